@@ -1,0 +1,56 @@
+import { findGroup, normalizeName, type Group, type Organisation, type OrgId } from '../domain/organisation';
+import { fail, ok, type Result } from '../domain/result';
+
+export interface GroupInOrg {
+  readonly org: Organisation;
+  readonly group: Group;
+}
+
+/**
+ * The organisations loaded at start-up, kept in memory: they change only when files are
+ * reloaded, so commands read groups and rules without a table request.
+ */
+export class OrgCatalog {
+  constructor(private organisations: readonly Organisation[]) {}
+
+  all(): readonly Organisation[] {
+    return this.organisations;
+  }
+
+  replace(organisations: readonly Organisation[]): void {
+    this.organisations = organisations;
+  }
+
+  get(id: OrgId): Organisation | undefined {
+    return this.organisations.find((o) => o.id === id);
+  }
+
+  /** Finds an organisation by id, short name or name. */
+  findOrg(query: string): Organisation | undefined {
+    const q = normalizeName(query);
+    return this.organisations.find((o) => o.id === query || normalizeName(o.shortName) === q || normalizeName(o.name) === q);
+  }
+
+  /**
+   * Finds a group by id, name or `org/group`. Looks first in `preferred` organisations (the user's);
+   * a name found in several organisations is ambiguous.
+   */
+  findGroup(query: string, preferred: readonly OrgId[]): Result<GroupInOrg, 'group-not-found' | 'group-ambiguous'> {
+    const hits = (orgs: readonly Organisation[]) =>
+      orgs.flatMap((org) => {
+        const group = findGroup(org, query.trim());
+        return group === undefined ? [] : [{ org, group }];
+      });
+    const qualified = /^([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(query.trim());
+    if (qualified !== null) {
+      const org = this.get(qualified[1]!);
+      const group = org?.groups.find((g) => g.id === qualified[2]);
+      return org !== undefined && group !== undefined ? ok({ org, group }) : fail('group-not-found', { query: query.trim() });
+    }
+    const inPreferred = hits(this.organisations.filter((o) => preferred.includes(o.id)));
+    const found = inPreferred.length > 0 ? inPreferred : hits(this.organisations);
+    if (found.length === 1) return ok(found[0]!);
+    if (found.length === 0) return fail('group-not-found', { query: query.trim() });
+    return fail('group-ambiguous', { query: query.trim(), orgs: found.map((f) => f.org.shortName).join(', ') });
+  }
+}

@@ -1,0 +1,44 @@
+import type { ChannelLink } from '../domain/conversation';
+import type { GroupSnapshot } from '../domain/groupState';
+import type { Group, Organisation } from '../domain/organisation';
+import { orgsOfUser, type UserContext } from '../domain/people';
+import { fail, ok, type Result } from '../domain/result';
+import type { OrgCatalog } from './catalog';
+import type { GroupStateRepository } from './ports';
+
+export interface GroupListing {
+  readonly org: Organisation;
+  readonly rows: readonly { readonly group: Group; readonly snapshot: GroupSnapshot | null; readonly mine: boolean }[];
+}
+
+export type OrgChoice = Result<Organisation, 'org-not-found' | 'choose-org' | 'no-orgs'>;
+
+/**
+ * Which organisation a command is about: the one named, else the linked channel's, else the
+ * user's only one, else the only one loaded; otherwise the user must choose.
+ */
+export function resolveOrg(catalog: OrgCatalog, user: UserContext, named: string | null, links: readonly ChannelLink[]): OrgChoice {
+  if (catalog.all().length === 0) return fail('no-orgs');
+  if (named !== null && named.trim() !== '') {
+    const org = catalog.findOrg(named);
+    return org === undefined ? fail('org-not-found', { query: named.trim() }) : ok(org);
+  }
+  const candidates = [...new Set([...links.map((l) => l.org), ...(links.length > 0 ? [] : orgsOfUser(user))])];
+  const inCatalog = candidates.map((id) => catalog.get(id)).filter((o): o is Organisation => o !== undefined);
+  if (inCatalog.length === 1) return ok(inCatalog[0]!);
+  if (catalog.all().length === 1) return ok(catalog.all()[0]!);
+  return fail('choose-org');
+}
+
+/** The groups of an organisation with their chair and next meeting, the user's own marked. */
+export async function listGroups(org: Organisation, user: UserContext, state: GroupStateRepository): Promise<GroupListing> {
+  const snapshots = await state.snapshots(org.id);
+  return {
+    org,
+    rows: org.groups.map((group) => ({
+      group,
+      snapshot: snapshots.get(group.id) ?? null,
+      mine: user.memberships.some((m) => m.org === org.id && m.group === group.id),
+    })),
+  };
+}

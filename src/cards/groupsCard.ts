@@ -1,0 +1,45 @@
+import type { GroupListing } from '../app/listGroups';
+import type { Locale, Organisation } from '../domain/organisation';
+import { card, commandButton, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { kindName, texts } from './texts';
+
+/** Formats an ISO instant as a Swedish/English date and time in the organisation's zone. */
+export function formatDateTime(iso: string, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}
+
+/** The groups list: kind, chair and next meeting per group, the user's own groups marked. */
+export function groupsCard(listing: GroupListing, locale: Locale): AdaptiveCard {
+  const { org } = listing;
+  if (listing.rows.length === 0) return card(locale, texts.groupsTitle(org.shortName)[locale], [textBlock(texts.groupsEmpty[locale])]);
+  const rows: CardElement[] = listing.rows.map(({ group, snapshot, mine }) => {
+    const chair = snapshot?.chair
+      ? `${snapshot.chair.displayName}${snapshot.chair.partyName ? ` (${snapshot.chair.partyName})` : ''}`
+      : texts.noChair[locale];
+    const meeting = snapshot?.nextMeeting
+      ? `${formatDateTime(snapshot.nextMeeting.startsAt, org.timeZone, locale)} – ${snapshot.nextMeeting.title}`
+      : texts.noMeeting[locale];
+    return {
+      type: 'Container',
+      separator: true,
+      spacing: 'Medium',
+      items: [
+        textBlock(`**${group.shortName}**${mine ? ` · ${texts.mineMarker[locale]}` : ''}`),
+        textBlock(`${kindName(group.kind, locale)} · id: ${group.id}`, { isSubtle: true, spacing: 'None', size: 'Small' }),
+        textBlock(`${texts.chairLabel[locale]}: ${chair}`, { spacing: 'Small' }),
+        textBlock(`${texts.nextMeetingLabel[locale]}: ${meeting}`, { spacing: 'None' }),
+      ],
+    };
+  });
+  return card(locale, texts.groupsTitle(org.name)[locale], rows);
+}
+
+/** Asks which organisation to show, one button per organisation. */
+export function chooseOrgCard(orgs: readonly Organisation[], locale: Locale): AdaptiveCard {
+  const word = locale === 'sv' ? 'grupper' : 'groups';
+  return card(locale, texts.chooseOrg[locale], [], orgs.map((o) => commandButton(o.name, `${word} ${o.id}`)));
+}

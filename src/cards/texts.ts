@@ -1,0 +1,128 @@
+import type { GroupKind, Locale, LocalizedText } from '../domain/organisation';
+
+/** Picks the user's language from a Swedish/English pair. */
+export const pick = (text: LocalizedText, locale: Locale): string => text[locale];
+
+const kindNames: Record<GroupKind, LocalizedText> = {
+  political: { sv: 'Politisk nivå', en: 'Political level' },
+  strategic: { sv: 'Ledningsgrupp', en: 'Leadership group' },
+  steering: { sv: 'Styrgrupp', en: 'Steering group' },
+  theme: { sv: 'Temagrupp', en: 'Theme group' },
+  nosam: { sv: 'NOSAM (lokal samverkan)', en: 'NOSAM (local collaboration)' },
+  coordination: { sv: 'Samordningsgrupp', en: 'Coordination group' },
+  working: { sv: 'Arbetsgrupp', en: 'Working group' },
+};
+
+export const kindName = (kind: GroupKind, locale: Locale) => kindNames[kind][locale];
+
+/** Every fixed sentence the bot says, Swedish first. Functions take the values they show. */
+export const texts = {
+  welcome: {
+    sv: 'Hej! Jag är Samverkansboten. Jag håller ordning på ordförandeskap, årshjulet, dagordningar, synpunkter från den som har förhinder och beslut i era samverkansgrupper. Skriv **hjälp** för att se vad du kan göra.',
+    en: "Hi! I'm Samverkansboten. I keep track of chairs, the annual cycle, agendas, written input from members who cannot attend, and decisions in your collaboration groups. Type **help** to see what you can do.",
+  },
+  unknown: (text: string) => ({
+    sv: `Jag förstod inte "${text}". Skriv **hjälp** för att se vad jag kan.`,
+    en: `I didn't understand "${text}". Type **help** to see what I can do.`,
+  }),
+  emptyMessage: {
+    sv: 'Jag fick ett tomt meddelande. Skriv **hjälp** för att se vad jag kan.',
+    en: 'I received an empty message. Type **help** to see what I can do.',
+  },
+  foreignTenant: {
+    sv: 'Samverkansboten är inte tillgänglig för din organisation. Inget har sparats.',
+    en: 'Samverkansboten is not available to your organisation. Nothing was saved.',
+  },
+  error: {
+    sv: 'Något gick fel hos mig och inget sparades. Försök igen om en stund; om felet finns kvar, kontakta samverkanskontoret.',
+    en: 'Something went wrong on my side and nothing was saved. Please try again shortly; if it persists, contact the collaboration office.',
+  },
+  badCard: {
+    sv: 'Kortet skickade ofullständiga eller ogiltiga uppgifter, så inget ändrades. Öppna kortet på nytt och försök igen.',
+    en: 'The card sent incomplete or invalid data, so nothing was changed. Open the card again and retry.',
+  },
+  helpTitle: { sv: 'Det här kan du göra', en: 'What you can do' },
+  helpIntro: {
+    sv: 'Skriv ett kommando i chatten, eller välj en knapp. I en kanal: nämn boten först, t.ex. @Samverkansboten grupper.',
+    en: 'Type a command in the chat, or pick a button. In a channel, mention the bot first, e.g. @Samverkansboten groups.',
+  },
+  yourRoles: { sv: 'Dina roller', en: 'Your roles' },
+  noRoles: {
+    sv: 'Du är inte registrerad i någon grupp ännu. Be gruppens processledare eller en administratör att lägga till dig.',
+    en: "You are not registered in any group yet. Ask the group's process leader or an administrator to add you.",
+  },
+  roleAdmin: (org: string) => ({ sv: `Administratör – ${org}`, en: `Administrator – ${org}` }),
+  roleGlobalAdmin: { sv: 'Administratör för boten', en: 'Bot administrator' },
+  roleProcessLeader: (group: string) => ({ sv: `Processledare – ${group}`, en: `Process leader – ${group}` }),
+  roleMember: (group: string, party: string | null) => ({
+    sv: `Ledamot – ${group}${party ? ` (${party})` : ''}`,
+    en: `Member – ${group}${party ? ` (${party})` : ''}`,
+  }),
+  commands: {
+    help: { sv: ['hjälp', 'Visar den här listan.'], en: ['help', 'Shows this list.'] },
+    groups: {
+      sv: ['grupper [organisation]', 'Grupperna med sort, ordförande och nästa möte.'],
+      en: ['groups [organisation]', 'The groups with kind, chair and next meeting.'],
+    },
+    language: { sv: ['språk sv | en', 'Byt språk för dina svar.'], en: ['language sv | en', 'Change the language of replies.'] },
+    link: {
+      sv: ['koppla <grupp>', 'Koppla den här kanalen till en grupp (i en kanal).'],
+      en: ['link <group>', 'Link this channel to a group (in a channel).'],
+    },
+  },
+  buttonGroups: { sv: 'Visa grupper', en: 'Show groups' },
+  buttonLink: { sv: 'Koppla kanal', en: 'Link channel' },
+  groupsTitle: (org: string) => ({ sv: `Grupper – ${org}`, en: `Groups – ${org}` }),
+  groupsEmpty: {
+    sv: 'Organisationen har inga grupper inlagda ännu. En administratör lägger till dem i organisationsfilen.',
+    en: 'The organisation has no groups yet. An administrator adds them in the organisation file.',
+  },
+  noOrgs: {
+    sv: 'Inga organisationer är inlästa ännu. En administratör behöver läsa in organisationsfilerna.',
+    en: 'No organisations are loaded yet. An administrator needs to load the organisation files.',
+  },
+  chairLabel: { sv: 'Ordförande', en: 'Chair' },
+  noChair: { sv: 'Ingen ordförande registrerad', en: 'No chair registered' },
+  nextMeetingLabel: { sv: 'Nästa möte', en: 'Next meeting' },
+  noMeeting: { sv: 'Inget möte planerat', en: 'No meeting scheduled' },
+  mineMarker: { sv: 'Din grupp', en: 'Your group' },
+  chooseOrg: { sv: 'Vilken organisation vill du se?', en: 'Which organisation do you want to see?' },
+  orgNotFound: (q: string, known: string) => ({
+    sv: `Jag hittar ingen organisation som heter "${q}". Välj en av: ${known}.`,
+    en: `I can't find an organisation called "${q}". Choose one of: ${known}.`,
+  }),
+  groupNotFound: (q: string) => ({
+    sv: `Jag hittar ingen grupp som heter "${q}". Skriv **grupper** för att se gruppernas namn.`,
+    en: `I can't find a group called "${q}". Type **groups** to see the group names.`,
+  }),
+  groupAmbiguous: (q: string, orgs: string) => ({
+    sv: `"${q}" finns i flera organisationer (${orgs}). Skriv gruppens id, t.ex. från **grupper**.`,
+    en: `"${q}" exists in several organisations (${orgs}). Type the group's id, e.g. from **groups**.`,
+  }),
+  linkNotChannel: {
+    sv: 'Kanaler kopplas i kanalen själv: lägg till boten i teamet och skriv @Samverkansboten koppla <grupp> i kanalen.',
+    en: 'Channels are linked from the channel itself: add the bot to the team and type @Samverkansboten link <group> in the channel.',
+  },
+  linkNotAllowed: (group: string) => ({
+    sv: `Bara en administratör eller processledaren för ${group} kan koppla en kanal till gruppen. Inget ändrades.`,
+    en: `Only an administrator or the process leader of ${group} can link a channel to the group. Nothing was changed.`,
+  }),
+  linkNothingAllowed: {
+    sv: 'Bara en administratör eller en grupps processledare kan koppla kanaler, och du har ingen av de rollerna.',
+    en: "Only an administrator or a group's process leader can link channels, and you have neither role.",
+  },
+  linkDone: (group: string, org: string) => ({
+    sv: `Klart! Den här kanalen är nu kopplad till **${group}** (${org}). Påminnelser och dagordningar för gruppen publiceras här.`,
+    en: `Done! This channel is now linked to **${group}** (${org}). Reminders and agendas for the group will be posted here.`,
+  }),
+  linkCardTitle: { sv: 'Koppla kanalen till en grupp', en: 'Link this channel to a group' },
+  linkCardGroup: { sv: 'Grupp', en: 'Group' },
+  linkCardSubmit: { sv: 'Koppla', en: 'Link' },
+  linkCardError: { sv: 'Välj en grupp.', en: 'Choose a group.' },
+  languageSet: { sv: 'Jag svarar dig på svenska från och med nu.', en: "I'll reply to you in English from now on." },
+  languageReset: { sv: 'Jag följer språket i Teams igen.', en: "I'll follow Teams' language again." },
+  languageUsage: {
+    sv: 'Skriv **språk sv** för svenska, **språk en** för engelska eller **språk auto** för att följa Teams.',
+    en: 'Type **language sv** for Swedish, **language en** for English or **language auto** to follow Teams.',
+  },
+} as const;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Roles a person can hold in a group, besides chair and vice chair which come from terms. */
+export const GROUP_ROLES = ['member', 'processLeader'] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'ska vara ett id med små bokstäver, siffror och bindestreck');
+const aadObjectId = z.string().regex(/^[0-9a-fA-F-]{36,37}$/, 'ska vara ett AAD-objekt-id (GUID)');
+
+/**
+ * The demo data set: roles, not invented people. Gives the Playground's users memberships
+ * so every feature can be tried as each role.
+ */
+export const demoFileSchema = z
+  .object({
+    people: z
+      .array(
+        z
+          .object({
+            user: aadObjectId,
+            displayName: z.string().trim().min(1),
+            org: slug,
+            orgAdmin: z.boolean().default(false),
+            memberships: z
+              .array(
+                z
+                  .object({ group: slug, party: slug.nullable().default(null), roles: z.array(z.enum(GROUP_ROLES)).min(1) })
+                  .strict(),
+              )
+              .default([]),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export type DemoFile = z.infer<typeof demoFileSchema>;

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter((x) => x.length > 0));
+
+const guidList = csv.pipe(z.array(z.string().regex(/^[0-9a-fA-F-]{36,37}$/, 'ska vara kommaseparerade GUID:er')));
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ['true', '1', 'yes'].includes(v)));
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(emptyToUndefined, z.string().optional());
+
+/** The environment as the bot reads it, once, at start-up. Empty values count as unset. */
+const envSchema = z.object({
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  BOT_ID: optionalText,
+  BOT_PASSWORD: optionalText,
+  BOT_TENANT_ID: optionalText,
+  BOT_TYPE: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+  ALLOWED_TENANTS: z.preprocess(emptyToUndefined, guidList),
+  AZURE_TABLES_CONNECTION_STRING: optionalText,
+  AZURE_TABLES_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url('ska vara en URL, t.ex. https://konto.table.core.windows.net').optional()),
+  AZURE_CLIENT_ID: optionalText,
+  TABLE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^([A-Za-z][A-Za-z0-9]{0,20})?$/, 'ska börja med en bokstav och bara innehålla bokstäver och siffror').default('')),
+  BOT_ADMINS: z.preprocess(emptyToUndefined, guidList),
+  TIME_ZONE: z.preprocess(emptyToUndefined, z.string().default('Europe/Stockholm')),
+  ORG_DIR: z.preprocess(emptyToUndefined, z.string().default('orgs')),
+  DEMO_DATA: z.preprocess(emptyToUndefined, bool),
+  AZURITE_DIR: z.preprocess(emptyToUndefined, z.string().default('.azurite')),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+});
+
+export type StorageConfig =
+  | { readonly kind: 'connection-string'; readonly connectionString: string }
+  | { readonly kind: 'managed-identity'; readonly endpoint: string; readonly clientId: string | undefined }
+  | { readonly kind: 'embedded-azurite'; readonly dataDir: string };
+
+export interface BotAuthConfig {
+  readonly appId: string;
+  readonly password: string | undefined;
+  readonly tenantId: string | undefined;
+  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+export interface AppConfig {
+  readonly port: number;
+  /** `null` means local mode: no Bot Framework authentication. */
+  readonly auth: BotAuthConfig | null;
+  readonly allowedTenants: readonly string[];
+  readonly storage: StorageConfig;
+  readonly tablePrefix: string;
+  readonly botAdmins: readonly string[];
+  readonly timeZone: string;
+  readonly orgDir: string;
+  readonly loadDemoData: boolean;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export type EnvResult = { ok: true; config: AppConfig } | { ok: false; message: string };
+
+/** Parses the environment; a bad value gives a Swedish message naming the variable. */
+export function parseEnv(env: Readonly<Record<string, string | undefined>>): EnvResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (värde: "${env[String(i.path[0])] ?? ''}")`);
+    return { ok: false, message: `Ogiltig konfiguration:\n${lines.join('\n')}` };
+  }
+  const e = parsed.data;
+  const bad = (name: string, why: string): EnvResult => ({ ok: false, message: `Ogiltig konfiguration:\n${name}: ${why}` });
+  try {
+    new Intl.DateTimeFormat('sv-SE', { timeZone: e.TIME_ZONE });
+  } catch {
+    return bad('TIME_ZONE', `okänd tidszon "${e.TIME_ZONE}"`);
+  }
+  const appType = e.BOT_TYPE ?? (e.BOT_PASSWORD === undefined && e.BOT_ID !== undefined ? 'UserAssignedMSI' : 'MultiTenant');
+  if (e.BOT_ID === undefined && (e.BOT_PASSWORD !== undefined || e.BOT_TENANT_ID !== undefined))
+    return bad('BOT_ID', 'saknas, men BOT_PASSWORD eller BOT_TENANT_ID är satt');
+  if (e.BOT_ID !== undefined && appType !== 'MultiTenant' && e.BOT_TENANT_ID === undefined)
+    return bad('BOT_TENANT_ID', `krävs när BOT_TYPE är ${appType}`);
+  if (e.BOT_ID !== undefined && appType !== 'UserAssignedMSI' && e.BOT_PASSWORD === undefined)
+    return bad('BOT_PASSWORD', `krävs när BOT_TYPE är ${appType}`);
+  if (e.AZURE_TABLES_CONNECTION_STRING !== undefined && e.AZURE_TABLES_ENDPOINT !== undefined)
+    return bad('AZURE_TABLES_ENDPOINT', 'ange antingen AZURE_TABLES_CONNECTION_STRING eller AZURE_TABLES_ENDPOINT, inte båda');
+  if (e.AZURE_TABLES_CONNECTION_STRING !== undefined && !/TableEndpoint=|AccountName=/i.test(e.AZURE_TABLES_CONNECTION_STRING))
+    return bad('AZURE_TABLES_CONNECTION_STRING', 'ser inte ut som en anslutningssträng för Azure Storage (saknar AccountName eller TableEndpoint)');
+  const storage: StorageConfig =
+    e.AZURE_TABLES_CONNECTION_STRING !== undefined
+      ? { kind: 'connection-string', connectionString: e.AZURE_TABLES_CONNECTION_STRING }
+      : e.AZURE_TABLES_ENDPOINT !== undefined
+        ? { kind: 'managed-identity', endpoint: e.AZURE_TABLES_ENDPOINT, clientId: e.AZURE_CLIENT_ID }
+        : { kind: 'embedded-azurite', dataDir: e.AZURITE_DIR };
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      auth: e.BOT_ID === undefined ? null : { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType },
+      allowedTenants: e.ALLOWED_TENANTS,
+      storage,
+      tablePrefix: e.TABLE_PREFIX,
+      botAdmins: e.BOT_ADMINS.map((x) => x.toLowerCase()),
+      timeZone: e.TIME_ZONE,
+      orgDir: e.ORG_DIR,
+      loadDemoData: e.DEMO_DATA ?? storage.kind === 'embedded-azurite',
+      logLevel: e.LOG_LEVEL,
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Organisations, principals, parties, groups and their rules as the seeds describe them
+ * (../shared/DOMAIN.md). Pure data: loaded from YAML by config/, stored by storage/.
+ */
+
+export type Locale = 'sv' | 'en';
+
+/** A text shown to users, Swedish first, English where the user's locale is English. */
+export interface LocalizedText {
+  readonly sv: string;
+  readonly en: string;
+}
+
+export type PrincipalId = string;
+export type PartyId = string;
+export type GroupId = string;
+export type OrgId = string;
+
+/** A huvudman: kommun or region. */
+export interface Principal {
+  readonly id: PrincipalId;
+  readonly name: LocalizedText;
+}
+
+/** A part: an organisation at the table, belonging to one principal. */
+export interface Party {
+  readonly id: PartyId;
+  readonly name: string;
+  readonly principal: PrincipalId;
+}
+
+export const GROUP_KINDS = ['political', 'strategic', 'steering', 'theme', 'nosam', 'coordination', 'working'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+/** How often a group must meet at least; `null` min means "as needed". */
+export interface MeetingMinimum {
+  readonly min: number;
+  readonly per: 'year' | 'half-year' | 'term';
+}
+
+/** Which principal must take the next chair term. */
+export type PrincipalRule =
+  | { readonly kind: 'alternate' }
+  | { readonly kind: 'follow'; readonly group: GroupId }
+  | { readonly kind: 'any' };
+
+/** Rotation rules for a group's chair and vice chair, as data (seeds 000, 001, 002). */
+export interface ChairRule {
+  /** Term length in months: 12, 18 or 24 in the seeds. */
+  readonly termMonths: number;
+  readonly principal: PrincipalRule;
+  /** The chair rotates among the parties at the table. */
+  readonly rotateAmongParties: boolean;
+  /** other-principal: required and from the principal not chairing; optional: the group may appoint one. */
+  readonly vice: 'other-principal' | 'optional' | 'none';
+  /** The group may extend a chair's term by consensus. */
+  readonly extensionByConsensus: boolean;
+  /** A chair leaving mid-term is replaced, for the rest of the term, by someone their principal appoints. */
+  readonly replacementByLeavingPrincipal: boolean;
+  /** When the next chair is appointed. */
+  readonly appointment: 'any-meeting' | 'last-meeting-of-year';
+  /** Who appoints: the group itself, or another group (e.g. LGS appoints temagrupp members). */
+  readonly appointedBy: { readonly kind: 'group' } | { readonly kind: 'group-of'; readonly group: GroupId };
+  /** The rule in plain Swedish words, quoted from the seed, shown to users. */
+  readonly quote: LocalizedText;
+  readonly source: string;
+}
+
+export interface Group {
+  readonly id: GroupId;
+  readonly name: string;
+  readonly shortName: string;
+  readonly kind: GroupKind;
+  readonly parent: GroupId | null;
+  readonly meetings: MeetingMinimum | null;
+  readonly chairRule: ChairRule | null;
+  /** The process leader role, e.g. "Processledare NOSAM Hisingen och Öckerö". */
+  readonly processLeaderRole: string | null;
+  /** Groups that share this group's process leader (002: NOSAM in pairs). */
+  readonly processLeaderSharedWith: readonly GroupId[];
+  readonly source: string;
+}
+
+export const CYCLE_AUDIENCES = ['chair', 'viceChair', 'processLeader', 'members'] as const;
+export type CycleAudience = (typeof CYCLE_AUDIENCES)[number];
+
+/** When an årshjul item falls due; the dates are each organisation's own data. */
+export type CycleSchedule =
+  | { readonly kind: 'yearly'; readonly month: number; readonly day: number }
+  | { readonly kind: 'half-yearly'; readonly dates: readonly { readonly month: number; readonly day: number }[] }
+  | { readonly kind: 'quarterly'; readonly dates: readonly { readonly month: number; readonly day: number }[] }
+  | { readonly kind: 'after-each-meeting'; readonly days: number }
+  | { readonly kind: 'last-meeting-of-year' }
+  | { readonly kind: 'before-term-end'; readonly days: number }
+  | { readonly kind: 'meeting-minimum' };
+
+export interface CycleItem {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly appliesTo: { readonly kinds: readonly GroupKind[]; readonly groups: readonly GroupId[] };
+  readonly schedule: CycleSchedule;
+  readonly remindDaysBefore: readonly number[];
+  readonly audience: readonly CycleAudience[];
+  readonly source: string;
+}
+
+export interface Organisation {
+  readonly id: OrgId;
+  readonly name: string;
+  readonly shortName: string;
+  readonly timeZone: string;
+  /** A deadline on a weekend or public holiday moves to the next weekday unless the org chose previous. */
+  readonly deadlineShift: 'next-weekday' | 'previous-weekday';
+  readonly principals: readonly Principal[];
+  readonly parties: readonly Party[];
+  readonly groups: readonly Group[];
+  readonly annualCycle: readonly CycleItem[];
+}
+
+/** Finds a group in an organisation by id or (case-insensitive) name or short name. */
+export function findGroup(org: Organisation, query: string): Group | undefined {
+  const q = normalizeName(query);
+  return (
+    org.groups.find((g) => g.id === query) ??
+    org.groups.find((g) => normalizeName(g.shortName) === q || normalizeName(g.name) === q || normalizeName(g.id) === q)
+  );
+}
+
+/** Lower-cases and collapses spaces and dashes so "NOSAM  Hisingen" matches "nosam-hisingen". */
+export function normalizeName(s: string): string {
+  return s.toLocaleLowerCase('sv').replace(/[\s\-–_]+/g, ' ').trim();
+}
+
+/** The principal a party belongs to. */
+export function principalOfParty(org: Organisation, party: PartyId): Principal | undefined {
+  const p = org.parties.find((x) => x.id === party);
+  return p === undefined ? undefined : org.principals.find((x) => x.id === p.principal);
+}

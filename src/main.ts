@@ -1,0 +1,57 @@
+import { parseEnv } from './config/env';
+import { formatProblems } from './config/yamlFile';
+import { createLogger } from './logger';
+import { startAzurite, type RunningAzurite } from './storage/azurite';
+import { createServer, listen } from './server';
+import { startBot } from './wiring';
+
+/**
+ * `npm start`: parse the environment, start embedded Azurite when no storage is configured,
+ * load the organisations, listen, and print one line saying where and how the bot runs.
+ */
+async function main(): Promise<void> {
+  const env = parseEnv(process.env);
+  if (!env.ok) {
+    process.stderr.write(`${env.message}\n`);
+    process.exit(2);
+  }
+  const config = env.config;
+  const logger = createLogger(config.logLevel);
+  let azurite: RunningAzurite | null = null;
+  if (config.storage.kind === 'embedded-azurite') azurite = await startAzurite(config.storage.dataDir);
+  const connection =
+    config.storage.kind === 'managed-identity'
+      ? config.storage
+      : { kind: 'connection-string' as const, connectionString: config.storage.kind === 'connection-string' ? config.storage.connectionString : azurite!.connectionString };
+
+  const bot = await startBot(config, connection, logger);
+  if (bot.load.problems.length > 0)
+    process.stderr.write(`\nFöljande organisationsfiler avvisades helt (inget från dem sparades):\n${formatProblems(bot.load.problems)}\n\n`);
+  const server = createServer({ adapter: bot.adapter, bot: bot.bot, store: bot.store, logger });
+  const port = await listen(server, config.port);
+
+  const storage = azurite !== null ? `inbäddad Azurite (${config.storage.kind === 'embedded-azurite' ? config.storage.dataDir : ''}, port ${azurite.port})` : bot.store.describe();
+  const auth = config.auth === null ? 'AV – lokalt läge utan Bot Framework-autentisering, bara för utveckling' : `PÅ (app-id ${config.auth.appId}, ${config.auth.appType})`;
+  process.stdout.write(
+    `Samverkansboten lyssnar på http://localhost:${port}/api/messages · lagring: ${storage} · autentisering: ${auth} · ${bot.load.organisations.length} organisationer inlästa\n`,
+  );
+  if (config.auth === null)
+    process.stdout.write('VARNING: LOKALT LÄGE. Boten tar emot aktiviteter utan autentisering. Sätt BOT_ID för att slå på autentisering.\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutdown', { signal });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await azurite?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`Samverkansboten kunde inte starta: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

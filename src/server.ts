@@ -1,0 +1,38 @@
+import restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { SamverkansBot } from './teams/bot';
+import type { TableStore } from './storage/tables';
+import { describeError, type Logger } from './logger';
+
+/** restify and wiring: `POST /api/messages` for Teams and `GET /healthz` for the platform. */
+export function createServer(deps: { adapter: CloudAdapter; bot: SamverkansBot; store: TableStore; logger: Logger }): restify.Server {
+  const server = restify.createServer({ name: 'samverkansboten', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  deps.adapter.onTurnError = (context, error) => deps.bot.onTurnError(context, error);
+
+  server.post('/api/messages', async (req, res) => {
+    try {
+      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    } catch (e) {
+      deps.logger.error('messages.failed', describeError(e));
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const storageOk = await deps.store.ping();
+    res.send(storageOk ? 200 : 503, { status: storageOk ? 'ok' : 'storage unavailable', storage: storageOk });
+  });
+  return server;
+}
+
+/** Starts listening on the port (0 picks a free one) and resolves with the bound port. */
+export function listen(server: restify.Server, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const addr = server.address();
+      resolve(addr.port);
+    });
+  });
+}

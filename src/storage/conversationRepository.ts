@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { ConversationRepository } from '../app/ports';
+import type { ChannelLink, ConversationRef } from '../domain/conversation';
+import { hasStatus, keyPart, odataString, type TableStore } from './tables';
+
+/**
+ * Key design. Conversations: personal chats at PK `u|{aadObjectId}` RK `personal`; channels
+ * at PK `t|{teamId}` RK `{channelId}` (a team's channels in one partition, so uninstalling
+ * from a team is one query); group chats at PK `g|{conversationId}` RK `ref`.
+ * ChannelLinks: one small partition `links` holding both directions, `g|{org}|{group}` and
+ * `c|{channelId}|{org}|{group}`, so a relink is one transaction.
+ */
+const refSchema = z.object({
+  channelId: z.string(),
+  serviceUrl: z.string().url(),
+  tenantId: z.string(),
+  conversationId: z.string(),
+  conversationType: z.enum(['personal', 'channel', 'groupChat']),
+  botId: z.string(),
+  botName: z.string(),
+  userAadObjectId: z.string().nullable(),
+  teamId: z.string().nullable(),
+});
+const linkRow = z.object({ org: z.string(), group: z.string(), channel: z.string(), linkedBy: z.string(), linkedAt: z.string() });
+
+const LINKS = 'links';
+
+function keysOf(ref: ConversationRef): { partitionKey: string; rowKey: string } {
+  if (ref.conversationType === 'personal') return { partitionKey: `u|${keyPart((ref.userAadObjectId ?? '').toLowerCase())}`, rowKey: 'personal' };
+  if (ref.conversationType === 'channel' && ref.teamId !== null)
+    return { partitionKey: `t|${keyPart(ref.teamId)}`, rowKey: keyPart(ref.conversationId) };
+  return { partitionKey: `g|${keyPart(ref.conversationId)}`, rowKey: 'ref' };
+}
+
+export class ConversationTableRepository implements ConversationRepository {
+  /** What this process last wrote per conversation, so an unchanged reference costs no request. */
+  private readonly written = new Map<string, string>();
+
+  constructor(private readonly store: TableStore) {}
+
+  async saveReference(ref: ConversationRef): Promise<void> {
+    const keys = keysOf(ref);
+    const cacheKey = `${keys.partitionKey}/${keys.rowKey}`;
+    const json = JSON.stringify(ref);
+    if (this.written.get(cacheKey) === json) return;
+    await this.store.table('Conversations').upsertEntity({ ...keys, ref: json, teamId: ref.teamId ?? '' }, 'Replace');
+    this.written.set(cacheKey, json);
+  }
+
+  async removeReference(ref: ConversationRef): Promise<void> {
+    const conversations = this.store.table('Conversations');
+    const keys = keysOf(ref);
+    if (ref.conversationType === 'channel' && ref.teamId !== null) {
+      for await (const e of conversations.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(keys.partitionKey)}`, select: ['RowKey'] } }))
+        await deleteIgnoringMissing(() => conversations.deleteEntity(keys.partitionKey, e.rowKey ?? ''));
+      const links = this.store.table('ChannelLinks');
+      const filter = `PartitionKey eq '${LINKS}' and teamId eq ${odataString(ref.teamId)}`;
+      for await (const e of links.listEntities({ queryOptions: { filter, select: ['RowKey'] } }))
+        await deleteIgnoringMissing(() => links.deleteEntity(LINKS, e.rowKey ?? ''));
+    } else await deleteIgnoringMissing(() => conversations.deleteEntity(keys.partitionKey, keys.rowKey));
+    for (const k of [...this.written.keys()]) if (k.startsWith(`${keys.partitionKey}/`)) this.written.delete(k);
+  }
+
+  async personalReference(aadObjectId: string): Promise<ConversationRef | null> {
+    try {
+      const e = await this.store.table('Conversations').getEntity<{ ref: string }>(`u|${keyPart(aadObjectId.toLowerCase())}`, 'personal');
+      return refSchema.parse(JSON.parse(e.ref));
+    } catch (e) {
+      if (hasStatus(e, 404)) return null;
+      throw e;
+    }
+  }
+
+  async linkChannel(link: ChannelLink): Promise<void> {
+    const table = this.store.table('ChannelLinks');
+    const groupKey = `g|${link.org}|${link.group}`;
+    const channelKey = (channelId: string) => `c|${keyPart(channelId)}|${link.org}|${link.group}`;
+    let previousChannel: string | null = null;
+    try {
+      const old = linkRow.parse(await table.getEntity(LINKS, groupKey));
+      previousChannel = refSchema.parse(JSON.parse(old.channel)).conversationId;
+    } catch (e) {
+      if (!hasStatus(e, 404)) throw e;
+    }
+    const row = {
+      org: link.org,
+      group: link.group,
+      channel: JSON.stringify(link.channel),
+      teamId: link.channel.teamId ?? '',
+      linkedBy: link.linkedBy,
+      linkedAt: link.linkedAt,
+    };
+    const actions: Parameters<typeof table.submitTransaction>[0] = [
+      ['upsert', { partitionKey: LINKS, rowKey: groupKey, ...row }, 'Replace'],
+      ['upsert', { partitionKey: LINKS, rowKey: channelKey(link.channel.conversationId), ...row }, 'Replace'],
+    ];
+    if (previousChannel !== null && previousChannel !== link.channel.conversationId)
+      actions.push(['delete', { partitionKey: LINKS, rowKey: channelKey(previousChannel) }]);
+    await table.submitTransaction(actions);
+  }
+
+  async linksOfChannel(channel: ConversationRef): Promise<ChannelLink[]> {
+    const prefix = `c|${keyPart(channel.conversationId)}|`;
+    const filter = `PartitionKey eq '${LINKS}' and RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(`${prefix}~`)}`;
+    const links: ChannelLink[] = [];
+    for await (const e of this.store.table('ChannelLinks').listEntities({ queryOptions: { filter } })) links.push(toLink(e));
+    return links;
+  }
+
+  async channelOfGroup(org: string, group: string): Promise<ChannelLink | null> {
+    try {
+      return toLink(await this.store.table('ChannelLinks').getEntity(LINKS, `g|${org}|${group}`));
+    } catch (e) {
+      if (hasStatus(e, 404)) return null;
+      throw e;
+    }
+  }
+}
+
+function toLink(entity: unknown): ChannelLink {
+  const row = linkRow.parse(entity);
+  return { org: row.org, group: row.group, channel: refSchema.parse(JSON.parse(row.channel)), linkedBy: row.linkedBy, linkedAt: row.linkedAt };
+}
+
+async function deleteIgnoringMissing(op: () => Promise<unknown>): Promise<void> {
+  try {
+    await op();
+  } catch (e) {
+    if (!hasStatus(e, 404)) throw e;
+  }
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { TransactionAction } from '@azure/data-tables';
+import type { MemberRepository, PersonRecord } from '../app/ports';
+import type { Membership, UserContext } from '../domain/people';
+import { hasStatus, keyPart, odataString, type TableStore } from './tables';
+
+/**
+ * Key design. Members: PK `u|{aadObjectId}`; rows `profile`, `admin|{org}` and
+ * `m|{org}|{group}`, so everything about one user is one single-partition query.
+ * GroupMembers: PK `{org}|{group}`, RK aadObjectId: the roster of a group in one query.
+ */
+const userPk = (aad: string) => `u|${keyPart(aad.toLowerCase())}`;
+
+const memberRow = z.object({
+  rowKey: z.string(),
+  locale: z.enum(['sv', 'en']).nullish(),
+  party: z.string().nullish(),
+  roles: z.string().optional(),
+  displayName: z.string().optional(),
+});
+const rolesSchema = z.array(z.enum(['member', 'processLeader']));
+
+export class MemberTableRepository implements MemberRepository {
+  constructor(private readonly store: TableStore) {}
+
+  async userContext(aadObjectId: string, globalAdmins: readonly string[]): Promise<UserContext> {
+    const aad = aadObjectId.toLowerCase();
+    const memberships: Membership[] = [];
+    const adminOf: string[] = [];
+    let preferredLocale: 'sv' | 'en' | null = null;
+    const filter = `PartitionKey eq ${odataString(userPk(aad))}`;
+    for await (const e of this.store.table('Members').listEntities({ queryOptions: { filter } })) {
+      const row = memberRow.parse(e);
+      if (row.rowKey === 'profile') preferredLocale = row.locale ?? null;
+      else if (row.rowKey.startsWith('admin|')) adminOf.push(row.rowKey.slice('admin|'.length));
+      else if (row.rowKey.startsWith('m|')) {
+        const [, org, group] = row.rowKey.split('|');
+        memberships.push({ org: org!, group: group!, party: row.party ?? null, roles: rolesSchema.parse(JSON.parse(row.roles ?? '[]')) });
+      }
+    }
+    return { aadObjectId: aad, preferredLocale, memberships, adminOf, globalAdmin: globalAdmins.includes(aad) };
+  }
+
+  async setPreferredLocale(aadObjectId: string, locale: 'sv' | 'en' | null): Promise<void> {
+    const entity = { partitionKey: userPk(aadObjectId), rowKey: 'profile', locale: locale ?? '' };
+    if (locale === null) {
+      try {
+        await this.store.table('Members').deleteEntity(entity.partitionKey, entity.rowKey);
+      } catch (e) {
+        if (!hasStatus(e, 404)) throw e;
+      }
+    } else await this.store.table('Members').upsertEntity(entity, 'Merge');
+  }
+
+  async savePerson(person: PersonRecord): Promise<number> {
+    const pk = userPk(person.aadObjectId);
+    const members = this.store.table('Members');
+    const existing = new Map<string, string>();
+    for await (const e of members.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(pk)}` } })) {
+      const row = memberRow.parse(e);
+      existing.set(row.rowKey, JSON.stringify([row.party ?? null, row.roles ?? null, row.displayName ?? null]));
+    }
+    const actions: TransactionAction[] = [];
+    const groupWrites: Promise<unknown>[] = [];
+    if (person.orgAdmin) {
+      const rowKey = `admin|${person.org}`;
+      if (existing.get(rowKey) !== JSON.stringify([null, null, person.displayName]))
+        actions.push(['upsert', { partitionKey: pk, rowKey, displayName: person.displayName }, 'Replace']);
+    }
+    for (const m of person.memberships) {
+      const rowKey = `m|${m.org}|${m.group}`;
+      const roles = JSON.stringify([...m.roles].sort());
+      if (existing.get(rowKey) === JSON.stringify([m.party, roles, person.displayName])) continue;
+      actions.push(['upsert', { partitionKey: pk, rowKey, party: m.party, roles, displayName: person.displayName }, 'Replace']);
+      groupWrites.push(
+        this.store.table('GroupMembers').upsertEntity(
+          { partitionKey: `${m.org}|${m.group}`, rowKey: keyPart(person.aadObjectId.toLowerCase()), party: m.party, roles, displayName: person.displayName },
+          'Replace',
+        ),
+      );
+    }
+    if (actions.length > 0) await members.submitTransaction(actions);
+    await Promise.all(groupWrites);
+    return actions.length;
+  }
+}

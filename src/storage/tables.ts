@@ -1,0 +1,117 @@
+import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+
+/** Every table the bot uses. Names get the configured prefix (tests isolate by prefix). */
+export const TABLES = ['Organisations', 'Members', 'GroupMembers', 'GroupState', 'Conversations', 'ChannelLinks'] as const;
+export type TableName = (typeof TABLES)[number];
+
+/** How the bot reaches Azure Tables: a connection string (Azurite, dev) or an endpoint with managed identity. */
+export type TableConnection =
+  | { readonly kind: 'connection-string'; readonly connectionString: string }
+  | { readonly kind: 'managed-identity'; readonly endpoint: string; readonly clientId: string | undefined };
+
+/** Counts HTTP requests sent to the table service; the bench reads it per command. */
+export class TableRequestCounter {
+  private total = 0;
+  readonly policy: PipelinePolicy = {
+    name: 'samverkansbotenRequestCounter',
+    sendRequest: (request, next) => {
+      this.total += 1;
+      this.log?.push(`${request.method} ${new URL(request.url).pathname}${decodeURIComponent(new URL(request.url).search)}`);
+      return next(request);
+    },
+  };
+  private log: string[] | undefined;
+  get count(): number {
+    return this.total;
+  }
+  /** Starts recording request lines (method, path and query) until `stopRecording`. */
+  startRecording(): void {
+    this.log = [];
+  }
+  stopRecording(): string[] {
+    const l = this.log ?? [];
+    this.log = undefined;
+    return l;
+  }
+}
+
+/** The one table client factory: same connection, prefix and counting policy for every table. */
+export class TableStore {
+  private readonly clients = new Map<TableName, TableClient>();
+
+  constructor(
+    private readonly connection: TableConnection,
+    private readonly prefix: string,
+    readonly counter: TableRequestCounter = new TableRequestCounter(),
+  ) {}
+
+  /** A short description for the start-up line, without secrets. */
+  describe(): string {
+    if (this.connection.kind === 'managed-identity') return `Azure Tables ${this.connection.endpoint} (hanterad identitet)`;
+    const endpoint = /TableEndpoint=([^;]+)/i.exec(this.connection.connectionString)?.[1];
+    const account = /AccountName=([^;]+)/i.exec(this.connection.connectionString)?.[1];
+    return `Azure Tables ${endpoint ?? `konto ${account ?? '?'}`}`;
+  }
+
+  table(name: TableName): TableClient {
+    let client = this.clients.get(name);
+    if (client === undefined) {
+      const full = `${this.prefix}${name}`;
+      const options: TableServiceClientOptions = { allowInsecureConnection: true, retryOptions: { maxRetries: 2 } };
+      client =
+        this.connection.kind === 'connection-string'
+          ? TableClient.fromConnectionString(this.connection.connectionString, full, options)
+          : new TableClient(
+              this.connection.endpoint,
+              full,
+              new DefaultAzureCredential({ managedIdentityClientId: this.connection.clientId }),
+              options,
+            );
+      client.pipeline.addPolicy(this.counter.policy);
+      this.clients.set(name, client);
+    }
+    return client;
+  }
+
+  /** Creates every table that does not exist yet (idempotent). */
+  async ensureTables(): Promise<void> {
+    await Promise.all(TABLES.map((t) => this.table(t).createTable()));
+  }
+
+  /** True when the table service answers a cheap query. */
+  async ping(): Promise<boolean> {
+    try {
+      const page = await this.table('Organisations').listEntities({ queryOptions: { select: ['PartitionKey'] } }).byPage({ maxPageSize: 1 }).next();
+      return page.done !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Deletes every table of this prefix (tests only). */
+  async dropTables(): Promise<void> {
+    const service =
+      this.connection.kind === 'connection-string'
+        ? TableServiceClient.fromConnectionString(this.connection.connectionString, { allowInsecureConnection: true })
+        : undefined;
+    if (service === undefined) throw new Error('dropTables is only for connection-string stores');
+    await Promise.all(TABLES.map((t) => service.deleteTable(`${this.prefix}${t}`)));
+  }
+}
+
+/** Makes a string safe as a PartitionKey/RowKey: '/', '\\', '#', '?' and control characters are not allowed. */
+export function keyPart(s: string): string {
+  return s.replace(/[/\\#?%\u0000-\u001f\u007f-\u009f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** OData string literal for filters: single quotes doubled. */
+export function odataString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** True when an Azure SDK error has the given HTTP status. */
+export function hasStatus(e: unknown, status: number): boolean {
+  return typeof e === 'object' && e !== null && 'statusCode' in e && (e as { statusCode: unknown }).statusCode === status;
+}

@@ -1,0 +1,234 @@
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { OrgCatalog } from '../app/catalog';
+import { linkableGroups, linkChannel } from '../app/linkChannel';
+import { listGroups, resolveOrg } from '../app/listGroups';
+import type { Clock, ConversationRepository, GroupStateRepository, MemberRepository } from '../app/ports';
+import type { AdaptiveCard } from '../cards/adaptive';
+import { chooseOrgCard, groupsCard } from '../cards/groupsCard';
+import { helpCard } from '../cards/helpCard';
+import { linkCard } from '../cards/linkCard';
+import { texts } from '../cards/texts';
+import type { ConversationRef } from '../domain/conversation';
+import type { Locale } from '../domain/organisation';
+import type { UserContext } from '../domain/people';
+import { describeError, type Logger } from '../logger';
+import { conversationRefOf, localeOf, tenantOf } from './activity';
+import { parseCommand, type ParsedCommand } from './commands';
+
+export interface BotDeps {
+  readonly catalog: OrgCatalog;
+  readonly members: MemberRepository;
+  readonly conversations: ConversationRepository;
+  readonly groupState: GroupStateRepository;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly allowedTenants: readonly string[];
+  readonly botAdmins: readonly string[];
+}
+
+/** Everything a handler knows about the turn once the user is loaded. */
+interface Turn {
+  readonly context: TurnContext;
+  readonly ref: ConversationRef;
+  readonly user: UserContext;
+  readonly locale: Locale;
+}
+
+const linkSubmission = z.object({ verb: z.literal('linkChannel'), group: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/) });
+const commandSubmission = z.object({ verb: z.literal('command'), command: z.string().min(1).max(200) });
+
+/** The Teams surface: routes activities to use cases and turns results into Swedish/English replies. */
+export class SamverkansBot {
+  private readonly app: Application<TurnState>;
+  /** Conversations welcomed in the last minute: Teams sends both conversationUpdate and installationUpdate on install. */
+  private readonly welcomed = new Map<string, number>();
+
+  constructor(private readonly deps: BotDeps) {
+    this.app = new Application<TurnState>({ startTypingTimer: false, longRunningMessages: false, removeRecipientMention: true });
+    this.registerRoutes();
+  }
+
+  /** Handles one turn: refuses foreign tenants, remembers the conversation, then routes. */
+  async run(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const tenant = tenantOf(activity);
+    if (this.deps.allowedTenants.length > 0 && (tenant === null || !this.deps.allowedTenants.includes(tenant))) {
+      this.deps.logger.warn('tenant.refused', { activityType: activity.type });
+      if (activity.type === ActivityTypes.Message) await context.sendActivity(texts.foreignTenant[localeOf(activity, null)]);
+      return;
+    }
+    const ref = conversationRefOf(activity);
+    if (ref === null) {
+      this.deps.logger.warn('activity.incomplete', { activityType: activity.type });
+      if (activity.type === ActivityTypes.Message && activity.serviceUrl) await context.sendActivity(texts.emptyMessage[localeOf(activity, null)]);
+      return;
+    }
+    if (!isRemoval(context)) await this.deps.conversations.saveReference(ref);
+    await this.app.run(context);
+  }
+
+  private registerRoutes(): void {
+    const app = this.app;
+    app.conversationUpdate('membersAdded', async (context) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botAdded) await this.welcome(context);
+    });
+    app.conversationUpdate('membersRemoved', async (context) => {
+      const botRemoved = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botRemoved) await this.forget(context);
+    });
+    app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+      const action = String(context.activity.action ?? '');
+      if (action === 'add' || action === 'add-upgrade') await this.welcome(context);
+      else if (action === 'remove' || action === 'remove-upgrade') await this.forget(context);
+    });
+    app.adaptiveCards.actionSubmit('command', async (context, _state, data) => {
+      const parsed = commandSubmission.safeParse(data);
+      await this.withTurn(context, (turn) => (parsed.success ? this.command(turn, parseCommand(parsed.data.command)) : this.badCard(turn)));
+    });
+    app.adaptiveCards.actionSubmit('linkChannel', async (context, _state, data) => {
+      const parsed = linkSubmission.safeParse(data);
+      await this.withTurn(context, (turn) => (parsed.success ? this.link(turn, parsed.data.group) : this.badCard(turn)));
+    });
+    app.activity(ActivityTypes.Message, async (context) => {
+      await this.withTurn(context, (turn) => {
+        const text = (context.activity.text ?? '').trim();
+        if (text === '') return context.activity.value !== undefined ? this.badCard(turn) : this.reply(turn, texts.emptyMessage);
+        return this.command(turn, parseCommand(text));
+      });
+    });
+  }
+
+  private async withTurn(context: TurnContext, handler: (turn: Turn) => Promise<void>): Promise<void> {
+    const ref = conversationRefOf(context.activity);
+    const aad = context.activity.from?.aadObjectId;
+    if (ref === null || aad === undefined) {
+      await context.sendActivity(texts.emptyMessage[localeOf(context.activity, null)]);
+      return;
+    }
+    const user = await this.deps.members.userContext(aad, this.deps.botAdmins);
+    await handler({ context, ref, user, locale: localeOf(context.activity, user.preferredLocale) });
+  }
+
+  private async command(turn: Turn, cmd: ParsedCommand): Promise<void> {
+    this.deps.logger.info('command', { command: cmd.name ?? 'unknown', scope: turn.ref.conversationType });
+    switch (cmd.name) {
+      case 'help':
+        return this.card(turn, helpCard(turn.user, this.deps.catalog.all(), turn.locale));
+      case 'groups':
+        return this.groups(turn, cmd.argument);
+      case 'link':
+        return cmd.argument === '' ? this.linkForm(turn) : this.link(turn, cmd.argument);
+      case 'language':
+        return this.language(turn, cmd.argument);
+      case null:
+        return this.reply(turn, texts.unknown(cmd.text.slice(0, 60)));
+    }
+  }
+
+  private async groups(turn: Turn, named: string): Promise<void> {
+    const links = turn.ref.conversationType === 'channel' && named === '' ? await this.deps.conversations.linksOfChannel(turn.ref) : [];
+    const org = resolveOrg(this.deps.catalog, turn.user, named === '' ? null : named, links);
+    if (!org.ok) {
+      if (org.code === 'no-orgs') return this.reply(turn, texts.noOrgs);
+      if (org.code === 'choose-org') return this.card(turn, chooseOrgCard(this.deps.catalog.all(), turn.locale));
+      const known = this.deps.catalog.all().map((o) => o.id).join(', ');
+      return this.reply(turn, texts.orgNotFound(String(org.details?.query ?? named), known));
+    }
+    return this.card(turn, groupsCard(await listGroups(org.value, turn.user, this.deps.groupState), turn.locale));
+  }
+
+  private async linkForm(turn: Turn): Promise<void> {
+    if (turn.ref.conversationType !== 'channel') return this.reply(turn, texts.linkNotChannel);
+    const groups = linkableGroups(turn.user, this.deps.catalog);
+    if (groups.length === 0) return this.reply(turn, texts.linkNothingAllowed);
+    return this.card(turn, linkCard(groups, turn.locale));
+  }
+
+  private async link(turn: Turn, groupQuery: string): Promise<void> {
+    const result = await linkChannel(
+      { user: turn.user, channel: turn.ref, groupQuery, now: this.deps.clock.now() },
+      { catalog: this.deps.catalog, conversations: this.deps.conversations },
+    );
+    if (result.ok) {
+      this.deps.logger.info('channel.linked', { org: result.value.org.id, group: result.value.group.id });
+      return this.reply(turn, texts.linkDone(result.value.group.shortName, result.value.org.shortName));
+    }
+    const d = result.details ?? {};
+    switch (result.code) {
+      case 'not-a-channel':
+        return this.reply(turn, texts.linkNotChannel);
+      case 'group-missing':
+        return this.linkForm(turn);
+      case 'group-not-found':
+        return this.reply(turn, texts.groupNotFound(String(d.query)));
+      case 'group-ambiguous':
+        return this.reply(turn, texts.groupAmbiguous(String(d.query), String(d.orgs)));
+      case 'not-allowed':
+        return this.reply(turn, texts.linkNotAllowed(String(d.group)));
+    }
+  }
+
+  private async language(turn: Turn, arg: string): Promise<void> {
+    const choice = arg.trim().toLowerCase();
+    if (['sv', 'svenska', 'swedish'].includes(choice)) {
+      await this.deps.members.setPreferredLocale(turn.user.aadObjectId, 'sv');
+      return this.reply({ ...turn, locale: 'sv' }, texts.languageSet);
+    }
+    if (['en', 'engelska', 'english'].includes(choice)) {
+      await this.deps.members.setPreferredLocale(turn.user.aadObjectId, 'en');
+      return this.reply({ ...turn, locale: 'en' }, texts.languageSet);
+    }
+    if (['auto', 'teams'].includes(choice)) {
+      await this.deps.members.setPreferredLocale(turn.user.aadObjectId, null);
+      return this.reply({ ...turn, locale: localeOf(turn.context.activity, null) }, texts.languageReset);
+    }
+    return this.reply(turn, texts.languageUsage);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const key = context.activity.conversation.id;
+    const now = this.deps.clock.now().getTime();
+    for (const [k, at] of this.welcomed) if (now - at > 60_000) this.welcomed.delete(k);
+    if (this.welcomed.has(key)) return;
+    this.welcomed.set(key, now);
+    await context.sendActivity(MessageFactory.text(texts.welcome[localeOf(context.activity, null)]));
+  }
+
+  private async forget(context: TurnContext): Promise<void> {
+    const ref = conversationRefOf(context.activity);
+    if (ref !== null) await this.deps.conversations.removeReference(ref);
+    this.deps.logger.info('conversation.removed', { scope: ref?.conversationType ?? 'unknown' });
+  }
+
+  private badCard(turn: Turn): Promise<void> {
+    this.deps.logger.warn('card.invalid', { scope: turn.ref.conversationType });
+    return this.reply(turn, texts.badCard);
+  }
+
+  private async reply(turn: Turn, text: { readonly sv: string; readonly en: string }): Promise<void> {
+    await turn.context.sendActivity(MessageFactory.text(text[turn.locale]));
+  }
+
+  private async card(turn: Turn, card: AdaptiveCard): Promise<void> {
+    await turn.context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  }
+
+  /** Sends the error text in the user's language after a bug; the log keeps no personal data. */
+  async onTurnError(context: TurnContext, error: unknown): Promise<void> {
+    this.deps.logger.error('turn.failed', { activityType: context.activity.type, ...describeError(error) });
+    try {
+      await context.sendActivity(texts.error[localeOf(context.activity, null)]);
+    } catch (e) {
+      this.deps.logger.error('turn.error-reply-failed', describeError(e));
+    }
+  }
+}
+
+function isRemoval(context: TurnContext): boolean {
+  const a = context.activity;
+  if (a.type === ActivityTypes.InstallationUpdate) return String(a.action ?? '').startsWith('remove');
+  return a.type === ActivityTypes.ConversationUpdate && (a.membersRemoved ?? []).some((m) => m.id === a.recipient.id);
+}

@@ -1,0 +1,24 @@
+/** The text commands, Swedish and English words for each. */
+const WORDS = {
+  help: ['hjälp', 'hjalp', 'help', '?'],
+  groups: ['grupper', 'groups'],
+  link: ['koppla', 'link'],
+  language: ['språk', 'sprak', 'language'],
+} as const;
+
+export type CommandName = keyof typeof WORDS;
+
+export interface ParsedCommand {
+  readonly name: CommandName | null;
+  readonly argument: string;
+  readonly text: string;
+}
+
+/** Splits "koppla NOSAM Hisingen" into the command and its argument; unknown words give name null. */
+export function parseCommand(text: string): ParsedCommand {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const [first = '', ...rest] = clean.split(' ');
+  const word = first.toLocaleLowerCase('sv').replace(/[!.]+$/, '');
+  const name = (Object.keys(WORDS) as CommandName[]).find((k) => (WORDS[k] as readonly string[]).includes(word)) ?? null;
+  return { name, argument: rest.join(' '), text: clean };
+}
