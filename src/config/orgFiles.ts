@@ -55,9 +55,14 @@ export async function readOrgDirectory(dir: string, withDemo: boolean): Promise<
   let demo: DemoFile | null = null;
   if (withDemo) {
     const file = path.join(dir, 'demo', 'demo.yaml');
-    const parsed = parseDemoFile(file, await readFile(file, 'utf8'), organisations);
-    if (parsed.ok) demo = parsed.value;
-    else problems.push(...parsed.problems);
+    const source = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+      problems.push({ file, line: 1, path: '', reason: 'demodatafilen saknas' });
+      return null;
+    });
+    const parsed = source === null ? null : parseDemoFile(file, source, organisations);
+    if (parsed?.ok) demo = parsed.value;
+    else if (parsed) problems.push(...parsed.problems);
   }
   return { organisations, demo, problems };
 }

@@ -13,10 +13,13 @@ const text = z.string().trim().min(1, 'får inte vara tom');
 const localized = z.object({ sv: text, en: text }).strict();
 const source = z.string().regex(/^\d{3}(,\s*\d{3})*$/, 'ska ange källdokument, t.ex. "000" eller "000, 002"');
 
+/** 29 February is allowed: in other years the deadline falls on 28 February (see the årshjul rules). */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 const monthDay = z
   .object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })
   .strict()
-  .refine((d) => d.day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][d.month - 1]!, {
+  .refine((d) => d.day <= DAYS_IN_MONTH[d.month - 1]!, {
     message: 'dagen finns inte i månaden',
   });
 
@@ -115,6 +118,12 @@ export const orgFileSchema = z
     const principals = unique(org.principals, 'principals');
     unique(org.parties, 'parties');
     const groups = unique(org.groups, 'groups');
+    const shortNames = new Map<string, number>();
+    org.groups.forEach((g, i) => {
+      const key = g.shortName.toLocaleLowerCase('sv');
+      if (shortNames.has(key)) issue(['groups', i, 'shortName'], `kortnamnet "${g.shortName}" används redan av en annan grupp`);
+      shortNames.set(key, i);
+    });
     unique(org.annualCycle, 'annualCycle');
     if (!isTimeZone(org.timeZone)) issue(['timeZone'], `okänd tidszon "${org.timeZone}"`);
     org.parties.forEach((p, i) => {
@@ -124,13 +133,21 @@ export const orgFileSchema = z
       if (g.parent !== null && !groups.has(g.parent)) issue(['groups', i, 'parent'], `okänd grupp "${g.parent}"`);
       if (g.parent === g.id) issue(['groups', i, 'parent'], 'en grupp kan inte vara sin egen överordnade grupp');
       g.processLeaderSharedWith.forEach((s, j) => {
-        if (!groups.has(s)) issue(['groups', i, 'processLeaderSharedWith', j], `okänd grupp "${s}"`);
+        const other = org.groups.find((x) => x.id === s);
+        if (other === undefined) issue(['groups', i, 'processLeaderSharedWith', j], `okänd grupp "${s}"`);
+        else if (!other.processLeaderSharedWith.includes(g.id))
+          issue(['groups', i, 'processLeaderSharedWith', j], `"${s}" anger inte "${g.id}" tillbaka; delad processledare ska anges åt båda hållen`);
       });
       const rule = g.chairRule;
       if (rule === null) return;
       if (rule.principal.kind === 'follow') {
         if (!groups.has(rule.principal.group)) issue(['groups', i, 'chairRule', 'principal', 'group'], `okänd grupp "${rule.principal.group}"`);
         if (rule.principal.group === g.id) issue(['groups', i, 'chairRule', 'principal', 'group'], 'en grupp kan inte följa sig själv');
+        const followed = org.groups.find((x) => x.id === (rule.principal as { group: string }).group);
+        if (followed !== undefined && followed.chairRule === null)
+          issue(['groups', i, 'chairRule', 'principal', 'group'], `gruppen "${followed.id}" har ingen ordföranderegel att följa`);
+        if (followed?.chairRule?.principal.kind === 'follow')
+          issue(['groups', i, 'chairRule', 'principal', 'group'], `gruppen "${followed.id}" följer i sin tur en annan grupp; följ den gruppen direkt`);
       }
       if (rule.appointedBy.kind === 'group-of' && !groups.has(rule.appointedBy.group))
         issue(['groups', i, 'chairRule', 'appointedBy', 'group'], `okänd grupp "${rule.appointedBy.group}"`);
@@ -138,6 +155,8 @@ export const orgFileSchema = z
         issue(['groups', i, 'chairRule', 'principal'], 'växling mellan huvudmän kräver exakt två huvudmän');
     });
     org.annualCycle.forEach((c, i) => {
+      if (c.schedule.kind === 'yearly' && c.schedule.day > DAYS_IN_MONTH[c.schedule.month - 1]!)
+        issue(['annualCycle', i, 'schedule'], 'dagen finns inte i månaden');
       c.appliesTo.groups.forEach((gid, j) => {
         if (!groups.has(gid)) issue(['annualCycle', i, 'appliesTo', 'groups', j], `okänd grupp "${gid}"`);
       });

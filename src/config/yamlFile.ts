@@ -1,5 +1,6 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { swedishErrorMap } from './swedishErrors';
 
 /** One reason a file was refused: where (line and path) and why, in Swedish. */
 export interface FileProblem {
@@ -25,11 +26,11 @@ export function parseYamlWith<S extends z.ZodTypeAny>(file: string, source: stri
         file,
         line: lineCounter.linePos(e.pos[0]).line,
         path: '',
-        reason: `ogiltig YAML: ${e.message.split('\n')[0]}`,
+        reason: `ogiltig YAML (kod ${e.code}): ${e.message.split('\n')[0]}`,
       })),
     };
   }
-  const parsed = schema.safeParse(doc.toJS());
+  const parsed = schema.safeParse(doc.toJS(), { errorMap: swedishErrorMap });
   if (parsed.success) return { ok: true, value: parsed.data };
   const problems = parsed.error.issues.map((issue) => ({
     file,

@@ -1,0 +1,88 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One activity the bot sent to the connector: a reply or a proactive message. */
+export interface Sent {
+  readonly conversationId: string;
+  readonly replyToId: string | null;
+  readonly activity: {
+    type: string;
+    text?: string;
+    attachments?: { contentType: string; content: Record<string, unknown> }[];
+    [k: string]: unknown;
+  };
+}
+
+export interface RosterMember {
+  id: string;
+  aadObjectId: string;
+  name: string;
+  email?: string;
+  userPrincipalName?: string;
+}
+
+/**
+ * A local stand-in for the Bot Framework connector (the `serviceUrl` of an activity): records
+ * every reply and proactive message, creates conversations and answers roster requests.
+ */
+export class FakeConnector {
+  readonly sent: Sent[] = [];
+  readonly created: Record<string, unknown>[] = [];
+  roster: RosterMember[] = [];
+  private server: http.Server | null = null;
+  private counter = 0;
+
+  get url(): string {
+    const addr = this.server?.address() as AddressInfo;
+    return `http://127.0.0.1:${addr.port}/_connector`;
+  }
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+
+  clear(): void {
+    this.sent.length = 0;
+    this.created.length = 0;
+  }
+
+  /** Texts of the messages sent, in order. */
+  texts(): string[] {
+    return this.sent.filter((s) => s.activity.type === 'message').map((s) => s.activity.text ?? '');
+  }
+
+  /** Adaptive Cards sent, in order. */
+  cards(): Record<string, unknown>[] {
+    return this.sent.flatMap((s) => (s.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await new Promise<string>((resolve) => {
+      let data = '';
+      req.on('data', (c: Buffer) => (data += c.toString()));
+      req.on('end', () => resolve(data));
+    });
+    const url = decodeURIComponent((req.url ?? '').replace(/^\/_connector/, ''));
+    const json = (status: number, value: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    const activityMatch = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url);
+    if (req.method === 'POST' && activityMatch) {
+      this.sent.push({ conversationId: activityMatch[1]!, replyToId: activityMatch[2] ?? null, activity: JSON.parse(body) });
+      return json(200, { id: `sent-${++this.counter}` });
+    }
+    if (req.method === 'POST' && url === '/v3/conversations') {
+      this.created.push(JSON.parse(body));
+      return json(200, { id: `created-${++this.counter}`, activityId: `sent-${this.counter}` });
+    }
+    if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/pagedmembers/.test(url)) return json(200, { members: this.roster });
+    if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/members$/.test(url)) return json(200, this.roster);
+    return json(404, { error: { code: 'NotFound', message: `fake connector: ${req.method} ${url}` } });
+  }
+}

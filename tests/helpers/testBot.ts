@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { parseEnv, type AppConfig } from '../../src/config/env';
+import { silentLogger } from '../../src/logger';
+import { createServer, listen } from '../../src/server';
+import { startBot, type RunningBot } from '../../src/wiring';
+import type { Clock } from '../../src/app/ports';
+import { FakeConnector } from './fakeConnector';
+
+/** Tables on the shared Azurite, isolated by a random prefix per suite. */
+export function testConnection() {
+  const connectionString = process.env.TEST_TABLES_CONNECTION_STRING;
+  if (!connectionString) throw new Error('TEST_TABLES_CONNECTION_STRING missing: run through jest (globalSetup starts Azurite)');
+  return { kind: 'connection-string' as const, connectionString };
+}
+
+export const randomPrefix = () => `t${randomBytes(5).toString('hex')}`;
+
+export interface TestBot {
+  readonly url: string;
+  readonly connector: FakeConnector;
+  readonly running: RunningBot;
+  readonly config: AppConfig;
+  /** Posts an activity to /api/messages the way Teams does; resolves with status and body. */
+  post(activity: unknown): Promise<{ status: number; body: string }>;
+  stop(): Promise<void>;
+}
+
+/** Starts the real restify server and bot on a free port, on Azurite, with a fake connector. */
+export async function startTestBot(env: Record<string, string> = {}, clock?: Clock): Promise<TestBot> {
+  const parsed = parseEnv({ PORT: '0', DEMO_DATA: 'true', TABLE_PREFIX: randomPrefix(), ...env });
+  if (!parsed.ok) throw new Error(parsed.message);
+  const connector = new FakeConnector();
+  await connector.start();
+  const running = await startBot(parsed.config, testConnection(), silentLogger, clock);
+  const server = createServer({ adapter: running.adapter, bot: running.bot, store: running.store, logger: silentLogger });
+  const port = await listen(server, 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    connector,
+    running,
+    config: parsed.config,
+    async post(activity) {
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+      });
+      return { status: res.status, body: await res.text() };
+    },
+    async stop() {
+      await new Promise<void>((r) => server.close(() => r()));
+      await connector.stop();
+      await running.store.dropTables().catch(() => undefined);
+    },
+  };
+}
