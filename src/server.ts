@@ -11,6 +11,12 @@ export function createServer(deps: { adapter: CloudAdapter; bot: SamverkansBot; 
   deps.adapter.onTurnError = (context, error) => deps.bot.onTurnError(context, error);
 
   server.post('/api/messages', async (req, res) => {
+    const body: unknown = req.body;
+    if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
+      deps.logger.warn('messages.malformed');
+      res.send(400, { error: 'malformed activity: a JSON object with a string "type" is required' });
+      return;
+    }
     try {
       await deps.adapter.process(req, res, (context) => deps.bot.run(context));
     } catch (e) {
