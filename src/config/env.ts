@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { swedishErrorMap } from './swedishErrors';
 
 const csv = z
   .string()
@@ -65,9 +66,9 @@ export type EnvResult = { ok: true; config: AppConfig } | { ok: false; message: 
 
 /** Parses the environment; a bad value gives a Swedish message naming the variable. */
 export function parseEnv(env: Readonly<Record<string, string | undefined>>): EnvResult {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(env, { errorMap: swedishErrorMap });
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (värde: "${env[String(i.path[0])] ?? ''}")`);
+    const lines = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message} (värde: "${env[String(i.path[0])] ?? ''}")`);
     return { ok: false, message: `Ogiltig konfiguration:\n${lines.join('\n')}` };
   }
   const e = parsed.data;

@@ -43,6 +43,7 @@ function typeName(t: string): string {
     object: 'ett objekt',
     null: 'null',
     undefined: 'tomt',
+    nan: 'något som inte är ett tal',
   };
   return names[t] ?? t;
 }
