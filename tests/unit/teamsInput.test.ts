@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import { conversationRefOf, localeOf } from '../../src/teams/activity';
 import { parseCommand } from '../../src/teams/commands';
 import { channelMessage, personalMessage, USERS } from '../helpers/activities';
@@ -16,7 +17,7 @@ describe('parseCommand', () => {
 });
 
 describe('localeOf', () => {
-  const m = (locale: string) => personalMessage('x', { serviceUrl: 'http://x', locale });
+  const m = (locale: string) => personalMessage('x', { serviceUrl: 'http://x', locale }) as unknown as Partial<Activity>;
   it('is Swedish unless Teams says English, and a chosen language wins', () => {
     expect([localeOf(m('sv-SE'), null), localeOf(m('en-US'), null), localeOf(m('de-DE'), null), localeOf(m('en-GB'), 'sv')]).toEqual(['sv', 'en', 'sv', 'sv']);
   });
