@@ -35,6 +35,8 @@ export interface MemberRepository {
 export interface ConversationRepository {
   /** Stores where to reach this conversation; skips the write when nothing changed. */
   saveReference(ref: ConversationRef): Promise<void>;
+  /** True when the conversation is already known (a repeated install event, not a new install). */
+  hasReference(ref: ConversationRef): Promise<boolean>;
   /** Forgets a conversation on uninstall (idempotent), with every channel link inside a removed team. */
   removeReference(ref: ConversationRef): Promise<void>;
   personalReference(aadObjectId: string): Promise<ConversationRef | null>;

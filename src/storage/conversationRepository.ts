@@ -47,6 +47,17 @@ export class ConversationTableRepository implements ConversationRepository {
     this.written.set(cacheKey, json);
   }
 
+  async hasReference(ref: ConversationRef): Promise<boolean> {
+    const keys = keysOf(ref);
+    try {
+      await this.store.table('Conversations').getEntity(keys.partitionKey, keys.rowKey, { queryOptions: { select: ['RowKey'] } });
+      return true;
+    } catch (e) {
+      if (hasStatus(e, 404)) return false;
+      throw e;
+    }
+  }
+
   async removeReference(ref: ConversationRef): Promise<void> {
     const conversations = this.store.table('Conversations');
     const keys = keysOf(ref);

@@ -42,7 +42,7 @@ const commandSubmission = z.object({ verb: z.literal('command'), command: z.stri
 /** The Teams surface: routes activities to use cases and turns results into Swedish/English replies. */
 export class SamverkansBot {
   private readonly app: Application<TurnState>;
-  /** Conversations welcomed in the last minute: Teams sends both conversationUpdate and installationUpdate on install. */
+  /** Conversations welcomed in the last minute, for the two install events that arrive together. */
   private readonly welcomed = new Map<string, number>();
 
   constructor(private readonly deps: BotDeps) {
@@ -65,6 +65,7 @@ export class SamverkansBot {
       if (activity.type === ActivityTypes.Message && activity.serviceUrl) await context.sendActivity(texts.emptyMessage[localeOf(activity, null)]);
       return;
     }
+    if (isInstall(context)) context.turnState.set(KNOWN_CONVERSATION, await this.deps.conversations.hasReference(ref));
     if (!isRemoval(context)) await this.deps.conversations.saveReference(ref);
     await this.app.run(context);
   }
@@ -188,7 +189,13 @@ export class SamverkansBot {
     return this.reply(turn, texts.languageUsage);
   }
 
+  /**
+   * Welcomes a new installation once. Teams sends both conversationUpdate and
+   * installationUpdate, and the Playground repeats them on every page load: a conversation
+   * already known gets no second welcome.
+   */
   private async welcome(context: TurnContext): Promise<void> {
+    if (context.turnState.get(KNOWN_CONVERSATION) === true) return;
     const key = context.activity.conversation.id;
     const now = this.deps.clock.now().getTime();
     for (const [k, at] of this.welcomed) if (now - at > 60_000) this.welcomed.delete(k);
@@ -225,6 +232,14 @@ export class SamverkansBot {
       this.deps.logger.error('turn.error-reply-failed', describeError(e));
     }
   }
+}
+
+const KNOWN_CONVERSATION = Symbol('knownConversation');
+
+function isInstall(context: TurnContext): boolean {
+  const a = context.activity;
+  if (a.type === ActivityTypes.InstallationUpdate) return String(a.action ?? '').startsWith('add');
+  return a.type === ActivityTypes.ConversationUpdate && (a.membersAdded ?? []).some((m) => m.id === a.recipient.id);
 }
 
 function isRemoval(context: TurnContext): boolean {

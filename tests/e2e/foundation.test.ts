@@ -47,6 +47,14 @@ describe('install and welcome', () => {
     });
   });
 
+  it('does not welcome again when install events repeat for a known conversation (the Playground does that on reload)', async () => {
+    await bot.post(personalInstall(opts(USERS.processLeaderNosam)));
+    bot.connector.clear();
+    await bot.post(personalMembersAdded(opts(USERS.processLeaderNosam)));
+    await bot.post(personalInstall(opts(USERS.processLeaderNosam)));
+    expect(bot.connector.texts()).toEqual([]);
+  });
+
   it('welcomes in English when Teams says the locale is English', async () => {
     await bot.post(personalInstall(opts(USERS.memberRegion, 'en-US')));
     expect(bot.connector.texts()).toEqual([
