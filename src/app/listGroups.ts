@@ -1,3 +1,5 @@
+import { dateIn } from '../domain/calendarDate';
+import { termOn } from '../domain/chairTerms';
 import type { ChannelLink } from '../domain/conversation';
 import type { GroupSnapshot } from '../domain/groupState';
 import type { Group, Organisation } from '../domain/organisation';
@@ -30,15 +32,20 @@ export function resolveOrg(catalog: OrgCatalog, user: UserContext, named: string
   return fail('choose-org');
 }
 
-/** The groups of an organisation with their chair and next meeting, the user's own marked. */
-export async function listGroups(org: Organisation, user: UserContext, state: GroupStateRepository): Promise<GroupListing> {
-  const snapshots = await state.snapshots(org.id);
+/** The groups of an organisation with their chair today and next meeting, the user's own marked. */
+export async function listGroups(org: Organisation, user: UserContext, state: GroupStateRepository, now: Date): Promise<GroupListing> {
+  const today = dateIn(now, org.timeZone);
+  const terms = await state.activeTerms(org.id, today);
   return {
     org,
-    rows: org.groups.map((group) => ({
-      group,
-      snapshot: snapshots.get(group.id) ?? null,
-      mine: user.memberships.some((m) => m.org === org.id && m.group === group.id),
-    })),
+    rows: org.groups.map((group) => {
+      const chair = termOn(terms.filter((t) => t.group === group.id), 'chair', today);
+      const snapshot: GroupSnapshot = {
+        group: group.id,
+        chair: chair === null ? null : { displayName: chair.holder.displayName, partyName: org.parties.find((p) => p.id === chair.holder.party)?.name ?? null },
+        nextMeeting: null,
+      };
+      return { group, snapshot, mine: user.memberships.some((m) => m.org === org.id && m.group === group.id) };
+    }),
   };
 }

@@ -1,7 +1,8 @@
 import { readOrgDirectory } from '../config/orgFiles';
 import type { FileProblem } from '../config/yamlFile';
 import type { Organisation } from '../domain/organisation';
-import type { MemberRepository, OrganisationRepository } from './ports';
+import type { Term } from '../domain/chairTerms';
+import type { GroupStateRepository, MemberRepository, OrganisationRepository } from './ports';
 
 export interface LoadReport {
   readonly organisations: readonly Organisation[];
@@ -18,7 +19,7 @@ export interface LoadReport {
 export async function loadOrganisations(
   dir: string,
   withDemo: boolean,
-  repos: { organisations: OrganisationRepository; members: MemberRepository },
+  repos: { organisations: OrganisationRepository; members: MemberRepository; groupState: GroupStateRepository },
 ): Promise<LoadReport> {
   const read = await readOrgDirectory(dir, withDemo);
   let changes = 0;
@@ -36,6 +37,30 @@ export async function loadOrganisations(
       memberships: person.memberships.map((m) => ({ org: person.org, group: m.group, party: m.party, roles: m.roles })),
     });
     demoPeople += 1;
+  }
+  for (const seed of read.demo?.terms ?? []) {
+    const org = read.organisations.find((o) => o.id === seed.org)!;
+    const id = `demo-${seed.group}-${seed.role}-${seed.start}`;
+    const record = (await repos.groupState.groups(org.id, [seed.group])).get(seed.group);
+    if (record?.terms.some((t) => t.id === id)) continue;
+    const principal = org.parties.find((p) => p.id === seed.party)!.principal;
+    const term: Term = {
+      id,
+      org: org.id,
+      group: seed.group,
+      role: seed.role,
+      holder: { aadObjectId: seed.user?.toLowerCase() ?? null, displayName: seed.displayName, party: seed.party, principal },
+      start: seed.start,
+      plannedEnd: seed.end,
+      actualEnd: null,
+      origin: 'rotation',
+      replaces: null,
+      exception: null,
+      recordedBy: 'demo',
+      recordedAt: `${seed.start}T00:00:00.000Z`,
+    };
+    const written = await repos.groupState.recordTerm(org.id, record?.version ?? null, term, null);
+    if (written.ok) changes += 1;
   }
   return { organisations: await repos.organisations.loadAll(), problems: read.problems, changes, demoPeople };
 }

@@ -1,6 +1,10 @@
 import type { ChannelLink, ConversationRef } from '../domain/conversation';
 import type { Organisation, OrgId } from '../domain/organisation';
-import type { Membership, UserContext } from '../domain/people';
+import type { IsoDate } from '../domain/calendarDate';
+import type { Term } from '../domain/chairTerms';
+import type { GroupId, PartyId } from '../domain/organisation';
+import type { GroupRole, Membership, UserContext } from '../domain/people';
+import type { Result } from '../domain/result';
 
 /** The one clock: the domain never reads time itself. */
 export interface Clock {
@@ -45,7 +49,33 @@ export interface ConversationRepository {
   channelOfGroup(org: OrgId, group: string): Promise<ChannelLink | null>;
 }
 
+/** A group's roster entry: who sits at the table for which party, with which roles. */
+export interface GroupMember {
+  readonly aadObjectId: string;
+  readonly displayName: string;
+  readonly party: PartyId | null;
+  readonly roles: readonly GroupRole[];
+}
+
+/** Everything about one group that a chair command needs, read together. */
+export interface GroupRecord {
+  readonly group: GroupId;
+  readonly terms: readonly Term[];
+  readonly members: readonly GroupMember[];
+  /** Optimistic-concurrency version (the head row's ETag); null before the first term. */
+  readonly version: string | null;
+}
+
 export interface GroupStateRepository {
-  /** Current chair and next meeting of every group of an organisation: one partition query. */
-  snapshots(org: OrgId): Promise<Map<string, import('../domain/groupState').GroupSnapshot>>;
+  /** Terms, roster and version of the given groups of one organisation: one single-partition query. */
+  groups(org: OrgId, groups: readonly GroupId[]): Promise<Map<GroupId, GroupRecord>>;
+  /** Every term of an organisation still in office on or after `from` (the groups list). */
+  activeTerms(org: OrgId, from: IsoDate): Promise<Term[]>;
+  /**
+   * Records a term, and ends the one it replaces, in one transaction that only succeeds if
+   * the group's version is still `expectedVersion`; otherwise `conflict` and nothing is written.
+   */
+  recordTerm(org: OrgId, expectedVersion: string | null, term: Term, ended: Term | null): Promise<Result<void, 'conflict'>>;
+  /** Adds or updates a person in a group's roster (and the person's own index). */
+  saveMember(org: OrgId, group: GroupId, member: GroupMember): Promise<void>;
 }

@@ -64,7 +64,18 @@ export const texts = {
       sv: ['grupper [organisation]', 'Grupperna med sort, ordförande och nästa möte.'],
       en: ['groups [organisation]', 'The groups with kind, chair and next meeting.'],
     },
+    chair: {
+      sv: ['ordförande [grupp]', 'Ordförande, vice, mandatperiod och vem som står på tur enligt reglerna.'],
+      en: ['chair [group]', 'Chair, vice chair, term and who is next by the rules.'],
+    },
+    history: { sv: ['historik <grupp>', 'Alla ordförandeperioder, med undantag och skäl.'], en: ['history <group>', 'Every chair term, with exceptions and reasons.'] },
+    members: { sv: ['ledamöter <grupp>', 'Gruppens ledamöter med part och roll.'], en: ['members <group>', "The group's members with party and role."] },
     language: { sv: ['språk sv | en', 'Byt språk för dina svar.'], en: ['language sv | en', 'Change the language of replies.'] },
+    appoint: {
+      sv: ['utse <grupp>', 'Registrera ordförande eller vice (formulär, reglerna kontrolleras).'],
+      en: ['appoint <group>', 'Record a chair or vice chair (form; the rules are checked).'],
+    },
+    add: { sv: ['lägg till <grupp>', 'Lägg till en ledamot eller processledare.'], en: ['add <group>', 'Add a member or process leader.'] },
     link: {
       sv: ['koppla <grupp>', 'Koppla den här kanalen till en grupp (i en kanal).'],
       en: ['link <group>', 'Link this channel to a group (in a channel).'],

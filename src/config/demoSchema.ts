@@ -32,6 +32,23 @@ export const demoFileSchema = z
           .strict(),
       )
       .min(1),
+    /** Chair terms so the demo shows who chairs, until when and who is next. */
+    terms: z
+      .array(
+        z
+          .object({
+            org: slug,
+            group: slug,
+            role: z.enum(['chair', 'viceChair']),
+            user: aadObjectId.nullable().default(null),
+            displayName: z.string().trim().min(1),
+            party: slug,
+            start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ska vara ett datum ÅÅÅÅ-MM-DD'),
+            end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ska vara ett datum ÅÅÅÅ-MM-DD'),
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict();
 

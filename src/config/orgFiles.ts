@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isIsoDate } from '../domain/calendarDate';
 import type { Organisation } from '../domain/organisation';
 import { z } from 'zod';
 import { demoFileSchema, type DemoFile } from './demoSchema';
@@ -25,7 +26,18 @@ export function parseDemoFile(file: string, source: string, orgs: readonly Organ
       });
     });
   });
-  return parseYamlWith(file, source, withReferences);
+  const withTerms = withReferences.superRefine((demo, ctx) => {
+    demo.terms.forEach((t, i) => {
+      const issue = (key: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['terms', i, key], message });
+      const org = orgs.find((o) => o.id === t.org);
+      if (org === undefined) return issue('org', `okänd organisation "${t.org}"`);
+      if (!org.groups.some((g) => g.id === t.group)) issue('group', `okänd grupp "${t.group}"`);
+      if (!org.parties.some((p) => p.id === t.party)) issue('party', `okänd part "${t.party}"`);
+      if (!isIsoDate(t.start)) issue('start', `datumet ${t.start} finns inte`);
+      if (!isIsoDate(t.end) || t.end < t.start) issue('end', 'ska vara ett datum på eller efter start');
+    });
+  });
+  return parseYamlWith(file, source, withTerms);
 }
 
 export interface OrgDirectory {

@@ -1,30 +1,122 @@
 import { z } from 'zod';
-import type { GroupStateRepository } from '../app/ports';
-import type { GroupSnapshot } from '../domain/groupState';
-import { keyPart, odataString, type TableStore } from './tables';
+import type { TransactionAction } from '@azure/data-tables';
+import type { GroupMember, GroupRecord, GroupStateRepository } from '../app/ports';
+import type { IsoDate } from '../domain/calendarDate';
+import { effectiveEnd, RULE_CODES, type Term } from '../domain/chairTerms';
+import type { GroupId } from '../domain/organisation';
+import { fail, ok, type Result } from '../domain/result';
+import { hasStatus, keyPart, odataString, type TableStore } from './tables';
 
 /**
- * Key design: GroupState PK `{org}`, RK `{group}|chair`, `{group}|next-meeting`: the
- * denormalised "now" of every group of an organisation, read in one partition query.
+ * Key design. GroupState: PK `{org}`; per group a contiguous row-key range `{group}|…`:
+ *   `{group}|head`                          version row; its ETag guards every term write
+ *   `{group}|member|{aadObjectId}`          roster entry (party, roles)
+ *   `{group}|term|{start}|{role}|{id}`      one chair or vice-chair term (history is kept)
+ * So "who chairs X now" (with the group X follows and the roster) is one single-partition
+ * query, and the groups list is one filtered query on the organisation's partition.
  */
-const chairRow = z.object({ displayName: z.string(), partyName: z.string().nullish() });
-const meetingRow = z.object({ startsAt: z.string(), title: z.string() });
+const holderSchema = z.object({ aadObjectId: z.string().nullable(), displayName: z.string(), party: z.string(), principal: z.string() });
+export const termSchema = z.object({
+  id: z.string(),
+  org: z.string(),
+  group: z.string(),
+  role: z.enum(['chair', 'viceChair']),
+  holder: holderSchema,
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  plannedEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  actualEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  origin: z.enum(['rotation', 'replacement', 'extension']),
+  replaces: z.string().nullable(),
+  exception: z.object({ rules: z.array(z.enum(RULE_CODES)), reason: z.string() }).nullable(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+const termRow = z.object({ data: z.string() });
+const memberRow = z.object({ displayName: z.string(), party: z.string().nullish(), roles: z.string() });
+const rolesSchema = z.array(z.enum(['member', 'processLeader']));
+
+const termKey = (t: Term) => `${t.group}|term|${t.start}|${t.role}|${t.id}`;
+const termEntity = (t: Term) => ({ partitionKey: keyPart(t.org), rowKey: termKey(t), kind: 'term', data: JSON.stringify(t), effectiveEnd: effectiveEnd(t) });
+
+/** The roster row of a person in a group; the member repository writes the same row for demo data. */
+export function memberEntity(org: string, group: GroupId, m: GroupMember) {
+  return {
+    partitionKey: keyPart(org),
+    rowKey: `${group}|member|${keyPart(m.aadObjectId.toLowerCase())}`,
+    kind: 'member',
+    displayName: m.displayName,
+    party: m.party,
+    roles: JSON.stringify([...m.roles].sort()),
+  };
+}
 
 export class GroupStateTableRepository implements GroupStateRepository {
   constructor(private readonly store: TableStore) {}
 
-  async snapshots(org: string): Promise<Map<string, GroupSnapshot>> {
-    const result = new Map<string, GroupSnapshot>();
-    const at = (group: string): GroupSnapshot => result.get(group) ?? { group, chair: null, nextMeeting: null };
-    const filter = `PartitionKey eq ${odataString(keyPart(org))}`;
+  async groups(org: string, groups: readonly GroupId[]): Promise<Map<GroupId, GroupRecord>> {
+    const unique = [...new Set(groups)];
+    const records = new Map<GroupId, { terms: Term[]; members: GroupMember[]; version: string | null }>(
+      unique.map((g) => [g, { terms: [], members: [], version: null }]),
+    );
+    if (unique.length === 0) return new Map();
+    const ranges = unique.map((g) => `(RowKey ge ${odataString(`${g}|`)} and RowKey lt ${odataString(`${g}}`)})`).join(' or ');
+    const filter = `PartitionKey eq ${odataString(keyPart(org))} and (${ranges})`;
     for await (const e of this.store.table('GroupState').listEntities({ queryOptions: { filter } })) {
-      const [group, kind] = (e.rowKey ?? '').split('|');
-      if (group === undefined) continue;
-      if (kind === 'chair') {
-        const c = chairRow.parse(e);
-        result.set(group, { ...at(group), chair: { displayName: c.displayName, partyName: c.partyName ?? null } });
-      } else if (kind === 'next-meeting') result.set(group, { ...at(group), nextMeeting: meetingRow.parse(e) });
+      const [group, kind, rest] = splitKey(e.rowKey ?? '');
+      const record = records.get(group);
+      if (record === undefined) continue;
+      if (kind === 'head') record.version = e.etag;
+      else if (kind === 'term') record.terms.push(termSchema.parse(JSON.parse(termRow.parse(e).data)));
+      else if (kind === 'member') {
+        const m = memberRow.parse(e);
+        record.members.push({ aadObjectId: rest, displayName: m.displayName, party: m.party ?? null, roles: rolesSchema.parse(JSON.parse(m.roles)) });
+      }
     }
-    return result;
+    return new Map([...records].map(([group, r]) => [group, { group, ...r }]));
   }
+
+  async activeTerms(org: string, from: IsoDate): Promise<Term[]> {
+    const filter = `PartitionKey eq ${odataString(keyPart(org))} and kind eq 'term' and effectiveEnd ge ${odataString(from)}`;
+    const terms: Term[] = [];
+    for await (const e of this.store.table('GroupState').listEntities({ queryOptions: { filter, select: ['data'] } }))
+      terms.push(termSchema.parse(JSON.parse(termRow.parse(e).data)));
+    return terms;
+  }
+
+  async recordTerm(org: string, expectedVersion: string | null, term: Term, ended: Term | null): Promise<Result<void, 'conflict'>> {
+    const head = { partitionKey: keyPart(org), rowKey: `${term.group}|head`, kind: 'head', lastChange: term.id };
+    const actions: TransactionAction[] = [
+      expectedVersion === null ? ['create', head] : ['update', head, 'Replace', { etag: expectedVersion }],
+      ['create', termEntity(term)],
+    ];
+    if (ended !== null) actions.push(['update', termEntity(ended), 'Replace']);
+    try {
+      await this.store.table('GroupState').submitTransaction(actions);
+      return ok(undefined);
+    } catch (e) {
+      if (hasStatus(e, 409) || hasStatus(e, 412)) return fail('conflict');
+      throw e;
+    }
+  }
+
+  async saveMember(org: string, group: GroupId, member: GroupMember): Promise<void> {
+    const entity = memberEntity(org, group, member);
+    await this.store.table('GroupState').upsertEntity(entity, 'Replace');
+    await this.store.table('Members').upsertEntity(
+      {
+        partitionKey: `u|${keyPart(member.aadObjectId.toLowerCase())}`,
+        rowKey: `m|${org}|${group}`,
+        party: member.party,
+        roles: entity.roles,
+        displayName: member.displayName,
+      },
+      'Replace',
+    );
+  }
+}
+
+/** Splits `{group}|{kind}|{rest}`; group ids never contain `|`. */
+function splitKey(rowKey: string): [string, string, string] {
+  const [group = '', kind = '', ...rest] = rowKey.split('|');
+  return [group, kind, rest.join('|')];
 }

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { TransactionAction } from '@azure/data-tables';
 import type { MemberRepository, PersonRecord } from '../app/ports';
 import type { Membership, UserContext } from '../domain/people';
+import { memberEntity } from './groupStateRepository';
 import { hasStatus, keyPart, odataString, type TableStore } from './tables';
 
 /**
  * Key design. Members: PK `u|{aadObjectId}`; rows `profile`, `admin|{org}` and
  * `m|{org}|{group}`, so everything about one user is one single-partition query.
- * GroupMembers: PK `{org}|{group}`, RK aadObjectId: the roster of a group in one query.
+ * The group's own roster row lives in GroupState (see groupStateRepository.ts).
  */
 const userPk = (aad: string) => `u|${keyPart(aad.toLowerCase())}`;
 
@@ -73,10 +74,9 @@ export class MemberTableRepository implements MemberRepository {
       if (existing.get(rowKey) === JSON.stringify([m.party, roles, person.displayName])) continue;
       actions.push(['upsert', { partitionKey: pk, rowKey, party: m.party, roles, displayName: person.displayName }, 'Replace']);
       groupWrites.push(
-        this.store.table('GroupMembers').upsertEntity(
-          { partitionKey: `${m.org}|${m.group}`, rowKey: keyPart(person.aadObjectId.toLowerCase()), party: m.party, roles, displayName: person.displayName },
-          'Replace',
-        ),
+        this.store
+          .table('GroupState')
+          .upsertEntity(memberEntity(m.org, m.group, { aadObjectId: person.aadObjectId, displayName: person.displayName, party: m.party, roles: m.roles }), 'Replace'),
       );
     }
     if (actions.length > 0) await members.submitTransaction(actions);

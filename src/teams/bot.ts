@@ -1,21 +1,29 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
 import { linkableGroups, linkChannel } from '../app/linkChannel';
 import { listGroups, resolveOrg } from '../app/listGroups';
 import type { Clock, ConversationRepository, GroupStateRepository, MemberRepository } from '../app/ports';
-import type { AdaptiveCard } from '../cards/adaptive';
 import { chooseOrgCard, groupsCard } from '../cards/groupsCard';
 import { helpCard } from '../cards/helpCard';
 import { linkCard } from '../cards/linkCard';
 import { texts } from '../cards/texts';
-import type { ConversationRef } from '../domain/conversation';
-import type { Locale } from '../domain/organisation';
-import type { UserContext } from '../domain/people';
 import { describeError, type Logger } from '../logger';
 import { conversationRefOf, localeOf, tenantOf } from './activity';
 import { parseCommand, type ParsedCommand } from './commands';
+import {
+  addMemberSubmission,
+  appointSubmission,
+  showAddMemberForm,
+  showAppointForm,
+  showChairs,
+  showHistory,
+  showMembers,
+  submitAddMember,
+  submitAppointment,
+} from './chairHandlers';
+import { reply, sendCard, type Turn } from './turn';
 
 export interface BotDeps {
   readonly catalog: OrgCatalog;
@@ -26,14 +34,6 @@ export interface BotDeps {
   readonly logger: Logger;
   readonly allowedTenants: readonly string[];
   readonly botAdmins: readonly string[];
-}
-
-/** Everything a handler knows about the turn once the user is loaded. */
-interface Turn {
-  readonly context: TurnContext;
-  readonly ref: ConversationRef;
-  readonly user: UserContext;
-  readonly locale: Locale;
 }
 
 const linkSubmission = z.object({ verb: z.literal('linkChannel'), group: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/) });
@@ -89,6 +89,14 @@ export class SamverkansBot {
       const parsed = commandSubmission.safeParse(data);
       await this.withTurn(context, (turn) => (parsed.success ? this.command(turn, parseCommand(parsed.data.command)) : this.badCard(turn)));
     });
+    app.adaptiveCards.actionSubmit('appoint', async (context, _state, data) => {
+      const parsed = appointSubmission.safeParse(data);
+      await this.withTurn(context, (turn) => (parsed.success ? submitAppointment(turn, this.deps, parsed.data) : this.badCard(turn)));
+    });
+    app.adaptiveCards.actionSubmit('addMember', async (context, _state, data) => {
+      const parsed = addMemberSubmission.safeParse(data);
+      await this.withTurn(context, (turn) => (parsed.success ? submitAddMember(turn, this.deps, parsed.data) : this.badCard(turn)));
+    });
     app.adaptiveCards.actionSubmit('linkChannel', async (context, _state, data) => {
       const parsed = linkSubmission.safeParse(data);
       await this.withTurn(context, (turn) => (parsed.success ? this.link(turn, parsed.data.group) : this.badCard(turn)));
@@ -96,7 +104,7 @@ export class SamverkansBot {
     app.activity(ActivityTypes.Message, async (context) => {
       await this.withTurn(context, (turn) => {
         const text = (context.activity.text ?? '').trim();
-        if (text === '') return context.activity.value !== undefined ? this.badCard(turn) : this.reply(turn, texts.emptyMessage);
+        if (text === '') return context.activity.value !== undefined ? this.badCard(turn) : reply(turn, texts.emptyMessage);
         return this.command(turn, parseCommand(text));
       });
     });
@@ -117,15 +125,25 @@ export class SamverkansBot {
     this.deps.logger.info('command', { command: cmd.name ?? 'unknown', scope: turn.ref.conversationType });
     switch (cmd.name) {
       case 'help':
-        return this.card(turn, helpCard(turn.user, this.deps.catalog.all(), turn.locale));
+        return sendCard(turn, helpCard(turn.user, this.deps.catalog.all(), turn.locale));
       case 'groups':
         return this.groups(turn, cmd.argument);
       case 'link':
         return cmd.argument === '' ? this.linkForm(turn) : this.link(turn, cmd.argument);
       case 'language':
         return this.language(turn, cmd.argument);
+      case 'chair':
+        return showChairs(turn, this.deps, cmd.argument);
+      case 'history':
+        return showHistory(turn, this.deps, cmd.argument);
+      case 'appoint':
+        return showAppointForm(turn, this.deps, cmd.argument);
+      case 'members':
+        return showMembers(turn, this.deps, cmd.argument);
+      case 'add':
+        return showAddMemberForm(turn, this.deps, cmd.argument);
       case null:
-        return this.reply(turn, texts.unknown(cmd.text.slice(0, 60)));
+        return reply(turn, texts.unknown(cmd.text.slice(0, 60)));
     }
   }
 
@@ -133,19 +151,19 @@ export class SamverkansBot {
     const links = turn.ref.conversationType === 'channel' && named === '' ? await this.deps.conversations.linksOfChannel(turn.ref) : [];
     const org = resolveOrg(this.deps.catalog, turn.user, named === '' ? null : named, links);
     if (!org.ok) {
-      if (org.code === 'no-orgs') return this.reply(turn, texts.noOrgs);
-      if (org.code === 'choose-org') return this.card(turn, chooseOrgCard(this.deps.catalog.all(), turn.locale));
+      if (org.code === 'no-orgs') return reply(turn, texts.noOrgs);
+      if (org.code === 'choose-org') return sendCard(turn, chooseOrgCard(this.deps.catalog.all(), turn.locale));
       const known = this.deps.catalog.all().map((o) => o.id).join(', ');
-      return this.reply(turn, texts.orgNotFound(String(org.details?.query ?? named), known));
+      return reply(turn, texts.orgNotFound(String(org.details?.query ?? named), known));
     }
-    return this.card(turn, groupsCard(await listGroups(org.value, turn.user, this.deps.groupState), turn.locale));
+    return sendCard(turn, groupsCard(await listGroups(org.value, turn.user, this.deps.groupState, this.deps.clock.now()), turn.locale));
   }
 
   private async linkForm(turn: Turn): Promise<void> {
-    if (turn.ref.conversationType !== 'channel') return this.reply(turn, texts.linkNotChannel);
+    if (turn.ref.conversationType !== 'channel') return reply(turn, texts.linkNotChannel);
     const groups = linkableGroups(turn.user, this.deps.catalog);
-    if (groups.length === 0) return this.reply(turn, texts.linkNothingAllowed);
-    return this.card(turn, linkCard(groups, turn.locale));
+    if (groups.length === 0) return reply(turn, texts.linkNothingAllowed);
+    return sendCard(turn, linkCard(groups, turn.locale));
   }
 
   private async link(turn: Turn, groupQuery: string): Promise<void> {
@@ -155,20 +173,20 @@ export class SamverkansBot {
     );
     if (result.ok) {
       this.deps.logger.info('channel.linked', { org: result.value.org.id, group: result.value.group.id });
-      return this.reply(turn, texts.linkDone(result.value.group.shortName, result.value.org.shortName));
+      return reply(turn, texts.linkDone(result.value.group.shortName, result.value.org.shortName));
     }
     const d = result.details ?? {};
     switch (result.code) {
       case 'not-a-channel':
-        return this.reply(turn, texts.linkNotChannel);
+        return reply(turn, texts.linkNotChannel);
       case 'group-missing':
         return this.linkForm(turn);
       case 'group-not-found':
-        return this.reply(turn, texts.groupNotFound(String(d.query)));
+        return reply(turn, texts.groupNotFound(String(d.query)));
       case 'group-ambiguous':
-        return this.reply(turn, texts.groupAmbiguous(String(d.query), String(d.orgs)));
+        return reply(turn, texts.groupAmbiguous(String(d.query), String(d.orgs)));
       case 'not-allowed':
-        return this.reply(turn, texts.linkNotAllowed(String(d.group)));
+        return reply(turn, texts.linkNotAllowed(String(d.group)));
     }
   }
 
@@ -176,17 +194,17 @@ export class SamverkansBot {
     const choice = arg.trim().toLowerCase();
     if (['sv', 'svenska', 'swedish'].includes(choice)) {
       await this.deps.members.setPreferredLocale(turn.user.aadObjectId, 'sv');
-      return this.reply({ ...turn, locale: 'sv' }, texts.languageSet);
+      return reply({ ...turn, locale: 'sv' }, texts.languageSet);
     }
     if (['en', 'engelska', 'english'].includes(choice)) {
       await this.deps.members.setPreferredLocale(turn.user.aadObjectId, 'en');
-      return this.reply({ ...turn, locale: 'en' }, texts.languageSet);
+      return reply({ ...turn, locale: 'en' }, texts.languageSet);
     }
     if (['auto', 'teams'].includes(choice)) {
       await this.deps.members.setPreferredLocale(turn.user.aadObjectId, null);
-      return this.reply({ ...turn, locale: localeOf(turn.context.activity, null) }, texts.languageReset);
+      return reply({ ...turn, locale: localeOf(turn.context.activity, null) }, texts.languageReset);
     }
-    return this.reply(turn, texts.languageUsage);
+    return reply(turn, texts.languageUsage);
   }
 
   /**
@@ -212,15 +230,7 @@ export class SamverkansBot {
 
   private badCard(turn: Turn): Promise<void> {
     this.deps.logger.warn('card.invalid', { scope: turn.ref.conversationType });
-    return this.reply(turn, texts.badCard);
-  }
-
-  private async reply(turn: Turn, text: { readonly sv: string; readonly en: string }): Promise<void> {
-    await turn.context.sendActivity(MessageFactory.text(text[turn.locale]));
-  }
-
-  private async card(turn: Turn, card: AdaptiveCard): Promise<void> {
-    await turn.context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    return reply(turn, texts.badCard);
   }
 
   /** Sends the error text in the user's language after a bug; the log keeps no personal data. */

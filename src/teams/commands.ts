@@ -4,6 +4,11 @@ const WORDS = {
   groups: ['grupper', 'groups'],
   link: ['koppla', 'link'],
   language: ['språk', 'sprak', 'language'],
+  chair: ['ordförande', 'ordforande', 'chair'],
+  history: ['historik', 'history'],
+  appoint: ['utse', 'appoint'],
+  members: ['ledamöter', 'ledamoter', 'members'],
+  add: ['lägg-till', 'add'],
 } as const;
 
 export type CommandName = keyof typeof WORDS;
@@ -16,7 +21,8 @@ export interface ParsedCommand {
 
 /** Splits "koppla NOSAM Hisingen" into the command and its argument; unknown words give name null. */
 export function parseCommand(text: string): ParsedCommand {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  // "lägg till" is two words; read it as one command word.
+  const clean = text.replace(/\s+/g, ' ').trim().replace(/^lägg till\b/i, 'lägg-till').replace(/^lagg till\b/i, 'lägg-till');
   const [first = '', ...rest] = clean.split(' ');
   const word = first.toLocaleLowerCase('sv').replace(/[!.]+$/, '');
   const name = (Object.keys(WORDS) as CommandName[]).find((k) => (WORDS[k] as readonly string[]).includes(word)) ?? null;

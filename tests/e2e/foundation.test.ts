@@ -5,7 +5,7 @@ const FOREIGN_TENANT = '11111111-1111-1111-1111-111111111111';
 let bot: TestBot;
 
 beforeAll(async () => {
-  bot = await startTestBot({ ALLOWED_TENANTS: TENANT });
+  bot = await startTestBot({ ALLOWED_TENANTS: TENANT }, { now: () => new Date('2026-11-22T10:00:00Z') });
 });
 afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
@@ -96,7 +96,12 @@ describe('help', () => {
       'Skriv ett kommando i chatten, eller välj en knapp. I en kanal: nämn boten först, t.ex. @Samverkansboten grupper.',
       'hjälp: Visar den här listan.',
       'grupper [organisation]: Grupperna med sort, ordförande och nästa möte.',
+      'ordförande [grupp]: Ordförande, vice, mandatperiod och vem som står på tur enligt reglerna.',
+      'historik <grupp>: Alla ordförandeperioder, med undantag och skäl.',
+      'ledamöter <grupp>: Gruppens ledamöter med part och roll.',
       'språk sv | en: Byt språk för dina svar.',
+      'utse <grupp>: Registrera ordförande eller vice (formulär, reglerna kontrolleras).',
+      'lägg till <grupp>: Lägg till en ledamot eller processledare.',
       'koppla <grupp>: Koppla den här kanalen till en grupp (i en kanal).',
       'Dina roller',
       '- Processledare – LGS\n- Processledare – LGS styrgrupp\n- Processledare – Politiskt samråd',
@@ -111,6 +116,9 @@ describe('help', () => {
       'Type a command in the chat, or pick a button. In a channel, mention the bot first, e.g. @Samverkansboten groups.',
       'help: Shows this list.',
       'groups [organisation]: The groups with kind, chair and next meeting.',
+      'chair [group]: Chair, vice chair, term and who is next by the rules.',
+      'history <group>: Every chair term, with exceptions and reasons.',
+      'members <group>: The group\'s members with party and role.',
       'language sv | en: Change the language of replies.',
       'Your roles',
       '- Member – LGS (Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård))\n- Member – NOSAM Hisingen (Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård))',
@@ -139,9 +147,11 @@ describe('groups', () => {
     expect(texts.slice(lgs, lgs + 4)).toEqual([
       '**LGS** · Din grupp',
       'Ledningsgrupp · id: lgs',
-      'Ordförande: Ingen ordförande registrerad',
+      'Ordförande: Ordförande LGS (demo) (Närhälsan (VGPV))',
       'Nästa möte: Inget möte planerat',
     ]);
+    const ug = texts.indexOf('**UG SAMSA**');
+    expect(texts.slice(ug, ug + 4)).toEqual(['**UG SAMSA**', 'Arbetsgrupp · id: ug-samsa', 'Ordförande: Ingen ordförande registrerad', 'Nästa möte: Inget möte planerat']);
     expect(texts.filter((t) => t.startsWith('**NOSAM '))).toEqual([
       '**NOSAM Sydväst**',
       '**NOSAM Hisingen** · Din grupp',

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadOrganisations } from '../../src/app/loadOrganisations';
 import { readOrgDirectory } from '../../src/config/orgFiles';
+import { GroupStateTableRepository } from '../../src/storage/groupStateRepository';
 import { MemberTableRepository } from '../../src/storage/memberRepository';
 import { OrganisationTableRepository } from '../../src/storage/organisationRepository';
 import { TableStore } from '../../src/storage/tables';
@@ -10,18 +11,18 @@ import { randomPrefix, testConnection } from '../helpers/testBot';
 import { USERS } from '../helpers/activities';
 
 let store: TableStore;
-let repos: { organisations: OrganisationTableRepository; members: MemberTableRepository };
+let repos: { organisations: OrganisationTableRepository; members: MemberTableRepository; groupState: GroupStateTableRepository };
 
 beforeEach(async () => {
   store = new TableStore(testConnection(), randomPrefix());
   await store.ensureTables();
-  repos = { organisations: new OrganisationTableRepository(store), members: new MemberTableRepository(store) };
+  repos = { organisations: new OrganisationTableRepository(store), members: new MemberTableRepository(store), groupState: new GroupStateTableRepository(store) };
 });
 afterEach(async () => store.dropTables());
 
 async function snapshot(): Promise<string[]> {
   const rows: string[] = [];
-  for (const table of ['Organisations', 'Members', 'GroupMembers'] as const)
+  for (const table of ['Organisations', 'Members', 'GroupState'] as const)
     for await (const e of store.table(table).listEntities()) rows.push(`${table}/${e.partitionKey}/${e.rowKey}/${e.etag}`);
   return rows.sort();
 }
@@ -44,8 +45,8 @@ describe('loading organisation files into Azure Tables', () => {
     const before = await snapshot();
     const requestsBefore = store.counter.count;
     const second = await loadOrganisations('orgs', true, repos);
-    // One partition query per organisation, one per demo person entry, one whole-table read: no writes.
-    expect(store.counter.count - requestsBefore).toBe(2 + 7 + 1);
+    // One partition query per organisation, per demo person entry and per demo term, one whole-table read: no writes.
+    expect(store.counter.count - requestsBefore).toBe(2 + 7 + 5 + 1);
     expect(first.changes).toBeGreaterThan(90);
     expect(second.changes).toBe(0);
     expect(await snapshot()).toEqual(before);

@@ -438,7 +438,14 @@ describe("readOrgDirectory('orgs', true)", () => {
       party,
       roles: [role],
     });
-    expect(dir.demo).toEqual({
+    expect(dir.demo?.terms.map((t) => `${t.group}:${t.role}:${t.party}:${t.start}–${t.end}`)).toEqual([
+      'politiskt-samrad:chair:su:2025-01-01–2026-12-31',
+      'lgs:chair:narhalsan:2025-01-01–2026-12-31',
+      'lgs:viceChair:goteborg-avo:2025-01-01–2026-12-31',
+      'nosam-hisingen:chair:goteborg-avo:2026-01-01–2026-12-31',
+      'tema-aldre:chair:su:2025-07-01–2026-12-31',
+    ]);
+    expect({ people: dir.demo?.people }).toEqual({
       people: [
         {
           user: '00000000-0000-0000-0000-0000000000020',

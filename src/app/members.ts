@@ -1,0 +1,29 @@
+import type { Group, Organisation } from '../domain/organisation';
+import { isOrgAdmin, isProcessLeader, type GroupRole, type UserContext } from '../domain/people';
+import { fail, ok, type Result } from '../domain/result';
+import type { GroupMember, GroupStateRepository } from './ports';
+
+/** May the user change the group's roster: an admin of the organisation or the group's process leader. */
+export const mayEditRoster = (user: UserContext, org: Organisation, group: Group): boolean =>
+  isOrgAdmin(user, org.id) || isProcessLeader(user, org.id, group.id);
+
+export interface NewMember {
+  readonly aadObjectId: string;
+  readonly displayName: string;
+  readonly party: string | null;
+  readonly roles: readonly GroupRole[];
+}
+
+/** Adds a person to a group (or changes their party and roles). Checks the role first; a refusal changes nothing. */
+export async function addMember(
+  input: NewMember,
+  ctx: { org: Organisation; group: Group; user: UserContext },
+  state: GroupStateRepository,
+): Promise<Result<GroupMember, 'not-allowed' | 'unknown-party' | 'party-required'>> {
+  if (!mayEditRoster(ctx.user, ctx.org, ctx.group)) return fail('not-allowed', { group: ctx.group.shortName });
+  if (input.party !== null && !ctx.org.parties.some((p) => p.id === input.party)) return fail('unknown-party', { party: input.party });
+  if (input.party === null && input.roles.includes('member')) return fail('party-required');
+  const member: GroupMember = { aadObjectId: input.aadObjectId.toLowerCase(), displayName: input.displayName, party: input.party, roles: input.roles };
+  await state.saveMember(ctx.org.id, ctx.group.id, member);
+  return ok(member);
+}

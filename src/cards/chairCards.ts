@@ -1,0 +1,127 @@
+import type { ChairView } from '../app/chairs';
+import type { Term } from '../domain/chairTerms';
+import type { Locale, Organisation } from '../domain/organisation';
+import { daysLeft, type RuleBreach } from '../domain/rotation';
+import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { breachText, chairTexts as t, originName, principalReason, roleName, ruleTitle, type Namer } from './chairTexts';
+
+/** Turns ids into the names users know, in their language. */
+export function namer(org: Organisation, locale: Locale): Namer {
+  return {
+    locale,
+    principal: (id) => org.principals.find((p) => p.id === id)?.name[locale] ?? id,
+    party: (id) => org.parties.find((p) => p.id === id)?.name ?? id,
+    group: (id) => org.groups.find((g) => g.id === id)?.shortName ?? id,
+  };
+}
+
+const word = (locale: Locale, sv: string, en: string) => (locale === 'sv' ? sv : en);
+
+function holderText(term: Term | null, n: Namer): string {
+  if (term === null) return t.nobody[n.locale];
+  return `${term.holder.displayName}, ${n.party(term.holder.party)} (${n.principal(term.holder.principal)})`;
+}
+
+/** One group's chair section: holders, term, days left, who is next by the rules and why. */
+function chairSection(v: ChairView, locale: Locale): CardElement[] {
+  const n = namer(v.org, locale);
+  const { chair, viceChair, nextChair } = v.presidium;
+  const rule = v.group.chairRule;
+  const rows: [string, string][] = [
+    [roleName('chair')[locale], holderText(chair, n)],
+    [roleName('viceChair')[locale], holderText(viceChair, n)],
+  ];
+  if (chair !== null) {
+    rows.push([t.term[locale], `${chair.start} – ${chair.actualEnd ?? chair.plannedEnd}`]);
+    rows.push([t.daysLeft[locale], String(daysLeft(chair, v.today))]);
+  }
+  if (nextChair !== null) rows.push([t.alreadyAppointed[locale], `${holderText(nextChair, n)}, ${nextChair.start} – ${nextChair.plannedEnd}`]);
+  const body: CardElement[] = [textBlock(`**${v.group.shortName}**`, { size: 'Medium', spacing: 'Medium' })];
+  if (rule === null) return [...body, facts(rows), textBlock(t.noRule[locale], { isSubtle: true })];
+  if (v.next !== null) {
+    rows.push([t.nextTerm[locale], `${v.next.startsOn} – ${v.next.plannedEnd}`]);
+    rows.push([t.nextByRules[locale], v.next.principal.next === null ? t.anyPrincipal[locale] : n.principal(v.next.principal.next)]);
+    if (rule.rotateAmongParties && v.next.candidateParties.length > 0)
+      rows.push([t.partiesInTurn[locale], v.next.candidateParties.slice(0, 3).map(n.party).join(', ')]);
+    if (v.next.vicePrincipal !== null) rows.push([t.nextVice[locale], n.principal(v.next.vicePrincipal)]);
+  }
+  body.push(facts(rows));
+  if (v.next !== null) body.push(textBlock(principalReason(v.next.principal, n, rule.rotateAmongParties)));
+  body.push(textBlock(`${t.rule[locale]} (${v.org.shortName}, källa ${rule.source}): ”${rule.quote[locale]}”`, { isSubtle: true, size: 'Small' }));
+  return body;
+}
+
+/** The chair card for one or several groups, with history and (when allowed) appoint buttons. */
+export function chairCard(views: readonly ChairView[], locale: Locale): AdaptiveCard {
+  const title = views.length === 1 ? t.title(views[0]!.group.shortName)[locale] : t.titleMany[locale];
+  const body = views.flatMap((v, i) => (i === 0 ? chairSection(v, locale) : [{ type: 'Container', separator: true, items: chairSection(v, locale) }]));
+  const actions = views.length === 1 ? groupActions(views[0]!, locale) : [];
+  return card(locale, title, body, actions);
+}
+
+function groupActions(v: ChairView, locale: Locale): CardElement[] {
+  const actions = [commandButton(t.buttonHistory[locale], `${word(locale, 'historik', 'history')} ${v.org.id}/${v.group.id}`)];
+  if (v.canAppoint) actions.push(commandButton(t.buttonAppoint[locale], `${word(locale, 'utse', 'appoint')} ${v.org.id}/${v.group.id}`));
+  return actions;
+}
+
+/** Every term of the group, newest first, with how it began, early ends and recorded exceptions. */
+export function historyCard(v: ChairView, locale: Locale): AdaptiveCard {
+  const n = namer(v.org, locale);
+  const terms = [...v.terms].sort((a, b) => b.start.localeCompare(a.start) || a.role.localeCompare(b.role));
+  if (terms.length === 0) return card(locale, t.historyTitle(v.group.shortName)[locale], [textBlock(t.historyEmpty[locale])]);
+  const items = terms.map((term): CardElement => {
+    const lines = [
+      `**${term.start} – ${term.plannedEnd}** · ${roleName(term.role)[locale]}`,
+      `${holderText(term, n)} · ${originName(term.origin)[locale]}`,
+    ];
+    if (term.actualEnd !== null) lines.push(t.endedEarly(term.actualEnd)[locale]);
+    if (term.exception !== null) {
+      const rules = term.exception.rules.map((r) => ruleTitle(r)[locale]).join(', ');
+      lines.push(t.exception(`${rules}.`, term.exception.reason)[locale]);
+    }
+    return { type: 'Container', separator: true, items: lines.map((l) => textBlock(l, { spacing: 'None' })) };
+  });
+  return card(locale, t.historyTitle(v.group.shortName)[locale], items);
+}
+
+/** The appointment form, prefilled with the next regular term by the rules. */
+export function appointCard(v: ChairView, locale: Locale): AdaptiveCard {
+  const n = namer(v.org, locale);
+  const rule = v.group.chairRule;
+  const eligible = v.members.filter((m) => m.party !== null && m.roles.includes('member'));
+  if (rule === null) return card(locale, t.appointTitle(v.group.shortName)[locale], [textBlock(t.noChairRule(v.group.shortName)[locale])]);
+  if (eligible.length === 0) return card(locale, t.appointTitle(v.group.shortName)[locale], [textBlock(t.noMembers(v.group.id)[locale])]);
+  const choice = (id: string, label: string, choices: { title: string; value: string }[], value: string) => ({
+    type: 'Input.ChoiceSet',
+    id,
+    label,
+    isRequired: true,
+    errorMessage: t.requiredError[locale],
+    style: 'compact',
+    value,
+    choices,
+  });
+  const roles = [{ title: roleName('chair')[locale], value: 'chair' }, ...(rule.vice === 'none' ? [] : [{ title: roleName('viceChair')[locale], value: 'viceChair' }])];
+  const origins = (['rotation', 'replacement', ...(rule.extensionByConsensus ? (['extension'] as const) : [])] as const).map((o) => ({ title: originName(o)[locale], value: o }));
+  const body: CardElement[] = [];
+  if (v.next !== null) body.push(textBlock(principalReason(v.next.principal, n, rule.rotateAmongParties), { isSubtle: true }));
+  body.push(
+    choice('role', t.fieldRole[locale], roles, 'chair'),
+    choice('holder', t.fieldHolder[locale], eligible.map((m) => ({ title: `${m.displayName} – ${n.party(m.party!)}`, value: m.aadObjectId })), ''),
+    choice('origin', t.fieldOrigin[locale], origins, 'rotation'),
+    { type: 'Input.Date', id: 'start', label: t.fieldStart[locale], isRequired: true, errorMessage: t.requiredError[locale], value: v.next?.startsOn ?? v.today },
+    { type: 'Input.Date', id: 'end', label: t.fieldEnd[locale], isRequired: true, errorMessage: t.requiredError[locale], value: v.next?.plannedEnd ?? '' },
+    { type: 'Input.Text', id: 'exceptionReason', label: t.fieldReason[locale], isMultiline: true, maxLength: 500 },
+  );
+  return card(locale, t.appointTitle(v.group.shortName)[locale], body, [
+    { type: 'Action.Submit', title: t.submitAppoint[locale], data: { verb: 'appoint', org: v.org.id, group: v.group.id, version: v.version ?? '' } },
+  ]);
+}
+
+/** The refusal when an appointment breaks rules: every rule named, and how to record an exception. */
+export function ruleBreachText(v: ChairView, breaches: readonly RuleBreach[], locale: Locale): string {
+  const n = namer(v.org, locale);
+  const months = v.group.chairRule?.termMonths ?? 0;
+  return [t.refusedRules[locale], ...breaches.map((b) => `- ${breachText(b, n, months)}`), '', t.refusedRulesHint[locale]].join('\n');
+}

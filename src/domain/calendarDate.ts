@@ -1,0 +1,61 @@
+/**
+ * Calendar dates as ISO strings (YYYY-MM-DD), free of time zones: a term starts and ends on
+ * dates in the organisation's own calendar. Pure; no clock.
+ */
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when the string is a real calendar date (2025-02-29 is not). */
+export function isIsoDate(s: string): boolean {
+  const m = ISO.exec(s);
+  if (m === null) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function parts(date: IsoDate): [number, number, number] {
+  const m = ISO.exec(date);
+  if (m === null) throw new Error(`not an ISO date: ${date}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+const format = (y: number, m: number, d: number): IsoDate => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/** Adds days (negative to go back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = parts(date);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/**
+ * The same day number `months` later; when that month is shorter, its last day
+ * (as lag 1930:173 § 2 counts periods in months). Returns whether it was clamped.
+ */
+export function addMonths(date: IsoDate, months: number): { date: IsoDate; clamped: boolean } {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const ny = Math.floor(index / 12);
+  const nm = (index % 12) + 1;
+  const last = daysInMonth(ny, nm);
+  return { date: format(ny, nm, Math.min(d, last)), clamped: d > last };
+}
+
+/** Whole days from `a` to `b` (negative when b is earlier). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  const [ay, am, ad] = parts(a);
+  const [by, bm, bd] = parts(b);
+  return Math.round((Date.UTC(by, bm - 1, bd) - Date.UTC(ay, am - 1, ad)) / 86_400_000);
+}
+
+/** The calendar date of an instant in a time zone (the bot's "today"). */
+export function dateIn(instant: Date, timeZone: string): IsoDate {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+export const yearOf = (date: IsoDate): number => parts(date)[0];

@@ -1,0 +1,229 @@
+import { addDays, daysBetween, type IsoDate } from './calendarDate';
+import { effectiveEnd, latestTermBy, termEnd, termOn, type RuleCode, type Term, type TermHolder, type TermOrigin, type TermRole } from './chairTerms';
+import type { ChairRule, Group, PartyId, PrincipalId } from './organisation';
+
+/** A group with its rule and its whole term history. */
+export interface GroupTerms {
+  readonly group: Group;
+  readonly terms: readonly Term[];
+}
+
+/** Why a principal must (or may) take the next chair term; the cards layer words it. */
+export type PrincipalReason =
+  | { readonly kind: 'alternate'; readonly previous: PrincipalId; readonly next: PrincipalId }
+  | { readonly kind: 'alternate-first'; readonly next: null }
+  | { readonly kind: 'follow'; readonly group: Group; readonly next: PrincipalId; readonly projected: boolean }
+  | { readonly kind: 'follow-unknown'; readonly group: Group; readonly next: null }
+  | { readonly kind: 'any'; readonly next: null };
+
+/** What the rules say about the next chair term of a group. */
+export interface NextChair {
+  /** The day the next regular term starts: the day after the current (or latest) chair's term. */
+  readonly startsOn: IsoDate;
+  readonly plannedEnd: IsoDate;
+  readonly principal: PrincipalReason;
+  /** The outgoing chair's party, which may not chair again at once when the chair rotates among parties. */
+  readonly excludedParty: PartyId | null;
+  /** Parties at the table that may take the term, longest since chairing first (never chaired first). */
+  readonly candidateParties: readonly PartyId[];
+  /** The principal the vice chair must come from, when the rule says "the other principal". */
+  readonly vicePrincipal: PrincipalId | null;
+}
+
+/** The other of exactly two principals. */
+export function otherPrincipal(principals: readonly PrincipalId[], p: PrincipalId): PrincipalId | null {
+  return principals.length === 2 ? (principals.find((x) => x !== p) ?? null) : null;
+}
+
+/**
+ * The chair's principal of a group on a date: the term in office, else projected from the
+ * latest term by the group's own rule (alternation flips it once the term has ended).
+ */
+export function chairPrincipalOn(g: GroupTerms, principals: readonly PrincipalId[], date: IsoDate): { principal: PrincipalId; projected: boolean } | null {
+  const current = termOn(g.terms, 'chair', date);
+  if (current !== null) return { principal: current.holder.principal, projected: false };
+  const latest = latestTermBy(g.terms, 'chair', date);
+  if (latest === null) return null;
+  if (g.group.chairRule?.principal.kind === 'alternate') {
+    const flipped = otherPrincipal(principals, latest.holder.principal);
+    return flipped === null ? null : { principal: flipped, projected: true };
+  }
+  return { principal: latest.holder.principal, projected: true };
+}
+
+/** The principal a chair term starting on `start` must come from, and why. */
+export function requiredChairPrincipal(
+  g: GroupTerms,
+  followed: GroupTerms | null,
+  principals: readonly PrincipalId[],
+  start: IsoDate,
+): PrincipalReason {
+  const rule = g.group.chairRule;
+  if (rule === null || rule.principal.kind === 'any') return { kind: 'any', next: null };
+  if (rule.principal.kind === 'follow') {
+    if (followed === null) return { kind: 'any', next: null };
+    const p = chairPrincipalOn(followed, principals, start);
+    return p === null ? { kind: 'follow-unknown', group: followed.group, next: null } : { kind: 'follow', group: followed.group, next: p.principal, projected: p.projected };
+  }
+  const previous = latestTermBy(g.terms, 'chair', addDays(start, -1));
+  if (previous === null) return { kind: 'alternate-first', next: null };
+  const next = otherPrincipal(principals, previous.holder.principal);
+  return next === null ? { kind: 'alternate-first', next: null } : { kind: 'alternate', previous: previous.holder.principal, next };
+}
+
+/** Which principal and party must take the next chair term of a group after `today`, and why. */
+export function nextChair(
+  g: GroupTerms,
+  followed: GroupTerms | null,
+  principals: readonly PrincipalId[],
+  partiesAtTable: readonly { id: PartyId; principal: PrincipalId }[],
+  today: IsoDate,
+): NextChair | null {
+  const rule = g.group.chairRule;
+  if (rule === null) return null;
+  const latest = latestTermBy(g.terms, 'chair', today);
+  const startsOn = latest !== null && effectiveEnd(latest) >= today ? addDays(effectiveEnd(latest), 1) : today;
+  const principal = requiredChairPrincipal(g, followed, principals, startsOn);
+  const excludedParty = rule.rotateAmongParties && latest !== null ? latest.holder.party : null;
+  const lastChaired = (party: PartyId) =>
+    g.terms.filter((t) => t.role === 'chair' && t.holder.party === party).reduce((acc, t) => (t.start > acc ? t.start : acc), '');
+  const candidateParties = partiesAtTable
+    .filter((p) => (principal.next === null || p.principal === principal.next) && p.id !== excludedParty)
+    .sort((a, b) => lastChaired(a.id).localeCompare(lastChaired(b.id)) || a.id.localeCompare(b.id))
+    .map((p) => p.id);
+  const vicePrincipal = rule.vice === 'other-principal' && principal.next !== null ? otherPrincipal(principals, principal.next) : null;
+  return { startsOn, plannedEnd: termEnd(startsOn, rule.termMonths), principal, excludedParty, candidateParties, vicePrincipal };
+}
+
+/** A proposed appointment, before it is recorded. */
+export interface Proposal {
+  readonly role: TermRole;
+  readonly holder: TermHolder;
+  readonly start: IsoDate;
+  readonly plannedEnd: IsoDate;
+  readonly origin: TermOrigin;
+  /** For a replacement: the id of the term it completes. */
+  readonly replaces: string | null;
+}
+
+/** One broken rule, with what the rule expected and what was proposed. */
+export interface RuleBreach {
+  readonly rule: RuleCode;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+/**
+ * Checks a proposed appointment against the group's rules. Returns every rule it breaks;
+ * an empty list means it follows the rules.
+ */
+export function checkAppointment(
+  g: GroupTerms,
+  followed: GroupTerms | null,
+  principals: readonly PrincipalId[],
+  p: Proposal,
+): RuleBreach[] {
+  const rule = g.group.chairRule;
+  if (rule === null) return [];
+  const breaches: RuleBreach[] = [];
+  const breach = (r: RuleCode, expected: string, actual: string) => breaches.push({ rule: r, expected, actual });
+  if (p.role === 'viceChair' && rule.vice === 'none') breach('vice-not-allowed', 'ingen vice ordförande', p.holder.displayName);
+
+  if (p.origin === 'rotation') checkRotation(g, followed, principals, rule, p, breach);
+  if (p.origin === 'replacement') {
+    const replaced = g.terms.find((t) => t.id === p.replaces);
+    if (replaced !== undefined) {
+      if (rule.replacementByLeavingPrincipal && replaced.holder.principal !== p.holder.principal)
+        breach('replacement-same-principal', replaced.holder.principal, p.holder.principal);
+      if (p.plannedEnd !== replaced.plannedEnd) breach('replacement-end', replaced.plannedEnd, p.plannedEnd);
+    }
+  }
+  if (p.origin === 'extension') {
+    if (!rule.extensionByConsensus) breach('extension-not-allowed', 'ingen förlängning', 'förlängning');
+    const previous = latestTermBy(g.terms, p.role, p.start);
+    const expectedStart = previous === null ? '' : addDays(effectiveEnd(previous), 1);
+    if (previous === null || previous.holder.aadObjectId !== p.holder.aadObjectId || previous.holder.party !== p.holder.party || p.start !== expectedStart)
+      breach('extension-start', expectedStart, p.start);
+  }
+  if (p.role === 'viceChair' && rule.vice === 'other-principal') {
+    const chair = termOn(g.terms, 'chair', p.start);
+    if (chair !== null && chair.holder.principal === p.holder.principal) breach('vice-other-principal', otherPrincipal(principals, chair.holder.principal) ?? '', p.holder.principal);
+  }
+  return breaches;
+}
+
+function checkRotation(
+  g: GroupTerms,
+  followed: GroupTerms | null,
+  principals: readonly PrincipalId[],
+  rule: ChairRule,
+  p: Proposal,
+  breach: (r: RuleCode, expected: string, actual: string) => void,
+): void {
+  const expectedEnd = termEnd(p.start, rule.termMonths);
+  if (p.plannedEnd !== expectedEnd) breach('term-length', expectedEnd, p.plannedEnd);
+  const current = termOn(g.terms, p.role, p.start);
+  if (current !== null) breach('overlaps-current-term', addDays(effectiveEnd(current), 1), p.start);
+  if (rule.appointment === 'last-meeting-of-year' && !p.start.endsWith('-01-01')) breach('starts-at-new-year', `${p.start.slice(0, 4)}-01-01`, p.start);
+  if (p.role !== 'chair') return;
+  const required = requiredChairPrincipal(g, followed, principals, p.start);
+  if (required.next !== null && required.next !== p.holder.principal)
+    breach(required.kind === 'follow' ? 'principal-follows-group' : 'principal-alternation', required.next, p.holder.principal);
+  const previous = latestTermBy(g.terms, 'chair', addDays(p.start, -1));
+  if (rule.rotateAmongParties && previous !== null && previous.holder.party === p.holder.party) breach('party-rotation', `inte ${previous.holder.party}`, p.holder.party);
+}
+
+/** Builds the term to record and, for a replacement, the term it ends early. */
+export function applyAppointment(
+  g: GroupTerms,
+  p: Proposal,
+  meta: { id: string; org: string; recordedBy: string; recordedAt: string; exception: Term['exception'] },
+): { term: Term; ended: Term | null } {
+  const term: Term = {
+    id: meta.id,
+    org: meta.org,
+    group: g.group.id,
+    role: p.role,
+    holder: p.holder,
+    start: p.start,
+    plannedEnd: p.plannedEnd,
+    actualEnd: null,
+    origin: p.origin,
+    replaces: p.replaces,
+    exception: meta.exception,
+    recordedBy: meta.recordedBy,
+    recordedAt: meta.recordedAt,
+  };
+  const replaced = p.origin === 'replacement' ? g.terms.find((t) => t.id === p.replaces) : undefined;
+  const ended = replaced !== undefined && p.start > replaced.start ? { ...replaced, actualEnd: addDays(p.start, -1) } : null;
+  return { term, ended };
+}
+
+/** Days from `today` to the last day of a term (0 on the last day). */
+export const daysLeft = (t: Term, today: IsoDate): number => daysBetween(today, effectiveEnd(t));
+
+export const TERM_NOTICE_DAYS = [90, 30, 7] as const;
+
+/** A notice that a term is about to end, due once per threshold. */
+export interface TermNotice {
+  readonly term: Term;
+  readonly threshold: (typeof TERM_NOTICE_DAYS)[number];
+  readonly daysLeft: number;
+  readonly key: string;
+}
+
+/**
+ * Term-end notices due on `today`: for each term in office, the tightest threshold it has
+ * reached (90, 30 or 7 days before its last day) that has not been sent, so a missed day
+ * is caught up instead of lost.
+ */
+export function dueTermNotices(terms: readonly Term[], today: IsoDate, sent: ReadonlySet<string>): TermNotice[] {
+  return terms.flatMap((term) => {
+    if (term.start > today || effectiveEnd(term) < today) return [];
+    const left = daysLeft(term, today);
+    const reached = [...TERM_NOTICE_DAYS].filter((d) => left <= d).sort((a, b) => a - b)[0];
+    if (reached === undefined) return [];
+    const key = `${term.id}:${reached}`;
+    return sent.has(key) ? [] : [{ term, threshold: reached, daysLeft: left, key }];
+  });
+}
