@@ -47,7 +47,7 @@ function chairSection(v: ChairView, locale: Locale): CardElement[] {
   }
   body.push(facts(rows));
   if (v.next !== null) body.push(textBlock(principalReason(v.next.principal, n, rule.rotateAmongParties)));
-  body.push(textBlock(`${t.rule[locale]} (${v.org.shortName}, källa ${rule.source}): ”${rule.quote[locale]}”`, { isSubtle: true, size: 'Small' }));
+  body.push(textBlock(`${t.rule[locale]} (${v.org.shortName}, ${word(locale, 'källa', 'source')} ${rule.source}): ”${rule.quote[locale]}”`, { isSubtle: true, size: 'Small' }));
   return body;
 }
 

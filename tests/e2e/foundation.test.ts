@@ -1,4 +1,5 @@
 import { actionSubmit, channelMessage, personalInstall, personalMembersAdded, personalMessage, personalUninstall, teamBotAdded, teamInstall, teamUninstall, TENANT, USERS } from '../helpers/activities';
+import { cardTexts } from '../helpers/cards';
 import { startTestBot, type TestBot } from '../helpers/testBot';
 
 const FOREIGN_TENANT = '11111111-1111-1111-1111-111111111111';
@@ -11,21 +12,6 @@ afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
 
 const opts = (user: string = USERS.admin, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
-const cardTexts = (card: Record<string, unknown>): string[] => {
-  const out: string[] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (o.type === 'TextBlock') out.push(String(o.text));
-      if (o.type === 'FactSet') for (const f of o.facts as { title: string; value: string }[]) out.push(`${f.title}: ${f.value}`);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card.body);
-  return out;
-};
-
 describe('install and welcome', () => {
   it('welcomes once in Swedish when installed in personal scope (both install events arrive)', async () => {
     expect((await bot.post(personalMembersAdded(opts(USERS.memberKommun)))).status).toBe(200);
