@@ -71,6 +71,7 @@ export function ruleTitle(rule: RuleCode): Pair {
     'vice-not-allowed': both('ingen vice ordförande', 'no vice chair'),
     'replacement-same-principal': both('ersättare från samma huvudman', 'replacement from the same principal'),
     'replacement-end': both('ersättare för resten av perioden', 'replacement for the rest of the term'),
+    'replacement-without-term': both('ersättare kräver en pågående period', 'a replacement needs a term in progress'),
     'extension-not-allowed': both('förlängning medges inte', 'extension not allowed'),
     'extension-start': both('förlängning direkt efter perioden', 'extension right after the term'),
     'starts-at-new-year': both('tillträde vid årsskiftet', 'taking office at the new year'),
@@ -111,6 +112,10 @@ export function breachText(b: RuleBreach, n: Namer, termMonths: number): string 
     'replacement-end': both(
       `En ersättare sitter resten av perioden, till och med ${b.expected}, inte ${b.actual}.`,
       `A replacement serves the rest of the term, until ${b.expected}, not ${b.actual}.`,
+    ),
+    'replacement-without-term': both(
+      'Det finns ingen pågående period på posten den dagen som en ersättare kan slutföra.',
+      'There is no term in progress on that post that day for a replacement to complete.',
     ),
     'extension-not-allowed': both('Gruppens regler medger inte att ordförandeskapet förlängs.', "The group's rules do not allow extending the chair's term."),
     'extension-start': both(

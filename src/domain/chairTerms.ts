@@ -51,6 +51,7 @@ export const RULE_CODES = [
   'vice-not-allowed',
   'replacement-same-principal',
   'replacement-end',
+  'replacement-without-term',
   'extension-not-allowed',
   'extension-start',
   'starts-at-new-year',

@@ -1,5 +1,5 @@
-import { addDays, daysBetween, type IsoDate } from './calendarDate';
-import { effectiveEnd, latestTermBy, termEnd, termOn, type RuleCode, type Term, type TermHolder, type TermOrigin, type TermRole } from './chairTerms';
+import { addDays, daysBetween, yearOf, type IsoDate } from './calendarDate';
+import { effectiveEnd, inOffice, latestTermBy, termEnd, termOn, type RuleCode, type Term, type TermHolder, type TermOrigin, type TermRole } from './chairTerms';
 import type { ChairRule, Group, PartyId, PrincipalId } from './organisation';
 
 /** A group with its rule and its whole term history. */
@@ -44,11 +44,21 @@ export function chairPrincipalOn(g: GroupTerms, principals: readonly PrincipalId
   if (current !== null) return { principal: current.holder.principal, projected: false };
   const latest = latestTermBy(g.terms, 'chair', date);
   if (latest === null) return null;
-  if (g.group.chairRule?.principal.kind === 'alternate') {
-    const flipped = otherPrincipal(principals, latest.holder.principal);
-    return flipped === null ? null : { principal: flipped, projected: true };
+  const rule = g.group.chairRule;
+  // A term that ended early still belongs to its principal until its planned end.
+  if (date <= latest.plannedEnd || rule?.principal.kind !== 'alternate') return { principal: latest.holder.principal, projected: true };
+  // Each whole term that has passed since flips the principal once more.
+  let principal = latest.holder.principal;
+  let start = addDays(latest.plannedEnd, 1);
+  for (let i = 0; i < 100; i++) {
+    const flipped = otherPrincipal(principals, principal);
+    if (flipped === null) return null;
+    principal = flipped;
+    const end = termEnd(start, rule.termMonths);
+    if (date <= end) break;
+    start = addDays(end, 1);
   }
-  return { principal: latest.holder.principal, projected: true };
+  return { principal, projected: true };
 }
 
 /** The principal a chair term starting on `start` must come from, and why. */
@@ -65,7 +75,11 @@ export function requiredChairPrincipal(
     const p = chairPrincipalOn(followed, principals, start);
     return p === null ? { kind: 'follow-unknown', group: followed.group, next: null } : { kind: 'follow', group: followed.group, next: p.principal, projected: p.projected };
   }
-  const previous = latestTermBy(g.terms, 'chair', addDays(start, -1));
+  const previous = latestTermBy(
+    g.terms.filter((t) => t.origin !== 'replacement'),
+    'chair',
+    addDays(start, -1),
+  );
   if (previous === null) return { kind: 'alternate-first', next: null };
   const next = otherPrincipal(principals, previous.holder.principal);
   return next === null ? { kind: 'alternate-first', next: null } : { kind: 'alternate', previous: previous.holder.principal, next };
@@ -81,8 +95,13 @@ export function nextChair(
 ): NextChair | null {
   const rule = g.group.chairRule;
   if (rule === null) return null;
-  const latest = latestTermBy(g.terms, 'chair', today);
-  const startsOn = latest !== null && effectiveEnd(latest) >= today ? addDays(effectiveEnd(latest), 1) : today;
+  const latest = latestTermBy(g.terms, 'chair', '9999-12-31');
+  const startsOn =
+    latest !== null && effectiveEnd(latest) >= today
+      ? addDays(effectiveEnd(latest), 1)
+      : rule.appointment === 'last-meeting-of-year' && !today.endsWith('-01-01')
+        ? `${yearOf(today) + 1}-01-01`
+        : today;
   const principal = requiredChairPrincipal(g, followed, principals, startsOn);
   const excludedParty = rule.rotateAmongParties && latest !== null ? latest.holder.party : null;
   const lastChaired = (party: PartyId) =>
@@ -131,10 +150,15 @@ export function checkAppointment(
 
   if (p.origin === 'rotation') checkRotation(g, followed, principals, rule, p, breach);
   if (p.origin === 'replacement') {
-    const replaced = g.terms.find((t) => t.id === p.replaces);
-    if (replaced !== undefined) {
+    const replaced = replacedTerm(g, p);
+    if (replaced === null) breach('replacement-without-term', p.role, p.start);
+    else {
       if (rule.replacementByLeavingPrincipal && replaced.holder.principal !== p.holder.principal)
         breach('replacement-same-principal', replaced.holder.principal, p.holder.principal);
+      else if (!rule.replacementByLeavingPrincipal && p.role === 'chair' && rule.principal.kind === 'follow') {
+        const required = requiredChairPrincipal(g, followed, principals, p.start);
+        if (required.next !== null && required.next !== p.holder.principal) breach('principal-follows-group', required.next, p.holder.principal);
+      }
       if (p.plannedEnd !== replaced.plannedEnd) breach('replacement-end', replaced.plannedEnd, p.plannedEnd);
     }
   }
@@ -145,11 +169,19 @@ export function checkAppointment(
     if (previous === null || previous.holder.aadObjectId !== p.holder.aadObjectId || previous.holder.party !== p.holder.party || p.start !== expectedStart)
       breach('extension-start', expectedStart, p.start);
   }
-  if (p.role === 'viceChair' && rule.vice === 'other-principal') {
-    const chair = termOn(g.terms, 'chair', p.start);
-    if (chair !== null && chair.holder.principal === p.holder.principal) breach('vice-other-principal', otherPrincipal(principals, chair.holder.principal) ?? '', p.holder.principal);
+  if (rule.vice === 'other-principal') {
+    // The chair and the vice chair in office together come from different principals.
+    const other = termOn(g.terms.filter((t) => t.id !== p.replaces), p.role === 'chair' ? 'viceChair' : 'chair', p.start);
+    if (other !== null && other.holder.principal === p.holder.principal)
+      breach('vice-other-principal', otherPrincipal(principals, other.holder.principal) ?? '', p.holder.principal);
   }
   return breaches;
+}
+
+/** The term a replacement completes: same post, in office on the replacement's first day, started before it. */
+function replacedTerm(g: GroupTerms, p: Proposal): Term | null {
+  const t = g.terms.find((x) => x.id === p.replaces);
+  return t !== undefined && t.role === p.role && inOffice(t, p.start) && t.start < p.start ? t : null;
 }
 
 function checkRotation(
@@ -194,8 +226,8 @@ export function applyAppointment(
     recordedBy: meta.recordedBy,
     recordedAt: meta.recordedAt,
   };
-  const replaced = p.origin === 'replacement' ? g.terms.find((t) => t.id === p.replaces) : undefined;
-  const ended = replaced !== undefined && p.start > replaced.start ? { ...replaced, actualEnd: addDays(p.start, -1) } : null;
+  const replaced = p.origin === 'replacement' ? replacedTerm(g, p) : null;
+  const ended = replaced !== null ? { ...replaced, actualEnd: addDays(p.start, -1) } : null;
   return { term, ended };
 }
 

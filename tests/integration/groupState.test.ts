@@ -1,0 +1,110 @@
+import { listDueTermNotices } from '../../src/app/termNotices';
+import { loadOrganisations } from '../../src/app/loadOrganisations';
+import type { Term } from '../../src/domain/chairTerms';
+import type { Organisation } from '../../src/domain/organisation';
+import { GroupStateTableRepository } from '../../src/storage/groupStateRepository';
+import { MemberTableRepository } from '../../src/storage/memberRepository';
+import { OrganisationTableRepository } from '../../src/storage/organisationRepository';
+import { TableStore } from '../../src/storage/tables';
+import { USERS } from '../helpers/activities';
+import { randomPrefix, testConnection } from '../helpers/testBot';
+
+let store: TableStore;
+let state: GroupStateTableRepository;
+let orgs: readonly Organisation[];
+
+beforeAll(async () => {
+  store = new TableStore(testConnection(), randomPrefix());
+  await store.ensureTables();
+  state = new GroupStateTableRepository(store);
+  const report = await loadOrganisations('orgs', true, {
+    organisations: new OrganisationTableRepository(store),
+    members: new MemberTableRepository(store),
+    groupState: state,
+  });
+  orgs = report.organisations;
+});
+afterAll(async () => store.dropTables());
+
+const term = (over: Partial<Term>): Term => ({
+  id: 'x',
+  org: 'goteborgsomradet',
+  group: 'tema-psykiatri',
+  role: 'chair',
+  holder: { aadObjectId: USERS.memberRegion, displayName: 'Ledamot region (demo)', party: 'su', principal: 'region' },
+  start: '2027-01-01',
+  plannedEnd: '2028-06-30',
+  actualEnd: null,
+  origin: 'rotation',
+  replaces: null,
+  exception: null,
+  recordedBy: USERS.admin,
+  recordedAt: '2026-11-22T10:00:00.000Z',
+  ...over,
+});
+
+describe('GroupState repository on Azurite', () => {
+  it('reads a group with the group it follows in one single-partition query', async () => {
+    const before = store.counter.count;
+    const records = await state.groups('goteborgsomradet', ['lgs', 'politiskt-samrad']);
+    expect(store.counter.count - before).toBe(1);
+    expect(records.get('lgs')!.terms.map((t) => `${t.role}:${t.holder.party}`).sort()).toEqual(['chair:narhalsan', 'viceChair:goteborg-avo']);
+    expect(records.get('lgs')!.members.map((m) => m.aadObjectId)).toEqual([USERS.processLeaderLgs, USERS.chairLgs, USERS.memberKommun, USERS.memberRegion]);
+    expect(records.get('politiskt-samrad')!.terms.map((t) => t.holder.party)).toEqual(['su']);
+    expect(typeof records.get('lgs')!.version).toBe('string');
+  });
+
+  it('lets only one of two writers with the same version win (ETag), and keeps the loser out', async () => {
+    const version = (await state.groups('goteborgsomradet', ['tema-psykiatri'])).get('tema-psykiatri')!.version;
+    expect(version).toBeNull();
+    const first = await state.recordTerm('goteborgsomradet', version, term({ id: 'a' }), null);
+    const second = await state.recordTerm('goteborgsomradet', version, term({ id: 'b', holder: { ...term({}).holder, party: 'narhalsan' } }), null);
+    expect([first.ok, second.ok]).toEqual([true, false]);
+    const after = (await state.groups('goteborgsomradet', ['tema-psykiatri'])).get('tema-psykiatri')!;
+    expect(after.terms.map((t) => t.id)).toEqual(['a']);
+    const stale = await state.recordTerm('goteborgsomradet', version, term({ id: 'c', start: '2028-07-01', plannedEnd: '2029-12-31' }), null);
+    const fresh = await state.recordTerm('goteborgsomradet', after.version, term({ id: 'd', start: '2028-07-01', plannedEnd: '2029-12-31' }), null);
+    expect([stale.ok, fresh.ok]).toEqual([false, true]);
+  });
+
+  it('ends a replaced term in the same transaction and keeps both in the history', async () => {
+    const record = (await state.groups('goteborgsomradet', ['tema-psykiatri'])).get('tema-psykiatri')!;
+    const replaced = record.terms.find((t) => t.id === 'a')!;
+    const r = await state.recordTerm('goteborgsomradet', record.version, term({ id: 'e', start: '2027-09-01', plannedEnd: '2028-06-30', origin: 'replacement', replaces: 'a' }), { ...replaced, actualEnd: '2027-08-31' });
+    expect(r.ok).toBe(true);
+    const terms = (await state.groups('goteborgsomradet', ['tema-psykiatri'])).get('tema-psykiatri')!.terms;
+    expect(terms.map((t) => `${t.id}:${t.start}–${t.actualEnd ?? t.plannedEnd}`)).toEqual(['a:2027-01-01–2027-08-31', 'e:2027-09-01–2028-06-30', 'd:2028-07-01–2029-12-31']);
+  });
+
+  it('lists active terms of an organisation with one filtered partition query', async () => {
+    const before = store.counter.count;
+    const active = await state.activeTerms('goteborgsomradet', '2026-11-22');
+    expect(store.counter.count - before).toBe(1);
+    expect(active.map((t) => `${t.group}:${t.role}`).sort()).toContain('lgs:chair');
+    expect((await state.activeTerms('goteborgsomradet', '2027-01-01')).map((t) => t.group).sort()).toEqual(['tema-psykiatri', 'tema-psykiatri', 'tema-psykiatri']);
+  });
+});
+
+describe('term-end notices', () => {
+  it('lists the 90-day notices on 2026-11-22 for chair, vice chair and process leader, each once', async () => {
+    const due = await listDueTermNotices(orgs, state, new Date('2026-11-22T10:00:00Z'), new Set());
+    const lines = due.map((d) => `${d.notice.term.group}:${d.notice.term.role}:${d.notice.threshold}:${d.notice.daysLeft}:${d.recipients.join(',')}:${d.next?.principal.next ?? '-'}`);
+    expect(lines.sort()).toEqual([
+      `lgs:chair:90:39:${USERS.processLeaderLgs},${USERS.chairLgs},${USERS.memberKommun}:kommun`,
+      `lgs:viceChair:90:39:${USERS.processLeaderLgs},${USERS.chairLgs},${USERS.memberKommun}:kommun`,
+      `nosam-hisingen:chair:90:39:${USERS.memberKommun},${USERS.processLeaderNosam}:region`,
+      `politiskt-samrad:chair:90:39:${USERS.processLeaderLgs}:kommun`,
+      `tema-aldre:chair:90:39:${USERS.memberRegion}:any`.replace(':any', ':-'),
+    ]);
+    const sent = new Set(due.map((d) => d.notice.key));
+    expect(await listDueTermNotices(orgs, state, new Date('2026-11-23T10:00:00Z'), sent)).toEqual([]);
+    const thirty = await listDueTermNotices(orgs, state, new Date('2026-12-01T10:00:00Z'), sent);
+    expect(thirty.map((d) => `${d.notice.term.group}:${d.notice.threshold}:${d.notice.daysLeft}`).sort()).toEqual([
+      'lgs:30:30',
+      'lgs:30:30',
+      'nosam-hisingen:30:30',
+      'politiskt-samrad:30:30',
+      'tema-aldre:30:30',
+    ]);
+  });
+});
