@@ -46,9 +46,10 @@ async function load(name: string, url: string, body: string): Promise<LoadResult
 function partitionsOf(line: string): string {
   if (line.includes('$batch')) return 'en partition (transaktion)';
   if (/\(PartitionKey='[^']*',RowKey='[^']*'\)/.test(line)) return line.startsWith('GET ') ? 'punktläsning' : 'punktskrivning';
-  const pks = [...line.matchAll(/PartitionKey eq '([^']*)'/g)].length;
-  if (pks === 1 && !/ or /.test(line)) return 'en partition';
-  return 'FLERA PARTITIONER';
+  const filter = /\$filter=(.*?)(&\$|$)/.exec(line)?.[1] ?? '';
+  // One partition: the filter is `PartitionKey eq '…'` ANDed with the rest, and names no other partition.
+  const single = /^PartitionKey eq '[^']*'( and |$)/.test(filter) && [...filter.matchAll(/PartitionKey/g)].length === 1;
+  return single ? 'en partition' : 'FLERA PARTITIONER';
 }
 
 async function main(): Promise<void> {
@@ -70,6 +71,10 @@ async function main(): Promise<void> {
   // and once for a first message in a new conversation.
   const o = (user: string) => ({ user, serviceUrl: SERVICE_URL });
   const channel = '19:bench-lgs@thread.tacv2';
+  const appointment = (holder: string, reason: string) => ({
+    verb: 'appoint', org: 'goteborgsomradet', group: 'lgs', version: '', role: 'chair', holder, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: reason,
+  });
+  const newMember = { verb: 'addMember', org: 'goteborgsomradet', group: 'lgs', person: '00000000-0000-0000-0000-0000000000031', displayName: 'Ny ledamot (demo)', party: 'molndal', role: 'member' };
   const commands: [string, object][] = [
     ['hjälp (ledamot)', personalMessage('hjälp', o(USERS.memberKommun))],
     ['grupper (ledamot)', personalMessage('grupper', o(USERS.memberKommun))],
@@ -80,12 +85,25 @@ async function main(): Promise<void> {
     ['koppla (kort)', channelMessage('koppla', { ...o(USERS.admin), channelId: channel })],
     ['koppla-kort skickat', actionSubmit({ verb: 'linkChannel', group: 'goteborgsomradet/lgs' }, { ...o(USERS.admin), channelId: channel })],
     ['koppla nekas (ledamot)', channelMessage('koppla LGS', { ...o(USERS.memberKommun), channelId: channel })],
+    ['ordförande LGS', personalMessage('ordförande LGS', o(USERS.memberKommun))],
+    ['ordförande (egna grupper)', personalMessage('ordförande', o(USERS.memberKommun))],
+    ['ordförande i kopplad kanal', channelMessage('ordförande', { ...o(USERS.processLeaderLgs), channelId: channel })],
+    ['historik LGS', personalMessage('historik LGS', o(USERS.memberKommun))],
+    ['utse LGS (formulär)', personalMessage('utse LGS', o(USERS.processLeaderLgs))],
+    ['utse nekas (ledamot)', personalMessage('utse LGS', o(USERS.memberRegion))],
+    ['utnämning med gammal version (konflikt)', actionSubmit(appointment(USERS.memberRegion, ''), o(USERS.processLeaderLgs))],
+    ['ledamöter LGS', personalMessage('ledamöter LGS', o(USERS.memberKommun))],
+    ['lägg till ledamot (skickat)', actionSubmit(newMember, o(USERS.processLeaderLgs))],
     ['språk en', personalMessage('språk en', o(USERS.memberRegion))],
     ['okänd text', personalMessage('visa budget', o(USERS.memberKommun))],
     ['ogiltigt kort', actionSubmit({ verb: 'linkChannel' }, o(USERS.memberKommun))],
   ];
+  const lgsVersion = (await running.repos.groupState.groups('goteborgsomradet', ['lgs'])).get('lgs')?.version ?? '';
+  commands.push(['utnämning bryter regel (nekas)', actionSubmit({ ...appointment(USERS.memberRegion, ''), version: lgsVersion }, o(USERS.processLeaderLgs))]);
   // Warm-up: every conversation once, so references are stored and cached.
   for (const [, activity] of commands) await post(activity);
+  // Writes that succeed only once are measured without a warm-up of their own.
+  commands.push(['utnämning enligt reglerna (sparas)', actionSubmit({ ...appointment(USERS.memberKommun, ''), version: lgsVersion }, o(USERS.processLeaderLgs))]);
   const perCommand: { command: string; requests: number; partitions: string[]; lines: string[] }[] = [];
   for (const [command, activity] of commands) {
     running.store.counter.startRecording();

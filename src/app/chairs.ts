@@ -91,7 +91,7 @@ export type AppointFailure =
   | { readonly code: 'holder-not-member' }
   | { readonly code: 'bad-dates' }
   | { readonly code: 'nothing-to-replace' }
-  | { readonly code: 'rule-broken'; readonly breaches: readonly RuleBreach[] }
+  | { readonly code: 'rule-broken'; readonly breaches: readonly RuleBreach[]; readonly current: ChairView }
   | { readonly code: 'conflict'; readonly current: ChairView };
 
 export type AppointResult = { readonly ok: true; readonly value: Appointed } | { readonly ok: false; readonly failure: AppointFailure };
@@ -137,7 +137,7 @@ export async function appoint(
   };
   const breaches = checkAppointment(self, groupTerms(org, followedId(group), records), org.principals.map((p) => p.id), proposal);
   const reason = input.exceptionReason.trim();
-  if (breaches.length > 0 && reason === '') return refuse({ code: 'rule-broken', breaches });
+  if (breaches.length > 0 && reason === '') return refuse({ code: 'rule-broken', breaches, current: buildView(org, group, user, records, today) });
   const { term, ended } = applyAppointment(self, proposal, {
     id: ctx.newId(),
     org: org.id,

@@ -125,10 +125,8 @@ export async function submitAppointment(turn: Turn, deps: ChairDeps, data: z.inf
   const f = result.failure;
   deps.logger.info('term.refused', { org: org.id, group: group.id, code: f.code });
   switch (f.code) {
-    case 'rule-broken': {
-      const [view] = await viewChairs(org, [group], turn.user, deps.groupState, deps.clock.now());
-      return replyText(turn, ruleBreachText(view!, f.breaches, turn.locale));
-    }
+    case 'rule-broken':
+      return replyText(turn, ruleBreachText(f.current, f.breaches, turn.locale));
     case 'conflict':
       return replyWithCard(turn, chairTexts.conflict[turn.locale], chairCard([f.current], turn.locale));
     case 'not-allowed':
