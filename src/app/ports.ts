@@ -2,8 +2,8 @@ import type { ChannelLink, ConversationRef } from '../domain/conversation';
 import type { Organisation, OrgId } from '../domain/organisation';
 import type { IsoDate } from '../domain/calendarDate';
 import type { Term } from '../domain/chairTerms';
-import type { GroupId, PartyId } from '../domain/organisation';
-import type { GroupRole, Membership, UserContext } from '../domain/people';
+import type { GroupId } from '../domain/organisation';
+import type { GroupMember, Membership, UserContext } from '../domain/people';
 import type { Result } from '../domain/result';
 
 /** The one clock: the domain never reads time itself. */
@@ -49,13 +49,7 @@ export interface ConversationRepository {
   channelOfGroup(org: OrgId, group: string): Promise<ChannelLink | null>;
 }
 
-/** A group's roster entry: who sits at the table for which party, with which roles. */
-export interface GroupMember {
-  readonly aadObjectId: string;
-  readonly displayName: string;
-  readonly party: PartyId | null;
-  readonly roles: readonly GroupRole[];
-}
+export type { GroupMember } from '../domain/people';
 
 /** Everything about one group that a chair command needs, read together. */
 export interface GroupRecord {

@@ -71,8 +71,9 @@ const schedule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('half-yearly'), dates: z.array(monthDay).length(2) }).strict(),
   z.object({ kind: z.literal('quarterly'), dates: z.array(monthDay).length(4) }).strict(),
   z.object({ kind: z.literal('after-each-meeting'), days: z.number().int().min(0).max(90) }).strict(),
-  z.object({ kind: z.literal('last-meeting-of-year') }).strict(),
-  z.object({ kind: z.literal('before-term-end'), days: z.number().int().min(1).max(365) }).strict(),
+  z.object({ kind: z.literal('quarter-end') }).strict(),
+  z.object({ kind: z.literal('last-meeting-of-year'), daysBefore: z.number().int().min(0).max(90).default(0) }).strict(),
+  z.object({ kind: z.literal('term-end') }).strict(),
   z.object({ kind: z.literal('meeting-minimum') }).strict(),
 ]);
 
@@ -85,7 +86,7 @@ const cycleItem = z
       .strict()
       .refine((a) => a.kinds.length + a.groups.length > 0, { message: 'ange minst en gruppsort eller grupp' }),
     schedule,
-    remindDaysBefore: z.array(z.number().int().min(0).max(365)).default([14, 3]),
+    remindDaysBefore: z.array(z.number().int().min(0).max(365)).default([30, 14, 7, 1]),
     audience: z.array(z.enum(CYCLE_AUDIENCES)).min(1),
     source,
   })

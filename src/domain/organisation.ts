@@ -90,8 +90,12 @@ export type CycleSchedule =
   | { readonly kind: 'half-yearly'; readonly dates: readonly { readonly month: number; readonly day: number }[] }
   | { readonly kind: 'quarterly'; readonly dates: readonly { readonly month: number; readonly day: number }[] }
   | { readonly kind: 'after-each-meeting'; readonly days: number }
-  | { readonly kind: 'last-meeting-of-year' }
-  | { readonly kind: 'before-term-end'; readonly days: number }
+  /** The last weekday of each quarter. */
+  | { readonly kind: 'quarter-end' }
+  /** `daysBefore` the year's last planned meeting (e.g. the agenda for the chair appointment). */
+  | { readonly kind: 'last-meeting-of-year'; readonly daysBefore: number }
+  /** The last day of a chair or vice-chair term (term-end notices). */
+  | { readonly kind: 'term-end' }
   | { readonly kind: 'meeting-minimum' };
 
 export interface CycleItem {

@@ -11,6 +11,14 @@ export interface Membership {
   readonly roles: readonly GroupRole[];
 }
 
+/** A group's roster entry: who sits at the table for which party, with which roles. */
+export interface GroupMember {
+  readonly aadObjectId: string;
+  readonly displayName: string;
+  readonly party: PartyId | null;
+  readonly roles: readonly GroupRole[];
+}
+
 /** Who the user is to the bot: identified by AAD object id, never by name in logs. */
 export interface UserContext {
   readonly aadObjectId: string;

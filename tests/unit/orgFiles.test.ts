@@ -292,22 +292,14 @@ describe('orgs/goteborgsomradet.yaml', () => {
       schedule: { kind: 'yearly', month: 3, day: 1 },
       source: '002',
     });
-    expect(item('kvartalsrapport').schedule).toEqual({
-      kind: 'quarterly',
-      dates: [
-        { month: 3, day: 15 },
-        { month: 6, day: 15 },
-        { month: 9, day: 15 },
-        { month: 12, day: 15 },
-      ],
-    });
+    expect(item('kvartalsrapport').schedule).toEqual({ kind: 'quarter-end' });
     expect(item('halvarsrapport').schedule.kind).toBe('half-yearly');
     expect(item('minnesanteckningar-publiceras').schedule).toEqual({ kind: 'after-each-meeting', days: 14 });
     expect(item('nosam-ordforande-utses')).toMatchObject({
       appliesTo: { kinds: ['nosam'] },
-      schedule: { kind: 'last-meeting-of-year' },
+      schedule: { kind: 'last-meeting-of-year', daysBefore: 0 },
     });
-    expect(item('ordforandeperiod-slutar').schedule).toEqual({ kind: 'before-term-end', days: 90 });
+    expect(item('ordforandeperiod-slutar')).toMatchObject({ schedule: { kind: 'term-end' }, remindDaysBefore: [90, 30, 7] });
     expect(item('motesminimum').schedule).toEqual({ kind: 'meeting-minimum' });
     expect(item('nosam-ordforande-moter-lgs-styrgrupp').appliesTo).toEqual({
       kinds: ['nosam', 'theme'],
@@ -392,7 +384,7 @@ describe('orgs/samla.yaml', () => {
       ['nosam-aktivitetsplan', 'yearly'],
       ['samla-arsrapport', 'yearly'],
       ['motesinformation-skickas', 'after-each-meeting'],
-      ['ordforandeperiod-slutar', 'before-term-end'],
+      ['ordforandeperiod-slutar', 'term-end'],
       ['motesminimum', 'meeting-minimum'],
     ]);
     expect(org.annualCycle.every((c) => c.source === '001')).toBe(true);
