@@ -9,7 +9,7 @@ import { GroupStateTableRepository } from './storage/groupStateRepository';
 import { MemberTableRepository } from './storage/memberRepository';
 import { OrganisationTableRepository } from './storage/organisationRepository';
 import { TableStore, type TableConnection } from './storage/tables';
-import { createAdapter } from './teams/adapter';
+import { createAdapter, createBotAuth } from './teams/adapter';
 import { SamverkansBot } from './teams/bot';
 import { ProactiveSender } from './teams/proactive';
 
@@ -42,7 +42,8 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });
   logger.info('orgs.loaded', { organisations: load.organisations.length, changes: load.changes, demoPeople: load.demoPeople });
   const catalog = new OrgCatalog(load.organisations);
-  const adapter = createAdapter(config.auth);
+  const auth = createBotAuth(config.auth);
+  const adapter = createAdapter(auth);
   const bot = new SamverkansBot({
     catalog,
     members: repos.members,
@@ -53,5 +54,5 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     allowedTenants: config.allowedTenants,
     botAdmins: config.botAdmins,
   });
-  return { store, adapter, bot, catalog, proactive: new ProactiveSender(adapter, config.auth?.appId ?? ''), load, repos };
+  return { store, adapter, bot, catalog, proactive: new ProactiveSender(auth, config.auth?.appId ?? ''), load, repos };
 }

@@ -1,17 +1,21 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationReference } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { BotAuthConfig } from '../config/env';
 import type { ConversationRef } from '../domain/conversation';
 
-/** The botbuilder adapter: Bot Framework authentication on whenever an app id is configured. */
-export function createAdapter(auth: BotAuthConfig | null): CloudAdapter {
-  return new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: auth?.appId ?? '',
-      MicrosoftAppPassword: auth?.password ?? '',
-      MicrosoftAppTenantId: auth?.tenantId ?? '',
-      MicrosoftAppType: auth?.appType ?? 'MultiTenant',
-    }),
-  );
+/** Bot Framework authentication: on whenever an app id is configured. */
+export function createBotAuth(auth: BotAuthConfig | null): BotFrameworkAuthentication {
+  return new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: auth?.appId ?? '',
+    MicrosoftAppPassword: auth?.password ?? '',
+    MicrosoftAppTenantId: auth?.tenantId ?? '',
+    MicrosoftAppType: auth?.appType ?? 'MultiTenant',
+  });
+}
+
+/** The botbuilder adapter for incoming activities and their replies. */
+export function createAdapter(auth: BotFrameworkAuthentication): CloudAdapter {
+  return new CloudAdapter(auth);
 }
 
 /** Turns a stored reference back into botbuilder's shape for a proactive turn. */

@@ -1,25 +1,90 @@
-import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type ConnectorClient } from 'botframework-connector';
 import type { AdaptiveCard } from '../cards/adaptive';
 import type { ConversationRef } from '../domain/conversation';
-import { toConversationReference } from './adapter';
 
-/** A message the bot sends on its own: text or an Adaptive Card. */
-export type ProactiveMessage = { readonly text: string } | { readonly card: AdaptiveCard };
+/** A message the bot sends on its own: text or an Adaptive Card, optionally @mentioning people. */
+export type ProactiveMessage =
+  | { readonly text: string; readonly mentions?: readonly Mention[] }
+  | { readonly card: AdaptiveCard; readonly text?: string; readonly mentions?: readonly Mention[] };
 
-/** The one proactive sender: reminders and notices go through it to a stored conversation. */
-export class ProactiveSender {
+export interface Mention {
+  readonly aadObjectId: string;
+  readonly name: string;
+}
+
+/** A failed send, with the HTTP status and Retry-After (seconds) the connector gave. */
+export class SendError extends Error {
   constructor(
-    private readonly adapter: CloudAdapter,
+    readonly status: number,
+    readonly retryAfterSeconds: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SendError';
+  }
+}
+
+/**
+ * The one proactive sender: reminders and notices go through it to a stored conversation.
+ * It talks to the connector without the SDK's own retries, so the caller decides what is
+ * retried (412, 429, 502–504) and how often; errors come back as `SendError`.
+ */
+export class ProactiveSender {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
+  constructor(
+    private readonly auth: BotFrameworkAuthentication,
     private readonly botAppId: string,
   ) {}
 
-  /** Sends one message; returns the new activity id. */
+  /** Sends one message as a new post in the conversation; returns the new activity id. */
   async send(ref: ConversationRef, message: ProactiveMessage): Promise<string | undefined> {
-    let id: string | undefined;
-    const activity = 'text' in message ? MessageFactory.text(message.text) : MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
-    await this.adapter.continueConversationAsync(this.botAppId, toConversationReference(ref) as ConversationReference, async (context) => {
-      id = (await context.sendActivity(activity))?.id;
-    });
-    return id;
+    const client = await this.client(ref.serviceUrl);
+    const activity = toActivity(message);
+    activity.conversation = { id: ref.conversationId, isGroup: ref.conversationType !== 'personal', conversationType: ref.conversationType, tenantId: ref.tenantId, name: '' };
+    activity.channelData = { tenant: { id: ref.tenantId } };
+    try {
+      const res = await client.conversations.sendToConversation(ref.conversationId, activity as Activity);
+      return res.id;
+    } catch (e) {
+      const err = e as { statusCode?: number; response?: { headers?: { get?: (h: string) => string | undefined } }; message?: string };
+      const retryAfter = Number(err.response?.headers?.get?.('retry-after'));
+      throw new SendError(err.statusCode ?? 0, Number.isFinite(retryAfter) ? retryAfter : null, err.message ?? 'send failed');
+    }
   }
+
+  private client(serviceUrl: string): Promise<ConnectorClient> {
+    const cached = this.clients.get(serviceUrl);
+    if (cached !== undefined) return cached;
+    {
+      const claims = new ClaimsIdentity(
+        [
+          { type: AuthenticationConstants.AudienceClaim, value: this.botAppId },
+          { type: AuthenticationConstants.AppIdClaim, value: this.botAppId },
+        ],
+        true,
+      );
+      const client = this.auth
+        .createConnectorFactory(claims)
+        .create(serviceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope)
+        .then((c: ConnectorClient) => {
+          // The SDK's default retry policy would retry statuses we must not (e.g. 500) and hide 429s.
+          (c as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): void } } }).client?.pipeline?.removePolicy({ phase: 'Retry' });
+          return c;
+        });
+      this.clients.set(serviceUrl, client);
+      return client;
+    }
+  }
+}
+
+function toActivity(message: ProactiveMessage): Partial<Activity> {
+  const mentions = message.mentions ?? [];
+  const mentionText = mentions.map((m) => `<at>${m.name}</at>`).join(' ');
+  const text = [mentionText, message.text ?? ''].filter((t) => t !== '').join(' ');
+  const activity: Partial<Activity> = 'card' in message ? MessageFactory.attachment(CardFactory.adaptiveCard(message.card), text || undefined) : MessageFactory.text(text);
+  if (mentions.length > 0)
+    activity.entities = mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.aadObjectId, name: m.name } }));
+  return activity;
 }
