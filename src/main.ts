@@ -1,3 +1,5 @@
+import { calendarForToken } from './app/annualCycle';
+import { systemClock } from './app/ports';
 import { parseEnv } from './config/env';
 import { formatProblems } from './config/yamlFile';
 import { createLogger } from './logger';
@@ -27,22 +29,26 @@ async function main(): Promise<void> {
   const bot = await startBot(config, connection, logger);
   if (bot.load.problems.length > 0)
     process.stderr.write(`\nFöljande organisationsfiler avvisades helt (inget från dem sparades):\n${formatProblems(bot.load.problems)}\n\n`);
-  const server = createServer({ adapter: bot.adapter, bot: bot.bot, store: bot.store, logger });
+  const calendar = (token: string) => calendarForToken(token, { tokens: bot.calendarTokens, catalog: bot.catalog, groupState: bot.repos.groupState, clock: systemClock });
+  const server = createServer({ adapter: bot.adapter, bot: bot.bot, store: bot.store, logger, calendar });
   const port = await listen(server, config.port);
 
   const storage = azurite !== null ? `inbäddad Azurite (${config.storage.kind === 'embedded-azurite' ? config.storage.dataDir : ''}, port ${azurite.port})` : bot.store.describe();
   const auth = config.auth === null ? 'AV – lokalt läge utan Bot Framework-autentisering, bara för utveckling' : `PÅ (app-id ${config.auth.appId}, ${config.auth.appType})`;
   process.stdout.write(
-    `Samverkansboten lyssnar på http://localhost:${port}/api/messages · lagring: ${storage} · autentisering: ${auth} · ${bot.load.organisations.length} organisationer inlästa\n`,
+    `Samverkansboten lyssnar på http://localhost:${port}/api/messages · lagring: ${storage} · autentisering: ${auth} · ${bot.load.organisations.length} organisationer inlästa · påminnelser ${config.reminderIntervalMinutes > 0 ? `var ${config.reminderIntervalMinutes}:e minut` : 'avstängda'}\n`,
   );
   if (config.auth === null)
     process.stdout.write('VARNING: LOKALT LÄGE. Boten tar emot aktiviteter utan autentisering. Sätt BOT_ID för att slå på autentisering.\n');
+
+  bot.scheduler.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info('shutdown', { signal });
+    await bot.scheduler.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await azurite?.stop();
     process.exit(0);

@@ -5,7 +5,16 @@ import type { TableStore } from './storage/tables';
 import { describeError, type Logger } from './logger';
 
 /** restify and wiring: `POST /api/messages` for Teams and `GET /healthz` for the platform. */
-export function createServer(deps: { adapter: CloudAdapter; bot: SamverkansBot; store: TableStore; logger: Logger }): restify.Server {
+export interface ServerDeps {
+  readonly adapter: CloudAdapter;
+  readonly bot: SamverkansBot;
+  readonly store: TableStore;
+  readonly logger: Logger;
+  /** Serves a group's årshjul as iCalendar for a calendar token, or null when the token is unknown. */
+  readonly calendar?: (token: string) => Promise<string | null>;
+}
+
+export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'samverkansboten', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
   deps.adapter.onTurnError = (context, error) => deps.bot.onTurnError(context, error);
@@ -23,6 +32,18 @@ export function createServer(deps: { adapter: CloudAdapter; bot: SamverkansBot; 
       deps.logger.error('messages.failed', describeError(e));
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     }
+  });
+
+  server.get('/ics/:file', async (req, res) => {
+    const token = String(req.params.file ?? '').replace(/\.ics$/, '');
+    const body = deps.calendar ? await deps.calendar(token).catch(() => null) : null;
+    if (body === null) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Kalendern finns inte.');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=3600' });
+    res.end(body);
   });
 
   server.get('/healthz', async (_req, res) => {

@@ -1,13 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import type { CloudAdapter } from 'botbuilder';
 import { OrgCatalog } from './app/catalog';
 import { loadOrganisations, type LoadReport } from './app/loadOrganisations';
 import { systemClock, type Clock } from './app/ports';
 import type { AppConfig } from './config/env';
 import type { Logger } from './logger';
+import { RateLimiter } from './scheduler/rateLimiter';
+import { ReminderScheduler } from './scheduler/runner';
+import { defaultSweepSettings, type SweepDeps } from './scheduler/sweep';
+import { CalendarTokens } from './storage/calendarTokens';
 import { ConversationTableRepository } from './storage/conversationRepository';
 import { GroupStateTableRepository } from './storage/groupStateRepository';
 import { MemberTableRepository } from './storage/memberRepository';
 import { OrganisationTableRepository } from './storage/organisationRepository';
+import { Leases, ReminderLedger } from './storage/reminderLedger';
 import { TableStore, type TableConnection } from './storage/tables';
 import { createAdapter, createBotAuth } from './teams/adapter';
 import { SamverkansBot } from './teams/bot';
@@ -20,15 +26,19 @@ export interface RunningBot {
   readonly catalog: OrgCatalog;
   readonly proactive: ProactiveSender;
   readonly load: LoadReport;
+  readonly scheduler: ReminderScheduler;
+  readonly sweepDeps: SweepDeps;
+  readonly calendarTokens: CalendarTokens;
   readonly repos: {
     readonly organisations: OrganisationTableRepository;
     readonly members: MemberTableRepository;
     readonly conversations: ConversationTableRepository;
     readonly groupState: GroupStateTableRepository;
+    readonly ledger: ReminderLedger;
   };
 }
 
-/** Builds every part once: tables, repositories, organisations loaded, adapter and bot. */
+/** Builds every part once: tables, repositories, organisations loaded, adapter, bot and scheduler. */
 export async function startBot(config: AppConfig, connection: TableConnection, logger: Logger, clock: Clock = systemClock): Promise<RunningBot> {
   const store = new TableStore(connection, config.tablePrefix);
   await store.ensureTables();
@@ -37,6 +47,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     members: new MemberTableRepository(store),
     conversations: new ConversationTableRepository(store),
     groupState: new GroupStateTableRepository(store),
+    ledger: new ReminderLedger(store),
   };
   const load = await loadOrganisations(config.orgDir, config.loadDemoData, repos);
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });
@@ -44,15 +55,35 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
   const catalog = new OrgCatalog(load.organisations);
   const auth = createBotAuth(config.auth);
   const adapter = createAdapter(auth);
+  const proactive = new ProactiveSender(auth, config.auth?.appId ?? '');
+  const calendarTokens = new CalendarTokens(store);
   const bot = new SamverkansBot({
     catalog,
     members: repos.members,
     conversations: repos.conversations,
     groupState: repos.groupState,
+    ledger: repos.ledger,
+    calendarTokens,
+    publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
     clock,
     logger,
     allowedTenants: config.allowedTenants,
     botAdmins: config.botAdmins,
   });
-  return { store, adapter, bot, catalog, proactive: new ProactiveSender(auth, config.auth?.appId ?? ''), load, repos };
+  const sweepDeps: SweepDeps = {
+    catalog,
+    groupState: repos.groupState,
+    conversations: repos.conversations,
+    ledger: repos.ledger,
+    leases: new Leases(store),
+    sender: proactive,
+    limiter: new RateLimiter(config.rateLimits),
+    clock,
+    logger,
+    instanceId: `${process.env.WEBSITE_INSTANCE_ID ?? 'local'}-${randomUUID()}`,
+    settings: defaultSweepSettings,
+  };
+  const scheduler = new ReminderScheduler(sweepDeps, config.reminderIntervalMinutes * 60_000, logger);
+  return { store, adapter, bot, catalog, proactive, load, scheduler, sweepDeps, calendarTokens, repos };
 }
+

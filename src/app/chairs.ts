@@ -152,6 +152,6 @@ export async function appoint(
   }
   const after = new Map(records);
   const terms = [...self.terms.filter((t) => t.id !== ended?.id), ...(ended ? [ended] : []), term];
-  after.set(group.id, { group: group.id, terms, members: record?.members ?? [], version: null });
+  after.set(group.id, { group: group.id, terms, members: record?.members ?? [], meetings: record?.meetings ?? [], version: null });
   return { ok: true, value: { term, ended, view: buildView(org, group, user, after, today) } };
 }

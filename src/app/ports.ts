@@ -2,6 +2,7 @@ import type { ChannelLink, ConversationRef } from '../domain/conversation';
 import type { Organisation, OrgId } from '../domain/organisation';
 import type { IsoDate } from '../domain/calendarDate';
 import type { Term } from '../domain/chairTerms';
+import type { PlannedMeeting } from '../domain/meetings';
 import type { GroupId } from '../domain/organisation';
 import type { GroupMember, Membership, UserContext } from '../domain/people';
 import type { Result } from '../domain/result';
@@ -43,7 +44,12 @@ export interface ConversationRepository {
   hasReference(ref: ConversationRef): Promise<boolean>;
   /** Forgets a conversation on uninstall (idempotent), with every channel link inside a removed team. */
   removeReference(ref: ConversationRef): Promise<void>;
+  /** The user's personal chat, unless it was marked inactive (bot removed or blocked). */
   personalReference(aadObjectId: string): Promise<ConversationRef | null>;
+  /** Every active personal chat by AAD object id (the reminder sweep; one paged partition query). */
+  activePersonalReferences(): Promise<Map<string, ConversationRef>>;
+  /** Marks a conversation unreachable after a 403/404, so sends fall back to the channel. */
+  markInactive(ref: ConversationRef): Promise<void>;
   linkChannel(link: ChannelLink): Promise<void>;
   linksOfChannel(channel: ConversationRef): Promise<ChannelLink[]>;
   channelOfGroup(org: OrgId, group: string): Promise<ChannelLink | null>;
@@ -56,6 +62,7 @@ export interface GroupRecord {
   readonly group: GroupId;
   readonly terms: readonly Term[];
   readonly members: readonly GroupMember[];
+  readonly meetings: readonly PlannedMeeting[];
   /** Optimistic-concurrency version (the head row's ETag); null before the first term. */
   readonly version: string | null;
 }
@@ -63,6 +70,10 @@ export interface GroupRecord {
 export interface GroupStateRepository {
   /** Terms, roster and version of the given groups of one organisation: one single-partition query. */
   groups(org: OrgId, groups: readonly GroupId[]): Promise<Map<GroupId, GroupRecord>>;
+  /** Every group of an organisation (the reminder sweep): one single-partition query. */
+  wholeOrg(org: OrgId): Promise<Map<GroupId, GroupRecord>>;
+  /** Adds or updates a planned meeting. */
+  saveMeeting(meeting: PlannedMeeting): Promise<void>;
   /** Every term of an organisation still in office on or after `from` (the groups list). */
   activeTerms(org: OrgId, from: IsoDate): Promise<Term[]>;
   /**
@@ -72,4 +83,10 @@ export interface GroupStateRepository {
   recordTerm(org: OrgId, expectedVersion: string | null, term: Term, ended: Term | null): Promise<Result<void, 'conflict'>>;
   /** Adds or updates a person in a group's roster (and the person's own index). */
   saveMember(org: OrgId, group: GroupId, member: GroupMember): Promise<void>;
+}
+
+/** Unguessable per-group tokens for the public calendar feed. */
+export interface CalendarTokenStore {
+  tokenFor(org: OrgId, group: GroupId): Promise<string>;
+  resolve(token: string): Promise<{ org: OrgId; group: GroupId } | null>;
 }

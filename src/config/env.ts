@@ -34,6 +34,10 @@ const envSchema = z.object({
   DEMO_DATA: z.preprocess(emptyToUndefined, bool),
   AZURITE_DIR: z.preprocess(emptyToUndefined, z.string().default('.azurite')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  REMINDER_INTERVAL_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(24 * 60).default(15)),
+  TEAMS_RATE_PER_TENANT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(25)),
+  TEAMS_RATE_PER_CONVERSATION: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(7)),
+  PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url('ska vara en URL, t.ex. https://samverkansboten.azurewebsites.net').optional()),
 });
 
 export type StorageConfig =
@@ -60,6 +64,11 @@ export interface AppConfig {
   readonly orgDir: string;
   readonly loadDemoData: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** 0 turns the reminder scheduler off. */
+  readonly reminderIntervalMinutes: number;
+  readonly rateLimits: { readonly perConversation: number; readonly perTenant: number };
+  /** Where calendar links point; defaults to the local address. */
+  readonly publicBaseUrl: string | null;
 }
 
 export type EnvResult = { ok: true; config: AppConfig } | { ok: false; message: string };
@@ -108,6 +117,9 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): Env
       orgDir: e.ORG_DIR,
       loadDemoData: e.DEMO_DATA ?? storage.kind === 'embedded-azurite',
       logLevel: e.LOG_LEVEL,
+      reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
+      rateLimits: { perConversation: e.TEAMS_RATE_PER_CONVERSATION, perTenant: e.TEAMS_RATE_PER_TENANT },
+      publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? null,
     },
   };
 }

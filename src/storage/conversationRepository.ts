@@ -4,7 +4,8 @@ import type { ChannelLink, ConversationRef } from '../domain/conversation';
 import { hasStatus, keyPart, odataString, type TableStore } from './tables';
 
 /**
- * Key design. Conversations: personal chats at PK `u|{aadObjectId}` RK `personal`; channels
+ * Key design. Conversations: personal chats in one partition `personal`, RK the user's
+ * AAD object id (so a reminder sweep loads every reference in one paged query); channels
  * at PK `t|{teamId}` RK `{channelId}` (a team's channels in one partition, so uninstalling
  * from a team is one query); group chats at PK `g|{conversationId}` RK `ref`.
  * ChannelLinks: one small partition `links` holding both directions, `g|{org}|{group}` and
@@ -24,9 +25,11 @@ const refSchema = z.object({
 const linkRow = z.object({ org: z.string(), group: z.string(), channel: z.string(), linkedBy: z.string(), linkedAt: z.string() });
 
 const LINKS = 'links';
+const PERSONAL = 'personal';
+const personalRow = z.object({ rowKey: z.string(), ref: z.string(), inactive: z.boolean().optional() });
 
 function keysOf(ref: ConversationRef): { partitionKey: string; rowKey: string } {
-  if (ref.conversationType === 'personal') return { partitionKey: `u|${keyPart((ref.userAadObjectId ?? '').toLowerCase())}`, rowKey: 'personal' };
+  if (ref.conversationType === 'personal') return { partitionKey: PERSONAL, rowKey: keyPart((ref.userAadObjectId ?? '').toLowerCase()) };
   if (ref.conversationType === 'channel' && ref.teamId !== null)
     return { partitionKey: `t|${keyPart(ref.teamId)}`, rowKey: keyPart(ref.conversationId) };
   return { partitionKey: `g|${keyPart(ref.conversationId)}`, rowKey: 'ref' };
@@ -43,6 +46,7 @@ export class ConversationTableRepository implements ConversationRepository {
     const cacheKey = `${keys.partitionKey}/${keys.rowKey}`;
     const json = JSON.stringify(ref);
     if (this.written.get(cacheKey) === json) return;
+    // Replace also clears `inactive`: a user who writes to the bot again can be reached again.
     await this.store.table('Conversations').upsertEntity({ ...keys, ref: json, teamId: ref.teamId ?? '' }, 'Replace');
     this.written.set(cacheKey, json);
   }
@@ -74,12 +78,32 @@ export class ConversationTableRepository implements ConversationRepository {
 
   async personalReference(aadObjectId: string): Promise<ConversationRef | null> {
     try {
-      const e = await this.store.table('Conversations').getEntity<{ ref: string }>(`u|${keyPart(aadObjectId.toLowerCase())}`, 'personal');
-      return refSchema.parse(JSON.parse(e.ref));
+      const e = personalRow.parse(await this.store.table('Conversations').getEntity(PERSONAL, keyPart(aadObjectId.toLowerCase())));
+      return e.inactive === true ? null : refSchema.parse(JSON.parse(e.ref));
     } catch (e) {
       if (hasStatus(e, 404)) return null;
       throw e;
     }
+  }
+
+  async activePersonalReferences(): Promise<Map<string, ConversationRef>> {
+    const refs = new Map<string, ConversationRef>();
+    const filter = `PartitionKey eq '${PERSONAL}'`;
+    for await (const e of this.store.table('Conversations').listEntities({ queryOptions: { filter } })) {
+      const row = personalRow.parse(e);
+      if (row.inactive !== true) refs.set(row.rowKey, refSchema.parse(JSON.parse(row.ref)));
+    }
+    return refs;
+  }
+
+  async markInactive(ref: ConversationRef): Promise<void> {
+    const keys = keysOf(ref);
+    try {
+      await this.store.table('Conversations').updateEntity({ ...keys, inactive: true }, 'Merge');
+    } catch (e) {
+      if (!hasStatus(e, 404)) throw e;
+    }
+    this.written.delete(`${keys.partitionKey}/${keys.rowKey}`);
   }
 
   async linkChannel(link: ChannelLink): Promise<void> {

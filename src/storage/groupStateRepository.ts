@@ -3,6 +3,7 @@ import type { TransactionAction } from '@azure/data-tables';
 import type { GroupMember, GroupRecord, GroupStateRepository } from '../app/ports';
 import type { IsoDate } from '../domain/calendarDate';
 import { effectiveEnd, RULE_CODES, type Term } from '../domain/chairTerms';
+import type { PlannedMeeting } from '../domain/meetings';
 import type { GroupId } from '../domain/organisation';
 import { fail, ok, type Result } from '../domain/result';
 import { hasStatus, keyPart, odataString, type TableStore } from './tables';
@@ -12,6 +13,7 @@ import { hasStatus, keyPart, odataString, type TableStore } from './tables';
  *   `{group}|head`                          version row; its ETag guards every term write
  *   `{group}|member|{aadObjectId}`          roster entry (party, roles)
  *   `{group}|term|{start}|{role}|{id}`      one chair or vice-chair term (history is kept)
+ *   `{group}|meeting|{date}|{id}`           a planned meeting
  * So "who chairs X now" (with the group X follows and the roster) is one single-partition
  * query, and the groups list is one filtered query on the organisation's partition.
  */
@@ -32,6 +34,15 @@ export const termSchema = z.object({
   recordedAt: z.string(),
 });
 const termRow = z.object({ data: z.string() });
+export const meetingSchema = z.object({
+  id: z.string(),
+  org: z.string(),
+  group: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  startsAt: z.string(),
+  title: z.string(),
+  cancelled: z.boolean(),
+});
 const memberRow = z.object({ displayName: z.string(), party: z.string().nullish(), roles: z.string() });
 const rolesSchema = z.array(z.enum(['member', 'processLeader']));
 
@@ -55,14 +66,29 @@ export class GroupStateTableRepository implements GroupStateRepository {
 
   async groups(org: string, groups: readonly GroupId[]): Promise<Map<GroupId, GroupRecord>> {
     const unique = [...new Set(groups)];
-    const records = new Map<GroupId, { terms: Term[]; members: GroupMember[]; version: string | null }>(
-      unique.map((g) => [g, { terms: [], members: [], version: null }]),
-    );
     if (unique.length === 0) return new Map();
     const ranges = unique.map((g) => `(RowKey ge ${odataString(`${g}|`)} and RowKey lt ${odataString(`${g}}`)})`).join(' or ');
-    const filter = `PartitionKey eq ${odataString(keyPart(org))} and (${ranges})`;
+    return this.read(`PartitionKey eq ${odataString(keyPart(org))} and (${ranges})`, unique);
+  }
+
+  async wholeOrg(org: string): Promise<Map<GroupId, GroupRecord>> {
+    return this.read(`PartitionKey eq ${odataString(keyPart(org))}`, null);
+  }
+
+  async saveMeeting(m: PlannedMeeting): Promise<void> {
+    await this.store
+      .table('GroupState')
+      .upsertEntity({ partitionKey: keyPart(m.org), rowKey: `${m.group}|meeting|${m.date}|${keyPart(m.id)}`, kind: 'meeting', data: JSON.stringify(m) }, 'Replace');
+  }
+
+  /** Reads rows into per-group records; `only` limits to those groups (and makes empty records for them). */
+  private async read(filter: string, only: readonly GroupId[] | null): Promise<Map<GroupId, GroupRecord>> {
+    type Acc = { terms: Term[]; members: GroupMember[]; meetings: PlannedMeeting[]; version: string | null };
+    const empty = (): Acc => ({ terms: [], members: [], meetings: [], version: null });
+    const records = new Map<GroupId, Acc>((only ?? []).map((g) => [g, empty()]));
     for await (const e of this.store.table('GroupState').listEntities({ queryOptions: { filter } })) {
       const [group, kind, rest] = splitKey(e.rowKey ?? '');
+      if (only === null && !records.has(group)) records.set(group, empty());
       const record = records.get(group);
       if (record === undefined) continue;
       if (kind === 'head') record.version = e.etag;
@@ -70,7 +96,7 @@ export class GroupStateTableRepository implements GroupStateRepository {
       else if (kind === 'member') {
         const m = memberRow.parse(e);
         record.members.push({ aadObjectId: rest, displayName: m.displayName, party: m.party ?? null, roles: rolesSchema.parse(JSON.parse(m.roles)) });
-      }
+      } else if (kind === 'meeting') record.meetings.push(meetingSchema.parse(JSON.parse(termRow.parse(e).data)));
     }
     return new Map([...records].map(([group, r]) => [group, { group, ...r }]));
   }

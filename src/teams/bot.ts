@@ -23,9 +23,10 @@ import {
   submitAddMember,
   submitAppointment,
 } from './chairHandlers';
+import { reminderSubmission, showCycle, submitReminderResponse, type CycleDeps } from './cycleHandlers';
 import { reply, sendCard, type Turn } from './turn';
 
-export interface BotDeps {
+export interface BotDeps extends CycleDeps {
   readonly catalog: OrgCatalog;
   readonly members: MemberRepository;
   readonly conversations: ConversationRepository;
@@ -97,6 +98,11 @@ export class SamverkansBot {
       const parsed = addMemberSubmission.safeParse(data);
       await this.withTurn(context, (turn) => (parsed.success ? submitAddMember(turn, this.deps, parsed.data) : this.badCard(turn)));
     });
+    for (const verb of ['reminderDone', 'reminderAck'])
+      app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
+        const parsed = reminderSubmission.safeParse(data);
+        await this.withTurn(context, (turn) => (parsed.success ? submitReminderResponse(turn, this.deps, parsed.data) : this.badCard(turn)));
+      });
     app.adaptiveCards.actionSubmit('linkChannel', async (context, _state, data) => {
       const parsed = linkSubmission.safeParse(data);
       await this.withTurn(context, (turn) => (parsed.success ? this.link(turn, parsed.data.group) : this.badCard(turn)));
@@ -142,6 +148,8 @@ export class SamverkansBot {
         return showMembers(turn, this.deps, cmd.argument);
       case 'add':
         return showAddMemberForm(turn, this.deps, cmd.argument);
+      case 'cycle':
+        return showCycle(turn, this.deps, cmd.argument);
       case null:
         return reply(turn, texts.unknown(cmd.text.slice(0, 60)));
     }

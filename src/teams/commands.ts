@@ -9,6 +9,7 @@ const WORDS = {
   appoint: ['utse', 'appoint'],
   members: ['ledamöter', 'ledamoter', 'members'],
   add: ['lägg-till', 'add'],
+  cycle: ['årshjul', 'arshjul', 'cycle'],
 } as const;
 
 export type CommandName = keyof typeof WORDS;

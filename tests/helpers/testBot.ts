@@ -3,7 +3,8 @@ import { parseEnv, type AppConfig } from '../../src/config/env';
 import { silentLogger } from '../../src/logger';
 import { createServer, listen } from '../../src/server';
 import { startBot, type RunningBot } from '../../src/wiring';
-import type { Clock } from '../../src/app/ports';
+import { calendarForToken } from '../../src/app/annualCycle';
+import { systemClock, type Clock } from '../../src/app/ports';
 import { FakeConnector } from './fakeConnector';
 
 /** Tables on the shared Azurite, isolated by a random prefix per suite. */
@@ -32,7 +33,9 @@ export async function startTestBot(env: Record<string, string> = {}, clock?: Clo
   const connector = new FakeConnector();
   await connector.start();
   const running = await startBot(parsed.config, testConnection(), silentLogger, clock);
-  const server = createServer({ adapter: running.adapter, bot: running.bot, store: running.store, logger: silentLogger });
+  const calendar = (token: string) =>
+    calendarForToken(token, { tokens: running.calendarTokens, catalog: running.catalog, groupState: running.repos.groupState, clock: clock ?? systemClock });
+  const server = createServer({ adapter: running.adapter, bot: running.bot, store: running.store, logger: silentLogger, calendar });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -15,6 +15,9 @@ describe('parseEnv', () => {
         orgDir: 'orgs',
         loadDemoData: true,
         logLevel: 'info',
+        reminderIntervalMinutes: 15,
+        rateLimits: { perConversation: 7, perTenant: 25 },
+        publicBaseUrl: null,
       },
     });
   });

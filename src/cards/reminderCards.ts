@@ -1,0 +1,74 @@
+import type { Occurrence, Reminder } from '../domain/annualCycle';
+import { nonWorkdayReason } from '../domain/holidays';
+import type { CycleAudience, Locale } from '../domain/organisation';
+import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+
+const both = (sv: string, en: string) => ({ sv, en });
+const roleNames: Record<CycleAudience, { sv: string; en: string }> = {
+  chair: both('ordförande', 'chair'),
+  viceChair: both('vice ordförande', 'vice chair'),
+  processLeader: both('processledare', 'process leader'),
+  members: both('ledamot', 'member'),
+};
+
+export const reminderTexts = {
+  title: (what: string) => both(`Påminnelse: ${what}`, `Reminder: ${what}`),
+  group: both('Grupp', 'Group'),
+  deadline: both('Sista dag', 'Deadline'),
+  daysLeft: both('Dagar kvar', 'Days left'),
+  today: both('i dag', 'today'),
+  yourRole: both('Du får den som', 'You get it as'),
+  moved: (from: string, why: string) => both(`Flyttad från ${from} (${why}).`, `Moved from ${from} (${why}).`),
+  meetings: (planned: number, min: number) => both(
+    `Gruppen har ${planned} planerade möten under perioden men ska ha minst ${min}. Planera fler möten.`,
+    `The group has ${planned} planned meetings in the period but needs at least ${min}. Plan more meetings.`,
+  ),
+  done: both('Klart', 'Done'),
+  seen: both('Sett – påminn inte mig', 'Seen – stop reminding me'),
+  markedDone: (what: string, group: string) => both(
+    `Markerat som klart: ${what} för ${group}. Ingen i gruppen påminns mer om den.`,
+    `Marked as done: ${what} for ${group}. Nobody in the group will be reminded about it again.`,
+  ),
+  acknowledged: (what: string) => both(`Noterat. Du påminns inte mer om ${what}.`, `Noted. You will not be reminded about ${what} again.`),
+  notInGroup: (group: string) => both(
+    `Bara gruppens ledamöter, processledare eller en administratör kan markera uppgifter för ${group}. Inget ändrades.`,
+    `Only the group's members, process leader or an administrator can mark tasks for ${group}. Nothing was changed.`,
+  ),
+  cycleTitle: (group: string) => both(`Årshjul – ${group}`, `Annual cycle – ${group}`),
+  cycleEmpty: both('Inga kommande datum i årshjulet för gruppen det närmaste året.', 'No upcoming annual-cycle dates for the group in the coming year.'),
+  subscribe: both('Prenumerera i Outlook', 'Subscribe in Outlook'),
+  subscribeHint: (url: string) => both(
+    `Kalenderlänk (lägg till i Outlook via "Lägg till kalender" → "Från internet"): ${url}`,
+    `Calendar link (add in Outlook via "Add calendar" → "From the internet"): ${url}`,
+  ),
+};
+
+/** The reminder card: what, for which group, the deadline (and why it moved), days left, and actions. */
+export function reminderCard(r: Reminder, locale: Locale): AdaptiveCard {
+  const occ = r.occurrence;
+  const what = occ.item.title[locale];
+  const rows: [string, string][] = [
+    [reminderTexts.group[locale], occ.group.shortName],
+    [reminderTexts.deadline[locale], occ.deadline],
+    [reminderTexts.daysLeft[locale], r.daysLeft === 0 ? reminderTexts.today[locale] : String(r.daysLeft)],
+    [reminderTexts.yourRole[locale], r.roles.map((x) => roleNames[x][locale]).join(', ')],
+  ];
+  const body: CardElement[] = [facts(rows)];
+  if (occ.movedFrom !== null) body.push(textBlock(reminderTexts.moved(occ.movedFrom, nonWorkdayReason(occ.movedFrom) ?? '')[locale], { isSubtle: true }));
+  if (r.meetingCount !== null) body.push(textBlock(reminderTexts.meetings(r.meetingCount.planned, r.meetingCount.minimum)[locale]));
+  const data = { org: occ.org.id, group: occ.group.id, occurrence: occ.key, deadline: occ.deadline };
+  return card(locale, reminderTexts.title(what)[locale], body, [
+    { type: 'Action.Submit', title: reminderTexts.done[locale], data: { verb: 'reminderDone', ...data } },
+    { type: 'Action.Submit', title: reminderTexts.seen[locale], data: { verb: 'reminderAck', ...data } },
+  ]);
+}
+
+/** The group's coming deadlines, and the calendar subscription link. */
+export function cycleCard(groupName: string, deadlines: readonly Occurrence[], icsUrl: string | null, locale: Locale): AdaptiveCard {
+  const rows: CardElement[] =
+    deadlines.length === 0
+      ? [textBlock(reminderTexts.cycleEmpty[locale])]
+      : [facts(deadlines.map((o) => [o.deadline, `${o.item.title[locale]}${o.movedFrom ? ` (${locale === 'sv' ? 'flyttad från' : 'moved from'} ${o.movedFrom})` : ''}`] as const))];
+  if (icsUrl !== null) rows.push(textBlock(reminderTexts.subscribeHint(icsUrl)[locale], { isSubtle: true, size: 'Small' }));
+  return card(locale, reminderTexts.cycleTitle(groupName)[locale], rows, icsUrl === null ? [] : [{ type: 'Action.OpenUrl', title: reminderTexts.subscribe[locale], url: icsUrl }]);
+}

@@ -1,0 +1,45 @@
+import type { ConversationRef } from '../domain/conversation';
+import { SendError, type ProactiveMessage, type ProactiveSender } from '../teams/proactive';
+import type { RateLimiter } from './rateLimiter';
+
+/** Statuses worth retrying: the service asked us to slow down or was briefly unavailable. */
+const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+/** Statuses that mean the conversation cannot be reached (bot removed, user blocked it, gone). */
+export const UNREACHABLE = new Set([403, 404]);
+
+export type DeliveryResult = { readonly ok: true; readonly activityId: string } | { readonly ok: false; readonly status: number; readonly attempts: number };
+
+export interface RetryPolicy {
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+/**
+ * Sends one message within the rate limits, retrying only 412, 429 (after Retry-After),
+ * 502, 503 and 504 with jittered exponential backoff, a bounded number of times.
+ */
+export async function deliver(
+  ref: ConversationRef,
+  message: ProactiveMessage,
+  deps: { sender: ProactiveSender; limiter: RateLimiter; policy?: RetryPolicy; sleep?: (ms: number) => Promise<void>; random?: () => number },
+): Promise<DeliveryResult> {
+  const policy = deps.policy ?? defaultRetryPolicy;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const random = deps.random ?? Math.random;
+  for (let attempt = 1; ; attempt++) {
+    await deps.limiter.acquire(ref.conversationId, ref.tenantId);
+    try {
+      return { ok: true, activityId: (await deps.sender.send(ref, message)) ?? '' };
+    } catch (e) {
+      if (!(e instanceof SendError)) throw e;
+      if (!RETRYABLE.has(e.status) || attempt >= policy.maxAttempts) return { ok: false, status: e.status, attempts: attempt };
+      const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+      const jittered = backoff / 2 + random() * (backoff / 2);
+      const wait = e.status === 429 && e.retryAfterSeconds !== null ? Math.max(e.retryAfterSeconds * 1000, jittered) : jittered;
+      await sleep(Math.min(wait, policy.maxDelayMs * 4));
+    }
+  }
+}

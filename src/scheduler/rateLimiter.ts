@@ -1,0 +1,39 @@
+/**
+ * Sliding-window rate limits for Teams: at most N messages per second per conversation and
+ * M per second per tenant. `acquire` waits until a send is allowed under every key.
+ */
+export interface RateLimits {
+  readonly perConversation: number;
+  readonly perTenant: number;
+}
+
+export class RateLimiter {
+  private readonly windows = new Map<string, number[]>();
+
+  constructor(
+    private readonly limits: RateLimits,
+    private readonly now: () => number = () => performance.now(),
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
+
+  async acquire(conversationId: string, tenantId: string): Promise<void> {
+    const keys: [string, number][] = [
+      [`c:${conversationId}`, this.limits.perConversation],
+      [`t:${tenantId}`, this.limits.perTenant],
+    ];
+    for (;;) {
+      const t = this.now();
+      let wait = 0;
+      for (const [key, limit] of keys) {
+        const w = (this.windows.get(key) ?? []).filter((x) => t - x < 1000);
+        this.windows.set(key, w);
+        if (w.length >= limit) wait = Math.max(wait, w[0]! + 1000 - t);
+      }
+      if (wait <= 0) {
+        for (const [key] of keys) this.windows.get(key)!.push(t);
+        return;
+      }
+      await this.sleep(Math.ceil(wait));
+    }
+  }
+}

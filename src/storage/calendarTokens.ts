@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { CalendarTokenStore } from '../app/ports';
+import { hasStatus, keyPart, type TableStore } from './tables';
+
+/**
+ * Key design. CalendarTokens: PK `ics`, RK the token → org and group (the public calendar
+ * URL resolves with one point read); PK `g|{org}|{group}`, RK `token` → the group's token.
+ * Tokens are 32 random bytes, base64url: unguessable, and a group keeps its token.
+ */
+const tokenRow = z.object({ org: z.string(), group: z.string() });
+const groupRow = z.object({ token: z.string() });
+
+export class CalendarTokens implements CalendarTokenStore {
+  constructor(private readonly store: TableStore) {}
+
+  async tokenFor(org: string, group: string): Promise<string> {
+    const table = this.store.table('CalendarTokens');
+    const pk = `g|${keyPart(org)}|${keyPart(group)}`;
+    try {
+      return groupRow.parse(await table.getEntity(pk, 'token')).token;
+    } catch (e) {
+      if (!hasStatus(e, 404)) throw e;
+    }
+    const token = randomBytes(32).toString('base64url');
+    await table.createEntity({ partitionKey: 'ics', rowKey: token, org, group });
+    try {
+      await table.createEntity({ partitionKey: pk, rowKey: 'token', token });
+      return token;
+    } catch (e) {
+      if (!hasStatus(e, 409)) throw e;
+      // Another request made the group's token first: use that one.
+      await table.deleteEntity('ics', token);
+      return groupRow.parse(await table.getEntity(pk, 'token')).token;
+    }
+  }
+
+  async resolve(token: string): Promise<{ org: string; group: string } | null> {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    try {
+      return tokenRow.parse(await this.store.table('CalendarTokens').getEntity('ics', token));
+    } catch (e) {
+      if (hasStatus(e, 404)) return null;
+      throw e;
+    }
+  }
+}
