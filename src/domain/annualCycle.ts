@@ -1,6 +1,6 @@
 import { addDays, daysBetween, daysInMonth, yearOf, type IsoDate } from './calendarDate';
 import { effectiveEnd, termOn, type Term } from './chairTerms';
-import { lastWorkdayOnOrBefore, shiftDeadline } from './holidays';
+import { shiftDeadline } from './holidays';
 import type { PlannedMeeting } from './meetings';
 import type { CycleAudience, CycleItem, Group, Organisation } from './organisation';
 import type { GroupMember } from './people';
@@ -30,7 +30,7 @@ export const appliesTo = (item: CycleItem, group: Group): boolean => item.applie
 
 const ymd = (y: number, m: number, d: number): IsoDate => `${y}-${String(m).padStart(2, '0')}-${String(Math.min(d, daysInMonth(y, m))).padStart(2, '0')}`;
 
-/** The end of the meeting-minimum period containing `date`: 31 Dec per year, 30 Jun / 31 Dec per half-year. */
+/** The meeting-minimum period containing `date`: the calendar year, or the half-year (a "termin" counts as a half-year). */
 export function periodOf(per: 'year' | 'half-year' | 'term', date: IsoDate): { start: IsoDate; end: IsoDate } {
   const y = yearOf(date);
   if (per === 'year') return { start: `${y}-01-01`, end: `${y}-12-31` };
@@ -40,13 +40,15 @@ export function periodOf(per: 'year' | 'half-year' | 'term', date: IsoDate): { s
 /** Every occurrence of an item for a group whose deadline falls within [from, to]. */
 export function occurrences(org: Organisation, group: Group, item: CycleItem, state: GroupCycleState, from: IsoDate, to: IsoDate): Occurrence[] {
   const out: Occurrence[] = [];
+  // One year either side: a deadline moved across New Year still falls inside the window.
   const years: number[] = [];
-  for (let y = yearOf(from); y <= yearOf(to); y++) years.push(y);
+  for (let y = yearOf(from) - 1; y <= yearOf(to) + 1; y++) years.push(y);
   const push = (key: string, nominal: IsoDate, shift: 'org' | 'previous' | 'none') => {
     const moved =
       shift === 'none'
         ? { date: nominal, movedFrom: null }
         : shiftDeadline(nominal, shift === 'previous' ? 'previous-weekday' : org.deadlineShift);
+    if (out.some((o) => o.key === key)) return;
     if (moved.date >= from && moved.date <= to) out.push({ org, group, item, key, deadline: moved.date, movedFrom: moved.movedFrom });
   };
   const meetings = state.meetings.filter((m) => !m.cancelled).sort((a, b) => a.date.localeCompare(b.date));
@@ -62,8 +64,9 @@ export function occurrences(org: Organisation, group: Group, item: CycleItem, st
     case 'quarter-end':
       for (const y of years)
         for (const m of [3, 6, 9, 12]) {
+          // The last weekday of the quarter: the quarter's last day, moved back when it is not one.
           const end = ymd(y, m, 31);
-          push(`${item.id}|${end}`, lastWorkdayOnOrBefore(end), 'none');
+          push(`${item.id}|${end}`, end, 'previous');
         }
       break;
     case 'after-each-meeting':
@@ -123,10 +126,13 @@ function recipients(item: CycleItem, g: GroupCycleState, today: IsoDate, term: T
   };
   for (const role of item.audience) {
     if (role === 'chair' || role === 'viceChair') {
-      const holder = term !== null ? (term.role === role ? term : termOn(g.terms, role, today)) : termOn(g.terms, role, today);
+      // A term-end notice goes to that term's holder only, not to whoever holds the other post.
+      const holder = term !== null ? (term.role === role ? term : null) : termOn(g.terms, role, today);
       add(holder?.holder.aadObjectId, role);
-    } else if (role === 'processLeader') for (const m of g.members) if (m.roles.includes('processLeader')) add(m.aadObjectId, role);
-    else for (const m of g.members) if (m.roles.includes('member')) add(m.aadObjectId, role);
+    } else {
+      const needed = role === 'processLeader' ? 'processLeader' : 'member';
+      for (const m of g.members) if (m.roles.includes(needed)) add(m.aadObjectId, role);
+    }
   }
   return out;
 }

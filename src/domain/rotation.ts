@@ -233,29 +233,3 @@ export function applyAppointment(
 
 /** Days from `today` to the last day of a term (0 on the last day). */
 export const daysLeft = (t: Term, today: IsoDate): number => daysBetween(today, effectiveEnd(t));
-
-export const TERM_NOTICE_DAYS = [90, 30, 7] as const;
-
-/** A notice that a term is about to end, due once per threshold. */
-export interface TermNotice {
-  readonly term: Term;
-  readonly threshold: (typeof TERM_NOTICE_DAYS)[number];
-  readonly daysLeft: number;
-  readonly key: string;
-}
-
-/**
- * Term-end notices due on `today`: for each term in office, the tightest threshold it has
- * reached (90, 30 or 7 days before its last day) that has not been sent, so a missed day
- * is caught up instead of lost.
- */
-export function dueTermNotices(terms: readonly Term[], today: IsoDate, sent: ReadonlySet<string>): TermNotice[] {
-  return terms.flatMap((term) => {
-    if (term.start > today || effectiveEnd(term) < today) return [];
-    const left = daysLeft(term, today);
-    const reached = [...TERM_NOTICE_DAYS].filter((d) => left <= d).sort((a, b) => a - b)[0];
-    if (reached === undefined) return [];
-    const key = `${term.id}:${reached}`;
-    return sent.has(key) ? [] : [{ term, threshold: reached, daysLeft: left, key }];
-  });
-}

@@ -38,8 +38,9 @@ export async function deliver(
       if (!RETRYABLE.has(e.status) || attempt >= policy.maxAttempts) return { ok: false, status: e.status, attempts: attempt };
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
       const jittered = backoff / 2 + random() * (backoff / 2);
-      const wait = e.status === 429 && e.retryAfterSeconds !== null ? Math.max(e.retryAfterSeconds * 1000, jittered) : jittered;
-      await sleep(Math.min(wait, policy.maxDelayMs * 4));
+      // Retry-After is honoured as given (bounded, so a bad header cannot stall the sweep for long).
+      const wait = e.status === 429 && e.retryAfterSeconds !== null ? Math.min(Math.max(e.retryAfterSeconds * 1000, jittered), 120_000) : jittered;
+      await sleep(wait);
     }
   }
 }

@@ -29,6 +29,9 @@ export class FakeConnector {
   readonly sent: Sent[] = [];
   readonly created: Record<string, unknown>[] = [];
   roster: RosterMember[] = [];
+  /** Every POST of an activity, with when it arrived and what was answered. */
+  readonly attempts: { conversationId: string; at: number; status: number }[] = [];
+  private readonly scripted = new Map<string, { status: number; headers?: Record<string, string> }[]>();
   private server: http.Server | null = null;
   private counter = 0;
 
@@ -49,6 +52,12 @@ export class FakeConnector {
   clear(): void {
     this.sent.length = 0;
     this.created.length = 0;
+    this.attempts.length = 0;
+  }
+
+  /** The next sends to a conversation get these responses (e.g. 429 with Retry-After, 403), in order. */
+  script(conversationId: string, responses: { status: number; headers?: Record<string, string> }[]): void {
+    this.scripted.set(conversationId, [...(this.scripted.get(conversationId) ?? []), ...responses]);
   }
 
   /** Texts of the messages sent, in order. */
@@ -74,6 +83,13 @@ export class FakeConnector {
     };
     const activityMatch = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url);
     if (req.method === 'POST' && activityMatch) {
+      const scripted = this.scripted.get(activityMatch[1]!)?.shift();
+      this.attempts.push({ conversationId: activityMatch[1]!, at: Date.now(), status: scripted?.status ?? 200 });
+      if (scripted !== undefined) {
+        res.writeHead(scripted.status, { 'content-type': 'application/json', ...(scripted.headers ?? {}) });
+        res.end(JSON.stringify({ error: { code: 'Scripted', message: `scripted ${scripted.status}` } }));
+        return;
+      }
       this.sent.push({ conversationId: activityMatch[1]!, replyToId: activityMatch[2] ?? null, activity: JSON.parse(body) });
       return json(200, { id: `sent-${++this.counter}` });
     }

@@ -8,11 +8,9 @@ import {
   chairPrincipalOn,
   checkAppointment,
   daysLeft,
-  dueTermNotices,
   nextChair,
   otherPrincipal,
   requiredChairPrincipal,
-  TERM_NOTICE_DAYS,
   type GroupTerms,
   type Proposal,
   type RuleBreach,
@@ -935,69 +933,6 @@ describe('daysLeft', () => {
 
   it('counts to the actual end of a term that ended early', () => {
     expect(daysLeft({ ...l25, actualEnd: '2025-08-31' }, '2025-08-01')).toBe(30);
-  });
-});
-
-describe('dueTermNotices', () => {
-  const T = n25; // 2025-01-01 … 2025-12-31
-  const k = (d: number) => `${T.id}:${d}`;
-
-  it('thresholds are 90, 30 and 7 days', () => {
-    expect([...TERM_NOTICE_DAYS]).toEqual([90, 30, 7]);
-  });
-
-  it.each<[string, string, string[], null | { threshold: number; daysLeft: number }]>([
-    ['before the term starts', '2024-12-31', [], null],
-    ['first day, a year left', '2025-01-01', [], null],
-    ['91 days left', '2025-10-01', [], null],
-    ['exactly 90 days left', '2025-10-02', [], { threshold: 90, daysLeft: 90 }],
-    ['89 days left, 90 not sent (missed day caught up)', '2025-10-03', [], { threshold: 90, daysLeft: 89 }],
-    ['89 days left, 90 sent', '2025-10-03', [k(90)], null],
-    ['31 days left, 90 sent', '2025-11-30', [k(90)], null],
-    ['exactly 30 days left', '2025-12-01', [k(90)], { threshold: 30, daysLeft: 30 }],
-    ['29 days left, 30 not sent', '2025-12-02', [k(90)], { threshold: 30, daysLeft: 29 }],
-    ['29 days left, 30 sent', '2025-12-02', [k(90), k(30)], null],
-    ['11 days left, nothing sent: only the 30-day notice', '2025-12-20', [], { threshold: 30, daysLeft: 11 }],
-    ['8 days left, 30 sent', '2025-12-23', [k(90), k(30)], null],
-    ['exactly 7 days left', '2025-12-24', [k(90), k(30)], { threshold: 7, daysLeft: 7 }],
-    ['6 days left, 7 not sent', '2025-12-25', [k(90), k(30)], { threshold: 7, daysLeft: 6 }],
-    ['3 days left, nothing sent: only the 7-day notice', '2025-12-28', [], { threshold: 7, daysLeft: 3 }],
-    ['3 days left, 7 sent', '2025-12-28', [k(90), k(30), k(7)], null],
-    ['the last day, 7 not sent', '2025-12-31', [k(90), k(30)], { threshold: 7, daysLeft: 0 }],
-    ['the last day, 7 sent', '2025-12-31', [k(90), k(30), k(7)], null],
-    ['the day after the term', '2026-01-01', [], null],
-    ['an earlier key does not suppress a later one', '2025-12-24', [k(90)], { threshold: 7, daysLeft: 7 }],
-    ['another term’s key does not suppress this one', '2025-12-24', ['nosam-2024:7'], { threshold: 7, daysLeft: 7 }],
-  ])('%s (%s)', (_name, today, sent, expected) => {
-    const due = dueTermNotices([T], today, new Set(sent));
-    expect(due).toEqual(expected === null ? [] : [{ term: T, threshold: expected.threshold, daysLeft: expected.daysLeft, key: k(expected.threshold) }]);
-  });
-
-  it('a term ended early counts to its actual end and gives nothing after it', () => {
-    const ended = { ...l25, actualEnd: '2025-08-31' };
-    expect(dueTermNotices([ended], '2025-08-25', new Set())).toEqual([{ term: ended, threshold: 7, daysLeft: 6, key: 'lgs-2025-c:7' }]);
-    expect(dueTermNotices([ended], '2025-09-01', new Set())).toEqual([]);
-  });
-
-  it('a term not yet started gives nothing even when its end is near', () => {
-    const short = term(GBG, NOSAM, 'short', 'chair', G('su'), '2026-01-01', '2026-01-20');
-    expect(dueTermNotices([short], '2025-12-31', new Set())).toEqual([]);
-    expect(dueTermNotices([short], '2026-01-01', new Set())).toEqual([{ term: short, threshold: 30, daysLeft: 19, key: 'short:30' }]);
-  });
-
-  it('a replacement starting with under 90 days left gets the 90-day notice on its first day', () => {
-    const r = term(GBG, NOSAM, 'nosam-2025-r', 'chair', G('goteborg-avo'), '2025-11-01', '2025-12-31', { origin: 'replacement', replaces: 'nosam-2025' });
-    expect(dueTermNotices([r], '2025-11-01', new Set())).toEqual([{ term: r, threshold: 90, daysLeft: 60, key: 'nosam-2025-r:90' }]);
-  });
-
-  it('gives one notice per term, chair and vice chair alike, in the order given', () => {
-    const today = '2026-10-02'; // 90 days before 2026-12-31
-    const due = dueTermNotices([l23, lv25, l25, lv23], today, new Set(['lgs-2025-c:90']));
-    expect(due).toEqual([{ term: lv25, threshold: 90, daysLeft: 90, key: 'lgs-2025-v:90' }]);
-  });
-
-  it('gives nothing for no terms', () => {
-    expect(dueTermNotices([], '2025-12-24', new Set())).toEqual([]);
   });
 });
 

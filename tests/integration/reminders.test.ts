@@ -1,0 +1,226 @@
+import { OrgCatalog } from '../../src/app/catalog';
+import { loadOrganisations } from '../../src/app/loadOrganisations';
+import type { Clock } from '../../src/app/ports';
+import type { ConversationRef } from '../../src/domain/conversation';
+import { silentLogger } from '../../src/logger';
+import { RateLimiter } from '../../src/scheduler/rateLimiter';
+import { sweep, type SweepDeps } from '../../src/scheduler/sweep';
+import { ConversationTableRepository } from '../../src/storage/conversationRepository';
+import { GroupStateTableRepository } from '../../src/storage/groupStateRepository';
+import { MemberTableRepository } from '../../src/storage/memberRepository';
+import { OrganisationTableRepository } from '../../src/storage/organisationRepository';
+import { Leases, ReminderLedger } from '../../src/storage/reminderLedger';
+import { TableStore } from '../../src/storage/tables';
+import { createBotAuth } from '../../src/teams/adapter';
+import { ProactiveSender } from '../../src/teams/proactive';
+import { FakeConnector } from '../helpers/fakeConnector';
+import { randomPrefix, testConnection } from '../helpers/testBot';
+
+const CHAIR = '00000000-0000-0000-0000-00000000c001';
+const LEADER = '00000000-0000-0000-0000-00000000c002';
+const MEMBER = '00000000-0000-0000-0000-00000000c003';
+const TENANT = '00000000-0000-0000-0000-0000000000001';
+const CHANNEL = '19:grupp-a@thread.tacv2';
+/** Sunday 22 November 2026, 10:00 in Stockholm: the report (1 Dec) is 9 days away, the year ends in 39. */
+const T0 = new Date('2026-11-22T09:00:00Z');
+
+let connector: FakeConnector;
+let store: TableStore;
+let deps: (instance: string, clock: Clock) => SweepDeps;
+let ledger: ReminderLedger;
+let conversations: ConversationTableRepository;
+
+const ref = (over: Partial<ConversationRef>): ConversationRef => ({
+  channelId: 'msteams',
+  serviceUrl: connector.url,
+  tenantId: TENANT,
+  conversationId: 'x',
+  conversationType: 'personal',
+  botId: '28:bot',
+  botName: 'Samverkansboten',
+  userAadObjectId: null,
+  teamId: null,
+  ...over,
+});
+const at = (d: Date): Clock => ({ now: () => d });
+
+beforeAll(async () => {
+  connector = new FakeConnector();
+  await connector.start();
+});
+afterAll(async () => connector.stop());
+
+beforeEach(async () => {
+  connector.clear();
+  store = new TableStore(testConnection(), randomPrefix());
+  await store.ensureTables();
+  const groupState = new GroupStateTableRepository(store);
+  conversations = new ConversationTableRepository(store);
+  ledger = new ReminderLedger(store);
+  const report = await loadOrganisations('tests/fixtures/cycle', false, {
+    organisations: new OrganisationTableRepository(store),
+    members: new MemberTableRepository(store),
+    groupState,
+  });
+  expect(report.problems).toEqual([]);
+  const catalog = new OrgCatalog(report.organisations);
+  for (const [aad, name, party, role] of [
+    [CHAIR, 'Ordförande A', 'p-kommun', 'member'],
+    [LEADER, 'Processledare A', null, 'processLeader'],
+    [MEMBER, 'Ledamot A', 'p-region', 'member'],
+  ] as const)
+    await groupState.saveMember('testorg', 'grupp-a', { aadObjectId: aad, displayName: name, party, roles: [role] });
+  await groupState.recordTerm(
+    'testorg',
+    null,
+    {
+      id: 't1', org: 'testorg', group: 'grupp-a', role: 'chair',
+      holder: { aadObjectId: CHAIR, displayName: 'Ordförande A', party: 'p-kommun', principal: 'kommun' },
+      start: '2026-01-01', plannedEnd: '2026-12-31', actualEnd: null, origin: 'rotation', replaces: null, exception: null, recordedBy: 'test', recordedAt: '2026-01-01T00:00:00Z',
+    },
+    null,
+  );
+  await groupState.saveMeeting({ id: 'm1', org: 'testorg', group: 'grupp-a', date: '2026-03-10', startsAt: '2026-03-10T08:00:00Z', title: 'Vårmöte', cancelled: false });
+  // The chair has a personal chat with the bot; the process leader does not, but the group has a channel.
+  await conversations.saveReference(ref({ conversationId: 'a:chair', userAadObjectId: CHAIR }));
+  await conversations.linkChannel({ org: 'testorg', group: 'grupp-a', channel: ref({ conversationId: CHANNEL, conversationType: 'channel', teamId: '19:team' }), linkedBy: 'test', linkedAt: T0.toISOString() });
+  const sender = new ProactiveSender(createBotAuth(null), '');
+  deps = (instance, clock) => ({
+    catalog,
+    groupState,
+    conversations,
+    ledger,
+    leases: new Leases(store),
+    sender,
+    limiter: new RateLimiter({ perConversation: 7, perTenant: 25 }),
+    clock,
+    logger: silentLogger,
+    instanceId: instance,
+    settings: { leaseTtlMs: 60_000, staleClaimMs: 10 * 60_000, maxSweepsPerReminder: 3, concurrency: 4 },
+    retry: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 100 },
+  });
+});
+afterEach(async () => store.dropTables());
+
+/** What arrived: [conversation, card title, mentioned user] per message, sorted. */
+const delivered = () =>
+  connector.sent
+    .map((s) => [
+      s.conversationId,
+      String((s.activity.attachments?.[0]?.content.body as { text: string }[] | undefined)?.[0]?.text),
+      ((s.activity.entities ?? []) as { type: string; mentioned?: { id: string } }[]).find((e) => e.type === 'mention')?.mentioned?.id ?? '',
+    ])
+    .sort((a, b) => (a.join() < b.join() ? -1 : a.join() > b.join() ? 1 : 0));
+
+const EXPECTED = [
+  [CHANNEL, 'Påminnelse: Minsta antal möten', LEADER],
+  [CHANNEL, 'Påminnelse: Årsrapport', LEADER],
+  ['a:chair', 'Påminnelse: Minsta antal möten', ''],
+  ['a:chair', 'Påminnelse: Årsrapport', ''],
+];
+
+describe('reminder sweep on Azurite with a fake connector', () => {
+  it('sends each due reminder once (personal chat, else the linked channel with an @mention); a second sweep sends nothing', async () => {
+    const first = await sweep(deps('a', at(T0)));
+    expect(first).toMatchObject({ ran: true, due: 4, claimed: 4, sentPersonal: 2, sentChannel: 2, failed: 0, undeliverable: 0 });
+    expect(delivered()).toEqual(EXPECTED);
+    connector.clear();
+    const second = await sweep(deps('a', at(new Date(T0.getTime() + 15 * 60_000))));
+    expect(second).toMatchObject({ ran: true, due: 4, claimed: 0 });
+    expect(connector.sent).toEqual([]);
+  });
+
+  it('sends each reminder once when two schedulers start together', async () => {
+    const reports = await Promise.all([sweep(deps('a', at(T0))), sweep(deps('b', at(T0))), sweep(deps('c', at(T0)))]);
+    expect(reports.reduce((n, r) => n + r.sentPersonal + r.sentChannel, 0)).toBe(4);
+    expect(delivered()).toEqual(EXPECTED);
+  });
+
+  it('lets only one of two instances claim each reminder, even without the lease', async () => {
+    const items = [1, 2, 3].map((i) => ({ id: `testorg|grupp-a|rapport|2026-12-01|14|u${i}`, deadline: '2026-12-01' }));
+    const [a, b] = await Promise.all([ledger.claimNew('testorg', items, 'a', T0), ledger.claimNew('testorg', items, 'b', T0)]);
+    expect([...a, ...b].map((c) => c.reminderId).sort()).toEqual(items.map((i) => i.id));
+  });
+
+  it('completes a sweep killed after claiming but before sending, without duplicates', async () => {
+    // The dead sweeper claimed everything due and then died (no sends, no completion, lease left to expire).
+    const { dueReminders } = await import('../../src/domain/annualCycle');
+    void dueReminders;
+    const dead = deps('dead', at(T0));
+    await dead.leases.acquire('reminder-sweep', 'dead', T0, 60_000);
+    const planned = await sweep({ ...deps('probe', at(T0)), sender: { send: async () => { throw new Error('not reached'); } } as never }).catch(() => null);
+    expect(planned).toMatchObject({ ran: false });
+    // Simulate the claims the dead sweeper made.
+    const ids = [
+      `testorg|grupp-a|rapport|2026-12-01|14|${CHAIR}`,
+      `testorg|grupp-a|rapport|2026-12-01|14|${LEADER}`,
+      `testorg|grupp-a|motesminimum|2026-12-31|60|${CHAIR}`,
+      `testorg|grupp-a|motesminimum|2026-12-31|60|${LEADER}`,
+    ];
+    await ledger.claimNew('testorg', ids.map((id) => ({ id, deadline: id.includes('rapport') ? '2026-12-01' : '2026-12-31' })), 'dead', T0);
+    // Five minutes later the lease has expired but the claims are fresh: nothing is sent twice.
+    const early = await sweep(deps('b', at(new Date(T0.getTime() + 5 * 60_000))));
+    expect(early).toMatchObject({ ran: true, due: 4, claimed: 0 });
+    expect(connector.sent).toEqual([]);
+    // Eleven minutes later the claims are stale: the next sweep takes them over and sends each once.
+    const late = await sweep(deps('b', at(new Date(T0.getTime() + 11 * 60_000))));
+    expect(late).toMatchObject({ claimed: 4, sentPersonal: 2, sentChannel: 2 });
+    expect(delivered()).toEqual(EXPECTED);
+    connector.clear();
+    expect(await sweep(deps('c', at(new Date(T0.getTime() + 30 * 60_000))))).toMatchObject({ claimed: 0 });
+    expect(connector.sent).toEqual([]);
+  });
+
+  it('honours 429 Retry-After, retrying the same message', async () => {
+    connector.script('a:chair', [{ status: 429, headers: { 'Retry-After': '1' } }]);
+    const started = Date.now();
+    await sweep(deps('a', at(T0)));
+    const chairAttempts = connector.attempts.filter((a) => a.conversationId === 'a:chair');
+    expect(chairAttempts.map((a) => a.status).sort()).toEqual([200, 200, 429]);
+    const throttledAt = chairAttempts.find((a) => a.status === 429)!.at;
+    // The other reminder may go straight through; the throttled one is retried after Retry-After.
+    expect(chairAttempts.filter((a) => a.status === 200 && a.at - throttledAt >= 1000)).toHaveLength(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(delivered()).toEqual(EXPECTED);
+  });
+
+  it('on 403 marks the personal chat inactive and falls back to the channel with an @mention', async () => {
+    connector.script('a:chair', [{ status: 403 }, { status: 403 }]);
+    const report = await sweep(deps('a', at(T0)));
+    expect(report).toMatchObject({ sentPersonal: 0, sentChannel: 4 });
+    expect(delivered()).toEqual([
+      [CHANNEL, 'Påminnelse: Minsta antal möten', CHAIR],
+      [CHANNEL, 'Påminnelse: Minsta antal möten', LEADER],
+      [CHANNEL, 'Påminnelse: Årsrapport', CHAIR],
+      [CHANNEL, 'Påminnelse: Årsrapport', LEADER],
+    ]);
+    expect(await conversations.personalReference(CHAIR)).toBeNull();
+    expect(connector.attempts.filter((a) => a.status === 403)).toHaveLength(2);
+  });
+
+  it('does not retry 500 and gives up after the bounded number of attempts on 503', async () => {
+    connector.script('a:chair', [{ status: 500 }, { status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }]);
+    const report = await sweep(deps('a', at(T0)));
+    expect(report).toMatchObject({ sentPersonal: 0, sentChannel: 2, failed: 2 });
+    expect(connector.attempts.filter((a) => a.conversationId === 'a:chair').map((a) => a.status)).toEqual([500, 503, 503, 503, 503]);
+  });
+
+  it('stops reminding about an occurrence marked done, and a recipient who responded', async () => {
+    await ledger.markDone('testorg', 'grupp-a', 'rapport|2026-12-01', '2026-12-01', CHAIR, T0);
+    await ledger.acknowledge('testorg', 'grupp-a', 'motesminimum|2026-12-31', LEADER, '2026-12-31', T0);
+    const report = await sweep(deps('a', at(T0)));
+    expect(report).toMatchObject({ due: 1, sentPersonal: 1, sentChannel: 0 });
+    expect(delivered()).toEqual([['a:chair', 'Påminnelse: Minsta antal möten', '']]);
+  });
+
+  it('sends the next offset once it is reached (7 days before), not again the 14-day one', async () => {
+    await sweep(deps('a', at(T0)));
+    connector.clear();
+    const report = await sweep(deps('a', at(new Date('2026-11-24T09:00:00Z'))));
+    expect(report).toMatchObject({ due: 4, claimed: 2 });
+    expect(delivered()).toEqual([
+      [CHANNEL, 'Påminnelse: Årsrapport', LEADER],
+      ['a:chair', 'Påminnelse: Årsrapport', ''],
+    ]);
+  });
+});
