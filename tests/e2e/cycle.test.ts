@@ -1,0 +1,84 @@
+import { actionSubmit, personalMessage, USERS } from '../helpers/activities';
+import { cardActions, cardTexts } from '../helpers/cards';
+import { startTestBot, type TestBot } from '../helpers/testBot';
+
+const NOW = new Date('2026-11-22T10:00:00Z');
+let bot: TestBot;
+
+beforeAll(async () => {
+  bot = await startTestBot({ PUBLIC_BASE_URL: 'https://samverkansboten.example.se' }, { now: () => NOW });
+});
+afterAll(async () => bot.stop());
+beforeEach(() => bot.connector.clear());
+
+const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
+
+describe('årshjul', () => {
+  it("shows the group's coming deadlines with holiday moves and a calendar link", async () => {
+    await bot.running.repos.groupState.saveMeeting({ id: 'm-dec', org: 'goteborgsomradet', group: 'nosam-hisingen', date: '2026-12-08', startsAt: '2026-12-08T13:00:00Z', title: 'Decembermöte', cancelled: false });
+    await bot.post(personalMessage('årshjul NOSAM Hisingen', opts(USERS.memberKommun)));
+    const card = bot.connector.cards()[0]!;
+    const texts = cardTexts(card);
+    expect(texts.slice(0, 7)).toEqual([
+      'Årshjul – NOSAM Hisingen',
+      '2026-12-08: Årets sista NOSAM-möte utser nästa års ordförande',
+      '2026-12-15: Halvårsvis informationsbrev/rapport',
+      '2026-12-22: Justerade minnesanteckningar publiceras på webben',
+      '2026-12-30: Kvartalsvis informationsbrev/rapport (flyttad från 2026-12-31)',
+      '2026-12-31: Minsta antal möten under året',
+      '2026-12-31: Ordförandeperioden löper ut – förbered nästa ordförande',
+    ]);
+    expect(cardActions(card).map(([t]) => t)).toEqual(['Prenumerera i Outlook']);
+    const open = (card.actions as { type: string; title: string; url: string }[])[0]!;
+    expect([open.type, open.title]).toEqual(['Action.OpenUrl', 'Prenumerera i Outlook']);
+    expect(open.url).toMatch(/^https:\/\/samverkansboten\.example\.se\/ics\/[A-Za-z0-9_-]{43}\.ics$/);
+
+    const local = open.url.replace('https://samverkansboten.example.se', bot.url);
+    const res = await fetch(local);
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'text/calendar; charset=utf-8']);
+    const ics = await res.text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('X-WR-CALNAME:Årshjul – NOSAM Hisingen (Göteborgsområdet)');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20261230');
+    expect(ics).toContain('SUMMARY:Kvartalsvis informationsbrev/rapport – NOSAM Hisingen');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270301');
+    // The same group keeps its token.
+    bot.connector.clear();
+    await bot.post(personalMessage('årshjul NOSAM Hisingen', opts(USERS.processLeaderNosam)));
+    expect((bot.connector.cards()[0]!.actions as { url: string }[])[0]!.url).toBe(open.url);
+  });
+
+  it('answers 404 for an unknown or malformed calendar token', async () => {
+    expect((await fetch(`${bot.url}/ics/${'A'.repeat(43)}.ics`)).status).toBe(404);
+    expect((await fetch(`${bot.url}/ics/../../etc.ics`)).status).toBe(404);
+  });
+
+  it('marks a reminder done from its card, and refuses someone outside the group', async () => {
+    const data = { org: 'goteborgsomradet', group: 'nosam-hisingen', occurrence: 'kvartalsrapport|2026-12-31', deadline: '2026-12-30' };
+    await bot.post(actionSubmit({ verb: 'reminderDone', ...data }, opts(USERS.memberRegion)));
+    await bot.post(actionSubmit({ verb: 'reminderDone', ...data }, opts(USERS.processLeaderNosam)));
+    await bot.post(actionSubmit({ verb: 'reminderAck', ...data, occurrence: 'motesminimum|2026-12-31', deadline: '2026-12-31' }, opts(USERS.memberKommun, 'en-US')));
+    await bot.post(actionSubmit({ verb: 'reminderDone', ...data, occurrence: 'okänd|2026' }, opts(USERS.processLeaderNosam)));
+    expect(bot.connector.texts()).toEqual([
+      'Bara gruppens ledamöter, processledare eller en administratör kan markera uppgifter för NOSAM Hisingen. Inget ändrades.',
+      'Markerat som klart: Kvartalsvis informationsbrev/rapport för NOSAM Hisingen. Ingen i gruppen påminns mer om den.',
+      'Noted. You will not be reminded about Minimum number of meetings in the year again.',
+      'Kortet skickade ofullständiga eller ogiltiga uppgifter, så inget ändrades. Öppna kortet på nytt och försök igen.',
+    ]);
+    const ledger = await bot.running.repos.ledger.load('goteborgsomradet', '2026-11-22');
+    expect([...ledger.done]).toEqual(['goteborgsomradet|nosam-hisingen|kvartalsrapport|2026-12-31']);
+    expect([...ledger.acknowledged]).toEqual([`goteborgsomradet|nosam-hisingen|motesminimum|2026-12-31|${USERS.memberKommun}`]);
+  });
+
+  it('sends due reminders as cards through the scheduler, once', async () => {
+    const first = await bot.running.scheduler.runOnce();
+    expect(first?.ran).toBe(true);
+    expect(first!.sentPersonal + first!.sentChannel).toBeGreaterThan(0);
+    const titles = bot.connector.cards().map((c) => cardTexts(c)[0]);
+    expect(titles).toContain('Påminnelse: Ordförandeperioden löper ut – förbered nästa ordförande');
+    expect(titles).not.toContain('Påminnelse: Kvartalsvis informationsbrev/rapport');
+    bot.connector.clear();
+    const second = await bot.running.scheduler.runOnce();
+    expect([second?.claimed, bot.connector.sent.length]).toEqual([0, 0]);
+  });
+});
