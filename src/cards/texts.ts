@@ -68,6 +68,10 @@ export const texts = {
       sv: ['ordförande [grupp]', 'Ordförande, vice, mandatperiod och vem som står på tur enligt reglerna.'],
       en: ['chair [group]', 'Chair, vice chair, term and who is next by the rules.'],
     },
+    cycle: {
+      sv: ['årshjul [grupp]', 'Årshjulets kommande datum och en kalenderlänk för Outlook.'],
+      en: ['cycle [group]', "The annual cycle's coming dates and a calendar link for Outlook."],
+    },
     history: { sv: ['historik <grupp>', 'Alla ordförandeperioder, med undantag och skäl.'], en: ['history <group>', 'Every chair term, with exceptions and reasons.'] },
     members: { sv: ['ledamöter <grupp>', 'Gruppens ledamöter med part och roll.'], en: ['members <group>', "The group's members with party and role."] },
     language: { sv: ['språk sv | en', 'Byt språk för dina svar.'], en: ['language sv | en', 'Change the language of replies.'] },

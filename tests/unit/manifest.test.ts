@@ -221,9 +221,9 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
       bot.commandLists.map((list) => [list.scopes.join(","), list.commands.map((c) => c.title)]),
     );
     expect(byScope).toEqual({
-      personal: ["hjälp", "grupper", "ordförande", "språk"],
-      team: ["hjälp", "grupper", "koppla", "ordförande", "språk"],
-      groupChat: ["hjälp", "grupper", "ordförande", "språk"],
+      personal: ["hjälp", "grupper", "ordförande", "årshjul", "historik", "ledamöter", "utse", "lägg till", "språk"],
+      team: ["hjälp", "grupper", "koppla", "ordförande", "årshjul", "ledamöter", "utse", "lägg till", "språk"],
+      groupChat: ["hjälp", "grupper", "ordförande", "årshjul", "språk"],
     });
 
     const descriptions = new Map(bot.commandLists.flatMap((l) => l.commands.map((c) => [c.title, c.description])));
@@ -232,6 +232,11 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
       grupper: "Lista samverkansgrupperna med ordförande och nästa möte",
       koppla: "Koppla den här kanalen till en grupp – för administratör eller processledare",
       ordförande: "Visa ordförande, vice ordförande och mandatperiod",
+      årshjul: "Visa årshjulets kommande datum och kalenderlänk",
+      historik: "Visa alla ordförandeperioder för en grupp",
+      ledamöter: "Visa gruppens ledamöter med part och roll",
+      utse: "Registrera ordförande eller vice – reglerna kontrolleras",
+      "lägg till": "Lägg till en ledamot eller processledare i en grupp",
       språk: "Byt språk: svenska eller engelska",
     });
     // Teams shows at most 32 characters of a command title and 128 of its description.
@@ -269,7 +274,7 @@ describe("Engelsk översättning (appPackage/en-US.json)", () => {
     const descriptionKeys = Object.keys(english).filter((k) =>
       /^bots\[0\]\.commandLists\[\d+\]\.commands\[\d+\]\.description$/.test(k),
     );
-    expect(swedishTitles).toHaveLength(13);
+    expect(swedishTitles).toHaveLength(23);
     expect(titleKeys).toHaveLength(swedishTitles.length);
     expect(descriptionKeys).toHaveLength(swedishTitles.length);
 
@@ -291,6 +296,11 @@ describe("Engelsk översättning (appPackage/en-US.json)", () => {
       grupper: "groups",
       koppla: "link",
       ordförande: "chair",
+      årshjul: "cycle",
+      historik: "history",
+      ledamöter: "members",
+      utse: "appoint",
+      "lägg till": "add",
       språk: "language",
     });
   });
