@@ -154,6 +154,11 @@ var baseAppSettings = [
     value: timeZone
   }
   {
+    // Kalenderlänkar (.ics) pekar hit; webbappens standardadress.
+    name: 'PUBLIC_BASE_URL'
+    value: 'https://${resourceBaseName}.azurewebsites.net'
+  }
+  {
     // Koden körs direkt från det uppladdade zip-paketet (skrivskyddat, atomiska byten).
     name: 'WEBSITE_RUN_FROM_PACKAGE'
     value: '1'
