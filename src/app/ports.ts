@@ -2,7 +2,7 @@ import type { ChannelLink, ConversationRef } from '../domain/conversation';
 import type { Organisation, OrgId } from '../domain/organisation';
 import type { IsoDate } from '../domain/calendarDate';
 import type { Term } from '../domain/chairTerms';
-import type { PlannedMeeting } from '../domain/meetings';
+import type { AttendanceAnswer, Meeting, PlannedMeeting, WrittenInput } from '../domain/meetings';
 import type { GroupId } from '../domain/organisation';
 import type { GroupMember, Membership, UserContext } from '../domain/people';
 import type { Result } from '../domain/result';
@@ -62,7 +62,7 @@ export interface GroupRecord {
   readonly group: GroupId;
   readonly terms: readonly Term[];
   readonly members: readonly GroupMember[];
-  readonly meetings: readonly PlannedMeeting[];
+  readonly meetings: readonly Meeting[];
   /** Optimistic-concurrency version (the head row's ETag); null before the first term. */
   readonly version: string | null;
 }
@@ -72,8 +72,13 @@ export interface GroupStateRepository {
   groups(org: OrgId, groups: readonly GroupId[]): Promise<Map<GroupId, GroupRecord>>;
   /** Every group of an organisation (the reminder sweep): one single-partition query. */
   wholeOrg(org: OrgId): Promise<Map<GroupId, GroupRecord>>;
-  /** Adds or updates a planned meeting. */
-  saveMeeting(meeting: PlannedMeeting): Promise<void>;
+  /**
+   * Saves a meeting: `expectedVersion` undefined writes unconditionally, null creates (fails
+   * if it exists), a version updates only if nobody changed it since. Returns the new version.
+   */
+  saveMeeting(meeting: PlannedMeeting | Meeting, expectedVersion?: string | null): Promise<Result<string, 'conflict'>>;
+  /** One meeting with its version (a point read). */
+  meeting(org: OrgId, group: GroupId, id: string): Promise<{ meeting: Meeting; version: string } | null>;
   /** Every term of an organisation still in office on or after `from` (the groups list). */
   activeTerms(org: OrgId, from: IsoDate): Promise<Term[]>;
   /**
@@ -89,4 +94,13 @@ export interface GroupStateRepository {
 export interface CalendarTokenStore {
   tokenFor(org: OrgId, group: GroupId): Promise<string>;
   resolve(token: string): Promise<{ org: OrgId; group: GroupId } | null>;
+}
+
+/** Answers (attending / förhinder) and written input for a meeting. */
+export interface MeetingInputRepository {
+  /** Every answer and the latest input per author and item: one single-partition query. */
+  load(org: OrgId, meetingId: string): Promise<{ answers: AttendanceAnswer[]; inputs: WrittenInput[] }>;
+  saveAnswer(org: OrgId, meetingId: string, answer: AttendanceAnswer): Promise<void>;
+  /** Saves input per item as submitted, keeping every earlier version (one transaction). */
+  saveInputs(org: OrgId, meetingId: string, inputs: readonly WrittenInput[]): Promise<void>;
 }

@@ -3,7 +3,7 @@ import type { TransactionAction } from '@azure/data-tables';
 import type { GroupMember, GroupRecord, GroupStateRepository } from '../app/ports';
 import type { IsoDate } from '../domain/calendarDate';
 import { effectiveEnd, RULE_CODES, type Term } from '../domain/chairTerms';
-import type { PlannedMeeting } from '../domain/meetings';
+import { ITEM_KINDS, type Meeting, type PlannedMeeting } from '../domain/meetings';
 import type { GroupId } from '../domain/organisation';
 import { fail, ok, type Result } from '../domain/result';
 import { hasStatus, keyPart, odataString, type TableStore } from './tables';
@@ -13,7 +13,7 @@ import { hasStatus, keyPart, odataString, type TableStore } from './tables';
  *   `{group}|head`                          version row; its ETag guards every term write
  *   `{group}|member|{aadObjectId}`          roster entry (party, roles)
  *   `{group}|term|{start}|{role}|{id}`      one chair or vice-chair term (history is kept)
- *   `{group}|meeting|{date}|{id}`           a planned meeting
+ *   `{group}|meeting|{id}`                  a meeting with its agenda (its ETag guards revisions)
  * So "who chairs X now" (with the group X follows and the roster) is one single-partition
  * query, and the groups list is one filtered query on the organisation's partition.
  */
@@ -34,6 +34,16 @@ export const termSchema = z.object({
   recordedAt: z.string(),
 });
 const termRow = z.object({ data: z.string() });
+const agendaItemSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(ITEM_KINDS),
+  presenter: z.string(),
+  minutes: z.number(),
+  documents: z.array(z.object({ title: z.string(), url: z.string() })),
+  source: z.string().nullable(),
+  withdrawn: z.boolean(),
+});
 export const meetingSchema = z.object({
   id: z.string(),
   org: z.string(),
@@ -42,6 +52,14 @@ export const meetingSchema = z.object({
   startsAt: z.string(),
   title: z.string(),
   cancelled: z.boolean(),
+  place: z.string().default(''),
+  agenda: z.array(agendaItemSchema).default([]),
+  revision: z.number().int().default(0),
+  status: z.enum(['planned', 'held', 'minutes-approved', 'published']).default('planned'),
+  cutoffHours: z.number().default(24),
+  posted: z.object({ conversationId: z.string(), activityId: z.string() }).nullable().default(null),
+  summaries: z.record(z.string()).default({}),
+  createdBy: z.string().default(''),
 });
 const memberRow = z.object({ displayName: z.string(), party: z.string().nullish(), roles: z.string() });
 const rolesSchema = z.array(z.enum(['member', 'processLeader']));
@@ -75,15 +93,33 @@ export class GroupStateTableRepository implements GroupStateRepository {
     return this.read(`PartitionKey eq ${odataString(keyPart(org))}`, null);
   }
 
-  async saveMeeting(m: PlannedMeeting): Promise<void> {
-    await this.store
-      .table('GroupState')
-      .upsertEntity({ partitionKey: keyPart(m.org), rowKey: `${m.group}|meeting|${m.date}|${keyPart(m.id)}`, kind: 'meeting', data: JSON.stringify(m) }, 'Replace');
+  async saveMeeting(m: PlannedMeeting | Meeting, expectedVersion?: string | null): Promise<Result<string, 'conflict'>> {
+    const full = meetingSchema.parse(m);
+    const entity = { partitionKey: keyPart(m.org), rowKey: `${m.group}|meeting|${keyPart(m.id)}`, kind: 'meeting', date: full.date, data: JSON.stringify(full) };
+    const table = this.store.table('GroupState');
+    try {
+      if (expectedVersion === undefined) return ok((await table.upsertEntity(entity, 'Replace')).etag ?? '');
+      if (expectedVersion === null) return ok((await table.createEntity(entity)).etag ?? '');
+      return ok((await table.updateEntity(entity, 'Replace', { etag: expectedVersion })).etag ?? '');
+    } catch (e) {
+      if (hasStatus(e, 409) || hasStatus(e, 412)) return fail('conflict');
+      throw e;
+    }
+  }
+
+  async meeting(org: string, group: GroupId, id: string): Promise<{ meeting: Meeting; version: string } | null> {
+    try {
+      const e = await this.store.table('GroupState').getEntity(keyPart(org), `${group}|meeting|${keyPart(id)}`);
+      return { meeting: meetingSchema.parse(JSON.parse(termRow.parse(e).data)), version: e.etag };
+    } catch (e) {
+      if (hasStatus(e, 404)) return null;
+      throw e;
+    }
   }
 
   /** Reads rows into per-group records; `only` limits to those groups (and makes empty records for them). */
   private async read(filter: string, only: readonly GroupId[] | null): Promise<Map<GroupId, GroupRecord>> {
-    type Acc = { terms: Term[]; members: GroupMember[]; meetings: PlannedMeeting[]; version: string | null };
+    type Acc = { terms: Term[]; members: GroupMember[]; meetings: Meeting[]; version: string | null };
     const empty = (): Acc => ({ terms: [], members: [], meetings: [], version: null });
     const records = new Map<GroupId, Acc>((only ?? []).map((g) => [g, empty()]));
     for await (const e of this.store.table('GroupState').listEntities({ queryOptions: { filter } })) {
