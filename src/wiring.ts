@@ -11,6 +11,7 @@ import { defaultSweepSettings, type SweepDeps } from './scheduler/sweep';
 import { CalendarTokens } from './storage/calendarTokens';
 import { ConversationTableRepository } from './storage/conversationRepository';
 import { GroupStateTableRepository } from './storage/groupStateRepository';
+import { MeetingInputTableRepository } from './storage/meetingInputRepository';
 import { MemberTableRepository } from './storage/memberRepository';
 import { OrganisationTableRepository } from './storage/organisationRepository';
 import { Leases, ReminderLedger } from './storage/reminderLedger';
@@ -35,6 +36,7 @@ export interface RunningBot {
     readonly conversations: ConversationTableRepository;
     readonly groupState: GroupStateTableRepository;
     readonly ledger: ReminderLedger;
+    readonly meetingInputs: MeetingInputTableRepository;
   };
 }
 
@@ -48,6 +50,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     conversations: new ConversationTableRepository(store),
     groupState: new GroupStateTableRepository(store),
     ledger: new ReminderLedger(store),
+    meetingInputs: new MeetingInputTableRepository(store),
   };
   const load = await loadOrganisations(config.orgDir, config.loadDemoData, repos);
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });
@@ -63,6 +66,8 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     conversations: repos.conversations,
     groupState: repos.groupState,
     ledger: repos.ledger,
+    meetingInputs: repos.meetingInputs,
+    proactive,
     calendarTokens,
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
     clock,
@@ -82,6 +87,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     logger,
     instanceId: `${process.env.WEBSITE_INSTANCE_ID ?? 'local'}-${randomUUID()}`,
     settings: defaultSweepSettings,
+    meetings: repos.meetingInputs,
   };
   const scheduler = new ReminderScheduler(sweepDeps, config.reminderIntervalMinutes * 60_000, logger);
   return { store, adapter, bot, catalog, proactive, load, scheduler, sweepDeps, calendarTokens, repos };

@@ -59,3 +59,21 @@ export function dateIn(instant: Date, timeZone: string): IsoDate {
 }
 
 export const yearOf = (date: IsoDate): number => parts(date)[0];
+
+/** The instant of a wall-clock date and time ("2026-12-08", "13:00") in a time zone, DST included. */
+export function zonedToInstant(date: IsoDate, time: string, timeZone: string): Date | null {
+  const m = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!isIsoDate(date) || m === null || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  const [y, mo, d] = parts(date);
+  const wall = Date.UTC(y, mo - 1, d, Number(m[1]), Number(m[2]));
+  const offsetAt = (instant: number) => {
+    const p = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+        .formatToParts(new Date(instant))
+        .map((x) => [x.type, x.value]),
+    );
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - instant;
+  };
+  const first = wall - offsetAt(wall);
+  return new Date(wall - offsetAt(first));
+}

@@ -1,12 +1,14 @@
 import type { OrgCatalog } from '../app/catalog';
 import type { Clock, ConversationRepository, GroupStateRepository } from '../app/ports';
 import { reminderCard } from '../cards/reminderCards';
-import { dueReminders, type CycleState, type GroupCycleState, type Reminder } from '../domain/annualCycle';
-import { dateIn } from '../domain/calendarDate';
+import { dueReminders, type CycleState, type GroupCycleState } from '../domain/annualCycle';
+import { dateIn, type IsoDate } from '../domain/calendarDate';
 import type { ChannelLink, ConversationRef } from '../domain/conversation';
 import { describeError, type Logger } from '../logger';
 import type { ClaimRecord, Leases, LedgerSnapshot, ReminderLedger } from '../storage/reminderLedger';
-import type { ProactiveSender } from '../teams/proactive';
+import type { ProactiveMessage, ProactiveSender } from '../teams/proactive';
+import type { MeetingInputRepository } from '../app/ports';
+import { meetingMessages } from './meetingMessages';
 import { deliver, UNREACHABLE, type RetryPolicy } from './delivery';
 import type { RateLimiter } from './rateLimiter';
 
@@ -25,6 +27,22 @@ export interface SweepDeps {
   readonly settings: SweepSettings;
   readonly retry?: RetryPolicy;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Answers and input per meeting, for input reminders, the brief at the cut-off and the catch-up. */
+  readonly meetings?: MeetingInputRepository;
+}
+
+/** One message the sweep sends to one person, exactly once: a reminder, a brief or a catch-up. */
+export interface Outgoing {
+  /** `{org}|{group}|…|{recipient}`: stable, so the claim makes it exactly-once. */
+  readonly id: string;
+  readonly org: string;
+  readonly group: string;
+  readonly recipient: string;
+  /** Keeps the claim visible to later sweeps until this date has passed. */
+  readonly deadline: IsoDate;
+  readonly message: ProactiveMessage;
+  /** Whether it may go to the group's channel with an @mention when there is no personal chat (never for private input). */
+  readonly channelFallback: boolean;
 }
 
 export interface SweepSettings {
@@ -89,17 +107,29 @@ async function sweepUnderLease(deps: SweepDeps, now: Date): Promise<SweepReport>
   }
   const state: CycleState = { orgs, groups, done, acknowledged };
   const t0 = performance.now();
-  const due = orgs.flatMap((org) => dueReminders({ ...state, orgs: [org] }, dateIn(now, org.timeZone)));
+  const reminders = orgs.flatMap((org) => dueReminders({ ...state, orgs: [org] }, dateIn(now, org.timeZone)));
   const planningMs = performance.now() - t0;
+  const due: Outgoing[] = [
+    ...reminders.map((r) => ({
+      id: r.id,
+      org: r.occurrence.org.id,
+      group: r.occurrence.group.id,
+      recipient: r.recipient,
+      deadline: r.occurrence.deadline,
+      message: { card: reminderCard(r, 'sv') },
+      channelFallback: true,
+    })),
+    ...(deps.meetings ? await meetingMessages(orgs, groups, deps.meetings, now) : []),
+  ];
 
-  // Claim: new reminders in batches; stale or failed ones one by one with their ETag.
-  const claimed: { reminder: Reminder; claim: ClaimRecord }[] = [];
+  // Claim: new messages in batches; stale or failed ones one by one with their ETag.
+  const claimed: { reminder: Outgoing; claim: ClaimRecord }[] = [];
   const byId = new Map(due.map((r) => [r.id, r]));
   for (const org of orgs) {
     const ledger = ledgers.get(org.id)!;
-    const mine = due.filter((r) => r.occurrence.org.id === org.id);
+    const mine = due.filter((r) => r.org === org.id);
     const fresh = mine.filter((r) => !ledger.claims.has(r.id));
-    for (const c of await deps.ledger.claimNew(org.id, fresh.map((r) => ({ id: r.id, deadline: r.occurrence.deadline })), deps.instanceId, now))
+    for (const c of await deps.ledger.claimNew(org.id, fresh.map((r) => ({ id: r.id, deadline: r.deadline })), deps.instanceId, now))
       claimed.push({ reminder: byId.get(c.reminderId)!, claim: c });
     for (const r of mine) {
       const c = ledger.claims.get(r.id);
@@ -120,30 +150,29 @@ async function sweepUnderLease(deps: SweepDeps, now: Date): Promise<SweepReport>
     return links.get(key)!;
   };
   const counts = { sentPersonal: 0, sentChannel: 0, failed: 0, undeliverable: 0 };
-  const sendOne = async ({ reminder, claim }: { reminder: Reminder; claim: ClaimRecord }) => {
-    const org = reminder.occurrence.org.id;
-    const card = reminderCard(reminder, 'sv');
+  const sendOne = async ({ reminder, claim }: { reminder: Outgoing; claim: ClaimRecord }) => {
+    const org = reminder.org;
     const opts = { sender: deps.sender, limiter: deps.limiter, ...(deps.retry ? { policy: deps.retry } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) };
     let outcome: { status: 'sent' | 'failed' | 'undeliverable'; via: string; detail: string } = { status: 'undeliverable', via: 'none', detail: 'no conversation' };
     const personal = refs.get(reminder.recipient);
     if (personal !== undefined) {
-      const r = await deliver(personal, { card }, opts);
+      const r = await deliver(personal, reminder.message, opts);
       if (r.ok) outcome = { status: 'sent', via: 'personal', detail: r.activityId };
       else if (UNREACHABLE.has(r.status)) await deps.conversations.markInactive(personal);
       else outcome = { status: 'failed', via: 'personal', detail: `HTTP ${r.status} after ${r.attempts} attempts` };
     }
-    if (outcome.status === 'undeliverable') {
-      const link = await channelOf(org, reminder.occurrence.group.id);
+    if (outcome.status === 'undeliverable' && reminder.channelFallback) {
+      const link = await channelOf(org, reminder.group);
       if (link !== null) {
         const name = rosterNames.get(reminder.recipient) ?? reminder.recipient;
-        const r = await deliver(link.channel, { card, mentions: [{ aadObjectId: reminder.recipient, name }] }, opts);
+        const r = await deliver(link.channel, { ...reminder.message, mentions: [{ aadObjectId: reminder.recipient, name }] }, opts);
         outcome = r.ok ? { status: 'sent', via: 'channel', detail: r.activityId } : { status: 'failed', via: 'channel', detail: `HTTP ${r.status} after ${r.attempts} attempts` };
       }
     }
     if (outcome.status === 'sent') counts[outcome.via === 'personal' ? 'sentPersonal' : 'sentChannel'] += 1;
     else counts[outcome.status] += 1;
     const recorded = await deps.ledger.complete(org, claim, { ...outcome, at: deps.clock.now() });
-    if (!recorded) deps.logger.warn('reminder.claim-lost', { org, group: reminder.occurrence.group.id });
+    if (!recorded) deps.logger.warn('reminder.claim-lost', { org, group: reminder.group });
   };
 
   let next = 0;

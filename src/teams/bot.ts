@@ -24,9 +24,26 @@ import {
   submitAppointment,
 } from './chairHandlers';
 import { reminderSubmission, showCycle, submitReminderResponse, type CycleDeps } from './cycleHandlers';
+import {
+  closeSubmission,
+  executeAnswer,
+  executeData,
+  inputSubmission,
+  saveMeetingSubmission,
+  showBrief,
+  showCloseForm,
+  showInputCard,
+  showMeetingForm,
+  showMeetings,
+  showReviseForm,
+  submitClose,
+  submitMeeting,
+  submitWrittenInput,
+  type MeetingDeps,
+} from './meetingHandlers';
 import { reply, sendCard, type Turn } from './turn';
 
-export interface BotDeps extends CycleDeps {
+export interface BotDeps extends CycleDeps, MeetingDeps {
   readonly catalog: OrgCatalog;
   readonly members: MemberRepository;
   readonly conversations: ConversationRepository;
@@ -103,6 +120,25 @@ export class SamverkansBot {
         const parsed = reminderSubmission.safeParse(data);
         await this.withTurn(context, (turn) => (parsed.success ? submitReminderResponse(turn, this.deps, parsed.data) : this.badCard(turn)));
       });
+    app.adaptiveCards.actionSubmit('saveMeeting', async (context, _state, data) => {
+      const parsed = saveMeetingSubmission.safeParse(data);
+      await this.withTurn(context, (turn) => (parsed.success ? submitMeeting(turn, this.deps, parsed.data) : this.badCard(turn)));
+    });
+    app.adaptiveCards.actionSubmit('submitInput', async (context, _state, data) => {
+      const parsed = inputSubmission.safeParse(data);
+      await this.withTurn(context, (turn) => (parsed.success ? submitWrittenInput(turn, this.deps, parsed.data) : this.badCard(turn)));
+    });
+    app.adaptiveCards.actionSubmit('closeMeeting', async (context, _state, data) => {
+      const parsed = closeSubmission.safeParse(data);
+      await this.withTurn(context, (turn) => (parsed.success ? submitClose(turn, this.deps, parsed.data) : this.badCard(turn)));
+    });
+    for (const [verb, attendance] of [['attend', 'attending'], ['absent', 'absent']] as const)
+      app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
+        const parsed = executeData.safeParse(data);
+        const turn = await this.turnOf(context);
+        if (turn === null) return texts.emptyMessage.sv;
+        return parsed.success ? executeAnswer(turn, this.deps, attendance, parsed.data) : texts.badCard[turn.locale];
+      });
     app.adaptiveCards.actionSubmit('linkChannel', async (context, _state, data) => {
       const parsed = linkSubmission.safeParse(data);
       await this.withTurn(context, (turn) => (parsed.success ? this.link(turn, parsed.data.group) : this.badCard(turn)));
@@ -117,14 +153,18 @@ export class SamverkansBot {
   }
 
   private async withTurn(context: TurnContext, handler: (turn: Turn) => Promise<void>): Promise<void> {
+    const turn = await this.turnOf(context);
+    if (turn === null) await context.sendActivity(texts.emptyMessage[localeOf(context.activity, null)]);
+    else await handler(turn);
+  }
+
+  /** Loads the user behind an activity; null when the activity has no user or conversation. */
+  private async turnOf(context: TurnContext): Promise<Turn | null> {
     const ref = conversationRefOf(context.activity);
     const aad = context.activity.from?.aadObjectId;
-    if (ref === null || aad === undefined) {
-      await context.sendActivity(texts.emptyMessage[localeOf(context.activity, null)]);
-      return;
-    }
+    if (ref === null || aad === undefined) return null;
     const user = await this.deps.members.userContext(aad, this.deps.botAdmins);
-    await handler({ context, ref, user, locale: localeOf(context.activity, user.preferredLocale) });
+    return { context, ref, user, locale: localeOf(context.activity, user.preferredLocale) };
   }
 
   private async command(turn: Turn, cmd: ParsedCommand): Promise<void> {
@@ -150,6 +190,18 @@ export class SamverkansBot {
         return showAddMemberForm(turn, this.deps, cmd.argument);
       case 'cycle':
         return showCycle(turn, this.deps, cmd.argument);
+      case 'meeting':
+        return showMeetingForm(turn, this.deps, cmd.argument);
+      case 'meetings':
+        return showMeetings(turn, this.deps, cmd.argument);
+      case 'revise':
+        return showReviseForm(turn, this.deps, cmd.argument);
+      case 'brief':
+        return showBrief(turn, this.deps, cmd.argument);
+      case 'close':
+        return showCloseForm(turn, this.deps, cmd.argument);
+      case 'input':
+        return showInputCard(turn, this.deps, cmd.argument);
       case null:
         return reply(turn, texts.unknown(cmd.text.slice(0, 60)));
     }

@@ -10,6 +10,12 @@ const WORDS = {
   members: ['ledamöter', 'ledamoter', 'members'],
   add: ['lägg-till', 'add'],
   cycle: ['årshjul', 'arshjul', 'cycle'],
+  meeting: ['möte', 'mote', 'meeting'],
+  meetings: ['möten', 'moten', 'meetings'],
+  revise: ['revidera', 'revise'],
+  brief: ['sammanställning', 'sammanstallning', 'brief'],
+  close: ['avsluta', 'close'],
+  input: ['synpunkter', 'input'],
 } as const;
 
 export type CommandName = keyof typeof WORDS;

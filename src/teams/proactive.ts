@@ -54,6 +54,20 @@ export class ProactiveSender {
     }
   }
 
+  /** Replaces a message the bot posted earlier (e.g. the agenda card after a revision). */
+  async update(ref: ConversationRef, activityId: string, message: ProactiveMessage): Promise<void> {
+    const client = await this.client(ref.serviceUrl);
+    const activity = toActivity(message);
+    activity.id = activityId;
+    activity.conversation = { id: ref.conversationId, isGroup: ref.conversationType !== 'personal', conversationType: ref.conversationType, tenantId: ref.tenantId, name: '' };
+    try {
+      await client.conversations.updateActivity(ref.conversationId, activityId, activity as Activity);
+    } catch (e) {
+      const err = e as { statusCode?: number; message?: string };
+      throw new SendError(err.statusCode ?? 0, null, err.message ?? 'update failed');
+    }
+  }
+
   private client(serviceUrl: string): Promise<ConnectorClient> {
     const cached = this.clients.get(serviceUrl);
     if (cached !== undefined) return cached;

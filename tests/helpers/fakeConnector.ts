@@ -28,6 +28,8 @@ export interface RosterMember {
 export class FakeConnector {
   readonly sent: Sent[] = [];
   readonly created: Record<string, unknown>[] = [];
+  /** Messages the bot replaced in place (PUT), e.g. a revised agenda card. */
+  readonly updated: Sent[] = [];
   roster: RosterMember[] = [];
   /** Every POST of an activity, with when it arrived and what was answered. */
   readonly attempts: { conversationId: string; at: number; status: number }[] = [];
@@ -51,6 +53,7 @@ export class FakeConnector {
 
   clear(): void {
     this.sent.length = 0;
+    this.updated.length = 0;
     this.created.length = 0;
     this.attempts.length = 0;
   }
@@ -92,6 +95,10 @@ export class FakeConnector {
       }
       this.sent.push({ conversationId: activityMatch[1]!, replyToId: activityMatch[2] ?? null, activity: JSON.parse(body) });
       return json(200, { id: `sent-${++this.counter}` });
+    }
+    if (req.method === 'PUT' && activityMatch) {
+      this.updated.push({ conversationId: activityMatch[1]!, replyToId: activityMatch[2] ?? null, activity: JSON.parse(body) });
+      return json(200, { id: activityMatch[2] });
     }
     if (req.method === 'POST' && url === '/v3/conversations') {
       this.created.push(JSON.parse(body));

@@ -1,0 +1,163 @@
+import { activeItems, cutoffOf, GENERAL, type AgendaItem, type Brief, type Meeting, type WrittenInput } from '../domain/meetings';
+import type { Group, Locale, Organisation } from '../domain/organisation';
+import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { kindLabel, meetingTexts as t, statusLabel, when } from './meetingTexts';
+
+/** How many agenda rows the form offers. */
+export const FORM_ITEMS = 8;
+
+const ref = (m: Meeting) => `${m.org}/${m.group}/${m.id}`;
+
+function itemLine(item: AgendaItem, n: number, locale: Locale): CardElement {
+  const parts = [`${kindLabel[item.kind][locale]}`, `${t.presenter[locale]} ${item.presenter}`, `${item.minutes} ${t.min[locale]}`];
+  if (item.source) parts.push(`${t.source[locale]}: ${item.source}`);
+  const docs = item.documents.map((d) => `[${d.title}](${d.url})`).join(', ');
+  const title = item.withdrawn ? `~~${n}. ${item.title}~~ (${t.withdrawn[locale]})` : `**${n}. ${item.title}**`;
+  return { type: 'Container', spacing: 'Small', items: [textBlock(title), textBlock(`${parts.join(' · ')}${docs ? ` · ${docs}` : ''}`, { isSubtle: true, spacing: 'None', size: 'Small' })] };
+}
+
+/**
+ * The agenda card posted in the group's channel: time, place, items (withdrawn ones struck),
+ * what the latest revision changed, the answer counts, and one-tap attending / förhinder.
+ */
+export function agendaCard(org: Organisation, group: Group, m: Meeting, counts: { attending: number; absent: number }, locale: Locale, changeNote: string | null): AdaptiveCard {
+  const body: CardElement[] = [
+    facts([
+      [t.time[locale], when(m.startsAt, org.timeZone, locale)],
+      [t.place[locale], m.place],
+      [t.status[locale], statusLabel[m.status][locale]],
+    ]),
+  ];
+  if (changeNote !== null) body.push(textBlock(changeNote, { color: 'Attention', weight: 'Bolder' }));
+  body.push(...(m.agenda.length === 0 ? [textBlock(t.noAgenda[locale])] : m.agenda.map((item, i) => itemLine(item, i + 1, locale))));
+  body.push(textBlock(t.answers(counts.attending, counts.absent)[locale], { isSubtle: true, spacing: 'Medium' }));
+  const data = { org: m.org, group: m.group, meetingId: m.id };
+  return card(locale, t.agendaTitle(group.shortName)[locale], body, [
+    { type: 'Action.Execute', title: t.attend[locale], verb: 'attend', data },
+    { type: 'Action.Execute', title: t.absent[locale], verb: 'absent', data },
+  ]);
+}
+
+/** The create/revise form: date, time, place, cut-off and up to eight agenda rows. */
+export function meetingFormCard(orgId: string, group: Group, m: Meeting | null, version: string | null, locale: Locale, timeZone: string): AdaptiveCard {
+  const req = { isRequired: true, errorMessage: locale === 'sv' ? 'Obligatoriskt fält.' : 'Required field.' };
+  const local = m === null ? null : new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(m.startsAt));
+  const body: CardElement[] = [
+    { type: 'Input.Date', id: 'date', label: t.fieldDate[locale], value: local?.slice(0, 10) ?? '', ...req },
+    { type: 'Input.Time', id: 'time', label: t.fieldTime[locale], value: local?.slice(11, 16) ?? '13:00', ...req },
+    { type: 'Input.Text', id: 'place', label: t.fieldPlace[locale], value: m?.place ?? '', maxLength: 300, ...req },
+    { type: 'Input.Number', id: 'cutoffHours', label: t.fieldCutoff[locale], value: m?.cutoffHours ?? 24, min: 0, max: 168 },
+  ];
+  for (let i = 0; i < FORM_ITEMS; i++) {
+    const item = m?.agenda[i];
+    const rows: CardElement[] = [
+      textBlock(`**${t.item(i + 1)[locale]}**`, { spacing: 'Medium' }),
+      { type: 'Input.Text', id: `title_${i}`, label: t.fieldTitle[locale], value: item?.title ?? '', maxLength: 200 },
+      {
+        type: 'Input.ChoiceSet',
+        id: `kind_${i}`,
+        label: t.fieldKind[locale],
+        style: 'compact',
+        value: item?.kind ?? 'information',
+        choices: (['information', 'diskussion', 'beslut'] as const).map((k) => ({ title: kindLabel[k][locale], value: k })),
+      },
+      { type: 'Input.Text', id: `presenter_${i}`, label: t.fieldPresenter[locale], value: item?.presenter ?? '', maxLength: 100 },
+      { type: 'Input.Number', id: `minutes_${i}`, label: t.fieldMinutes[locale], value: item?.minutes ?? 15, min: 0, max: 480 },
+      { type: 'Input.Text', id: `doc_${i}`, label: t.fieldDoc[locale], value: item?.documents[0]?.url ?? '', style: 'Url', maxLength: 500 },
+      { type: 'Input.Text', id: `source_${i}`, label: t.fieldSource[locale], value: item?.source ?? '', maxLength: 200 },
+    ];
+    if (m !== null && item !== undefined) rows.push({ type: 'Input.Toggle', id: `withdrawn_${i}`, title: t.fieldWithdrawn[locale], value: item.withdrawn ? 'true' : 'false' });
+    body.push({ type: 'Container', separator: true, items: rows });
+  }
+  const data = { verb: 'saveMeeting', org: m?.org ?? orgId, group: group.id, meetingId: m?.id ?? '', version: version ?? '' };
+  return card(locale, (m === null ? t.formTitle : t.reviseTitle)(group.shortName)[locale], body, [{ type: 'Action.Submit', title: t.save[locale], data }]);
+}
+
+/** The personal card for an absent member: a text field per item and a general one, prefilled with what they wrote. */
+export function inputCard(org: Organisation, group: Group, m: Meeting, mine: readonly WrittenInput[], locale: Locale): AdaptiveCard {
+  const text = (item: string) => mine.find((i) => i.item === item)?.text ?? '';
+  const fields: CardElement[] = activeItems(m).map((item, i) => ({
+    type: 'Input.Text',
+    id: `input_${item.id}`,
+    label: `${i + 1}. ${item.title} (${kindLabel[item.kind][locale]})`,
+    isMultiline: true,
+    maxLength: 4000,
+    value: text(item.id),
+  }));
+  fields.push({ type: 'Input.Text', id: `input_${GENERAL}`, label: t.general[locale], isMultiline: true, maxLength: 4000, value: text(GENERAL) });
+  return card(
+    locale,
+    t.inputTitle(group.shortName)[locale],
+    [textBlock(t.inputIntro(when(cutoffOf(m).toISOString(), org.timeZone, locale))[locale]), textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }), ...fields],
+    [{ type: 'Action.Submit', title: t.saveInput[locale], data: { verb: 'submitInput', org: m.org, group: m.group, meetingId: m.id } }],
+  );
+}
+
+/** The brief for the chair and process leader: per item, who is absent and what each wrote. */
+export function briefCard(org: Organisation, group: Group, m: Meeting, brief: Brief, locale: Locale): AdaptiveCard {
+  const body: CardElement[] = [
+    textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }),
+    textBlock(t.briefCounts(brief.attending, brief.absent, brief.noAnswer)[locale]),
+  ];
+  brief.perItem.forEach(({ item, inputs }, i) => {
+    body.push(textBlock(`**${i + 1}. ${item.title}**`, { spacing: 'Medium' }));
+    body.push(...(inputs.length === 0 ? [textBlock(t.briefNoInput[locale], { isSubtle: true, spacing: 'None' })] : inputs.map((x) => textBlock(`${x.author}: ${x.text}`, { spacing: 'None' }))));
+  });
+  if (brief.general.length > 0) {
+    body.push(textBlock(`**${t.general[locale]}**`, { spacing: 'Medium' }));
+    body.push(...brief.general.map((x) => textBlock(`${x.author}: ${x.text}`, { spacing: 'None' })));
+  }
+  if (brief.absentWithInput.length > 0) body.push(textBlock(t.briefAbsentWith(brief.absentWithInput.join(', '))[locale], { spacing: 'Medium' }));
+  if (brief.absentWithoutInput.length > 0) body.push(textBlock(t.briefAbsentWithout(brief.absentWithoutInput.join(', '))[locale], { spacing: 'Small' }));
+  return card(locale, t.briefTitle(group.shortName)[locale], body);
+}
+
+/** The nudge to an absent member without input, with a button to open the input card. */
+export function inputReminderCard(org: Organisation, group: Group, m: Meeting, locale: Locale): AdaptiveCard {
+  return card(locale, t.inputReminderTitle(group.shortName)[locale], [textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }), textBlock(t.inputReminderText(when(cutoffOf(m).toISOString(), org.timeZone, locale))[locale])], [
+    commandButton(t.writeInput[locale], `${locale === 'sv' ? 'synpunkter' : 'input'} ${ref(m)}`),
+  ]);
+}
+
+/** After the meeting, to each absent member: what happened on each item. */
+export function catchUpCard(org: Organisation, group: Group, m: Meeting, locale: Locale): AdaptiveCard {
+  const body: CardElement[] = [textBlock(t.catchUpIntro(when(m.startsAt, org.timeZone, locale))[locale])];
+  activeItems(m).forEach((item, i) => {
+    body.push(textBlock(`**${i + 1}. ${item.title}**`, { spacing: 'Medium' }));
+    body.push(textBlock(m.summaries[item.id]?.trim() || t.noSummary[locale], { spacing: 'None' }));
+  });
+  body.push(textBlock(t.minutesLater[locale], { isSubtle: true, spacing: 'Medium' }));
+  return card(locale, t.catchUpTitle(group.shortName)[locale], body);
+}
+
+/** The close form: a summary per item. */
+export function closeCard(group: Group, m: Meeting, version: string, locale: Locale): AdaptiveCard {
+  const fields: CardElement[] = activeItems(m).map((item, i) => ({ type: 'Input.Text', id: `summary_${item.id}`, label: `${i + 1}. ${item.title}`, isMultiline: true, maxLength: 4000, value: m.summaries[item.id] ?? '' }));
+  return card(locale, t.closeTitle(group.shortName)[locale], [textBlock(t.closeIntro[locale]), ...fields], [
+    { type: 'Action.Submit', title: t.closeSubmit[locale], data: { verb: 'closeMeeting', org: m.org, group: m.group, meetingId: m.id, version } },
+  ]);
+}
+
+/** The meeting view: agenda, attendance, absent with and without input, status; actions for leads. */
+export function meetingViewCard(org: Organisation, group: Group, m: Meeting, brief: Brief, lead: boolean, locale: Locale): AdaptiveCard {
+  const body: CardElement[] = [
+    facts([
+      [t.time[locale], when(m.startsAt, org.timeZone, locale)],
+      [t.place[locale], m.place],
+      [t.status[locale], statusLabel[m.status][locale]],
+      [t.attendance[locale], t.briefCounts(brief.attending, brief.absent, brief.noAnswer)[locale]],
+    ]),
+    ...m.agenda.map((item, i) => itemLine(item, i + 1, locale)),
+  ];
+  if (brief.absentWithInput.length > 0) body.push(textBlock(t.briefAbsentWith(brief.absentWithInput.join(', '))[locale], { spacing: 'Medium' }));
+  if (brief.absentWithoutInput.length > 0) body.push(textBlock(t.briefAbsentWithout(brief.absentWithoutInput.join(', '))[locale], { spacing: 'Small' }));
+  const word = (sv: string, en: string) => (locale === 'sv' ? sv : en);
+  const actions = lead
+    ? [
+        commandButton(t.buttonRevise[locale], `${word('revidera', 'revise')} ${ref(m)}`),
+        commandButton(t.buttonBrief[locale], `${word('sammanställning', 'brief')} ${ref(m)}`),
+        commandButton(t.buttonClose[locale], `${word('avsluta', 'close')} ${ref(m)}`),
+      ]
+    : [];
+  return card(locale, `${t.agendaTitle(group.shortName)[locale]} · ${m.date}`, body, actions);
+}

@@ -1,0 +1,138 @@
+import type { AgendaChange, ItemKind, MeetingStatus } from '../domain/meetings';
+import type { Locale } from '../domain/organisation';
+
+const both = (sv: string, en: string) => ({ sv, en });
+
+export const kindLabel: Record<ItemKind, { sv: string; en: string }> = {
+  information: both('Information', 'Information'),
+  diskussion: both('Diskussion', 'Discussion'),
+  beslut: both('Beslut', 'Decision'),
+};
+
+export const statusLabel: Record<MeetingStatus, { sv: string; en: string }> = {
+  planned: both('Planerat', 'Planned'),
+  held: both('Genomfört', 'Held'),
+  'minutes-approved': both('Minnesanteckningar justerade', 'Minutes approved'),
+  published: both('Publicerat', 'Published'),
+};
+
+/** Formats an instant as date and time in the organisation's zone, e.g. "tis 8 dec. 2026 14:00". */
+export function when(iso: string, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** One change of a revision in plain words. */
+export function changeText(c: AgendaChange, timeZone: string, locale: Locale): string {
+  const l = (sv: string, en: string) => (locale === 'sv' ? sv : en);
+  switch (c.kind) {
+    case 'added':
+      return l(`ny punkt "${c.title}"`, `new item "${c.title}"`);
+    case 'withdrawn':
+      return l(`punkten "${c.title}" utgår`, `item "${c.title}" withdrawn`);
+    case 'restored':
+      return l(`punkten "${c.title}" är tillbaka`, `item "${c.title}" restored`);
+    case 'changed':
+      return l(`"${c.title}" ändrad (${c.fields.join(', ')})`, `"${c.title}" changed (${c.fields.join(', ')})`);
+    case 'removed':
+      return l(`punkten "${c.title}" struken från dagordningen`, `item "${c.title}" removed`);
+    case 'reordered':
+      return l('ny ordning på punkterna', 'items reordered');
+    case 'time':
+      return l(`ny tid ${when(c.to, timeZone, locale)} (var ${when(c.from, timeZone, locale)})`, `new time ${when(c.to, timeZone, locale)} (was ${when(c.from, timeZone, locale)})`);
+    case 'place':
+      return l(`ny plats ${c.to} (var ${c.from})`, `new place ${c.to} (was ${c.from})`);
+  }
+}
+
+export const meetingTexts = {
+  agendaTitle: (group: string) => both(`Dagordning – ${group}`, `Agenda – ${group}`),
+  time: both('Tid', 'Time'),
+  place: both('Plats', 'Place'),
+  status: both('Status', 'Status'),
+  revision: (n: number, changes: string) => both(`Reviderad (version ${n + 1}): ${changes}.`, `Revised (version ${n + 1}): ${changes}.`),
+  withdrawn: both('utgår', 'withdrawn'),
+  presenter: both('föredragande', 'presenter'),
+  min: both('min', 'min'),
+  source: both('ursprung', 'source'),
+  answers: (a: number, b: number) => both(`${a} kommer · ${b} har förhinder`, `${a} attending · ${b} absent`),
+  attend: both('Jag kommer', "I'm attending"),
+  absent: both('Förhinder', "Can't attend"),
+  noAgenda: both('Dagordningen är inte klar ännu.', 'The agenda is not ready yet.'),
+  inputTitle: (group: string) => both(`Synpunkter i förväg – ${group}`, `Written input in advance – ${group}`),
+  inputIntro: (cutoff: string) => both(
+    `Du har anmält förhinder. Eftersom ersättare inte utses når din syn mötet bara skriftligt: skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+    `You reported that you can't attend. With no deputies, your view reaches the meeting only in writing: write per item what the chair should bring up. You can edit until ${cutoff}.`,
+  ),
+  general: both('Övrigt (allmänna synpunkter)', 'General comments'),
+  saveInput: both('Spara synpunkter', 'Save input'),
+  inputSaved: (n: number, cutoff: string) => both(`Sparat: ${n} synpunkter. Du kan ändra fram till ${cutoff}.`, `Saved: ${n} comments. You can edit until ${cutoff}.`),
+  inputNothing: both('Inga synpunkter ändrades.', 'No input was changed.'),
+  cutoffPassed: (cutoff: string) => both(
+    `Tiden för synpunkter gick ut ${cutoff}, så inget sparades. Kontakta processledaren direkt om det är viktigt.`,
+    `The time for written input ended ${cutoff}, so nothing was saved. Contact the process leader directly if it matters.`,
+  ),
+  answeredAttend: both('Tack! Du är anmäld som deltagare.', "Thanks! You're registered as attending."),
+  answeredAbsent: both('Förhinder noterat. Du får ett kort här för att lämna synpunkter i förväg.', "Noted that you can't attend. You'll get a card here to leave written input."),
+  notMember: (group: string) => both(`Bara ledamöter i ${group} svarar på mötet. Inget sparades.`, `Only members of ${group} answer for the meeting. Nothing was saved.`),
+  started: both('Mötet har redan börjat eller är avslutat, så svaret sparades inte.', 'The meeting has already started or ended, so the answer was not saved.'),
+  unknownMeeting: both('Jag hittar inte mötet. Det kan ha tagits bort; skriv **möten** för att se gruppens möten.', "I can't find the meeting. It may have been removed; type **meetings** to see the group's meetings."),
+  notLead: (group: string) => both(
+    `Bara processledaren eller ordföranden i ${group} (eller en administratör) kan göra det. Inget ändrades.`,
+    `Only the process leader or chair of ${group} (or an administrator) can do that. Nothing was changed.`,
+  ),
+  inPast: both('Mötestiden har redan passerat. Välj en tid framåt. Inget sparades.', 'The meeting time has already passed. Choose a future time. Nothing was saved.'),
+  noItems: both('Dagordningen behöver minst en punkt med rubrik. Inget sparades.', 'The agenda needs at least one item with a title. Nothing was saved.'),
+  badTime: both('Datum eller tid är ogiltiga. Inget sparades.', 'The date or time is invalid. Nothing was saved.'),
+  conflict: both(
+    'Någon annan ändrade mötet medan du redigerade, så dina ändringar sparades inte. Öppna formuläret igen för att utgå från senaste versionen.',
+    'Someone else changed the meeting while you were editing, so your changes were not saved. Open the form again to start from the latest version.',
+  ),
+  created: (group: string, at: string) => both(`Mötet för ${group} ${at} är skapat och dagordningen publicerad.`, `The ${group} meeting on ${at} is created and the agenda posted.`),
+  createdNoChannel: (group: string, at: string) => both(
+    `Mötet för ${group} ${at} är skapat. Gruppen har ingen kopplad kanal, så dagordningen visas här – koppla en kanal med **koppla** för att publicera den där.`,
+    `The ${group} meeting on ${at} is created. The group has no linked channel, so the agenda is shown here – link one with **link** to post it there.`,
+  ),
+  revised: (changes: string) => both(`Dagordningen är reviderad: ${changes}.`, `The agenda is revised: ${changes}.`),
+  noChanges: both('Inga ändringar att spara.', 'No changes to save.'),
+  formTitle: (group: string) => both(`Nytt möte – ${group}`, `New meeting – ${group}`),
+  reviseTitle: (group: string) => both(`Revidera möte – ${group}`, `Revise meeting – ${group}`),
+  fieldDate: both('Datum', 'Date'),
+  fieldTime: both('Starttid', 'Start time'),
+  fieldPlace: both('Plats eller Teams-länk', 'Place or Teams link'),
+  fieldCutoff: both('Synpunkter senast (timmar före mötet)', 'Input closes (hours before the meeting)'),
+  item: (n: number) => both(`Punkt ${n}`, `Item ${n}`),
+  fieldTitle: both('Rubrik', 'Title'),
+  fieldKind: both('Typ', 'Kind'),
+  fieldPresenter: both('Föredragande', 'Presenter'),
+  fieldMinutes: both('Minuter', 'Minutes'),
+  fieldDoc: both('Dokumentlänk (valfri)', 'Document link (optional)'),
+  fieldSource: both('Ursprung (t.ex. återremitterad, från NOSAM)', 'Source (e.g. sent back, from NOSAM)'),
+  fieldWithdrawn: both('Punkten utgår', 'Item withdrawn'),
+  save: both('Spara och publicera', 'Save and post'),
+  briefTitle: (group: string) => both(`Sammanställning inför mötet – ${group}`, `Brief before the meeting – ${group}`),
+  briefCounts: (att: number, abs: number, none: number) => both(`${att} kommer, ${abs} har förhinder, ${none} har inte svarat.`, `${att} attending, ${abs} absent, ${none} have not answered.`),
+  briefNoInput: both('Inga skriftliga synpunkter.', 'No written input.'),
+  briefAbsentWithout: (names: string) => both(`Förhinder utan synpunkter: ${names}`, `Absent without input: ${names}`),
+  briefAbsentWith: (names: string) => both(`Förhinder med synpunkter: ${names}`, `Absent with input: ${names}`),
+  inputReminderTitle: (group: string) => both(`Lämna synpunkter inför mötet – ${group}`, `Leave input before the meeting – ${group}`),
+  inputReminderText: (cutoff: string) => both(
+    `Du har förhinder och har inte lämnat några synpunkter ännu. Du kan skriva dem fram till ${cutoff}.`,
+    `You can't attend and haven't left any input yet. You can write it until ${cutoff}.`,
+  ),
+  writeInput: both('Skriv synpunkter', 'Write input'),
+  catchUpTitle: (group: string) => both(`Det här hände på mötet – ${group}`, `What happened at the meeting – ${group}`),
+  catchUpIntro: (at: string) => both(`Du hade förhinder ${at}. Så här blev det per punkt:`, `You couldn't attend on ${at}. This is what happened per item:`),
+  noSummary: both('Ingen sammanfattning ännu.', 'No summary yet.'),
+  minutesLater: both('Länk till minnesanteckningarna kommer när de är justerade och publicerade.', 'A link to the minutes follows when they are approved and published.'),
+  closeTitle: (group: string) => both(`Avsluta möte – ${group}`, `Close meeting – ${group}`),
+  closeIntro: both('Skriv per punkt vad som beslutades eller noterades. Det skickas till dem som hade förhinder.', 'Write per item what was decided or noted. It is sent to those who could not attend.'),
+  closeSubmit: both('Markera som genomfört och skicka', 'Mark as held and send'),
+  closed: (n: number) => both(`Mötet är markerat som genomfört. ${n} med förhinder får en sammanfattning.`, `The meeting is marked as held. ${n} absent members get a summary.`),
+  notStartedYet: both('Mötet har inte börjat ännu, så det kan inte avslutas.', 'The meeting has not started yet, so it cannot be closed.'),
+  meetingsTitle: (group: string) => both(`Möten – ${group}`, `Meetings – ${group}`),
+  noMeetings: both('Inga möten är registrerade. Processledaren skapar ett med **möte <grupp>**.', 'No meetings are registered. The process leader creates one with **meeting <group>**.'),
+  buttonRevise: both('Revidera', 'Revise'),
+  buttonBrief: both('Sammanställning', 'Brief'),
+  buttonClose: both('Avsluta möte', 'Close meeting'),
+  attendance: both('Närvaro', 'Attendance'),
+} as const;

@@ -1,0 +1,60 @@
+import type { MeetingInputRepository } from '../app/ports';
+import { meetingPeople } from '../app/meetings';
+import { briefCard, catchUpCard, inputReminderCard } from '../cards/meetingCards';
+import type { GroupCycleState } from '../domain/annualCycle';
+import { addDays, dateIn } from '../domain/calendarDate';
+import { termOn } from '../domain/chairTerms';
+import { compileBrief, cutoffOf, inputRemindersDue, type Meeting } from '../domain/meetings';
+import type { Organisation } from '../domain/organisation';
+import type { Outgoing } from './sweep';
+
+/** Meetings worth looking at: planned within two weeks, or held in the last two weeks. */
+const relevant = (m: Meeting, now: Date) => {
+  const start = Date.parse(m.startsAt);
+  const twoWeeks = 14 * 86_400_000;
+  return !m.cancelled && start - now.getTime() < twoWeeks && now.getTime() - start < twoWeeks;
+};
+
+/**
+ * The meeting messages due now, each exactly once per person (through the same claims as the
+ * årshjul reminders): input reminders to absent members without input (72 h and 24 h before the
+ * cut-off), the compiled brief to the chair and process leader at the cut-off, and after the
+ * meeting the catch-up to each absent member.
+ */
+export async function meetingMessages(
+  orgs: readonly Organisation[],
+  groups: ReadonlyMap<string, GroupCycleState>,
+  inputs: MeetingInputRepository,
+  now: Date,
+): Promise<Outgoing[]> {
+  const out: Outgoing[] = [];
+  for (const org of orgs)
+    for (const group of org.groups) {
+      const record = groups.get(`${org.id}|${group.id}`);
+      const meetings = (record?.meetings ?? []) as readonly Meeting[];
+      for (const m of meetings.filter((x) => relevant(x, now) && Array.isArray((x as Meeting).agenda))) {
+        const people = await meetingPeople(org.id, m, record && { group: group.id, terms: record.terms, members: record.members, meetings: [], version: null }, inputs);
+        const base = `${org.id}|${group.id}|meeting:${m.id}`;
+        // Keep the claims visible to the sweeps of the next month.
+        const keepUntil = addDays(m.date, 30);
+        for (const r of inputRemindersDue(m, people, now))
+          out.push({ id: `${base}|input|${r.hoursBeforeCutoff}|${r.member}`, org: org.id, group: group.id, recipient: r.member, deadline: keepUntil, message: { card: inputReminderCard(org, group, m, 'sv') }, channelFallback: true });
+        if (now >= cutoffOf(m) && m.status === 'planned') {
+          const today = dateIn(now, org.timeZone);
+          const leads = new Set<string>();
+          const chair = termOn(record?.terms ?? [], 'chair', today)?.holder.aadObjectId;
+          if (chair) leads.add(chair);
+          for (const member of record?.members ?? []) if (member.roles.includes('processLeader')) leads.add(member.aadObjectId);
+          const card = briefCard(org, group, m, compileBrief(m, people), 'sv');
+          // The brief holds private input: personal chat only, never the channel.
+          for (const lead of leads) out.push({ id: `${base}|brief|${lead}`, org: org.id, group: group.id, recipient: lead, deadline: keepUntil, message: { card }, channelFallback: false });
+        }
+        if (m.status !== 'planned') {
+          const card = catchUpCard(org, group, m, 'sv');
+          for (const a of people.answers.filter((x) => x.attendance === 'absent'))
+            out.push({ id: `${base}|catchup|${a.member}`, org: org.id, group: group.id, recipient: a.member, deadline: keepUntil, message: { card }, channelFallback: false });
+        }
+      }
+    }
+  return out;
+}

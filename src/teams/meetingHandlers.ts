@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import type { OrgCatalog } from '../app/catalog';
+import { answerMeeting, briefFor, mayLead, meetingPeople, saveMeeting, submitInput, type MeetingForm } from '../app/meetings';
+import type { Clock, ConversationRepository, GroupStateRepository, MeetingInputRepository } from '../app/ports';
+import type { AdaptiveCard } from '../cards/adaptive';
+import { agendaCard, briefCard, closeCard, FORM_ITEMS, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
+import { changeText, meetingTexts as t, when } from '../cards/meetingTexts';
+import { texts } from '../cards/texts';
+import { compileBrief, cutoffOf, type Meeting } from '../domain/meetings';
+import type { Group, Organisation } from '../domain/organisation';
+import { orgsOfUser } from '../domain/people';
+import type { Logger } from '../logger';
+import type { ProactiveSender } from './proactive';
+import { reply, replyText, replyWithCard, sendCard, type Turn } from './turn';
+
+export interface MeetingDeps {
+  readonly catalog: OrgCatalog;
+  readonly groupState: GroupStateRepository;
+  readonly conversations: ConversationRepository;
+  readonly meetingInputs: MeetingInputRepository;
+  readonly proactive: ProactiveSender;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
+const meetingRef = z.object({ org: slug, group: slug, meetingId: z.string().regex(/^[0-9a-z-]{1,40}$/) });
+
+export const saveMeetingSubmission = z
+  .object({
+    verb: z.literal('saveMeeting'),
+    org: slug,
+    group: slug,
+    meetingId: z.string().max(40),
+    version: z.string().max(200),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    time: z.string().regex(/^\d{2}:\d{2}$/),
+    place: z.string().trim().min(1).max(300),
+    cutoffHours: z.coerce.number().min(0).max(168).default(24),
+  })
+  .passthrough();
+export const inputSubmission = meetingRef.extend({ verb: z.literal('submitInput') }).passthrough();
+export const closeSubmission = meetingRef.extend({ verb: z.literal('closeMeeting'), version: z.string().min(1).max(200) }).passthrough();
+export const executeData = meetingRef;
+
+/** Reads the numbered agenda rows out of a form submission. */
+function formFrom(data: z.infer<typeof saveMeetingSubmission>): MeetingForm {
+  const raw = data as Record<string, unknown>;
+  const str = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : '');
+  return {
+    date: data.date,
+    time: data.time,
+    place: data.place,
+    cutoffHours: data.cutoffHours,
+    items: Array.from({ length: FORM_ITEMS }, (_, i) => ({
+      title: str(`title_${i}`).slice(0, 200),
+      kind: str(`kind_${i}`),
+      presenter: str(`presenter_${i}`).slice(0, 100),
+      minutes: Number(str(`minutes_${i}`) || raw[`minutes_${i}`] || 0) || 0,
+      doc: /^https?:\/\//.test(str(`doc_${i}`)) ? str(`doc_${i}`) : '',
+      source: str(`source_${i}`).slice(0, 200),
+      withdrawn: str(`withdrawn_${i}`) === 'true',
+    })),
+  };
+}
+
+function resolveGroup(deps: MeetingDeps, turn: Turn, query: string): { org: Organisation; group: Group } | null {
+  const found = deps.catalog.findGroup(query, orgsOfUser(turn.user));
+  return found.ok ? found.value : null;
+}
+
+/** `org/group/meetingId` from a button or a typed command. */
+async function loadRef(deps: MeetingDeps, ref: string): Promise<{ org: Organisation; group: Group; meeting: Meeting; version: string } | null> {
+  const [orgId = '', groupId = '', id = ''] = ref.trim().split('/');
+  const org = deps.catalog.get(orgId);
+  const group = org?.groups.find((g) => g.id === groupId);
+  if (org === undefined || group === undefined || !/^[0-9a-z-]{1,40}$/.test(id)) return null;
+  const found = await deps.groupState.meeting(org.id, group.id, id);
+  return found === null ? null : { org, group, ...found };
+}
+
+async function counts(deps: MeetingDeps, m: Meeting): Promise<{ attending: number; absent: number }> {
+  const { answers } = await deps.meetingInputs.load(m.org, m.id);
+  return { attending: answers.filter((a) => a.attendance === 'attending').length, absent: answers.filter((a) => a.attendance === 'absent').length };
+}
+
+/** `möte <grupp>`: the form for a new meeting, for leads. */
+export async function showMeetingForm(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
+  const target = resolveGroup(deps, turn, arg);
+  if (target === null) return reply(turn, texts.groupNotFound(arg.trim()));
+  const record = (await deps.groupState.groups(target.org.id, [target.group.id])).get(target.group.id);
+  if (!mayLead(turn.user, target.org, target.group, record, deps.clock.now())) return reply(turn, t.notLead(target.group.shortName));
+  await sendCard(turn, meetingFormCard(target.org.id, target.group, null, null, turn.locale, target.org.timeZone));
+}
+
+/** `revidera <möte>`: the form prefilled with the current agenda and its version. */
+export async function showReviseForm(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
+  const found = await loadRef(deps, arg);
+  if (found === null) return reply(turn, t.unknownMeeting);
+  const record = (await deps.groupState.groups(found.org.id, [found.group.id])).get(found.group.id);
+  if (!mayLead(turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));
+  await sendCard(turn, meetingFormCard(found.org.id, found.group, found.meeting, found.version, turn.locale, found.org.timeZone));
+}
+
+/** The form's submission: create or revise, post the agenda card or update it in place. */
+export async function submitMeeting(turn: Turn, deps: MeetingDeps, data: z.infer<typeof saveMeetingSubmission>): Promise<void> {
+  const org = deps.catalog.get(data.org);
+  const group = org?.groups.find((g) => g.id === data.group);
+  if (org === undefined || group === undefined) return reply(turn, texts.groupNotFound(data.group));
+  const result = await saveMeeting(
+    formFrom(data),
+    { meetingId: data.meetingId === '' ? null : data.meetingId, version: data.version === '' ? null : data.version },
+    { org, group, user: turn.user, now: deps.clock.now() },
+    deps.groupState,
+  );
+  if (!result.ok) {
+    const messages = { 'not-lead': t.notLead(group.shortName), 'bad-time': t.badTime, 'in-past': t.inPast, 'no-items': t.noItems, conflict: t.conflict, 'unknown-meeting': t.unknownMeeting, started: t.started };
+    deps.logger.info('meeting.refused', { org: org.id, group: group.id, code: result.code });
+    return reply(turn, messages[result.code]);
+  }
+  const { meeting, changes, created } = result.value;
+  let version = result.value.version;
+  const at = when(meeting.startsAt, org.timeZone, turn.locale);
+  const changeList = changes.map((c) => changeText(c, org.timeZone, 'sv')).join('; ');
+  const note = created || changes.length === 0 ? null : t.revision(meeting.revision - 1, changeList).sv;
+  const agenda = agendaCard(org, group, meeting, await counts(deps, meeting), 'sv', note);
+  if (!created) {
+    if (changes.length === 0) return reply(turn, t.noChanges);
+    const link = await deps.conversations.channelOfGroup(org.id, group.id);
+    if (meeting.posted !== null && link !== null) await deps.proactive.update(link.channel, meeting.posted.activityId, { card: agenda });
+    deps.logger.info('meeting.revised', { org: org.id, group: group.id, changes: changes.length });
+    return reply(turn, t.revised(changes.map((c) => changeText(c, org.timeZone, turn.locale)).join('; ')));
+  }
+  const link = await deps.conversations.channelOfGroup(org.id, group.id);
+  if (link === null) return replyWithCard(turn, t.createdNoChannel(group.shortName, at)[turn.locale], agenda);
+  const activityId = await deps.proactive.send(link.channel, { card: agenda });
+  const saved = await deps.groupState.saveMeeting({ ...meeting, posted: { conversationId: link.channel.conversationId, activityId: activityId ?? '' } }, version);
+  if (saved.ok) version = saved.value;
+  deps.logger.info('meeting.created', { org: org.id, group: group.id, items: meeting.agenda.length });
+  return reply(turn, t.created(group.shortName, at));
+}
+
+/** One tap on the agenda card (Action.Execute): attending or förhinder; returns the refreshed card. */
+export async function executeAnswer(turn: Turn, deps: MeetingDeps, attendance: 'attending' | 'absent', data: z.infer<typeof executeData>): Promise<AdaptiveCard | string> {
+  const found = await loadRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
+  if (found === null) return t.unknownMeeting[turn.locale];
+  const { org, group, meeting } = found;
+  const now = deps.clock.now();
+  const result = await answerMeeting(attendance, { org, group, user: turn.user, meeting, now }, deps.meetingInputs);
+  if (!result.ok) return (result.code === 'not-member' ? t.notMember(group.shortName) : t.started)[turn.locale];
+  if (attendance === 'absent') {
+    const personal = await deps.conversations.personalReference(turn.user.aadObjectId);
+    const mine = (await deps.meetingInputs.load(org.id, meeting.id)).inputs.filter((i) => i.author === turn.user.aadObjectId);
+    if (personal !== null) await deps.proactive.send(personal, { card: inputCard(org, group, meeting, mine, turn.locale) });
+  }
+  deps.logger.info('meeting.answered', { org: org.id, group: group.id, attendance });
+  return agendaCard(org, group, meeting, await counts(deps, meeting), 'sv', null);
+}
+
+/** `synpunkter <möte>`: the input card on demand (e.g. from a reminder). */
+export async function showInputCard(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
+  const found = await loadRef(deps, arg);
+  if (found === null) return reply(turn, t.unknownMeeting);
+  const mine = (await deps.meetingInputs.load(found.org.id, found.meeting.id)).inputs.filter((i) => i.author === turn.user.aadObjectId);
+  await sendCard(turn, inputCard(found.org, found.group, found.meeting, mine, turn.locale));
+}
+
+/** The input card's submission: saved per item until the cut-off. */
+export async function submitWrittenInput(turn: Turn, deps: MeetingDeps, data: z.infer<typeof inputSubmission>): Promise<void> {
+  const found = await loadRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
+  if (found === null) return reply(turn, t.unknownMeeting);
+  const raw = data as Record<string, unknown>;
+  const entries = Object.entries(raw).filter(([k, v]) => k.startsWith('input_') && typeof v === 'string') as [string, string][];
+  const textsByItem = Object.fromEntries(entries.map(([k, v]) => [k.slice('input_'.length), v.slice(0, 4000)]));
+  const result = await submitInput(textsByItem, { ...found, user: turn.user, now: deps.clock.now() }, deps.meetingInputs);
+  const cutoff = when(cutoffOf(found.meeting).toISOString(), found.org.timeZone, turn.locale);
+  if (!result.ok) {
+    if (result.code === 'not-member') return reply(turn, t.notMember(found.group.shortName));
+    if (result.code === 'cutoff-passed') return reply(turn, t.cutoffPassed(cutoff));
+    return reply(turn, texts.badCard);
+  }
+  deps.logger.info('meeting.input', { org: found.org.id, group: found.group.id, items: result.value.saved });
+  return reply(turn, result.value.saved === 0 ? t.inputNothing : t.inputSaved(result.value.saved, cutoff));
+}
+
+/** `sammanställning <möte>`: the brief, for leads, at any time. */
+export async function showBrief(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
+  const found = await loadRef(deps, arg);
+  if (found === null) return reply(turn, t.unknownMeeting);
+  const record = (await deps.groupState.groups(found.org.id, [found.group.id])).get(found.group.id);
+  if (!mayLead(turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));
+  await sendCard(turn, briefCard(found.org, found.group, found.meeting, await briefFor(found.meeting, record, found.org.id, deps.meetingInputs), turn.locale));
+}
+
+/** `möten [grupp]`: the group's upcoming and recent meetings, a card each. */
+export async function showMeetings(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
+  const target =
+    arg.trim() !== ''
+      ? resolveGroup(deps, turn, arg)
+      : (() => {
+          const m = turn.user.memberships[0];
+          const org = m ? deps.catalog.get(m.org) : undefined;
+          const group = org?.groups.find((g) => g.id === m?.group);
+          return org && group ? { org, group } : null;
+        })();
+  if (target === null) return reply(turn, arg.trim() === '' ? texts.helpIntro : texts.groupNotFound(arg.trim()));
+  const record = (await deps.groupState.groups(target.org.id, [target.group.id])).get(target.group.id);
+  const meetings = ((record?.meetings ?? []) as Meeting[]).filter((m) => Array.isArray(m.agenda)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  if (meetings.length === 0) return reply(turn, t.noMeetings);
+  const now = deps.clock.now().toISOString();
+  const shown = [...meetings.filter((m) => m.startsAt < now).slice(-1), ...meetings.filter((m) => m.startsAt >= now).slice(0, 3)];
+  const lead = mayLead(turn.user, target.org, target.group, record, deps.clock.now());
+  for (const m of shown) {
+    const people = await meetingPeople(target.org.id, m, record, deps.meetingInputs);
+    await sendCard(turn, meetingViewCard(target.org, target.group, m, compileBrief(m, people), lead, turn.locale));
+  }
+}
+
+/** `avsluta <möte>`: the close form (summary per item), for leads, once the meeting has started. */
+export async function showCloseForm(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
+  const found = await loadRef(deps, arg);
+  if (found === null) return reply(turn, t.unknownMeeting);
+  const record = (await deps.groupState.groups(found.org.id, [found.group.id])).get(found.group.id);
+  if (!mayLead(turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));
+  if (deps.clock.now().getTime() < Date.parse(found.meeting.startsAt)) return reply(turn, t.notStartedYet);
+  await sendCard(turn, closeCard(found.group, found.meeting, found.version, turn.locale));
+}
+
+/** The close form's submission: status held with the summaries; the sweep sends the catch-up. */
+export async function submitClose(turn: Turn, deps: MeetingDeps, data: z.infer<typeof closeSubmission>): Promise<void> {
+  const found = await loadRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
+  if (found === null) return reply(turn, t.unknownMeeting);
+  const record = (await deps.groupState.groups(found.org.id, [found.group.id])).get(found.group.id);
+  if (!mayLead(turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));
+  if (deps.clock.now().getTime() < Date.parse(found.meeting.startsAt)) return reply(turn, t.notStartedYet);
+  const raw = data as Record<string, unknown>;
+  const summaries = Object.fromEntries(
+    found.meeting.agenda.map((i) => [i.id, typeof raw[`summary_${i.id}`] === 'string' ? (raw[`summary_${i.id}`] as string).slice(0, 4000) : (found.meeting.summaries[i.id] ?? '')]),
+  );
+  const saved = await deps.groupState.saveMeeting({ ...found.meeting, status: 'held', summaries }, data.version);
+  if (!saved.ok) return reply(turn, t.conflict);
+  const absent = (await deps.meetingInputs.load(found.org.id, found.meeting.id)).answers.filter((a) => a.attendance === 'absent').length;
+  deps.logger.info('meeting.closed', { org: found.org.id, group: found.group.id });
+  return replyText(turn, t.closed(absent)[turn.locale]);
+}
