@@ -122,7 +122,7 @@ export async function submitMeeting(turn: Turn, deps: MeetingDeps, data: z.infer
   let version = result.value.version;
   const at = when(meeting.startsAt, org.timeZone, turn.locale);
   const changeList = changes.map((c) => changeText(c, org.timeZone, 'sv')).join('; ');
-  const note = created || changes.length === 0 ? null : t.revision(meeting.revision - 1, changeList).sv;
+  const note = created || changes.length === 0 ? null : t.revision(meeting.revision, changeList).sv;
   const agenda = agendaCard(org, group, meeting, await counts(deps, meeting), 'sv', note);
   if (!created) {
     if (changes.length === 0) return reply(turn, t.noChanges);

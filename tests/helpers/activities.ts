@@ -183,3 +183,18 @@ export function teamBotAdded(o: Options) {
 export function teamUninstall(o: Options) {
   return { ...teamInstall(o), action: 'remove' };
 }
+
+/** An Action.Execute (Universal Actions) tap: an `adaptiveCard/action` invoke that expects an invoke response. */
+export function actionExecute(verb: string, data: Record<string, unknown>, o: Options & { channelId?: string }) {
+  const m = o.channelId !== undefined ? channelMessage('', o) : personalMessage('', o);
+  const { text: _text, textFormat: _tf, ...rest } = m;
+  return {
+    ...rest,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    entities: [{ type: 'clientInfo', locale: m.locale, country: 'SE', platform: 'Web', timezone: 'Europe/Stockholm' }],
+    replyToId: '1795321884502',
+    value: { action: { type: 'Action.Execute', title: verb, verb, data } },
+    channelData: { ...m.channelData, source: { name: 'message' } },
+  };
+}

@@ -63,9 +63,11 @@ export class FakeConnector {
     this.scripted.set(conversationId, [...(this.scripted.get(conversationId) ?? []), ...responses]);
   }
 
-  /** Texts of the messages sent, in order. */
+  /** Texts of the messages sent, in order (cards without text are not counted; see `cards`). */
   texts(): string[] {
-    return this.sent.filter((s) => s.activity.type === 'message').map((s) => s.activity.text ?? '');
+    return this.sent
+      .filter((s) => s.activity.type === 'message' && !(s.activity.attachments?.length && !s.activity.text))
+      .map((s) => s.activity.text ?? '');
   }
 
   /** Adaptive Cards sent, in order. */
