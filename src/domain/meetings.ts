@@ -97,7 +97,7 @@ export type AgendaChange =
 /** Lists what changed between two versions of a meeting's agenda, time and place. */
 export function agendaChanges(before: Meeting, after: Meeting): AgendaChange[] {
   const out: AgendaChange[] = [];
-  if (before.startsAt !== after.startsAt) out.push({ kind: 'time', from: before.startsAt, to: after.startsAt });
+  if (Date.parse(before.startsAt) !== Date.parse(after.startsAt)) out.push({ kind: 'time', from: before.startsAt, to: after.startsAt });
   if (before.place !== after.place) out.push({ kind: 'place', from: before.place, to: after.place });
   const old = new Map(before.agenda.map((i) => [i.id, i]));
   for (const item of after.agenda) {
@@ -108,8 +108,9 @@ export function agendaChanges(before: Meeting, after: Meeting): AgendaChange[] {
     }
     if (!prev.withdrawn && item.withdrawn) out.push({ kind: 'withdrawn', title: item.title });
     else if (prev.withdrawn && !item.withdrawn) out.push({ kind: 'restored', title: item.title });
-    const fields = (['title', 'kind', 'presenter', 'minutes'] as const).filter((f) => prev[f] !== item[f]);
-    if (JSON.stringify(prev.documents) !== JSON.stringify(item.documents)) fields.push('documents' as never);
+    const fields: string[] = (['title', 'kind', 'presenter', 'minutes', 'source'] as const).filter((f) => prev[f] !== item[f]);
+    const docs = (i: AgendaItem) => i.documents.map((d) => `${d.title}\u0000${d.url}`).join('\u0001');
+    if (docs(prev) !== docs(item)) fields.push('documents');
     if (fields.length > 0) out.push({ kind: 'changed', title: item.title, fields });
   }
   const kept = new Set(after.agenda.map((i) => i.id));
@@ -140,24 +141,31 @@ export interface Brief {
 /** Compiles absent members' written input per agenda item (display names), for the chair. */
 export function compileBrief(meeting: Meeting, people: MeetingPeople): Brief {
   const name = (aad: string) => people.members.find((m) => m.aadObjectId === aad)?.displayName ?? aad;
-  const absent = people.answers.filter((a) => a.attendance === 'absent').map((a) => a.member);
+  const answers = people.answers;
+  const absent = answers.filter((a) => a.attendance === 'absent').map((a) => a.member);
   const textOf = (item: string) =>
     people.inputs
       .filter((i) => i.item === item && absent.includes(i.author) && i.text.trim() !== '')
       .sort((a, b) => name(a.author).localeCompare(name(b.author), 'sv'))
       .map((i) => ({ author: name(i.author), text: i.text }));
-  const withInput = new Set(people.inputs.filter((i) => i.text.trim() !== '').map((i) => i.author));
-  const answered = new Set(people.answers.map((a) => a.member));
+  const withInput = authorsWithInput(meeting, people);
+  const answered = new Set(answers.map((a) => a.member));
   const sortNames = (ids: string[]) => ids.map(name).sort((a, b) => a.localeCompare(b, 'sv'));
   return {
     perItem: activeItems(meeting).map((item) => ({ item, inputs: textOf(item.id) })),
     general: textOf(GENERAL),
     absentWithInput: sortNames(absent.filter((a) => withInput.has(a))),
     absentWithoutInput: sortNames(absent.filter((a) => !withInput.has(a))),
-    attending: people.answers.filter((a) => a.attendance === 'attending').length,
+    attending: answers.filter((a) => a.attendance === 'attending').length,
     absent: absent.length,
     noAnswer: people.members.filter((m) => m.isMember && !answered.has(m.aadObjectId)).length,
   };
+}
+
+/** Authors with non-blank input on an item still on the agenda, or general input. */
+function authorsWithInput(meeting: Meeting, people: MeetingPeople): Set<string> {
+  const active = new Set([...activeItems(meeting).map((i) => i.id), GENERAL]);
+  return new Set(people.inputs.filter((i) => i.text.trim() !== '' && active.has(i.item)).map((i) => i.author));
 }
 
 /** Who may read written input: the chair, vice chair and process leader see all; others only their own. */
@@ -184,7 +192,7 @@ export function inputRemindersDue(meeting: Meeting, people: MeetingPeople, now: 
   const left = (cutoffOf(meeting).getTime() - now.getTime()) / 3_600_000;
   const reached = hours.filter((h) => left <= h).sort((a, b) => a - b)[0];
   if (reached === undefined) return [];
-  const withInput = new Set(people.inputs.filter((i) => i.text.trim() !== '').map((i) => i.author));
+  const withInput = authorsWithInput(meeting, people);
   return people.answers
     .filter((a) => a.attendance === 'absent' && !withInput.has(a.member))
     .map((a) => ({ member: a.member, hoursBeforeCutoff: reached, key: `meeting:${meeting.id}|input|${reached}` }));
