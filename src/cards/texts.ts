@@ -72,6 +72,11 @@ export const texts = {
       sv: ['årshjul [grupp]', 'Årshjulets kommande datum och en kalenderlänk för Outlook.'],
       en: ['cycle [group]', "The annual cycle's coming dates and a calendar link for Outlook."],
     },
+    meetings: {
+      sv: ['möten [grupp]', 'Gruppens möten: dagordning, närvaro, förhinder med och utan synpunkter.'],
+      en: ['meetings [group]', "The group's meetings: agenda, attendance, absent with and without input."],
+    },
+    meeting: { sv: ['möte <grupp>', 'Skapa ett möte och publicera dagordningen.'], en: ['meeting <group>', 'Create a meeting and post the agenda.'] },
     history: { sv: ['historik <grupp>', 'Alla ordförandeperioder, med undantag och skäl.'], en: ['history <group>', 'Every chair term, with exceptions and reasons.'] },
     members: { sv: ['ledamöter <grupp>', 'Gruppens ledamöter med part och roll.'], en: ['members <group>', "The group's members with party and role."] },
     language: { sv: ['språk sv | en', 'Byt språk för dina svar.'], en: ['language sv | en', 'Change the language of replies.'] },

@@ -221,8 +221,8 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
       bot.commandLists.map((list) => [list.scopes.join(","), list.commands.map((c) => c.title)]),
     );
     expect(byScope).toEqual({
-      personal: ["hjälp", "grupper", "ordförande", "årshjul", "historik", "ledamöter", "utse", "lägg till", "språk"],
-      team: ["hjälp", "grupper", "koppla", "ordförande", "årshjul", "ledamöter", "utse", "lägg till", "språk"],
+      personal: ["hjälp", "grupper", "ordförande", "årshjul", "möten", "historik", "ledamöter", "utse", "lägg till", "språk"],
+      team: ["hjälp", "grupper", "koppla", "ordförande", "möten", "årshjul", "ledamöter", "utse", "lägg till", "språk"],
       groupChat: ["hjälp", "grupper", "ordförande", "årshjul", "språk"],
     });
 
@@ -233,6 +233,7 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
       koppla: "Koppla den här kanalen till en grupp – för administratör eller processledare",
       ordförande: "Visa ordförande, vice ordförande och mandatperiod",
       årshjul: "Visa årshjulets kommande datum och kalenderlänk",
+      möten: "Visa gruppens möten med dagordning, närvaro och synpunkter",
       historik: "Visa alla ordförandeperioder för en grupp",
       ledamöter: "Visa gruppens ledamöter med part och roll",
       utse: "Registrera ordförande eller vice – reglerna kontrolleras",
@@ -274,7 +275,7 @@ describe("Engelsk översättning (appPackage/en-US.json)", () => {
     const descriptionKeys = Object.keys(english).filter((k) =>
       /^bots\[0\]\.commandLists\[\d+\]\.commands\[\d+\]\.description$/.test(k),
     );
-    expect(swedishTitles).toHaveLength(23);
+    expect(swedishTitles).toHaveLength(25);
     expect(titleKeys).toHaveLength(swedishTitles.length);
     expect(descriptionKeys).toHaveLength(swedishTitles.length);
 
@@ -297,6 +298,7 @@ describe("Engelsk översättning (appPackage/en-US.json)", () => {
       koppla: "link",
       ordförande: "chair",
       årshjul: "cycle",
+      möten: "meetings",
       historik: "history",
       ledamöter: "members",
       utse: "appoint",
