@@ -45,7 +45,7 @@ export interface MeetingForm {
   }[];
 }
 
-export type SaveFailure = 'not-lead' | 'bad-time' | 'in-past' | 'no-items' | 'conflict' | 'unknown-meeting' | 'started';
+export type SaveFailure = 'not-lead' | 'bad-time' | 'in-past' | 'no-items' | 'conflict' | 'unknown-meeting' | 'started' | 'already-created';
 
 /** Builds the meeting from the form; an existing meeting keeps its item ids by position. */
 export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx: { org: Organisation; group: Group; user: UserContext; now: Date; id: string }): Result<Meeting, SaveFailure> {
@@ -85,8 +85,11 @@ export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx
   });
 }
 
-/** A new meeting id: the date and a short random part, readable in commands. */
-export const newMeetingId = (date: string) => `${date}-${randomBytes(3).toString('hex')}`;
+/** A new meeting id: the date and a key fixed when the form was shown, readable in commands. */
+export const newMeetingId = (date: string, key: string = newMeetingKey()) => `${date}-${key}`;
+
+/** The random part of a new meeting's id, put on the form so a replayed submission is recognised. */
+export const newMeetingKey = () => randomBytes(3).toString('hex');
 
 /**
  * Creates or revises a meeting. A revision needs the version the form was built from (ETag):
@@ -94,7 +97,7 @@ export const newMeetingId = (date: string) => `${date}-${randomBytes(3).toString
  */
 export async function saveMeeting(
   form: MeetingForm,
-  target: { meetingId: string | null; version: string | null },
+  target: { meetingId: string | null; version: string | null; newId?: string | null },
   ctx: { org: Organisation; group: Group; user: UserContext; now: Date },
   state: GroupStateRepository,
 ): Promise<Result<{ meeting: Meeting; version: string; changes: AgendaChange[]; created: boolean }, SaveFailure>> {
@@ -107,11 +110,11 @@ export async function saveMeeting(
     if (!beforeStart(existing.meeting, ctx.now) || existing.meeting.status !== 'planned') return fail('started');
     if (target.version !== existing.version) return fail('conflict');
   }
-  const built = meetingFromForm(form, existing?.meeting ?? null, { ...ctx, id: existing?.meeting.id ?? newMeetingId(form.date) });
+  const built = meetingFromForm(form, existing?.meeting ?? null, { ...ctx, id: existing?.meeting.id ?? newMeetingId(form.date, target.newId ?? undefined) });
   if (!built.ok) return built;
   const changes = existing === null ? [] : agendaChanges(existing.meeting, built.value);
   const saved = await state.saveMeeting(built.value, existing === null ? null : existing.version);
-  if (!saved.ok) return fail('conflict');
+  if (!saved.ok) return fail(existing === null ? 'already-created' : 'conflict');
   return ok({ meeting: built.value, version: saved.value, changes, created: existing === null });
 }
 

@@ -39,7 +39,7 @@ export function agendaCard(org: Organisation, group: Group, m: Meeting, counts: 
 }
 
 /** The create/revise form: date, time, place, cut-off and up to eight agenda rows. */
-export function meetingFormCard(orgId: string, group: Group, m: Meeting | null, version: string | null, locale: Locale, timeZone: string): AdaptiveCard {
+export function meetingFormCard(orgId: string, group: Group, m: Meeting | null, version: string | null, locale: Locale, timeZone: string, newId = ''): AdaptiveCard {
   const req = { isRequired: true, errorMessage: locale === 'sv' ? 'Obligatoriskt fält.' : 'Required field.' };
   const local = m === null ? null : new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(m.startsAt));
   const body: CardElement[] = [
@@ -69,7 +69,8 @@ export function meetingFormCard(orgId: string, group: Group, m: Meeting | null, 
     if (m !== null && item !== undefined) rows.push({ type: 'Input.Toggle', id: `withdrawn_${i}`, title: t.fieldWithdrawn[locale], value: item.withdrawn ? 'true' : 'false' });
     body.push({ type: 'Container', separator: true, items: rows });
   }
-  const data = { verb: 'saveMeeting', org: m?.org ?? orgId, group: group.id, meetingId: m?.id ?? '', version: version ?? '' };
+  // A new meeting's id is fixed when the form is shown, so a replayed submission cannot create it twice.
+  const data = { verb: 'saveMeeting', org: m?.org ?? orgId, group: group.id, meetingId: m?.id ?? '', version: version ?? '', newId };
   return card(locale, (m === null ? t.formTitle : t.reviseTitle)(group.shortName)[locale], body, [{ type: 'Action.Submit', title: t.save[locale], data }]);
 }
 

@@ -87,6 +87,7 @@ export const meetingTexts = {
     'Någon annan ändrade mötet medan du redigerade, så dina ändringar sparades inte. Öppna formuläret igen för att utgå från senaste versionen.',
     'Someone else changed the meeting while you were editing, so your changes were not saved. Open the form again to start from the latest version.',
   ),
+  alreadyCreated: both('Mötet är redan skapat från det här formuläret, så inget nytt skapades. Skriv **möten** för att se det.', 'The meeting was already created from this form, so nothing new was created. Type **meetings** to see it.'),
   created: (group: string, at: string) => both(`Mötet för ${group} ${at} är skapat och dagordningen publicerad.`, `The ${group} meeting on ${at} is created and the agenda posted.`),
   createdNoChannel: (group: string, at: string) => both(
     `Mötet för ${group} ${at} är skapat. Gruppen har ingen kopplad kanal, så dagordningen visas här – koppla en kanal med **koppla** för att publicera den där.`,

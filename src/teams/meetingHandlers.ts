@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
-import { answerMeeting, briefFor, mayLead, meetingPeople, saveMeeting, submitInput, type MeetingForm } from '../app/meetings';
+import { answerMeeting, briefFor, mayLead, meetingPeople, newMeetingKey, saveMeeting, submitInput, type MeetingForm } from '../app/meetings';
 import type { Clock, ConversationRepository, GroupStateRepository, MeetingInputRepository } from '../app/ports';
 import type { AdaptiveCard } from '../cards/adaptive';
 import { agendaCard, briefCard, closeCard, FORM_ITEMS, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
@@ -33,6 +33,7 @@ export const saveMeetingSubmission = z
     group: slug,
     meetingId: z.string().max(40),
     version: z.string().max(200),
+    newId: z.string().regex(/^([0-9a-z-]{1,40})?$/).optional().default(''),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     time: z.string().regex(/^\d{2}:\d{2}$/),
     place: z.string().trim().min(1).max(300),
@@ -90,7 +91,7 @@ export async function showMeetingForm(turn: Turn, deps: MeetingDeps, arg: string
   if (target === null) return reply(turn, texts.groupNotFound(arg.trim()));
   const record = (await deps.groupState.groups(target.org.id, [target.group.id])).get(target.group.id);
   if (!mayLead(turn.user, target.org, target.group, record, deps.clock.now())) return reply(turn, t.notLead(target.group.shortName));
-  await sendCard(turn, meetingFormCard(target.org.id, target.group, null, null, turn.locale, target.org.timeZone));
+  await sendCard(turn, meetingFormCard(target.org.id, target.group, null, null, turn.locale, target.org.timeZone, newMeetingKey()));
 }
 
 /** `revidera <möte>`: the form prefilled with the current agenda and its version. */
@@ -109,12 +110,12 @@ export async function submitMeeting(turn: Turn, deps: MeetingDeps, data: z.infer
   if (org === undefined || group === undefined) return reply(turn, texts.groupNotFound(data.group));
   const result = await saveMeeting(
     formFrom(data),
-    { meetingId: data.meetingId === '' ? null : data.meetingId, version: data.version === '' ? null : data.version },
+    { meetingId: data.meetingId === '' ? null : data.meetingId, version: data.version === '' ? null : data.version, newId: data.newId === '' ? null : data.newId },
     { org, group, user: turn.user, now: deps.clock.now() },
     deps.groupState,
   );
   if (!result.ok) {
-    const messages = { 'not-lead': t.notLead(group.shortName), 'bad-time': t.badTime, 'in-past': t.inPast, 'no-items': t.noItems, conflict: t.conflict, 'unknown-meeting': t.unknownMeeting, started: t.started };
+    const messages = { 'not-lead': t.notLead(group.shortName), 'bad-time': t.badTime, 'in-past': t.inPast, 'no-items': t.noItems, conflict: t.conflict, 'unknown-meeting': t.unknownMeeting, started: t.started, 'already-created': t.alreadyCreated };
     deps.logger.info('meeting.refused', { org: org.id, group: group.id, code: result.code });
     return reply(turn, messages[result.code]);
   }

@@ -54,10 +54,17 @@ describe('a meeting from agenda to catch-up', () => {
 
   it('creates the meeting and posts the dagordning in the linked channel', async () => {
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
-    expect(cardTexts(bot.connector.cards()[0]!)[0]).toBe('Nytt möte – LGS');
+    const formCard = bot.connector.cards()[0]!;
+    expect(cardTexts(formCard)[0]).toBe('Nytt möte – LGS');
+    const newId = ((formCard.actions as { data: { newId: string } }[])[0]!.data).newId;
     bot.connector.clear();
-    await bot.post(actionSubmit(form, opts(USERS.processLeaderLgs)));
-    expect(bot.connector.texts()).toEqual(['Mötet för LGS tis 8 dec. 2026 13:00 är skapat och dagordningen publicerad.']);
+    await bot.post(actionSubmit({ ...form, newId }, opts(USERS.processLeaderLgs)));
+    await bot.post(actionSubmit({ ...form, newId }, opts(USERS.processLeaderLgs)));
+    expect(bot.connector.texts()).toEqual([
+      'Mötet för LGS tis 8 dec. 2026 13:00 är skapat och dagordningen publicerad.',
+      'Mötet är redan skapat från det här formuläret, så inget nytt skapades. Skriv **möten** för att se det.',
+    ]);
+    expect(cardsTo(CHANNEL, 'Dagordning – LGS')).toHaveLength(1);
     const [posted] = cardsTo(CHANNEL, 'Dagordning – LGS');
     const texts = cardTexts(posted!.activity.attachments![0]!.content);
     expect(texts).toEqual([
