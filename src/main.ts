@@ -1,4 +1,5 @@
 import { calendarForToken } from './app/annualCycle';
+import { exportForToken } from './app/exportDecisions';
 import { systemClock } from './app/ports';
 import { parseEnv } from './config/env';
 import { formatProblems } from './config/yamlFile';
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
   if (bot.load.problems.length > 0)
     process.stderr.write(`\nFöljande organisationsfiler avvisades helt (inget från dem sparades):\n${formatProblems(bot.load.problems)}\n\n`);
   const calendar = (token: string) => calendarForToken(token, { tokens: bot.calendarTokens, catalog: bot.catalog, groupState: bot.repos.groupState, clock: systemClock });
-  const server = createServer({ adapter: bot.adapter, bot: bot.bot, store: bot.store, logger, calendar });
+  const exportFile = (token: string, format: 'md' | 'csv' | 'json') => exportForToken(token, format, { tokens: bot.calendarTokens, catalog: bot.catalog, decisions: bot.repos.decisions });
+  const server = createServer({ adapter: bot.adapter, bot: bot.bot, store: bot.store, logger, calendar, exportFile });
   const port = await listen(server, config.port);
 
   const storage = azurite !== null ? `inbäddad Azurite (${config.storage.kind === 'embedded-azurite' ? config.storage.dataDir : ''}, port ${azurite.port})` : bot.store.describe();

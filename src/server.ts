@@ -12,6 +12,8 @@ export interface ServerDeps {
   readonly logger: Logger;
   /** Serves a group's årshjul as iCalendar for a calendar token, or null when the token is unknown. */
   readonly calendar?: (token: string) => Promise<string | null>;
+  /** Serves a group's decision log (md, csv, json) for an export token, or null. */
+  readonly exportFile?: (token: string, format: 'md' | 'csv' | 'json') => Promise<string | null>;
 }
 
 export function createServer(deps: ServerDeps): restify.Server {
@@ -43,6 +45,19 @@ export function createServer(deps: ServerDeps): restify.Server {
       return;
     }
     res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=3600' });
+    res.end(body);
+  });
+
+  server.get('/export/:token/:file', async (req, res) => {
+    const format = /^beslut\.(md|csv|json)$/.exec(String(req.params.file ?? ''))?.[1] as 'md' | 'csv' | 'json' | undefined;
+    const body = format && deps.exportFile ? await deps.exportFile(String(req.params.token ?? ''), format).catch(() => null) : null;
+    if (body === null || format === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Exporten finns inte.');
+      return;
+    }
+    const types = { md: 'text/markdown; charset=utf-8', csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
+    res.writeHead(200, { 'content-type': types[format], 'content-disposition': `attachment; filename="beslut.${format}"`, 'cache-control': 'no-store' });
     res.end(body);
   });
 

@@ -10,6 +10,7 @@ import { ReminderScheduler } from './scheduler/runner';
 import { defaultSweepSettings, type SweepDeps } from './scheduler/sweep';
 import { CalendarTokens } from './storage/calendarTokens';
 import { ConversationTableRepository } from './storage/conversationRepository';
+import { DecisionTableRepository } from './storage/decisionRepository';
 import { GroupStateTableRepository } from './storage/groupStateRepository';
 import { MeetingInputTableRepository } from './storage/meetingInputRepository';
 import { MemberTableRepository } from './storage/memberRepository';
@@ -37,6 +38,7 @@ export interface RunningBot {
     readonly groupState: GroupStateTableRepository;
     readonly ledger: ReminderLedger;
     readonly meetingInputs: MeetingInputTableRepository;
+    readonly decisions: DecisionTableRepository;
   };
 }
 
@@ -51,6 +53,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     groupState: new GroupStateTableRepository(store),
     ledger: new ReminderLedger(store),
     meetingInputs: new MeetingInputTableRepository(store),
+    decisions: new DecisionTableRepository(store),
   };
   const load = await loadOrganisations(config.orgDir, config.loadDemoData, repos);
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });
@@ -67,6 +70,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     groupState: repos.groupState,
     ledger: repos.ledger,
     meetingInputs: repos.meetingInputs,
+    decisions: repos.decisions,
     proactive,
     calendarTokens,
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,

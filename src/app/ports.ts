@@ -2,6 +2,7 @@ import type { ChannelLink, ConversationRef } from '../domain/conversation';
 import type { Organisation, OrgId } from '../domain/organisation';
 import type { IsoDate } from '../domain/calendarDate';
 import type { Term } from '../domain/chairTerms';
+import type { Decision, QueuedItem } from '../domain/decisions';
 import type { AttendanceAnswer, Meeting, PlannedMeeting, WrittenInput } from '../domain/meetings';
 import type { GroupId } from '../domain/organisation';
 import type { GroupMember, Membership, UserContext } from '../domain/people';
@@ -92,8 +93,19 @@ export interface GroupStateRepository {
 
 /** Unguessable per-group tokens for the public calendar feed. */
 export interface CalendarTokenStore {
-  tokenFor(org: OrgId, group: GroupId): Promise<string>;
-  resolve(token: string): Promise<{ org: OrgId; group: GroupId } | null>;
+  tokenFor(org: OrgId, group: GroupId, purpose?: 'ics' | 'export'): Promise<string>;
+  resolve(token: string, purpose?: 'ics' | 'export'): Promise<{ org: OrgId; group: GroupId } | null>;
+}
+
+/** The decision register (see storage/decisionRepository.ts for the key design). */
+export interface DecisionRepository {
+  record(org: OrgId, group: GroupId, year: number, build: (seq: number) => Decision): Promise<Decision>;
+  list(org: OrgId, group: GroupId): Promise<Decision[]>;
+  get(org: OrgId, group: GroupId, year: number, seq: number): Promise<{ decision: Decision; etag: string } | null>;
+  versions(org: OrgId, group: GroupId, year: number, seq: number): Promise<Decision[]>;
+  saveVersion(decision: Decision, etag: string): Promise<Result<void, 'conflict'>>;
+  queue(org: OrgId, group: GroupId): Promise<QueuedItem[]>;
+  pendingForankring(org: OrgId, holder: string): Promise<{ group: string; number: string; title: string }[]>;
 }
 
 /** Answers (attending / förhinder) and written input for a meeting. */

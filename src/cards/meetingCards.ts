@@ -158,6 +158,7 @@ export function meetingViewCard(org: Organisation, group: Group, m: Meeting, bri
         commandButton(t.buttonRevise[locale], `${word('revidera', 'revise')} ${ref(m)}`),
         commandButton(t.buttonBrief[locale], `${word('sammanställning', 'brief')} ${ref(m)}`),
         commandButton(t.buttonClose[locale], `${word('avsluta', 'close')} ${ref(m)}`),
+        commandButton(word('Registrera beslut', 'Record decision'), `${word('registrera', 'record')} ${ref(m)}`),
       ]
     : [];
   return card(locale, `${t.agendaTitle(group.shortName)[locale]} · ${m.date}`, body, actions);

@@ -11,34 +11,37 @@ import { hasStatus, keyPart, type TableStore } from './tables';
 const tokenRow = z.object({ org: z.string(), group: z.string() });
 const groupRow = z.object({ token: z.string() });
 
+/** `ics`: the public calendar feed; `export`: the decision-register export given to leads and admins. */
+export type TokenPurpose = 'ics' | 'export';
+
 export class CalendarTokens implements CalendarTokenStore {
   constructor(private readonly store: TableStore) {}
 
-  async tokenFor(org: string, group: string): Promise<string> {
+  async tokenFor(org: string, group: string, purpose: TokenPurpose = 'ics'): Promise<string> {
     const table = this.store.table('CalendarTokens');
-    const pk = `g|${keyPart(org)}|${keyPart(group)}`;
+    const pk = `${purpose === 'ics' ? 'g' : purpose}|${keyPart(org)}|${keyPart(group)}`;
     try {
       return groupRow.parse(await table.getEntity(pk, 'token')).token;
     } catch (e) {
       if (!hasStatus(e, 404)) throw e;
     }
     const token = randomBytes(32).toString('base64url');
-    await table.createEntity({ partitionKey: 'ics', rowKey: token, org, group });
+    await table.createEntity({ partitionKey: purpose, rowKey: token, org, group });
     try {
       await table.createEntity({ partitionKey: pk, rowKey: 'token', token });
       return token;
     } catch (e) {
       if (!hasStatus(e, 409)) throw e;
       // Another request made the group's token first: use that one.
-      await table.deleteEntity('ics', token);
+      await table.deleteEntity(purpose, token);
       return groupRow.parse(await table.getEntity(pk, 'token')).token;
     }
   }
 
-  async resolve(token: string): Promise<{ org: string; group: string } | null> {
+  async resolve(token: string, purpose: TokenPurpose = 'ics'): Promise<{ org: string; group: string } | null> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
     try {
-      return tokenRow.parse(await this.store.table('CalendarTokens').getEntity('ics', token));
+      return tokenRow.parse(await this.store.table('CalendarTokens').getEntity(purpose, token));
     } catch (e) {
       if (hasStatus(e, 404)) return null;
       throw e;

@@ -23,6 +23,7 @@ import {
   submitAddMember,
   submitAppointment,
 } from './chairHandlers';
+import { forankringSubmission, recordSubmission, showDecisionForm, showDecisions, showExport, submitDecision, submitForankring, type DecisionDeps } from './decisionHandlers';
 import { reminderSubmission, showCycle, submitReminderResponse, type CycleDeps } from './cycleHandlers';
 import {
   closeSubmission,
@@ -43,7 +44,7 @@ import {
 } from './meetingHandlers';
 import { reply, sendCard, type Turn } from './turn';
 
-export interface BotDeps extends CycleDeps, MeetingDeps {
+export interface BotDeps extends CycleDeps, MeetingDeps, DecisionDeps {
   readonly catalog: OrgCatalog;
   readonly members: MemberRepository;
   readonly conversations: ConversationRepository;
@@ -139,6 +140,14 @@ export class SamverkansBot {
         if (turn === null) return texts.emptyMessage.sv;
         return parsed.success ? executeAnswer(turn, this.deps, attendance, parsed.data) : texts.badCard[turn.locale];
       });
+    app.adaptiveCards.actionSubmit('recordDecision', async (context, _state, data) => {
+      const parsed = recordSubmission.safeParse(data);
+      await this.withTurn(context, (turn) => (parsed.success ? submitDecision(turn, this.deps, parsed.data) : this.badCard(turn)));
+    });
+    app.adaptiveCards.actionSubmit('forankringDone', async (context, _state, data) => {
+      const parsed = forankringSubmission.safeParse(data);
+      await this.withTurn(context, (turn) => (parsed.success ? submitForankring(turn, this.deps, parsed.data) : this.badCard(turn)));
+    });
     app.adaptiveCards.actionSubmit('linkChannel', async (context, _state, data) => {
       const parsed = linkSubmission.safeParse(data);
       await this.withTurn(context, (turn) => (parsed.success ? this.link(turn, parsed.data.group) : this.badCard(turn)));
@@ -202,6 +211,14 @@ export class SamverkansBot {
         return showCloseForm(turn, this.deps, cmd.argument);
       case 'input':
         return showInputCard(turn, this.deps, cmd.argument);
+      case 'decisions':
+        return showDecisions(turn, this.deps, cmd.argument);
+      case 'recordDecision':
+        return showDecisionForm(turn, this.deps, cmd.argument, false);
+      case 'chairDecision':
+        return showDecisionForm(turn, this.deps, cmd.argument, true);
+      case 'export':
+        return showExport(turn, this.deps, cmd.argument);
       case null:
         return reply(turn, texts.unknown(cmd.text.slice(0, 60)));
     }

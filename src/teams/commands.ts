@@ -16,6 +16,10 @@ const WORDS = {
   brief: ['sammanställning', 'sammanstallning', 'brief'],
   close: ['avsluta', 'close'],
   input: ['synpunkter', 'input'],
+  decisions: ['beslut', 'decisions'],
+  recordDecision: ['registrera', 'record'],
+  chairDecision: ['ordförandebeslut', 'ordforandebeslut', 'chair-decision'],
+  export: ['exportera', 'export'],
 } as const;
 
 export type CommandName = keyof typeof WORDS;

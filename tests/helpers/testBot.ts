@@ -4,6 +4,7 @@ import { silentLogger } from '../../src/logger';
 import { createServer, listen } from '../../src/server';
 import { startBot, type RunningBot } from '../../src/wiring';
 import { calendarForToken } from '../../src/app/annualCycle';
+import { exportForToken } from '../../src/app/exportDecisions';
 import { systemClock, type Clock } from '../../src/app/ports';
 import { FakeConnector } from './fakeConnector';
 
@@ -35,7 +36,9 @@ export async function startTestBot(env: Record<string, string> = {}, clock?: Clo
   const running = await startBot(parsed.config, testConnection(), silentLogger, clock);
   const calendar = (token: string) =>
     calendarForToken(token, { tokens: running.calendarTokens, catalog: running.catalog, groupState: running.repos.groupState, clock: clock ?? systemClock });
-  const server = createServer({ adapter: running.adapter, bot: running.bot, store: running.store, logger: silentLogger, calendar });
+  const exportFile = (token: string, format: 'md' | 'csv' | 'json') =>
+    exportForToken(token, format, { tokens: running.calendarTokens, catalog: running.catalog, decisions: running.repos.decisions });
+  const server = createServer({ adapter: running.adapter, bot: running.bot, store: running.store, logger: silentLogger, calendar, exportFile });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {

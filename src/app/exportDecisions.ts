@@ -1,0 +1,73 @@
+import type { Decision } from '../domain/decisions';
+import type { Group, Organisation } from '../domain/organisation';
+import type { OrgCatalog } from './catalog';
+import type { CalendarTokenStore, DecisionRepository } from './ports';
+
+/**
+ * Exports of a group's decision register for publishing and archiving (allmänna handlingar).
+ * CSV columns (UTF-8 with BOM, `;`-separated as Swedish Excel expects, RFC 4180 quoting):
+ * nummer; datum; typ; utfall; rubrik; beslut; motivering; möte; synpunkter_från_frånvarande;
+ * förankring; version; återkallat; registrerat.
+ */
+export const CSV_COLUMNS = [
+  'nummer',
+  'datum',
+  'typ',
+  'utfall',
+  'rubrik',
+  'beslut',
+  'motivering',
+  'möte',
+  'synpunkter_från_frånvarande',
+  'förankring',
+  'version',
+  'återkallat',
+  'registrerat',
+] as const;
+
+const outcomeText: Record<Decision['outcome'], string> = { enighet: 'fattat i enighet', antecknat: 'antecknat', återremitterat: 'återremitterat', struket: 'struket' };
+
+const forankringText = (d: Decision) => d.forankring.map((f) => `${f.holder}: ${f.status === 'done' ? `klar ${f.doneOn ?? ''}${f.reference ? ` (${f.reference})` : ''}` : 'väntar'}`).join(', ');
+
+export function decisionsCsv(ds: readonly Decision[]): string {
+  const cell = (v: string) => (/[;"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const rows = ds.map((d) =>
+    [d.number, d.date, d.kind, outcomeText[d.outcome], d.title, d.text, d.rationale, d.meetingId ?? '', d.absentInputAtHand ? 'ja' : 'nej', forankringText(d), String(d.version), d.retracted ? `ja: ${d.retracted.reason}` : 'nej', d.recordedAt]
+      .map(cell)
+      .join(';'),
+  );
+  return `\uFEFF${[CSV_COLUMNS.join(';'), ...rows].join('\r\n')}\r\n`;
+}
+
+export function decisionsMarkdown(org: Organisation, group: Group, ds: readonly Decision[]): string {
+  const lines = [`# Beslutslogg – ${group.name}`, '', `${org.name}. ${ds.length} beslut.`, ''];
+  for (const d of ds) {
+    lines.push(`## ${d.number} – ${d.title}${d.retracted ? ' (återkallat)' : ''}`, '');
+    lines.push(`- Datum: ${d.date}`, `- Typ: ${d.kind}`, `- Utfall: ${outcomeText[d.outcome]}`);
+    if (d.meetingId) lines.push(`- Möte: ${d.meetingId}`);
+    if (d.forankring.length > 0) lines.push(`- Förankring: ${forankringText(d)}`);
+    if (d.version > 1) lines.push(`- Version: ${d.version}`);
+    lines.push('', d.text, '');
+    if (d.rationale) lines.push(`*Motivering:* ${d.rationale}`, '');
+    if (d.retracted) lines.push(`*Återkallat ${d.retracted.at.slice(0, 10)}: ${d.retracted.reason}*`, '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+export function decisionsJson(org: Organisation, group: Group, ds: readonly Decision[]): string {
+  return `${JSON.stringify({ organisation: org.id, group: group.id, groupName: group.name, decisions: ds }, null, 2)}\n`;
+}
+
+/** The export behind `/export/{token}/beslut.{md,csv,json}`, or null for an unknown token. */
+export async function exportForToken(
+  token: string,
+  format: 'md' | 'csv' | 'json',
+  deps: { tokens: CalendarTokenStore; catalog: OrgCatalog; decisions: DecisionRepository },
+): Promise<string | null> {
+  const target = await deps.tokens.resolve(token, 'export');
+  const org = target === null ? undefined : deps.catalog.get(target.org);
+  const group = org?.groups.find((g) => g.id === target?.group);
+  if (org === undefined || group === undefined) return null;
+  const ds = await deps.decisions.list(org.id, group.id);
+  return format === 'md' ? decisionsMarkdown(org, group, ds) : format === 'csv' ? decisionsCsv(ds) : decisionsJson(org, group, ds);
+}

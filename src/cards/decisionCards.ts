@@ -1,0 +1,129 @@
+import { DECISION_KINDS, type Decision, type DecisionKind, type Outcome } from '../domain/decisions';
+import type { Meeting } from '../domain/meetings';
+import type { Group, Locale, Organisation } from '../domain/organisation';
+import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+
+const both = (sv: string, en: string) => ({ sv, en });
+
+export const kindNames: Record<DecisionKind, { sv: string; en: string }> = {
+  beslut: both('Beslut', 'Decision'),
+  inriktningsbeslut: both('Inriktningsbeslut', 'Direction decision'),
+  ställningstagande: both('Ställningstagande', 'Position'),
+  ordförandebeslut: both('Ordförandebeslut', "Chair's decision"),
+};
+export const outcomeNames: Record<Outcome, { sv: string; en: string }> = {
+  enighet: both('Fattat i enighet', 'Taken by consensus'),
+  antecknat: both('Antecknat', 'Noted'),
+  återremitterat: both('Återremitterat', 'Sent back'),
+  struket: both('Struket', 'Struck'),
+};
+
+export const decisionTexts = {
+  formTitle: (group: string) => both(`Registrera beslut – ${group}`, `Record a decision – ${group}`),
+  chairFormTitle: (group: string) => both(`Ordförandebeslut – ${group}`, `Chair's decision – ${group}`),
+  item: both('Punkt på dagordningen', 'Agenda item'),
+  kind: both('Typ', 'Kind'),
+  consensus: both('Enighet nåddes', 'Consensus was reached'),
+  outcome: both('Utfall', 'Outcome'),
+  title: both('Rubrik', 'Title'),
+  text: both('Beslutstext', 'Decision text'),
+  rationale: both('Motivering (valfri)', 'Rationale (optional)'),
+  links: both('Länk (valfri)', 'Link (optional)'),
+  forankring: both('Förankras hos (huvudmän eller parter)', 'To be anchored by (principals or parties)'),
+  absentInput: both('Synpunkter från frånvarande fanns', 'Input from absent members was at hand'),
+  date: both('Datum', 'Date'),
+  submit: both('Registrera', 'Record'),
+  recorded: (n: string) => both(`Registrerat som ${n}.`, `Recorded as ${n}.`),
+  requeued: both('Ärendet läggs tillbaka i gruppens kö till ett kommande möte.', "The matter goes back to the group's queue for a coming meeting."),
+  notAllowed: (group: string) => both(
+    `Bara ordförande, vice ordförande eller processledaren i ${group} kan registrera beslut. Inget sparades.`,
+    `Only the chair, vice chair or process leader of ${group} can record decisions. Nothing was saved.`,
+  ),
+  problems: {
+    'no-consensus-outcome': both('Utan enighet kan ärendet bara återremitteras eller strykas. Inget sparades.', 'Without consensus the matter can only be sent back or struck. Nothing was saved.'),
+    'consensus-outcome': both('Vid enighet fattas beslutet eller antecknas informationen; återremiss och strykning gäller när enighet saknas. Inget sparades.', 'With consensus the decision is taken or noted; sending back and striking apply without consensus. Nothing was saved.'),
+    'chair-decision-in-meeting': both('Ett ordförandebeslut fattas mellan möten och hör inte till ett möte. Inget sparades.', "A chair's decision is taken between meetings and belongs to no meeting. Nothing was saved."),
+    'meeting-decision-without-meeting': both('Beslutet behöver ett möte och en punkt. Inget sparades.', 'The decision needs a meeting and an item. Nothing was saved.'),
+    'empty-text': both('Rubrik och beslutstext behövs. Inget sparades.', 'A title and decision text are needed. Nothing was saved.'),
+    'forankring-on-closed-matter': both('Ett återremitterat eller struket ärende förankras inte. Inget sparades.', 'A matter sent back or struck is not anchored. Nothing was saved.'),
+    'bad-date': both('Datumet är ogiltigt. Inget sparades.', 'The date is invalid. Nothing was saved.'),
+  },
+  none: (group: string) => both(`Inga beslut hittades för ${group}.`, `No decisions found for ${group}.`),
+  listTitle: (group: string, n: number) => both(`Beslut – ${group} (${n})`, `Decisions – ${group} (${n})`),
+  pending: both('väntar', 'pending'),
+  done: both('klar', 'done'),
+  forankringLabel: both('Förankring', 'Anchoring'),
+  markDone: (holder: string) => both(`Förankrat: ${holder}`, `Anchored: ${holder}`),
+  forankringSaved: (holder: string, n: string) => both(`Förankringen hos ${holder} för ${n} är registrerad.`, `Anchoring by ${holder} for ${n} is recorded.`),
+  alreadyDone: both('Förankringen är redan registrerad.', 'The anchoring is already recorded.'),
+  conflict: both('Någon annan ändrade beslutet under tiden, så inget sparades. Visa det igen och försök på nytt.', 'Someone else changed the decision meanwhile, so nothing was saved. Show it again and retry.'),
+  unknown: both('Jag hittar inte beslutet.', "I can't find the decision."),
+  exportTitle: (group: string) => both(`Export av beslutsloggen – ${group}`, `Export of the decision log – ${group}`),
+  exportIntro: both(
+    'Hela beslutsloggen för publicering och arkivering (allmänna handlingar). Länkarna gäller för gruppen och kan delas med den som ska publicera.',
+    'The whole decision log for publishing and archiving (public records). The links are for this group and can be shared with whoever publishes.',
+  ),
+  exportNotAllowed: both('Exporten är för administratörer, ordförande och processledare. Inget skickades.', 'The export is for administrators, chairs and process leaders. Nothing was sent.'),
+  version: both('Version', 'Version'),
+};
+
+/** One decision: number, kind, outcome, text, and förankring status per principal, with actions for those who record. */
+export function decisionCard(d: Decision, canRecord: boolean, locale: Locale): AdaptiveCard {
+  const rows: [string, string][] = [
+    ['Datum', d.date],
+    [decisionTexts.kind[locale], kindNames[d.kind][locale]],
+    [decisionTexts.outcome[locale], outcomeNames[d.outcome][locale]],
+  ];
+  if (d.forankring.length > 0)
+    rows.push([decisionTexts.forankringLabel[locale], d.forankring.map((f) => `${f.holder}: ${f.status === 'done' ? `${decisionTexts.done[locale]} ${f.doneOn ?? ''}` : decisionTexts.pending[locale]}`).join(', ')]);
+  if (d.version > 1) rows.push([decisionTexts.version[locale], String(d.version)]);
+  const body: CardElement[] = [facts(rows), textBlock(d.text)];
+  if (d.rationale) body.push(textBlock(d.rationale, { isSubtle: true }));
+  const actions = canRecord
+    ? d.forankring
+        .filter((f) => f.status === 'pending')
+        .slice(0, 4)
+        .map((f) => ({ type: 'Action.Submit', title: decisionTexts.markDone(f.holder)[locale], data: { verb: 'forankringDone', org: d.org, group: d.group, number: `${d.year}:${d.seq}`, holder: f.holder } }))
+    : [];
+  return card(locale, `${d.number} – ${d.title}`, body, actions);
+}
+
+/** The form to record a decision on a meeting's agenda item, or an ordförandebeslut between meetings. */
+export function decisionFormCard(org: Organisation, group: Group, meeting: Meeting | null, today: string, locale: Locale): AdaptiveCard {
+  const req = { isRequired: true, errorMessage: locale === 'sv' ? 'Obligatoriskt fält.' : 'Required field.' };
+  const body: CardElement[] = [];
+  if (meeting !== null)
+    body.push({ type: 'Input.ChoiceSet', id: 'itemId', label: decisionTexts.item[locale], style: 'compact', ...req, choices: meeting.agenda.filter((i) => !i.withdrawn).map((i, n) => ({ title: `${n + 1}. ${i.title}`, value: i.id })) });
+  const kinds = meeting === null ? (['ordförandebeslut'] as const) : DECISION_KINDS.filter((k) => k !== 'ordförandebeslut');
+  body.push(
+    { type: 'Input.Date', id: 'date', label: decisionTexts.date[locale], value: meeting?.date ?? today, ...req },
+    { type: 'Input.ChoiceSet', id: 'kind', label: decisionTexts.kind[locale], style: 'compact', value: kinds[0], choices: kinds.map((k) => ({ title: kindNames[k][locale], value: k })) },
+    { type: 'Input.Toggle', id: 'consensus', title: decisionTexts.consensus[locale], value: 'true' },
+    { type: 'Input.ChoiceSet', id: 'outcome', label: decisionTexts.outcome[locale], style: 'compact', value: 'enighet', choices: (['enighet', 'antecknat', 'återremitterat', 'struket'] as const).map((o) => ({ title: outcomeNames[o][locale], value: o })) },
+    { type: 'Input.Text', id: 'title', label: decisionTexts.title[locale], maxLength: 200, ...req },
+    { type: 'Input.Text', id: 'text', label: decisionTexts.text[locale], isMultiline: true, maxLength: 4000, ...req },
+    { type: 'Input.Text', id: 'rationale', label: decisionTexts.rationale[locale], isMultiline: true, maxLength: 4000 },
+    { type: 'Input.Text', id: 'link', label: decisionTexts.links[locale], style: 'Url', maxLength: 500 },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'forankring',
+      label: decisionTexts.forankring[locale],
+      isMultiSelect: true,
+      style: 'expanded',
+      choices: [...org.principals.map((p) => ({ title: p.name[locale], value: p.id })), ...org.parties.map((p) => ({ title: p.name, value: p.id }))],
+    },
+    { type: 'Input.Toggle', id: 'absentInput', title: decisionTexts.absentInput[locale], value: 'false' },
+  );
+  return card(locale, (meeting === null ? decisionTexts.chairFormTitle : decisionTexts.formTitle)(group.shortName)[locale], body, [
+    { type: 'Action.Submit', title: decisionTexts.submit[locale], data: { verb: 'recordDecision', org: org.id, group: group.id, meetingId: meeting?.id ?? '' } },
+  ]);
+}
+
+/** Links to the export files (Markdown, CSV, JSON). */
+export function exportCard(group: Group, base: string, locale: Locale): AdaptiveCard {
+  return card(locale, decisionTexts.exportTitle(group.shortName)[locale], [textBlock(decisionTexts.exportIntro[locale]), textBlock('CSV: UTF-8, semikolonseparerad; kolumnerna beskrivs i README.', { isSubtle: true, size: 'Small' })], [
+    { type: 'Action.OpenUrl', title: 'Markdown', url: `${base}/beslut.md` },
+    { type: 'Action.OpenUrl', title: 'CSV', url: `${base}/beslut.csv` },
+    { type: 'Action.OpenUrl', title: 'JSON', url: `${base}/beslut.json` },
+  ]);
+}

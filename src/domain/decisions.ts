@@ -1,0 +1,162 @@
+import type { GroupId, OrgId } from './organisation';
+import type { IsoDate } from './calendarDate';
+import { fail, ok, type Result } from './result';
+
+export const DECISION_KINDS = ['beslut', 'inriktningsbeslut', 'ställningstagande', 'ordförandebeslut'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+/** Consensus is the rule (000, 001): without it a matter is only sent back or struck. */
+export const OUTCOMES = ['enighet', 'antecknat', 'återremitterat', 'struket'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** One principal's (or party's) förankring of a decision in its own organisation. */
+export interface Forankring {
+  readonly holder: string;
+  readonly status: 'pending' | 'done';
+  readonly doneOn: IsoDate | null;
+  readonly reference: string | null;
+}
+
+/** A decision in the register; `version` grows with each correction, earlier versions are kept. */
+export interface Decision {
+  readonly org: OrgId;
+  readonly group: GroupId;
+  readonly year: number;
+  readonly seq: number;
+  /** e.g. "LGS 2026:14". */
+  readonly number: string;
+  readonly date: IsoDate;
+  readonly kind: DecisionKind;
+  readonly outcome: Outcome;
+  readonly title: string;
+  readonly text: string;
+  readonly rationale: string;
+  readonly meetingId: string | null;
+  readonly itemId: string | null;
+  readonly absentInputAtHand: boolean;
+  readonly links: readonly string[];
+  readonly forankring: readonly Forankring[];
+  readonly recordedBy: string;
+  readonly recordedAt: string;
+  readonly version: number;
+  readonly correctedBy: string | null;
+  readonly retracted: { readonly by: string; readonly at: string; readonly reason: string } | null;
+}
+
+/** A decision as proposed, before it has a number. */
+export interface DecisionDraft {
+  readonly date: IsoDate;
+  readonly kind: DecisionKind;
+  /** Whether the group reached consensus (enighet). */
+  readonly consensus: boolean;
+  readonly outcome: Outcome;
+  readonly title: string;
+  readonly text: string;
+  readonly rationale: string;
+  readonly meetingId: string | null;
+  readonly itemId: string | null;
+  readonly absentInputAtHand: boolean;
+  readonly links: readonly string[];
+  /** Principals or parties that must take the decision in their own organisation. */
+  readonly forankring: readonly string[];
+}
+
+export type DraftProblem =
+  | 'no-consensus-outcome'
+  | 'consensus-outcome'
+  | 'chair-decision-in-meeting'
+  | 'meeting-decision-without-meeting'
+  | 'empty-text'
+  | 'forankring-on-closed-matter';
+
+/**
+ * Checks a draft against the rules: without consensus only återremitterat or struket; with
+ * consensus a decision is fattad i enighet or noted; an ordförandebeslut is taken between
+ * meetings; other decisions belong to a meeting; a closed or sent-back matter needs no förankring.
+ */
+export function checkDraft(d: DecisionDraft): Result<DecisionDraft, DraftProblem> {
+  if (d.text.trim() === '' || d.title.trim() === '') return fail('empty-text');
+  if (!d.consensus && d.outcome !== 'återremitterat' && d.outcome !== 'struket') return fail('no-consensus-outcome');
+  if (d.consensus && (d.outcome === 'återremitterat' || d.outcome === 'struket')) return fail('consensus-outcome');
+  if (d.kind === 'ordförandebeslut' && d.meetingId !== null) return fail('chair-decision-in-meeting');
+  if (d.kind !== 'ordförandebeslut' && d.meetingId === null) return fail('meeting-decision-without-meeting');
+  if ((d.outcome === 'återremitterat' || d.outcome === 'struket') && d.forankring.length > 0) return fail('forankring-on-closed-matter');
+  return ok(d);
+}
+
+/** The register number shown to users, e.g. "LGS 2026:14". */
+export const decisionNumber = (groupShortName: string, year: number, seq: number): string => `${groupShortName} ${year}:${seq}`;
+
+/** Builds the first version of a decision from a checked draft and its number. */
+export function newDecision(d: DecisionDraft, at: { org: OrgId; group: GroupId; shortName: string; year: number; seq: number; by: string; now: string }): Decision {
+  return {
+    org: at.org,
+    group: at.group,
+    year: at.year,
+    seq: at.seq,
+    number: decisionNumber(at.shortName, at.year, at.seq),
+    date: d.date,
+    kind: d.kind,
+    outcome: d.outcome,
+    title: d.title.trim(),
+    text: d.text.trim(),
+    rationale: d.rationale.trim(),
+    meetingId: d.meetingId,
+    itemId: d.itemId,
+    absentInputAtHand: d.absentInputAtHand,
+    links: d.links,
+    forankring: d.forankring.map((holder) => ({ holder, status: 'pending', doneOn: null, reference: null })),
+    recordedBy: at.by,
+    recordedAt: at.now,
+    version: 1,
+    correctedBy: null,
+    retracted: null,
+  };
+}
+
+/** A correction: a new version with the changed fields; the earlier version stays in the register. */
+export function correctDecision(d: Decision, changes: Partial<Pick<Decision, 'title' | 'text' | 'rationale' | 'date' | 'links'>>, by: string, now: string): Result<Decision, 'retracted'> {
+  if (d.retracted !== null) return fail('retracted');
+  return ok({ ...d, ...changes, version: d.version + 1, correctedBy: by, recordedAt: now });
+}
+
+/** Marks a decision retracted: nothing is deleted. */
+export function retractDecision(d: Decision, reason: string, by: string, now: string): Result<Decision, 'retracted'> {
+  if (d.retracted !== null) return fail('retracted');
+  return ok({ ...d, version: d.version + 1, retracted: { by, at: now, reason }, recordedAt: now });
+}
+
+/** Records that a principal has taken the decision in its own organisation. */
+export function completeForankring(d: Decision, holder: string, doneOn: IsoDate, reference: string, now: string, by: string): Result<Decision, 'not-required' | 'already-done' | 'retracted'> {
+  if (d.retracted !== null) return fail('retracted');
+  const f = d.forankring.find((x) => x.holder === holder);
+  if (f === undefined) return fail('not-required');
+  if (f.status === 'done') return fail('already-done');
+  return ok({
+    ...d,
+    forankring: d.forankring.map((x) => (x.holder === holder ? { holder, status: 'done', doneOn, reference } : x)),
+    version: d.version + 1,
+    correctedBy: by,
+    recordedAt: now,
+  });
+}
+
+/** An item sent back (återremitterat) returns to the group's queue for a coming agenda, with its history. */
+export interface QueuedItem {
+  readonly title: string;
+  readonly source: string;
+  readonly fromDecision: string;
+}
+
+export function requeue(d: Decision): QueuedItem | null {
+  return d.outcome === 'återremitterat' && d.retracted === null ? { title: d.title, source: `Återremitterat ${d.number}`, fromDecision: d.number } : null;
+}
+
+/** Search by words (all must match, case-insensitive) and optionally year. */
+export function searchDecisions(ds: readonly Decision[], words: readonly string[], year: number | null): Decision[] {
+  const norm = (s: string) => s.toLocaleLowerCase('sv');
+  return ds
+    .filter((d) => year === null || d.year === year)
+    .filter((d) => words.every((w) => norm(`${d.number} ${d.title} ${d.text} ${d.rationale}`).includes(norm(w))))
+    .sort((a, b) => b.year - a.year || b.seq - a.seq);
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import type { TransactionAction } from '@azure/data-tables';
+import type { DecisionRepository } from '../app/ports';
+import { DECISION_KINDS, OUTCOMES, requeue, type Decision, type QueuedItem } from '../domain/decisions';
+import { fail, ok, type Result } from '../domain/result';
+import { hasStatus, keyPart, odataString, type TableStore } from './tables';
+
+/**
+ * Key design. Decisions: PK `{org}|{group}`:
+ *   `counter|{year}`            the next number; its ETag makes numbering safe under concurrency
+ *   `d|{year}|{seq:0000}`       the latest version of a decision (a group's register in one query)
+ *   `v|{year}|{seq}|{v:000}`    every version, never overwritten
+ *   `q|{year}|{seq}`            an item sent back, waiting for a coming agenda
+ * Forankring: PK `{org}|{principal or party}`, RK `{group}|{year}|{seq}`: pending förankring per
+ * principal in one query.
+ */
+const decisionSchema = z.object({
+  org: z.string(),
+  group: z.string(),
+  year: z.number().int(),
+  seq: z.number().int(),
+  number: z.string(),
+  date: z.string(),
+  kind: z.enum(DECISION_KINDS),
+  outcome: z.enum(OUTCOMES),
+  title: z.string(),
+  text: z.string(),
+  rationale: z.string(),
+  meetingId: z.string().nullable(),
+  itemId: z.string().nullable(),
+  absentInputAtHand: z.boolean(),
+  links: z.array(z.string()),
+  forankring: z.array(z.object({ holder: z.string(), status: z.enum(['pending', 'done']), doneOn: z.string().nullable(), reference: z.string().nullable() })),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+  version: z.number().int(),
+  correctedBy: z.string().nullable(),
+  retracted: z.object({ by: z.string(), at: z.string(), reason: z.string() }).nullable(),
+});
+const dataRow = z.object({ data: z.string() });
+const counterRow = z.object({ next: z.number().int(), etag: z.string() });
+
+const pk = (org: string, group: string) => keyPart(`${org}|${group}`);
+const seqKey = (d: { year: number; seq: number }) => `${d.year}|${String(d.seq).padStart(4, '0')}`;
+
+export class DecisionTableRepository implements DecisionRepository {
+  constructor(private readonly store: TableStore) {}
+
+  /**
+   * Records a new decision with the next number of its group and year. The counter, the
+   * decision and its first version are written in one transaction guarded by the counter's
+   * ETag, so two decisions recorded at once never get the same number (the loser retries).
+   */
+  async record(org: string, group: string, year: number, build: (seq: number) => Decision): Promise<Decision> {
+    const table = this.store.table('Decisions');
+    for (let attempt = 0; attempt < 20; attempt++) {
+      let next = 1;
+      let etag: string | null = null;
+      try {
+        const c = counterRow.parse(await table.getEntity(pk(org, group), `counter|${year}`));
+        next = c.next;
+        etag = c.etag;
+      } catch (e) {
+        if (!hasStatus(e, 404)) throw e;
+      }
+      const decision = build(next);
+      const counter = { partitionKey: pk(org, group), rowKey: `counter|${year}`, next: next + 1 };
+      const actions: TransactionAction[] = [
+        etag === null ? ['create', counter] : ['update', counter, 'Replace', { etag }],
+        ['create', this.row('d', decision)],
+        ['create', this.row('v', decision)],
+      ];
+      const queued = requeue(decision);
+      if (queued !== null) actions.push(['upsert', this.queueRow(decision, queued)]);
+      try {
+        await table.submitTransaction(actions);
+        await this.indexForankring(decision);
+        return decision;
+      } catch (e) {
+        if (!hasStatus(e, 409) && !hasStatus(e, 412)) throw e;
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)));
+      }
+    }
+    throw new Error('could not number the decision after 20 attempts');
+  }
+
+  /** The latest version of every decision of a group, newest first (one partition query). */
+  async list(org: string, group: string): Promise<Decision[]> {
+    const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge 'd|' and RowKey lt 'd}'`;
+    const out: Decision[] = [];
+    for await (const e of this.store.table('Decisions').listEntities({ queryOptions: { filter } })) out.push(decisionSchema.parse(JSON.parse(dataRow.parse(e).data)));
+    return out.sort((a, b) => b.year - a.year || b.seq - a.seq);
+  }
+
+  /** One decision by number, with its ETag for a guarded change. */
+  async get(org: string, group: string, year: number, seq: number): Promise<{ decision: Decision; etag: string } | null> {
+    try {
+      const e = await this.store.table('Decisions').getEntity(pk(org, group), `d|${seqKey({ year, seq })}`);
+      return { decision: decisionSchema.parse(JSON.parse(dataRow.parse(e).data)), etag: e.etag };
+    } catch (e) {
+      if (hasStatus(e, 404)) return null;
+      throw e;
+    }
+  }
+
+  /** Every version of a decision, oldest first. */
+  async versions(org: string, group: string, year: number, seq: number): Promise<Decision[]> {
+    const prefix = `v|${seqKey({ year, seq })}|`;
+    const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(`${prefix}~`)}`;
+    const out: Decision[] = [];
+    for await (const e of this.store.table('Decisions').listEntities({ queryOptions: { filter } })) out.push(decisionSchema.parse(JSON.parse(dataRow.parse(e).data)));
+    return out.sort((a, b) => a.version - b.version);
+  }
+
+  /** Saves a new version (correction, retraction, förankring done) if nobody changed it since. */
+  async saveVersion(decision: Decision, etag: string): Promise<Result<void, 'conflict'>> {
+    try {
+      await this.store.table('Decisions').submitTransaction([
+        ['update', this.row('d', decision), 'Replace', { etag }],
+        ['create', this.row('v', decision)],
+      ]);
+      await this.indexForankring(decision);
+      return ok(undefined);
+    } catch (e) {
+      if (hasStatus(e, 409) || hasStatus(e, 412)) return fail('conflict');
+      throw e;
+    }
+  }
+
+  /** Items sent back and waiting for a coming agenda. */
+  async queue(org: string, group: string): Promise<QueuedItem[]> {
+    const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge 'q|' and RowKey lt 'q}'`;
+    const out: QueuedItem[] = [];
+    for await (const e of this.store.table('Decisions').listEntities({ queryOptions: { filter } }))
+      out.push(z.object({ title: z.string(), source: z.string(), fromDecision: z.string() }).parse(e));
+    return out;
+  }
+
+  /** Decisions with förankring still pending for a principal or party. */
+  async pendingForankring(org: string, holder: string): Promise<{ group: string; number: string; title: string }[]> {
+    const filter = `PartitionKey eq ${odataString(keyPart(`${org}|${holder}`))} and status eq 'pending'`;
+    const out: { group: string; number: string; title: string }[] = [];
+    for await (const e of this.store.table('Forankring').listEntities({ queryOptions: { filter } }))
+      out.push(z.object({ group: z.string(), number: z.string(), title: z.string() }).parse(e));
+    return out;
+  }
+
+  private row(kind: 'd' | 'v', d: Decision) {
+    const rowKey = kind === 'd' ? `d|${seqKey(d)}` : `v|${seqKey(d)}|${String(d.version).padStart(3, '0')}`;
+    return { partitionKey: pk(d.org, d.group), rowKey, data: JSON.stringify(d), meetingId: d.meetingId ?? '', number: d.number };
+  }
+
+  private queueRow(d: Decision, q: QueuedItem) {
+    return { partitionKey: pk(d.org, d.group), rowKey: `q|${seqKey(d)}`, ...q };
+  }
+
+  private async indexForankring(d: Decision): Promise<void> {
+    for (const f of d.forankring)
+      await this.store.table('Forankring').upsertEntity(
+        { partitionKey: keyPart(`${d.org}|${f.holder}`), rowKey: `${d.group}|${seqKey(d)}`, group: d.group, number: d.number, title: d.title, status: d.retracted ? 'retracted' : f.status },
+        'Replace',
+      );
+  }
+}

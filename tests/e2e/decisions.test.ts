@@ -1,0 +1,97 @@
+import { actionSubmit, personalMessage, USERS } from '../helpers/activities';
+import { cardTexts } from '../helpers/cards';
+import { startTestBot, type TestBot } from '../helpers/testBot';
+
+let bot: TestBot;
+const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
+let meetingId = '';
+let itemId = '';
+
+beforeAll(async () => {
+  bot = await startTestBot({ PUBLIC_BASE_URL: 'https://bot.example.se' }, { now: () => new Date('2026-12-08T15:00:00Z') });
+  meetingId = '2026-12-08-abc123';
+  itemId = 'p1-aaaa';
+  await bot.running.repos.groupState.saveMeeting({
+    id: meetingId, org: 'goteborgsomradet', group: 'lgs', date: '2026-12-08', startsAt: '2026-12-08T12:00:00Z', title: 'LGS', cancelled: false,
+    place: 'Teams', revision: 0, status: 'held', cutoffHours: 24, posted: null, summaries: {}, createdBy: USERS.processLeaderLgs,
+    agenda: [{ id: itemId, title: 'Årsrapport 2026', kind: 'beslut', presenter: 'PL', minutes: 20, documents: [], source: null, withdrawn: false }],
+  } as never);
+});
+afterAll(async () => bot.stop());
+beforeEach(() => bot.connector.clear());
+
+const submission = (over: Record<string, string> = {}) => ({
+  verb: 'recordDecision', org: 'goteborgsomradet', group: 'lgs', meetingId, itemId, date: '2026-12-08', kind: 'beslut', consensus: 'true', outcome: 'enighet',
+  title: 'Årsrapport 2026', text: 'LGS fastställer dokumentet; och skickar det till politiskt samråd.', rationale: '', link: '', forankring: 'kommun,region', absentInput: 'true', ...over,
+});
+
+describe('decision register', () => {
+  it('records a decision on an agenda item with the next number, and refuses a member (nothing written)', async () => {
+    await bot.post(personalMessage(`registrera goteborgsomradet/lgs/${meetingId}`, opts(USERS.processLeaderLgs)));
+    expect(cardTexts(bot.connector.cards()[0]!)[0]).toBe('Registrera beslut – LGS');
+    bot.connector.clear();
+    await bot.post(actionSubmit(submission(), opts(USERS.processLeaderLgs)));
+    await bot.post(actionSubmit(submission({ title: 'Smygbeslut' }), opts(USERS.memberRegion)));
+    expect(bot.connector.sent.map((s) => s.activity.text ?? '')).toEqual([
+      'Registrerat som LGS 2026:1.',
+      'Bara ordförande, vice ordförande eller processledaren i LGS kan registrera beslut. Inget sparades.',
+    ]);
+    expect((await bot.running.repos.decisions.list('goteborgsomradet', 'lgs')).map((d) => d.number)).toEqual(['LGS 2026:1']);
+  });
+
+  it('applies the consensus rule: without consensus only återremitterat or struket, and a sent-back matter is queued', async () => {
+    await bot.post(actionSubmit(submission({ consensus: 'false', forankring: '' }), opts(USERS.processLeaderLgs)));
+    await bot.post(actionSubmit(submission({ consensus: 'false', outcome: 'återremitterat', forankring: '', title: 'Rutin för SIP' }), opts(USERS.processLeaderLgs)));
+    expect(bot.connector.sent.map((s) => s.activity.text ?? '')).toEqual([
+      'Utan enighet kan ärendet bara återremitteras eller strykas. Inget sparades.',
+      'Registrerat som LGS 2026:2. Ärendet läggs tillbaka i gruppens kö till ett kommande möte.',
+    ]);
+    expect(await bot.running.repos.decisions.queue('goteborgsomradet', 'lgs')).toEqual([{ title: 'Rutin för SIP', source: 'Återremitterat LGS 2026:2', fromDecision: 'LGS 2026:2' }]);
+  });
+
+  it('never gives two decisions recorded at once the same number', async () => {
+    await Promise.all([1, 2, 3, 4].map((n) => bot.post(actionSubmit(submission({ title: `Samtidigt ${n}`, forankring: '' }), opts(USERS.processLeaderLgs)))));
+    const numbers = (await bot.running.repos.decisions.list('goteborgsomradet', 'lgs')).map((d) => d.number);
+    expect(numbers).toEqual(['LGS 2026:6', 'LGS 2026:5', 'LGS 2026:4', 'LGS 2026:3', 'LGS 2026:2', 'LGS 2026:1']);
+  });
+
+  it('lets the chair record an ordförandebeslut between meetings', async () => {
+    await bot.post(actionSubmit(submission({ meetingId: '', itemId: '', kind: 'ordförandebeslut', title: 'Yttrande om remiss', forankring: '' }), opts(USERS.chairLgs)));
+    expect(bot.connector.sent[0]!.activity.text).toBe('Registrerat som LGS 2026:7.');
+  });
+
+  it('searches by words and year; every member may read; förankring is marked done', async () => {
+    await bot.post(personalMessage('beslut LGS årsrapport 2026', opts(USERS.memberRegion)));
+    const cards = bot.connector.cards();
+    expect(cards.map((c) => cardTexts(c)[0])).toEqual(['LGS 2026:1 – Årsrapport 2026']);
+    expect(cardTexts(cards[0]!)).toContain('Förankring: kommun: väntar, region: väntar');
+    expect(cards[0]!.actions).toBeUndefined();
+    bot.connector.clear();
+    await bot.post(actionSubmit({ verb: 'forankringDone', org: 'goteborgsomradet', group: 'lgs', number: '2026:1', holder: 'kommun' }, opts(USERS.processLeaderLgs)));
+    expect(bot.connector.sent[0]!.activity.text).toBe('Förankringen hos kommun för LGS 2026:1 är registrerad.');
+    expect(cardTexts(bot.connector.cards()[0]!)).toContain('Förankring: kommun: klar 2026-12-08, region: väntar');
+    const versions = await bot.running.repos.decisions.versions('goteborgsomradet', 'lgs', 2026, 1);
+    expect(versions.map((v) => [v.version, v.forankring[0]!.status])).toEqual([[1, 'pending'], [2, 'done']]);
+  });
+
+  it('exports the decision log as Markdown, CSV and JSON for leads, with Swedish characters intact', async () => {
+    await bot.post(personalMessage('exportera LGS', opts(USERS.memberRegion)));
+    expect(bot.connector.texts()).toEqual(['Exporten är för administratörer, ordförande och processledare. Inget skickades.']);
+    bot.connector.clear();
+    await bot.post(personalMessage('exportera LGS', opts(USERS.processLeaderLgs)));
+    const links = (bot.connector.cards()[0]!.actions as { title: string; url: string }[]).map((a) => [a.title, a.url.replace('https://bot.example.se', bot.url)]);
+    expect(links.map(([t]) => t)).toEqual(['Markdown', 'CSV', 'JSON']);
+    const bytes = Buffer.from(await (await fetch(links[1]![1]!)).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('nummer;datum;typ;utfall;rubrik;beslut;motivering;möte;synpunkter_från_frånvarande;förankring;version;återkallat;registrerat');
+    expect(lines.find((l) => l.startsWith('LGS 2026:1;'))).toBe(
+      'LGS 2026:1;2026-12-08;beslut;fattat i enighet;Årsrapport 2026;"LGS fastställer dokumentet; och skickar det till politiskt samråd.";;2026-12-08-abc123;ja;kommun: klar 2026-12-08, region: väntar;2;nej;2026-12-08T15:00:00.000Z',
+    );
+    const md = await (await fetch(links[0]![1]!)).text();
+    expect(md.split('\n').slice(0, 3)).toEqual(['# Beslutslogg – Ledningsgruppen för samverkan (LGS)', '', 'Vårdsamverkan i Göteborgsområdet – Kommun och sjukvård. 7 beslut.']);
+    const json = (await (await fetch(links[2]![1]!)).json()) as { decisions: { number: string }[] };
+    expect(json.decisions.map((d) => d.number).slice(-1)).toEqual(['LGS 2026:1']);
+    expect((await fetch(`${bot.url}/export/${'x'.repeat(43)}/beslut.csv`)).status).toBe(404);
+  });
+});
