@@ -14,6 +14,7 @@ import { startAzurite } from '../src/storage/azurite';
 import { startBot } from '../src/wiring';
 import { actionSubmit, channelMessage, personalMessage, USERS } from '../tests/helpers/activities';
 import { createEchoServer } from './echoBot';
+import { runSweepBench } from './sweep';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -138,7 +139,9 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => server.close(() => r()));
   await new Promise<void>((r) => echo.close(() => r()));
   await azurite.stop();
-  process.exit(okTarget ? 0 : 1);
+  // Part two: one reminder sweep over a synthetic load (bench/sweep.ts), with its own Azurite and fake Teams connector.
+  const sweepBench = await runSweepBench();
+  process.exit(okTarget && sweepBench.ok ? 0 : 1);
 }
 
 main().catch((e: unknown) => {

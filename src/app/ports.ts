@@ -3,6 +3,7 @@ import type { Organisation, OrgId } from '../domain/organisation';
 import type { IsoDate } from '../domain/calendarDate';
 import type { Term } from '../domain/chairTerms';
 import type { Decision, QueuedItem } from '../domain/decisions';
+import type { Minutes } from '../domain/minutes';
 import type { AttendanceAnswer, Meeting, PlannedMeeting, WrittenInput } from '../domain/meetings';
 import type { GroupId } from '../domain/organisation';
 import type { GroupMember, Membership, UserContext } from '../domain/people';
@@ -106,6 +107,8 @@ export interface DecisionRepository {
   saveVersion(decision: Decision, etag: string): Promise<Result<void, 'conflict'>>;
   queue(org: OrgId, group: GroupId): Promise<QueuedItem[]>;
   pendingForankring(org: OrgId, holder: string): Promise<{ group: string; number: string; title: string }[]>;
+  minutes(org: OrgId, group: GroupId, meetingId: string): Promise<{ minutes: Minutes; etag: string } | null>;
+  saveMinutes(minutes: Minutes, etag: string | null): Promise<Result<void, 'conflict'>>;
 }
 
 /** Answers (attending / förhinder) and written input for a meeting. */

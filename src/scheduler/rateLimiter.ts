@@ -7,6 +7,9 @@ export interface RateLimits {
   readonly perTenant: number;
 }
 
+/** Sends are counted when they leave; the service counts them when they arrive. A little margin keeps us under its limit. */
+const WINDOW_MS = 1050;
+
 export class RateLimiter {
   private readonly windows = new Map<string, number[]>();
 
@@ -25,9 +28,9 @@ export class RateLimiter {
       const t = this.now();
       let wait = 0;
       for (const [key, limit] of keys) {
-        const w = (this.windows.get(key) ?? []).filter((x) => t - x < 1000);
+        const w = (this.windows.get(key) ?? []).filter((x) => t - x < WINDOW_MS);
         this.windows.set(key, w);
-        if (w.length >= limit) wait = Math.max(wait, w[0]! + 1000 - t);
+        if (w.length >= limit) wait = Math.max(wait, w[0]! + WINDOW_MS - t);
       }
       if (wait <= 0) {
         for (const [key] of keys) this.windows.get(key)!.push(t);

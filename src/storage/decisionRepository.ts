@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TransactionAction } from '@azure/data-tables';
 import type { DecisionRepository } from '../app/ports';
 import { DECISION_KINDS, OUTCOMES, requeue, type Decision, type QueuedItem } from '../domain/decisions';
+import type { Minutes } from '../domain/minutes';
 import { fail, ok, type Result } from '../domain/result';
 import { hasStatus, keyPart, odataString, type TableStore } from './tables';
 
@@ -11,6 +12,8 @@ import { hasStatus, keyPart, odataString, type TableStore } from './tables';
  *   `d|{year}|{seq:0000}`       the latest version of a decision (a group's register in one query)
  *   `v|{year}|{seq}|{v:000}`    every version, never overwritten
  *   `q|{year}|{seq}`            an item sent back, waiting for a coming agenda
+ *   `m|{meetingId}`             a meeting's minutes (latest; ETag-guarded)
+ *   `mv|{meetingId}|{v}|{status}` every version and status of the minutes
  * Forankring: PK `{org}|{principal or party}`, RK `{group}|{year}|{seq}`: pending förankring per
  * principal in one query.
  */
@@ -143,6 +146,30 @@ export class DecisionTableRepository implements DecisionRepository {
     for await (const e of this.store.table('Forankring').listEntities({ queryOptions: { filter } }))
       out.push(z.object({ group: z.string(), number: z.string(), title: z.string() }).parse(e));
     return out;
+  }
+
+  /** The latest minutes of a meeting with their ETag. */
+  async minutes(org: string, group: string, meetingId: string): Promise<{ minutes: Minutes; etag: string } | null> {
+    try {
+      const e = await this.store.table('Decisions').getEntity(pk(org, group), `m|${keyPart(meetingId)}`);
+      return { minutes: JSON.parse(dataRow.parse(e).data) as Minutes, etag: e.etag };
+    } catch (e) {
+      if (hasStatus(e, 404)) return null;
+      throw e;
+    }
+  }
+
+  /** Saves minutes (create when `etag` is null) and keeps every status of every version. */
+  async saveMinutes(m: Minutes, etag: string | null): Promise<Result<void, 'conflict'>> {
+    const row = { partitionKey: pk(m.org, m.group), rowKey: `m|${keyPart(m.meetingId)}`, data: JSON.stringify(m) };
+    const history = { partitionKey: pk(m.org, m.group), rowKey: `mv|${keyPart(m.meetingId)}|${String(m.version).padStart(3, '0')}|${m.status}`, data: JSON.stringify(m) };
+    try {
+      await this.store.table('Decisions').submitTransaction([etag === null ? ['create', row] : ['update', row, 'Replace', { etag }], ['upsert', history, 'Replace']]);
+      return ok(undefined);
+    } catch (e) {
+      if (hasStatus(e, 409) || hasStatus(e, 412)) return fail('conflict');
+      throw e;
+    }
   }
 
   private row(kind: 'd' | 'v', d: Decision) {

@@ -24,6 +24,7 @@ import {
   submitAppointment,
 } from './chairHandlers';
 import { forankringSubmission, recordSubmission, showDecisionForm, showDecisions, showExport, submitDecision, submitForankring, type DecisionDeps } from './decisionHandlers';
+import { minutesAction, publishMinutes, showMinutes, submitMinutesAction, type MinutesDeps } from './minutesHandlers';
 import { reminderSubmission, showCycle, submitReminderResponse, type CycleDeps } from './cycleHandlers';
 import {
   closeSubmission,
@@ -44,7 +45,7 @@ import {
 } from './meetingHandlers';
 import { reply, sendCard, type Turn } from './turn';
 
-export interface BotDeps extends CycleDeps, MeetingDeps, DecisionDeps {
+export interface BotDeps extends CycleDeps, MeetingDeps, DecisionDeps, MinutesDeps {
   readonly catalog: OrgCatalog;
   readonly members: MemberRepository;
   readonly conversations: ConversationRepository;
@@ -148,6 +149,10 @@ export class SamverkansBot {
       const parsed = forankringSubmission.safeParse(data);
       await this.withTurn(context, (turn) => (parsed.success ? submitForankring(turn, this.deps, parsed.data) : this.badCard(turn)));
     });
+    app.adaptiveCards.actionSubmit(['sendMinutes', 'approveMinutes', 'returnMinutes'], async (context, _state, data) => {
+      const parsed = minutesAction.safeParse(data);
+      await this.withTurn(context, (turn) => (parsed.success ? submitMinutesAction(turn, this.deps, parsed.data) : this.badCard(turn)));
+    });
     app.adaptiveCards.actionSubmit('linkChannel', async (context, _state, data) => {
       const parsed = linkSubmission.safeParse(data);
       await this.withTurn(context, (turn) => (parsed.success ? this.link(turn, parsed.data.group) : this.badCard(turn)));
@@ -219,6 +224,10 @@ export class SamverkansBot {
         return showDecisionForm(turn, this.deps, cmd.argument, true);
       case 'export':
         return showExport(turn, this.deps, cmd.argument);
+      case 'minutes':
+        return showMinutes(turn, this.deps, cmd.argument);
+      case 'publish':
+        return publishMinutes(turn, this.deps, cmd.argument);
       case null:
         return reply(turn, texts.unknown(cmd.text.slice(0, 60)));
     }

@@ -20,6 +20,8 @@ const WORDS = {
   recordDecision: ['registrera', 'record'],
   chairDecision: ['ordförandebeslut', 'ordforandebeslut', 'chair-decision'],
   export: ['exportera', 'export'],
+  minutes: ['minnesanteckningar', 'minutes'],
+  publish: ['publicera', 'publish'],
 } as const;
 
 export type CommandName = keyof typeof WORDS;

@@ -95,3 +95,49 @@ describe('decision register', () => {
     expect((await fetch(`${bot.url}/export/${'x'.repeat(43)}/beslut.csv`)).status).toBe(404);
   });
 });
+
+describe('minutes: draft, justering, lock, publish', () => {
+  const ref = () => `goteborgsomradet/lgs/${meetingId}`;
+  it('drafts from the agenda and decisions, sends to the chair, who approves; then locked and published', async () => {
+    const { personalInstall } = await import('../helpers/activities');
+    await bot.post(personalInstall(opts(USERS.chairLgs)));
+    bot.connector.clear();
+    await bot.post(personalMessage(`minnesanteckningar ${ref()}`, opts(USERS.processLeaderLgs)));
+    const draft = bot.connector.cards()[0]!;
+    expect(cardTexts(draft).slice(0, 6)).toEqual([
+      'Minnesanteckningar – LGS 2026-12-08',
+      'Status: Utkast',
+      'Version: 1',
+      'Närvarande: –',
+      'Förhinder: –',
+      '**1. Årsrapport 2026**',
+    ]);
+    expect(cardTexts(draft)).toContain('LGS 2026:1: LGS fastställer dokumentet; och skickar det till politiskt samråd.');
+    const send = (draft.actions as { data: Record<string, string> }[])[0]!.data;
+    bot.connector.clear();
+    await bot.post(actionSubmit(send, opts(USERS.processLeaderLgs)));
+    expect(bot.connector.texts()).toEqual(['Skickad för justering till Ordförande LGS (demo).']);
+    const toChair = bot.connector.sent.find((s) => s.conversationId === `a:personal-${USERS.chairLgs}`)!;
+    const chairCard = toChair.activity.attachments![0]!.content;
+    const approveData = (chairCard.actions as { title: string; data: Record<string, string> }[]).find((a) => a.title === 'Justera')!.data;
+    bot.connector.clear();
+    await bot.post(actionSubmit(approveData, opts(USERS.memberRegion)));
+    await bot.post(actionSubmit(approveData, opts(USERS.chairLgs)));
+    await bot.post(actionSubmit(approveData, opts(USERS.chairLgs)));
+    await bot.post(personalMessage(`publicera ${ref()} https://www.vardsamverkan.se/lgs/2026-12-08`, opts(USERS.memberRegion)));
+    await bot.post(personalMessage(`publicera ${ref()} https://www.vardsamverkan.se/lgs/2026-12-08`, opts(USERS.processLeaderLgs)));
+    expect(bot.connector.texts()).toEqual([
+      'Bara ordföranden eller en utsedd justerare kan justera. Inget ändrades.',
+      'Minnesanteckningarna för LGS är justerade och låsta.',
+      'Någon annan ändrade minnesanteckningarna under tiden. Inget ändrades; visa dem igen.',
+      'Bara processledaren eller ordföranden i LGS (eller en administratör) kan göra det. Inget ändrades.',
+      'Markerade som publicerade på https://www.vardsamverkan.se/lgs/2026-12-08.',
+    ]);
+    bot.connector.clear();
+    await bot.post(personalMessage(`minnesanteckningar ${ref()}`, opts(USERS.memberRegion)));
+    const texts = cardTexts(bot.connector.cards()[0]!);
+    expect(texts).toContain('Status: Publicerad');
+    expect(texts).toContain('Justerat 2026-12-08, Ordförande LGS (demo)');
+    expect(texts).toContain('Publicerad: https://www.vardsamverkan.se/lgs/2026-12-08');
+  });
+});

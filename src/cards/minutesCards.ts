@@ -1,0 +1,70 @@
+import type { Minutes } from '../domain/minutes';
+import type { Group, Locale } from '../domain/organisation';
+import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+
+const both = (sv: string, en: string) => ({ sv, en });
+const statusNames = {
+  draft: both('Utkast', 'Draft'),
+  sent: both('Skickad för justering', 'Sent for approval'),
+  returned: both('Returnerad', 'Returned'),
+  approved: both('Justerad', 'Approved'),
+  published: both('Publicerad', 'Published'),
+};
+
+export const minutesTexts = {
+  title: (group: string, date: string) => both(`Minnesanteckningar – ${group} ${date}`, `Minutes – ${group} ${date}`),
+  present: both('Närvarande', 'Present'),
+  absent: both('Förhinder', 'Absent'),
+  status: both('Status', 'Status'),
+  version: both('Version', 'Version'),
+  justerat: (date: string, name: string) => both(`Justerat ${date}, ${name}`, `Approved ${date}, ${name}`),
+  published: (url: string) => both(`Publicerad: ${url}`, `Published: ${url}`),
+  returned: (c: string) => both(`Returnerad med kommentar: ${c}`, `Returned with comment: ${c}`),
+  send: both('Skicka för justering', 'Send for approval'),
+  approve: both('Justera', 'Approve'),
+  returnIt: both('Returnera med kommentar', 'Return with comment'),
+  comment: both('Kommentar', 'Comment'),
+  sent: (names: string) => both(`Skickad för justering till ${names}.`, `Sent for approval to ${names}.`),
+  approved: (group: string) => both(`Minnesanteckningarna för ${group} är justerade och låsta.`, `The minutes of ${group} are approved and locked.`),
+  returnedNote: both('Returnerade till processledaren med din kommentar.', 'Returned to the process leader with your comment.'),
+  publishedNote: (url: string) => both(`Markerade som publicerade på ${url}.`, `Marked as published at ${url}.`),
+  noJusterare: both('Gruppen har ingen ordförande registrerad som kan justera. Utse ordförande först.', 'The group has no chair registered to approve. Appoint a chair first.'),
+  failures: {
+    locked: both('De justerade minnesanteckningarna är låsta; en ändring blir en ny version. Inget ändrades.', 'Approved minutes are locked; a change becomes a new version. Nothing was changed.'),
+    'not-sent': both('Minnesanteckningarna är inte skickade för justering. Inget ändrades.', 'The minutes have not been sent for approval. Nothing was changed.'),
+    'not-approved': both('Bara justerade minnesanteckningar kan publiceras. Inget ändrades.', 'Only approved minutes can be published. Nothing was changed.'),
+    'not-justerare': both('Bara ordföranden eller en utsedd justerare kan justera. Inget ändrades.', 'Only the chair or a named approver can approve. Nothing was changed.'),
+    'already-published': both('Minnesanteckningarna är redan publicerade.', 'The minutes are already published.'),
+    conflict: both('Någon annan ändrade minnesanteckningarna under tiden. Inget ändrades; visa dem igen.', 'Someone else changed the minutes meanwhile. Nothing was changed; show them again.'),
+    'bad-url': both('Ange webbadressen där de publicerats, t.ex. publicera <möte> https://…', 'Give the web address where they are published, e.g. publish <meeting> https://…'),
+  },
+};
+
+/** The minutes: per item notes and decisions, present and absent, status, and the actions that fit the viewer. */
+export function minutesCard(m: Minutes, group: Group, date: string, names: (aad: string) => string, actions: 'lead' | 'justerare' | 'none', etag: string, locale: Locale): AdaptiveCard {
+  const rows: [string, string][] = [
+    [minutesTexts.status[locale], statusNames[m.status][locale]],
+    [minutesTexts.version[locale], String(m.version)],
+    [minutesTexts.present[locale], m.present.map(names).join(', ') || '–'],
+    [minutesTexts.absent[locale], m.absent.map(names).join(', ') || '–'],
+  ];
+  const body: CardElement[] = [facts(rows)];
+  m.items.forEach((i, n) => {
+    body.push(textBlock(`**${n + 1}. ${i.title}**`, { spacing: 'Medium' }));
+    if (i.notes) body.push(textBlock(i.notes, { spacing: 'None' }));
+    for (const d of i.decisions) body.push(textBlock(d, { spacing: 'None', weight: 'Bolder' }));
+  });
+  body.push(textBlock(`Vid anteckningarna: ${names(m.writtenBy)}`, { isSubtle: true, spacing: 'Medium' }));
+  if (m.approvedBy && m.approvedAt) body.push(textBlock(minutesTexts.justerat(m.approvedAt.slice(0, 10), names(m.approvedBy))[locale], { weight: 'Bolder' }));
+  if (m.publishedUrl) body.push(textBlock(minutesTexts.published(m.publishedUrl)[locale]));
+  if (m.returnComment) body.push(textBlock(minutesTexts.returned(m.returnComment)[locale], { color: 'Attention' }));
+  const data = { org: m.org, group: m.group, meetingId: m.meetingId, etag };
+  const buttons: CardElement[] = [];
+  if (actions === 'lead' && (m.status === 'draft' || m.status === 'returned')) buttons.push({ type: 'Action.Submit', title: minutesTexts.send[locale], data: { verb: 'sendMinutes', ...data } });
+  if (actions === 'justerare' && m.status === 'sent') {
+    body.push({ type: 'Input.Text', id: 'comment', label: minutesTexts.comment[locale], isMultiline: true, maxLength: 2000 });
+    buttons.push({ type: 'Action.Submit', title: minutesTexts.approve[locale], data: { verb: 'approveMinutes', ...data } });
+    buttons.push({ type: 'Action.Submit', title: minutesTexts.returnIt[locale], data: { verb: 'returnMinutes', ...data } });
+  }
+  return card(locale, minutesTexts.title(group.shortName, date)[locale], body, buttons);
+}
