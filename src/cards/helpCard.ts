@@ -9,7 +9,7 @@ type CommandKey = keyof typeof texts.commands;
 /** Which commands a user sees in help: appointing, adding and linking are for admins and process leaders. */
 export function visibleCommands(user: UserContext, orgs: readonly Organisation[]): CommandKey[] {
   const manages = orgs.some((o) => isOrgAdmin(user, o.id)) || user.memberships.some((m) => m.roles.includes('processLeader'));
-  return ['help', 'groups', 'chair', 'cycle', 'meetings', 'history', 'members', 'language', ...(manages ? (['meeting', 'appoint', 'add', 'link'] as const) : [])];
+  return ['help', 'groups', 'chair', 'cycle', 'meetings', 'decisions', 'history', 'members', 'language', ...(manages ? (['meeting', 'appoint', 'add', 'link', 'exportLog'] as const) : [])];
 }
 
 /** The user's roles in plain words, e.g. "Processledare – LGS". */

@@ -77,6 +77,11 @@ export const texts = {
       en: ['meetings [group]', "The group's meetings: agenda, attendance, absent with and without input."],
     },
     meeting: { sv: ['möte <grupp>', 'Skapa ett möte och publicera dagordningen.'], en: ['meeting <group>', 'Create a meeting and post the agenda.'] },
+    decisions: {
+      sv: ['beslut <grupp> [sökord] [år]', 'Beslutsloggen: senaste besluten eller sökning, med förankringsstatus.'],
+      en: ['decisions <group> [words] [year]', 'The decision log: latest decisions or a search, with anchoring status.'],
+    },
+    exportLog: { sv: ['exportera <grupp>', 'Beslutsloggen som Markdown, CSV och JSON för publicering.'], en: ['export <group>', 'The decision log as Markdown, CSV and JSON for publishing.'] },
     history: { sv: ['historik <grupp>', 'Alla ordförandeperioder, med undantag och skäl.'], en: ['history <group>', 'Every chair term, with exceptions and reasons.'] },
     members: { sv: ['ledamöter <grupp>', 'Gruppens ledamöter med part och roll.'], en: ['members <group>', "The group's members with party and role."] },
     language: { sv: ['språk sv | en', 'Byt språk för dina svar.'], en: ['language sv | en', 'Change the language of replies.'] },

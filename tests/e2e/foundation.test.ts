@@ -85,6 +85,7 @@ describe('help', () => {
       'ordförande [grupp]: Ordförande, vice, mandatperiod och vem som står på tur enligt reglerna.',
       'årshjul [grupp]: Årshjulets kommande datum och en kalenderlänk för Outlook.',
       'möten [grupp]: Gruppens möten: dagordning, närvaro, förhinder med och utan synpunkter.',
+      'beslut <grupp> [sökord] [år]: Beslutsloggen: senaste besluten eller sökning, med förankringsstatus.',
       'historik <grupp>: Alla ordförandeperioder, med undantag och skäl.',
       'ledamöter <grupp>: Gruppens ledamöter med part och roll.',
       'språk sv | en: Byt språk för dina svar.',
@@ -92,6 +93,7 @@ describe('help', () => {
       'utse <grupp>: Registrera ordförande eller vice (formulär, reglerna kontrolleras).',
       'lägg till <grupp>: Lägg till en ledamot eller processledare.',
       'koppla <grupp>: Koppla den här kanalen till en grupp (i en kanal).',
+      'exportera <grupp>: Beslutsloggen som Markdown, CSV och JSON för publicering.',
       'Dina roller',
       '- Processledare – LGS\n- Processledare – LGS styrgrupp\n- Processledare – Politiskt samråd',
     ]);
@@ -108,6 +110,7 @@ describe('help', () => {
       'chair [group]: Chair, vice chair, term and who is next by the rules.',
       "cycle [group]: The annual cycle's coming dates and a calendar link for Outlook.",
       "meetings [group]: The group's meetings: agenda, attendance, absent with and without input.",
+      'decisions <group> [words] [year]: The decision log: latest decisions or a search, with anchoring status.',
       'history <group>: Every chair term, with exceptions and reasons.',
       'members <group>: The group\'s members with party and role.',
       'language sv | en: Change the language of replies.',

@@ -221,9 +221,9 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
       bot.commandLists.map((list) => [list.scopes.join(","), list.commands.map((c) => c.title)]),
     );
     expect(byScope).toEqual({
-      personal: ["hjälp", "grupper", "ordförande", "årshjul", "möten", "historik", "ledamöter", "utse", "lägg till", "språk"],
-      team: ["hjälp", "grupper", "koppla", "ordförande", "möten", "årshjul", "ledamöter", "utse", "lägg till", "språk"],
-      groupChat: ["hjälp", "grupper", "ordförande", "årshjul", "språk"],
+      personal: ["hjälp", "grupper", "ordförande", "årshjul", "möten", "beslut", "ledamöter", "utse", "lägg till", "språk"],
+      team: ["hjälp", "grupper", "koppla", "ordförande", "möten", "årshjul", "beslut", "utse", "lägg till", "språk"],
+      groupChat: ["hjälp", "grupper", "ordförande", "årshjul", "beslut", "språk"],
     });
 
     const descriptions = new Map(bot.commandLists.flatMap((l) => l.commands.map((c) => [c.title, c.description])));
@@ -234,7 +234,7 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
       ordförande: "Visa ordförande, vice ordförande och mandatperiod",
       årshjul: "Visa årshjulets kommande datum och kalenderlänk",
       möten: "Visa gruppens möten med dagordning, närvaro och synpunkter",
-      historik: "Visa alla ordförandeperioder för en grupp",
+      beslut: "Sök i gruppens beslutslogg med förankringsstatus",
       ledamöter: "Visa gruppens ledamöter med part och roll",
       utse: "Registrera ordförande eller vice – reglerna kontrolleras",
       "lägg till": "Lägg till en ledamot eller processledare i en grupp",
@@ -275,7 +275,7 @@ describe("Engelsk översättning (appPackage/en-US.json)", () => {
     const descriptionKeys = Object.keys(english).filter((k) =>
       /^bots\[0\]\.commandLists\[\d+\]\.commands\[\d+\]\.description$/.test(k),
     );
-    expect(swedishTitles).toHaveLength(25);
+    expect(swedishTitles).toHaveLength(26);
     expect(titleKeys).toHaveLength(swedishTitles.length);
     expect(descriptionKeys).toHaveLength(swedishTitles.length);
 
@@ -299,7 +299,7 @@ describe("Engelsk översättning (appPackage/en-US.json)", () => {
       ordförande: "chair",
       årshjul: "cycle",
       möten: "meetings",
-      historik: "history",
+      beslut: "decisions",
       ledamöter: "members",
       utse: "appoint",
       "lägg till": "add",
