@@ -92,6 +92,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     instanceId: `${process.env.WEBSITE_INSTANCE_ID ?? 'local'}-${randomUUID()}`,
     settings: defaultSweepSettings,
     meetings: repos.meetingInputs,
+    decisions: repos.decisions,
   };
   const scheduler = new ReminderScheduler(sweepDeps, config.reminderIntervalMinutes * 60_000, logger);
   return { store, adapter, bot, catalog, proactive, load, scheduler, sweepDeps, calendarTokens, repos };

@@ -7,7 +7,8 @@ import type { ChannelLink, ConversationRef } from '../domain/conversation';
 import { describeError, type Logger } from '../logger';
 import type { ClaimRecord, Leases, LedgerSnapshot, ReminderLedger } from '../storage/reminderLedger';
 import type { ProactiveMessage, ProactiveSender } from '../teams/proactive';
-import type { MeetingInputRepository } from '../app/ports';
+import type { DecisionRepository, MeetingInputRepository } from '../app/ports';
+import { forankringMessages } from './forankringMessages';
 import { meetingMessages } from './meetingMessages';
 import { deliver, UNREACHABLE, type RetryPolicy } from './delivery';
 import type { RateLimiter } from './rateLimiter';
@@ -29,6 +30,8 @@ export interface SweepDeps {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Answers and input per meeting, for input reminders, the brief at the cut-off and the catch-up. */
   readonly meetings?: MeetingInputRepository;
+  /** The decision register, for förankring reminders until each principal has taken the decision. */
+  readonly decisions?: DecisionRepository;
 }
 
 /** One message the sweep sends to one person, exactly once: a reminder, a brief or a catch-up. */
@@ -120,6 +123,7 @@ async function sweepUnderLease(deps: SweepDeps, now: Date): Promise<SweepReport>
       channelFallback: true,
     })),
     ...(deps.meetings ? await meetingMessages(orgs, groups, deps.meetings, now) : []),
+    ...(deps.decisions ? await forankringMessages(orgs, groups, deps.decisions, now) : []),
   ];
 
   // Claim: new messages in batches; stale or failed ones one by one with their ETag.

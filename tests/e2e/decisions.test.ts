@@ -3,12 +3,13 @@ import { cardTexts } from '../helpers/cards';
 import { startTestBot, type TestBot } from '../helpers/testBot';
 
 let bot: TestBot;
+let now = new Date('2026-12-08T15:00:00Z');
 const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
 let meetingId = '';
 let itemId = '';
 
 beforeAll(async () => {
-  bot = await startTestBot({ PUBLIC_BASE_URL: 'https://bot.example.se' }, { now: () => new Date('2026-12-08T15:00:00Z') });
+  bot = await startTestBot({ PUBLIC_BASE_URL: 'https://bot.example.se' }, { now: () => now });
   meetingId = '2026-12-08-abc123';
   itemId = 'p1-aaaa';
   await bot.running.repos.groupState.saveMeeting({
@@ -139,5 +140,24 @@ describe('minutes: draft, justering, lock, publish', () => {
     expect(texts).toContain('Status: Publicerad');
     expect(texts).toContain('Justerat 2026-12-08, Ordförande LGS (demo)');
     expect(texts).toContain('Publicerad: https://www.vardsamverkan.se/lgs/2026-12-08');
+  });
+});
+
+describe('förankring reminders through the reminder model', () => {
+  it('reminds the members who represent a pending principal once per 30 days until done', async () => {
+    const { personalInstall } = await import('../helpers/activities');
+    for (const u of [USERS.memberRegion, USERS.memberKommun]) await bot.post(personalInstall(opts(u)));
+    now = new Date('2027-01-08T10:00:00Z');
+    bot.connector.clear();
+    await bot.running.scheduler.runOnce();
+    const reminded = bot.connector.sent
+      .filter((s) => (s.activity.attachments?.[0]?.content.body as { text: string }[] | undefined)?.[0]?.text === 'Förankring väntar: LGS 2026:1')
+      .map((s) => s.conversationId)
+      .sort();
+    // LGS 2026:1 waits for region only (kommun was marked done): Närhälsan and SU sit for the region.
+    expect(reminded).toEqual([`a:personal-${USERS.chairLgs}`, `a:personal-${USERS.memberRegion}`].sort());
+    bot.connector.clear();
+    await bot.running.scheduler.runOnce();
+    expect(bot.connector.sent.filter((s) => (s.activity.attachments?.[0]?.content.body as { text: string }[] | undefined)?.[0]?.text === 'Förankring väntar: LGS 2026:1')).toHaveLength(0);
   });
 });
