@@ -4,6 +4,7 @@ import {
   checkDraft,
   completeForankring,
   correctDecision,
+  retractDecision,
   newDecision,
   searchDecisions,
   type Decision,
@@ -82,6 +83,22 @@ export async function markForankrad(
   const found = await repo.get(ctx.org.id, ctx.group.id, target.year, target.seq);
   if (found === null) return fail('unknown');
   const next = completeForankring(found.decision, target.holder, dateIn(ctx.now, ctx.org.timeZone), target.reference.trim(), ctx.now.toISOString(), ctx.user.aadObjectId);
+  if (!next.ok) return next;
+  const saved = await repo.saveVersion(next.value, found.etag);
+  return saved.ok ? ok(next.value) : fail('conflict');
+}
+
+/** Retracts a decision: marked as such with the reason, nothing deleted. */
+export async function retract(
+  target: { year: number; seq: number; reason: string },
+  ctx: { org: Organisation; group: Group; user: UserContext; record: GroupRecord | undefined; now: Date },
+  repo: DecisionRepository,
+): Promise<Result<Decision, 'not-allowed' | 'unknown' | 'retracted' | 'conflict' | 'empty-text'>> {
+  if (!mayRecord(ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-allowed');
+  if (target.reason.trim() === '') return fail('empty-text');
+  const found = await repo.get(ctx.org.id, ctx.group.id, target.year, target.seq);
+  if (found === null) return fail('unknown');
+  const next = retractDecision(found.decision, target.reason.trim(), ctx.user.aadObjectId, ctx.now.toISOString());
   if (!next.ok) return next;
   const saved = await repo.saveVersion(next.value, found.etag);
   return saved.ok ? ok(next.value) : fail('conflict');

@@ -65,7 +65,22 @@ export const decisionTexts = {
   ),
   exportNotAllowed: both('Exporten är för administratörer, ordförande och processledare. Inget skickades.', 'The export is for administrators, chairs and process leaders. Nothing was sent.'),
   version: both('Version', 'Version'),
+  correctTitle: (n: string) => both(`Rätta ${n}`, `Correct ${n}`),
+  corrected: (n: string, v: number) => both(`${n} är rättat (version ${v}); tidigare versioner finns kvar.`, `${n} is corrected (version ${v}); earlier versions are kept.`),
+  retracted: (n: string) => both(`${n} är markerat som återkallat. Inget har raderats.`, `${n} is marked as retracted. Nothing was deleted.`),
+  isRetracted: both('Beslutet är återkallat och kan inte ändras.', 'The decision is retracted and cannot be changed.'),
+  retractUsage: both('Skriv: återkalla <grupp> <år:nr> <skäl>', 'Type: retract <group> <year:no> <reason>'),
+  correctUsage: both('Skriv: rätta <grupp> <år:nr>', 'Type: correct <group> <year:no>'),
 };
+
+/** The correction form: title, text and rationale, guarded by the decision's ETag. */
+export function correctionCard(d: Decision, etag: string, locale: Locale): AdaptiveCard {
+  return card(locale, decisionTexts.correctTitle(d.number)[locale], [
+    { type: 'Input.Text', id: 'title', label: decisionTexts.title[locale], value: d.title, maxLength: 200, isRequired: true },
+    { type: 'Input.Text', id: 'text', label: decisionTexts.text[locale], value: d.text, isMultiline: true, maxLength: 4000, isRequired: true },
+    { type: 'Input.Text', id: 'rationale', label: decisionTexts.rationale[locale], value: d.rationale, isMultiline: true, maxLength: 4000 },
+  ], [{ type: 'Action.Submit', title: decisionTexts.submit[locale], data: { verb: 'correctDecision', org: d.org, group: d.group, number: `${d.year}:${d.seq}`, etag } }]);
+}
 
 /** One decision: number, kind, outcome, text, and förankring status per principal, with actions for those who record. */
 export function decisionCard(d: Decision, canRecord: boolean, locale: Locale): AdaptiveCard {
@@ -77,6 +92,7 @@ export function decisionCard(d: Decision, canRecord: boolean, locale: Locale): A
   if (d.forankring.length > 0)
     rows.push([decisionTexts.forankringLabel[locale], d.forankring.map((f) => `${f.holder}: ${f.status === 'done' ? `${decisionTexts.done[locale]} ${f.doneOn ?? ''}` : decisionTexts.pending[locale]}`).join(', ')]);
   if (d.version > 1) rows.push([decisionTexts.version[locale], String(d.version)]);
+  if (d.retracted !== null) rows.push([locale === 'sv' ? 'Återkallat' : 'Retracted', `${d.retracted.at.slice(0, 10)}: ${d.retracted.reason}`]);
   const body: CardElement[] = [facts(rows), textBlock(d.text)];
   if (d.rationale) body.push(textBlock(d.rationale, { isSubtle: true }));
   const actions = canRecord

@@ -23,7 +23,20 @@ import {
   submitAddMember,
   submitAppointment,
 } from './chairHandlers';
-import { forankringSubmission, recordSubmission, showDecisionForm, showDecisions, showExport, submitDecision, submitForankring, type DecisionDeps } from './decisionHandlers';
+import {
+  correctionSubmission,
+  forankringSubmission,
+  recordSubmission,
+  retractCommand,
+  showCorrection,
+  showDecisionForm,
+  showDecisions,
+  showExport,
+  submitCorrection,
+  submitDecision,
+  submitForankring,
+  type DecisionDeps,
+} from './decisionHandlers';
 import { minutesAction, publishMinutes, showMinutes, submitMinutesAction, type MinutesDeps } from './minutesHandlers';
 import { reminderSubmission, showCycle, submitReminderResponse, type CycleDeps } from './cycleHandlers';
 import {
@@ -145,6 +158,10 @@ export class SamverkansBot {
       const parsed = recordSubmission.safeParse(data);
       await this.withTurn(context, (turn) => (parsed.success ? submitDecision(turn, this.deps, parsed.data) : this.badCard(turn)));
     });
+    app.adaptiveCards.actionSubmit('correctDecision', async (context, _state, data) => {
+      const parsed = correctionSubmission.safeParse(data);
+      await this.withTurn(context, (turn) => (parsed.success ? submitCorrection(turn, this.deps, parsed.data) : this.badCard(turn)));
+    });
     app.adaptiveCards.actionSubmit('forankringDone', async (context, _state, data) => {
       const parsed = forankringSubmission.safeParse(data);
       await this.withTurn(context, (turn) => (parsed.success ? submitForankring(turn, this.deps, parsed.data) : this.badCard(turn)));
@@ -224,6 +241,10 @@ export class SamverkansBot {
         return showDecisionForm(turn, this.deps, cmd.argument, true);
       case 'export':
         return showExport(turn, this.deps, cmd.argument);
+      case 'correct':
+        return showCorrection(turn, this.deps, cmd.argument);
+      case 'retract':
+        return retractCommand(turn, this.deps, cmd.argument);
       case 'minutes':
         return showMinutes(turn, this.deps, cmd.argument);
       case 'publish':

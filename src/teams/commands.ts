@@ -21,6 +21,8 @@ const WORDS = {
   chairDecision: ['ordförandebeslut', 'ordforandebeslut', 'chair-decision'],
   export: ['exportera', 'export'],
   minutes: ['minnesanteckningar', 'minutes'],
+  correct: ['rätta', 'ratta', 'correct'],
+  retract: ['återkalla', 'aterkalla', 'retract'],
   publish: ['publicera', 'publish'],
 } as const;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
-import { findDecisions, markForankrad, mayRecord, parseNumber, recordDecision } from '../app/decisions';
+import { correct, findDecisions, markForankrad, mayRecord, parseNumber, recordDecision, retract } from '../app/decisions';
 import type { CalendarTokenStore, Clock, DecisionRepository, GroupStateRepository } from '../app/ports';
-import { decisionCard, decisionFormCard, decisionTexts as t, exportCard } from '../cards/decisionCards';
+import { correctionCard, decisionCard, decisionFormCard, decisionTexts as t, exportCard } from '../cards/decisionCards';
 import { meetingTexts } from '../cards/meetingTexts';
 import { texts } from '../cards/texts';
 import { dateIn } from '../domain/calendarDate';
@@ -39,6 +39,16 @@ export const recordSubmission = z.object({
   link: z.union([z.string().url().max(500), z.literal('')]).optional().default(''),
   forankring: z.string().max(2000).optional().default(''),
   absentInput: z.enum(['true', 'false']).optional().default('false'),
+});
+export const correctionSubmission = z.object({
+  verb: z.literal('correctDecision'),
+  org: slug,
+  group: slug,
+  number: z.string().regex(/^\d{4}:\d{1,4}$/),
+  etag: z.string().min(1).max(200),
+  title: z.string().max(200),
+  text: z.string().max(4000),
+  rationale: z.string().max(4000).optional().default(''),
 });
 export const forankringSubmission = z.object({ verb: z.literal('forankringDone'), org: slug, group: slug, number: z.string().regex(/^\d{4}:\d{1,4}$/), holder: slug });
 
@@ -141,4 +151,49 @@ export async function showExport(turn: Turn, deps: DecisionDeps, arg: string): P
   if (!allowed) return reply(turn, t.exportNotAllowed);
   const token = await deps.calendarTokens.tokenFor(target.org.id, target.group.id, 'export');
   await sendCard(turn, exportCard(target.group, `${deps.publicBaseUrl}/export/${token}`, turn.locale));
+}
+
+/** Splits "<grupp> <år:nr> [rest]" into the group, the number and the rest. */
+function groupAndNumber(deps: DecisionDeps, turn: Turn, arg: string): { org: Organisation; group: Group; year: number; seq: number; rest: string } | null {
+  const m = /^(.*?)\s+(\d{4}:\d{1,4})\s*(.*)$/.exec(arg.trim());
+  if (m === null) return null;
+  const target = groupOf(deps, turn, m[1]!.trim());
+  const n = parseNumber(m[2]!);
+  return target && n ? { ...target, ...n, rest: m[3] ?? '' } : null;
+}
+
+/** `rätta <grupp> <år:nr>`: the correction form. */
+export async function showCorrection(turn: Turn, deps: DecisionDeps, arg: string): Promise<void> {
+  const t2 = groupAndNumber(deps, turn, arg);
+  if (t2 === null) return reply(turn, t.correctUsage);
+  const record = (await deps.groupState.groups(t2.org.id, [t2.group.id])).get(t2.group.id);
+  if (!mayRecord(turn.user, t2.org, t2.group, record, deps.clock.now())) return reply(turn, t.notAllowed(t2.group.shortName));
+  const found = await deps.decisions.get(t2.org.id, t2.group.id, t2.year, t2.seq);
+  if (found === null) return reply(turn, t.unknown);
+  if (found.decision.retracted !== null) return reply(turn, t.isRetracted);
+  await sendCard(turn, correctionCard(found.decision, found.etag, turn.locale));
+}
+
+/** The correction form's submission: a new version; the earlier one is kept. */
+export async function submitCorrection(turn: Turn, deps: DecisionDeps, data: z.infer<typeof correctionSubmission>): Promise<void> {
+  const org = deps.catalog.get(data.org);
+  const group = org?.groups.find((g) => g.id === data.group);
+  const n = parseNumber(data.number);
+  if (org === undefined || group === undefined || n === null) return reply(turn, texts.badCard);
+  const record = (await deps.groupState.groups(org.id, [group.id])).get(group.id);
+  const result = await correct({ ...n, etag: data.etag }, data, { org, group, user: turn.user, record, now: deps.clock.now() }, deps.decisions);
+  if (result.ok) return replyWithCard(turn, t.corrected(result.value.number, result.value.version)[turn.locale], decisionCard(result.value, true, turn.locale));
+  const messages = { 'not-allowed': t.notAllowed(group.shortName), unknown: t.unknown, retracted: t.isRetracted, conflict: t.conflict, 'empty-text': t.problems['empty-text'] };
+  return reply(turn, messages[result.code]);
+}
+
+/** `återkalla <grupp> <år:nr> <skäl>`: marks a decision retracted; nothing is deleted. */
+export async function retractCommand(turn: Turn, deps: DecisionDeps, arg: string): Promise<void> {
+  const t2 = groupAndNumber(deps, turn, arg);
+  if (t2 === null || t2.rest.trim() === '') return reply(turn, t.retractUsage);
+  const record = (await deps.groupState.groups(t2.org.id, [t2.group.id])).get(t2.group.id);
+  const result = await retract({ year: t2.year, seq: t2.seq, reason: t2.rest }, { org: t2.org, group: t2.group, user: turn.user, record, now: deps.clock.now() }, deps.decisions);
+  if (result.ok) return reply(turn, t.retracted(result.value.number));
+  const messages = { 'not-allowed': t.notAllowed(t2.group.shortName), unknown: t.unknown, retracted: t.isRetracted, conflict: t.conflict, 'empty-text': t.retractUsage };
+  return reply(turn, messages[result.code]);
 }

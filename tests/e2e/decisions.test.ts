@@ -97,6 +97,28 @@ describe('decision register', () => {
   });
 });
 
+describe('corrections and retraction', () => {
+  it('corrects as a new version keeping the earlier one, and marks a retracted decision without deleting it', async () => {
+    await bot.post(personalMessage('rätta LGS 2026:3', opts(USERS.memberRegion)));
+    await bot.post(personalMessage('rätta LGS 2026:3', opts(USERS.processLeaderLgs)));
+    const form = bot.connector.cards()[0]!;
+    const data = (form.actions as { data: Record<string, string> }[])[0]!.data;
+    bot.connector.clear();
+    await bot.post(actionSubmit({ ...data, title: 'Samtidigt (rättad)', text: 'Rättad text', rationale: '' }, opts(USERS.processLeaderLgs)));
+    await bot.post(actionSubmit({ ...data, title: 'Gammal version', text: 'x', rationale: '' }, opts(USERS.processLeaderLgs)));
+    await bot.post(personalMessage('återkalla LGS 2026:4 Registrerat två gånger', opts(USERS.processLeaderLgs)));
+    expect(bot.connector.sent.map((s) => s.activity.text ?? '')).toEqual([
+      'LGS 2026:3 är rättat (version 2); tidigare versioner finns kvar.',
+      'Någon annan ändrade beslutet under tiden, så inget sparades. Visa det igen och försök på nytt.',
+      'LGS 2026:4 är markerat som återkallat. Inget har raderats.',
+    ]);
+    const versions = await bot.running.repos.decisions.versions('goteborgsomradet', 'lgs', 2026, 3);
+    expect(versions.map((v) => [v.version, v.title])).toEqual([[1, versions[0]!.title], [2, 'Samtidigt (rättad)']]);
+    const four = await bot.running.repos.decisions.get('goteborgsomradet', 'lgs', 2026, 4);
+    expect([four?.decision.retracted?.reason, four?.decision.text.length]).toEqual(['Registrerat två gånger', four?.decision.text.length]);
+  });
+});
+
 describe('minutes: draft, justering, lock, publish', () => {
   const ref = () => `goteborgsomradet/lgs/${meetingId}`;
   it('drafts from the agenda and decisions, sends to the chair, who approves; then locked and published', async () => {
