@@ -1,10 +1,12 @@
 import type { Decision } from '../domain/decisions';
+import type { Minutes } from '../domain/minutes';
 import type { Group, Organisation } from '../domain/organisation';
 import type { OrgCatalog } from './catalog';
 import type { CalendarTokenStore, DecisionRepository } from './ports';
 
 /**
- * Exports of a group's decision register for publishing and archiving (allmänna handlingar).
+ * Exports of a group's decision register (and approved minutes, in Markdown and JSON) for
+ * publishing and archiving (allmänna handlingar).
  * CSV columns (UTF-8 with BOM, `;`-separated as Swedish Excel expects, RFC 4180 quoting):
  * nummer; datum; typ; utfall; rubrik; beslut; motivering; möte; synpunkter_från_frånvarande;
  * förankring; version; återkallat; registrerat.
@@ -39,7 +41,10 @@ export function decisionsCsv(ds: readonly Decision[]): string {
   return `\uFEFF${[CSV_COLUMNS.join(';'), ...rows].join('\r\n')}\r\n`;
 }
 
-export function decisionsMarkdown(org: Organisation, group: Group, ds: readonly Decision[]): string {
+/** Approved or published minutes, for the export (drafts are not public yet). */
+const approvedMinutes = (ms: readonly Minutes[]) => ms.filter((m) => m.status === 'approved' || m.status === 'published');
+
+export function decisionsMarkdown(org: Organisation, group: Group, ds: readonly Decision[], minutes: readonly Minutes[] = []): string {
   const lines = [`# Beslutslogg – ${group.name}`, '', `${org.name}. ${ds.length} beslut.`, ''];
   for (const d of ds) {
     lines.push(`## ${d.number} – ${d.title}${d.retracted ? ' (återkallat)' : ''}`, '');
@@ -51,11 +56,23 @@ export function decisionsMarkdown(org: Organisation, group: Group, ds: readonly 
     if (d.rationale) lines.push(`*Motivering:* ${d.rationale}`, '');
     if (d.retracted) lines.push(`*Återkallat ${d.retracted.at.slice(0, 10)}: ${d.retracted.reason}*`, '');
   }
+  const approved = approvedMinutes(minutes);
+  if (approved.length > 0) {
+    lines.push('# Justerade minnesanteckningar', '');
+    for (const m of approved) {
+      lines.push(`## Möte ${m.meetingId} (version ${m.version})`, '');
+      m.items.forEach((i, n) => {
+        lines.push(`${n + 1}. **${i.title}**${i.notes ? ` – ${i.notes}` : ''}`);
+        for (const d of i.decisions) lines.push(`   - ${d}`);
+      });
+      lines.push('', `Justerat ${m.approvedAt?.slice(0, 10) ?? ''}${m.publishedUrl ? ` · publicerat: ${m.publishedUrl}` : ''}`, '');
+    }
+  }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-export function decisionsJson(org: Organisation, group: Group, ds: readonly Decision[]): string {
-  return `${JSON.stringify({ organisation: org.id, group: group.id, groupName: group.name, decisions: ds }, null, 2)}\n`;
+export function decisionsJson(org: Organisation, group: Group, ds: readonly Decision[], minutes: readonly Minutes[] = []): string {
+  return `${JSON.stringify({ organisation: org.id, group: group.id, groupName: group.name, decisions: ds, minutes: approvedMinutes(minutes) }, null, 2)}\n`;
 }
 
 /** The export behind `/export/{token}/beslut.{md,csv,json}`, or null for an unknown token. */
@@ -69,5 +86,7 @@ export async function exportForToken(
   const group = org?.groups.find((g) => g.id === target?.group);
   if (org === undefined || group === undefined) return null;
   const ds = await deps.decisions.list(org.id, group.id);
-  return format === 'md' ? decisionsMarkdown(org, group, ds) : format === 'csv' ? decisionsCsv(ds) : decisionsJson(org, group, ds);
+  if (format === 'csv') return decisionsCsv(ds);
+  const minutes = await deps.decisions.listMinutes(org.id, group.id);
+  return format === 'md' ? decisionsMarkdown(org, group, ds, minutes) : decisionsJson(org, group, ds, minutes);
 }

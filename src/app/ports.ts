@@ -109,6 +109,7 @@ export interface DecisionRepository {
   pendingForankring(org: OrgId, holder: string): Promise<{ group: string; number: string; title: string }[]>;
   minutes(org: OrgId, group: GroupId, meetingId: string): Promise<{ minutes: Minutes; etag: string } | null>;
   saveMinutes(minutes: Minutes, etag: string | null): Promise<Result<void, 'conflict'>>;
+  listMinutes(org: OrgId, group: GroupId): Promise<Minutes[]>;
 }
 
 /** Answers (attending / förhinder) and written input for a meeting. */

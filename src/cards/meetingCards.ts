@@ -39,7 +39,16 @@ export function agendaCard(org: Organisation, group: Group, m: Meeting, counts: 
 }
 
 /** The create/revise form: date, time, place, cut-off and up to eight agenda rows. */
-export function meetingFormCard(orgId: string, group: Group, m: Meeting | null, version: string | null, locale: Locale, timeZone: string, newId = ''): AdaptiveCard {
+export function meetingFormCard(
+  orgId: string,
+  group: Group,
+  m: Meeting | null,
+  version: string | null,
+  locale: Locale,
+  timeZone: string,
+  newId = '',
+  queued: readonly { title: string; source: string }[] = [],
+): AdaptiveCard {
   const req = { isRequired: true, errorMessage: locale === 'sv' ? 'Obligatoriskt fält.' : 'Required field.' };
   const local = m === null ? null : new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(m.startsAt));
   const body: CardElement[] = [
@@ -50,9 +59,10 @@ export function meetingFormCard(orgId: string, group: Group, m: Meeting | null, 
   ];
   for (let i = 0; i < FORM_ITEMS; i++) {
     const item = m?.agenda[i];
+    const fromQueue = m === null ? queued[i] : undefined;
     const rows: CardElement[] = [
       textBlock(`**${t.item(i + 1)[locale]}**`, { spacing: 'Medium' }),
-      { type: 'Input.Text', id: `title_${i}`, label: t.fieldTitle[locale], value: item?.title ?? '', maxLength: 200 },
+      { type: 'Input.Text', id: `title_${i}`, label: t.fieldTitle[locale], value: item?.title ?? fromQueue?.title ?? '', maxLength: 200 },
       {
         type: 'Input.ChoiceSet',
         id: `kind_${i}`,
@@ -64,7 +74,7 @@ export function meetingFormCard(orgId: string, group: Group, m: Meeting | null, 
       { type: 'Input.Text', id: `presenter_${i}`, label: t.fieldPresenter[locale], value: item?.presenter ?? '', maxLength: 100 },
       { type: 'Input.Number', id: `minutes_${i}`, label: t.fieldMinutes[locale], value: item?.minutes ?? 15, min: 0, max: 480 },
       { type: 'Input.Text', id: `doc_${i}`, label: t.fieldDoc[locale], value: item?.documents[0]?.url ?? '', style: 'Url', maxLength: 500 },
-      { type: 'Input.Text', id: `source_${i}`, label: t.fieldSource[locale], value: item?.source ?? '', maxLength: 200 },
+      { type: 'Input.Text', id: `source_${i}`, label: t.fieldSource[locale], value: item?.source ?? fromQueue?.source ?? '', maxLength: 200 },
     ];
     if (m !== null && item !== undefined) rows.push({ type: 'Input.Toggle', id: `withdrawn_${i}`, title: t.fieldWithdrawn[locale], value: item.withdrawn ? 'true' : 'false' });
     body.push({ type: 'Container', separator: true, items: rows });

@@ -159,6 +159,14 @@ export class DecisionTableRepository implements DecisionRepository {
     }
   }
 
+  /** The latest minutes of every meeting of the group. */
+  async listMinutes(org: string, group: string): Promise<Minutes[]> {
+    const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge 'm|' and RowKey lt 'm}'`;
+    const out: Minutes[] = [];
+    for await (const e of this.store.table('Decisions').listEntities({ queryOptions: { filter } })) out.push(JSON.parse(dataRow.parse(e).data) as Minutes);
+    return out.sort((a, b) => b.meetingId.localeCompare(a.meetingId));
+  }
+
   /** Saves minutes (create when `etag` is null) and keeps every status of every version. */
   async saveMinutes(m: Minutes, etag: string | null): Promise<Result<void, 'conflict'>> {
     const row = { partitionKey: pk(m.org, m.group), rowKey: `m|${keyPart(m.meetingId)}`, data: JSON.stringify(m) };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
 import { answerMeeting, briefFor, mayLead, meetingPeople, newMeetingKey, saveMeeting, submitInput, type MeetingForm } from '../app/meetings';
-import type { Clock, ConversationRepository, GroupStateRepository, MeetingInputRepository } from '../app/ports';
+import type { Clock, ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from '../app/ports';
 import type { AdaptiveCard } from '../cards/adaptive';
 import { agendaCard, briefCard, closeCard, FORM_ITEMS, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
 import { changeText, meetingTexts as t, when } from '../cards/meetingTexts';
@@ -21,6 +21,7 @@ export interface MeetingDeps {
   readonly proactive: ProactiveSender;
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly decisions: DecisionRepository;
 }
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
@@ -91,7 +92,9 @@ export async function showMeetingForm(turn: Turn, deps: MeetingDeps, arg: string
   if (target === null) return reply(turn, texts.groupNotFound(arg.trim()));
   const record = (await deps.groupState.groups(target.org.id, [target.group.id])).get(target.group.id);
   if (!mayLead(turn.user, target.org, target.group, record, deps.clock.now())) return reply(turn, t.notLead(target.group.shortName));
-  await sendCard(turn, meetingFormCard(target.org.id, target.group, null, null, turn.locale, target.org.timeZone, newMeetingKey()));
+  // Matters sent back (återremitterade) are offered first, with where they come from.
+  const queued = await deps.decisions.queue(target.org.id, target.group.id);
+  await sendCard(turn, meetingFormCard(target.org.id, target.group, null, null, turn.locale, target.org.timeZone, newMeetingKey(), queued));
 }
 
 /** `revidera <möte>`: the form prefilled with the current agenda and its version. */

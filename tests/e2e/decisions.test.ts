@@ -162,6 +162,18 @@ describe('minutes: draft, justering, lock, publish', () => {
     expect(texts).toContain('Status: Publicerad');
     expect(texts).toContain('Justerat 2026-12-08, Ordförande LGS (demo)');
     expect(texts).toContain('Publicerad: https://www.vardsamverkan.se/lgs/2026-12-08');
+    bot.connector.clear();
+    await bot.post(personalMessage('exportera LGS', opts(USERS.processLeaderLgs)));
+    const mdUrl = (bot.connector.cards()[0]!.actions as { url: string }[])[0]!.url.replace('https://bot.example.se', bot.url);
+    const md = await (await fetch(mdUrl)).text();
+    expect(md).toContain(`# Justerade minnesanteckningar\n\n## Möte ${meetingId} (version 1)`);
+    expect(md).toContain('Justerat 2026-12-08 · publicerat: https://www.vardsamverkan.se/lgs/2026-12-08');
+  });
+
+  it('offers a matter sent back as the first row of the next meeting form, with its history', async () => {
+    await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
+    const inputs = (await import('../helpers/cards')).cardInputs(bot.connector.cards()[0]!);
+    expect([inputs.title_0!.value, inputs.source_0!.value]).toEqual(['Rutin för SIP', 'Återremitterat LGS 2026:2']);
   });
 });
 
