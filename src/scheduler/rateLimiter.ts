@@ -8,7 +8,7 @@ export interface RateLimits {
 }
 
 /** Sends are counted when they leave; the service counts them when they arrive. A little margin keeps us under its limit. */
-const WINDOW_MS = 1050;
+const WINDOW_MS = 1020;
 
 export class RateLimiter {
   private readonly windows = new Map<string, number[]>();

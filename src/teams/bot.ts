@@ -118,35 +118,19 @@ export class SamverkansBot {
       if (action === 'add' || action === 'add-upgrade') await this.welcome(context);
       else if (action === 'remove' || action === 'remove-upgrade') await this.forget(context);
     });
-    app.adaptiveCards.actionSubmit('command', async (context, _state, data) => {
-      const parsed = commandSubmission.safeParse(data);
-      await this.withTurn(context, (turn) => (parsed.success ? this.command(turn, parseCommand(parsed.data.command)) : this.badCard(turn)));
-    });
-    app.adaptiveCards.actionSubmit('appoint', async (context, _state, data) => {
-      const parsed = appointSubmission.safeParse(data);
-      await this.withTurn(context, (turn) => (parsed.success ? submitAppointment(turn, this.deps, parsed.data) : this.badCard(turn)));
-    });
-    app.adaptiveCards.actionSubmit('addMember', async (context, _state, data) => {
-      const parsed = addMemberSubmission.safeParse(data);
-      await this.withTurn(context, (turn) => (parsed.success ? submitAddMember(turn, this.deps, parsed.data) : this.badCard(turn)));
-    });
-    for (const verb of ['reminderDone', 'reminderAck'])
-      app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
-        const parsed = reminderSubmission.safeParse(data);
-        await this.withTurn(context, (turn) => (parsed.success ? submitReminderResponse(turn, this.deps, parsed.data) : this.badCard(turn)));
-      });
-    app.adaptiveCards.actionSubmit('saveMeeting', async (context, _state, data) => {
-      const parsed = saveMeetingSubmission.safeParse(data);
-      await this.withTurn(context, (turn) => (parsed.success ? submitMeeting(turn, this.deps, parsed.data) : this.badCard(turn)));
-    });
-    app.adaptiveCards.actionSubmit('submitInput', async (context, _state, data) => {
-      const parsed = inputSubmission.safeParse(data);
-      await this.withTurn(context, (turn) => (parsed.success ? submitWrittenInput(turn, this.deps, parsed.data) : this.badCard(turn)));
-    });
-    app.adaptiveCards.actionSubmit('closeMeeting', async (context, _state, data) => {
-      const parsed = closeSubmission.safeParse(data);
-      await this.withTurn(context, (turn) => (parsed.success ? submitClose(turn, this.deps, parsed.data) : this.badCard(turn)));
-    });
+    // Every Action.Submit: the card's data is checked with its schema; anything else gets the bad-card answer.
+    this.submit('command', commandSubmission, (turn, d) => this.command(turn, parseCommand(d.command)));
+    this.submit('appoint', appointSubmission, (turn, d) => submitAppointment(turn, this.deps, d));
+    this.submit('addMember', addMemberSubmission, (turn, d) => submitAddMember(turn, this.deps, d));
+    this.submit(['reminderDone', 'reminderAck'], reminderSubmission, (turn, d) => submitReminderResponse(turn, this.deps, d));
+    this.submit('saveMeeting', saveMeetingSubmission, (turn, d) => submitMeeting(turn, this.deps, d));
+    this.submit('submitInput', inputSubmission, (turn, d) => submitWrittenInput(turn, this.deps, d));
+    this.submit('closeMeeting', closeSubmission, (turn, d) => submitClose(turn, this.deps, d));
+    this.submit('recordDecision', recordSubmission, (turn, d) => submitDecision(turn, this.deps, d));
+    this.submit('correctDecision', correctionSubmission, (turn, d) => submitCorrection(turn, this.deps, d));
+    this.submit('forankringDone', forankringSubmission, (turn, d) => submitForankring(turn, this.deps, d));
+    this.submit(['sendMinutes', 'approveMinutes', 'returnMinutes'], minutesAction, (turn, d) => submitMinutesAction(turn, this.deps, d));
+    this.submit('linkChannel', linkSubmission, (turn, d) => this.link(turn, d.group));
     for (const [verb, attendance] of [['attend', 'attending'], ['absent', 'absent']] as const)
       app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
         const parsed = executeData.safeParse(data);
@@ -154,32 +138,20 @@ export class SamverkansBot {
         if (turn === null) return texts.emptyMessage.sv;
         return parsed.success ? executeAnswer(turn, this.deps, attendance, parsed.data) : texts.badCard[turn.locale];
       });
-    app.adaptiveCards.actionSubmit('recordDecision', async (context, _state, data) => {
-      const parsed = recordSubmission.safeParse(data);
-      await this.withTurn(context, (turn) => (parsed.success ? submitDecision(turn, this.deps, parsed.data) : this.badCard(turn)));
-    });
-    app.adaptiveCards.actionSubmit('correctDecision', async (context, _state, data) => {
-      const parsed = correctionSubmission.safeParse(data);
-      await this.withTurn(context, (turn) => (parsed.success ? submitCorrection(turn, this.deps, parsed.data) : this.badCard(turn)));
-    });
-    app.adaptiveCards.actionSubmit('forankringDone', async (context, _state, data) => {
-      const parsed = forankringSubmission.safeParse(data);
-      await this.withTurn(context, (turn) => (parsed.success ? submitForankring(turn, this.deps, parsed.data) : this.badCard(turn)));
-    });
-    app.adaptiveCards.actionSubmit(['sendMinutes', 'approveMinutes', 'returnMinutes'], async (context, _state, data) => {
-      const parsed = minutesAction.safeParse(data);
-      await this.withTurn(context, (turn) => (parsed.success ? submitMinutesAction(turn, this.deps, parsed.data) : this.badCard(turn)));
-    });
-    app.adaptiveCards.actionSubmit('linkChannel', async (context, _state, data) => {
-      const parsed = linkSubmission.safeParse(data);
-      await this.withTurn(context, (turn) => (parsed.success ? this.link(turn, parsed.data.group) : this.badCard(turn)));
-    });
     app.activity(ActivityTypes.Message, async (context) => {
       await this.withTurn(context, (turn) => {
         const text = (context.activity.text ?? '').trim();
         if (text === '') return context.activity.value !== undefined ? this.badCard(turn) : reply(turn, texts.emptyMessage);
         return this.command(turn, parseCommand(text));
       });
+    });
+  }
+
+  /** Routes an Action.Submit verb to a handler once its data passed the schema. */
+  private submit<S extends z.ZodTypeAny>(verb: string | string[], schema: S, handler: (turn: Turn, data: z.infer<S>) => Promise<void>): void {
+    this.app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
+      const parsed = schema.safeParse(data);
+      await this.withTurn(context, (turn) => (parsed.success ? handler(turn, parsed.data) : this.badCard(turn)));
     });
   }
 

@@ -12,6 +12,7 @@ import { texts } from '../cards/texts';
 import type { Group, Organisation } from '../domain/organisation';
 import { orgsOfUser } from '../domain/people';
 import type { Logger } from '../logger';
+import { contextGroups } from './contextGroups';
 import { reply, replyText, replyWithCard, sendCard, type Turn } from './turn';
 
 export interface ChairDeps {
@@ -70,13 +71,7 @@ export async function showChairs(turn: Turn, deps: ChairDeps, arg: string): Prom
     if (one === null) return;
     targets = [one];
   } else {
-    const links = turn.ref.conversationType === 'channel' ? await deps.conversations.linksOfChannel(turn.ref) : [];
-    const pairs = links.length > 0 ? links.map((l) => [l.org, l.group] as const) : turn.user.memberships.map((m) => [m.org, m.group] as const);
-    targets = pairs.flatMap(([orgId, groupId]) => {
-      const org = deps.catalog.get(orgId);
-      const group = org?.groups.find((g) => g.id === groupId);
-      return org && group ? [{ org, group }] : [];
-    });
+    targets = await contextGroups(turn, deps);
   }
   if (targets.length === 0) return reply(turn, chairTexts.noGroupsForChair);
   // One query per organisation: the user's groups are almost always in one.

@@ -8,6 +8,7 @@ import { texts } from '../cards/texts';
 import { orgsOfUser } from '../domain/people';
 import type { Logger } from '../logger';
 import type { ReminderLedger } from '../storage/reminderLedger';
+import { contextGroups } from './contextGroups';
 import { reply, sendCard, type Turn } from './turn';
 
 export interface CycleDeps {
@@ -37,13 +38,7 @@ export async function showCycle(turn: Turn, deps: CycleDeps, arg: string): Promi
     if (!found.ok) return reply(turn, found.code === 'group-ambiguous' ? texts.groupAmbiguous(arg.trim(), String(found.details?.orgs)) : texts.groupNotFound(arg.trim()));
     targets = [found.value];
   } else {
-    const links = turn.ref.conversationType === 'channel' ? await deps.conversations.linksOfChannel(turn.ref) : [];
-    const pairs = links.length > 0 ? links.map((l) => [l.org, l.group] as const) : turn.user.memberships.map((m) => [m.org, m.group] as const);
-    targets = pairs.flatMap(([o, g]) => {
-      const org = deps.catalog.get(o);
-      const group = org?.groups.find((x) => x.id === g);
-      return org && group ? [{ org, group }] : [];
-    });
+    targets = await contextGroups(turn, deps);
   }
   if (targets.length === 0) return reply(turn, chairTexts.noGroupsForChair);
   for (const { org, group } of targets.slice(0, 3)) {

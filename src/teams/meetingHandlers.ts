@@ -72,7 +72,7 @@ function resolveGroup(deps: MeetingDeps, turn: Turn, query: string): { org: Orga
 }
 
 /** `org/group/meetingId` from a button or a typed command. */
-async function loadRef(deps: MeetingDeps, ref: string): Promise<{ org: Organisation; group: Group; meeting: Meeting; version: string } | null> {
+export async function meetingByRef(deps: Pick<MeetingDeps, 'catalog' | 'groupState'>, ref: string): Promise<{ org: Organisation; group: Group; meeting: Meeting; version: string } | null> {
   const [orgId = '', groupId = '', id = ''] = ref.trim().split('/');
   const org = deps.catalog.get(orgId);
   const group = org?.groups.find((g) => g.id === groupId);
@@ -99,7 +99,7 @@ export async function showMeetingForm(turn: Turn, deps: MeetingDeps, arg: string
 
 /** `revidera <möte>`: the form prefilled with the current agenda and its version. */
 export async function showReviseForm(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
-  const found = await loadRef(deps, arg);
+  const found = await meetingByRef(deps, arg);
   if (found === null) return reply(turn, t.unknownMeeting);
   const record = (await deps.groupState.groups(found.org.id, [found.group.id])).get(found.group.id);
   if (!mayLead(turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));
@@ -146,7 +146,7 @@ export async function submitMeeting(turn: Turn, deps: MeetingDeps, data: z.infer
 
 /** One tap on the agenda card (Action.Execute): attending or förhinder; returns the refreshed card. */
 export async function executeAnswer(turn: Turn, deps: MeetingDeps, attendance: 'attending' | 'absent', data: z.infer<typeof executeData>): Promise<AdaptiveCard | string> {
-  const found = await loadRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
+  const found = await meetingByRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
   if (found === null) return t.unknownMeeting[turn.locale];
   const { org, group, meeting } = found;
   const now = deps.clock.now();
@@ -163,7 +163,7 @@ export async function executeAnswer(turn: Turn, deps: MeetingDeps, attendance: '
 
 /** `synpunkter <möte>`: the input card on demand (e.g. from a reminder). */
 export async function showInputCard(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
-  const found = await loadRef(deps, arg);
+  const found = await meetingByRef(deps, arg);
   if (found === null) return reply(turn, t.unknownMeeting);
   const mine = (await deps.meetingInputs.load(found.org.id, found.meeting.id)).inputs.filter((i) => i.author === turn.user.aadObjectId);
   await sendCard(turn, inputCard(found.org, found.group, found.meeting, mine, turn.locale));
@@ -171,7 +171,7 @@ export async function showInputCard(turn: Turn, deps: MeetingDeps, arg: string):
 
 /** The input card's submission: saved per item until the cut-off. */
 export async function submitWrittenInput(turn: Turn, deps: MeetingDeps, data: z.infer<typeof inputSubmission>): Promise<void> {
-  const found = await loadRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
+  const found = await meetingByRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
   if (found === null) return reply(turn, t.unknownMeeting);
   const raw = data as Record<string, unknown>;
   const entries = Object.entries(raw).filter(([k, v]) => k.startsWith('input_') && typeof v === 'string') as [string, string][];
@@ -189,7 +189,7 @@ export async function submitWrittenInput(turn: Turn, deps: MeetingDeps, data: z.
 
 /** `sammanställning <möte>`: the brief, for leads, at any time. */
 export async function showBrief(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
-  const found = await loadRef(deps, arg);
+  const found = await meetingByRef(deps, arg);
   if (found === null) return reply(turn, t.unknownMeeting);
   const record = (await deps.groupState.groups(found.org.id, [found.group.id])).get(found.group.id);
   if (!mayLead(turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));
@@ -222,7 +222,7 @@ export async function showMeetings(turn: Turn, deps: MeetingDeps, arg: string): 
 
 /** `avsluta <möte>`: the close form (summary per item), for leads, once the meeting has started. */
 export async function showCloseForm(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
-  const found = await loadRef(deps, arg);
+  const found = await meetingByRef(deps, arg);
   if (found === null) return reply(turn, t.unknownMeeting);
   const record = (await deps.groupState.groups(found.org.id, [found.group.id])).get(found.group.id);
   if (!mayLead(turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));
@@ -232,7 +232,7 @@ export async function showCloseForm(turn: Turn, deps: MeetingDeps, arg: string):
 
 /** The close form's submission: status held with the summaries; the sweep sends the catch-up. */
 export async function submitClose(turn: Turn, deps: MeetingDeps, data: z.infer<typeof closeSubmission>): Promise<void> {
-  const found = await loadRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
+  const found = await meetingByRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
   if (found === null) return reply(turn, t.unknownMeeting);
   const record = (await deps.groupState.groups(found.org.id, [found.group.id])).get(found.group.id);
   if (!mayLead(turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));

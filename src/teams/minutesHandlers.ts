@@ -7,9 +7,8 @@ import { minutesCard, minutesTexts as t } from '../cards/minutesCards';
 import { dateIn } from '../domain/calendarDate';
 import { termOn } from '../domain/chairTerms';
 import { approve, draftMinutes, publish, returnMinutes, sendForJustering, type Minutes } from '../domain/minutes';
-import type { Meeting } from '../domain/meetings';
-import type { Group, Organisation } from '../domain/organisation';
 import type { Logger } from '../logger';
+import { meetingByRef } from './meetingHandlers';
 import type { ProactiveSender } from './proactive';
 import { reply, sendCard, type Turn } from './turn';
 
@@ -34,15 +33,6 @@ export const minutesAction = z.object({
   comment: z.string().max(2000).optional().default(''),
 });
 
-async function load(deps: MinutesDeps, ref: string): Promise<{ org: Organisation; group: Group; meeting: Meeting } | null> {
-  const [orgId = '', groupId = '', id = ''] = ref.trim().split('/');
-  const org = deps.catalog.get(orgId);
-  const group = org?.groups.find((g) => g.id === groupId);
-  if (!org || !group || !/^[0-9a-z-]{1,40}$/.test(id)) return null;
-  const found = await deps.groupState.meeting(org.id, group.id, id);
-  return found === null ? null : { org, group, meeting: found.meeting };
-}
-
 async function names(deps: MinutesDeps, org: string, group: string): Promise<(aad: string) => string> {
   const record = (await deps.groupState.groups(org, [group])).get(group);
   const map = new Map((record?.members ?? []).map((m) => [m.aadObjectId, m.displayName]));
@@ -51,7 +41,7 @@ async function names(deps: MinutesDeps, org: string, group: string): Promise<(aa
 
 /** `minnesanteckningar <möte>`: the minutes (drafted from the agenda, summaries and decisions the first time). */
 export async function showMinutes(turn: Turn, deps: MinutesDeps, arg: string): Promise<void> {
-  const found = await load(deps, arg);
+  const found = await meetingByRef(deps, arg);
   if (found === null) return reply(turn, meetingTexts.unknownMeeting);
   const { org, group, meeting } = found;
   const record = (await deps.groupState.groups(org.id, [group.id])).get(group.id);
@@ -79,7 +69,7 @@ export async function showMinutes(turn: Turn, deps: MinutesDeps, arg: string): P
 
 /** Send for justering, approve, or return: each guarded by the minutes' ETag. */
 export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, data: z.infer<typeof minutesAction>): Promise<void> {
-  const found = await load(deps, `${data.org}/${data.group}/${data.meetingId}`);
+  const found = await meetingByRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
   const current = found ? await deps.decisions.minutes(data.org, data.group, data.meetingId) : null;
   if (found === null || current === null) return reply(turn, meetingTexts.unknownMeeting);
   if (current.etag !== data.etag) return reply(turn, t.failures.conflict);
@@ -115,7 +105,7 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, data: z
 /** `publicera <möte> <url>`: approved minutes marked as published at a web address. */
 export async function publishMinutes(turn: Turn, deps: MinutesDeps, arg: string): Promise<void> {
   const [ref = '', url = ''] = arg.trim().split(/\s+/);
-  const found = await load(deps, ref);
+  const found = await meetingByRef(deps, ref);
   if (found === null) return reply(turn, meetingTexts.unknownMeeting);
   if (!/^https:\/\/\S+$/.test(url)) return reply(turn, t.failures['bad-url']);
   const { org, group, meeting } = found;
