@@ -28,6 +28,10 @@ export const minutesTexts = {
   approved: (group: string) => both(`Minnesanteckningarna för ${group} är justerade och låsta.`, `The minutes of ${group} are approved and locked.`),
   returnedNote: both('Returnerade till processledaren med din kommentar.', 'Returned to the process leader with your comment.'),
   publishedNote: (url: string) => both(`Markerade som publicerade på ${url}.`, `Marked as published at ${url}.`),
+  linkToAbsent: (group: string, date: string, url: string) => both(
+    `Minnesanteckningarna från ${group} ${date}, där du hade förhinder, är justerade och publicerade: ${url}`,
+    `The minutes of ${group} on ${date}, which you could not attend, are approved and published: ${url}`,
+  ),
   noJusterare: both('Gruppen har ingen ordförande registrerad som kan justera. Utse ordförande först.', 'The group has no chair registered to approve. Appoint a chair first.'),
   failures: {
     locked: both('De justerade minnesanteckningarna är låsta; en ändring blir en ny version. Inget ändrades.', 'Approved minutes are locked; a change becomes a new version. Nothing was changed.'),

@@ -118,5 +118,11 @@ export async function publishMinutes(turn: Turn, deps: MinutesDeps, arg: string)
   const saved = await deps.decisions.saveMinutes(next.value as Minutes, current.etag);
   if (!saved.ok) return reply(turn, t.failures.conflict);
   await deps.groupState.saveMeeting({ ...meeting, status: 'published' });
+  // Those who were absent learn where the approved minutes are ("ta del av mötesinformation i efterhand", 001).
+  const absent = (await deps.meetingInputs.load(org.id, meeting.id)).answers.filter((a) => a.attendance === 'absent');
+  for (const a of absent) {
+    const ref = await deps.conversations.personalReference(a.member);
+    if (ref !== null) await deps.proactive.send(ref, { text: t.linkToAbsent(group.shortName, meeting.date, url).sv });
+  }
   return reply(turn, t.publishedNote(url));
 }

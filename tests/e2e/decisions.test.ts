@@ -124,6 +124,7 @@ describe('minutes: draft, justering, lock, publish', () => {
   it('drafts from the agenda and decisions, sends to the chair, who approves; then locked and published', async () => {
     const { personalInstall } = await import('../helpers/activities');
     await bot.post(personalInstall(opts(USERS.chairLgs)));
+    await bot.post(personalInstall(opts(USERS.memberKommun)));
     bot.connector.clear();
     await bot.post(personalMessage(`minnesanteckningar ${ref()}`, opts(USERS.processLeaderLgs)));
     const draft = bot.connector.cards()[0]!;
@@ -147,6 +148,7 @@ describe('minutes: draft, justering, lock, publish', () => {
     await bot.post(actionSubmit(approveData, opts(USERS.memberRegion)));
     await bot.post(actionSubmit(approveData, opts(USERS.chairLgs)));
     await bot.post(actionSubmit(approveData, opts(USERS.chairLgs)));
+    await bot.running.repos.meetingInputs.saveAnswer('goteborgsomradet', meetingId, { member: USERS.memberKommun, attendance: 'absent', at: '2026-12-01T10:00:00Z' });
     await bot.post(personalMessage(`publicera ${ref()} https://www.vardsamverkan.se/lgs/2026-12-08`, opts(USERS.memberRegion)));
     await bot.post(personalMessage(`publicera ${ref()} https://www.vardsamverkan.se/lgs/2026-12-08`, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual([
@@ -154,8 +156,10 @@ describe('minutes: draft, justering, lock, publish', () => {
       'Minnesanteckningarna för LGS är justerade och låsta.',
       'Någon annan ändrade minnesanteckningarna under tiden. Inget ändrades; visa dem igen.',
       'Bara processledaren eller ordföranden i LGS (eller en administratör) kan göra det. Inget ändrades.',
+      'Minnesanteckningarna från LGS 2026-12-08, där du hade förhinder, är justerade och publicerade: https://www.vardsamverkan.se/lgs/2026-12-08',
       'Markerade som publicerade på https://www.vardsamverkan.se/lgs/2026-12-08.',
     ]);
+    expect(bot.connector.sent.find((s) => s.activity.text?.startsWith('Minnesanteckningarna från'))!.conversationId).toBe(`a:personal-${USERS.memberKommun}`);
     bot.connector.clear();
     await bot.post(personalMessage(`minnesanteckningar ${ref()}`, opts(USERS.memberRegion)));
     const texts = cardTexts(bot.connector.cards()[0]!);
