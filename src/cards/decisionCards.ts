@@ -70,6 +70,9 @@ export const decisionTexts = {
   retracted: (n: string) => both(`${n} är markerat som återkallat. Inget har raderats.`, `${n} is marked as retracted. Nothing was deleted.`),
   isRetracted: both('Beslutet är återkallat och kan inte ändras.', 'The decision is retracted and cannot be changed.'),
   retractUsage: both('Skriv: återkalla <grupp> <år:nr> <skäl>', 'Type: retract <group> <year:no> <reason>'),
+  forankringUsage: both('Skriv: förankring <huvudman eller part>, t.ex. förankring region.', 'Type: anchoring <principal or party>, e.g. anchoring region.'),
+  pendingTitle: (holder: string) => both(`Beslut som väntar på förankring hos ${holder}:`, `Decisions waiting for anchoring by ${holder}:`),
+  pendingNone: (holder: string) => both(`Inga beslut väntar på förankring hos ${holder}.`, `No decisions are waiting for anchoring by ${holder}.`),
   correctUsage: both('Skriv: rätta <grupp> <år:nr>', 'Type: correct <group> <year:no>'),
 };
 

@@ -32,6 +32,7 @@ import {
   showDecisionForm,
   showDecisions,
   showExport,
+  showPendingForankring,
   submitCorrection,
   submitDecision,
   submitForankring,
@@ -217,6 +218,8 @@ export class SamverkansBot {
         return showCorrection(turn, this.deps, cmd.argument);
       case 'retract':
         return retractCommand(turn, this.deps, cmd.argument);
+      case 'forankring':
+        return showPendingForankring(turn, this.deps, cmd.argument);
       case 'minutes':
         return showMinutes(turn, this.deps, cmd.argument);
       case 'publish':

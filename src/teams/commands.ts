@@ -23,6 +23,7 @@ const WORDS = {
   minutes: ['minnesanteckningar', 'minutes'],
   correct: ['rätta', 'ratta', 'correct'],
   retract: ['återkalla', 'aterkalla', 'retract'],
+  forankring: ['förankring', 'forankring', 'anchoring'],
   publish: ['publicera', 'publish'],
 } as const;
 

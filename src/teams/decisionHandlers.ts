@@ -10,7 +10,7 @@ import { DECISION_KINDS, OUTCOMES } from '../domain/decisions';
 import type { Group, Organisation } from '../domain/organisation';
 import { isOrgAdmin, isProcessLeader, orgsOfUser } from '../domain/people';
 import type { Logger } from '../logger';
-import { reply, replyWithCard, sendCard, type Turn } from './turn';
+import { reply, replyText, replyWithCard, sendCard, type Turn } from './turn';
 
 export interface DecisionDeps {
   readonly catalog: OrgCatalog;
@@ -196,4 +196,20 @@ export async function retractCommand(turn: Turn, deps: DecisionDeps, arg: string
   if (result.ok) return reply(turn, t.retracted(result.value.number));
   const messages = { 'not-allowed': t.notAllowed(t2.group.shortName), unknown: t.unknown, retracted: t.isRetracted, conflict: t.conflict, 'empty-text': t.retractUsage };
   return reply(turn, messages[result.code]);
+}
+
+/** `förankring <huvudman eller part>`: the decisions still waiting for that principal or party, across the organisation's groups. */
+export async function showPendingForankring(turn: Turn, deps: DecisionDeps, arg: string): Promise<void> {
+  const orgs = orgsOfUser(turn.user).map((id) => deps.catalog.get(id)).filter((o): o is Organisation => o !== undefined);
+  const q = arg.trim().toLocaleLowerCase('sv');
+  const hits = (orgs.length > 0 ? orgs : deps.catalog.all()).flatMap((org) =>
+    [...org.principals.map((p) => ({ id: p.id, name: p.name[turn.locale] })), ...org.parties.map((p) => ({ id: p.id, name: p.name }))]
+      .filter((h) => h.id === q || h.name.toLocaleLowerCase('sv') === q)
+      .map((h) => ({ org, ...h })),
+  );
+  if (hits.length === 0) return reply(turn, t.forankringUsage);
+  const lines: string[] = [];
+  for (const h of hits) for (const p of await deps.decisions.pendingForankring(h.org.id, h.id)) lines.push(`- ${p.number} – ${p.title}`);
+  const title = t.pendingTitle(hits[0]!.name)[turn.locale];
+  return replyText(turn, lines.length === 0 ? t.pendingNone(hits[0]!.name)[turn.locale] : [title, ...lines].join('\n'));
 }

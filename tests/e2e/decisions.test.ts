@@ -71,6 +71,13 @@ describe('decision register', () => {
     await bot.post(actionSubmit({ verb: 'forankringDone', org: 'goteborgsomradet', group: 'lgs', number: '2026:1', holder: 'kommun' }, opts(USERS.processLeaderLgs)));
     expect(bot.connector.sent[0]!.activity.text).toBe('Förankringen hos kommun för LGS 2026:1 är registrerad.');
     expect(cardTexts(bot.connector.cards()[0]!)).toContain('Förankring: kommun: klar 2026-12-08, region: väntar');
+    bot.connector.clear();
+    await bot.post(personalMessage('förankring region', opts(USERS.memberRegion)));
+    await bot.post(personalMessage('förankring kommun', opts(USERS.memberRegion)));
+    expect(bot.connector.texts()).toEqual([
+      'Beslut som väntar på förankring hos Region (Västra Götalandsregionen):\n- LGS 2026:1 – Årsrapport 2026',
+      'Inga beslut väntar på förankring hos Kommun.',
+    ]);
     const versions = await bot.running.repos.decisions.versions('goteborgsomradet', 'lgs', 2026, 1);
     expect(versions.map((v) => [v.version, v.forankring[0]!.status])).toEqual([[1, 'pending'], [2, 'done']]);
   });
