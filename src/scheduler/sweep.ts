@@ -72,6 +72,7 @@ export interface SweepReport {
 }
 
 const LEASE = 'reminder-sweep';
+const UNDELIVERABLE_RETRY_MS = 6 * 3_600_000;
 
 /**
  * One reminder sweep: take the lease, work out every due reminder, claim each in Azure
@@ -140,7 +141,10 @@ async function sweepUnderLease(deps: SweepDeps, now: Date): Promise<SweepReport>
       if (c === undefined) continue;
       const stale = c.status === 'claimed' && now.getTime() - Date.parse(c.claimedAt) > deps.settings.staleClaimMs;
       const retry = c.status === 'failed' && c.sweeps < deps.settings.maxSweepsPerReminder;
-      if (!stale && !retry) continue;
+      // Nobody could be reached (no personal chat, no linked channel): try again a few times a day,
+      // so someone who installs the bot later still gets it before the deadline.
+      const unreachedAgain = c.status === 'undeliverable' && now.getTime() - Date.parse(c.claimedAt) > UNDELIVERABLE_RETRY_MS;
+      if (!stale && !retry && !unreachedAgain) continue;
       const taken = await deps.ledger.reclaim(org.id, c, deps.instanceId, now);
       if (taken !== null) claimed.push({ reminder: r, claim: taken });
     }

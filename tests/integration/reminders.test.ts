@@ -213,6 +213,23 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     expect(delivered()).toEqual([['a:chair', 'Påminnelse: Minsta antal möten', '']]);
   });
 
+  it('retries a reminder nobody could receive once someone can, hours later', async () => {
+    // No personal chat for anyone and the bot removed from the group's team: nobody can be reached.
+    await conversations.removeReference(ref({ conversationId: 'a:chair', userAadObjectId: CHAIR }));
+    await conversations.removeReference(ref({ conversationId: CHANNEL, conversationType: 'channel', teamId: '19:team' }));
+    const first = await sweep(deps('a', at(T0)));
+    expect(first).toMatchObject({ claimed: 4, sentPersonal: 0, sentChannel: 0, undeliverable: 4 });
+    await conversations.saveReference(ref({ conversationId: 'a:chair', userAadObjectId: CHAIR }));
+    connector.clear();
+    expect(await sweep(deps('a', at(new Date(T0.getTime() + 60 * 60_000))))).toMatchObject({ claimed: 0 });
+    const later = await sweep(deps('a', at(new Date(T0.getTime() + 7 * 3_600_000))));
+    expect(later).toMatchObject({ claimed: 4, sentPersonal: 2, undeliverable: 2 });
+    expect(delivered()).toEqual([
+      ['a:chair', 'Påminnelse: Minsta antal möten', ''],
+      ['a:chair', 'Påminnelse: Årsrapport', ''],
+    ]);
+  });
+
   it('sends the next offset once it is reached (7 days before), not again the 14-day one', async () => {
     await sweep(deps('a', at(T0)));
     connector.clear();
