@@ -35,7 +35,10 @@ export function resolveOrg(catalog: OrgCatalog, user: UserContext, named: string
 /** The groups of an organisation with their chair today and next meeting, the user's own marked. */
 export async function listGroups(org: Organisation, user: UserContext, state: GroupStateRepository, now: Date): Promise<GroupListing> {
   const today = dateIn(now, org.timeZone);
-  const terms = await state.activeTerms(org.id, today);
+  const { terms, meetings } = await state.overview(org.id, today);
+  const nowIso = now.toISOString();
+  const nextOf = (group: string) =>
+    meetings.filter((m) => m.group === group && !m.cancelled && m.startsAt >= nowIso).sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0] ?? null;
   return {
     org,
     rows: org.groups.map((group) => {
@@ -43,7 +46,10 @@ export async function listGroups(org: Organisation, user: UserContext, state: Gr
       const snapshot: GroupSnapshot = {
         group: group.id,
         chair: chair === null ? null : { displayName: chair.holder.displayName, partyName: org.parties.find((p) => p.id === chair.holder.party)?.name ?? null },
-        nextMeeting: null,
+        nextMeeting: (() => {
+          const m = nextOf(group.id);
+          return m === null ? null : { startsAt: m.startsAt, title: m.place || m.title };
+        })(),
       };
       return { group, snapshot, mine: user.memberships.some((m) => m.org === org.id && m.group === group.id) };
     }),

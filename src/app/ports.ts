@@ -83,6 +83,8 @@ export interface GroupStateRepository {
   meeting(org: OrgId, group: GroupId, id: string): Promise<{ meeting: Meeting; version: string } | null>;
   /** Every term of an organisation still in office on or after `from` (the groups list). */
   activeTerms(org: OrgId, from: IsoDate): Promise<Term[]>;
+  /** Terms in office and meetings from `from` on, for the groups list: one filtered partition query. */
+  overview(org: OrgId, from: IsoDate): Promise<{ terms: Term[]; meetings: Meeting[] }>;
   /**
    * Records a term, and ends the one it replaces, in one transaction that only succeeds if
    * the group's version is still `expectedVersion`; otherwise `conflict` and nothing is written.

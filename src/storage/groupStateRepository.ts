@@ -138,11 +138,20 @@ export class GroupStateTableRepository implements GroupStateRepository {
   }
 
   async activeTerms(org: string, from: IsoDate): Promise<Term[]> {
-    const filter = `PartitionKey eq ${odataString(keyPart(org))} and kind eq 'term' and effectiveEnd ge ${odataString(from)}`;
+    return (await this.overview(org, from)).terms;
+  }
+
+  async overview(org: string, from: IsoDate): Promise<{ terms: Term[]; meetings: Meeting[] }> {
+    const from_ = odataString(from);
+    const filter = `PartitionKey eq ${odataString(keyPart(org))} and ((kind eq 'term' and effectiveEnd ge ${from_}) or (kind eq 'meeting' and date ge ${from_}))`;
     const terms: Term[] = [];
-    for await (const e of this.store.table('GroupState').listEntities({ queryOptions: { filter, select: ['data'] } }))
-      terms.push(termSchema.parse(JSON.parse(termRow.parse(e).data)));
-    return terms;
+    const meetings: Meeting[] = [];
+    for await (const e of this.store.table('GroupState').listEntities({ queryOptions: { filter, select: ['kind', 'data'] } })) {
+      const data = JSON.parse(termRow.parse(e).data) as unknown;
+      if (e.kind === 'meeting') meetings.push(meetingSchema.parse(data));
+      else terms.push(termSchema.parse(data));
+    }
+    return { terms, meetings };
   }
 
   async recordTerm(org: string, expectedVersion: string | null, term: Term, ended: Term | null): Promise<Result<void, 'conflict'>> {

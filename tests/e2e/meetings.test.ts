@@ -85,6 +85,13 @@ describe('a meeting from agenda to catch-up', () => {
     expect(meeting.id.startsWith('2026-12-08-')).toBe(true);
   });
 
+  it('shows the next meeting in the groups list', async () => {
+    await bot.post(personalMessage('grupper', opts(USERS.memberKommun)));
+    const texts = cardTexts(bot.connector.cards()[0]!);
+    const lgs = texts.indexOf('**LGS** · Din grupp');
+    expect(texts[lgs + 3]).toBe('Nästa möte: 8 dec. 2026 13:00 – Teams-möte');
+  });
+
   it('lets members answer with one tap; förhinder brings a personal input card; non-members are refused', async () => {
     const [org, group, meetingId] = ref.split('/');
     const data = { org, group, meetingId };
