@@ -111,6 +111,7 @@ export interface DecisionRepository {
   pendingForankring(org: OrgId, holder: string): Promise<{ group: string; number: string; title: string }[]>;
   minutes(org: OrgId, group: GroupId, meetingId: string): Promise<{ minutes: Minutes; etag: string } | null>;
   saveMinutes(minutes: Minutes, etag: string | null): Promise<Result<void, 'conflict'>>;
+  /** The latest approved or published version of each meeting's minutes. */
   listMinutes(org: OrgId, group: GroupId): Promise<Minutes[]>;
 }
 

@@ -21,6 +21,10 @@ export const minutesTexts = {
   published: (url: string) => both(`Publicerad: ${url}`, `Published: ${url}`),
   returned: (c: string) => both(`Returnerad med kommentar: ${c}`, `Returned with comment: ${c}`),
   send: both('Skicka för justering', 'Send for approval'),
+  notes: both('Anteckningar', 'Notes'),
+  justerareLabel: both('Justerare (ordföranden och den gruppen utsett)', 'Approvers (the chair and anyone the group named)'),
+  newVersion: both('Ny version', 'New version'),
+  newVersionCreated: (v: number) => both(`Version ${v} är skapad som utkast; den justerade versionen finns kvar.`, `Version ${v} is created as a draft; the approved version is kept.`),
   approve: both('Justera', 'Approve'),
   returnIt: both('Returnera med kommentar', 'Return with comment'),
   comment: both('Kommentar', 'Comment'),
@@ -45,7 +49,16 @@ export const minutesTexts = {
 };
 
 /** The minutes: per item notes and decisions, present and absent, status, and the actions that fit the viewer. */
-export function minutesCard(m: Minutes, group: Group, date: string, names: (aad: string) => string, actions: 'lead' | 'justerare' | 'none', etag: string, locale: Locale): AdaptiveCard {
+export function minutesCard(
+  m: Minutes,
+  group: Group,
+  date: string,
+  names: (aad: string) => string,
+  actions: 'lead' | 'justerare' | 'none',
+  etag: string,
+  locale: Locale,
+  roster: readonly string[] = [],
+): AdaptiveCard {
   const rows: [string, string][] = [
     [minutesTexts.status[locale], statusNames[m.status][locale]],
     [minutesTexts.version[locale], String(m.version)],
@@ -64,7 +77,22 @@ export function minutesCard(m: Minutes, group: Group, date: string, names: (aad:
   if (m.returnComment) body.push(textBlock(minutesTexts.returned(m.returnComment)[locale], { color: 'Attention' }));
   const data = { org: m.org, group: m.group, meetingId: m.meetingId, etag };
   const buttons: CardElement[] = [];
-  if (actions === 'lead' && (m.status === 'draft' || m.status === 'returned')) buttons.push({ type: 'Action.Submit', title: minutesTexts.send[locale], data: { verb: 'sendMinutes', ...data } });
+  if (actions === 'lead' && (m.status === 'draft' || m.status === 'returned')) {
+    // The process leader edits the notes per item and names the justerare before sending.
+    for (const i of m.items) body.push({ type: 'Input.Text', id: `notes_${i.itemId}`, label: `${minutesTexts.notes[locale]}: ${i.title}`, isMultiline: true, maxLength: 4000, value: i.notes });
+    body.push({
+      type: 'Input.ChoiceSet',
+      id: 'justerare',
+      label: minutesTexts.justerareLabel[locale],
+      isMultiSelect: true,
+      style: 'expanded',
+      value: m.justerare.join(','),
+      choices: [...new Set([...m.justerare, ...roster])].map((aad) => ({ title: names(aad), value: aad })),
+    });
+    buttons.push({ type: 'Action.Submit', title: minutesTexts.send[locale], data: { verb: 'sendMinutes', ...data } });
+  }
+  if (actions === 'lead' && (m.status === 'approved' || m.status === 'published'))
+    buttons.push({ type: 'Action.Submit', title: minutesTexts.newVersion[locale], data: { verb: 'newMinutesVersion', ...data } });
   if (actions === 'justerare' && m.status === 'sent') {
     body.push({ type: 'Input.Text', id: 'comment', label: minutesTexts.comment[locale], isMultiline: true, maxLength: 2000 });
     buttons.push({ type: 'Action.Submit', title: minutesTexts.approve[locale], data: { verb: 'approveMinutes', ...data } });

@@ -159,12 +159,20 @@ export class DecisionTableRepository implements DecisionRepository {
     }
   }
 
-  /** The latest minutes of every meeting of the group. */
+  /**
+   * Per meeting, the latest approved (or published) version of the minutes, from the version
+   * history: a new draft after approval does not hide the approved text from the export.
+   */
   async listMinutes(org: string, group: string): Promise<Minutes[]> {
-    const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge 'm|' and RowKey lt 'm}'`;
-    const out: Minutes[] = [];
-    for await (const e of this.store.table('Decisions').listEntities({ queryOptions: { filter } })) out.push(JSON.parse(dataRow.parse(e).data) as Minutes);
-    return out.sort((a, b) => b.meetingId.localeCompare(a.meetingId));
+    const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge 'mv|' and RowKey lt 'mv}'`;
+    const best = new Map<string, Minutes>();
+    for await (const e of this.store.table('Decisions').listEntities({ queryOptions: { filter } })) {
+      const m = JSON.parse(dataRow.parse(e).data) as Minutes;
+      if (m.status !== 'approved' && m.status !== 'published') continue;
+      const prev = best.get(m.meetingId);
+      if (!prev || m.version > prev.version || (m.version === prev.version && m.status === 'published')) best.set(m.meetingId, m);
+    }
+    return [...best.values()].sort((a, b) => b.meetingId.localeCompare(a.meetingId));
   }
 
   /** Saves minutes (create when `etag` is null) and keeps every status of every version. */

@@ -130,7 +130,7 @@ export class SamverkansBot {
     this.submit('recordDecision', recordSubmission, (turn, d) => submitDecision(turn, this.deps, d));
     this.submit('correctDecision', correctionSubmission, (turn, d) => submitCorrection(turn, this.deps, d));
     this.submit('forankringDone', forankringSubmission, (turn, d) => submitForankring(turn, this.deps, d));
-    this.submit(['sendMinutes', 'approveMinutes', 'returnMinutes'], minutesAction, (turn, d) => submitMinutesAction(turn, this.deps, d));
+    this.submit(['sendMinutes', 'approveMinutes', 'returnMinutes', 'newMinutesVersion'], minutesAction, (turn, d) => submitMinutesAction(turn, this.deps, d));
     this.submit('linkChannel', linkSubmission, (turn, d) => this.link(turn, d.group));
     for (const [verb, attendance] of [['attend', 'attending'], ['absent', 'absent']] as const)
       app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {

@@ -6,7 +6,7 @@ import { meetingTexts } from '../cards/meetingTexts';
 import { minutesCard, minutesTexts as t } from '../cards/minutesCards';
 import { dateIn } from '../domain/calendarDate';
 import { termOn } from '../domain/chairTerms';
-import { approve, draftMinutes, publish, returnMinutes, sendForJustering, type Minutes } from '../domain/minutes';
+import { approve, draftMinutes, editNotes, publish, returnMinutes, sendForJustering, type Minutes } from '../domain/minutes';
 import type { Logger } from '../logger';
 import { meetingByRef } from './meetingHandlers';
 import type { ProactiveSender } from './proactive';
@@ -24,14 +24,17 @@ export interface MinutesDeps {
 }
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
-export const minutesAction = z.object({
-  verb: z.enum(['sendMinutes', 'approveMinutes', 'returnMinutes']),
+export const minutesAction = z
+  .object({
+  verb: z.enum(['sendMinutes', 'approveMinutes', 'returnMinutes', 'newMinutesVersion']),
   org: slug,
   group: slug,
   meetingId: z.string().regex(/^[0-9a-z-]{1,40}$/),
   etag: z.string().min(1).max(200),
   comment: z.string().max(2000).optional().default(''),
-});
+  justerare: z.string().max(2000).optional(),
+  })
+  .passthrough();
 
 async function names(deps: MinutesDeps, org: string, group: string): Promise<(aad: string) => string> {
   const record = (await deps.groupState.groups(org, [group])).get(group);
@@ -64,7 +67,8 @@ export async function showMinutes(turn: Turn, deps: MinutesDeps, arg: string): P
     current = await deps.decisions.minutes(org.id, group.id, meeting.id);
   }
   const role = lead ? 'lead' : current!.minutes.justerare.includes(turn.user.aadObjectId) ? 'justerare' : 'none';
-  await sendCard(turn, minutesCard(current!.minutes, group, meeting.date, await names(deps, org.id, group.id), role, current!.etag, turn.locale));
+  const roster = (record?.members ?? []).filter((m) => m.roles.includes('member')).map((m) => m.aadObjectId);
+  await sendCard(turn, minutesCard(current!.minutes, group, meeting.date, await names(deps, org.id, group.id), role, current!.etag, turn.locale, roster));
 }
 
 /** Send for justering, approve, or return: each guarded by the minutes' ETag. */
@@ -77,9 +81,19 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, data: z
   const record = (await deps.groupState.groups(org.id, [group.id])).get(group.id);
   const now = deps.clock.now();
   let next;
-  if (data.verb === 'sendMinutes') {
+  if (data.verb === 'sendMinutes' || data.verb === 'newMinutesVersion') {
     if (!mayLead(turn.user, org, group, record, now)) return reply(turn, meetingTexts.notLead(group.shortName));
-    next = sendForJustering(current.minutes);
+    const raw = data as Record<string, unknown>;
+    const notes = Object.fromEntries(current.minutes.items.filter((i) => typeof raw[`notes_${i.itemId}`] === 'string').map((i) => [i.itemId, String(raw[`notes_${i.itemId}`]).slice(0, 4000)]));
+    const edited = editNotes(current.minutes, notes, data.verb === 'newMinutesVersion');
+    if (!edited.ok) return reply(turn, t.failures[edited.code]);
+    if (data.verb === 'newMinutesVersion') {
+      const saved = await deps.decisions.saveMinutes(edited.value, current.etag);
+      return reply(turn, saved.ok ? t.newVersionCreated(edited.value.version) : t.failures.conflict);
+    }
+    const members = new Set((record?.members ?? []).map((m) => m.aadObjectId));
+    const named = (data.justerare ?? '').split(',').map((x) => x.trim()).filter((x) => members.has(x));
+    next = sendForJustering(named.length > 0 ? { ...edited.value, justerare: named } : edited.value);
   } else if (data.verb === 'approveMinutes') next = approve(current.minutes, turn.user.aadObjectId, now.toISOString());
   else next = returnMinutes(current.minutes, turn.user.aadObjectId, data.comment);
   if (!next.ok) return reply(turn, t.failures[next.code]);

@@ -146,8 +146,9 @@ describe('minutes: draft, justering, lock, publish', () => {
     expect(cardTexts(draft)).toContain('LGS 2026:1: LGS fastställer dokumentet; och skickar det till politiskt samråd.');
     const send = (draft.actions as { data: Record<string, string> }[])[0]!.data;
     bot.connector.clear();
-    await bot.post(actionSubmit(send, opts(USERS.processLeaderLgs)));
-    expect(bot.connector.texts()).toEqual(['Skickad för justering till Ordförande LGS (demo).']);
+    await bot.post(actionSubmit({ ...send, [`notes_${itemId}`]: 'Processledaren presenterade årsrapporten.', justerare: `${USERS.chairLgs},${USERS.memberKommun}` }, opts(USERS.processLeaderLgs)));
+    expect(bot.connector.texts()).toEqual(['Skickad för justering till Ordförande LGS (demo), Ledamot kommun (demo).']);
+    expect(bot.connector.sent.filter((s) => s.activity.attachments?.length).map((s) => s.conversationId).sort()).toEqual([`a:personal-${USERS.chairLgs}`, `a:personal-${USERS.memberKommun}`].sort());
     const toChair = bot.connector.sent.find((s) => s.conversationId === `a:personal-${USERS.chairLgs}`)!;
     const chairCard = toChair.activity.attachments![0]!.content;
     const approveData = (chairCard.actions as { title: string; data: Record<string, string> }[]).find((a) => a.title === 'Justera')!.data;
@@ -173,6 +174,15 @@ describe('minutes: draft, justering, lock, publish', () => {
     expect(texts).toContain('Status: Publicerad');
     expect(texts).toContain('Justerat 2026-12-08, Ordförande LGS (demo)');
     expect(texts).toContain('Publicerad: https://www.vardsamverkan.se/lgs/2026-12-08');
+    expect(texts).toContain('Processledaren presenterade årsrapporten.');
+    bot.connector.clear();
+    await bot.post(personalMessage(`minnesanteckningar ${ref()}`, opts(USERS.processLeaderLgs)));
+    const newVersion = (bot.connector.cards()[0]!.actions as { title: string; data: Record<string, string> }[]).find((a) => a.title === 'Ny version')!.data;
+    bot.connector.clear();
+    await bot.post(actionSubmit(newVersion, opts(USERS.processLeaderLgs)));
+    expect(bot.connector.texts()).toEqual(['Version 2 är skapad som utkast; den justerade versionen finns kvar.']);
+    const v2 = await bot.running.repos.decisions.minutes('goteborgsomradet', 'lgs', meetingId);
+    expect([v2?.minutes.version, v2?.minutes.status, v2?.minutes.approvedBy]).toEqual([2, 'draft', null]);
     bot.connector.clear();
     await bot.post(personalMessage('exportera LGS', opts(USERS.processLeaderLgs)));
     const mdUrl = (bot.connector.cards()[0]!.actions as { url: string }[])[0]!.url.replace('https://bot.example.se', bot.url);
