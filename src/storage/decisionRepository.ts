@@ -139,6 +139,17 @@ export class DecisionTableRepository implements DecisionRepository {
     return out;
   }
 
+  /** Takes a sent-back matter off the queue once it is on a new agenda (the decision keeps its history). */
+  async dequeue(org: string, group: string, fromDecision: string): Promise<void> {
+    const n = /(\d{4}):(\d{1,4})$/.exec(fromDecision);
+    if (n === null) return;
+    try {
+      await this.store.table('Decisions').deleteEntity(pk(org, group), `q|${seqKey({ year: Number(n[1]), seq: Number(n[2]) })}`);
+    } catch (e) {
+      if (!hasStatus(e, 404)) throw e;
+    }
+  }
+
   /** Decisions with förankring still pending for a principal or party. */
   async pendingForankring(org: string, holder: string): Promise<{ group: string; number: string; title: string }[]> {
     const filter = `PartitionKey eq ${odataString(keyPart(`${org}|${holder}`))} and status eq 'pending'`;

@@ -195,6 +195,16 @@ describe('minutes: draft, justering, lock, publish', () => {
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
     const inputs = (await import('../helpers/cards')).cardInputs(bot.connector.cards()[0]!);
     expect([inputs.title_0!.value, inputs.source_0!.value]).toEqual(['Rutin för SIP', 'Återremitterat LGS 2026:2']);
+    const newId = ((bot.connector.cards()[0]!.actions as { data: { newId: string } }[])[0]!.data).newId;
+    bot.connector.clear();
+    await bot.post(
+      actionSubmit(
+        { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '', version: '', newId, date: '2027-02-10', time: '13:00', place: 'Teams', cutoffHours: '24', title_0: 'Rutin för SIP', kind_0: 'beslut', presenter_0: 'PL', minutes_0: '15', source_0: 'Återremitterat LGS 2026:2' },
+        opts(USERS.processLeaderLgs),
+      ),
+    );
+    expect(bot.connector.texts()[0]).toMatch(/^Mötet för LGS .* är skapat/);
+    expect(await bot.running.repos.decisions.queue('goteborgsomradet', 'lgs')).toEqual([]);
   });
 });
 
