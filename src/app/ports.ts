@@ -81,8 +81,6 @@ export interface GroupStateRepository {
   saveMeeting(meeting: PlannedMeeting | Meeting, expectedVersion?: string | null): Promise<Result<string, 'conflict'>>;
   /** One meeting with its version (a point read). */
   meeting(org: OrgId, group: GroupId, id: string): Promise<{ meeting: Meeting; version: string } | null>;
-  /** Every term of an organisation still in office on or after `from` (the groups list). */
-  activeTerms(org: OrgId, from: IsoDate): Promise<Term[]>;
   /** Terms in office and meetings from `from` on, for the groups list: one filtered partition query. */
   overview(org: OrgId, from: IsoDate): Promise<{ terms: Term[]; meetings: Meeting[] }>;
   /**

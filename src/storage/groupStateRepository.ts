@@ -137,10 +137,6 @@ export class GroupStateTableRepository implements GroupStateRepository {
     return new Map([...records].map(([group, r]) => [group, { group, ...r }]));
   }
 
-  async activeTerms(org: string, from: IsoDate): Promise<Term[]> {
-    return (await this.overview(org, from)).terms;
-  }
-
   async overview(org: string, from: IsoDate): Promise<{ terms: Term[]; meetings: Meeting[] }> {
     const from_ = odataString(from);
     const filter = `PartitionKey eq ${odataString(keyPart(org))} and ((kind eq 'term' and effectiveEnd ge ${from_}) or (kind eq 'meeting' and date ge ${from_}))`;

@@ -78,10 +78,10 @@ describe('GroupState repository on Azurite', () => {
 
   it('lists active terms of an organisation with one filtered partition query', async () => {
     const before = store.counter.count;
-    const active = await state.activeTerms('goteborgsomradet', '2026-11-22');
+    const active = (await state.overview('goteborgsomradet', '2026-11-22')).terms;
     expect(store.counter.count - before).toBe(1);
     expect(active.map((t) => `${t.group}:${t.role}`).sort()).toContain('lgs:chair');
-    expect((await state.activeTerms('goteborgsomradet', '2027-01-01')).map((t) => t.group).sort()).toEqual(['tema-psykiatri', 'tema-psykiatri', 'tema-psykiatri']);
+    expect((await state.overview('goteborgsomradet', '2027-01-01')).terms.map((t) => t.group).sort()).toEqual(['tema-psykiatri', 'tema-psykiatri', 'tema-psykiatri']);
   });
 });
 
