@@ -1,9 +1,9 @@
 import type { RuleCode, TermOrigin, TermRole } from '../domain/chairTerms';
 import type { Locale, LocalizedText } from '../domain/organisation';
 import type { PrincipalReason, RuleBreach } from '../domain/rotation';
+import { both } from './texts';
 
 type Pair = LocalizedText;
-const both = (sv: string, en: string): Pair => ({ sv, en });
 
 /** Names for the values a user sees. `principal` and `party` turn ids into names. */
 export interface Namer {

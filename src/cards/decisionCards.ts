@@ -2,8 +2,8 @@ import { DECISION_KINDS, type Decision, type DecisionKind, type Outcome } from '
 import type { Meeting } from '../domain/meetings';
 import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { both } from './texts';
 
-const both = (sv: string, en: string) => ({ sv, en });
 
 export const kindNames: Record<DecisionKind, { sv: string; en: string }> = {
   beslut: both('Beslut', 'Decision'),

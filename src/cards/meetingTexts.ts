@@ -1,7 +1,7 @@
 import type { AgendaChange, ItemKind, MeetingStatus } from '../domain/meetings';
 import type { Locale } from '../domain/organisation';
+import { both } from './texts';
 
-const both = (sv: string, en: string) => ({ sv, en });
 
 export const kindLabel: Record<ItemKind, { sv: string; en: string }> = {
   information: both('Information', 'Information'),

@@ -3,8 +3,8 @@ import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { namer } from './chairCards';
 import { roleName } from './chairTexts';
+import { both } from './texts';
 
-const both = (sv: string, en: string) => ({ sv, en });
 export const memberTexts = {
   title: (g: string) => both(`Ledamöter – ${g}`, `Members – ${g}`),
   empty: both('Inga ledamöter är registrerade ännu.', 'No members are registered yet.'),

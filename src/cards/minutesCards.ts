@@ -1,8 +1,8 @@
 import type { Minutes } from '../domain/minutes';
 import type { Group, Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { both } from './texts';
 
-const both = (sv: string, en: string) => ({ sv, en });
 const statusNames = {
   draft: both('Utkast', 'Draft'),
   sent: both('Skickad för justering', 'Sent for approval'),

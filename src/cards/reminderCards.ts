@@ -2,8 +2,8 @@ import type { Occurrence, Reminder } from '../domain/annualCycle';
 import { nonWorkdayReason } from '../domain/holidays';
 import type { CycleAudience, Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { both } from './texts';
 
-const both = (sv: string, en: string) => ({ sv, en });
 const roleNames: Record<CycleAudience, { sv: string; en: string }> = {
   chair: both('ordförande', 'chair'),
   viceChair: both('vice ordförande', 'vice chair'),

@@ -1,5 +1,8 @@
 import type { GroupKind, Locale, LocalizedText } from '../domain/organisation';
 
+/** A Swedish/English pair of a user-visible text. */
+export const both = (sv: string, en: string): LocalizedText => ({ sv, en });
+
 /** Picks the user's language from a Swedish/English pair. */
 export const pick = (text: LocalizedText, locale: Locale): string => text[locale];
 
