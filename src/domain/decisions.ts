@@ -43,23 +43,13 @@ export interface Decision {
   readonly retracted: { readonly by: string; readonly at: string; readonly reason: string } | null;
 }
 
-/** A decision as proposed, before it has a number. */
-export interface DecisionDraft {
-  readonly date: IsoDate;
-  readonly kind: DecisionKind;
+/** A decision as proposed, before it has a number: the decision's own fields, plus whether consensus was reached and who must anchor it. */
+export type DecisionDraft = Pick<Decision, 'date' | 'kind' | 'outcome' | 'title' | 'text' | 'rationale' | 'meetingId' | 'itemId' | 'absentInputAtHand' | 'links'> & {
   /** Whether the group reached consensus (enighet). */
   readonly consensus: boolean;
-  readonly outcome: Outcome;
-  readonly title: string;
-  readonly text: string;
-  readonly rationale: string;
-  readonly meetingId: string | null;
-  readonly itemId: string | null;
-  readonly absentInputAtHand: boolean;
-  readonly links: readonly string[];
   /** Principals or parties that must take the decision in their own organisation. */
   readonly forankring: readonly string[];
-}
+};
 
 export type DraftProblem =
   | 'no-consensus-outcome'
