@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseOrganisationFile } from '../../src/config/orgFiles';
 import {
   appliesTo,
   dueReminders,
@@ -15,8 +12,9 @@ import {
 import { dateIn } from '../../src/domain/calendarDate';
 import type { Term, TermRole } from '../../src/domain/chairTerms';
 import type { PlannedMeeting } from '../../src/domain/meetings';
-import type { CycleItem, CycleSchedule, Group, Organisation } from '../../src/domain/organisation';
+import type { CycleItem, CycleSchedule, Organisation } from '../../src/domain/organisation';
 import type { GroupMember, GroupRole } from '../../src/domain/people';
+import { GBG, group, SAMLA } from '../helpers/shippedOrgs';
 
 /**
  * The årshjul (src/domain/annualCycle.ts) on the shipped organisation files
@@ -32,22 +30,6 @@ import type { GroupMember, GroupRole } from '../../src/domain/people';
 
 // ---------------------------------------------------------------- fixtures
 
-const ROOT = path.resolve(__dirname, '..', '..');
-
-function loadOrg(file: string): Organisation {
-  const parsed = parseOrganisationFile(file, readFileSync(path.join(ROOT, file), 'utf8'));
-  if (!parsed.ok) throw new Error(`${file} refused: ${JSON.stringify(parsed.problems, null, 2)}`);
-  return parsed.value;
-}
-
-const GBG = loadOrg('orgs/goteborgsomradet.yaml');
-const SAMLA = loadOrg('orgs/samla.yaml');
-
-function group(org: Organisation, id: string): Group {
-  const g = org.groups.find((x) => x.id === id);
-  if (g === undefined) throw new Error(`no group ${id} in ${org.id}`);
-  return g;
-}
 
 function item(org: Organisation, id: string): CycleItem {
   const i = org.annualCycle.find((x) => x.id === id);

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseOrganisationFile } from '../../src/config/orgFiles';
 import { termEnd, presidiumOn, type Term, type TermHolder, type TermRole, type TermOrigin, type RuleCode } from '../../src/domain/chairTerms';
 import type { ChairRule, Group, Organisation, PartyId, PrincipalId } from '../../src/domain/organisation';
 import {
@@ -15,6 +12,7 @@ import {
   type Proposal,
   type RuleBreach,
 } from '../../src/domain/rotation';
+import { GBG, group, SAMLA } from '../helpers/shippedOrgs';
 
 /**
  * Chair rotation (src/domain/rotation.ts) against the real rules in the shipped organisation
@@ -26,22 +24,6 @@ import {
 
 // ---------------------------------------------------------------- real organisations
 
-const ROOT = path.resolve(__dirname, '..', '..');
-
-function loadOrg(file: string): Organisation {
-  const parsed = parseOrganisationFile(file, readFileSync(path.join(ROOT, file), 'utf8'));
-  if (!parsed.ok) throw new Error(`${file} refused: ${JSON.stringify(parsed.problems, null, 2)}`);
-  return parsed.value;
-}
-
-const GBG = loadOrg('orgs/goteborgsomradet.yaml');
-const SAMLA = loadOrg('orgs/samla.yaml');
-
-function group(org: Organisation, id: string): Group {
-  const g = org.groups.find((x) => x.id === id);
-  if (g === undefined) throw new Error(`no group ${id} in ${org.id}`);
-  return g;
-}
 
 function principalOf(org: Organisation, party: PartyId): PrincipalId {
   const p = org.parties.find((x) => x.id === party);
