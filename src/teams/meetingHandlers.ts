@@ -6,7 +6,7 @@ import type { AdaptiveCard } from '../cards/adaptive';
 import { agendaCard, briefCard, closeCard, FORM_ITEMS, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
 import { changeText, meetingTexts as t, when } from '../cards/meetingTexts';
 import { texts } from '../cards/texts';
-import { compileBrief, cutoffOf, type Meeting } from '../domain/meetings';
+import { compileBrief, cutoffOf, type AttendanceAnswer, type Meeting } from '../domain/meetings';
 import type { Group, Organisation } from '../domain/organisation';
 import { orgsOfUser } from '../domain/people';
 import type { Logger } from '../logger';
@@ -82,9 +82,13 @@ export async function meetingByRef(deps: Pick<MeetingDeps, 'catalog' | 'groupSta
 }
 
 async function counts(deps: MeetingDeps, m: Meeting): Promise<{ attending: number; absent: number }> {
-  const { answers } = await deps.meetingInputs.load(m.org, m.id);
-  return { attending: answers.filter((a) => a.attendance === 'attending').length, absent: answers.filter((a) => a.attendance === 'absent').length };
+  return countAnswers((await deps.meetingInputs.load(m.org, m.id)).answers);
 }
+
+const countAnswers = (answers: readonly AttendanceAnswer[]) => ({
+  attending: answers.filter((a) => a.attendance === 'attending').length,
+  absent: answers.filter((a) => a.attendance === 'absent').length,
+});
 
 /** `möte <grupp>`: the form for a new meeting, for leads. */
 export async function showMeetingForm(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
@@ -154,13 +158,15 @@ export async function executeAnswer(turn: Turn, deps: MeetingDeps, attendance: '
   const now = deps.clock.now();
   const result = await answerMeeting(attendance, { org, group, user: turn.user, meeting, now }, deps.meetingInputs);
   if (!result.ok) return (result.code === 'not-member' ? t.notMember(group.shortName) : t.started)[turn.locale];
+  // One read after the answer serves both the refreshed counts and the member's own earlier input.
+  const { answers, inputs } = await deps.meetingInputs.load(org.id, meeting.id);
   if (attendance === 'absent') {
     const personal = await deps.conversations.personalReference(turn.user.aadObjectId);
-    const mine = (await deps.meetingInputs.load(org.id, meeting.id)).inputs.filter((i) => i.author === turn.user.aadObjectId);
+    const mine = inputs.filter((i) => i.author === turn.user.aadObjectId);
     if (personal !== null) await deps.proactive.send(personal, { card: inputCard(org, group, meeting, mine, turn.locale) });
   }
   deps.logger.info('meeting.answered', { org: org.id, group: group.id, attendance });
-  return agendaCard(org, group, meeting, await counts(deps, meeting), 'sv', null);
+  return agendaCard(org, group, meeting, countAnswers(answers), 'sv', null);
 }
 
 /** `synpunkter <möte>`: the input card on demand (e.g. from a reminder). */
