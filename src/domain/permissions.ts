@@ -1,0 +1,141 @@
+import type { IsoDate } from './calendarDate';
+import { termOn, type Term } from './chairTerms';
+import type { GroupId, OrgId } from './organisation';
+import { isOrgAdmin, type UserContext } from './people';
+
+/**
+ * Who may do what: the one place for every permission rule. Use cases ask `may(action, roles)`;
+ * handlers never decide. Pure: the caller passes the terms and the date.
+ */
+
+/** Everything a person may try to do in a group. */
+export const ACTIONS = [
+  /** Create, revise and close meetings, post the agenda. */
+  'leadMeeting',
+  /** Read other people's written input (the brief). An author always reads their own input. */
+  'readInput',
+  /** Read draft (not yet approved) minutes. */
+  'readDraftMinutes',
+  /** Write minutes, send them for justering, publish them. */
+  'editMinutes',
+  /** Name the justerare of a meeting's minutes. */
+  'nameJusterare',
+  /** Approve (justera) or return minutes. Never the author of the version. */
+  'approveMinutes',
+  /** Record, correct and retract decisions; register förankring. */
+  'recordDecision',
+  /** Mark an årshjul item done for the whole group. */
+  'markCycleDone',
+  /** Appoint a chair or vice chair. */
+  'appoint',
+  /** Add people to the roster, process leaders included. */
+  'editRoster',
+  /** Link a channel to the group. */
+  'linkChannel',
+  /** Get the export links (decisions and approved minutes: public records). */
+  'export',
+  /** Replace the group's export and calendar tokens (old links stop working). */
+  'rotateTokens',
+  /** Answer attendance and write input for the group's meetings. */
+  'takePart',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** A person's standing towards one group, and towards the thing the action is about. */
+export interface Roles {
+  readonly orgAdmin: boolean;
+  readonly processLeader: boolean;
+  readonly chair: boolean;
+  readonly viceChair: boolean;
+  /** In the group's roster (any role). */
+  readonly member: boolean;
+  /** Chair of the group that appoints this group's chairs (when another group does). */
+  readonly appointingChair: boolean;
+  /** Named justerare of the minutes in question. */
+  readonly justerare: boolean;
+  /** Wrote the thing in question (the input, or the minutes version to be approved). */
+  readonly author: boolean;
+  /** Among the audience of the årshjul item in question. */
+  readonly audience: boolean;
+}
+
+export const NO_ROLES: Roles = {
+  orgAdmin: false,
+  processLeader: false,
+  chair: false,
+  viceChair: false,
+  member: false,
+  appointingChair: false,
+  justerare: false,
+  author: false,
+  audience: false,
+};
+
+/** Chair, vice chair or process leader: the group's leads. */
+const lead = (r: Roles) => r.chair || r.viceChair || r.processLeader;
+
+/** The rule table: one line per action. */
+const RULES: { readonly [A in Action]: (r: Roles) => boolean } = {
+  leadMeeting: (r) => r.orgAdmin || lead(r),
+  // Admins administer; they do not read members' input.
+  readInput: (r) => lead(r) || r.author,
+  readDraftMinutes: (r) => lead(r) || r.justerare,
+  editMinutes: (r) => lead(r),
+  nameJusterare: (r) => r.chair,
+  approveMinutes: (r) => (r.chair || r.justerare) && !r.author,
+  recordDecision: (r) => lead(r),
+  markCycleDone: (r) => lead(r) || r.audience,
+  appoint: (r) => r.orgAdmin || r.processLeader || r.appointingChair,
+  editRoster: (r) => r.orgAdmin || r.processLeader,
+  linkChannel: (r) => r.orgAdmin || r.processLeader,
+  export: (r) => r.orgAdmin || lead(r),
+  rotateTokens: (r) => r.orgAdmin,
+  takePart: (r) => r.member || lead(r),
+};
+
+/** True when a person with these roles may take the action. */
+export function may(action: Action, roles: Roles): boolean {
+  return RULES[action](roles);
+}
+
+/** What the action is about, where it matters: who wrote it, who justerar it, who it is for. */
+export interface Subject {
+  readonly authorId?: string | null;
+  readonly justerareIds?: readonly string[];
+  /** True when the person is in the årshjul item's audience (worked out by the caller's domain rule). */
+  readonly inAudience?: boolean;
+  /** Terms of the group that appoints this group's chair, when it is another group. */
+  readonly appointingTerms?: readonly Term[];
+}
+
+/** A person's roles in one group on a date, from their memberships and the group's terms. */
+export function rolesIn(
+  user: UserContext,
+  where: { readonly org: OrgId; readonly group: GroupId; readonly terms: readonly Term[]; readonly today: IsoDate },
+  subject: Subject = {},
+): Roles {
+  const id = user.aadObjectId;
+  const mine = user.memberships.filter((m) => m.org === where.org && m.group === where.group);
+  const holds = (terms: readonly Term[], role: 'chair' | 'viceChair') => termOn(terms, role, where.today)?.holder.aadObjectId === id;
+  return {
+    orgAdmin: isOrgAdmin(user, where.org),
+    processLeader: mine.some((m) => m.roles.includes('processLeader')),
+    chair: holds(where.terms, 'chair'),
+    viceChair: holds(where.terms, 'viceChair'),
+    member: mine.length > 0,
+    appointingChair: subject.appointingTerms !== undefined && holds(subject.appointingTerms, 'chair'),
+    justerare: (subject.justerareIds ?? []).includes(id),
+    author: subject.authorId !== undefined && subject.authorId !== null && subject.authorId === id,
+    audience: subject.inAudience === true,
+  };
+}
+
+/** Shorthand: may this person take the action in this group today. */
+export function mayIn(
+  action: Action,
+  user: UserContext,
+  where: { readonly org: OrgId; readonly group: GroupId; readonly terms: readonly Term[]; readonly today: IsoDate },
+  subject: Subject = {},
+): boolean {
+  return may(action, rolesIn(user, where, subject));
+}
