@@ -117,11 +117,13 @@ export function rolesIn(
   const id = user.aadObjectId;
   const mine = user.memberships.filter((m) => m.org === where.org && m.group === where.group);
   const holds = (terms: readonly Term[], role: 'chair' | 'viceChair') => termOn(terms, role, where.today)?.holder.aadObjectId === id;
+  // Only this group's own terms make someone its chair, whatever list the caller passed.
+  const own = where.terms.filter((t) => t.org === where.org && t.group === where.group);
   return {
     orgAdmin: isOrgAdmin(user, where.org),
     processLeader: mine.some((m) => m.roles.includes('processLeader')),
-    chair: holds(where.terms, 'chair'),
-    viceChair: holds(where.terms, 'viceChair'),
+    chair: holds(own, 'chair'),
+    viceChair: holds(own, 'viceChair'),
     member: mine.length > 0,
     appointingChair: subject.appointingTerms !== undefined && holds(subject.appointingTerms, 'chair'),
     justerare: (subject.justerareIds ?? []).includes(id),
