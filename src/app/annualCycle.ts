@@ -1,11 +1,13 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { addDays, dateIn } from '../domain/calendarDate';
-import { upcomingDeadlines, type Occurrence } from '../domain/annualCycle';
+import { appliesTo, audienceOf, occurrences, upcomingDeadlines, type Occurrence } from '../domain/annualCycle';
 import { nonWorkdayReason } from '../domain/holidays';
-import type { Group, Organisation } from '../domain/organisation';
-import { isOrgAdmin, type UserContext } from '../domain/people';
+import type { CycleItem, Group, Organisation } from '../domain/organisation';
+import type { UserContext } from '../domain/people';
+import { may, rolesIn } from '../domain/permissions';
+import { fail, ok, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
-import type { CalendarTokenStore, Clock, GroupStateRepository } from './ports';
+import type { CalendarTokenStore, Clock, GroupStateRepository, ReminderResponses } from './ports';
 
 /** The group's coming årshjul deadlines from today, `days` ahead. */
 export async function groupDeadlines(org: Organisation, group: Group, state: GroupStateRepository, now: Date, days: number): Promise<Occurrence[]> {
@@ -14,9 +16,47 @@ export async function groupDeadlines(org: Organisation, group: Group, state: Gro
   return upcomingDeadlines(org, group, record ?? { members: [], terms: [], meetings: [] }, today, addDays(today, days));
 }
 
-/** May the user mark the group's årshjul items done: someone in the group, or an admin. */
-export const mayMarkCycle = (user: UserContext, org: Organisation, group: Group): boolean =>
-  isOrgAdmin(user, org.id) || user.memberships.some((m) => m.org === org.id && m.group === group.id);
+/** A press on a reminder card: "done" for the whole group, or "seen" for the one who pressed. */
+export interface ReminderResponse {
+  readonly verb: 'done' | 'seen';
+  readonly org: string;
+  readonly group: string;
+  readonly occurrence: string;
+}
+
+export type ReminderResponseFailure = 'unknown-occurrence' | 'not-allowed' | 'not-a-recipient';
+
+/**
+ * Records a response to an årshjul reminder. The occurrence must be one the group really has
+ * (its deadline is the server's, not the card's). "Done" silences everyone, so it is for the
+ * item's audience and the group's leads; "seen" silences only the one who pressed, so it is for
+ * the audience and the group's members. A refusal changes nothing.
+ */
+export async function respondToReminder(
+  input: { response: ReminderResponse; user: UserContext; now: Date },
+  deps: { catalog: OrgCatalog; groupState: GroupStateRepository; ledger: ReminderResponses },
+): Promise<Result<{ org: Organisation; group: Group; item: CycleItem }, ReminderResponseFailure>> {
+  const { response, user, now } = input;
+  const org = deps.catalog.get(response.org);
+  const group = org?.groups.find((g) => g.id === response.group);
+  const item = org?.annualCycle.find((c) => response.occurrence.startsWith(`${c.id}|`));
+  if (org === undefined || group === undefined || item === undefined || !appliesTo(item, group)) return fail('unknown-occurrence');
+  const today = dateIn(now, org.timeZone);
+  const record = (await deps.groupState.groups(org.id, [group.id])).get(group.id) ?? { members: [], terms: [], meetings: [] };
+  // Two years either way covers every card still around; an occurrence outside it is not the group's.
+  const occ = occurrences(org, group, item, record, addDays(today, -730), addDays(today, 730)).find((o) => o.key === response.occurrence);
+  if (occ === undefined) return fail('unknown-occurrence');
+  const roles = rolesIn(user, { org: org.id, group: group.id, terms: record.terms, today }, { inAudience: audienceOf(occ, record, today).has(user.aadObjectId) });
+  const key = { org: org.id, group: group.id, occurrence: occ.key };
+  if (response.verb === 'done') {
+    if (!may('markCycleDone', roles)) return fail('not-allowed');
+    await deps.ledger.markDone(key.org, key.group, key.occurrence, occ.deadline, user.aadObjectId, now);
+  } else {
+    if (!roles.audience && !may('takePart', roles)) return fail('not-a-recipient');
+    await deps.ledger.acknowledge(key.org, key.group, key.occurrence, user.aadObjectId, occ.deadline, now);
+  }
+  return ok({ org, group, item });
+}
 
 /** The group's årshjul as an iCalendar feed that Outlook can subscribe to: one all-day event per deadline. */
 export function calendarFeed(org: Organisation, group: Group, deadlines: readonly Occurrence[], now: Date): string {

@@ -122,3 +122,9 @@ export interface MeetingInputRepository {
   /** Saves input per item as submitted, keeping every earlier version (one transaction). */
   saveInputs(org: OrgId, meetingId: string, inputs: readonly WrittenInput[]): Promise<void>;
 }
+
+/** Responses to årshjul reminders: "done" for the whole group, "seen" for one recipient. */
+export interface ReminderResponses {
+  markDone(org: OrgId, group: GroupId, occurrence: string, deadline: IsoDate, by: string, at: Date): Promise<void>;
+  acknowledge(org: OrgId, group: GroupId, occurrence: string, recipient: string, deadline: IsoDate, at: Date): Promise<void>;
+}

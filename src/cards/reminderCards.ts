@@ -31,8 +31,12 @@ export const reminderTexts = {
   ),
   acknowledged: (what: string) => both(`Noterat. Du påminns inte mer om ${what}.`, `Noted. You will not be reminded about ${what} again.`),
   notInGroup: (group: string) => both(
-    `Bara gruppens ledamöter, processledare eller en administratör kan markera uppgifter för ${group}. Inget ändrades.`,
-    `Only the group's members, process leader or an administrator can mark tasks for ${group}. Nothing was changed.`,
+    `Bara gruppens ledamöter och de som får påminnelsen kan svara på den för ${group}. Inget ändrades.`,
+    `Only the group's members and the people the reminder is for can answer it for ${group}. Nothing was changed.`,
+  ),
+  notAllowedDone: (what: string, group: string) => both(
+    `Bara de som uppgiften är till för, och gruppens ordförande, vice ordförande och processledare, kan markera ”${what}” som klart för ${group}. Inget ändrades.`,
+    `Only the people the task is for, and the group's chair, vice chair and process leader, can mark "${what}" as done for ${group}. Nothing was changed.`,
   ),
   cycleTitle: (group: string) => both(`Årshjul – ${group}`, `Annual cycle – ${group}`),
   cycleEmpty: both('Inga kommande datum i årshjulet för gruppen det närmaste året.', 'No upcoming annual-cycle dates for the group in the coming year.'),

@@ -137,6 +137,12 @@ function recipients(item: CycleItem, g: GroupCycleState, today: IsoDate, term: T
   return out;
 }
 
+/** The people an occurrence is addressed to on `today`, with their roles: whom it reminds, and who may mark it done. */
+export function audienceOf(occ: Pick<Occurrence, 'item' | 'key'>, g: GroupCycleState, today: IsoDate): Map<string, CycleAudience[]> {
+  const term = occ.item.schedule.kind === 'term-end' ? (g.terms.find((t) => occ.key.endsWith(`term:${t.id}`)) ?? null) : null;
+  return recipients(occ.item, g, today, term);
+}
+
 /** The tightest reminder offset reached `daysLeft` days before a deadline, if any. */
 export function reachedOffset(offsets: readonly number[], daysLeft: number): number | null {
   const reached = offsets.filter((d) => daysLeft <= d).sort((a, b) => a - b);
@@ -170,8 +176,7 @@ export function dueReminders(state: CycleState, today: IsoDate): Reminder[] {
             if (planned >= group.meetings.min) continue;
             meetingCount = { planned, minimum: group.meetings.min };
           }
-          const term = item.schedule.kind === 'term-end' ? (g.terms.find((t) => occ.key.endsWith(`term:${t.id}`)) ?? null) : null;
-          for (const [recipient, roles] of recipients(item, g, today, term)) {
+          for (const [recipient, roles] of audienceOf(occ, g, today)) {
             if (state.acknowledged.has(`${occId}|${recipient}`)) continue;
             out.push({ id: `${occId}|${offset}|${recipient}`, occurrence: occ, offset, daysLeft, recipient, roles, meetingCount });
           }

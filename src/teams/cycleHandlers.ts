@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { GroupInOrg, OrgCatalog } from '../app/catalog';
-import { groupDeadlines, mayMarkCycle } from '../app/annualCycle';
+import { groupDeadlines, respondToReminder } from '../app/annualCycle';
 import type { CalendarTokenStore, Clock, ConversationRepository, GroupStateRepository } from '../app/ports';
 import { cycleCard, reminderTexts } from '../cards/reminderCards';
 import { chairTexts } from '../cards/chairTexts';
+import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
+import { isIsoDate } from '../domain/calendarDate';
 import { orgsOfUser } from '../domain/people';
 import type { Logger } from '../logger';
 import type { ReminderLedger } from '../storage/reminderLedger';
@@ -22,12 +24,17 @@ export interface CycleDeps {
   readonly logger: Logger;
 }
 
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
+/** A real calendar date in 2000–2100. */
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => isIsoDate(d) && d >= '2000-01-01' && d <= '2100-12-31');
+
 export const reminderSubmission = z.object({
   verb: z.enum(['reminderDone', 'reminderAck']),
-  org: z.string().regex(/^[a-z0-9-]+$/),
-  group: z.string().regex(/^[a-z0-9-]+$/),
-  occurrence: z.string().min(3).max(300),
-  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  org: slug,
+  group: slug,
+  // `{item}|{date, year, meeting:{id} or term:{id}}`, as occurrence keys are made in src/domain/annualCycle.ts.
+  occurrence: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}\|[A-Za-z0-9:._-]{1,120}$/),
+  deadline: calendarDate,
 });
 
 /** `årshjul [grupp]`: the group's coming deadlines (a year ahead) and its calendar link. */
@@ -50,17 +57,20 @@ export async function showCycle(turn: Turn, deps: CycleDeps, arg: string): Promi
 
 /** The reminder card's buttons: "done" stops reminders for everyone, "seen" for the one who pressed it. */
 export async function submitReminderResponse(turn: Turn, deps: CycleDeps, data: z.infer<typeof reminderSubmission>): Promise<void> {
-  const org = deps.catalog.get(data.org);
-  const group = org?.groups.find((g) => g.id === data.group);
-  const item = org?.annualCycle.find((c) => data.occurrence.startsWith(`${c.id}|`));
-  if (org === undefined || group === undefined || item === undefined) return reply(turn, texts.badCard);
-  if (!mayMarkCycle(turn.user, org, group)) return reply(turn, reminderTexts.notInGroup(group.shortName));
-  const now = deps.clock.now();
-  if (data.verb === 'reminderDone') {
-    await deps.ledger.markDone(org.id, group.id, data.occurrence, data.deadline, turn.user.aadObjectId, now);
-    deps.logger.info('reminder.done', { org: org.id, group: group.id, item: item.id });
-    return reply(turn, reminderTexts.markedDone(item.title[turn.locale], group.shortName));
+  const verb = data.verb === 'reminderDone' ? 'done' : 'seen';
+  const result = await respondToReminder(
+    { response: { verb, org: data.org, group: data.group, occurrence: data.occurrence }, user: turn.user, now: deps.clock.now() },
+    { catalog: deps.catalog, groupState: deps.groupState, ledger: deps.ledger },
+  );
+  if (!result.ok) {
+    deps.logger.info('reminder.refused', { org: data.org, group: data.group, verb, code: result.code });
+    if (result.code === 'unknown-occurrence') return reply(turn, texts.badCard);
+    const group = deps.catalog.get(data.org)?.groups.find((g) => g.id === data.group)?.shortName ?? data.group;
+    const what = deps.catalog.get(data.org)?.annualCycle.find((c) => data.occurrence.startsWith(`${c.id}|`))?.title[turn.locale] ?? '';
+    return reply(turn, result.code === 'not-allowed' ? reminderTexts.notAllowedDone(plain(what), plain(group)) : reminderTexts.notInGroup(plain(group)));
   }
-  await deps.ledger.acknowledge(org.id, group.id, data.occurrence, turn.user.aadObjectId, data.deadline, now);
-  return reply(turn, reminderTexts.acknowledged(item.title[turn.locale]));
+  const { org, group, item } = result.value;
+  deps.logger.info(verb === 'done' ? 'reminder.done' : 'reminder.seen', { org: org.id, group: group.id, item: item.id });
+  if (verb === 'done') return reply(turn, reminderTexts.markedDone(plain(item.title[turn.locale]), plain(group.shortName)));
+  return reply(turn, reminderTexts.acknowledged(plain(item.title[turn.locale])));
 }

@@ -60,7 +60,7 @@ describe('årshjul', () => {
     await bot.post(actionSubmit({ verb: 'reminderAck', ...data, occurrence: 'motesminimum|2026-12-31', deadline: '2026-12-31' }, opts(USERS.memberKommun, 'en-US')));
     await bot.post(actionSubmit({ verb: 'reminderDone', ...data, occurrence: 'okänd|2026' }, opts(USERS.processLeaderNosam)));
     expect(bot.connector.texts()).toEqual([
-      'Bara gruppens ledamöter, processledare eller en administratör kan markera uppgifter för NOSAM Hisingen. Inget ändrades.',
+      'Bara de som uppgiften är till för, och gruppens ordförande, vice ordförande och processledare, kan markera ”Kvartalsvis informationsbrev/rapport” som klart för NOSAM Hisingen. Inget ändrades.',
       'Markerat som klart: Kvartalsvis informationsbrev/rapport för NOSAM Hisingen. Ingen i gruppen påminns mer om den.',
       'Noted. You will not be reminded about Minimum number of meetings in the year again.',
       'Kortet skickade ofullständiga eller ogiltiga uppgifter, så inget ändrades. Öppna kortet på nytt och försök igen.',
