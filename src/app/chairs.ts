@@ -1,7 +1,8 @@
 import { dateIn, isIsoDate, type IsoDate } from '../domain/calendarDate';
 import { presidiumOn, termOn, type Presidium, type Term, type TermOrigin, type TermRole } from '../domain/chairTerms';
 import type { Group, Organisation } from '../domain/organisation';
-import { isOrgAdmin, isProcessLeader, type UserContext } from '../domain/people';
+import type { UserContext } from '../domain/people';
+import { mayIn } from '../domain/permissions';
 import { applyAppointment, checkAppointment, nextChair, type GroupTerms, type NextChair, type RuleBreach } from '../domain/rotation';
 import type { GroupMember, GroupRecord, GroupStateRepository } from './ports';
 
@@ -28,11 +29,10 @@ function groupTerms(org: Organisation, id: string | null, records: Map<string, G
   return group === undefined ? null : { group, terms: records.get(group.id)?.terms ?? [] };
 }
 
-/** May the user appoint chairs in the group: admin, the group's process leader, or the appointing group's chair. */
+/** May the user appoint chairs in the group (the rule is in the permission module). */
 export function mayAppoint(user: UserContext, org: Organisation, group: Group, records: Map<string, GroupRecord>, today: IsoDate): boolean {
-  if (isOrgAdmin(user, org.id) || isProcessLeader(user, org.id, group.id)) return true;
-  const appointerChair = termOn(records.get(appointerId(group))?.terms ?? [], 'chair', today);
-  return appointerChair !== null && appointerChair.holder.aadObjectId === user.aadObjectId;
+  const where = { org: org.id, group: group.id, terms: records.get(group.id)?.terms ?? [], today };
+  return mayIn('appoint', user, where, { appointingTerms: records.get(appointerId(group))?.terms ?? [] });
 }
 
 /** The groups a chair view needs read together: the group, the one it follows and the one that appoints. */

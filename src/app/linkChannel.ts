@@ -1,5 +1,6 @@
 import type { ConversationRef } from '../domain/conversation';
-import { isOrgAdmin, isProcessLeader, orgsOfUser, type UserContext } from '../domain/people';
+import { orgsOfUser, type UserContext } from '../domain/people';
+import { mayByMembership } from '../domain/permissions';
 import { fail, ok, type Result } from '../domain/result';
 import type { GroupInOrg, OrgCatalog } from './catalog';
 import type { ConversationRepository } from './ports';
@@ -19,8 +20,7 @@ export async function linkChannel(
   const found = deps.catalog.findGroup(input.groupQuery, orgsOfUser(input.user));
   if (!found.ok) return found;
   const { org, group } = found.value;
-  if (!isOrgAdmin(input.user, org.id) && !isProcessLeader(input.user, org.id, group.id))
-    return fail('not-allowed', { group: group.shortName });
+  if (!mayByMembership('linkChannel', input.user, org.id, group.id)) return fail('not-allowed', { group: group.shortName });
   await deps.conversations.linkChannel({
     org: org.id,
     group: group.id,
@@ -36,5 +36,5 @@ export function linkableGroups(user: UserContext, catalog: OrgCatalog): GroupInO
   return catalog
     .all()
     .flatMap((org) => org.groups.map((group) => ({ org, group })))
-    .filter(({ org, group }) => isOrgAdmin(user, org.id) || isProcessLeader(user, org.id, group.id));
+    .filter(({ org, group }) => mayByMembership('linkChannel', user, org.id, group.id));
 }

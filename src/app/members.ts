@@ -1,11 +1,11 @@
 import type { Group, Organisation } from '../domain/organisation';
-import { isOrgAdmin, isProcessLeader, type GroupRole, type UserContext } from '../domain/people';
+import type { GroupRole, UserContext } from '../domain/people';
+import { mayByMembership } from '../domain/permissions';
 import { fail, ok, type Result } from '../domain/result';
 import type { GroupMember, GroupStateRepository } from './ports';
 
-/** May the user change the group's roster: an admin of the organisation or the group's process leader. */
-export const mayEditRoster = (user: UserContext, org: Organisation, group: Group): boolean =>
-  isOrgAdmin(user, org.id) || isProcessLeader(user, org.id, group.id);
+/** May the user change the group's roster (the rule is in the permission module). */
+export const mayEditRoster = (user: UserContext, org: Organisation, group: Group): boolean => mayByMembership('editRoster', user, org.id, group.id);
 
 export interface NewMember {
   readonly aadObjectId: string;

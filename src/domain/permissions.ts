@@ -141,3 +141,12 @@ export function mayIn(
 ): boolean {
   return may(action, rolesIn(user, where, subject));
 }
+
+/** Actions that no chair term grants: admin rights and memberships alone decide them. */
+export type MembershipAction = 'editRoster' | 'linkChannel' | 'rotateTokens';
+
+/** May this person take an action that depends on admin rights and memberships only (no terms needed). */
+export function mayByMembership(action: MembershipAction, user: UserContext, org: OrgId, group: GroupId): boolean {
+  const mine = user.memberships.filter((m) => m.org === org && m.group === group);
+  return may(action, { ...NO_ROLES, orgAdmin: isOrgAdmin(user, org), processLeader: mine.some((m) => m.roles.includes('processLeader')), member: mine.length > 0 });
+}
