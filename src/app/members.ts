@@ -9,21 +9,26 @@ export const mayEditRoster = (user: UserContext, org: Organisation, group: Group
 
 export interface NewMember {
   readonly aadObjectId: string;
-  readonly displayName: string;
   readonly party: string | null;
   readonly roles: readonly GroupRole[];
 }
 
-/** Adds a person to a group (or changes their party and roles). Checks the role first; a refusal changes nothing. */
+/**
+ * Adds a person to a group (or changes their party and roles). Checks the role first, so the
+ * person's name (typed, or looked up in the team) is only asked for once allowed; a refusal
+ * changes nothing.
+ */
 export async function addMember(
   input: NewMember,
-  ctx: { org: Organisation; group: Group; user: UserContext },
+  ctx: { org: Organisation; group: Group; user: UserContext; nameOf: () => Promise<string | undefined> },
   state: GroupStateRepository,
-): Promise<Result<GroupMember, 'not-allowed' | 'unknown-party' | 'party-required'>> {
+): Promise<Result<GroupMember, 'not-allowed' | 'unknown-party' | 'party-required' | 'not-in-team'>> {
   if (!mayEditRoster(ctx.user, ctx.org, ctx.group)) return fail('not-allowed', { group: ctx.group.shortName });
   if (input.party !== null && !ctx.org.parties.some((p) => p.id === input.party)) return fail('unknown-party', { party: input.party });
   if (input.party === null && input.roles.includes('member')) return fail('party-required');
-  const member: GroupMember = { aadObjectId: input.aadObjectId.toLowerCase(), displayName: input.displayName, party: input.party, roles: input.roles };
+  const displayName = await ctx.nameOf();
+  if (displayName === undefined) return fail('not-in-team');
+  const member: GroupMember = { aadObjectId: input.aadObjectId.toLowerCase(), displayName, party: input.party, roles: input.roles };
   await state.saveMember(ctx.org.id, ctx.group.id, member);
   return ok(member);
 }

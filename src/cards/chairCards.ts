@@ -3,15 +3,21 @@ import type { Term } from '../domain/chairTerms';
 import type { Locale, Organisation } from '../domain/organisation';
 import { daysLeft, type RuleBreach } from '../domain/rotation';
 import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { plain } from './escape';
+import { REASON_MAX } from './formTexts';
 import { breachText, chairTexts as t, originName, principalReason, roleName, ruleTitle, type Namer } from './chairTexts';
 
-/** Turns ids into the names users know, in their language. */
-export function namer(org: Organisation, locale: Locale): Namer {
+/**
+ * Turns ids into the names users know, in their language: escaped for card and message text,
+ * or as typed (`escaped` false) for choice titles, which Teams shows without markdown.
+ */
+export function namer(org: Organisation, locale: Locale, escaped = true): Namer {
+  const out = escaped ? plain : (s: string) => s;
   return {
     locale,
-    principal: (id) => org.principals.find((p) => p.id === id)?.name[locale] ?? id,
-    party: (id) => org.parties.find((p) => p.id === id)?.name ?? id,
-    group: (id) => org.groups.find((g) => g.id === id)?.shortName ?? id,
+    principal: (id) => out(org.principals.find((p) => p.id === id)?.name[locale] ?? id),
+    party: (id) => out(org.parties.find((p) => p.id === id)?.name ?? id),
+    group: (id) => out(org.groups.find((g) => g.id === id)?.shortName ?? id),
   };
 }
 
@@ -19,7 +25,7 @@ const word = (locale: Locale, sv: string, en: string) => (locale === 'sv' ? sv :
 
 function holderText(term: Term | null, n: Namer): string {
   if (term === null) return t.nobody[n.locale];
-  return `${term.holder.displayName}, ${n.party(term.holder.party)} (${n.principal(term.holder.principal)})`;
+  return `${plain(term.holder.displayName)}, ${n.party(term.holder.party)} (${n.principal(term.holder.principal)})`;
 }
 
 /** One group's chair section: holders, term, days left, who is next by the rules and why. */
@@ -36,7 +42,7 @@ function chairSection(v: ChairView, locale: Locale): CardElement[] {
     rows.push([t.daysLeft[locale], String(daysLeft(chair, v.today))]);
   }
   if (nextChair !== null) rows.push([t.alreadyAppointed[locale], `${holderText(nextChair, n)}, ${nextChair.start} – ${nextChair.plannedEnd}`]);
-  const body: CardElement[] = [textBlock(`**${v.group.shortName}**`, { size: 'Medium', spacing: 'Medium' })];
+  const body: CardElement[] = [textBlock(`**${plain(v.group.shortName)}**`, { size: 'Medium', spacing: 'Medium' })];
   if (rule === null) return [...body, facts(rows), textBlock(t.noRule[locale], { isSubtle: true })];
   if (v.next !== null) {
     rows.push([t.nextTerm[locale], `${v.next.startsOn} – ${v.next.plannedEnd}`]);
@@ -47,13 +53,13 @@ function chairSection(v: ChairView, locale: Locale): CardElement[] {
   }
   body.push(facts(rows));
   if (v.next !== null) body.push(textBlock(principalReason(v.next.principal, n, rule.rotateAmongParties)));
-  body.push(textBlock(`${t.rule[locale]} (${v.org.shortName}, ${word(locale, 'källa', 'source')} ${rule.source}): ”${rule.quote[locale]}”`, { isSubtle: true, size: 'Small' }));
+  body.push(textBlock(`${t.rule[locale]} (${plain(v.org.shortName)}, ${word(locale, 'källa', 'source')} ${rule.source}): ”${rule.quote[locale]}”`, { isSubtle: true, size: 'Small' }));
   return body;
 }
 
 /** The chair card for one or several groups, with history and (when allowed) appoint buttons. */
 export function chairCard(views: readonly ChairView[], locale: Locale): AdaptiveCard {
-  const title = views.length === 1 ? t.title(views[0]!.group.shortName)[locale] : t.titleMany[locale];
+  const title = views.length === 1 ? t.title(plain(views[0]!.group.shortName))[locale] : t.titleMany[locale];
   const body = views.flatMap((v, i) => (i === 0 ? chairSection(v, locale) : [{ type: 'Container', separator: true, items: chairSection(v, locale) }]));
   const actions = views.length === 1 ? groupActions(views[0]!, locale) : [];
   return card(locale, title, body, actions);
@@ -69,7 +75,8 @@ function groupActions(v: ChairView, locale: Locale): CardElement[] {
 export function historyCard(v: ChairView, locale: Locale): AdaptiveCard {
   const n = namer(v.org, locale);
   const terms = [...v.terms].sort((a, b) => b.start.localeCompare(a.start) || a.role.localeCompare(b.role));
-  if (terms.length === 0) return card(locale, t.historyTitle(v.group.shortName)[locale], [textBlock(t.historyEmpty[locale])]);
+  const title = t.historyTitle(plain(v.group.shortName))[locale];
+  if (terms.length === 0) return card(locale, title, [textBlock(t.historyEmpty[locale])]);
   const items = terms.map((term): CardElement => {
     const lines = [
       `**${term.start} – ${term.plannedEnd}** · ${roleName(term.role)[locale]}`,
@@ -78,20 +85,22 @@ export function historyCard(v: ChairView, locale: Locale): AdaptiveCard {
     if (term.actualEnd !== null) lines.push(t.endedEarly(term.actualEnd)[locale]);
     if (term.exception !== null) {
       const rules = term.exception.rules.map((r) => ruleTitle(r)[locale]).join(', ');
-      lines.push(t.exception(`${rules}.`, term.exception.reason)[locale]);
+      lines.push(t.exception(`${rules}.`, plain(term.exception.reason))[locale]);
     }
     return { type: 'Container', separator: true, items: lines.map((l) => textBlock(l, { spacing: 'None' })) };
   });
-  return card(locale, t.historyTitle(v.group.shortName)[locale], items);
+  return card(locale, title, items);
 }
 
 /** The appointment form, prefilled with the next regular term by the rules. */
 export function appointCard(v: ChairView, locale: Locale): AdaptiveCard {
   const n = namer(v.org, locale);
+  const asTyped = namer(v.org, locale, false);
+  const title = t.appointTitle(plain(v.group.shortName))[locale];
   const rule = v.group.chairRule;
   const eligible = v.members.filter((m) => m.party !== null && m.roles.includes('member'));
-  if (rule === null) return card(locale, t.appointTitle(v.group.shortName)[locale], [textBlock(t.noChairRule(v.group.shortName)[locale])]);
-  if (eligible.length === 0) return card(locale, t.appointTitle(v.group.shortName)[locale], [textBlock(t.noMembers(v.group.id)[locale])]);
+  if (rule === null) return card(locale, title, [textBlock(t.noChairRule(plain(v.group.shortName))[locale])]);
+  if (eligible.length === 0) return card(locale, title, [textBlock(t.noMembers(v.group.id)[locale])]);
   const choice = (id: string, label: string, choices: { title: string; value: string }[], value: string) => ({
     type: 'Input.ChoiceSet',
     id,
@@ -108,13 +117,13 @@ export function appointCard(v: ChairView, locale: Locale): AdaptiveCard {
   if (v.next !== null) body.push(textBlock(principalReason(v.next.principal, n, rule.rotateAmongParties), { isSubtle: true }));
   body.push(
     choice('role', t.fieldRole[locale], roles, 'chair'),
-    choice('holder', t.fieldHolder[locale], eligible.map((m) => ({ title: `${m.displayName} – ${n.party(m.party!)}`, value: m.aadObjectId })), ''),
+    choice('holder', t.fieldHolder[locale], eligible.map((m) => ({ title: `${m.displayName} – ${asTyped.party(m.party!)}`, value: m.aadObjectId })), ''),
     choice('origin', t.fieldOrigin[locale], origins, 'rotation'),
     { type: 'Input.Date', id: 'start', label: t.fieldStart[locale], isRequired: true, errorMessage: t.requiredError[locale], value: v.next?.startsOn ?? v.today },
     { type: 'Input.Date', id: 'end', label: t.fieldEnd[locale], isRequired: true, errorMessage: t.requiredError[locale], value: v.next?.plannedEnd ?? '' },
-    { type: 'Input.Text', id: 'exceptionReason', label: t.fieldReason[locale], isMultiline: true, maxLength: 500 },
+    { type: 'Input.Text', id: 'exceptionReason', label: t.fieldReason[locale], isMultiline: true, maxLength: REASON_MAX },
   );
-  return card(locale, t.appointTitle(v.group.shortName)[locale], body, [
+  return card(locale, title, body, [
     { type: 'Action.Submit', title: t.submitAppoint[locale], data: { verb: 'appoint', org: v.org.id, group: v.group.id, version: v.version ?? '' } },
   ]);
 }

@@ -1,6 +1,7 @@
 import type { GroupListing } from '../app/listGroups';
 import type { Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { plain } from './escape';
 import { kindName, texts } from './texts';
 
 /** Formats an ISO instant as a Swedish/English date and time in the organisation's zone. */
@@ -15,27 +16,27 @@ export function formatDateTime(iso: string, timeZone: string, locale: Locale): s
 /** The groups list: kind, chair and next meeting per group, the user's own groups marked. */
 export function groupsCard(listing: GroupListing, locale: Locale): AdaptiveCard {
   const { org } = listing;
-  if (listing.rows.length === 0) return card(locale, texts.groupsTitle(org.shortName)[locale], [textBlock(texts.groupsEmpty[locale])]);
+  if (listing.rows.length === 0) return card(locale, texts.groupsTitle(plain(org.shortName))[locale], [textBlock(texts.groupsEmpty[locale])]);
   const rows: CardElement[] = listing.rows.map(({ group, snapshot, mine }) => {
     const chair = snapshot?.chair
-      ? `${snapshot.chair.displayName}${snapshot.chair.partyName ? ` (${snapshot.chair.partyName})` : ''}`
+      ? `${plain(snapshot.chair.displayName)}${snapshot.chair.partyName ? ` (${plain(snapshot.chair.partyName)})` : ''}`
       : texts.noChair[locale];
     const meeting = snapshot?.nextMeeting
-      ? `${formatDateTime(snapshot.nextMeeting.startsAt, org.timeZone, locale)} – ${snapshot.nextMeeting.title}`
+      ? `${formatDateTime(snapshot.nextMeeting.startsAt, org.timeZone, locale)} – ${plain(snapshot.nextMeeting.title)}`
       : texts.noMeeting[locale];
     return {
       type: 'Container',
       separator: true,
       spacing: 'Medium',
       items: [
-        textBlock(`**${group.shortName}**${mine ? ` · ${texts.mineMarker[locale]}` : ''}`),
+        textBlock(`**${plain(group.shortName)}**${mine ? ` · ${texts.mineMarker[locale]}` : ''}`),
         textBlock(`${kindName(group.kind, locale)} · id: ${group.id}`, { isSubtle: true, spacing: 'None', size: 'Small' }),
         textBlock(`${texts.chairLabel[locale]}: ${chair}`, { spacing: 'Small' }),
         textBlock(`${texts.nextMeetingLabel[locale]}: ${meeting}`, { spacing: 'None' }),
       ],
     };
   });
-  return card(locale, texts.groupsTitle(org.name)[locale], rows);
+  return card(locale, texts.groupsTitle(plain(org.name))[locale], rows);
 }
 
 /** Asks which organisation to show, one button per organisation. */

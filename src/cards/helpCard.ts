@@ -2,6 +2,7 @@ import type { Organisation } from '../domain/organisation';
 import type { Locale } from '../domain/organisation';
 import { isOrgAdmin, type UserContext } from '../domain/people';
 import { card, commandButton, facts, textBlock, type AdaptiveCard } from './adaptive';
+import { plain } from './escape';
 import { texts } from './texts';
 
 type CommandKey = keyof typeof texts.commands;
@@ -17,10 +18,10 @@ export function roleLines(user: UserContext, orgs: readonly Organisation[], loca
   const lines: string[] = [];
   if (user.globalAdmin) lines.push(texts.roleGlobalAdmin[locale]);
   for (const org of orgs) {
-    if (user.adminOf.includes(org.id)) lines.push(texts.roleAdmin(org.shortName)[locale]);
+    if (user.adminOf.includes(org.id)) lines.push(texts.roleAdmin(plain(org.shortName))[locale]);
     for (const m of user.memberships.filter((x) => x.org === org.id)) {
-      const group = org.groups.find((g) => g.id === m.group)?.shortName ?? m.group;
-      const party = m.party === null ? null : (org.parties.find((p) => p.id === m.party)?.name ?? m.party);
+      const group = plain(org.groups.find((g) => g.id === m.group)?.shortName ?? m.group);
+      const party = m.party === null ? null : plain(org.parties.find((p) => p.id === m.party)?.name ?? m.party);
       if (m.roles.includes('processLeader')) lines.push(texts.roleProcessLeader(group)[locale]);
       if (m.roles.includes('member')) lines.push(texts.roleMember(group, party)[locale]);
     }

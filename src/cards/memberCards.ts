@@ -2,6 +2,8 @@ import type { ChairView } from '../app/chairs';
 import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { namer } from './chairCards';
+import { plain } from './escape';
+import { NAME_MAX } from './formTexts';
 import { roleName } from './chairTexts';
 import { both } from './texts';
 
@@ -47,12 +49,12 @@ export function membersCard(v: ChairView, canEdit: boolean, locale: Locale): Ada
         ...(m.roles.includes('processLeader') ? [memberTexts.processLeader[locale]] : []),
         ...(m.roles.includes('member') ? [memberTexts.member[locale]] : []),
       ];
-      return textBlock(`**${m.displayName}** – ${roles.join(', ')}${m.party ? ` · ${n.party(m.party)}` : ''}`, { spacing: 'Small' });
+      return textBlock(`**${plain(m.displayName)}** – ${roles.join(', ')}${m.party ? ` · ${n.party(m.party)}` : ''}`, { spacing: 'Small' });
     });
   const word = locale === 'sv' ? 'lägg till' : 'add';
   return card(
     locale,
-    memberTexts.title(v.group.shortName)[locale],
+    memberTexts.title(plain(v.group.shortName))[locale],
     rows.length > 0 ? rows : [textBlock(memberTexts.empty[locale])],
     canEdit ? [commandButton(memberTexts.add[locale], `${word} ${v.org.id}/${v.group.id}`)] : [],
   );
@@ -67,10 +69,10 @@ export function addMemberCard(org: Organisation, group: Group, roster: readonly 
       : [
           textBlock(memberTexts.noTeam[locale], { isSubtle: true }),
           { type: 'Input.Text', id: 'person', label: memberTexts.aadObjectId[locale], ...req, regex: '^[0-9a-fA-F-]{36,37}$' },
-          { type: 'Input.Text', id: 'displayName', label: memberTexts.displayName[locale], ...req, maxLength: 100 },
+          { type: 'Input.Text', id: 'displayName', label: memberTexts.displayName[locale], ...req, maxLength: NAME_MAX },
         ];
-  const n = namer(org, locale);
-  return card(locale, memberTexts.addTitle(group.shortName)[locale], [
+  const n = namer(org, locale, false);
+  return card(locale, memberTexts.addTitle(plain(group.shortName))[locale], [
     ...person,
     {
       type: 'Input.ChoiceSet',

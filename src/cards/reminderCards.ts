@@ -2,6 +2,7 @@ import type { Occurrence, Reminder } from '../domain/annualCycle';
 import { nonWorkdayReason } from '../domain/holidays';
 import type { CycleAudience, Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { plain } from './escape';
 import { both } from './texts';
 
 const roleNames: Record<CycleAudience, { sv: string; en: string }> = {
@@ -50,9 +51,9 @@ export const reminderTexts = {
 /** The reminder card: what, for which group, the deadline (and why it moved), days left, and actions. */
 export function reminderCard(r: Reminder, locale: Locale): AdaptiveCard {
   const occ = r.occurrence;
-  const what = occ.item.title[locale];
+  const what = plain(occ.item.title[locale]);
   const rows: [string, string][] = [
-    [reminderTexts.group[locale], occ.group.shortName],
+    [reminderTexts.group[locale], plain(occ.group.shortName)],
     [reminderTexts.deadline[locale], occ.deadline],
     [reminderTexts.daysLeft[locale], r.daysLeft === 0 ? reminderTexts.today[locale] : String(r.daysLeft)],
     [reminderTexts.yourRole[locale], r.roles.map((x) => roleNames[x][locale]).join(', ')],
@@ -72,7 +73,7 @@ export function cycleCard(groupName: string, deadlines: readonly Occurrence[], i
   const rows: CardElement[] =
     deadlines.length === 0
       ? [textBlock(reminderTexts.cycleEmpty[locale])]
-      : [facts(deadlines.map((o) => [o.deadline, `${o.item.title[locale]}${o.movedFrom ? ` (${locale === 'sv' ? 'flyttad från' : 'moved from'} ${o.movedFrom})` : ''}`] as const))];
+      : [facts(deadlines.map((o) => [o.deadline, `${plain(o.item.title[locale])}${o.movedFrom ? ` (${locale === 'sv' ? 'flyttad från' : 'moved from'} ${o.movedFrom})` : ''}`] as const))];
   if (icsUrl !== null) rows.push(textBlock(reminderTexts.subscribeHint(icsUrl)[locale], { isSubtle: true, size: 'Small' }));
-  return card(locale, reminderTexts.cycleTitle(groupName)[locale], rows, icsUrl === null ? [] : [{ type: 'Action.OpenUrl', title: reminderTexts.subscribe[locale], url: icsUrl }]);
+  return card(locale, reminderTexts.cycleTitle(plain(groupName))[locale], rows, icsUrl === null ? [] : [{ type: 'Action.OpenUrl', title: reminderTexts.subscribe[locale], url: icsUrl }]);
 }

@@ -8,13 +8,14 @@ import type { Clock, ConversationRepository, GroupStateRepository, MemberReposit
 import { chooseOrgCard, groupsCard } from '../cards/groupsCard';
 import { helpCard } from '../cards/helpCard';
 import { linkCard } from '../cards/linkCard';
+import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { describeError, type Logger } from '../logger';
 import { conversationRefOf, localeOf, tenantOf } from './activity';
 import { parseCommand, type ParsedCommand } from './commands';
 import {
-  addMemberSubmission,
-  appointSubmission,
+  addMemberForm,
+  appointForm,
   showAddMemberForm,
   showAppointForm,
   showChairs,
@@ -121,8 +122,8 @@ export class SamverkansBot {
     });
     // Every Action.Submit: the card's data is checked with its schema; anything else gets the bad-card answer.
     this.submit('command', commandSubmission, (turn, d) => this.command(turn, parseCommand(d.command)));
-    this.submit('appoint', appointSubmission, (turn, d) => submitAppointment(turn, this.deps, d));
-    this.submit('addMember', addMemberSubmission, (turn, d) => submitAddMember(turn, this.deps, d));
+    this.submit('appoint', appointForm, (turn, d) => submitAppointment(turn, this.deps, d));
+    this.submit('addMember', addMemberForm, (turn, d) => submitAddMember(turn, this.deps, d));
     this.submit(['reminderDone', 'reminderAck'], reminderSubmission, (turn, d) => submitReminderResponse(turn, this.deps, d));
     this.submit('saveMeeting', saveMeetingSubmission, (turn, d) => submitMeeting(turn, this.deps, d));
     this.submit('submitInput', inputSubmission, (turn, d) => submitWrittenInput(turn, this.deps, d));
@@ -225,7 +226,7 @@ export class SamverkansBot {
       case 'publish':
         return publishMinutes(turn, this.deps, cmd.argument);
       case null:
-        return reply(turn, texts.unknown(cmd.text.slice(0, 60)));
+        return reply(turn, texts.unknown(plain(cmd.text.slice(0, 60))));
     }
   }
 
@@ -236,7 +237,7 @@ export class SamverkansBot {
       if (org.code === 'no-orgs') return reply(turn, texts.noOrgs);
       if (org.code === 'choose-org') return sendCard(turn, chooseOrgCard(this.deps.catalog.all(), turn.locale));
       const known = this.deps.catalog.all().map((o) => o.id).join(', ');
-      return reply(turn, texts.orgNotFound(String(org.details?.query ?? named), known));
+      return reply(turn, texts.orgNotFound(plain(String(org.details?.query ?? named)), known));
     }
     return sendCard(turn, groupsCard(await listGroups(org.value, turn.user, this.deps.groupState, this.deps.clock.now()), turn.locale));
   }
@@ -255,7 +256,7 @@ export class SamverkansBot {
     );
     if (result.ok) {
       this.deps.logger.info('channel.linked', { org: result.value.org.id, group: result.value.group.id });
-      return reply(turn, texts.linkDone(result.value.group.shortName, result.value.org.shortName));
+      return reply(turn, texts.linkDone(plain(result.value.group.shortName), plain(result.value.org.shortName)));
     }
     const d = result.details ?? {};
     switch (result.code) {
@@ -264,11 +265,11 @@ export class SamverkansBot {
       case 'group-missing':
         return this.linkForm(turn);
       case 'group-not-found':
-        return reply(turn, texts.groupNotFound(String(d.query)));
+        return reply(turn, texts.groupNotFound(plain(String(d.query))));
       case 'group-ambiguous':
-        return reply(turn, texts.groupAmbiguous(String(d.query), String(d.orgs)));
+        return reply(turn, texts.groupAmbiguous(plain(String(d.query)), String(d.orgs)));
       case 'not-allowed':
-        return reply(turn, texts.linkNotAllowed(String(d.group)));
+        return reply(turn, texts.linkNotAllowed(plain(String(d.group))));
     }
   }
 

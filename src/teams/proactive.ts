@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type ConnectorClient } from 'botframework-connector';
 import type { AdaptiveCard } from '../cards/adaptive';
+import { mentionName } from '../cards/escape';
 import type { ConversationRef } from '../domain/conversation';
 
 /** A message the bot sends on its own: text or an Adaptive Card, optionally @mentioning people. */
@@ -95,10 +96,11 @@ export class ProactiveSender {
 
 function toActivity(message: ProactiveMessage): Partial<Activity> {
   const mentions = message.mentions ?? [];
-  const mentionText = mentions.map((m) => `<at>${m.name}</at>`).join(' ');
+  // A display name is user-controlled: it must not end the mention early or add markup.
+  const mentionText = mentions.map((m) => `<at>${mentionName(m.name)}</at>`).join(' ');
   const text = [mentionText, message.text ?? ''].filter((t) => t !== '').join(' ');
   const activity: Partial<Activity> = 'card' in message ? MessageFactory.attachment(CardFactory.adaptiveCard(message.card), text || undefined) : MessageFactory.text(text);
   if (mentions.length > 0)
-    activity.entities = mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.aadObjectId, name: m.name } }));
+    activity.entities = mentions.map((m) => ({ type: 'mention', text: `<at>${mentionName(m.name)}</at>`, mentioned: { id: m.aadObjectId, name: mentionName(m.name) } }));
   return activity;
 }
