@@ -1,6 +1,7 @@
 import type { Organisation } from '../domain/organisation';
 import type { Locale } from '../domain/organisation';
-import { isOrgAdmin, type UserContext } from '../domain/people';
+import type { UserContext } from '../domain/people';
+import { mayByMembership } from '../domain/permissions';
 import { card, commandButton, facts, textBlock, type AdaptiveCard } from './adaptive';
 import { plain } from './escape';
 import { texts } from './texts';
@@ -9,7 +10,8 @@ type CommandKey = keyof typeof texts.commands;
 
 /** Which commands a user sees in help: appointing, adding and linking are for admins and process leaders. */
 export function visibleCommands(user: UserContext, orgs: readonly Organisation[]): CommandKey[] {
-  const manages = orgs.some((o) => isOrgAdmin(user, o.id)) || user.memberships.some((m) => m.roles.includes('processLeader'));
+  // Offered to whoever may edit some group's roster (admins and process leaders); each command still checks its own group.
+  const manages = orgs.some((o) => o.groups.some((g) => mayByMembership('editRoster', user, o.id, g.id)));
   return ['help', 'groups', 'chair', 'cycle', 'meetings', 'decisions', 'history', 'members', 'language', ...(manages ? (['meeting', 'appoint', 'add', 'link', 'exportLog'] as const) : [])];
 }
 
