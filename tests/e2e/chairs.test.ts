@@ -39,13 +39,13 @@ describe('viewing chairs', () => {
     expect(texts.slice(0, 10)).toEqual([
       'Ordförandeskap – LGS',
       '**LGS**',
-      'Ordförande: Ordförande LGS \\(demo\\), Närhälsan \\(VGPV\\) (Region \\(Västra Götalandsregionen\\))',
-      'Vice ordförande: Ledamot kommun \\(demo\\), Göteborgs stad – ÄVO/HoS \\(äldre samt vård och omsorg, hälso- och sjukvård\\) (Kommun)',
+      'Ordförande: Ordförande LGS (demo), Närhälsan (VGPV) (Region (Västra Götalandsregionen))',
+      'Vice ordförande: Ledamot kommun (demo), Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård) (Kommun)',
       'Mandatperiod: 2025-01-01 – 2026-12-31',
       'Dagar kvar: 39',
       'Nästa period: 2027-01-01 – 2028-12-31',
       'Nästa enligt reglerna: Kommun',
-      'Vice ordförande nästa period: Region \\(Västra Götalandsregionen\\)',
+      'Vice ordförande nästa period: Region (Västra Götalandsregionen)',
       'Ordförandeskapet följer Politiskt samråd, där ordföranden enligt rotationen kommer från Kommun när perioden börjar.',
     ]);
     expect(texts[10]!.startsWith(RULE_QUOTE_LGS_PREFIX)).toBe(true);
@@ -57,13 +57,13 @@ describe('viewing chairs', () => {
     expect(cardTexts(lastCard()).slice(0, 11)).toEqual([
       'Chair – NOSAM Hisingen',
       '**NOSAM Hisingen**',
-      'Chair: Ledamot kommun \\(demo\\), Göteborgs stad – ÄVO/HoS \\(äldre samt vård och omsorg, hälso- och sjukvård\\) (Municipality)',
+      'Chair: Ledamot kommun (demo), Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård) (Municipality)',
       'Vice chair: Nobody registered',
       'Term: 2026-01-01 – 2026-12-31',
       'Days left: 39',
       'Next term: 2027-01-01 – 2027-12-31',
-      'Next by the rules: Region \\(Region Västra Götaland\\)',
-      'The chair alternates between the principals. The latest chair is from Municipality, so the next must come from Region \\(Region Västra Götaland\\).',
+      'Next by the rules: Region (Region Västra Götaland)',
+      'The chair alternates between the principals. The latest chair is from Municipality, so the next must come from Region (Region Västra Götaland).',
       'Rule (Göteborgsområdet, source 000, 002): ”The chairmanship rotates among the participating parties/services. The chair is appointed within the group. NOSAM appoints its chair from within; it shall alternate between municipality and region. NOSAM may agree to appoint a vice chair. If the chair leaves during the term, the principal appoints a new chair. The last NOSAM meeting of the year must appoint the chair for next year.”',
     ]);
   });
@@ -82,7 +82,7 @@ describe('viewing chairs', () => {
     expect(cardTexts(lastCard()).slice(0, 3)).toEqual([
       'Ordförandeskap – Temagrupp Äldre',
       '**Temagrupp Äldre**',
-      'Ordförande: Ledamot region \\(demo\\), Sahlgrenska Universitetssjukhuset \\(SU\\) (Region \\(Västra Götalandsregionen\\))',
+      'Ordförande: Ledamot region (demo), Sahlgrenska Universitetssjukhuset (SU) (Region (Västra Götalandsregionen))',
     ]);
   });
 
@@ -116,7 +116,7 @@ describe('appointing', () => {
       [
         'Utnämningen följer inte gruppens regler och registrerades inte:',
         '- Mandatperioden ska vara 24 månader och sluta 2028-12-31, inte 2028-06-30.',
-        '- Ordförandeskapet följer en annan grupps huvudman: ordföranden ska komma från Kommun, inte Region \\(Västra Götalandsregionen\\).',
+        '- Ordförandeskapet följer en annan grupps huvudman: ordföranden ska komma från Kommun, inte Region (Västra Götalandsregionen).',
         '',
         'Om gruppen har beslutat att frångå regeln (t.ex. förlängning i konsensus): skicka formuläret igen med ett skäl till undantag.',
       ].join('\n'),
@@ -129,9 +129,9 @@ describe('appointing', () => {
     bot.connector.clear();
     await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: '' }, opts(USERS.processLeaderLgs)));
     const [sent] = bot.connector.sent;
-    expect(sent!.activity.text).toBe('Ordförande i LGS: Ledamot kommun \\(demo\\), 2027-01-01 – 2028-12-31. Registrerat.');
+    expect(sent!.activity.text).toBe('Ordförande i LGS: Ledamot kommun (demo), 2027-01-01 – 2028-12-31. Registrerat.');
     expect(cardTexts(lastCard())).toContain(
-      'Redan utsedd: Ledamot kommun \\(demo\\), Göteborgs stad – ÄVO/HoS \\(äldre samt vård och omsorg, hälso- och sjukvård\\) (Kommun), 2027-01-01 – 2028-12-31',
+      'Redan utsedd: Ledamot kommun (demo), Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård) (Kommun), 2027-01-01 – 2028-12-31',
     );
   });
 
@@ -141,18 +141,18 @@ describe('appointing', () => {
     const reason = 'Beslutat i enighet på LGS 2026-11-20: regionens ledamot blir vice ordförande även nästa period.';
     await bot.post(actionSubmit({ ...data, role: 'viceChair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: reason }, opts(USERS.processLeaderLgs)));
     expect(bot.connector.sent[0]!.activity.text).toBe(
-      'Vice ordförande i LGS: Ledamot kommun \\(demo\\), 2027-01-01 – 2028-12-31. Registrerat. Registrerat som undantag från reglerna, med skälet sparat i historiken.',
+      'Vice ordförande i LGS: Ledamot kommun (demo), 2027-01-01 – 2028-12-31. Registrerat. Registrerat som undantag från reglerna, med skälet sparat i historiken.',
     );
     expect(await historyLines('LGS')).toEqual([
       '**2027-01-01 – 2028-12-31** · Ordförande',
-      'Ledamot kommun \\(demo\\), Göteborgs stad – ÄVO/HoS \\(äldre samt vård och omsorg, hälso- och sjukvård\\) (Kommun) · Ordinarie period',
+      'Ledamot kommun (demo), Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård) (Kommun) · Ordinarie period',
       '**2027-01-01 – 2028-12-31** · Vice ordförande',
-      'Ledamot kommun \\(demo\\), Göteborgs stad – ÄVO/HoS \\(äldre samt vård och omsorg, hälso- och sjukvård\\) (Kommun) · Ordinarie period',
+      'Ledamot kommun (demo), Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård) (Kommun) · Ordinarie period',
       `Undantag från regeln: vice ordförande från andra huvudmannen. Skäl: ${reason}`,
       '**2025-01-01 – 2026-12-31** · Ordförande',
-      'Ordförande LGS \\(demo\\), Närhälsan \\(VGPV\\) (Region \\(Västra Götalandsregionen\\)) · Ordinarie period',
+      'Ordförande LGS (demo), Närhälsan (VGPV) (Region (Västra Götalandsregionen)) · Ordinarie period',
       '**2025-01-01 – 2026-12-31** · Vice ordförande',
-      'Ledamot kommun \\(demo\\), Göteborgs stad – ÄVO/HoS \\(äldre samt vård och omsorg, hälso- och sjukvård\\) (Kommun) · Ordinarie period',
+      'Ledamot kommun (demo), Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård) (Kommun) · Ordinarie period',
     ]);
   });
 
@@ -165,7 +165,7 @@ describe('appointing', () => {
     expect((cardInputs(card).origin!.choices as { value: string }[]).map((c) => c.value)).toEqual(['rotation', 'replacement', 'extension']);
     bot.connector.clear();
     await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberRegion, origin: 'extension', start: '2027-01-01', end: '2028-06-30', exceptionReason: '' }, opts(USERS.admin)));
-    expect(bot.connector.sent[0]!.activity.text).toBe('Ordförande i Temagrupp Äldre: Ledamot region \\(demo\\), 2027-01-01 – 2028-06-30. Registrerat.');
+    expect(bot.connector.sent[0]!.activity.text).toBe('Ordförande i Temagrupp Äldre: Ledamot region (demo), 2027-01-01 – 2028-06-30. Registrerat.');
   });
 
   it('gives the loser of a concurrent edit the current state and overwrites nothing', async () => {
@@ -183,10 +183,10 @@ describe('appointing', () => {
     await bot.post(actionSubmit({ ...first.data, role: 'chair', holder: USERS.memberRegion, origin: 'rotation', start: '2027-01-01', end: '2027-12-31' }, opts(USERS.admin)));
     await bot.post(actionSubmit({ ...second.data, role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2027-12-31', exceptionReason: 'x' }, opts(USERS.processLeaderNosam)));
     expect(bot.connector.sent.map((s) => s.activity.text)).toEqual([
-      'Ordförande i NOSAM Hisingen: Ledamot region \\(demo\\), 2027-01-01 – 2027-12-31. Registrerat.',
+      'Ordförande i NOSAM Hisingen: Ledamot region (demo), 2027-01-01 – 2027-12-31. Registrerat.',
       'Någon annan ändrade ordförandeskapet i gruppen medan du fyllde i formuläret, så ditt förslag sparades inte. Så här ser det ut nu – öppna formuläret igen om du vill fortsätta:',
     ]);
-    expect(cardTexts(lastCard())).toContain('Redan utsedd: Ledamot region \\(demo\\), Närhälsan \\(VGPV\\) (Region \\(Västra Götalandsregionen\\)), 2027-01-01 – 2027-12-31');
+    expect(cardTexts(lastCard())).toContain('Redan utsedd: Ledamot region (demo), Närhälsan (VGPV) (Region (Västra Götalandsregionen)), 2027-01-01 – 2027-12-31');
     expect((await historyLines('NOSAM Hisingen')).filter((l) => l.startsWith('**'))).toEqual([
       '**2027-01-01 – 2027-12-31** · Ordförande',
       '**2026-01-01 – 2026-12-31** · Ordförande',
@@ -199,7 +199,7 @@ describe('appointing', () => {
     await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberRegion, origin: 'replacement', start: '2026-12-01', end: '2026-12-31' }, opts(USERS.admin)));
     expect(bot.connector.texts()[0]!.split('\n').slice(0, 2)).toEqual([
       'Utnämningen följer inte gruppens regler och registrerades inte:',
-      '- En ersättare utses av den avgående ordförandens huvudman (Kommun), inte Region \\(Västra Götalandsregionen\\).',
+      '- En ersättare utses av den avgående ordförandens huvudman (Kommun), inte Region (Västra Götalandsregionen).',
     ]);
   });
 
@@ -229,7 +229,7 @@ describe('members', () => {
     await bot.post(actionSubmit({ ...submit, person: USERS.memberKommun, displayName: 'Påhittad' }, opts(USERS.memberKommun)));
     await bot.post(actionSubmit({ ...submit, person: '00000000-0000-0000-0000-0000000000777' }, opts(USERS.processLeaderNosam)));
     expect(bot.connector.texts()).toEqual([
-      'Ny ledamot \\(demo\\) är nu med i NOSAM Öckerö.',
+      'Ny ledamot (demo) är nu med i NOSAM Öckerö.',
       'Bara en administratör eller processledaren för NOSAM Öckerö kan ändra gruppens ledamöter. Inget ändrades.',
       'Personen finns inte längre i teamet. Öppna formuläret igen. Inget ändrades.',
     ]);
@@ -237,8 +237,8 @@ describe('members', () => {
     await bot.post(personalMessage('ledamöter NOSAM Öckerö', opts(USERS.processLeaderNosam)));
     expect(cardTexts(lastCard())).toEqual([
       'Ledamöter – NOSAM Öckerö',
-      '**Ny ledamot \\(demo\\)** – Ledamot · Öckerö kommun',
-      '**Processledare NOSAM Hisingen/Öckerö \\(demo\\)** – Processledare',
+      '**Ny ledamot (demo)** – Ledamot · Öckerö kommun',
+      '**Processledare NOSAM Hisingen/Öckerö (demo)** – Processledare',
     ]);
     const user = await bot.running.repos.members.userContext('00000000-0000-0000-0000-0000000000031', []);
     expect(user.memberships).toEqual([{ org: 'goteborgsomradet', group: 'nosam-ockero', party: 'ockero', roles: ['member'] }]);

@@ -115,7 +115,7 @@ describe('help', () => {
       'members <group>: The group\'s members with party and role.',
       'language sv | en: Change the language of replies.',
       'Your roles',
-      '- Member – LGS (Göteborgs stad – ÄVO/HoS \\(äldre samt vård och omsorg, hälso- och sjukvård\\))\n- Member – NOSAM Hisingen (Göteborgs stad – ÄVO/HoS \\(äldre samt vård och omsorg, hälso- och sjukvård\\))',
+      '- Member – LGS (Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård))\n- Member – NOSAM Hisingen (Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård))',
     ]);
   });
 
@@ -141,7 +141,7 @@ describe('groups', () => {
     expect(texts.slice(lgs, lgs + 4)).toEqual([
       '**LGS** · Din grupp',
       'Ledningsgrupp · id: lgs',
-      'Ordförande: Ordförande LGS \\(demo\\) (Närhälsan \\(VGPV\\))',
+      'Ordförande: Ordförande LGS (demo) (Närhälsan (VGPV))',
       'Nästa möte: Inget möte planerat',
     ]);
     const ug = texts.indexOf('**UG SAMSA**');

@@ -29,14 +29,14 @@ describe('a hostile display name', () => {
   it('shows literally in the member list and in a channel-fallback reminder mention', async () => {
     const add = { verb: 'addMember', org: 'goteborgsomradet', group: 'nosam-ockero', person: NEW_MEMBER, displayName: HOSTILE, party: 'ockero', role: 'member' };
     await bot.post(actionSubmit(add, opts(USERS.processLeaderNosam)));
-    expect(bot.connector.texts()).toEqual(['\\*\\*Bold\\*\\* <at\\>x</at\\> \\[länk\\]\\(javascript:alert\\(1\\)\\) är nu med i NOSAM Öckerö.']);
+    expect(bot.connector.texts()).toEqual(['\\*\\*Bold\\*\\* \\<at\\>x\\</at\\> \\[länk\\](javascript:alert(1)) är nu med i NOSAM Öckerö.']);
 
     bot.connector.clear();
     await bot.post(personalMessage('ledamöter NOSAM Öckerö', opts(USERS.processLeaderNosam)));
     expect(cardTexts(lastCard())).toEqual([
       'Ledamöter – NOSAM Öckerö',
-      '**\\*\\*Bold\\*\\* <at\\>x</at\\> \\[länk\\]\\(javascript:alert\\(1\\)\\)** – Ledamot · Öckerö kommun',
-      '**Processledare NOSAM Hisingen/Öckerö \\(demo\\)** – Processledare',
+      '**\\*\\*Bold\\*\\* \\<at\\>x\\</at\\> \\[länk\\](javascript:alert(1))** – Ledamot · Öckerö kommun',
+      '**Processledare NOSAM Hisingen/Öckerö (demo)** – Processledare',
     ]);
 
     // The new member has no personal chat with the bot: the reminder goes to the linked channel with an @mention.
