@@ -115,7 +115,8 @@ export async function actOnMinutes(input: MinutesActionInput, ctx: MinutesContex
   const current = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
   if (current === null) return fail('not-allowed');
   const roles = rolesFor(ctx, record, current.minutes);
-  if (!isPublic(current.minutes) && !may('readDraftMinutes', roles)) return fail('not-allowed');
+  const approving = input.verb === 'approveMinutes' || input.verb === 'returnMinutes';
+  if (!isPublic(current.minutes) && !may('readDraftMinutes', roles)) return fail(approving ? 'not-justerare' : 'not-allowed');
   if (current.etag !== input.etag) return fail('conflict');
   const me = ctx.user.aadObjectId;
   let next: Result<Minutes, MinutesFailure>;
