@@ -2,6 +2,7 @@ import type { Minutes } from '../domain/minutes';
 import type { Group, Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
+import { digits } from './digits';
 import { both } from './texts';
 
 const statusNames = {
@@ -50,7 +51,7 @@ export const minutesTexts = {
   ),
   notChair: both('Bara ordföranden kan utse justerare. Inget ändrades.', 'Only the chair can name approvers. Nothing was changed.'),
   unknownJusterare: both('En justerare måste finnas i gruppens förteckning. Inget ändrades.', "An approver must be in the group's roster. Nothing was changed."),
-  notesTooLong: (max: string) => both(`Anteckningarna för en punkt får vara högst ${max} tecken. Inget ändrades.`, `The notes for one item may be at most ${max} characters. Nothing was changed.`),
+  notesTooLong: (max: number) => both(`Anteckningarna för en punkt får vara högst ${digits(max, ' ')} tecken. Inget ändrades.`, `The notes for one item may be at most ${digits(max, ',')} characters. Nothing was changed.`),
   commentTooLong: both('Kommentaren får vara högst 2 000 tecken. Inget ändrades.', 'The comment may be at most 2,000 characters. Nothing was changed.'),
   authorCannotApprove: both('Den som skrev versionen kan inte själv justera den. Inget ändrades.', 'Whoever wrote the version cannot approve it. Nothing was changed.'),
   approved: (group: string) => both(`Minnesanteckningarna för ${group} är justerade och låsta.`, `The minutes of ${group} are approved and locked.`),

@@ -102,7 +102,7 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
   const parsed = minutesForm.safeParse(raw);
   if (!parsed.success) {
     const tooLong = parsed.error.issues.find((i) => i.code === 'too_big' && String(i.path[0] ?? '').startsWith('notes_'));
-    if (tooLong) return reply(turn, t.notesTooLong(NOTES_MAX.toLocaleString('sv-SE')));
+    if (tooLong) return reply(turn, t.notesTooLong(NOTES_MAX));
     const comment = parsed.error.issues.find((i) => i.code === 'too_big' && i.path[0] === 'comment');
     return reply(turn, comment ? t.commentTooLong : texts.badCard);
   }
