@@ -8,11 +8,12 @@ import { startTestBot, type TestBot } from '../helpers/testBot';
  * Each test starts its own bot (own tables), so it passes alone.
  */
 const ORG = 'goteborgsomradet';
-const now = new Date('2026-12-08T15:00:00Z');
+let now = new Date('2026-12-08T15:00:00Z');
 let bot: TestBot;
 const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
 
 beforeEach(async () => {
+  now = new Date('2026-12-08T15:00:00Z');
   bot = await startTestBot({ PUBLIC_BASE_URL: 'https://bot.example.se' }, { now: () => now });
 });
 afterEach(async () => bot.stop());
@@ -161,7 +162,13 @@ describe('reading is tolerant', () => {
     const csvUrl = (bot.connector.cards()[1]!.actions as { url: string }[])[1]!.url.replace('https://bot.example.se', bot.url);
     const csv = await (await fetch(csvUrl)).text();
     expect(csv.split('\r\n').map((l) => l.split(';')[0])).toEqual(['nummer', 'LGS 2026:1', '']);
-    await expect(bot.running.scheduler.runOnce()).resolves.not.toThrow();
+    // The reminder sweep still reminds about the readable decision's pending förankring.
+    await bot.post(personalInstall(opts(USERS.memberRegion)));
+    now = new Date('2027-01-08T10:00:00Z');
+    bot.connector.clear();
+    await bot.running.scheduler.runOnce();
+    const reminded = bot.connector.sent.filter((s) => (s.activity.attachments?.[0]?.content.body as { text: string }[] | undefined)?.[0]?.text === 'Förankring väntar: LGS 2026:1');
+    expect(reminded.map((s) => s.conversationId)).toEqual([`a:personal-${USERS.memberRegion}`]);
   });
 });
 
