@@ -89,7 +89,12 @@ export async function openMinutes(ctx: MinutesContext, ports: MinutesPorts): Pro
     found = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
     if (found === null) return fail('conflict');
   }
-  if (!isPublic(found.minutes) && !may('readDraftMinutes', rolesFor(ctx, record, found.minutes))) return fail('draft-private');
+  if (!isPublic(found.minutes) && !may('readDraftMinutes', rolesFor(ctx, record, found.minutes))) {
+    // A new draft after approval does not hide the approved version, which is a public record.
+    const approved = (await ports.decisions.listMinutes(ctx.org.id, ctx.group.id)).find((m) => m.meetingId === ctx.meeting.id);
+    if (approved === undefined) return fail('draft-private');
+    return ok({ minutes: approved, etag: '', record, isPrivate: false, mayEdit: false, mayApprove: false, mayNameJusterare: false });
+  }
   return ok(viewOf(ctx, record, found));
 }
 

@@ -65,8 +65,8 @@ const keyRow = z.object({ year: z.number().int(), seq: z.number().int() });
 
 /** A table property holds at most 32K UTF-16 characters; longer JSON is split over numbered properties. */
 const PROPERTY_CHARS = 32_000;
-/** At most 30 properties of data (under 1 MiB per entity with the keys). */
-const MAX_PARTS = 30;
+/** At most 15 properties of data: 480K characters, under the 1 MiB an entity may hold (2 bytes a character). */
+const MAX_PARTS = 15;
 
 export function dataProperties(json: string): Record<string, string> {
   const out: Record<string, string> = {};

@@ -10,7 +10,7 @@ import { texts } from '../cards/texts';
 export function explainCardIssue(error: z.ZodError, labels: Readonly<Record<string, LocalizedText>>, data: unknown): LocalizedText {
   const issue = error.issues[0];
   const field = String(issue?.path[0] ?? '');
-  const label = labels[field] ?? labels[field.replace(/_.*$/, '_')];
+  const label = labels[field];
   const sent = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[field] : undefined;
   if (issue?.code === 'too_big' && issue.type === 'string' && label !== undefined) {
     const max = Number(issue.maximum);

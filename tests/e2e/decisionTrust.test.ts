@@ -64,6 +64,7 @@ describe('recording decisions', () => {
     ])
       await bot.post(actionSubmit({ ...form, ...over }, opts(USERS.processLeaderLgs)));
     await bot.post(actionSubmit({ ...form, text: 'x'.repeat(4001) }, opts(USERS.processLeaderLgs, 'en-US')));
+    await bot.post(personalMessage(`återkalla LGS 2026:1 ${'x'.repeat(2001)}`, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual([
       'Beslutstexten får vara högst 4 000 tecken (4 001 skickades). Inget sparades.',
       'Rubriken får vara högst 200 tecken (201 skickades). Inget sparades.',
@@ -73,6 +74,7 @@ describe('recording decisions', () => {
       'Länken måste vara en webbadress som börjar med https:// eller http://. Inget sparades.',
       'Kortet skickade ofullständiga eller ogiltiga uppgifter, så inget ändrades. Öppna kortet på nytt och försök igen.',
       'The decision text may be at most 4,000 characters (4,001 were sent). Nothing was saved.',
+      'Skälet får vara högst 2 000 tecken. Inget ändrades.',
     ]);
     expect(await numbers()).toEqual([]);
   });
@@ -245,6 +247,14 @@ describe('minutes: private drafts and who approves', () => {
     ]);
     const approved = await bot.running.repos.decisions.minutes(ORG, 'lgs', id);
     expect([approved?.minutes.status, approved?.minutes.approvedBy]).toEqual(['approved', USERS.processLeaderLgs]);
+    // Approved minutes are public; a new draft after them stays private, and members still see the approved version.
+    await bot.post(personalMessage(`minnesanteckningar ${ref}`, opts(USERS.memberRegion)));
+    expect(cardTexts(bot.connector.cards()[0]!).slice(1, 3)).toEqual(['Status: Justerad', 'Version: 1']);
+    await bot.post(actionSubmit({ ...chairSend, verb: 'newMinutesVersion', etag: approved!.etag }, opts(USERS.processLeaderLgs)));
+    bot.connector.clear();
+    await bot.post(channelMessage(`minnesanteckningar ${ref}`, opts(USERS.memberRegion)));
+    const seen = bot.connector.cards()[0]!;
+    expect([bot.connector.sent[0]!.conversationId.startsWith('19:lgs-channel'), cardTexts(seen).slice(1, 3), cardActions(seen)]).toEqual([true, ['Status: Justerad', 'Version: 1'], []]);
   });
 
   it('keeps eight items of notes at the 4,000-character limit (longer than one table property)', async () => {
