@@ -1,13 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
-import { dateIn } from '../domain/calendarDate';
 import type { Decision } from '../domain/decisions';
 import type { Minutes } from '../domain/minutes';
 import type { Group, Organisation } from '../domain/organisation';
-import type { UserContext } from '../domain/people';
-import { mayIn } from '../domain/permissions';
 import { fail, ok, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
-import type { CalendarTokenStore, DecisionRepository, GroupRecord } from './ports';
+import { allowed, type DecisionContext } from './decisions';
+import type { CalendarTokenStore, DecisionRepository } from './ports';
 
 /**
  * Exports of a group's decision register (and approved minutes, in Markdown and JSON) for
@@ -101,18 +99,15 @@ export async function exportForToken(
   return format === 'md' ? decisionsMarkdown(org, group, ds, minutes) : decisionsJson(org, group, ds, minutes);
 }
 
-type ExportContext = { org: Organisation; group: Group; user: UserContext; record: GroupRecord | undefined; now: Date };
-const whereOf = (ctx: ExportContext) => ({ org: ctx.org.id, group: ctx.group.id, terms: ctx.record?.terms ?? [], today: dateIn(ctx.now, ctx.org.timeZone) });
-
 /** The group's export token, for those who may export (admins and the group's leads). */
-export async function exportToken(ctx: ExportContext, tokens: CalendarTokenStore): Promise<Result<string, 'not-allowed'>> {
-  if (!mayIn('export', ctx.user, whereOf(ctx))) return fail('not-allowed');
+export async function exportToken(ctx: DecisionContext, tokens: CalendarTokenStore): Promise<Result<string, 'not-allowed'>> {
+  if (!allowed('export', ctx)) return fail('not-allowed');
   return ok(await tokens.tokenFor(ctx.org.id, ctx.group.id, 'export'));
 }
 
 /** Replaces the group's export and calendar tokens (org admins only): old links stop working. */
-export async function rotateTokens(ctx: ExportContext, tokens: CalendarTokenStore): Promise<Result<string, 'not-allowed'>> {
-  if (!mayIn('rotateTokens', ctx.user, whereOf(ctx))) return fail('not-allowed');
+export async function rotateTokens(ctx: DecisionContext, tokens: CalendarTokenStore): Promise<Result<string, 'not-allowed'>> {
+  if (!allowed('rotateTokens', ctx)) return fail('not-allowed');
   await tokens.rotate(ctx.org.id, ctx.group.id);
   return ok(await tokens.tokenFor(ctx.org.id, ctx.group.id, 'export'));
 }
