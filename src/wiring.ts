@@ -53,7 +53,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     groupState: new GroupStateTableRepository(store),
     ledger: new ReminderLedger(store),
     meetingInputs: new MeetingInputTableRepository(store),
-    decisions: new DecisionTableRepository(store),
+    decisions: new DecisionTableRepository(store, logger),
   };
   const load = await loadOrganisations(config.orgDir, config.loadDemoData, repos);
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });

@@ -1,13 +1,18 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Decision } from '../domain/decisions';
 import type { Minutes } from '../domain/minutes';
 import type { Group, Organisation } from '../domain/organisation';
+import { fail, ok, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
+import { allowed, type DecisionContext } from './decisions';
 import type { CalendarTokenStore, DecisionRepository } from './ports';
 
 /**
  * Exports of a group's decision register (and approved minutes, in Markdown and JSON) for
  * publishing and archiving (allmänna handlingar).
- * CSV columns (UTF-8 with BOM, `;`-separated as Swedish Excel expects, RFC 4180 quoting):
+ * CSV columns (UTF-8 with BOM, `;`-separated as Swedish Excel expects, RFC 4180 quoting by
+ * csv-stringify; a cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so a
+ * spreadsheet never runs it as a formula):
  * nummer; datum; typ; utfall; rubrik; beslut; motivering; möte; synpunkter_från_frånvarande;
  * förankring; version; återkallat; registrerat.
  */
@@ -31,14 +36,17 @@ const outcomeText: Record<Decision['outcome'], string> = { enighet: 'fattat i en
 
 const forankringText = (d: Decision) => d.forankring.map((f) => `${f.holder}: ${f.status === 'done' ? `klar ${f.doneOn ?? ''}${f.reference ? ` (${f.reference})` : ''}` : 'väntar'}`).join(', ');
 
+/** A cell a spreadsheet would read as a formula (or a command) gets a leading apostrophe. */
+export const neutraliseFormula = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
 export function decisionsCsv(ds: readonly Decision[]): string {
-  const cell = (v: string) => (/[;"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const rows = ds.map((d) =>
-    [d.number, d.date, d.kind, outcomeText[d.outcome], d.title, d.text, d.rationale, d.meetingId ?? '', d.absentInputAtHand ? 'ja' : 'nej', forankringText(d), String(d.version), d.retracted ? `ja: ${d.retracted.reason}` : 'nej', d.recordedAt]
-      .map(cell)
-      .join(';'),
+    [d.number, d.date, d.kind, outcomeText[d.outcome], d.title, d.text, d.rationale, d.meetingId ?? '', d.absentInputAtHand ? 'ja' : 'nej', forankringText(d), String(d.version), d.retracted ? `ja: ${d.retracted.reason}` : 'nej', d.recordedAt].map(
+      neutraliseFormula,
+    ),
   );
-  return `\uFEFF${[CSV_COLUMNS.join(';'), ...rows].join('\r\n')}\r\n`;
+  // quoted_match: csv-stringify quotes only its record delimiter, and a lone \n inside a cell must be quoted too.
+  return stringify([[...CSV_COLUMNS], ...rows], { delimiter: ';', record_delimiter: '\r\n', bom: true, quoted_match: /[\r\n]/ });
 }
 
 /** Approved or published minutes, for the export (drafts are not public yet). */
@@ -89,4 +97,17 @@ export async function exportForToken(
   if (format === 'csv') return decisionsCsv(ds);
   const minutes = await deps.decisions.listMinutes(org.id, group.id);
   return format === 'md' ? decisionsMarkdown(org, group, ds, minutes) : decisionsJson(org, group, ds, minutes);
+}
+
+/** The group's export token, for those who may export (admins and the group's leads). */
+export async function exportToken(ctx: DecisionContext, tokens: CalendarTokenStore): Promise<Result<string, 'not-allowed'>> {
+  if (!allowed('export', ctx)) return fail('not-allowed');
+  return ok(await tokens.tokenFor(ctx.org.id, ctx.group.id, 'export'));
+}
+
+/** Replaces the group's export and calendar tokens (org admins only): old links stop working. */
+export async function rotateTokens(ctx: DecisionContext, tokens: CalendarTokenStore): Promise<Result<string, 'not-allowed'>> {
+  if (!allowed('rotateTokens', ctx)) return fail('not-allowed');
+  await tokens.rotate(ctx.org.id, ctx.group.id);
+  return ok(await tokens.tokenFor(ctx.org.id, ctx.group.id, 'export'));
 }

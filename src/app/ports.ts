@@ -96,11 +96,14 @@ export interface GroupStateRepository {
 export interface CalendarTokenStore {
   tokenFor(org: OrgId, group: GroupId, purpose?: 'ics' | 'export'): Promise<string>;
   resolve(token: string, purpose?: 'ics' | 'export'): Promise<{ org: OrgId; group: GroupId } | null>;
+  /** Replaces the group's calendar and export tokens: the old links stop working. */
+  rotate(org: OrgId, group: GroupId): Promise<void>;
 }
 
 /** The decision register (see storage/decisionRepository.ts for the key design). */
 export interface DecisionRepository {
-  record(org: OrgId, group: GroupId, year: number, build: (seq: number) => Decision): Promise<Decision>;
+  /** Numbers and stores a decision; a form key already used returns the decision it recorded (`replayed`). */
+  record(org: OrgId, group: GroupId, year: number, build: (seq: number) => Decision, formKey: string): Promise<{ decision: Decision; replayed: boolean }>;
   list(org: OrgId, group: GroupId): Promise<Decision[]>;
   get(org: OrgId, group: GroupId, year: number, seq: number): Promise<{ decision: Decision; etag: string } | null>;
   versions(org: OrgId, group: GroupId, year: number, seq: number): Promise<Decision[]>;

@@ -2,6 +2,7 @@ import { DECISION_KINDS, type Decision, type DecisionKind, type Outcome } from '
 import type { Meeting } from '../domain/meetings';
 import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { plain } from './escape';
 import { both } from './texts';
 
 
@@ -74,6 +75,25 @@ export const decisionTexts = {
   pendingTitle: (holder: string) => both(`Beslut som väntar på förankring hos ${holder}:`, `Decisions waiting for anchoring by ${holder}:`),
   pendingNone: (holder: string) => both(`Inga beslut väntar på förankring hos ${holder}.`, `No decisions are waiting for anchoring by ${holder}.`),
   correctUsage: both('Skriv: rätta <grupp> <år:nr>', 'Type: correct <group> <year:no>'),
+  alreadyRecorded: (n: string) => both(`Beslutet är redan registrerat som ${n}; inget nytt sparades.`, `The decision is already recorded as ${n}; nothing new was saved.`),
+  searchCut: both(
+    'En sökning använder högst 10 ord och 200 tecken; resten av det du skrev användes inte.',
+    'A search uses at most 10 words and 200 characters; the rest of what you typed was not used.',
+  ),
+  rotateNotAllowed: both('Bara organisationens administratörer kan byta ut länkarna. Inget ändrades.', "Only the organisation's administrators can replace the links. Nothing was changed."),
+  rotated: (group: string) => both(
+    `Nya länkar för ${group} är skapade. De gamla export- och kalenderlänkarna fungerar inte längre.`,
+    `New links for ${group} are created. The old export and calendar links no longer work.`,
+  ),
+  reasonTooLong: both('Skälet får vara högst 2 000 tecken. Inget ändrades.', 'The reason may be at most 2,000 characters. Nothing was changed.'),
+  /** Field names in answers about a value over its limit. */
+  fields: {
+    title: both('Rubriken', 'The title'),
+    text: both('Beslutstexten', 'The decision text'),
+    rationale: both('Motiveringen', 'The rationale'),
+    link: both('Länken', 'The link'),
+    forankring: both('Förankringen', 'The anchoring'),
+  },
 };
 
 /** The correction form: title, text and rationale, guarded by the decision's ETag. */
@@ -95,20 +115,20 @@ export function decisionCard(d: Decision, canRecord: boolean, locale: Locale): A
   if (d.forankring.length > 0)
     rows.push([decisionTexts.forankringLabel[locale], d.forankring.map((f) => `${f.holder}: ${f.status === 'done' ? `${decisionTexts.done[locale]} ${f.doneOn ?? ''}` : decisionTexts.pending[locale]}`).join(', ')]);
   if (d.version > 1) rows.push([decisionTexts.version[locale], String(d.version)]);
-  if (d.retracted !== null) rows.push([locale === 'sv' ? 'Återkallat' : 'Retracted', `${d.retracted.at.slice(0, 10)}: ${d.retracted.reason}`]);
-  const body: CardElement[] = [facts(rows), textBlock(d.text)];
-  if (d.rationale) body.push(textBlock(d.rationale, { isSubtle: true }));
+  if (d.retracted !== null) rows.push([locale === 'sv' ? 'Återkallat' : 'Retracted', `${d.retracted.at.slice(0, 10)}: ${plain(d.retracted.reason)}`]);
+  const body: CardElement[] = [facts(rows), textBlock(plain(d.text))];
+  if (d.rationale) body.push(textBlock(plain(d.rationale), { isSubtle: true }));
   const actions = canRecord
     ? d.forankring
         .filter((f) => f.status === 'pending')
         .slice(0, 4)
         .map((f) => ({ type: 'Action.Submit', title: decisionTexts.markDone(f.holder)[locale], data: { verb: 'forankringDone', org: d.org, group: d.group, number: `${d.year}:${d.seq}`, holder: f.holder } }))
     : [];
-  return card(locale, `${d.number} – ${d.title}`, body, actions);
+  return card(locale, `${d.number} – ${plain(d.title)}`, body, actions);
 }
 
 /** The form to record a decision on a meeting's agenda item, or an ordförandebeslut between meetings. */
-export function decisionFormCard(org: Organisation, group: Group, meeting: Meeting | null, today: string, locale: Locale): AdaptiveCard {
+export function decisionFormCard(org: Organisation, group: Group, meeting: Meeting | null, today: string, locale: Locale, formKey: string): AdaptiveCard {
   const req = { isRequired: true, errorMessage: locale === 'sv' ? 'Obligatoriskt fält.' : 'Required field.' };
   const body: CardElement[] = [];
   if (meeting !== null)
@@ -134,7 +154,7 @@ export function decisionFormCard(org: Organisation, group: Group, meeting: Meeti
     { type: 'Input.Toggle', id: 'absentInput', title: decisionTexts.absentInput[locale], value: 'false' },
   );
   return card(locale, (meeting === null ? decisionTexts.chairFormTitle : decisionTexts.formTitle)(group.shortName)[locale], body, [
-    { type: 'Action.Submit', title: decisionTexts.submit[locale], data: { verb: 'recordDecision', org: org.id, group: group.id, meetingId: meeting?.id ?? '' } },
+    { type: 'Action.Submit', title: decisionTexts.submit[locale], data: { verb: 'recordDecision', org: org.id, group: group.id, meetingId: meeting?.id ?? '', formKey } },
   ]);
 }
 

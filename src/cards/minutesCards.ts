@@ -1,6 +1,8 @@
 import type { Minutes } from '../domain/minutes';
 import type { Group, Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { plain } from './escape';
+import { digits } from './digits';
 import { both } from './texts';
 
 const statusNames = {
@@ -22,13 +24,36 @@ export const minutesTexts = {
   returned: (c: string) => both(`Returnerad med kommentar: ${c}`, `Returned with comment: ${c}`),
   send: both('Skicka för justering', 'Send for approval'),
   notes: both('Anteckningar', 'Notes'),
-  justerareLabel: both('Justerare (ordföranden och den gruppen utsett)', 'Approvers (the chair and anyone the group named)'),
+  justerareLabel: both('Justerare (ordföranden och den ordföranden utser)', 'Approvers (the chair and anyone the chair names)'),
+  justerareNow: (names: string) => both(`Justerare: ${names} (ordföranden utser justerare).`, `Approvers: ${names} (the chair names approvers).`),
   newVersion: both('Ny version', 'New version'),
   newVersionCreated: (v: number) => both(`Version ${v} är skapad som utkast; den justerade versionen finns kvar.`, `Version ${v} is created as a draft; the approved version is kept.`),
   approve: both('Justera', 'Approve'),
   returnIt: both('Returnera med kommentar', 'Return with comment'),
   comment: both('Kommentar', 'Comment'),
   sent: (names: string) => both(`Skickad för justering till ${names}.`, `Sent for approval to ${names}.`),
+  unreachable: (names: string, ref: string) => both(
+    `${names} kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar ${ref}", eller be ordföranden utse en annan justerare.`,
+    `${names} could not be reached: they have no personal chat with me. Ask them to open a chat with Samverkansboten and type "minutes ${ref}", or ask the chair to name another approver.`,
+  ),
+  sentPrivately: both('Jag har skickat det till dig i en personlig chatt.', 'I have sent it to you in a personal chat.'),
+  openPersonalChat: (ref: string) => both(
+    `Minnesanteckningar som inte är justerade visas bara i en personlig chatt. Öppna en chatt med Samverkansboten och skriv "minnesanteckningar ${ref}".`,
+    `Minutes that are not approved are shown only in a personal chat. Open a chat with Samverkansboten and type "minutes ${ref}".`,
+  ),
+  draftPrivate: both(
+    'Minnesanteckningarna är inte justerade än. Utkastet visas bara för gruppens ordförande, vice ordförande, processledare och justerare.',
+    "The minutes are not approved yet. The draft is shown only to the group's chair, vice chair, process leader and approvers.",
+  ),
+  notEditor: (group: string) => both(
+    `Bara ordförande, vice ordförande eller processledaren i ${group} kan skriva, skicka och publicera minnesanteckningarna. Inget ändrades.`,
+    `Only the chair, vice chair or process leader of ${group} can write, send and publish the minutes. Nothing was changed.`,
+  ),
+  notChair: both('Bara ordföranden kan utse justerare. Inget ändrades.', 'Only the chair can name approvers. Nothing was changed.'),
+  unknownJusterare: both('En justerare måste finnas i gruppens förteckning. Inget ändrades.', "An approver must be in the group's roster. Nothing was changed."),
+  notesTooLong: (max: number) => both(`Anteckningarna för en punkt får vara högst ${digits(max, ' ')} tecken. Inget ändrades.`, `The notes for one item may be at most ${digits(max, ',')} characters. Nothing was changed.`),
+  commentTooLong: both('Kommentaren får vara högst 2 000 tecken. Inget ändrades.', 'The comment may be at most 2,000 characters. Nothing was changed.'),
+  authorCannotApprove: both('Den som skrev versionen kan inte själv justera den. Inget ändrades.', 'Whoever wrote the version cannot approve it. Nothing was changed.'),
   approved: (group: string) => both(`Minnesanteckningarna för ${group} är justerade och låsta.`, `The minutes of ${group} are approved and locked.`),
   returnedNote: both('Returnerade till processledaren med din kommentar.', 'Returned to the process leader with your comment.'),
   publishedNote: (url: string) => both(`Markerade som publicerade på ${url}.`, `Marked as published at ${url}.`),
@@ -54,7 +79,7 @@ export function minutesCard(
   group: Group,
   date: string,
   names: (aad: string) => string,
-  actions: 'lead' | 'justerare' | 'none',
+  may: { readonly edit: boolean; readonly approve: boolean; readonly nameJusterare: boolean },
   etag: string,
   locale: Locale,
   roster: readonly string[] = [],
@@ -62,38 +87,40 @@ export function minutesCard(
   const rows: [string, string][] = [
     [minutesTexts.status[locale], statusNames[m.status][locale]],
     [minutesTexts.version[locale], String(m.version)],
-    [minutesTexts.present[locale], m.present.map(names).join(', ') || '–'],
-    [minutesTexts.absent[locale], m.absent.map(names).join(', ') || '–'],
+    [minutesTexts.present[locale], m.present.map((a) => plain(names(a))).join(', ') || '–'],
+    [minutesTexts.absent[locale], m.absent.map((a) => plain(names(a))).join(', ') || '–'],
   ];
   const body: CardElement[] = [facts(rows)];
   m.items.forEach((i, n) => {
-    body.push(textBlock(`**${n + 1}. ${i.title}**`, { spacing: 'Medium' }));
-    if (i.notes) body.push(textBlock(i.notes, { spacing: 'None' }));
-    for (const d of i.decisions) body.push(textBlock(d, { spacing: 'None', weight: 'Bolder' }));
+    body.push(textBlock(`**${n + 1}. ${plain(i.title)}**`, { spacing: 'Medium' }));
+    if (i.notes) body.push(textBlock(plain(i.notes), { spacing: 'None' }));
+    for (const d of i.decisions) body.push(textBlock(plain(d), { spacing: 'None', weight: 'Bolder' }));
   });
-  body.push(textBlock(`Vid anteckningarna: ${names(m.writtenBy)}`, { isSubtle: true, spacing: 'Medium' }));
-  if (m.approvedBy && m.approvedAt) body.push(textBlock(minutesTexts.justerat(m.approvedAt.slice(0, 10), names(m.approvedBy))[locale], { weight: 'Bolder' }));
+  body.push(textBlock(`Vid anteckningarna: ${plain(names(m.writtenBy))}`, { isSubtle: true, spacing: 'Medium' }));
+  if (m.approvedBy && m.approvedAt) body.push(textBlock(minutesTexts.justerat(m.approvedAt.slice(0, 10), plain(names(m.approvedBy)))[locale], { weight: 'Bolder' }));
   if (m.publishedUrl) body.push(textBlock(minutesTexts.published(m.publishedUrl)[locale]));
-  if (m.returnComment) body.push(textBlock(minutesTexts.returned(m.returnComment)[locale], { color: 'Attention' }));
+  if (m.returnComment) body.push(textBlock(minutesTexts.returned(plain(m.returnComment))[locale], { color: 'Attention' }));
   const data = { org: m.org, group: m.group, meetingId: m.meetingId, etag };
   const buttons: CardElement[] = [];
-  if (actions === 'lead' && (m.status === 'draft' || m.status === 'returned')) {
-    // The process leader edits the notes per item and names the justerare before sending.
+  if (may.edit && (m.status === 'draft' || m.status === 'returned')) {
+    // A lead edits the notes per item; only the chair names the justerare before sending.
     for (const i of m.items) body.push({ type: 'Input.Text', id: `notes_${i.itemId}`, label: `${minutesTexts.notes[locale]}: ${i.title}`, isMultiline: true, maxLength: 4000, value: i.notes });
-    body.push({
-      type: 'Input.ChoiceSet',
-      id: 'justerare',
-      label: minutesTexts.justerareLabel[locale],
-      isMultiSelect: true,
-      style: 'expanded',
-      value: m.justerare.join(','),
-      choices: [...new Set([...m.justerare, ...roster])].map((aad) => ({ title: names(aad), value: aad })),
-    });
+    if (may.nameJusterare)
+      body.push({
+        type: 'Input.ChoiceSet',
+        id: 'justerare',
+        label: minutesTexts.justerareLabel[locale],
+        isMultiSelect: true,
+        style: 'expanded',
+        value: m.justerare.join(','),
+        choices: [...new Set([...m.justerare, ...roster])].map((aad) => ({ title: names(aad), value: aad })),
+      });
+    else body.push(textBlock(minutesTexts.justerareNow(m.justerare.map((a) => plain(names(a))).join(', ') || '–')[locale], { isSubtle: true }));
     buttons.push({ type: 'Action.Submit', title: minutesTexts.send[locale], data: { verb: 'sendMinutes', ...data } });
   }
-  if (actions === 'lead' && (m.status === 'approved' || m.status === 'published'))
+  if (may.edit && (m.status === 'approved' || m.status === 'published'))
     buttons.push({ type: 'Action.Submit', title: minutesTexts.newVersion[locale], data: { verb: 'newMinutesVersion', ...data } });
-  if (actions === 'justerare' && m.status === 'sent') {
+  if (may.approve && m.status === 'sent') {
     body.push({ type: 'Input.Text', id: 'comment', label: minutesTexts.comment[locale], isMultiline: true, maxLength: 2000 });
     buttons.push({ type: 'Action.Submit', title: minutesTexts.approve[locale], data: { verb: 'approveMinutes', ...data } });
     buttons.push({ type: 'Action.Submit', title: minutesTexts.returnIt[locale], data: { verb: 'returnMinutes', ...data } });

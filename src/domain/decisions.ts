@@ -74,6 +74,9 @@ export function checkDraft(d: DecisionDraft): Result<DecisionDraft, DraftProblem
   return ok(d);
 }
 
+/** A decision's date must be a real date within 2000–2100 (a typo like 0226 or 20260 is refused). */
+export const inDateWindow = (date: IsoDate): boolean => /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= '2000-01-01' && date <= '2100-12-31';
+
 /** The register number shown to users, e.g. "LGS 2026:14". */
 export const decisionNumber = (groupShortName: string, year: number, seq: number): string => `${groupShortName} ${year}:${seq}`;
 
@@ -142,11 +145,15 @@ export function requeue(d: Decision): QueuedItem | null {
   return d.outcome === 'återremitterat' && d.retracted === null ? { title: d.title, source: `Återremitterat ${d.number}`, fromDecision: d.number } : null;
 }
 
-/** Search by words (all must match, case-insensitive) and optionally year. */
+/** Search by words (all must match, case-insensitive) and optionally year: each text is lower-cased once, so the cost is linear in decisions × text length × words. */
 export function searchDecisions(ds: readonly Decision[], words: readonly string[], year: number | null): Decision[] {
   const norm = (s: string) => s.toLocaleLowerCase('sv');
+  const needles = words.map(norm);
   return ds
     .filter((d) => year === null || d.year === year)
-    .filter((d) => words.every((w) => norm(`${d.number} ${d.title} ${d.text} ${d.rationale}`).includes(norm(w))))
+    .filter((d) => {
+      const haystack = norm(`${d.number} ${d.title} ${d.text} ${d.rationale}`);
+      return needles.every((w) => haystack.includes(w));
+    })
     .sort((a, b) => b.year - a.year || b.seq - a.seq);
 }

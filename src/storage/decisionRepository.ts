@@ -4,6 +4,7 @@ import type { DecisionRepository } from '../app/ports';
 import { DECISION_KINDS, OUTCOMES, requeue, type Decision, type QueuedItem } from '../domain/decisions';
 import type { Minutes } from '../domain/minutes';
 import { fail, ok, type Result } from '../domain/result';
+import { silentLogger, type Logger } from '../logger';
 import { hasStatus, keyPart, odataString, type TableStore } from './tables';
 
 /**
@@ -14,6 +15,10 @@ import { hasStatus, keyPart, odataString, type TableStore } from './tables';
  *   `q|{year}|{seq}`            an item sent back, waiting for a coming agenda
  *   `m|{meetingId}`             a meeting's minutes (latest; ETag-guarded)
  *   `mv|{meetingId}|{v}|{status}` every version and status of the minutes
+ *   `k|{formKey}`               the decision a record form created (replays find it; written in the
+ *                               same transaction as the decision, so a key records at most one)
+ * Each row keeps the value as JSON in `data`, split over `data`, `data1`, … when it is longer than
+ * a property may be (32K UTF-16 characters), so long minutes are never refused by the table.
  * Forankring: PK `{org}|{principal or party}`, RK `{group}|{year}|{seq}`: pending förankring per
  * principal in one query.
  */
@@ -40,23 +45,76 @@ const decisionSchema = z.object({
   correctedBy: z.string().nullable(),
   retracted: z.object({ by: z.string(), at: z.string(), reason: z.string() }).nullable(),
 });
-const dataRow = z.object({ data: z.string() });
+const minutesSchema = z.object({
+  org: z.string(),
+  group: z.string(),
+  meetingId: z.string(),
+  version: z.number().int(),
+  status: z.enum(['draft', 'sent', 'returned', 'approved', 'published']),
+  items: z.array(z.object({ itemId: z.string(), title: z.string(), notes: z.string(), decisions: z.array(z.string()) })),
+  present: z.array(z.string()),
+  absent: z.array(z.string()),
+  writtenBy: z.string(),
+  justerare: z.array(z.string()),
+  returnComment: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  publishedUrl: z.string().nullable(),
+});
+const keyRow = z.object({ year: z.number().int(), seq: z.number().int() });
+
+/** A table property holds at most 32K UTF-16 characters; longer JSON is split over numbered properties. */
+const PROPERTY_CHARS = 32_000;
+/** At most 15 properties of data: 480K characters, under the 1 MiB an entity may hold (2 bytes a character). */
+const MAX_PARTS = 15;
+
+export function dataProperties(json: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (json.length > PROPERTY_CHARS * MAX_PARTS) throw new Error('value larger than one table row');
+  for (let i = 0, n = 0; i < json.length || n === 0; i += PROPERTY_CHARS, n++) out[n === 0 ? 'data' : `data${n}`] = json.slice(i, i + PROPERTY_CHARS);
+  return out;
+}
+
+function dataOf(e: Record<string, unknown>): unknown {
+  let json = typeof e.data === 'string' ? e.data : '';
+  for (let n = 1; typeof e[`data${n}`] === 'string'; n++) json += e[`data${n}`] as string;
+  return JSON.parse(json);
+}
 const counterRow = z.object({ next: z.number().int(), etag: z.string() });
 
 const pk = (org: string, group: string) => keyPart(`${org}|${group}`);
 const seqKey = (d: { year: number; seq: number }) => `${d.year}|${String(d.seq).padStart(4, '0')}`;
 
 export class DecisionTableRepository implements DecisionRepository {
-  constructor(private readonly store: TableStore) {}
+  constructor(
+    private readonly store: TableStore,
+    private readonly logger: Logger = silentLogger,
+  ) {}
+
+  /** Reads every row of a query; a row that does not parse is logged (keys only) and skipped, never failing the list. */
+  private async readAll<T>(table: 'Decisions' | 'Forankring', filter: string, parse: (e: Record<string, unknown>) => T): Promise<T[]> {
+    const out: T[] = [];
+    for await (const e of this.store.table(table).listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      try {
+        out.push(parse(e));
+      } catch {
+        this.logger.warn('storage.unreadableRow', { table, partitionKey: e.partitionKey, rowKey: e.rowKey });
+      }
+    }
+    return out;
+  }
 
   /**
    * Records a new decision with the next number of its group and year. The counter, the
    * decision and its first version are written in one transaction guarded by the counter's
    * ETag, so two decisions recorded at once never get the same number (the loser retries).
    */
-  async record(org: string, group: string, year: number, build: (seq: number) => Decision): Promise<Decision> {
+  async record(org: string, group: string, year: number, build: (seq: number) => Decision, formKey: string): Promise<{ decision: Decision; replayed: boolean }> {
     const table = this.store.table('Decisions');
+    const keyRowKey = `k|${keyPart(formKey)}`;
     for (let attempt = 0; attempt < 20; attempt++) {
+      const earlier = await this.byFormKey(org, group, keyRowKey);
+      if (earlier !== null) return { decision: earlier, replayed: true };
       let next = 1;
       let etag: string | null = null;
       try {
@@ -72,13 +130,14 @@ export class DecisionTableRepository implements DecisionRepository {
         etag === null ? ['create', counter] : ['update', counter, 'Replace', { etag }],
         ['create', this.row('d', decision)],
         ['create', this.row('v', decision)],
+        ['create', { partitionKey: pk(org, group), rowKey: keyRowKey, year: decision.year, seq: decision.seq }],
       ];
       const queued = requeue(decision);
       if (queued !== null) actions.push(['upsert', this.queueRow(decision, queued)]);
       try {
         await table.submitTransaction(actions);
         await this.indexForankring(decision);
-        return decision;
+        return { decision, replayed: false };
       } catch (e) {
         if (!hasStatus(e, 409) && !hasStatus(e, 412)) throw e;
         await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)));
@@ -87,11 +146,21 @@ export class DecisionTableRepository implements DecisionRepository {
     throw new Error('could not number the decision after 20 attempts');
   }
 
+  /** The decision an earlier submission of the same form recorded, if any. */
+  private async byFormKey(org: string, group: string, rowKey: string): Promise<Decision | null> {
+    try {
+      const k = keyRow.parse(await this.store.table('Decisions').getEntity(pk(org, group), rowKey));
+      return (await this.get(org, group, k.year, k.seq))?.decision ?? null;
+    } catch (e) {
+      if (hasStatus(e, 404)) return null;
+      throw e;
+    }
+  }
+
   /** The latest version of every decision of a group, newest first (one partition query). */
   async list(org: string, group: string): Promise<Decision[]> {
     const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge 'd|' and RowKey lt 'd}'`;
-    const out: Decision[] = [];
-    for await (const e of this.store.table('Decisions').listEntities({ queryOptions: { filter } })) out.push(decisionSchema.parse(JSON.parse(dataRow.parse(e).data)));
+    const out = await this.readAll('Decisions', filter, (e) => decisionSchema.parse(dataOf(e)));
     return out.sort((a, b) => b.year - a.year || b.seq - a.seq);
   }
 
@@ -99,7 +168,7 @@ export class DecisionTableRepository implements DecisionRepository {
   async get(org: string, group: string, year: number, seq: number): Promise<{ decision: Decision; etag: string } | null> {
     try {
       const e = await this.store.table('Decisions').getEntity(pk(org, group), `d|${seqKey({ year, seq })}`);
-      return { decision: decisionSchema.parse(JSON.parse(dataRow.parse(e).data)), etag: e.etag };
+      return { decision: decisionSchema.parse(dataOf(e)), etag: e.etag };
     } catch (e) {
       if (hasStatus(e, 404)) return null;
       throw e;
@@ -110,8 +179,7 @@ export class DecisionTableRepository implements DecisionRepository {
   async versions(org: string, group: string, year: number, seq: number): Promise<Decision[]> {
     const prefix = `v|${seqKey({ year, seq })}|`;
     const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(`${prefix}~`)}`;
-    const out: Decision[] = [];
-    for await (const e of this.store.table('Decisions').listEntities({ queryOptions: { filter } })) out.push(decisionSchema.parse(JSON.parse(dataRow.parse(e).data)));
+    const out = await this.readAll('Decisions', filter, (e) => decisionSchema.parse(dataOf(e)));
     return out.sort((a, b) => a.version - b.version);
   }
 
@@ -133,10 +201,7 @@ export class DecisionTableRepository implements DecisionRepository {
   /** Items sent back and waiting for a coming agenda. */
   async queue(org: string, group: string): Promise<QueuedItem[]> {
     const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge 'q|' and RowKey lt 'q}'`;
-    const out: QueuedItem[] = [];
-    for await (const e of this.store.table('Decisions').listEntities({ queryOptions: { filter } }))
-      out.push(z.object({ title: z.string(), source: z.string(), fromDecision: z.string() }).parse(e));
-    return out;
+    return this.readAll('Decisions', filter, (e) => z.object({ title: z.string(), source: z.string(), fromDecision: z.string() }).parse(e));
   }
 
   /** Takes a sent-back matter off the queue once it is on a new agenda (the decision keeps its history). */
@@ -153,17 +218,14 @@ export class DecisionTableRepository implements DecisionRepository {
   /** Decisions with förankring still pending for a principal or party. */
   async pendingForankring(org: string, holder: string): Promise<{ group: string; number: string; title: string }[]> {
     const filter = `PartitionKey eq ${odataString(keyPart(`${org}|${holder}`))} and status eq 'pending'`;
-    const out: { group: string; number: string; title: string }[] = [];
-    for await (const e of this.store.table('Forankring').listEntities({ queryOptions: { filter } }))
-      out.push(z.object({ group: z.string(), number: z.string(), title: z.string() }).parse(e));
-    return out;
+    return this.readAll('Forankring', filter, (e) => z.object({ group: z.string(), number: z.string(), title: z.string() }).parse(e));
   }
 
   /** The latest minutes of a meeting with their ETag. */
   async minutes(org: string, group: string, meetingId: string): Promise<{ minutes: Minutes; etag: string } | null> {
     try {
       const e = await this.store.table('Decisions').getEntity(pk(org, group), `m|${keyPart(meetingId)}`);
-      return { minutes: JSON.parse(dataRow.parse(e).data) as Minutes, etag: e.etag };
+      return { minutes: minutesSchema.parse(dataOf(e)), etag: e.etag };
     } catch (e) {
       if (hasStatus(e, 404)) return null;
       throw e;
@@ -177,8 +239,7 @@ export class DecisionTableRepository implements DecisionRepository {
   async listMinutes(org: string, group: string): Promise<Minutes[]> {
     const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge 'mv|' and RowKey lt 'mv}'`;
     const best = new Map<string, Minutes>();
-    for await (const e of this.store.table('Decisions').listEntities({ queryOptions: { filter } })) {
-      const m = JSON.parse(dataRow.parse(e).data) as Minutes;
+    for (const m of await this.readAll('Decisions', filter, (e) => minutesSchema.parse(dataOf(e)))) {
       if (m.status !== 'approved' && m.status !== 'published') continue;
       const prev = best.get(m.meetingId);
       if (!prev || m.version > prev.version || (m.version === prev.version && m.status === 'published')) best.set(m.meetingId, m);
@@ -188,8 +249,9 @@ export class DecisionTableRepository implements DecisionRepository {
 
   /** Saves minutes (create when `etag` is null) and keeps every status of every version. */
   async saveMinutes(m: Minutes, etag: string | null): Promise<Result<void, 'conflict'>> {
-    const row = { partitionKey: pk(m.org, m.group), rowKey: `m|${keyPart(m.meetingId)}`, data: JSON.stringify(m) };
-    const history = { partitionKey: pk(m.org, m.group), rowKey: `mv|${keyPart(m.meetingId)}|${String(m.version).padStart(3, '0')}|${m.status}`, data: JSON.stringify(m) };
+    const data = dataProperties(JSON.stringify(m));
+    const row = { partitionKey: pk(m.org, m.group), rowKey: `m|${keyPart(m.meetingId)}`, ...data };
+    const history = { partitionKey: pk(m.org, m.group), rowKey: `mv|${keyPart(m.meetingId)}|${String(m.version).padStart(3, '0')}|${m.status}`, ...data };
     try {
       await this.store.table('Decisions').submitTransaction([etag === null ? ['create', row] : ['update', row, 'Replace', { etag }], ['upsert', history, 'Replace']]);
       return ok(undefined);
@@ -201,7 +263,7 @@ export class DecisionTableRepository implements DecisionRepository {
 
   private row(kind: 'd' | 'v', d: Decision) {
     const rowKey = kind === 'd' ? `d|${seqKey(d)}` : `v|${seqKey(d)}|${String(d.version).padStart(3, '0')}`;
-    return { partitionKey: pk(d.org, d.group), rowKey, data: JSON.stringify(d), meetingId: d.meetingId ?? '', number: d.number };
+    return { partitionKey: pk(d.org, d.group), rowKey, ...dataProperties(JSON.stringify(d)), meetingId: d.meetingId ?? '', number: d.number };
   }
 
   private queueRow(d: Decision, q: QueuedItem) {

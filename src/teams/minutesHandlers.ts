@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
-import { mayLead, meetingPeople } from '../app/meetings';
-import type { Clock, ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from '../app/ports';
+import { actOnMinutes, openMinutes, publishMinutes as publish, type ActionFailure } from '../app/minutes';
+import type { Clock, ConversationRepository, DecisionRepository, GroupRecord, GroupStateRepository, MeetingInputRepository } from '../app/ports';
+import type { AdaptiveCard } from '../cards/adaptive';
+import { plain } from '../cards/escape';
 import { meetingTexts } from '../cards/meetingTexts';
 import { minutesCard, minutesTexts as t } from '../cards/minutesCards';
-import { dateIn } from '../domain/calendarDate';
-import { termOn } from '../domain/chairTerms';
-import { approve, draftMinutes, editNotes, publish, returnMinutes, sendForJustering, type Minutes } from '../domain/minutes';
+import { texts } from '../cards/texts';
+import type { LocalizedText } from '../domain/organisation';
 import type { Logger } from '../logger';
 import { meetingByRef } from './meetingHandlers';
 import type { ProactiveSender } from './proactive';
@@ -24,22 +25,49 @@ export interface MinutesDeps {
 }
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
-export const minutesAction = z
+const aad = z.string().regex(/^[0-9a-fA-F-]{1,64}$/);
+/** Notes per agenda item, at most this long (the card says so too; the server enforces it). */
+export const NOTES_MAX = 4000;
+/** Every field a minutes card sends: the action, the ETag, a comment, the justerare and `notes_<itemId>` per item. */
+export const minutesAction = z.object({ verb: z.enum(['sendMinutes', 'approveMinutes', 'returnMinutes', 'newMinutesVersion']) }).passthrough();
+export const minutesForm = z
   .object({
-  verb: z.enum(['sendMinutes', 'approveMinutes', 'returnMinutes', 'newMinutesVersion']),
-  org: slug,
-  group: slug,
-  meetingId: z.string().regex(/^[0-9a-z-]{1,40}$/),
-  etag: z.string().min(1).max(200),
-  comment: z.string().max(2000).optional().default(''),
-  justerare: z.string().max(2000).optional(),
+    verb: z.enum(['sendMinutes', 'approveMinutes', 'returnMinutes', 'newMinutesVersion']),
+    org: slug,
+    group: slug,
+    meetingId: z.string().regex(/^[0-9a-z-]{1,40}$/),
+    etag: z.string().min(1).max(200),
+    comment: z.string().max(2000).optional().default(''),
+    justerare: z.string().max(2000).optional(),
   })
-  .passthrough();
+  .catchall(z.string())
+  .superRefine((data, ctx) => {
+    for (const [key, value] of Object.entries(data)) {
+      if (['verb', 'org', 'group', 'meetingId', 'etag', 'comment', 'justerare'].includes(key)) continue;
+      if (!/^notes_[0-9a-z-]{1,40}$/.test(key)) ctx.addIssue({ code: z.ZodIssueCode.unrecognized_keys, keys: [key], path: [key] });
+      else if (typeof value === 'string' && value.length > NOTES_MAX) ctx.addIssue({ code: z.ZodIssueCode.too_big, type: 'string', maximum: NOTES_MAX, inclusive: true, path: [key] });
+    }
+  });
 
-async function names(deps: MinutesDeps, org: string, group: string): Promise<(aad: string) => string> {
-  const record = (await deps.groupState.groups(org, [group])).get(group);
+function names(record: GroupRecord | undefined): (aad: string) => string {
   const map = new Map((record?.members ?? []).map((m) => [m.aadObjectId, m.displayName]));
-  return (aad) => map.get(aad) ?? aad;
+  return (a) => map.get(a) ?? a;
+}
+
+/**
+ * A card that shows draft minutes goes only to the person's personal chat: in a channel or group
+ * chat they get a short note instead (or how to open a personal chat), never the draft.
+ */
+async function sendPrivately(turn: Turn, deps: MinutesDeps, card: AdaptiveCard, ref: string): Promise<void> {
+  if (turn.ref.conversationType === 'personal') return sendCard(turn, card);
+  const personal = await deps.conversations.personalReference(turn.user.aadObjectId);
+  if (personal === null) return reply(turn, t.openPersonalChat(ref));
+  try {
+    await deps.proactive.send(personal, { card });
+  } catch {
+    return reply(turn, t.openPersonalChat(ref));
+  }
+  return reply(turn, t.sentPrivately);
 }
 
 /** `minnesanteckningar <möte>`: the minutes (drafted from the agenda, summaries and decisions the first time). */
@@ -47,69 +75,69 @@ export async function showMinutes(turn: Turn, deps: MinutesDeps, arg: string): P
   const found = await meetingByRef(deps, arg);
   if (found === null) return reply(turn, meetingTexts.unknownMeeting);
   const { org, group, meeting } = found;
-  const record = (await deps.groupState.groups(org.id, [group.id])).get(group.id);
-  const lead = mayLead(turn.user, org, group, record, deps.clock.now());
-  let current = await deps.decisions.minutes(org.id, group.id, meeting.id);
-  if (current === null) {
-    if (!lead) return reply(turn, meetingTexts.notLead(group.shortName));
-    const chair = termOn(record?.terms ?? [], 'chair', dateIn(deps.clock.now(), org.timeZone))?.holder.aadObjectId ?? null;
-    if (chair === null) return reply(turn, t.noJusterare);
-    const people = await meetingPeople(org.id, meeting, record, deps.meetingInputs);
-    const draft = draftMinutes(
-      meeting,
-      await deps.decisions.list(org.id, group.id),
-      { present: people.answers.filter((a) => a.attendance === 'attending').map((a) => a.member), absent: people.answers.filter((a) => a.attendance === 'absent').map((a) => a.member) },
-      turn.user.aadObjectId,
-      [chair],
-    );
-    const saved = await deps.decisions.saveMinutes(draft, null);
-    if (!saved.ok) return reply(turn, t.failures.conflict);
-    current = await deps.decisions.minutes(org.id, group.id, meeting.id);
+  const opened = await openMinutes({ org, group, meeting, user: turn.user, now: deps.clock.now() }, deps);
+  if (!opened.ok) {
+    const messages = { 'not-allowed': t.notEditor(group.shortName), 'draft-private': t.draftPrivate, 'no-chair': t.noJusterare, conflict: t.failures.conflict };
+    return reply(turn, messages[opened.code]);
   }
-  const role = lead ? 'lead' : current!.minutes.justerare.includes(turn.user.aadObjectId) ? 'justerare' : 'none';
-  const roster = (record?.members ?? []).filter((m) => m.roles.includes('member')).map((m) => m.aadObjectId);
-  await sendCard(turn, minutesCard(current!.minutes, group, meeting.date, await names(deps, org.id, group.id), role, current!.etag, turn.locale, roster));
+  const v = opened.value;
+  const roster = (v.record?.members ?? []).filter((m) => m.roles.includes('member')).map((m) => m.aadObjectId);
+  const card = minutesCard(v.minutes, group, meeting.date, names(v.record), { edit: v.mayEdit, approve: v.mayApprove, nameJusterare: v.mayNameJusterare }, v.etag, turn.locale, roster);
+  if (v.isPrivate) return sendPrivately(turn, deps, card, `${org.id}/${group.id}/${meeting.id}`);
+  return sendCard(turn, card);
 }
 
-/** Send for justering, approve, or return: each guarded by the minutes' ETag. */
-export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, data: z.infer<typeof minutesAction>): Promise<void> {
+const failureText = (code: ActionFailure, group: string): LocalizedText =>
+  ({
+    ...t.failures,
+    'not-allowed': t.notEditor(group),
+    author: t.authorCannotApprove,
+    'not-chair': t.notChair,
+    'unknown-justerare': t.unknownJusterare,
+    'unknown-item': texts.badCard,
+  })[code];
+
+/** Send for justering, approve, return, or a new version: each guarded by the minutes' ETag. */
+export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.infer<typeof minutesAction>): Promise<void> {
+  const parsed = minutesForm.safeParse(raw);
+  if (!parsed.success) {
+    const tooLong = parsed.error.issues.find((i) => i.code === 'too_big' && String(i.path[0] ?? '').startsWith('notes_'));
+    if (tooLong) return reply(turn, t.notesTooLong(NOTES_MAX));
+    const comment = parsed.error.issues.find((i) => i.code === 'too_big' && i.path[0] === 'comment');
+    return reply(turn, comment ? t.commentTooLong : texts.badCard);
+  }
+  const data = parsed.data;
   const found = await meetingByRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
-  const current = found ? await deps.decisions.minutes(data.org, data.group, data.meetingId) : null;
-  if (found === null || current === null) return reply(turn, meetingTexts.unknownMeeting);
-  if (current.etag !== data.etag) return reply(turn, t.failures.conflict);
+  if (found === null) return reply(turn, meetingTexts.unknownMeeting);
   const { org, group, meeting } = found;
+  const notes = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('notes_')).map(([k, v]) => [k.slice('notes_'.length), String(v)]));
+  const justerare = data.justerare === undefined ? undefined : data.justerare.split(',').map((x) => x.trim()).filter((x) => aad.safeParse(x).success);
+  const ctx = { org, group, meeting, user: turn.user, now: deps.clock.now() };
+  const result = await actOnMinutes({ verb: data.verb, etag: data.etag, notes, justerare, comment: data.comment }, ctx, deps);
+  if (!result.ok) {
+    deps.logger.info('minutes.refused', { org: org.id, group: group.id, code: result.code });
+    return reply(turn, failureText(result.code, group.shortName));
+  }
+  const { minutes: next, etag } = result.value;
   const record = (await deps.groupState.groups(org.id, [group.id])).get(group.id);
-  const now = deps.clock.now();
-  let next;
-  if (data.verb === 'sendMinutes' || data.verb === 'newMinutesVersion') {
-    if (!mayLead(turn.user, org, group, record, now)) return reply(turn, meetingTexts.notLead(group.shortName));
-    const raw = data as Record<string, unknown>;
-    const notes = Object.fromEntries(current.minutes.items.filter((i) => typeof raw[`notes_${i.itemId}`] === 'string').map((i) => [i.itemId, String(raw[`notes_${i.itemId}`]).slice(0, 4000)]));
-    const edited = editNotes(current.minutes, notes, data.verb === 'newMinutesVersion');
-    if (!edited.ok) return reply(turn, t.failures[edited.code]);
-    if (data.verb === 'newMinutesVersion') {
-      const saved = await deps.decisions.saveMinutes(edited.value, current.etag);
-      return reply(turn, saved.ok ? t.newVersionCreated(edited.value.version) : t.failures.conflict);
-    }
-    const members = new Set((record?.members ?? []).map((m) => m.aadObjectId));
-    const named = (data.justerare ?? '').split(',').map((x) => x.trim()).filter((x) => members.has(x));
-    next = sendForJustering(named.length > 0 ? { ...edited.value, justerare: named } : edited.value);
-  } else if (data.verb === 'approveMinutes') next = approve(current.minutes, turn.user.aadObjectId, now.toISOString());
-  else next = returnMinutes(current.minutes, turn.user.aadObjectId, data.comment);
-  if (!next.ok) return reply(turn, t.failures[next.code]);
-  const saved = await deps.decisions.saveMinutes(next.value, current.etag);
-  if (!saved.ok) return reply(turn, t.failures.conflict);
-  const nameOf = await names(deps, org.id, group.id);
+  const nameOf = names(record);
+  if (data.verb === 'newMinutesVersion') return reply(turn, t.newVersionCreated(next.version));
   if (data.verb === 'sendMinutes') {
-    const fresh = (await deps.decisions.minutes(org.id, group.id, meeting.id))!;
-    for (const j of next.value.justerare) {
+    // Each justerare gets the card in their personal chat; whoever cannot be reached is named to the sender.
+    const unreachable: string[] = [];
+    for (const j of next.justerare) {
+      if (j === turn.user.aadObjectId) continue;
       const ref = await deps.conversations.personalReference(j);
-      if (ref !== null) await deps.proactive.send(ref, { card: minutesCard(fresh.minutes, group, meeting.date, nameOf, 'justerare', fresh.etag, 'sv') });
+      const card = minutesCard(next, group, meeting.date, nameOf, { edit: false, approve: true, nameJusterare: false }, etag, 'sv');
+      const sent = ref === null ? false : await deps.proactive.send(ref, { card }).then(() => true, () => false);
+      if (!sent) unreachable.push(j);
     }
-    return reply(turn, t.sent(next.value.justerare.map(nameOf).join(', ')));
+    const lines = [t.sent(next.justerare.map((j) => plain(nameOf(j))).join(', '))[turn.locale]];
+    if (unreachable.length > 0) lines.push(t.unreachable(unreachable.map((j) => plain(nameOf(j))).join(', '), `${org.id}/${group.id}/${meeting.id}`)[turn.locale]);
+    deps.logger.info('minutes.sent', { org: org.id, group: group.id, justerare: next.justerare.length, unreachable: unreachable.length });
+    return reply(turn, { sv: lines.join(' '), en: lines.join(' ') });
   }
   if (data.verb === 'approveMinutes') {
-    await deps.groupState.saveMeeting({ ...meeting, status: 'minutes-approved' });
     deps.logger.info('minutes.approved', { org: org.id, group: group.id });
     return reply(turn, t.approved(group.shortName));
   }
@@ -121,22 +149,15 @@ export async function publishMinutes(turn: Turn, deps: MinutesDeps, arg: string)
   const [ref = '', url = ''] = arg.trim().split(/\s+/);
   const found = await meetingByRef(deps, ref);
   if (found === null) return reply(turn, meetingTexts.unknownMeeting);
-  if (!/^https:\/\/\S+$/.test(url)) return reply(turn, t.failures['bad-url']);
+  if (!/^https?:\/\/\S+$/i.test(url) || url.length > 500) return reply(turn, t.failures['bad-url']);
   const { org, group, meeting } = found;
-  const record = (await deps.groupState.groups(org.id, [group.id])).get(group.id);
-  if (!mayLead(turn.user, org, group, record, deps.clock.now())) return reply(turn, meetingTexts.notLead(group.shortName));
-  const current = await deps.decisions.minutes(org.id, group.id, meeting.id);
-  if (current === null) return reply(turn, t.failures['not-approved']);
-  const next = publish(current.minutes, url);
-  if (!next.ok) return reply(turn, t.failures[next.code]);
-  const saved = await deps.decisions.saveMinutes(next.value as Minutes, current.etag);
-  if (!saved.ok) return reply(turn, t.failures.conflict);
-  await deps.groupState.saveMeeting({ ...meeting, status: 'published' });
+  const result = await publish(url, { org, group, meeting, user: turn.user, now: deps.clock.now() }, deps);
+  if (!result.ok) return reply(turn, result.code === 'not-allowed' ? t.notEditor(group.shortName) : t.failures[result.code]);
   // Those who were absent learn where the approved minutes are ("ta del av mötesinformation i efterhand", 001).
   const absent = (await deps.meetingInputs.load(org.id, meeting.id)).answers.filter((a) => a.attendance === 'absent');
   for (const a of absent) {
-    const ref = await deps.conversations.personalReference(a.member);
-    if (ref !== null) await deps.proactive.send(ref, { text: t.linkToAbsent(group.shortName, meeting.date, url).sv });
+    const personal = await deps.conversations.personalReference(a.member);
+    if (personal !== null) await deps.proactive.send(personal, { text: t.linkToAbsent(group.shortName, meeting.date, url).sv });
   }
   return reply(turn, t.publishedNote(url));
 }

@@ -1,0 +1,169 @@
+import { dateIn } from '../domain/calendarDate';
+import { termOn } from '../domain/chairTerms';
+import type { Meeting } from '../domain/meetings';
+import { approve, draftMinutes, editNotes, publish, returnMinutes, sendForJustering, type Minutes, type MinutesFailure } from '../domain/minutes';
+import type { Group, Organisation } from '../domain/organisation';
+import type { UserContext } from '../domain/people';
+import { may, rolesIn, type Roles } from '../domain/permissions';
+import { fail, ok, type Result } from '../domain/result';
+import { meetingPeople } from './meetings';
+import type { DecisionRepository, GroupRecord, GroupStateRepository, MeetingInputRepository } from './ports';
+
+/** Where the minutes belong and who is asking. */
+export interface MinutesContext {
+  readonly org: Organisation;
+  readonly group: Group;
+  readonly meeting: Meeting;
+  readonly user: UserContext;
+  readonly now: Date;
+}
+
+export interface MinutesPorts {
+  readonly groupState: GroupStateRepository;
+  readonly decisions: DecisionRepository;
+  readonly meetingInputs: MeetingInputRepository;
+}
+
+/** The minutes as this person may see them, and what they may do with them. */
+export interface MinutesView {
+  readonly minutes: Minutes;
+  readonly etag: string;
+  readonly record: GroupRecord | undefined;
+  /** Draft, sent or returned minutes: for the leads and justerare only, shown in a personal chat. */
+  readonly isPrivate: boolean;
+  readonly mayEdit: boolean;
+  readonly mayApprove: boolean;
+  readonly mayNameJusterare: boolean;
+}
+
+/** Approved and published minutes are public records; every other status is a draft. */
+export const isPublic = (m: Minutes) => m.status === 'approved' || m.status === 'published';
+
+async function recordOf(ctx: MinutesContext, ports: MinutesPorts): Promise<GroupRecord | undefined> {
+  return (await ports.groupState.groups(ctx.org.id, [ctx.group.id])).get(ctx.group.id);
+}
+
+function rolesFor(ctx: MinutesContext, record: GroupRecord | undefined, m: Minutes | null): Roles {
+  return rolesIn(
+    ctx.user,
+    { org: ctx.org.id, group: ctx.group.id, terms: record?.terms ?? [], today: dateIn(ctx.now, ctx.org.timeZone) },
+    m === null ? {} : { authorId: m.writtenBy, justerareIds: m.justerare },
+  );
+}
+
+function viewOf(ctx: MinutesContext, record: GroupRecord | undefined, found: { minutes: Minutes; etag: string }): MinutesView {
+  const roles = rolesFor(ctx, record, found.minutes);
+  return {
+    ...found,
+    record,
+    isPrivate: !isPublic(found.minutes),
+    mayEdit: may('editMinutes', roles),
+    mayApprove: may('approveMinutes', roles),
+    mayNameJusterare: may('nameJusterare', roles),
+  };
+}
+
+export type OpenFailure = 'not-allowed' | 'draft-private' | 'no-chair' | 'conflict';
+
+/**
+ * The meeting's minutes: drafted from the agenda, summaries and decisions the first time (by a
+ * lead, with the chair as justerare). Drafts are for the leads and the named justerare only.
+ */
+export async function openMinutes(ctx: MinutesContext, ports: MinutesPorts): Promise<Result<MinutesView, OpenFailure>> {
+  const record = await recordOf(ctx, ports);
+  let found = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
+  if (found === null) {
+    if (!may('editMinutes', rolesFor(ctx, record, null))) return fail('not-allowed');
+    const chair = termOn(record?.terms ?? [], 'chair', dateIn(ctx.now, ctx.org.timeZone))?.holder.aadObjectId ?? null;
+    if (chair === null) return fail('no-chair');
+    const people = await meetingPeople(ctx.org.id, ctx.meeting, record, ports.meetingInputs);
+    const draft = draftMinutes(
+      ctx.meeting,
+      await ports.decisions.list(ctx.org.id, ctx.group.id),
+      { present: people.answers.filter((a) => a.attendance === 'attending').map((a) => a.member), absent: people.answers.filter((a) => a.attendance === 'absent').map((a) => a.member) },
+      ctx.user.aadObjectId,
+      [chair],
+    );
+    const saved = await ports.decisions.saveMinutes(draft, null);
+    if (!saved.ok) return fail('conflict');
+    found = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
+    if (found === null) return fail('conflict');
+  }
+  if (!isPublic(found.minutes) && !may('readDraftMinutes', rolesFor(ctx, record, found.minutes))) {
+    // A new draft after approval does not hide the approved version, which is a public record.
+    const approved = (await ports.decisions.listMinutes(ctx.org.id, ctx.group.id)).find((m) => m.meetingId === ctx.meeting.id);
+    if (approved === undefined) return fail('draft-private');
+    return ok({ minutes: approved, etag: '', record, isPrivate: false, mayEdit: false, mayApprove: false, mayNameJusterare: false });
+  }
+  return ok(viewOf(ctx, record, found));
+}
+
+/** What a minutes card sends back. */
+export interface MinutesActionInput {
+  readonly verb: 'sendMinutes' | 'approveMinutes' | 'returnMinutes' | 'newMinutesVersion';
+  readonly etag: string;
+  readonly notes: Readonly<Record<string, string>>;
+  /** The justerare chosen on the card (only the chair may change them); undefined when the card had no choice. */
+  readonly justerare: readonly string[] | undefined;
+  readonly comment: string;
+}
+
+export type ActionFailure = MinutesFailure | 'not-allowed' | 'author' | 'not-chair' | 'unknown-justerare' | 'conflict' | 'unknown-item';
+
+/**
+ * Send for justering, approve, return, or start a new version, each guarded by the ETag the
+ * card was built from. The approvers are the chair and the justerare stored with the minutes
+ * (named by the chair), never the card's data; the author of a version never approves it.
+ */
+export async function actOnMinutes(input: MinutesActionInput, ctx: MinutesContext, ports: MinutesPorts): Promise<Result<{ minutes: Minutes; etag: string }, ActionFailure>> {
+  const record = await recordOf(ctx, ports);
+  const current = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
+  if (current === null) return fail('not-allowed');
+  const roles = rolesFor(ctx, record, current.minutes);
+  const approving = input.verb === 'approveMinutes' || input.verb === 'returnMinutes';
+  if (!isPublic(current.minutes) && !may('readDraftMinutes', roles)) return fail(approving ? 'not-justerare' : 'not-allowed');
+  if (current.etag !== input.etag) return fail('conflict');
+  const me = ctx.user.aadObjectId;
+  let next: Result<Minutes, MinutesFailure>;
+  if (input.verb === 'sendMinutes' || input.verb === 'newMinutesVersion') {
+    if (!may('editMinutes', roles)) return fail('not-allowed');
+    const known = new Set(current.minutes.items.map((i) => i.itemId));
+    if (Object.keys(input.notes).some((id) => !known.has(id))) return fail('unknown-item');
+    const edited = editNotes(current.minutes, input.notes, input.verb === 'newMinutesVersion');
+    if (!edited.ok) return edited;
+    // Whoever sends a version (or starts a new one) is its author, and so cannot approve it.
+    let version: Minutes = { ...edited.value, writtenBy: me };
+    if (input.verb === 'sendMinutes' && input.justerare !== undefined && !sameSet(input.justerare, current.minutes.justerare)) {
+      if (!may('nameJusterare', roles)) return fail('not-chair');
+      const members = new Set((record?.members ?? []).map((m) => m.aadObjectId));
+      if (input.justerare.some((j) => !members.has(j))) return fail('unknown-justerare');
+      version = { ...version, justerare: [...new Set(input.justerare)] };
+    }
+    next = input.verb === 'sendMinutes' ? sendForJustering(version) : ok(version);
+  } else {
+    if (!may('approveMinutes', roles)) return fail(roles.author && (roles.chair || roles.justerare) ? 'author' : 'not-justerare');
+    next = input.verb === 'approveMinutes' ? approve(current.minutes, me, ctx.now.toISOString()) : returnMinutes(current.minutes, me, input.comment);
+  }
+  if (!next.ok) return next;
+  const saved = await ports.decisions.saveMinutes(next.value, current.etag);
+  if (!saved.ok) return fail('conflict');
+  if (input.verb === 'approveMinutes') await ports.groupState.saveMeeting({ ...ctx.meeting, status: 'minutes-approved' });
+  const fresh = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
+  return fresh === null ? fail('conflict') : ok(fresh);
+}
+
+/** Marks approved minutes as published at a web address (the group's leads). */
+export async function publishMinutes(url: string, ctx: MinutesContext, ports: MinutesPorts): Promise<Result<Minutes, MinutesFailure | 'not-allowed' | 'conflict'>> {
+  const record = await recordOf(ctx, ports);
+  const current = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
+  if (!may('editMinutes', rolesFor(ctx, record, current?.minutes ?? null))) return fail('not-allowed');
+  if (current === null) return fail('not-approved');
+  const next = publish(current.minutes, url);
+  if (!next.ok) return next;
+  const saved = await ports.decisions.saveMinutes(next.value, current.etag);
+  if (!saved.ok) return fail('conflict');
+  await ports.groupState.saveMeeting({ ...ctx.meeting, status: 'published' });
+  return ok(next.value);
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === new Set(b).size;
