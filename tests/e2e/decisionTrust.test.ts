@@ -83,7 +83,7 @@ describe('recording decisions', () => {
     const [item] = await meeting('2026-12-08-aaa113');
     await bot.post(actionSubmit(await shownForm('2026-12-08-aaa113', item!, { title: '**Viktigt** [klicka](https://evil.example)', text: '# Rubrik\n- punkt' }), opts(USERS.processLeaderLgs)));
     const texts = cardTexts(bot.connector.cards()[0]!);
-    expect(texts[0]).toBe('LGS 2026:1 – \\*\\*Viktigt\\*\\* \\[klicka\\]\\(https://evil.example\\)');
+    expect(texts[0]).toBe('LGS 2026:1 – \\*\\*Viktigt\\*\\* \\[klicka\\](https://evil.example)');
     expect(texts).toContain('\\# Rubrik\n\\- punkt');
   });
 });
@@ -217,7 +217,7 @@ describe('minutes: private drafts and who approves', () => {
     expect(bot.connector.texts()).toEqual([
       'Bara ordföranden kan utse justerare. Inget ändrades.',
       'Anteckningarna för en punkt får vara högst 4 000 tecken. Inget ändrades.',
-      `Skickad för justering till Ordförande LGS \\(demo\\). Ordförande LGS \\(demo\\) kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar ${ref}", eller be ordföranden utse en annan justerare.`,
+      `Skickad för justering till Ordförande LGS (demo). Ordförande LGS (demo) kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar ${ref}", eller be ordföranden utse en annan justerare.`,
     ]);
     const stored = await bot.running.repos.decisions.minutes(ORG, 'lgs', id);
     expect([stored?.minutes.status, stored?.minutes.justerare, stored?.minutes.writtenBy]).toEqual(['sent', [USERS.chairLgs], USERS.processLeaderLgs]);

@@ -149,7 +149,7 @@ describe('minutes: draft, justering, lock, publish', () => {
     const send = (draft.actions as { data: Record<string, string> }[])[0]!.data;
     bot.connector.clear();
     await bot.post(actionSubmit({ ...send, [`notes_${itemId}`]: 'Processledaren presenterade årsrapporten.' }, opts(USERS.processLeaderLgs)));
-    expect(bot.connector.texts()).toEqual(['Skickad för justering till Ordförande LGS \\(demo\\).']);
+    expect(bot.connector.texts()).toEqual(['Skickad för justering till Ordförande LGS (demo).']);
     expect(bot.connector.sent.filter((s) => s.activity.attachments?.length).map((s) => s.conversationId)).toEqual([`a:personal-${USERS.chairLgs}`]);
     const toChair = bot.connector.sent.find((s) => s.conversationId === `a:personal-${USERS.chairLgs}`)!;
     const chairCard = toChair.activity.attachments![0]!.content;
@@ -174,7 +174,7 @@ describe('minutes: draft, justering, lock, publish', () => {
     await bot.post(personalMessage(`minnesanteckningar ${ref()}`, opts(USERS.memberRegion)));
     const texts = cardTexts(bot.connector.cards()[0]!);
     expect(texts).toContain('Status: Publicerad');
-    expect(texts).toContain('Justerat 2026-12-08, Ordförande LGS \\(demo\\)');
+    expect(texts).toContain('Justerat 2026-12-08, Ordförande LGS (demo)');
     expect(texts).toContain('Publicerad: https://www.vardsamverkan.se/lgs/2026-12-08');
     expect(texts).toContain('Processledaren presenterade årsrapporten.');
     bot.connector.clear();
