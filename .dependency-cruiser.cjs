@@ -11,8 +11,7 @@ const LOGGER = '^src/logger(\\.ts$|/)';
 /** Ports declared by app/ (interfaces that storage implements and scheduler uses). */
 const APP_PORTS = '^src/app/ports(\\.ts$|/)';
 /** The Bot Framework / Teams / HTTP SDKs that only the Teams edge and the wiring may know. */
-const TEAMS_SDKS =
-  '(^|/)node_modules/(@types/)?(botbuilder[^/]*|botframework-[^/]*|@microsoft/teams-ai|restify[^/]*)/';
+const TEAMS_SDKS = '(^|/)node_modules/(@types/)?(botbuilder[^/]*|botframework-[^/]*|@microsoft/teams-ai|restify[^/]*)/';
 /** npm packages the pure domain may use: no I/O, no clock, no SDK. */
 const DOMAIN_PACKAGES = ['zod', 'date-holidays', 'temporal-polyfill', '@js-temporal/polyfill'];
 /** The composition root: these files may import every layer. */
@@ -73,16 +72,14 @@ module.exports = {
     // ---- cards: pure Adaptive Card builders -----------------------------------------------------
     {
       name: 'cards-imports-domain-and-app-types',
-      comment:
-        'src/cards are pure functions from domain values (and the result types of use cases) to card JSON: never storage, teams, scheduler, config or the logger.',
+      comment: 'src/cards are pure functions from domain values (and the result types of use cases) to card JSON: never storage, teams, scheduler, config or the logger.',
       severity: 'error',
       from: { path: '^src/cards/' },
       to: srcExcept('^src/cards/', '^src/domain/', '^src/app/'),
     },
     {
       name: 'cards-imports-app-types-only',
-      comment:
-        'A card may name the result type of a use case (import type), but never call one: only type-only imports from src/app.',
+      comment: 'A card may name the result type of a use case (import type), but never call one: only type-only imports from src/app.',
       severity: 'error',
       from: { path: '^src/cards/' },
       to: { path: '^src/app/', dependencyTypesNot: ['type-only'] },
@@ -91,8 +88,7 @@ module.exports = {
     // ---- scheduler: due reminders (pure) and the runner (through ports) -----------------------
     {
       name: 'scheduler-imports-domain-app-ports-cards',
-      comment:
-        'src/scheduler imports src/domain, src/app/ports, src/cards and the logger: never storage or teams (give it ports), and no use case or config.',
+      comment: 'src/scheduler imports src/domain, src/app/ports, src/cards and the logger: never storage or teams (give it ports), and no use case or config.',
       severity: 'error',
       from: { path: '^src/scheduler/' },
       to: srcExcept('^src/scheduler/', '^src/domain/', APP_PORTS, '^src/cards/', LOGGER),
@@ -110,8 +106,7 @@ module.exports = {
     // ---- teams: the Teams edge --------------------------------------------------------------------
     {
       name: 'teams-imports-app-cards-domain',
-      comment:
-        'src/teams translates: it imports src/app, src/cards, src/domain, the logger and (types only) src/config; never storage or scheduler.',
+      comment: 'src/teams translates: it imports src/app, src/cards, src/domain, the logger and (types only) src/config; never storage or scheduler.',
       severity: 'error',
       from: { path: '^src/teams/' },
       to: srcExcept('^src/teams/', '^src/app/', '^src/cards/', '^src/domain/', '^src/config/', LOGGER),
@@ -153,8 +148,7 @@ module.exports = {
     // ---- general ----------------------------------------------------------------------------------------
     {
       name: 'no-circular',
-      comment:
-        'No import cycles, type-only imports included: a cycle means two modules are one module, or a type lives in the wrong file.',
+      comment: 'No import cycles, type-only imports included: a cycle means two modules are one module, or a type lives in the wrong file.',
       severity: 'error',
       from: { path: '^src/' },
       to: { circular: true },
@@ -168,8 +162,7 @@ module.exports = {
     },
     {
       name: 'src-not-to-dev-dependencies',
-      comment:
-        'src/ runs in production, where devDependencies are not installed (type-only imports are erased and therefore allowed).',
+      comment: 'src/ runs in production, where devDependencies are not installed (type-only imports are erased and therefore allowed).',
       severity: 'error',
       from: { path: '^src/' },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
