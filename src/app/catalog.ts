@@ -1,5 +1,5 @@
 import { findGroup, normalizeName, type Group, type Organisation, type OrgId } from '../domain/organisation';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Failure, type Result } from '../domain/result';
 
 export interface GroupInOrg {
   readonly org: Organisation;
@@ -10,6 +10,9 @@ export interface GroupInOrg {
  * The organisations loaded at start-up, kept in memory: they change only when files are
  * reloaded, so commands read groups and rules without a table request.
  */
+/** A group that could not be told from the words: none, or one in several organisations. */
+export type GroupLookupFailure = Failure<'group-not-found', { query: string }> | Failure<'group-ambiguous', { query: string; orgs: string }>;
+
 export class OrgCatalog {
   constructor(private organisations: readonly Organisation[]) {}
 
@@ -35,7 +38,7 @@ export class OrgCatalog {
    * Finds a group by id, name or `org/group`. Looks first in `preferred` organisations (the user's);
    * a name found in several organisations is ambiguous.
    */
-  findGroup(query: string, preferred: readonly OrgId[]): Result<GroupInOrg, 'group-not-found' | 'group-ambiguous'> {
+  findGroup(query: string, preferred: readonly OrgId[]): Result<GroupInOrg, GroupLookupFailure> {
     const hits = (orgs: readonly Organisation[]) =>
       orgs.flatMap((org) => {
         const group = findGroup(org, query.trim());

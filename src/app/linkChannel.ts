@@ -1,11 +1,11 @@
 import type { ConversationRef } from '../domain/conversation';
 import { orgsOfUser, type UserContext } from '../domain/people';
 import { mayByMembership } from '../domain/permissions';
-import { fail, ok, type Result } from '../domain/result';
-import type { GroupInOrg, OrgCatalog } from './catalog';
+import { fail, ok, type Failure, type Result } from '../domain/result';
+import type { GroupInOrg, GroupLookupFailure, OrgCatalog } from './catalog';
 import type { ConversationRepository } from './ports';
 
-export type LinkFailure = 'not-a-channel' | 'group-not-found' | 'group-ambiguous' | 'not-allowed' | 'group-missing';
+export type LinkFailure = Failure<'not-a-channel'> | Failure<'group-missing'> | GroupLookupFailure | Failure<'not-allowed', { group: string }>;
 
 /**
  * Links a Teams channel to a group so later features know where to post for it. Only an

@@ -4,7 +4,7 @@ import type { ChannelLink } from '../domain/conversation';
 import type { GroupSnapshot } from '../domain/groupState';
 import type { Group, Organisation } from '../domain/organisation';
 import { orgsOfUser, type UserContext } from '../domain/people';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
 import type { GroupStateRepository } from './ports';
 
@@ -13,7 +13,7 @@ export interface GroupListing {
   readonly rows: readonly { readonly group: Group; readonly snapshot: GroupSnapshot | null; readonly mine: boolean }[];
 }
 
-export type OrgChoice = Result<Organisation, 'org-not-found' | 'choose-org' | 'no-orgs'>;
+export type OrgChoice = Result<Organisation, Failure<'org-not-found', { query: string }> | Failure<'choose-org'> | Failure<'no-orgs'>>;
 
 /**
  * Which organisation a command is about: the one named, else the linked channel's, else the

@@ -1,7 +1,7 @@
 import type { Group, Organisation } from '../domain/organisation';
 import type { GroupRole, UserContext } from '../domain/people';
 import { mayByMembership } from '../domain/permissions';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { GroupMember, GroupStateRepository } from './ports';
 
 /** May the user change the group's roster (the rule is in the permission module). */
@@ -22,7 +22,7 @@ export async function addMember(
   input: NewMember,
   ctx: { org: Organisation; group: Group; user: UserContext; nameOf: () => Promise<string | undefined> },
   state: GroupStateRepository,
-): Promise<Result<GroupMember, 'not-allowed' | 'unknown-party' | 'party-required' | 'not-in-team'>> {
+): Promise<Result<GroupMember, Failure<'not-allowed', { group: string }> | Failure<'unknown-party', { party: string }> | Failure<'party-required'> | Failure<'not-in-team'>>> {
   if (!mayEditRoster(ctx.user, ctx.org, ctx.group)) return fail('not-allowed', { group: ctx.group.shortName });
   if (input.party !== null && !ctx.org.parties.some((p) => p.id === input.party)) return fail('unknown-party', { party: input.party });
   if (input.party === null && input.roles.includes('member')) return fail('party-required');

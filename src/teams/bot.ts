@@ -237,7 +237,7 @@ export class SamverkansBot {
       if (org.code === 'no-orgs') return reply(turn, texts.noOrgs);
       if (org.code === 'choose-org') return sendCard(turn, chooseOrgCard(this.deps.catalog.all(), turn.locale));
       const known = this.deps.catalog.all().map((o) => o.id).join(', ');
-      return reply(turn, texts.orgNotFound(plain(String(org.details?.query ?? named)), known));
+      return reply(turn, texts.orgNotFound(plain(org.query), known));
     }
     return sendCard(turn, groupsCard(await listGroups(org.value, turn.user, this.deps.groupState, this.deps.clock.now()), turn.locale));
   }
@@ -258,18 +258,17 @@ export class SamverkansBot {
       this.deps.logger.info('channel.linked', { org: result.value.org.id, group: result.value.group.id });
       return reply(turn, texts.linkDone(plain(result.value.group.shortName), plain(result.value.org.shortName)));
     }
-    const d = result.details ?? {};
     switch (result.code) {
       case 'not-a-channel':
         return reply(turn, texts.linkNotChannel);
       case 'group-missing':
         return this.linkForm(turn);
       case 'group-not-found':
-        return reply(turn, texts.groupNotFound(plain(String(d.query))));
+        return reply(turn, texts.groupNotFound(plain(result.query)));
       case 'group-ambiguous':
-        return reply(turn, texts.groupAmbiguous(plain(String(d.query)), String(d.orgs)));
+        return reply(turn, texts.groupAmbiguous(plain(result.query), result.orgs));
       case 'not-allowed':
-        return reply(turn, texts.linkNotAllowed(plain(String(d.group))));
+        return reply(turn, texts.linkNotAllowed(plain(result.group)));
     }
   }
 

@@ -92,8 +92,8 @@ async function namedGroup(turn: Turn, deps: ChairDeps, query: string): Promise<G
   }
   const found = deps.catalog.findGroup(query, orgsOfUser(turn.user));
   if (found.ok) return found.value;
-  if (found.code === 'group-ambiguous') await reply(turn, texts.groupAmbiguous(plain(String(found.details?.query)), String(found.details?.orgs)));
-  else await reply(turn, texts.groupNotFound(plain(String(found.details?.query))));
+  if (found.code === 'group-ambiguous') await reply(turn, texts.groupAmbiguous(plain(found.query), found.orgs));
+  else await reply(turn, texts.groupNotFound(plain(found.query)));
   return null;
 }
 

@@ -42,7 +42,7 @@ export async function showCycle(turn: Turn, deps: CycleDeps, arg: string): Promi
   let targets: GroupInOrg[] = [];
   if (arg.trim() !== '') {
     const found = deps.catalog.findGroup(arg, orgsOfUser(turn.user));
-    if (!found.ok) return reply(turn, found.code === 'group-ambiguous' ? texts.groupAmbiguous(plain(arg.trim()), String(found.details?.orgs)) : texts.groupNotFound(plain(arg.trim())));
+    if (!found.ok) return reply(turn, found.code === 'group-ambiguous' ? texts.groupAmbiguous(plain(arg.trim()), found.orgs) : texts.groupNotFound(plain(arg.trim())));
     targets = [found.value];
   } else {
     targets = await contextGroups(turn, deps);
