@@ -31,7 +31,14 @@ export async function freePort(): Promise<number> {
  */
 export async function startAzurite(dataDir: string | null): Promise<RunningAzurite> {
   const port = await freePort();
-  const bin = path.join(require.resolve('azurite/package.json'), '..', 'dist', 'src', 'table', 'main.js');
+  let azuritePackage: string;
+  try {
+    azuritePackage = require.resolve('azurite/package.json');
+  } catch {
+    // The deployed package has no devDependencies: a production start must configure storage.
+    throw new Error('Ingen lagring är konfigurerad och Azurite (devDependency) är inte installerat. Sätt AZURE_TABLES_ENDPOINT (hanterad identitet) eller AZURE_TABLES_CONNECTION_STRING.');
+  }
+  const bin = path.join(azuritePackage, '..', 'dist', 'src', 'table', 'main.js');
   const args = [bin, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--skipApiVersionCheck', '--disableProductStyleUrl'];
   if (dataDir === null) args.push('--inMemoryPersistence');
   else {
