@@ -7,7 +7,7 @@ import { formatProblems } from './config/yamlFile';
 import { createLogger } from './logger';
 import type { RunningAzurite } from './storage/azurite';
 import { createServer, listen } from './server';
-import { telemetryOn } from './telemetry';
+import { stopTelemetry, telemetryOn } from './telemetry';
 import { startBot } from './wiring';
 
 /**
@@ -37,6 +37,20 @@ async function main(): Promise<void> {
   const exportFile = (token: string, format: 'md' | 'csv' | 'json') => exportForToken(token, format, { tokens: bot.calendarTokens, catalog: bot.catalog, decisions: bot.repos.decisions });
   const server = createServer({ adapter: bot.adapter, bot: bot.bot, store: bot.store, logger, calendar, exportFile });
   const port = await listen(server, config.port);
+  // Handlers before the start-up line: a SIGTERM right after it must stop cleanly, not kill.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutdown', { signal });
+    await bot.scheduler.stop();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await azurite?.stop();
+    await stopTelemetry();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const storage = azurite !== null ? `inbäddad Azurite (${config.storage.kind === 'embedded-azurite' ? config.storage.dataDir : ''}, port ${azurite.port})` : bot.store.describe();
   const auth = config.auth === null ? 'AV – lokalt läge utan Bot Framework-autentisering, bara för utveckling' : `PÅ (app-id ${config.auth.appId}, ${config.auth.appType})`;
@@ -47,19 +61,6 @@ async function main(): Promise<void> {
     process.stdout.write('VARNING: LOKALT LÄGE. Boten tar emot aktiviteter utan autentisering. Sätt BOT_ID för att slå på autentisering.\n');
 
   bot.scheduler.start();
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('shutdown', { signal });
-    await bot.scheduler.stop();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await azurite?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((e: unknown) => {

@@ -26,6 +26,13 @@ export function startTelemetry(connectionString: string | undefined): boolean {
   return true;
 }
 
+/** Sends what is buffered and stops (on SIGTERM, so the last minute of telemetry is not lost). */
+export async function stopTelemetry(): Promise<void> {
+  if (!started) return;
+  const { shutdownAzureMonitor } = require('@azure/monitor-opentelemetry') as typeof import('@azure/monitor-opentelemetry');
+  await shutdownAzureMonitor().catch(() => undefined);
+}
+
 /** True once Application Insights is on (the start-up line says so). */
 export function telemetryOn(): boolean {
   return started;
