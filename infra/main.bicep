@@ -10,10 +10,14 @@
 // - Samma identitet läser/skriver Azure Table Storage via Entra ID (RBAC); lagringskontot
 //   tillåter inte delade nycklar, så det finns ingen anslutningssträng i Azure.
 
-@minLength(4)
+@minLength(3)
 @maxLength(20)
-@description('Bas för resursnamnen, t.ex. samverkan<suffix>. Webbappen och botten får detta namn.')
-param resourceBaseName string
+@description('Bas för resursnamnen; namnet blir <bas><suffix>. Webbappen och botten får det namnet.')
+param resourceBaseName string = 'samverkan'
+
+@maxLength(13)
+@description('Suffix som gör namnen globalt unika. Tomt = uniqueString(resursgruppens id), stabilt per resursgrupp.')
+param resourceSuffix string = ''
 
 @description('Region för alla regionala resurser. Standard: resursgruppens region (t.ex. swedencentral).')
 param location string = resourceGroup().location
@@ -32,20 +36,42 @@ param botDisplayName string = 'Samverkansboten'
 @description('Azure Bot-SKU. F0 är gratis och räcker för Teams-kanalen (standardkanal).')
 param botSku string = 'F0'
 
-@description('Tidszon som botten räknar mötestider i.')
-param timeZone string = 'Europe/Stockholm'
-
-@description('Valfritt: kommaseparerade Entra ID-objekt-id för botadministratörer (BOT_ADMINS). Tomt = sätts inte.')
+@description('Kommaseparerade Entra ID-objekt-id för botadministratörer (BOT_ADMINS). Tomt = inga administratörer.')
 param botAdmins string = ''
 
-@description('Valfritt: kommaseparerade tenant-id som får använda botten (ALLOWED_TENANTS). Tomt = sätts inte.')
+@description('Kommaseparerade tenant-id som får använda botten (ALLOWED_TENANTS). Tomt = bara botens egen tenant.')
 param allowedTenants string = ''
+
+@allowed([
+  'debug'
+  'info'
+  'warn'
+  'error'
+])
+@description('Loggnivå (LOG_LEVEL).')
+param logLevel string = 'info'
+
+@description('Hur ofta påminnelsesvepet körs, i minuter (REMINDER_INTERVAL_MINUTES; 0 stänger av).')
+param reminderIntervalMinutes int = 15
+
+@description('Teams gräns för proaktiva meddelanden per tenant och sekund (TEAMS_RATE_PER_TENANT).')
+param teamsRatePerTenant int = 25
+
+@description('Teams gräns för proaktiva meddelanden per konversation och sekund (TEAMS_RATE_PER_CONVERSATION).')
+param teamsRatePerConversation int = 7
+
+@description('Dagar som Log Analytics behåller loggar och telemetri.')
+param logRetentionDays int = 90
+
+// Namn: bas + suffix; utan angivet suffix ett stabilt, globalt unikt per resursgrupp.
+var suffix = empty(resourceSuffix) ? uniqueString(resourceGroup().id) : resourceSuffix
+var appName = toLower('${resourceBaseName}${suffix}')
 
 // Inbyggd roll "Storage Table Data Contributor".
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 
 // Lagringskontonamn: 3–24 gemener/siffror och globalt unikt.
-var storageAccountName = take('st${toLower(replace(resourceBaseName, '-', ''))}${uniqueString(resourceGroup().id)}', 24)
+var storageAccountName = take('st${replace(appName, '-', '')}${uniqueString(resourceGroup().id)}', 24)
 
 // Free/Shared-planer stöder inte Always On; schemaläggaren i botten behöver annars Always On.
 var sharedTierSkus = [
@@ -62,7 +88,7 @@ var alwaysOnSupported = !contains(sharedTierSkus, toUpper(webAppSku))
 
 // Botens identitet både mot Bot Framework (msaAppId) och mot Table Storage.
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: resourceBaseName
+  name: appName
   location: location
 }
 
@@ -110,11 +136,38 @@ resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
 var tablesEndpoint = 'https://${storage.name}.table.${environment().suffixes.storage}'
 
 // ---------------------------------------------------------------------------
-// Webbapp (Linux, Node 20)
+// Övervakning: Log Analytics + Application Insights (arbetsyte-baserad)
+// ---------------------------------------------------------------------------
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: appName
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: appName
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'Node.JS'
+    WorkspaceResourceId: logAnalytics.id
+    // Bara Entra ID-autentiserad inmatning vore striktare; anslutningssträngen räcker för en bot.
+    IngestionMode: 'LogAnalytics'
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Webbapp (Linux, Node 22 LTS)
 // ---------------------------------------------------------------------------
 
 resource serverfarm 'Microsoft.Web/serverfarms@2023-12-01' = {
-  name: resourceBaseName
+  name: appName
   location: location
   kind: 'linux'
   sku: {
@@ -125,62 +178,8 @@ resource serverfarm 'Microsoft.Web/serverfarms@2023-12-01' = {
   }
 }
 
-// Obs: ARM ersätter ALLA appinställningar vid varje provisionering. Lägg därför till
-// inställningar här (eller som parametrar) i stället för för hand i portalen.
-var baseAppSettings = [
-  {
-    name: 'BOT_ID'
-    value: identity.properties.clientId
-  }
-  {
-    name: 'BOT_TENANT_ID'
-    value: identity.properties.tenantId
-  }
-  {
-    name: 'BOT_TYPE'
-    value: 'UserAssignedMSI'
-  }
-  {
-    name: 'AZURE_TABLES_ENDPOINT'
-    value: tablesEndpoint
-  }
-  {
-    // Talar om för DefaultAzureCredential vilken användartilldelad identitet som ska användas.
-    name: 'AZURE_CLIENT_ID'
-    value: identity.properties.clientId
-  }
-  {
-    name: 'TIME_ZONE'
-    value: timeZone
-  }
-  {
-    // Kalenderlänkar (.ics) pekar hit; webbappens standardadress.
-    name: 'PUBLIC_BASE_URL'
-    value: 'https://${resourceBaseName}.azurewebsites.net'
-  }
-  {
-    // Koden körs direkt från det uppladdade zip-paketet (skrivskyddat, atomiska byten).
-    name: 'WEBSITE_RUN_FROM_PACKAGE'
-    value: '1'
-  }
-]
-
-// Valfria inställningar läggs bara till när de har ett värde.
-var botAdminsSetting = empty(botAdmins) ? [] : [
-  {
-    name: 'BOT_ADMINS'
-    value: botAdmins
-  }
-]
-var allowedTenantsSetting = empty(allowedTenants) ? [] : [
-  {
-    name: 'ALLOWED_TENANTS'
-    value: allowedTenants
-  }
-]
-
 resource webApp 'Microsoft.Web/sites@2023-12-01' = {
-  name: resourceBaseName
+  name: appName
   location: location
   kind: 'app,linux'
   identity: {
@@ -194,15 +193,54 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     clientAffinityEnabled: false // botten är tillståndslös per anrop; ingen ARR-cookie behövs
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'npm start'
+      linuxFxVersion: 'NODE|22-lts'
+      // Kompilerad JavaScript ur paketet (npm run build + npm ci --omit=dev); aldrig tsx, aldrig Azurite.
+      appCommandLine: 'node dist/main.js'
+      // Plattformen tar en instans ur rotation när /healthz inte svarar 200 (lagringen nås inte).
+      healthCheckPath: '/healthz'
       alwaysOn: alwaysOnSupported
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       http20Enabled: true
-      appSettings: concat(baseAppSettings, botAdminsSetting, allowedTenantsSetting)
     }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Appinställningar – exakt de variabler som src/config/env.ts läser (ett test kontrollerar det)
+// ---------------------------------------------------------------------------
+
+// Obs: ARM ersätter ALLA appinställningar vid varje provisionering. Lägg därför till
+// inställningar här (eller som parametrar) i stället för för hand i portalen.
+// Ej satta med avsikt: PORT (sätts av App Service), BOT_PASSWORD (hanterad identitet),
+// AZURE_TABLES_CONNECTION_STRING (kontot tillåter inga nycklar), AZURITE_DIR (bara lokalt),
+// TABLE_PREFIX (ett lagringskonto per miljö).
+resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: webApp
+  name: 'appsettings'
+  properties: {
+    BOT_ID: identity.properties.clientId
+    BOT_TENANT_ID: identity.properties.tenantId
+    BOT_TYPE: 'UserAssignedMSI'
+    // Standard: bara botens egen tenant (där identiteten finns).
+    ALLOWED_TENANTS: empty(allowedTenants) ? identity.properties.tenantId : allowedTenants
+    BOT_ADMINS: botAdmins
+    AZURE_TABLES_ENDPOINT: tablesEndpoint
+    // Talar om för DefaultAzureCredential vilken användartilldelad identitet som ska användas.
+    AZURE_CLIENT_ID: identity.properties.clientId
+    // Kalenderlänkar (.ics) och exportlänkar pekar hit: webbappens verkliga värdnamn.
+    PUBLIC_BASE_URL: 'https://${webApp.properties.defaultHostName}'
+    ORG_DIR: 'orgs'
+    DEMO_DATA: 'false'
+    LOG_LEVEL: logLevel
+    REMINDER_INTERVAL_MINUTES: string(reminderIntervalMinutes)
+    TEAMS_RATE_PER_TENANT: string(teamsRatePerTenant)
+    TEAMS_RATE_PER_CONVERSATION: string(teamsRatePerConversation)
+    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+    // Plattformsinställning (läses av App Service, inte av appen): koden körs direkt från
+    // det uppladdade zip-paketet (skrivskyddat, atomiska byten).
+    WEBSITE_RUN_FROM_PACKAGE: '1'
   }
 }
 
@@ -221,7 +259,7 @@ resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
 // ---------------------------------------------------------------------------
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
-  name: resourceBaseName
+  name: appName
   location: 'global'
   kind: 'azurebot'
   sku: {
@@ -259,3 +297,4 @@ output BOT_ID string = identity.properties.clientId
 output BOT_TENANT_ID string = identity.properties.tenantId
 output BOT_IDENTITY_CLIENT_ID string = identity.properties.clientId
 output AZURE_TABLES_ENDPOINT string = tablesEndpoint
+output PUBLIC_BASE_URL string = 'https://${webApp.properties.defaultHostName}'

@@ -1,11 +1,13 @@
+import './instrument'; // first: telemetry hooks http before anything else loads
 import { calendarForToken } from './app/annualCycle';
 import { exportForToken } from './app/exportDecisions';
 import { systemClock } from './app/ports';
 import { parseEnv } from './config/env';
 import { formatProblems } from './config/yamlFile';
 import { createLogger } from './logger';
-import { startAzurite, type RunningAzurite } from './storage/azurite';
+import type { RunningAzurite } from './storage/azurite';
 import { createServer, listen } from './server';
+import { stopTelemetry, telemetryOn } from './telemetry';
 import { startBot } from './wiring';
 
 /**
@@ -21,7 +23,8 @@ async function main(): Promise<void> {
   const config = env.config;
   const logger = createLogger(config.logLevel);
   let azurite: RunningAzurite | null = null;
-  if (config.storage.kind === 'embedded-azurite') azurite = await startAzurite(config.storage.dataDir);
+  // Loaded only for local mode: Azurite is a devDependency and absent from the deployed package.
+  if (config.storage.kind === 'embedded-azurite') azurite = await (await import('./storage/azurite')).startAzurite(config.storage.dataDir);
   const connection =
     config.storage.kind === 'managed-identity'
       ? config.storage
@@ -34,17 +37,7 @@ async function main(): Promise<void> {
   const exportFile = (token: string, format: 'md' | 'csv' | 'json') => exportForToken(token, format, { tokens: bot.calendarTokens, catalog: bot.catalog, decisions: bot.repos.decisions });
   const server = createServer({ adapter: bot.adapter, bot: bot.bot, store: bot.store, logger, calendar, exportFile });
   const port = await listen(server, config.port);
-
-  const storage = azurite !== null ? `inbäddad Azurite (${config.storage.kind === 'embedded-azurite' ? config.storage.dataDir : ''}, port ${azurite.port})` : bot.store.describe();
-  const auth = config.auth === null ? 'AV – lokalt läge utan Bot Framework-autentisering, bara för utveckling' : `PÅ (app-id ${config.auth.appId}, ${config.auth.appType})`;
-  process.stdout.write(
-    `Samverkansboten lyssnar på http://localhost:${port}/api/messages · lagring: ${storage} · autentisering: ${auth} · ${bot.load.organisations.length} organisationer inlästa · påminnelser ${config.reminderIntervalMinutes > 0 ? `var ${config.reminderIntervalMinutes}:e minut` : 'avstängda'}\n`,
-  );
-  if (config.auth === null)
-    process.stdout.write('VARNING: LOKALT LÄGE. Boten tar emot aktiviteter utan autentisering. Sätt BOT_ID för att slå på autentisering.\n');
-
-  bot.scheduler.start();
-
+  // Handlers before the start-up line: a SIGTERM right after it must stop cleanly, not kill.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -53,10 +46,21 @@ async function main(): Promise<void> {
     await bot.scheduler.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await azurite?.stop();
+    await stopTelemetry();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const storage = azurite !== null ? `inbäddad Azurite (${config.storage.kind === 'embedded-azurite' ? config.storage.dataDir : ''}, port ${azurite.port})` : bot.store.describe();
+  const auth = config.auth === null ? 'AV – lokalt läge utan Bot Framework-autentisering, bara för utveckling' : `PÅ (app-id ${config.auth.appId}, ${config.auth.appType})`;
+  process.stdout.write(
+    `Samverkansboten lyssnar på http://localhost:${port}/api/messages · lagring: ${storage} · autentisering: ${auth} · ${bot.load.organisations.length} organisationer inlästa · påminnelser ${config.reminderIntervalMinutes > 0 ? `var ${config.reminderIntervalMinutes}:e minut` : 'avstängda'} · telemetri: ${telemetryOn() ? 'Application Insights' : 'av'}\n`,
+  );
+  if (config.auth === null)
+    process.stdout.write('VARNING: LOKALT LÄGE. Boten tar emot aktiviteter utan autentisering. Sätt BOT_ID för att slå på autentisering.\n');
+
+  bot.scheduler.start();
 }
 
 main().catch((e: unknown) => {

@@ -2,7 +2,7 @@ import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { SamverkansBot } from './teams/bot';
 import type { TableStore } from './storage/tables';
-import { describeError, type Logger } from './logger';
+import { describeError, runInTurn, type Logger } from './logger';
 
 /** restify and wiring: `POST /api/messages` for Teams and `GET /healthz` for the platform. */
 export interface ServerDeps {
@@ -29,7 +29,8 @@ export function createServer(deps: ServerDeps): restify.Server {
       return;
     }
     try {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      // One child logger per turn: every line of the turn (and of its error handler) carries these ids.
+      await runInTurn(deps.logger, turnBindings(body), () => deps.adapter.process(req, res, (context) => deps.bot.run(context)));
     } catch (e) {
       deps.logger.error('messages.failed', describeError(e));
       if (!res.headersSent) res.send(500, { error: 'internal error' });
@@ -38,7 +39,8 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.get('/ics/:file', async (req, res) => {
     const token = String(req.params.file ?? '').replace(/\.ics$/, '');
-    const body = deps.calendar ? await deps.calendar(token).catch(() => null) : null;
+    const body = deps.calendar ? await deps.calendar(token).catch((e: unknown) => storageDown(deps.logger, 'ics', e)) : null;
+    if (body === STORAGE_DOWN) return unavailable(res);
     if (body === null) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Kalendern finns inte.');
@@ -50,7 +52,8 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.get('/export/:token/:file', async (req, res) => {
     const format = /^beslut\.(md|csv|json)$/.exec(String(req.params.file ?? ''))?.[1] as 'md' | 'csv' | 'json' | undefined;
-    const body = format && deps.exportFile ? await deps.exportFile(String(req.params.token ?? ''), format).catch(() => null) : null;
+    const body = format && deps.exportFile ? await deps.exportFile(String(req.params.token ?? ''), format).catch((e: unknown) => storageDown(deps.logger, 'export', e)) : null;
+    if (body === STORAGE_DOWN) return unavailable(res);
     if (body === null || format === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Exporten finns inte.');
@@ -66,6 +69,26 @@ export function createServer(deps: ServerDeps): restify.Server {
     res.send(storageOk ? 200 : 503, { status: storageOk ? 'ok' : 'storage unavailable', storage: storageOk });
   });
   return server;
+}
+
+/** A token endpoint whose lookup failed: not "unknown token" (404) but "try again" (503). */
+const STORAGE_DOWN = Symbol('storageDown');
+
+function storageDown(logger: Logger, endpoint: 'ics' | 'export', e: unknown): typeof STORAGE_DOWN {
+  logger.error(`${endpoint}.storage-failed`, describeError(e));
+  return STORAGE_DOWN;
+}
+
+function unavailable(res: restify.Response): void {
+  res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '60', 'cache-control': 'no-store' });
+  res.end('Tjänsten är tillfälligt otillgänglig. Försök igen om en stund. / The service is temporarily unavailable. Please try again shortly.');
+}
+
+/** Ids for the per-turn logger: activity id and type, conversation type and tenant (no names, no text). */
+function turnBindings(body: object): Record<string, unknown> {
+  const a = body as { id?: unknown; type?: unknown; conversation?: { conversationType?: unknown; tenantId?: unknown } };
+  const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 100) : undefined);
+  return { activityId: str(a.id), activityType: str(a.type), conversationType: str(a.conversation?.conversationType), tenant: str(a.conversation?.tenantId) };
 }
 
 /** Starts listening on the port (0 picks a free one) and resolves with the bound port. */

@@ -29,16 +29,19 @@ const envSchema = z.object({
   AZURE_CLIENT_ID: optionalText,
   TABLE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^([A-Za-z][A-Za-z0-9]{0,20})?$/, 'ska börja med en bokstav och bara innehålla bokstäver och siffror').default('')),
   BOT_ADMINS: z.preprocess(emptyToUndefined, guidList),
-  TIME_ZONE: z.preprocess(emptyToUndefined, z.string().default('Europe/Stockholm')),
   ORG_DIR: z.preprocess(emptyToUndefined, z.string().default('orgs')),
   DEMO_DATA: z.preprocess(emptyToUndefined, bool),
   AZURITE_DIR: z.preprocess(emptyToUndefined, z.string().default('.azurite')),
-  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
   REMINDER_INTERVAL_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(24 * 60).default(15)),
   TEAMS_RATE_PER_TENANT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(25)),
   TEAMS_RATE_PER_CONVERSATION: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(7)),
   PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url('ska vara en URL, t.ex. https://samverkansboten.azurewebsites.net').optional()),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(emptyToUndefined, z.string().regex(/InstrumentationKey=/i, 'ska vara en anslutningssträng för Application Insights (InstrumentationKey=…)').optional()),
 });
+
+/** Every environment variable the bot reads (the deployment test checks infra/main.bicep against it). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 export type StorageConfig =
   | { readonly kind: 'connection-string'; readonly connectionString: string }
@@ -60,15 +63,16 @@ export interface AppConfig {
   readonly storage: StorageConfig;
   readonly tablePrefix: string;
   readonly botAdmins: readonly string[];
-  readonly timeZone: string;
   readonly orgDir: string;
   readonly loadDemoData: boolean;
-  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** 0 turns the reminder scheduler off. */
   readonly reminderIntervalMinutes: number;
   readonly rateLimits: { readonly perConversation: number; readonly perTenant: number };
   /** Where calendar links point; defaults to the local address. */
   readonly publicBaseUrl: string | null;
+  /** Application Insights; telemetry is off when unset. */
+  readonly telemetryConnectionString: string | undefined;
 }
 
 export type EnvResult = { ok: true; config: AppConfig } | { ok: false; message: string };
@@ -82,11 +86,6 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): Env
   }
   const e = parsed.data;
   const bad = (name: string, why: string): EnvResult => ({ ok: false, message: `Ogiltig konfiguration:\n${name}: ${why}` });
-  try {
-    new Intl.DateTimeFormat('sv-SE', { timeZone: e.TIME_ZONE });
-  } catch {
-    return bad('TIME_ZONE', `okänd tidszon "${e.TIME_ZONE}"`);
-  }
   const appType = e.BOT_TYPE ?? (e.BOT_PASSWORD === undefined && e.BOT_ID !== undefined ? 'UserAssignedMSI' : 'MultiTenant');
   if (e.BOT_ID === undefined && (e.BOT_PASSWORD !== undefined || e.BOT_TENANT_ID !== undefined))
     return bad('BOT_ID', 'saknas, men BOT_PASSWORD eller BOT_TENANT_ID är satt');
@@ -113,13 +112,13 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): Env
       storage,
       tablePrefix: e.TABLE_PREFIX,
       botAdmins: e.BOT_ADMINS.map((x) => x.toLowerCase()),
-      timeZone: e.TIME_ZONE,
       orgDir: e.ORG_DIR,
       loadDemoData: e.DEMO_DATA ?? storage.kind === 'embedded-azurite',
       logLevel: e.LOG_LEVEL,
       reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
       rateLimits: { perConversation: e.TEAMS_RATE_PER_CONVERSATION, perTenant: e.TEAMS_RATE_PER_TENANT },
       publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? null,
+      telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     },
   };
 }

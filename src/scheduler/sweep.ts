@@ -5,6 +5,7 @@ import { dueReminders, type CycleState, type GroupCycleState } from '../domain/a
 import { dateIn, type IsoDate } from '../domain/calendarDate';
 import type { ChannelLink, ConversationRef } from '../domain/conversation';
 import { describeError, type Logger } from '../logger';
+import { recordSweep } from '../telemetry';
 import type { ClaimRecord, Leases, LedgerSnapshot, ReminderLedger } from '../storage/reminderLedger';
 import type { ProactiveMessage, ProactiveSender } from '../teams/proactive';
 import type { DecisionRepository, MeetingInputRepository } from '../app/ports';
@@ -203,5 +204,6 @@ async function sweepUnderLease(deps: SweepDeps, now: Date): Promise<SweepReport>
   await Promise.all(Array.from({ length: Math.max(1, deps.settings.concurrency) }, worker));
   const report: SweepReport = { ran: true, due: due.length, claimed: claimed.length, ...counts, planningMs };
   deps.logger.info('reminders.swept', { ...report, planningMs: Math.round(planningMs) });
+  recordSweep(report);
   return report;
 }

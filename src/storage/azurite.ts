@@ -31,8 +31,16 @@ export async function freePort(): Promise<number> {
  */
 export async function startAzurite(dataDir: string | null): Promise<RunningAzurite> {
   const port = await freePort();
-  const bin = path.join(require.resolve('azurite/package.json'), '..', 'dist', 'src', 'table', 'main.js');
-  const args = [bin, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--skipApiVersionCheck', '--disableProductStyleUrl'];
+  let azuritePackage: string;
+  try {
+    azuritePackage = require.resolve('azurite/package.json');
+  } catch {
+    // The deployed package has no devDependencies: a production start must configure storage.
+    throw new Error('Ingen lagring är konfigurerad och Azurite (devDependency) är inte installerat. Sätt AZURE_TABLES_ENDPOINT (hanterad identitet) eller AZURE_TABLES_CONNECTION_STRING.');
+  }
+  const bin = path.join(azuritePackage, '..', 'dist', 'src', 'table', 'main.js');
+  // --disableTelemetry: Azurite otherwise reports usage to Microsoft from every local run.
+  const args = [bin, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--skipApiVersionCheck', '--disableProductStyleUrl', '--disableTelemetry'];
   if (dataDir === null) args.push('--inMemoryPersistence');
   else {
     await mkdir(dataDir, { recursive: true });

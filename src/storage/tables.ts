@@ -1,5 +1,5 @@
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
-import { DefaultAzureCredential } from '@azure/identity';
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 
 /** Every table the bot uses. Names get the configured prefix (tests isolate by prefix). */
@@ -40,6 +40,8 @@ export class TableRequestCounter {
 /** The one table client factory: same connection, prefix and counting policy for every table. */
 export class TableStore {
   private readonly clients = new Map<TableName, TableClient>();
+  /** One managed-identity credential for every table (one token cache, one token request). */
+  private credential: TokenCredential | undefined;
 
   constructor(
     private readonly connection: TableConnection,
@@ -59,14 +61,14 @@ export class TableStore {
     let client = this.clients.get(name);
     if (client === undefined) {
       const full = `${this.prefix}${name}`;
-      const options: TableServiceClientOptions = { allowInsecureConnection: true, retryOptions: { maxRetries: 2 } };
+      const options: TableServiceClientOptions = { allowInsecureConnection: allowsHttp(this.connection), retryOptions: { maxRetries: 2 } };
       client =
         this.connection.kind === 'connection-string'
           ? TableClient.fromConnectionString(this.connection.connectionString, full, options)
           : new TableClient(
               this.connection.endpoint,
               full,
-              new DefaultAzureCredential({ managedIdentityClientId: this.connection.clientId }),
+              (this.credential ??= new DefaultAzureCredential({ managedIdentityClientId: this.connection.clientId })),
               options,
             );
       client.pipeline.addPolicy(this.counter.policy);
@@ -94,10 +96,23 @@ export class TableStore {
   async dropTables(): Promise<void> {
     const service =
       this.connection.kind === 'connection-string'
-        ? TableServiceClient.fromConnectionString(this.connection.connectionString, { allowInsecureConnection: true })
+        ? TableServiceClient.fromConnectionString(this.connection.connectionString, { allowInsecureConnection: allowsHttp(this.connection) })
         : undefined;
     if (service === undefined) throw new Error('dropTables is only for connection-string stores');
     await Promise.all(TABLES.map((t) => service.deleteTable(`${this.prefix}${t}`)));
+  }
+}
+
+/** Plain http only for a local Azurite (a loopback table endpoint); Azure is always https. */
+export function allowsHttp(connection: TableConnection): boolean {
+  if (connection.kind !== 'connection-string') return false;
+  const endpoint = /TableEndpoint=([^;]+)/i.exec(connection.connectionString)?.[1];
+  if (endpoint === undefined) return false;
+  try {
+    const url = new URL(endpoint);
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
   }
 }
 

@@ -10,7 +10,7 @@ import { helpCard } from '../cards/helpCard';
 import { linkCard } from '../cards/linkCard';
 import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
-import { describeError, type Logger } from '../logger';
+import { bindTurn, describeError, type Logger } from '../logger';
 import { conversationRefOf, localeOf, tenantOf } from './activity';
 import { parseCommand, type ParsedCommand } from './commands';
 import {
@@ -153,6 +153,7 @@ export class SamverkansBot {
   private submit<S extends z.ZodTypeAny>(verb: string | string[], schema: S, handler: (turn: Turn, data: z.infer<S>) => Promise<void>): void {
     this.app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
       const parsed = schema.safeParse(data);
+      if (parsed.success) bindTurn(orgAndGroupOf(parsed.data));
       await this.withTurn(context, (turn) => (parsed.success ? handler(turn, parsed.data) : this.badCard(turn)));
     });
   }
@@ -327,6 +328,14 @@ export class SamverkansBot {
 }
 
 const KNOWN_CONVERSATION = Symbol('knownConversation');
+
+/** The org and group a card action names (`{org, group}` or `{group: 'org/group'}`), for the turn's log lines. */
+function orgAndGroupOf(data: unknown): { org?: string; group?: string } {
+  const d = (typeof data === 'object' && data !== null ? data : {}) as { org?: unknown; group?: unknown };
+  if (typeof d.org === 'string' && typeof d.group === 'string') return { org: d.org, group: d.group };
+  const m = typeof d.group === 'string' ? /^([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(d.group) : null;
+  return m ? { org: m[1], group: m[2] } : {};
+}
 
 function isInstall(context: TurnContext): boolean {
   const a = context.activity;

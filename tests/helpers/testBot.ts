@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseEnv, type AppConfig } from '../../src/config/env';
-import { silentLogger } from '../../src/logger';
+import { silentLogger, type Logger } from '../../src/logger';
 import { createServer, listen } from '../../src/server';
 import { startBot, type RunningBot } from '../../src/wiring';
 import { calendarForToken } from '../../src/app/annualCycle';
@@ -28,17 +28,17 @@ export interface TestBot {
 }
 
 /** Starts the real restify server and bot on a free port, on Azurite, with a fake connector. */
-export async function startTestBot(env: Record<string, string> = {}, clock?: Clock): Promise<TestBot> {
+export async function startTestBot(env: Record<string, string> = {}, clock?: Clock, logger: Logger = silentLogger): Promise<TestBot> {
   const parsed = parseEnv({ PORT: '0', DEMO_DATA: 'true', TABLE_PREFIX: randomPrefix(), ...env });
   if (!parsed.ok) throw new Error(parsed.message);
   const connector = new FakeConnector();
   await connector.start();
-  const running = await startBot(parsed.config, testConnection(), silentLogger, clock);
+  const running = await startBot(parsed.config, testConnection(), logger, clock);
   const calendar = (token: string) =>
     calendarForToken(token, { tokens: running.calendarTokens, catalog: running.catalog, groupState: running.repos.groupState, clock: clock ?? systemClock });
   const exportFile = (token: string, format: 'md' | 'csv' | 'json') =>
     exportForToken(token, format, { tokens: running.calendarTokens, catalog: running.catalog, decisions: running.repos.decisions });
-  const server = createServer({ adapter: running.adapter, bot: running.bot, store: running.store, logger: silentLogger, calendar, exportFile });
+  const server = createServer({ adapter: running.adapter, bot: running.bot, store: running.store, logger, calendar, exportFile });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {

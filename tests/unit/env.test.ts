@@ -11,13 +11,13 @@ describe('parseEnv', () => {
         storage: { kind: 'embedded-azurite', dataDir: '.azurite' },
         tablePrefix: '',
         botAdmins: [],
-        timeZone: 'Europe/Stockholm',
         orgDir: 'orgs',
         loadDemoData: true,
         logLevel: 'info',
         reminderIntervalMinutes: 15,
         rateLimits: { perConversation: 7, perTenant: 25 },
         publicBaseUrl: null,
+        telemetryConnectionString: undefined,
       },
     });
   });
@@ -46,7 +46,7 @@ describe('parseEnv', () => {
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ ALLOWED_TENANTS: 'not-a-guid' }, 'ALLOWED_TENANTS'],
-    [{ TIME_ZONE: 'Mars/Olympus' }, 'TIME_ZONE'],
+    [{ APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://example.com' }, 'APPLICATIONINSIGHTS_CONNECTION_STRING'],
     [{ BOT_PASSWORD: 'x' }, 'BOT_ID'],
     [{ BOT_ID: 'a', BOT_TYPE: 'SingleTenant', BOT_PASSWORD: 'p' }, 'BOT_TENANT_ID'],
     [{ AZURE_TABLES_ENDPOINT: 'not a url' }, 'AZURE_TABLES_ENDPOINT'],

@@ -58,7 +58,11 @@ interface Manifest {
 }
 
 /** Example values used where Teams Toolkit would substitute `${{NAME}}` from env/.env.<env>. */
+const PACKAGE_VERSION = (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 const SAMPLE_VALUES: Record<string, string> = {
+  APP_VERSION: PACKAGE_VERSION,
+  PRIVACY_URL: "https://www.vardsamverkan.se/goteborgsomradet/",
+  TERMS_OF_USE_URL: "https://www.vardsamverkan.se/goteborgsomradet/",
   TEAMS_APP_ID: "5f0c4a5e-7d3b-4c1e-9a51-2b6f8e0d1c01",
   BOT_ID: "0b7d9e3a-4c2f-4e8b-a1d6-93f5c7e2b402",
   BOT_DOMAIN: "samverkanabc123.azurewebsites.net",
@@ -190,8 +194,31 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
     expect(raw.validDomains).toEqual(["${{BOT_DOMAIN}}"]);
   });
 
+  test("version, integritetspolicy och villkor kommer från miljön; versionen sätts från package.json", () => {
+    const raw = JSON.parse(readText(manifestPath)) as Manifest;
+    expect(raw.version).toBe("${{APP_VERSION}}");
+    expect(raw.developer.privacyUrl).toBe("${{PRIVACY_URL}}");
+    expect(raw.developer.termsOfUseUrl).toBe("${{TERMS_OF_USE_URL}}");
+    const yml = readText(join(ROOT, "teamsapp.yml"));
+    expect(yml).toContain(`node -e "console.log('::set-teamsfx-env APP_VERSION=' + require('./package.json').version)"`);
+  });
+
+  test("den fullständiga beskrivningen nämner varje kommando i README (svenska och engelska)", () => {
+    const readme = readText(join(ROOT, "README.md"));
+    const rows = [...readme.matchAll(/^\| `([^`]+)` \| `([^`]+)` \|/gm)].map((m) => [m[1]!, m[2]!]);
+    expect(rows.length).toBeGreaterThanOrEqual(25);
+    const word = (command: string) => command.replace(/ [<\[].*$/, "").replace(/ sv\\\|en\\\|auto$/, "");
+    // the command as a whole word ("möte" is not found inside "möten")
+    const mentions = (text: string, w: string) => new RegExp(`(?<![\\p{L}-])${w}(?![\\p{L}-])`, "u").test(text);
+    const missingSv = rows.map(([sv]) => word(sv)).filter((w) => !mentions(manifest.description.full, w));
+    const missingEn = rows.map(([, en]) => word(en)).filter((w) => !mentions(english["description.full"]!, w));
+    expect(missingSv).toEqual([]);
+    expect(missingEn).toEqual([]);
+    expect(manifest.description.full.length).toBeLessThanOrEqual(4000);
+  });
+
   test("namn, beskrivning, utvecklare och färg", () => {
-    expect(manifest.version).toBe("1.0.0");
+    expect(manifest.version).toBe(PACKAGE_VERSION);
     expect(manifest.name).toEqual({
       short: "Samverkansboten",
       full: "Samverkansboten – stöd för samverkansgrupper i vårdsamverkan",
@@ -206,7 +233,10 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
     expect(manifest.icons).toEqual({ color: "color.png", outline: "outline.png" });
     expect(manifest.localizationInfo).toEqual({
       defaultLanguageTag: "sv-SE",
-      additionalLanguages: [{ languageTag: "en-US", file: "en-US.json" }],
+      additionalLanguages: [
+        { languageTag: "en", file: "en.json" },
+        { languageTag: "en-US", file: "en-US.json" },
+      ],
     });
   });
 
@@ -248,7 +278,11 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
   });
 });
 
-describe("Engelsk översättning (appPackage/en-US.json)", () => {
+describe("Engelsk översättning (appPackage/en.json och en-US.json)", () => {
+  test("en (alla engelska klienter) och en-US har samma text", () => {
+    expect(readText(join(APP_PACKAGE, "en.json"))).toBe(readText(join(APP_PACKAGE, "en-US.json")));
+  });
+
   test("validerar mot Teams lokaliseringsschema", () => {
     const schemaPath = join(schemaDir, "MicrosoftTeams.Localization.schema.json");
     expect(existsSync(schemaPath)).toBe(true);
@@ -339,7 +373,7 @@ describe("Miljövariabler", () => {
     const declared = envTemplateNames();
     const used = new Set(files.flatMap((f) => placeholdersIn(readText(join(ROOT, f)))));
     expect([...used].filter((name) => !declared.has(name))).toEqual([]);
-    for (const name of ["TEAMS_APP_ID", "BOT_ID", "BOT_DOMAIN", "BOT_AZURE_APP_SERVICE_RESOURCE_ID", "RESOURCE_SUFFIX"]) {
+    for (const name of ["TEAMS_APP_ID", "BOT_ID", "BOT_DOMAIN", "BOT_AZURE_APP_SERVICE_RESOURCE_ID", "RESOURCE_SUFFIX", "BOT_ADMINS", "ALLOWED_TENANTS", "APP_VERSION", "PRIVACY_URL", "TERMS_OF_USE_URL"]) {
       expect(used.has(name)).toBe(true);
     }
   });
