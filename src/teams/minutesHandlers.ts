@@ -133,7 +133,7 @@ export async function publishMinutes(turn: Turn, deps: MinutesDeps, arg: string)
   if (!saved.ok) return reply(turn, t.failures.conflict);
   await deps.groupState.saveMeeting({ ...meeting, status: 'published' });
   // Those who were absent learn where the approved minutes are ("ta del av mötesinformation i efterhand", 001).
-  const absent = (await deps.meetingInputs.load(org.id, meeting.id)).answers.filter((a) => a.attendance === 'absent');
+  const absent = (await deps.meetingInputs.load(meeting)).answers.filter((a) => a.attendance === 'absent');
   for (const a of absent) {
     const ref = await deps.conversations.personalReference(a.member);
     if (ref !== null) await deps.proactive.send(ref, { text: t.linkToAbsent(group.shortName, meeting.date, url).sv });
