@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
 import { answerMeeting, briefFor, closeMeeting, mayInGroup, meetingPeople, openMeetingForm, ownInput, saveMeeting, submitInput } from '../app/meetings';
 import type { Clock, ConversationRepository, DecisionRepository, GroupRecord, GroupStateRepository, MeetingInputRepository } from '../app/ports';
-import type { AdaptiveCard } from '../cards/adaptive';
+import { splitCard, type AdaptiveCard } from '../cards/adaptive';
 import { agendaCard, briefCard, closeCard, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
 import { changeText, meetingTexts as t, when } from '../cards/meetingTexts';
 import { texts } from '../cards/texts';
@@ -28,17 +28,20 @@ export interface MeetingDeps {
 }
 
 /**
- * Sends a card that shows written input to the person's personal chat only. In a channel or
+ * Sends cards that show written input to the person's personal chat only. In a channel or
  * group chat the conversation gets a short note instead (or how to open a personal chat).
  */
-async function sendPrivately(turn: Turn, deps: MeetingDeps, card: AdaptiveCard): Promise<void> {
-  if (turn.ref.conversationType === 'personal') return sendCard(turn, card);
+async function sendPrivately(turn: Turn, deps: MeetingDeps, cards: readonly AdaptiveCard[]): Promise<void> {
+  if (turn.ref.conversationType === 'personal') {
+    for (const card of cards) await sendCard(turn, card);
+    return;
+  }
   const personal = await deps.conversations.personalReference(turn.user.aadObjectId);
   if (personal === null) {
     deps.logger.info('meeting.private-refused', { scope: turn.ref.conversationType, reason: 'no-personal-chat' });
     return reply(turn, t.noPersonalChat);
   }
-  await deps.proactive.send(personal, { card });
+  for (const card of cards) await deps.proactive.send(personal, { card });
   return reply(turn, t.sentPrivately);
 }
 
@@ -167,7 +170,7 @@ export async function showInputCard(turn: Turn, deps: MeetingDeps, arg: string):
   const record = await groupRecord(deps, found.org, found.group);
   const mine = await ownInput({ ...found, user: turn.user, now: deps.clock.now(), record }, deps.meetingInputs);
   if (!mine.ok) return reply(turn, t.notMember(found.group.shortName));
-  await sendPrivately(turn, deps, inputCard(found.org, found.group, found.meeting, mine.value, turn.locale));
+  await sendPrivately(turn, deps, [inputCard(found.org, found.group, found.meeting, mine.value, turn.locale)]);
 }
 
 /** The input card's submission: every field checked, saved per item until the cut-off. */
@@ -195,7 +198,8 @@ export async function showBrief(turn: Turn, deps: MeetingDeps, arg: string): Pro
   const record = await groupRecord(deps, found.org, found.group);
   const brief = await briefFor({ ...found, user: turn.user, now: deps.clock.now(), record }, deps.meetingInputs);
   if (!brief.ok) return reply(turn, t.notInputReader(found.group.shortName));
-  await sendPrivately(turn, deps, briefCard(found.org, found.group, found.meeting, brief.value, turn.locale));
+  // Everyone's input at its limit is more than one Teams message holds: the brief comes in parts.
+  await sendPrivately(turn, deps, splitCard(briefCard(found.org, found.group, found.meeting, brief.value, turn.locale)));
 }
 
 /** `möten [grupp]`: the group's upcoming and recent meetings, a card each. */
