@@ -10,7 +10,7 @@ export const FORM_ITEMS = L.items;
 const ref = (m: Meeting) => `${m.org}/${m.group}/${m.id}`;
 
 /** A link target that cannot end the markdown link early. */
-const linkTarget = (url: string) => url.replace(/[()<>\s]/g, (c) => encodeURIComponent(c));
+const linkTarget = (url: string) => url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
 /** A bold item heading; the title is the user's text, shown as typed. */
 const itemHeading = (n: number, title: string) => `**${n}. ${plain(title)}**`;
