@@ -96,7 +96,7 @@ export async function showReviseForm(turn: Turn, deps: MeetingDeps, arg: string)
 export async function submitMeeting(turn: Turn, deps: MeetingDeps, raw: z.infer<typeof saveMeetingSubmission>): Promise<void> {
   const parsed = parseMeetingForm(raw);
   if (!parsed.ok) {
-    deps.logger.info('meeting.refused', { code: 'bad-field' });
+    deps.logger.info('meeting.refused', { code: 'bad-field', field: parsed.problem.kind === 'field' ? parsed.problem.name.field : 'card' });
     return reply(turn, problemText(parsed.problem, texts.badCard));
   }
   const data = parsed.value;

@@ -88,6 +88,20 @@ describe('the meeting form is checked field by field', () => {
     expect(created.id).toMatch(/^2026-12-08-[0-9a-f]{8}$/);
   });
 
+  it('a form submitted three times at once (double click, replay) creates one meeting', async () => {
+    const key = await formKey();
+    const before = (await meetingsOfLgs()).length;
+    bot.connector.clear();
+    const form = meetingForm('goteborgsomradet', 'lgs', { formKey: key });
+    await Promise.all([1, 2, 3].map(() => bot.post(actionSubmit(form, opts(USERS.processLeaderLgs)))));
+    expect(bot.connector.texts().sort()).toEqual([
+      'Mötet för LGS tis 8 dec. 2026 13:00 är skapat. Gruppen har ingen kopplad kanal, så dagordningen visas här – koppla en kanal med **koppla** för att publicera den där.',
+      'Mötet är redan skapat från det här formuläret, så inget nytt skapades. Skriv **möten** för att se det.',
+      'Mötet är redan skapat från det här formuläret, så inget nytt skapades. Skriv **möten** för att se det.',
+    ]);
+    expect((await meetingsOfLgs()).length).toBe(before + 1);
+  });
+
   it('input and summaries over 4,000 characters are refused with the item named, and nothing is saved', async () => {
     const m = await createMeeting(bot, USERS.processLeaderLgs, LGS);
     const [org, group, meetingId] = m.ref.split('/');
