@@ -33,6 +33,22 @@ export const mayInGroup = (action: Action, user: UserContext, org: Organisation,
 export const mayLead = (user: UserContext, org: Organisation, group: Group, record: GroupRecord | undefined, now: Date): boolean =>
   mayInGroup('leadMeeting', user, org, group, record, now);
 
+/** What the meeting view offers this person: the lead buttons, and the brief only to those who may read input. */
+export const meetingViewRights = (user: UserContext, org: Organisation, group: Group, record: GroupRecord | undefined, now: Date) => ({
+  lead: mayInGroup('leadMeeting', user, org, group, record, now),
+  brief: mayInGroup('readInput', user, org, group, record, now),
+});
+
+/** May a lead open the revise form (any time; saving checks the start) or the close form (once the meeting has started). */
+export function openLeadForm(
+  form: 'revise' | 'close',
+  ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
+): Result<void, 'not-lead' | 'not-started'> {
+  if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-lead');
+  if (form === 'close' && beforeStart(ctx.meeting, ctx.now)) return fail('not-started');
+  return ok(undefined);
+}
+
 /** The meeting form after the Teams layer's schema: every value checked and within its limit. */
 export interface MeetingForm {
   readonly date: string;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
-import { answerMeeting, briefFor, closeMeeting, mayInGroup, meetingPeople, openMeetingForm, ownInput, saveMeeting, submitInput } from '../app/meetings';
+import { answerMeeting, briefFor, closeMeeting, meetingPeople, meetingViewRights, openLeadForm, openMeetingForm, ownInput, saveMeeting, submitInput } from '../app/meetings';
 import type { Clock, ConversationRepository, DecisionRepository, GroupRecord, GroupStateRepository, MeetingInputRepository } from '../app/ports';
 import { splitCard, type AdaptiveCard } from '../cards/adaptive';
 import { agendaCard, briefCard, closeCard, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
@@ -87,8 +87,8 @@ export async function showMeetingForm(turn: Turn, deps: MeetingDeps, arg: string
 export async function showReviseForm(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
   const found = await meetingByRef(deps, arg);
   if (found === null) return reply(turn, t.unknownMeeting);
-  const record = await groupRecord(deps, found.org, found.group);
-  if (!mayInGroup('leadMeeting', turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));
+  const allowed = openLeadForm('revise', { ...found, user: turn.user, now: deps.clock.now(), record: await groupRecord(deps, found.org, found.group) });
+  if (!allowed.ok) return reply(turn, t.notLead(found.group.shortName));
   await sendCard(turn, meetingFormCard(found.org.id, found.group, found.meeting, found.version, turn.locale, found.org.timeZone));
 }
 
@@ -220,10 +220,7 @@ export async function showMeetings(turn: Turn, deps: MeetingDeps, arg: string): 
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const shown = [...meetings.filter((m) => m.startsAt < nowIso).slice(-1), ...meetings.filter((m) => m.startsAt >= nowIso).slice(0, 3)];
-  const buttons = {
-    lead: mayInGroup('leadMeeting', turn.user, target.org, target.group, record, now),
-    brief: mayInGroup('readInput', turn.user, target.org, target.group, record, now),
-  };
+  const buttons = meetingViewRights(turn.user, target.org, target.group, record, now);
   for (const m of shown) {
     const people = await meetingPeople(target.org.id, m, record, deps.meetingInputs);
     await sendCard(turn, meetingViewCard(target.org, target.group, m, compileBrief(m, people), buttons, turn.locale));
@@ -234,9 +231,8 @@ export async function showMeetings(turn: Turn, deps: MeetingDeps, arg: string): 
 export async function showCloseForm(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
   const found = await meetingByRef(deps, arg);
   if (found === null) return reply(turn, t.unknownMeeting);
-  const record = await groupRecord(deps, found.org, found.group);
-  if (!mayInGroup('leadMeeting', turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));
-  if (deps.clock.now().getTime() < Date.parse(found.meeting.startsAt)) return reply(turn, t.notStartedYet);
+  const allowed = openLeadForm('close', { ...found, user: turn.user, now: deps.clock.now(), record: await groupRecord(deps, found.org, found.group) });
+  if (!allowed.ok) return reply(turn, allowed.code === 'not-lead' ? t.notLead(found.group.shortName) : t.notStartedYet);
   await sendCard(turn, closeCard(found.group, found.meeting, found.version, turn.locale));
 }
 
