@@ -50,9 +50,9 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     organisations: new OrganisationTableRepository(store),
     members: new MemberTableRepository(store),
     conversations: new ConversationTableRepository(store),
-    groupState: new GroupStateTableRepository(store),
+    groupState: new GroupStateTableRepository(store, logger),
     ledger: new ReminderLedger(store),
-    meetingInputs: new MeetingInputTableRepository(store),
+    meetingInputs: new MeetingInputTableRepository(store, logger),
     decisions: new DecisionTableRepository(store, logger),
   };
   const load = await loadOrganisations(config.orgDir, config.loadDemoData, repos);

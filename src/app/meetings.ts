@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { dateIn, zonedToInstant } from '../domain/calendarDate';
-import { termOn } from '../domain/chairTerms';
 import {
   agendaChanges,
   beforeStart,
   compileBrief,
   inputOpen,
-  ITEM_KINDS,
   type AgendaChange,
   type AgendaItem,
   type Attendance,
@@ -17,18 +15,41 @@ import {
   type WrittenInput,
 } from '../domain/meetings';
 import type { Group, Organisation } from '../domain/organisation';
-import { isOrgAdmin, isProcessLeader, type UserContext } from '../domain/people';
+import type { UserContext } from '../domain/people';
+import { may, rolesIn, type Action, type Roles } from '../domain/permissions';
 import { fail, ok, type Result } from '../domain/result';
 import type { GroupRecord, GroupStateRepository, MeetingInputRepository } from './ports';
 
-/** May the user create and revise the group's meetings: admin, process leader, chair or vice chair. */
-export function mayLead(user: UserContext, org: Organisation, group: Group, record: GroupRecord | undefined, now: Date): boolean {
-  if (isOrgAdmin(user, org.id) || isProcessLeader(user, org.id, group.id)) return true;
-  const today = dateIn(now, org.timeZone);
-  return (['chair', 'viceChair'] as const).some((role) => termOn(record?.terms ?? [], role, today)?.holder.aadObjectId === user.aadObjectId);
+/** A person's roles in the meeting's group today (terms from the group's record), for the permission module. */
+export function meetingRoles(user: UserContext, org: Organisation, group: Group, record: GroupRecord | undefined, now: Date, authorId?: string): Roles {
+  return rolesIn(user, { org: org.id, group: group.id, terms: record?.terms ?? [], today: dateIn(now, org.timeZone) }, { authorId: authorId ?? null });
 }
 
-/** The meeting form as submitted, shape-checked by the Teams layer. */
+/** May the user take this meeting action in the group today (see domain/permissions.ts). */
+export const mayInGroup = (action: Action, user: UserContext, org: Organisation, group: Group, record: GroupRecord | undefined, now: Date): boolean =>
+  may(action, meetingRoles(user, org, group, record, now));
+
+/** May the user create, revise and close the group's meetings (`leadMeeting`). Kept for the minutes handlers. */
+export const mayLead = (user: UserContext, org: Organisation, group: Group, record: GroupRecord | undefined, now: Date): boolean =>
+  mayInGroup('leadMeeting', user, org, group, record, now);
+
+/** What the meeting view offers this person: the lead buttons, and the brief only to those who may read input. */
+export const meetingViewRights = (user: UserContext, org: Organisation, group: Group, record: GroupRecord | undefined, now: Date) => ({
+  lead: mayInGroup('leadMeeting', user, org, group, record, now),
+  brief: mayInGroup('readInput', user, org, group, record, now),
+});
+
+/** May a lead open the revise form (any time; saving checks the start) or the close form (once the meeting has started). */
+export function openLeadForm(
+  form: 'revise' | 'close',
+  ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
+): Result<void, 'not-lead' | 'not-started'> {
+  if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-lead');
+  if (form === 'close' && beforeStart(ctx.meeting, ctx.now)) return fail('not-started');
+  return ok(undefined);
+}
+
+/** The meeting form after the Teams layer's schema: every value checked and within its limit. */
 export interface MeetingForm {
   readonly date: string;
   readonly time: string;
@@ -36,16 +57,17 @@ export interface MeetingForm {
   readonly cutoffHours: number;
   readonly items: readonly {
     readonly title: string;
-    readonly kind: string;
+    readonly kind: ItemKind;
     readonly presenter: string;
     readonly minutes: number;
+    /** An http(s) link or empty. */
     readonly doc: string;
     readonly source: string;
     readonly withdrawn: boolean;
   }[];
 }
 
-export type SaveFailure = 'not-lead' | 'bad-time' | 'in-past' | 'no-items' | 'conflict' | 'unknown-meeting' | 'started' | 'already-created';
+export type SaveFailure = 'not-lead' | 'bad-time' | 'in-past' | 'no-items' | 'conflict' | 'unknown-meeting' | 'started' | 'already-created' | 'unknown-form';
 
 /** Builds the meeting from the form; an existing meeting keeps its item ids by position. */
 export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx: { org: Organisation; group: Group; user: UserContext; now: Date; id: string }): Result<Meeting, SaveFailure> {
@@ -58,9 +80,9 @@ export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx
     .map(({ it, i }) => ({
       id: existing?.agenda[i]?.id ?? `p${i + 1}-${randomBytes(2).toString('hex')}`,
       title: it.title.trim(),
-      kind: (ITEM_KINDS as readonly string[]).includes(it.kind) ? (it.kind as ItemKind) : 'information',
+      kind: it.kind,
       presenter: it.presenter.trim(),
-      minutes: Math.max(0, Math.round(it.minutes)),
+      minutes: it.minutes,
       documents: it.doc.trim() === '' ? [] : [{ title: it.doc.trim().split('/').pop() || it.doc.trim(), url: it.doc.trim() }],
       source: it.source.trim() === '' ? null : it.source.trim(),
       withdrawn: it.withdrawn,
@@ -85,11 +107,20 @@ export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx
   });
 }
 
-/** A new meeting id: the date and a key fixed when the form was shown, readable in commands. */
-export const newMeetingId = (date: string, key: string = newMeetingKey()) => `${date}-${key}`;
+/** A new meeting id, made by the server only: the date (readable in commands) and a random part. */
+export const newMeetingId = (date: string) => `${date}-${randomBytes(4).toString('hex')}`;
 
-/** The random part of a new meeting's id, put on the form so a replayed submission is recognised. */
-export const newMeetingKey = () => randomBytes(3).toString('hex');
+/** The key of a new-meeting form, fixed when the form is shown, so a replayed submission creates one meeting. */
+export const newMeetingKey = () => randomBytes(12).toString('hex');
+
+/** Shows a lead the new-meeting form: records the form's key for the group and returns it. */
+export async function openMeetingForm(ctx: { org: Organisation; group: Group; user: UserContext; now: Date }, state: GroupStateRepository): Promise<Result<string, 'not-lead'>> {
+  const record = (await state.groups(ctx.org.id, [ctx.group.id])).get(ctx.group.id);
+  if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, record, ctx.now)) return fail('not-lead');
+  const key = newMeetingKey();
+  await state.openMeetingForm(ctx.org.id, ctx.group.id, key, ctx.user.aadObjectId, ctx.now.toISOString());
+  return ok(key);
+}
 
 /**
  * Creates or revises a meeting. A revision needs the version the form was built from (ETag):
@@ -97,12 +128,12 @@ export const newMeetingKey = () => randomBytes(3).toString('hex');
  */
 export async function saveMeeting(
   form: MeetingForm,
-  target: { meetingId: string | null; version: string | null; newId?: string | null },
+  target: { meetingId: string | null; version: string | null; formKey: string | null },
   ctx: { org: Organisation; group: Group; user: UserContext; now: Date },
   state: GroupStateRepository,
 ): Promise<Result<{ meeting: Meeting; version: string; changes: AgendaChange[]; created: boolean }, SaveFailure>> {
   const record = (await state.groups(ctx.org.id, [ctx.group.id])).get(ctx.group.id);
-  if (!mayLead(ctx.user, ctx.org, ctx.group, record, ctx.now)) return fail('not-lead');
+  if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, record, ctx.now)) return fail('not-lead');
   let existing: { meeting: Meeting; version: string } | null = null;
   if (target.meetingId !== null) {
     existing = await state.meeting(ctx.org.id, ctx.group.id, target.meetingId);
@@ -110,17 +141,23 @@ export async function saveMeeting(
     if (!beforeStart(existing.meeting, ctx.now) || existing.meeting.status !== 'planned') return fail('started');
     if (target.version !== existing.version) return fail('conflict');
   }
-  const built = meetingFromForm(form, existing?.meeting ?? null, { ...ctx, id: existing?.meeting.id ?? newMeetingId(form.date, target.newId ?? undefined) });
+  const built = meetingFromForm(form, existing?.meeting ?? null, { ...ctx, id: existing?.meeting.id ?? newMeetingId(form.date) });
   if (!built.ok) return built;
-  const changes = existing === null ? [] : agendaChanges(existing.meeting, built.value);
-  const saved = await state.saveMeeting(built.value, existing === null ? null : existing.version);
-  if (!saved.ok) return fail(existing === null ? 'already-created' : 'conflict');
-  return ok({ meeting: built.value, version: saved.value, changes, created: existing === null });
+  if (existing === null) {
+    if (target.formKey === null) return fail('unknown-form');
+    const created = await state.createMeetingFromForm(built.value, target.formKey);
+    if (!created.ok) return fail(created.code === 'used' ? 'already-created' : 'unknown-form');
+    return ok({ meeting: built.value, version: created.value, changes: [], created: true });
+  }
+  const changes = agendaChanges(existing.meeting, built.value);
+  const saved = await state.saveMeeting(built.value, existing.version);
+  if (!saved.ok) return fail('conflict');
+  return ok({ meeting: built.value, version: saved.value, changes, created: false });
 }
 
 /** The roster, answers and input of a meeting, for the brief, the view and the reminders. */
 export async function meetingPeople(org: string, meeting: Meeting, record: GroupRecord | undefined, inputs: MeetingInputRepository): Promise<MeetingPeople> {
-  const loaded = await inputs.load(org, meeting.id);
+  const loaded = await inputs.load({ org, group: meeting.group, id: meeting.id });
   return {
     members: (record?.members ?? []).map((m) => ({ aadObjectId: m.aadObjectId, displayName: m.displayName, isMember: m.roles.includes('member') })),
     ...loaded,
@@ -130,13 +167,12 @@ export async function meetingPeople(org: string, meeting: Meeting, record: Group
 /** Records attending or förhinder for a member of the group, before the meeting starts. */
 export async function answerMeeting(
   attendance: Attendance,
-  ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date },
+  ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
   inputs: MeetingInputRepository,
 ): Promise<Result<void, 'not-member' | 'started'>> {
-  const member = ctx.user.memberships.some((m) => m.org === ctx.org.id && m.group === ctx.group.id && m.roles.includes('member'));
-  if (!member) return fail('not-member', { group: ctx.group.shortName });
+  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member', { group: ctx.group.shortName });
   if (!beforeStart(ctx.meeting, ctx.now) || ctx.meeting.status !== 'planned' || ctx.meeting.cancelled) return fail('started');
-  await inputs.saveAnswer(ctx.org.id, ctx.meeting.id, { member: ctx.user.aadObjectId, attendance, at: ctx.now.toISOString() });
+  await inputs.saveAnswer(ctx.meeting, { member: ctx.user.aadObjectId, attendance, at: ctx.now.toISOString() });
   return ok(undefined);
 }
 
@@ -146,23 +182,53 @@ export async function answerMeeting(
  */
 export async function submitInput(
   texts: Readonly<Record<string, string>>,
-  ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date },
+  ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
   inputs: MeetingInputRepository,
 ): Promise<Result<{ saved: number }, 'not-member' | 'cutoff-passed' | 'unknown-item'>> {
-  const member = ctx.user.memberships.some((m) => m.org === ctx.org.id && m.group === ctx.group.id && m.roles.includes('member'));
-  if (!member) return fail('not-member', { group: ctx.group.shortName });
+  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member', { group: ctx.group.shortName });
   if (!inputOpen(ctx.meeting, ctx.now)) return fail('cutoff-passed');
   const known = new Set([...ctx.meeting.agenda.map((i) => i.id), 'general']);
   if (Object.keys(texts).some((k) => !known.has(k))) return fail('unknown-item');
-  const current = (await inputs.load(ctx.org.id, ctx.meeting.id)).inputs.filter((i) => i.author === ctx.user.aadObjectId);
+  const current = (await inputs.load(ctx.meeting)).inputs.filter((i) => i.author === ctx.user.aadObjectId);
   const changed: WrittenInput[] = Object.entries(texts)
     .filter(([item, text]) => (current.find((c) => c.item === item)?.text ?? '') !== text.trim())
     .map(([item, text]) => ({ author: ctx.user.aadObjectId, item, text: text.trim(), at: ctx.now.toISOString() }));
-  if (changed.length > 0) await inputs.saveInputs(ctx.org.id, ctx.meeting.id, changed);
+  if (changed.length > 0) await inputs.saveInputs(ctx.meeting, changed);
   return ok({ saved: changed.length });
 }
 
-/** The brief for a lead (chair, vice, process leader, admin). */
-export async function briefFor(meeting: Meeting, record: GroupRecord | undefined, org: string, inputs: MeetingInputRepository): Promise<Brief> {
-  return compileBrief(meeting, await meetingPeople(org, meeting, record, inputs));
+/** The brief (everyone's input): only for the chair, vice chair and process leader of the meeting's own group (`readInput`). */
+export async function briefFor(
+  ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
+  inputs: MeetingInputRepository,
+): Promise<Result<Brief, 'not-allowed'>> {
+  if (!mayInGroup('readInput', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-allowed');
+  return ok(compileBrief(ctx.meeting, await meetingPeople(ctx.org.id, ctx.meeting, ctx.record, inputs)));
+}
+
+/** A member's own input, for the input card: nobody else's, whoever asks. */
+export async function ownInput(
+  ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
+  inputs: MeetingInputRepository,
+): Promise<Result<WrittenInput[], 'not-member'>> {
+  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member', { group: ctx.group.shortName });
+  return ok((await inputs.load(ctx.meeting)).inputs.filter((i) => i.author === ctx.user.aadObjectId));
+}
+
+export type CloseFailure = 'not-lead' | 'not-started' | 'conflict';
+
+/** Marks a meeting held with the process leader's summary per item; the sweep sends the catch-up. */
+export async function closeMeeting(
+  summaries: Readonly<Record<string, string>>,
+  version: string,
+  ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
+  state: GroupStateRepository,
+  inputs: MeetingInputRepository,
+): Promise<Result<{ absent: number }, CloseFailure>> {
+  if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-lead');
+  if (beforeStart(ctx.meeting, ctx.now)) return fail('not-started');
+  const merged = Object.fromEntries(ctx.meeting.agenda.map((i) => [i.id, summaries[i.id] ?? ctx.meeting.summaries[i.id] ?? '']));
+  const saved = await state.saveMeeting({ ...ctx.meeting, status: 'held', summaries: merged }, version);
+  if (!saved.ok) return fail('conflict');
+  return ok({ absent: (await inputs.load(ctx.meeting)).answers.filter((a) => a.attendance === 'absent').length });
 }

@@ -79,6 +79,14 @@ export interface GroupStateRepository {
    * if it exists), a version updates only if nobody changed it since. Returns the new version.
    */
   saveMeeting(meeting: PlannedMeeting | Meeting, expectedVersion?: string | null): Promise<Result<string, 'conflict'>>;
+  /**
+   * Creates a meeting from a form shown earlier (`openMeetingForm`): in one transaction the
+   * form is marked used and the meeting created, so a replayed or double-clicked form creates
+   * one meeting. `used` when the form already created one, `unknown-form` when it was never shown.
+   */
+  createMeetingFromForm(meeting: Meeting, formKey: string): Promise<Result<string, 'used' | 'unknown-form'>>;
+  /** Records that a new-meeting form with this key was shown to a lead of the group. */
+  openMeetingForm(org: OrgId, group: GroupId, formKey: string, shownTo: string, at: string): Promise<void>;
   /** One meeting with its version (a point read). */
   meeting(org: OrgId, group: GroupId, id: string): Promise<{ meeting: Meeting; version: string } | null>;
   /** Terms in office and meetings from `from` on, for the groups list: one filtered partition query. */
@@ -117,13 +125,22 @@ export interface DecisionRepository {
   listMinutes(org: OrgId, group: GroupId): Promise<Minutes[]>;
 }
 
+/** Which meeting: ids are unique within a group only, so input is always keyed by org, group and meeting. */
+export interface MeetingKey {
+  readonly org: OrgId;
+  readonly group: GroupId;
+  readonly id: string;
+}
+
 /** Answers (attending / förhinder) and written input for a meeting. */
 export interface MeetingInputRepository {
   /** Every answer and the latest input per author and item: one single-partition query. */
-  load(org: OrgId, meetingId: string): Promise<{ answers: AttendanceAnswer[]; inputs: WrittenInput[] }>;
-  saveAnswer(org: OrgId, meetingId: string, answer: AttendanceAnswer): Promise<void>;
+  load(meeting: MeetingKey): Promise<{ answers: AttendanceAnswer[]; inputs: WrittenInput[] }>;
+  saveAnswer(meeting: MeetingKey, answer: AttendanceAnswer): Promise<void>;
   /** Saves input per item as submitted, keeping every earlier version (one transaction). */
-  saveInputs(org: OrgId, meetingId: string, inputs: readonly WrittenInput[]): Promise<void>;
+  saveInputs(meeting: MeetingKey, inputs: readonly WrittenInput[]): Promise<void>;
+  /** Every version an author saved, oldest first. */
+  history(meeting: MeetingKey, author: string): Promise<WrittenInput[]>;
 }
 
 /** Responses to årshjul reminders: "done" for the whole group, "seen" for one recipient. */

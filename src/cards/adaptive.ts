@@ -41,3 +41,35 @@ export const commandButton = (title: string, command: string): CardElement => ({
   title,
   data: { verb: 'command', command },
 });
+
+/** What one Teams message may carry, with room for the activity around the card (Teams refuses about 28 KB and more). */
+export const CARD_BUDGET_BYTES = 24_000;
+
+/**
+ * Splits a long read-only card into cards that each fit a Teams message: the body in order,
+ * the heading repeated with "(1/2)", the actions on the last. A card that fits is returned as is.
+ */
+export function splitCard(whole: AdaptiveCard, budget = CARD_BUDGET_BYTES): AdaptiveCard[] {
+  const size = (x: unknown) => Buffer.byteLength(JSON.stringify(x), 'utf8');
+  if (size(whole) <= budget) return [whole];
+  const [head, ...rest] = whole.body;
+  const frame = size({ ...whole, body: [head], actions: whole.actions }) + 100;
+  const parts: CardElement[][] = [[]];
+  let used = frame;
+  for (const element of rest) {
+    const s = size(element) + 1;
+    if (used + s > budget && parts.at(-1)!.length > 0) {
+      parts.push([]);
+      used = frame;
+    }
+    parts.at(-1)!.push(element);
+    used += s;
+  }
+  const title = String((head as { text?: unknown } | undefined)?.text ?? whole.fallbackText);
+  return parts.map((body, i) => {
+    const heading_ = heading(`${title} (${i + 1}/${parts.length})`);
+    const last = i === parts.length - 1;
+    const { actions: _actions, ...plainCard } = whole;
+    return { ...plainCard, body: [heading_, ...body], ...(last && whole.actions ? { actions: whole.actions } : {}), fallbackText: heading_.text as string, speak: heading_.text as string };
+  });
+}

@@ -1,18 +1,25 @@
-import { activeItems, cutoffOf, GENERAL, type AgendaItem, type Brief, type Meeting, type WrittenInput } from '../domain/meetings';
+import { activeItems, cutoffOf, GENERAL, MEETING_LIMITS as L, type AgendaItem, type Brief, type Meeting, type WrittenInput } from '../domain/meetings';
 import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { plain } from './escape';
 import { kindLabel, meetingTexts as t, statusLabel, when } from './meetingTexts';
 
 /** How many agenda rows the form offers. */
-export const FORM_ITEMS = 8;
+export const FORM_ITEMS = L.items;
 
 const ref = (m: Meeting) => `${m.org}/${m.group}/${m.id}`;
 
+/** A link target that cannot end the markdown link early. */
+const linkTarget = (url: string) => url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+
+/** A bold item heading; the title is the user's text, shown as typed. */
+const itemHeading = (n: number, title: string) => `**${n}. ${plain(title)}**`;
+
 function itemLine(item: AgendaItem, n: number, locale: Locale): CardElement {
-  const parts = [`${kindLabel[item.kind][locale]}`, `${t.presenter[locale]} ${item.presenter}`, `${item.minutes} ${t.min[locale]}`];
-  if (item.source) parts.push(`${t.source[locale]}: ${item.source}`);
-  const docs = item.documents.map((d) => `[${d.title}](${d.url})`).join(', ');
-  const title = item.withdrawn ? `~~${n}. ${item.title}~~ (${t.withdrawn[locale]})` : `**${n}. ${item.title}**`;
+  const parts = [`${kindLabel[item.kind][locale]}`, `${t.presenter[locale]} ${plain(item.presenter)}`, `${item.minutes} ${t.min[locale]}`];
+  if (item.source) parts.push(`${t.source[locale]}: ${plain(item.source)}`);
+  const docs = item.documents.map((d) => `[${plain(d.title)}](${linkTarget(d.url)})`).join(', ');
+  const title = item.withdrawn ? `~~${n}. ${plain(item.title)}~~ (${t.withdrawn[locale]})` : itemHeading(n, item.title);
   return { type: 'Container', spacing: 'Small', items: [textBlock(title), textBlock(`${parts.join(' · ')}${docs ? ` · ${docs}` : ''}`, { isSubtle: true, spacing: 'None', size: 'Small' })] };
 }
 
@@ -24,7 +31,7 @@ export function agendaCard(org: Organisation, group: Group, m: Meeting, counts: 
   const body: CardElement[] = [
     facts([
       [t.time[locale], when(m.startsAt, org.timeZone, locale)],
-      [t.place[locale], m.place],
+      [t.place[locale], plain(m.place)],
       [t.status[locale], statusLabel[m.status][locale]],
     ]),
   ];
@@ -46,7 +53,7 @@ export function meetingFormCard(
   version: string | null,
   locale: Locale,
   timeZone: string,
-  newId = '',
+  formKey = '',
   queued: readonly { title: string; source: string }[] = [],
 ): AdaptiveCard {
   const req = { isRequired: true, errorMessage: locale === 'sv' ? 'Obligatoriskt fält.' : 'Required field.' };
@@ -54,15 +61,15 @@ export function meetingFormCard(
   const body: CardElement[] = [
     { type: 'Input.Date', id: 'date', label: t.fieldDate[locale], value: local?.slice(0, 10) ?? '', ...req },
     { type: 'Input.Time', id: 'time', label: t.fieldTime[locale], value: local?.slice(11, 16) ?? '13:00', ...req },
-    { type: 'Input.Text', id: 'place', label: t.fieldPlace[locale], value: m?.place ?? '', maxLength: 300, ...req },
-    { type: 'Input.Number', id: 'cutoffHours', label: t.fieldCutoff[locale], value: m?.cutoffHours ?? 24, min: 0, max: 168 },
+    { type: 'Input.Text', id: 'place', label: t.fieldPlace[locale], value: m?.place ?? '', maxLength: L.place, ...req },
+    { type: 'Input.Number', id: 'cutoffHours', label: t.fieldCutoff[locale], value: m?.cutoffHours ?? 24, min: 0, max: L.cutoffHours },
   ];
   for (let i = 0; i < FORM_ITEMS; i++) {
     const item = m?.agenda[i];
     const fromQueue = m === null ? queued[i] : undefined;
     const rows: CardElement[] = [
       textBlock(`**${t.item(i + 1)[locale]}**`, { spacing: 'Medium' }),
-      { type: 'Input.Text', id: `title_${i}`, label: t.fieldTitle[locale], value: item?.title ?? fromQueue?.title ?? '', maxLength: 200 },
+      { type: 'Input.Text', id: `title_${i}`, label: t.fieldTitle[locale], value: item?.title ?? fromQueue?.title ?? '', maxLength: L.title },
       {
         type: 'Input.ChoiceSet',
         id: `kind_${i}`,
@@ -71,16 +78,16 @@ export function meetingFormCard(
         value: item?.kind ?? 'information',
         choices: (['information', 'diskussion', 'beslut'] as const).map((k) => ({ title: kindLabel[k][locale], value: k })),
       },
-      { type: 'Input.Text', id: `presenter_${i}`, label: t.fieldPresenter[locale], value: item?.presenter ?? '', maxLength: 100 },
-      { type: 'Input.Number', id: `minutes_${i}`, label: t.fieldMinutes[locale], value: item?.minutes ?? 15, min: 0, max: 480 },
-      { type: 'Input.Text', id: `doc_${i}`, label: t.fieldDoc[locale], value: item?.documents[0]?.url ?? '', style: 'Url', maxLength: 500 },
-      { type: 'Input.Text', id: `source_${i}`, label: t.fieldSource[locale], value: item?.source ?? fromQueue?.source ?? '', maxLength: 200 },
+      { type: 'Input.Text', id: `presenter_${i}`, label: t.fieldPresenter[locale], value: item?.presenter ?? '', maxLength: L.presenter },
+      { type: 'Input.Number', id: `minutes_${i}`, label: t.fieldMinutes[locale], value: item?.minutes ?? 15, min: 0, max: L.minutes },
+      { type: 'Input.Text', id: `doc_${i}`, label: t.fieldDoc[locale], value: item?.documents[0]?.url ?? '', style: 'Url', maxLength: L.doc },
+      { type: 'Input.Text', id: `source_${i}`, label: t.fieldSource[locale], value: item?.source ?? fromQueue?.source ?? '', maxLength: L.source },
     ];
     if (m !== null && item !== undefined) rows.push({ type: 'Input.Toggle', id: `withdrawn_${i}`, title: t.fieldWithdrawn[locale], value: item.withdrawn ? 'true' : 'false' });
     body.push({ type: 'Container', separator: true, items: rows });
   }
-  // A new meeting's id is fixed when the form is shown, so a replayed submission cannot create it twice.
-  const data = { verb: 'saveMeeting', org: m?.org ?? orgId, group: group.id, meetingId: m?.id ?? '', version: version ?? '', newId };
+  // A new meeting's form key is recorded when the form is shown, so a replayed submission cannot create it twice; the id is the server's.
+  const data = { verb: 'saveMeeting', org: m?.org ?? orgId, group: group.id, meetingId: m?.id ?? '', version: version ?? '', formKey };
   return card(locale, (m === null ? t.formTitle : t.reviseTitle)(group.shortName)[locale], body, [{ type: 'Action.Submit', title: t.save[locale], data }]);
 }
 
@@ -92,10 +99,10 @@ export function inputCard(org: Organisation, group: Group, m: Meeting, mine: rea
     id: `input_${item.id}`,
     label: `${i + 1}. ${item.title} (${kindLabel[item.kind][locale]})`,
     isMultiline: true,
-    maxLength: 4000,
+    maxLength: L.input,
     value: text(item.id),
   }));
-  fields.push({ type: 'Input.Text', id: `input_${GENERAL}`, label: t.general[locale], isMultiline: true, maxLength: 4000, value: text(GENERAL) });
+  fields.push({ type: 'Input.Text', id: `input_${GENERAL}`, label: t.general[locale], isMultiline: true, maxLength: L.input, value: text(GENERAL) });
   return card(
     locale,
     t.inputTitle(group.shortName)[locale],
@@ -111,15 +118,14 @@ export function briefCard(org: Organisation, group: Group, m: Meeting, brief: Br
     textBlock(t.briefCounts(brief.attending, brief.absent, brief.noAnswer)[locale]),
   ];
   brief.perItem.forEach(({ item, inputs }, i) => {
-    body.push(textBlock(`**${i + 1}. ${item.title}**`, { spacing: 'Medium' }));
-    body.push(...(inputs.length === 0 ? [textBlock(t.briefNoInput[locale], { isSubtle: true, spacing: 'None' })] : inputs.map((x) => textBlock(`${x.author}: ${x.text}`, { spacing: 'None' }))));
+    body.push(textBlock(itemHeading(i + 1, item.title), { spacing: 'Medium' }));
+    body.push(...(inputs.length === 0 ? [textBlock(t.briefNoInput[locale], { isSubtle: true, spacing: 'None' })] : inputs.map((x) => textBlock(`${plain(x.author)}: ${plain(x.text)}`, { spacing: 'None' }))));
   });
   if (brief.general.length > 0) {
     body.push(textBlock(`**${t.general[locale]}**`, { spacing: 'Medium' }));
-    body.push(...brief.general.map((x) => textBlock(`${x.author}: ${x.text}`, { spacing: 'None' })));
+    body.push(...brief.general.map((x) => textBlock(`${plain(x.author)}: ${plain(x.text)}`, { spacing: 'None' })));
   }
-  if (brief.absentWithInput.length > 0) body.push(textBlock(t.briefAbsentWith(brief.absentWithInput.join(', '))[locale], { spacing: 'Medium' }));
-  if (brief.absentWithoutInput.length > 0) body.push(textBlock(t.briefAbsentWithout(brief.absentWithoutInput.join(', '))[locale], { spacing: 'Small' }));
+  body.push(...absentLines(brief, locale));
   return card(locale, t.briefTitle(group.shortName)[locale], body);
 }
 
@@ -134,8 +140,9 @@ export function inputReminderCard(org: Organisation, group: Group, m: Meeting, l
 export function catchUpCard(org: Organisation, group: Group, m: Meeting, locale: Locale): AdaptiveCard {
   const body: CardElement[] = [textBlock(t.catchUpIntro(when(m.startsAt, org.timeZone, locale))[locale])];
   activeItems(m).forEach((item, i) => {
-    body.push(textBlock(`**${i + 1}. ${item.title}**`, { spacing: 'Medium' }));
-    body.push(textBlock(m.summaries[item.id]?.trim() || t.noSummary[locale], { spacing: 'None' }));
+    body.push(textBlock(itemHeading(i + 1, item.title), { spacing: 'Medium' }));
+    const summary = m.summaries[item.id]?.trim();
+    body.push(textBlock(summary ? plain(summary) : t.noSummary[locale], { spacing: 'None' }));
   });
   body.push(textBlock(t.minutesLater[locale], { isSubtle: true, spacing: 'Medium' }));
   return card(locale, t.catchUpTitle(group.shortName)[locale], body);
@@ -143,33 +150,44 @@ export function catchUpCard(org: Organisation, group: Group, m: Meeting, locale:
 
 /** The close form: a summary per item. */
 export function closeCard(group: Group, m: Meeting, version: string, locale: Locale): AdaptiveCard {
-  const fields: CardElement[] = activeItems(m).map((item, i) => ({ type: 'Input.Text', id: `summary_${item.id}`, label: `${i + 1}. ${item.title}`, isMultiline: true, maxLength: 4000, value: m.summaries[item.id] ?? '' }));
+  const fields: CardElement[] = activeItems(m).map((item, i) => ({ type: 'Input.Text', id: `summary_${item.id}`, label: `${i + 1}. ${item.title}`, isMultiline: true, maxLength: L.summary, value: m.summaries[item.id] ?? '' }));
   return card(locale, t.closeTitle(group.shortName)[locale], [textBlock(t.closeIntro[locale]), ...fields], [
     { type: 'Action.Submit', title: t.closeSubmit[locale], data: { verb: 'closeMeeting', org: m.org, group: m.group, meetingId: m.id, version } },
   ]);
 }
 
 /** The meeting view: agenda, attendance, absent with and without input, status; actions for leads. */
-export function meetingViewCard(org: Organisation, group: Group, m: Meeting, brief: Brief, lead: boolean, locale: Locale): AdaptiveCard {
+export function meetingViewCard(org: Organisation, group: Group, m: Meeting, brief: Brief, may: { readonly lead: boolean; readonly brief: boolean }, locale: Locale): AdaptiveCard {
   const body: CardElement[] = [
     facts([
       [t.time[locale], when(m.startsAt, org.timeZone, locale)],
-      [t.place[locale], m.place],
+      [t.place[locale], plain(m.place)],
       [t.status[locale], statusLabel[m.status][locale]],
       [t.attendance[locale], t.briefCounts(brief.attending, brief.absent, brief.noAnswer)[locale]],
     ]),
     ...m.agenda.map((item, i) => itemLine(item, i + 1, locale)),
   ];
-  if (brief.absentWithInput.length > 0) body.push(textBlock(t.briefAbsentWith(brief.absentWithInput.join(', '))[locale], { spacing: 'Medium' }));
-  if (brief.absentWithoutInput.length > 0) body.push(textBlock(t.briefAbsentWithout(brief.absentWithoutInput.join(', '))[locale], { spacing: 'Small' }));
+  body.push(...absentLines(brief, locale));
   const word = (sv: string, en: string) => (locale === 'sv' ? sv : en);
-  const actions = lead
-    ? [
-        commandButton(t.buttonRevise[locale], `${word('revidera', 'revise')} ${ref(m)}`),
-        commandButton(t.buttonBrief[locale], `${word('sammanställning', 'brief')} ${ref(m)}`),
-        commandButton(t.buttonClose[locale], `${word('avsluta', 'close')} ${ref(m)}`),
-        commandButton(word('Registrera beslut', 'Record decision'), `${word('registrera', 'record')} ${ref(m)}`),
-      ]
-    : [];
+  const actions = [
+    ...(may.lead ? [commandButton(t.buttonRevise[locale], `${word('revidera', 'revise')} ${ref(m)}`)] : []),
+    // The brief goes to the person's personal chat, wherever the button is pressed.
+    ...(may.brief ? [commandButton(t.buttonBrief[locale], `${word('sammanställning', 'brief')} ${ref(m)}`)] : []),
+    ...(may.lead
+      ? [
+          commandButton(t.buttonClose[locale], `${word('avsluta', 'close')} ${ref(m)}`),
+          commandButton(word('Registrera beslut', 'Record decision'), `${word('registrera', 'record')} ${ref(m)}`),
+        ]
+      : []),
+  ];
   return card(locale, `${t.agendaTitle(group.shortName)[locale]} · ${m.date}`, body, actions);
+}
+
+/** Who is absent with and without input (display names from the roster, shown as typed). */
+function absentLines(brief: Brief, locale: Locale): CardElement[] {
+  const names = (list: readonly string[]) => list.map(plain).join(', ');
+  const out: CardElement[] = [];
+  if (brief.absentWithInput.length > 0) out.push(textBlock(t.briefAbsentWith(names(brief.absentWithInput))[locale], { spacing: 'Medium' }));
+  if (brief.absentWithoutInput.length > 0) out.push(textBlock(t.briefAbsentWithout(names(brief.absentWithoutInput))[locale], { spacing: 'Small' }));
+  return out;
 }

@@ -1,5 +1,6 @@
-import type { AgendaChange, ItemKind, MeetingStatus } from '../domain/meetings';
+import type { AgendaChange, FieldName, FieldRule, ItemKind, MeetingStatus } from '../domain/meetings';
 import type { Locale } from '../domain/organisation';
+import { plain } from './escape';
 import { both } from './texts';
 
 
@@ -24,23 +25,25 @@ export function when(iso: string, timeZone: string, locale: Locale): string {
 /** One change of a revision in plain words. */
 export function changeText(c: AgendaChange, timeZone: string, locale: Locale): string {
   const l = (sv: string, en: string) => (locale === 'sv' ? sv : en);
+  // Titles and places are the user's text: shown as typed, never as markdown.
+  const title = 'title' in c ? plain(c.title) : '';
   switch (c.kind) {
     case 'added':
-      return l(`ny punkt "${c.title}"`, `new item "${c.title}"`);
+      return l(`ny punkt "${title}"`, `new item "${title}"`);
     case 'withdrawn':
-      return l(`punkten "${c.title}" utgår`, `item "${c.title}" withdrawn`);
+      return l(`punkten "${title}" utgår`, `item "${title}" withdrawn`);
     case 'restored':
-      return l(`punkten "${c.title}" är tillbaka`, `item "${c.title}" restored`);
+      return l(`punkten "${title}" är tillbaka`, `item "${title}" restored`);
     case 'changed':
-      return l(`"${c.title}" ändrad (${c.fields.join(', ')})`, `"${c.title}" changed (${c.fields.join(', ')})`);
+      return l(`"${title}" ändrad (${c.fields.join(', ')})`, `"${title}" changed (${c.fields.join(', ')})`);
     case 'removed':
-      return l(`punkten "${c.title}" struken från dagordningen`, `item "${c.title}" removed`);
+      return l(`punkten "${title}" struken från dagordningen`, `item "${title}" removed`);
     case 'reordered':
       return l('ny ordning på punkterna', 'items reordered');
     case 'time':
       return l(`ny tid ${when(c.to, timeZone, locale)} (var ${when(c.from, timeZone, locale)})`, `new time ${when(c.to, timeZone, locale)} (was ${when(c.from, timeZone, locale)})`);
     case 'place':
-      return l(`ny plats ${c.to} (var ${c.from})`, `new place ${c.to} (was ${c.from})`);
+      return l(`ny plats ${plain(c.to)} (var ${plain(c.from)})`, `new place ${plain(c.to)} (was ${plain(c.from)})`);
   }
 }
 
@@ -136,4 +139,61 @@ export const meetingTexts = {
   buttonBrief: both('Sammanställning', 'Brief'),
   buttonClose: both('Avsluta möte', 'Close meeting'),
   attendance: both('Närvaro', 'Attendance'),
+  sentPrivately: both('Jag har skickat det till dig i en personlig chatt.', 'I have sent it to you in a personal chat.'),
+  noPersonalChat: both(
+    'Det här innehåller skriftliga synpunkter, som bara visas i en personlig chatt, och du har ingen personlig chatt med mig ännu. Öppna en chatt med Samverkansboten (klicka på mitt namn och välj Chatt) och skriv kommandot där. Inget visades här.',
+    'This contains written input, which is only shown in a personal chat, and you have no personal chat with me yet. Open a chat with Samverkansboten (click my name and choose Chat) and type the command there. Nothing was shown here.',
+  ),
+  unknownForm: both(
+    'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte <grupp>**. Inget sparades.',
+    'The form is not recognised for this group. Open a new one with **meeting <group>**. Nothing was saved.',
+  ),
+  notInputReader: (group: string) => both(
+    `Synpunkterna i ${group} visas bara för gruppens ordförande, vice ordförande och processledare. Inget visades.`,
+    `The written input in ${group} is shown only to the group's chair, vice chair and process leader. Nothing was shown.`,
+  ),
 } as const;
+
+/** A form field as the person sees it, e.g. "Minuter, punkt 2", to name it in a refusal. */
+export function fieldLabel(name: FieldName, locale: Locale): string {
+  const sv = locale === 'sv';
+  const item = 'item' in name && name.item !== null ? (sv ? `, punkt ${name.item}` : `, item ${name.item}`) : '';
+  const labels: Record<FieldName['field'], { sv: string; en: string }> = {
+    date: meetingTexts.fieldDate,
+    time: meetingTexts.fieldTime,
+    place: meetingTexts.fieldPlace,
+    cutoffHours: meetingTexts.fieldCutoff,
+    title: meetingTexts.fieldTitle,
+    kind: meetingTexts.fieldKind,
+    presenter: meetingTexts.fieldPresenter,
+    minutes: meetingTexts.fieldMinutes,
+    doc: meetingTexts.fieldDoc,
+    source: meetingTexts.fieldSource,
+    withdrawn: meetingTexts.fieldWithdrawn,
+    input: name.field === 'input' && name.item === null ? meetingTexts.general : both('Synpunkt', 'Input'),
+    summary: both('Sammanfattning', 'Summary'),
+  };
+  return `${labels[name.field][locale]}${item}`;
+}
+
+/** What a field must be, completing "Fältet "…" …" / "The field "…" …". */
+export function fieldRule(rule: FieldRule, length: number | null): { sv: string; en: string } {
+  switch (rule.kind) {
+    case 'text':
+      if (length !== null && length > rule.max) return both(`får ha högst ${rule.max} tecken (det har ${length})`, `may have at most ${rule.max} characters (it has ${length})`);
+      if (rule.required === true && length !== null) return both('behöver fyllas i', 'must be filled in');
+      return both(`ska vara text med högst ${rule.max} tecken`, `must be text of at most ${rule.max} characters`);
+    case 'int':
+      return both(`ska vara ett heltal från ${rule.min} till ${rule.max}`, `must be a whole number from ${rule.min} to ${rule.max}`);
+    case 'url':
+      return both(`ska vara en länk som börjar med https:// eller http:// (högst ${rule.max} tecken)`, `must be a link starting with https:// or http:// (at most ${rule.max} characters)`);
+    case 'date':
+      return both('ska vara ett datum mellan 2000-01-01 och 2100-12-31', 'must be a date between 2000-01-01 and 2100-12-31');
+    case 'time':
+      return both('ska vara en tid, till exempel 13:00', 'must be a time, for example 13:00');
+    case 'choice':
+      return both(`ska vara ett av alternativen (${rule.values.join(', ')})`, `must be one of the choices (${rule.values.join(', ')})`);
+    case 'flag':
+      return both('ska vara på eller av', 'must be on or off');
+  }
+}

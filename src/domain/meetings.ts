@@ -14,6 +14,38 @@ export interface PlannedMeeting {
   readonly cancelled: boolean;
 }
 
+/** What the server accepts from the meeting, input and close forms (the cards show the same limits). */
+export const MEETING_LIMITS = {
+  items: 8,
+  title: 200,
+  presenter: 100,
+  place: 300,
+  doc: 500,
+  source: 200,
+  minutes: 480,
+  cutoffHours: 168,
+  input: 4000,
+  summary: 4000,
+  firstYear: 2000,
+  lastYear: 2100,
+} as const;
+
+/** What a form field must be: drives both the submission schema and the message that names the field. */
+export type FieldRule =
+  | { readonly kind: 'text'; readonly max: number; readonly required?: boolean }
+  | { readonly kind: 'int'; readonly min: number; readonly max: number; readonly empty: number }
+  | { readonly kind: 'url'; readonly max: number }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'time' }
+  | { readonly kind: 'choice'; readonly values: readonly string[] }
+  | { readonly kind: 'flag' };
+
+/** A field the person sees, to name it in a message: a form field, or one per agenda item. */
+export type FieldName =
+  | { readonly field: 'date' | 'time' | 'place' | 'cutoffHours' }
+  | { readonly field: 'title' | 'kind' | 'presenter' | 'minutes' | 'doc' | 'source' | 'withdrawn'; readonly item: number }
+  | { readonly field: 'input' | 'summary'; readonly item: number | null };
+
 export const ITEM_KINDS = ['information', 'diskussion', 'beslut'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 

@@ -3,9 +3,10 @@ import type { TransactionAction } from '@azure/data-tables';
 import type { GroupMember, GroupRecord, GroupStateRepository } from '../app/ports';
 import type { IsoDate } from '../domain/calendarDate';
 import { effectiveEnd, RULE_CODES, type Term } from '../domain/chairTerms';
-import { ITEM_KINDS, type Meeting, type PlannedMeeting } from '../domain/meetings';
+import { ITEM_KINDS, MEETING_LIMITS, type Meeting, type PlannedMeeting } from '../domain/meetings';
 import type { GroupId } from '../domain/organisation';
 import { fail, ok, type Result } from '../domain/result';
+import { silentLogger, type Logger } from '../logger';
 import { hasStatus, keyPart, odataString, type TableStore } from './tables';
 
 /**
@@ -14,6 +15,11 @@ import { hasStatus, keyPart, odataString, type TableStore } from './tables';
  *   `{group}|member|{aadObjectId}`          roster entry (party, roles)
  *   `{group}|term|{start}|{role}|{id}`      one chair or vice-chair term (history is kept)
  *   `{group}|meeting|{id}`                  a meeting with its agenda (its ETag guards revisions)
+ *   `{group}|form|{key}`                    a new-meeting form shown to a lead; `meetingId` once used
+ * A meeting's JSON is split over `data`, `data1`, … (30,000 characters each): a property holds
+ * at most 32K UTF-16 characters, and eight 4,000-character summaries alone are 32,000.
+ * Writing is strict (the schemas below); reading is tolerant: a row that does not parse is
+ * logged with its kind (no content) and skipped, so one bad row never fails a group or a list.
  * So "who chairs X now" (with the group X follows and the roster) is one single-partition
  * query, and the groups list is one filtered query on the organisation's partition.
  */
@@ -34,14 +40,15 @@ export const termSchema = z.object({
   recordedAt: z.string(),
 });
 const termRow = z.object({ data: z.string() });
+const L = MEETING_LIMITS;
 const agendaItemSchema = z.object({
-  id: z.string(),
-  title: z.string(),
+  id: z.string().regex(/^[0-9a-z-]{1,40}$/),
+  title: z.string().max(L.title),
   kind: z.enum(ITEM_KINDS),
-  presenter: z.string(),
-  minutes: z.number(),
-  documents: z.array(z.object({ title: z.string(), url: z.string() })),
-  source: z.string().nullable(),
+  presenter: z.string().max(L.presenter),
+  minutes: z.number().int().min(0).max(L.minutes),
+  documents: z.array(z.object({ title: z.string().max(L.doc), url: z.string().max(L.doc).regex(/^https?:\/\//i) })),
+  source: z.string().max(L.source).nullable(),
   withdrawn: z.boolean(),
 });
 export const meetingSchema = z.object({
@@ -52,17 +59,54 @@ export const meetingSchema = z.object({
   startsAt: z.string(),
   title: z.string(),
   cancelled: z.boolean(),
-  place: z.string().default(''),
-  agenda: z.array(agendaItemSchema).default([]),
+  place: z.string().max(L.place).default(''),
+  agenda: z.array(agendaItemSchema).max(L.items).default([]),
   revision: z.number().int().default(0),
   status: z.enum(['planned', 'held', 'minutes-approved', 'published']).default('planned'),
-  cutoffHours: z.number().default(24),
+  cutoffHours: z.number().int().min(0).max(L.cutoffHours).default(24),
   posted: z.object({ conversationId: z.string(), activityId: z.string() }).nullable().default(null),
-  summaries: z.record(z.string()).default({}),
+  summaries: z.record(z.string().max(L.summary)).default({}),
   createdBy: z.string().default(''),
 });
 const memberRow = z.object({ displayName: z.string(), party: z.string().nullish(), roles: z.string() });
 const rolesSchema = z.array(z.enum(['member', 'processLeader']));
+
+const formRow = z.object({ meetingId: z.string() });
+
+/** A meeting's JSON in chunks of 30,000 characters: `data`, `data1`, … (at most 12, 360,000 characters). */
+const CHUNK = 30_000;
+const DATA_PROPS = ['data', ...Array.from({ length: 11 }, (_, i) => `data${i + 1}`)];
+function dataProps(json: string): Record<string, string> {
+  const chunks = Math.ceil(json.length / CHUNK) || 1;
+  if (chunks > DATA_PROPS.length) throw new Error(`meeting too large to store (${json.length} characters)`);
+  return Object.fromEntries(Array.from({ length: chunks }, (_, i) => [DATA_PROPS[i]!, json.slice(i * CHUNK, (i + 1) * CHUNK)]));
+}
+function dataOf(e: Record<string, unknown>): string {
+  let json = '';
+  for (const p of DATA_PROPS) {
+    const part = e[p];
+    if (typeof part !== 'string') break;
+    json += part;
+  }
+  return json;
+}
+/** Parses a stored meeting; null (never a throw) when the row is unreadable. */
+function meetingOf(e: Record<string, unknown>): Meeting | null {
+  try {
+    const parsed = meetingSchema.safeParse(JSON.parse(dataOf(e)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+function termOf(e: Record<string, unknown>): Term | null {
+  try {
+    const parsed = termSchema.safeParse(JSON.parse(termRow.parse(e).data));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 const termKey = (t: Term) => `${t.group}|term|${t.start}|${t.role}|${t.id}`;
 const termEntity = (t: Term) => ({ partitionKey: keyPart(t.org), rowKey: termKey(t), kind: 'term', data: JSON.stringify(t), effectiveEnd: effectiveEnd(t) });
@@ -80,22 +124,24 @@ export function memberEntity(org: string, group: GroupId, m: GroupMember) {
 }
 
 export class GroupStateTableRepository implements GroupStateRepository {
-  constructor(private readonly store: TableStore) {}
+  constructor(
+    private readonly store: TableStore,
+    private readonly logger: Logger = silentLogger,
+  ) {}
 
   async groups(org: string, groups: readonly GroupId[]): Promise<Map<GroupId, GroupRecord>> {
     const unique = [...new Set(groups)];
     if (unique.length === 0) return new Map();
     const ranges = unique.map((g) => `(RowKey ge ${odataString(`${g}|`)} and RowKey lt ${odataString(`${g}}`)})`).join(' or ');
-    return this.read(`PartitionKey eq ${odataString(keyPart(org))} and (${ranges})`, unique);
+    return this.read(org, `PartitionKey eq ${odataString(keyPart(org))} and (${ranges})`, unique);
   }
 
   async wholeOrg(org: string): Promise<Map<GroupId, GroupRecord>> {
-    return this.read(`PartitionKey eq ${odataString(keyPart(org))}`, null);
+    return this.read(org, `PartitionKey eq ${odataString(keyPart(org))}`, null);
   }
 
   async saveMeeting(m: PlannedMeeting | Meeting, expectedVersion?: string | null): Promise<Result<string, 'conflict'>> {
-    const full = meetingSchema.parse(m);
-    const entity = { partitionKey: keyPart(m.org), rowKey: `${m.group}|meeting|${keyPart(m.id)}`, kind: 'meeting', date: full.date, data: JSON.stringify(full) };
+    const entity = meetingEntity(m);
     const table = this.store.table('GroupState');
     try {
       if (expectedVersion === undefined) return ok((await table.upsertEntity(entity, 'Replace')).etag ?? '');
@@ -107,32 +153,80 @@ export class GroupStateTableRepository implements GroupStateRepository {
     }
   }
 
+  async openMeetingForm(org: string, group: GroupId, formKey: string, shownTo: string, at: string): Promise<void> {
+    await this.store.table('GroupState').createEntity({ partitionKey: keyPart(org), rowKey: `${group}|form|${keyPart(formKey)}`, kind: 'form', meetingId: '', shownTo, at });
+  }
+
+  async createMeetingFromForm(m: Meeting, formKey: string): Promise<Result<string, 'used' | 'unknown-form'>> {
+    const table = this.store.table('GroupState');
+    const formKeys = { partitionKey: keyPart(m.org), rowKey: `${m.group}|form|${keyPart(formKey)}` };
+    let etag: string;
+    try {
+      const form = await table.getEntity(formKeys.partitionKey, formKeys.rowKey);
+      const row = formRow.safeParse(form);
+      if (!row.success) return fail('unknown-form');
+      if (row.data.meetingId !== '') return fail('used');
+      etag = form.etag;
+    } catch (e) {
+      if (hasStatus(e, 404)) return fail('unknown-form');
+      throw e;
+    }
+    const entity = meetingEntity(m);
+    try {
+      // Both rows are in the organisation's partition: the form is used exactly when the meeting is created.
+      const res = await table.submitTransaction([
+        ['update', { ...formKeys, meetingId: m.id }, 'Merge', { etag }],
+        ['create', entity],
+      ]);
+      const created = res.subResponses.find((r) => r.rowKey === entity.rowKey);
+      return ok(created?.etag ?? (await table.getEntity(entity.partitionKey, entity.rowKey)).etag);
+    } catch (e) {
+      if (hasStatus(e, 409) || hasStatus(e, 412)) return fail('used');
+      throw e;
+    }
+  }
+
   async meeting(org: string, group: GroupId, id: string): Promise<{ meeting: Meeting; version: string } | null> {
     try {
       const e = await this.store.table('GroupState').getEntity(keyPart(org), `${group}|meeting|${keyPart(id)}`);
-      return { meeting: meetingSchema.parse(JSON.parse(termRow.parse(e).data)), version: e.etag };
+      const meeting = meetingOf(e);
+      if (meeting === null) this.skipped(org, group, 'meeting');
+      return meeting === null ? null : { meeting, version: e.etag };
     } catch (e) {
       if (hasStatus(e, 404)) return null;
       throw e;
     }
   }
 
+  private skipped(org: string, group: string, kind: string): void {
+    this.logger.warn('storage.row-skipped', { table: 'GroupState', org, group, kind });
+  }
+
   /** Reads rows into per-group records; `only` limits to those groups (and makes empty records for them). */
-  private async read(filter: string, only: readonly GroupId[] | null): Promise<Map<GroupId, GroupRecord>> {
+  private async read(org: string, filter: string, only: readonly GroupId[] | null): Promise<Map<GroupId, GroupRecord>> {
     type Acc = { terms: Term[]; members: GroupMember[]; meetings: Meeting[]; version: string | null };
     const empty = (): Acc => ({ terms: [], members: [], meetings: [], version: null });
     const records = new Map<GroupId, Acc>((only ?? []).map((g) => [g, empty()]));
     for await (const e of this.store.table('GroupState').listEntities({ queryOptions: { filter } })) {
       const [group, kind, rest] = splitKey(e.rowKey ?? '');
+      if (!['head', 'term', 'member', 'meeting'].includes(kind)) continue;
       if (only === null && !records.has(group)) records.set(group, empty());
       const record = records.get(group);
       if (record === undefined) continue;
       if (kind === 'head') record.version = e.etag;
-      else if (kind === 'term') record.terms.push(termSchema.parse(JSON.parse(termRow.parse(e).data)));
-      else if (kind === 'member') {
-        const m = memberRow.parse(e);
-        record.members.push({ aadObjectId: rest, displayName: m.displayName, party: m.party ?? null, roles: rolesSchema.parse(JSON.parse(m.roles)) });
-      } else if (kind === 'meeting') record.meetings.push(meetingSchema.parse(JSON.parse(termRow.parse(e).data)));
+      else if (kind === 'term') {
+        const term = termOf(e);
+        if (term === null) this.skipped(org, group, kind);
+        else record.terms.push(term);
+      } else if (kind === 'member') {
+        const member = memberOf(rest, e);
+        if (member === null) this.skipped(org, group, kind);
+        else record.members.push(member);
+      } else {
+        const meeting = meetingOf(e);
+        if (meeting === null) this.skipped(org, group, kind);
+        else record.meetings.push(meeting);
+      }
     }
     return new Map([...records].map(([group, r]) => [group, { group, ...r }]));
   }
@@ -142,10 +236,12 @@ export class GroupStateTableRepository implements GroupStateRepository {
     const filter = `PartitionKey eq ${odataString(keyPart(org))} and ((kind eq 'term' and effectiveEnd ge ${from_}) or (kind eq 'meeting' and date ge ${from_}))`;
     const terms: Term[] = [];
     const meetings: Meeting[] = [];
-    for await (const e of this.store.table('GroupState').listEntities({ queryOptions: { filter, select: ['kind', 'data'] } })) {
-      const data = JSON.parse(termRow.parse(e).data) as unknown;
-      if (e.kind === 'meeting') meetings.push(meetingSchema.parse(data));
-      else terms.push(termSchema.parse(data));
+    for await (const e of this.store.table('GroupState').listEntities({ queryOptions: { filter, select: ['RowKey', 'kind', ...DATA_PROPS] } })) {
+      const [group = '', kind = ''] = (e.rowKey ?? '').split('|');
+      const value = e.kind === 'meeting' ? meetingOf(e) : termOf(e);
+      if (value === null) this.skipped(org, group, kind);
+      else if (e.kind === 'meeting') meetings.push(value as Meeting);
+      else terms.push(value as Term);
     }
     return { terms, meetings };
   }
@@ -179,6 +275,23 @@ export class GroupStateTableRepository implements GroupStateRepository {
       },
       'Replace',
     );
+  }
+}
+
+/** The entity of a meeting; the schema refuses what could not be read back (e.g. Infinity, which JSON stores as null). */
+function meetingEntity(m: PlannedMeeting | Meeting) {
+  const full = meetingSchema.parse(m);
+  return { partitionKey: keyPart(m.org), rowKey: `${m.group}|meeting|${keyPart(m.id)}`, kind: 'meeting', date: full.date, ...dataProps(JSON.stringify(full)) };
+}
+
+function memberOf(aadObjectId: string, e: Record<string, unknown>): GroupMember | null {
+  try {
+    const m = memberRow.safeParse(e);
+    const roles = m.success ? rolesSchema.safeParse(JSON.parse(m.data.roles)) : null;
+    if (!m.success || !roles?.success) return null;
+    return { aadObjectId, displayName: m.data.displayName, party: m.data.party ?? null, roles: roles.data };
+  } catch {
+    return null;
   }
 }
 

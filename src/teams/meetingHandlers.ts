@@ -1,17 +1,20 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
-import { answerMeeting, briefFor, mayLead, meetingPeople, newMeetingKey, saveMeeting, submitInput, type MeetingForm } from '../app/meetings';
-import type { Clock, ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from '../app/ports';
-import type { AdaptiveCard } from '../cards/adaptive';
-import { agendaCard, briefCard, closeCard, FORM_ITEMS, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
+import { answerMeeting, briefFor, closeMeeting, meetingPeople, meetingViewRights, openLeadForm, openMeetingForm, ownInput, saveMeeting, submitInput } from '../app/meetings';
+import type { Clock, ConversationRepository, DecisionRepository, GroupRecord, GroupStateRepository, MeetingInputRepository } from '../app/ports';
+import { splitCard, type AdaptiveCard } from '../cards/adaptive';
+import { agendaCard, briefCard, closeCard, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
 import { changeText, meetingTexts as t, when } from '../cards/meetingTexts';
 import { texts } from '../cards/texts';
 import { compileBrief, cutoffOf, type AttendanceAnswer, type Meeting } from '../domain/meetings';
 import type { Group, Organisation } from '../domain/organisation';
 import { orgsOfUser } from '../domain/people';
 import type { Logger } from '../logger';
+import { closeSubmission, executeData, inputSubmission, parseMeetingForm, parsePerItem, problemText, saveMeetingSubmission } from './meetingSubmissions';
 import type { ProactiveSender } from './proactive';
 import { reply, replyText, replyWithCard, sendCard, type Turn } from './turn';
+
+export { closeSubmission, executeData, inputSubmission, saveMeetingSubmission } from './meetingSubmissions';
 
 export interface MeetingDeps {
   readonly catalog: OrgCatalog;
@@ -24,47 +27,26 @@ export interface MeetingDeps {
   readonly decisions: DecisionRepository;
 }
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
-const meetingRef = z.object({ org: slug, group: slug, meetingId: z.string().regex(/^[0-9a-z-]{1,40}$/) });
-
-export const saveMeetingSubmission = z
-  .object({
-    verb: z.literal('saveMeeting'),
-    org: slug,
-    group: slug,
-    meetingId: z.string().max(40),
-    version: z.string().max(200),
-    newId: z.string().regex(/^([0-9a-z-]{1,40})?$/).optional().default(''),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    time: z.string().regex(/^\d{2}:\d{2}$/),
-    place: z.string().trim().min(1).max(300),
-    cutoffHours: z.coerce.number().min(0).max(168).default(24),
-  })
-  .passthrough();
-export const inputSubmission = meetingRef.extend({ verb: z.literal('submitInput') }).passthrough();
-export const closeSubmission = meetingRef.extend({ verb: z.literal('closeMeeting'), version: z.string().min(1).max(200) }).passthrough();
-export const executeData = meetingRef;
-
-/** Reads the numbered agenda rows out of a form submission. */
-function formFrom(data: z.infer<typeof saveMeetingSubmission>): MeetingForm {
-  const raw = data as Record<string, unknown>;
-  const str = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : '');
-  return {
-    date: data.date,
-    time: data.time,
-    place: data.place,
-    cutoffHours: data.cutoffHours,
-    items: Array.from({ length: FORM_ITEMS }, (_, i) => ({
-      title: str(`title_${i}`).slice(0, 200),
-      kind: str(`kind_${i}`),
-      presenter: str(`presenter_${i}`).slice(0, 100),
-      minutes: Number(str(`minutes_${i}`) || raw[`minutes_${i}`] || 0) || 0,
-      doc: /^https?:\/\//.test(str(`doc_${i}`)) ? str(`doc_${i}`) : '',
-      source: str(`source_${i}`).slice(0, 200),
-      withdrawn: str(`withdrawn_${i}`) === 'true',
-    })),
-  };
+/**
+ * Sends cards that show written input to the person's personal chat only. In a channel or
+ * group chat the conversation gets a short note instead (or how to open a personal chat).
+ */
+async function sendPrivately(turn: Turn, deps: MeetingDeps, cards: readonly AdaptiveCard[]): Promise<void> {
+  if (turn.ref.conversationType === 'personal') {
+    for (const card of cards) await sendCard(turn, card);
+    return;
+  }
+  const personal = await deps.conversations.personalReference(turn.user.aadObjectId);
+  if (personal === null) {
+    deps.logger.info('meeting.private-refused', { scope: turn.ref.conversationType, reason: 'no-personal-chat' });
+    return reply(turn, t.noPersonalChat);
+  }
+  for (const card of cards) await deps.proactive.send(personal, { card });
+  return reply(turn, t.sentPrivately);
 }
+
+const groupRecord = async (deps: Pick<MeetingDeps, 'groupState'>, org: Organisation, group: Group): Promise<GroupRecord | undefined> =>
+  (await deps.groupState.groups(org.id, [group.id])).get(group.id);
 
 function resolveGroup(deps: MeetingDeps, turn: Turn, query: string): { org: Organisation; group: Group } | null {
   const found = deps.catalog.findGroup(query, orgsOfUser(turn.user));
@@ -82,7 +64,7 @@ export async function meetingByRef(deps: Pick<MeetingDeps, 'catalog' | 'groupSta
 }
 
 async function counts(deps: MeetingDeps, m: Meeting): Promise<{ attending: number; absent: number }> {
-  return countAnswers((await deps.meetingInputs.load(m.org, m.id)).answers);
+  return countAnswers((await deps.meetingInputs.load(m)).answers);
 }
 
 const countAnswers = (answers: readonly AttendanceAnswer[]) => ({
@@ -90,39 +72,50 @@ const countAnswers = (answers: readonly AttendanceAnswer[]) => ({
   absent: answers.filter((a) => a.attendance === 'absent').length,
 });
 
-/** `möte <grupp>`: the form for a new meeting, for leads. */
+/** `möte <grupp>`: the form for a new meeting, for leads; its key is recorded now, so a replay creates one meeting. */
 export async function showMeetingForm(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
   const target = resolveGroup(deps, turn, arg);
   if (target === null) return reply(turn, texts.groupNotFound(arg.trim()));
-  const record = (await deps.groupState.groups(target.org.id, [target.group.id])).get(target.group.id);
-  if (!mayLead(turn.user, target.org, target.group, record, deps.clock.now())) return reply(turn, t.notLead(target.group.shortName));
+  const opened = await openMeetingForm({ ...target, user: turn.user, now: deps.clock.now() }, deps.groupState);
+  if (!opened.ok) return reply(turn, t.notLead(target.group.shortName));
   // Matters sent back (återremitterade) are offered first, with where they come from.
   const queued = await deps.decisions.queue(target.org.id, target.group.id);
-  await sendCard(turn, meetingFormCard(target.org.id, target.group, null, null, turn.locale, target.org.timeZone, newMeetingKey(), queued));
+  await sendCard(turn, meetingFormCard(target.org.id, target.group, null, null, turn.locale, target.org.timeZone, opened.value, queued));
 }
 
 /** `revidera <möte>`: the form prefilled with the current agenda and its version. */
 export async function showReviseForm(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
   const found = await meetingByRef(deps, arg);
   if (found === null) return reply(turn, t.unknownMeeting);
-  const record = (await deps.groupState.groups(found.org.id, [found.group.id])).get(found.group.id);
-  if (!mayLead(turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));
+  const allowed = openLeadForm('revise', { ...found, user: turn.user, now: deps.clock.now(), record: await groupRecord(deps, found.org, found.group) });
+  if (!allowed.ok) return reply(turn, t.notLead(found.group.shortName));
   await sendCard(turn, meetingFormCard(found.org.id, found.group, found.meeting, found.version, turn.locale, found.org.timeZone));
 }
 
-/** The form's submission: create or revise, post the agenda card or update it in place. */
-export async function submitMeeting(turn: Turn, deps: MeetingDeps, data: z.infer<typeof saveMeetingSubmission>): Promise<void> {
+/** The form's submission: every field checked, then create or revise, post the agenda card or update it in place. */
+export async function submitMeeting(turn: Turn, deps: MeetingDeps, raw: z.infer<typeof saveMeetingSubmission>): Promise<void> {
+  const parsed = parseMeetingForm(raw);
+  if (!parsed.ok) {
+    deps.logger.info('meeting.refused', { code: 'bad-field', field: parsed.problem.kind === 'field' ? parsed.problem.name.field : 'card' });
+    return reply(turn, problemText(parsed.problem, texts.badCard));
+  }
+  const data = parsed.value;
   const org = deps.catalog.get(data.org);
   const group = org?.groups.find((g) => g.id === data.group);
   if (org === undefined || group === undefined) return reply(turn, texts.groupNotFound(data.group));
-  const result = await saveMeeting(
-    formFrom(data),
-    { meetingId: data.meetingId === '' ? null : data.meetingId, version: data.version === '' ? null : data.version, newId: data.newId === '' ? null : data.newId },
-    { org, group, user: turn.user, now: deps.clock.now() },
-    deps.groupState,
-  );
+  const result = await saveMeeting(data.form, { meetingId: data.meetingId, version: data.version, formKey: data.formKey }, { org, group, user: turn.user, now: deps.clock.now() }, deps.groupState);
   if (!result.ok) {
-    const messages = { 'not-lead': t.notLead(group.shortName), 'bad-time': t.badTime, 'in-past': t.inPast, 'no-items': t.noItems, conflict: t.conflict, 'unknown-meeting': t.unknownMeeting, started: t.started, 'already-created': t.alreadyCreated };
+    const messages = {
+      'not-lead': t.notLead(group.shortName),
+      'bad-time': t.badTime,
+      'in-past': t.inPast,
+      'no-items': t.noItems,
+      conflict: t.conflict,
+      'unknown-meeting': t.unknownMeeting,
+      started: t.started,
+      'already-created': t.alreadyCreated,
+      'unknown-form': t.unknownForm,
+    };
     deps.logger.info('meeting.refused', { org: org.id, group: group.id, code: result.code });
     return reply(turn, messages[result.code]);
   }
@@ -156,10 +149,11 @@ export async function executeAnswer(turn: Turn, deps: MeetingDeps, attendance: '
   if (found === null) return t.unknownMeeting[turn.locale];
   const { org, group, meeting } = found;
   const now = deps.clock.now();
-  const result = await answerMeeting(attendance, { org, group, user: turn.user, meeting, now }, deps.meetingInputs);
+  const record = await groupRecord(deps, org, group);
+  const result = await answerMeeting(attendance, { org, group, user: turn.user, meeting, now, record }, deps.meetingInputs);
   if (!result.ok) return (result.code === 'not-member' ? t.notMember(group.shortName) : t.started)[turn.locale];
   // One read after the answer serves both the refreshed counts and the member's own earlier input.
-  const { answers, inputs } = await deps.meetingInputs.load(org.id, meeting.id);
+  const { answers, inputs } = await deps.meetingInputs.load(meeting);
   if (attendance === 'absent') {
     const personal = await deps.conversations.personalReference(turn.user.aadObjectId);
     const mine = inputs.filter((i) => i.author === turn.user.aadObjectId);
@@ -169,22 +163,24 @@ export async function executeAnswer(turn: Turn, deps: MeetingDeps, attendance: '
   return agendaCard(org, group, meeting, countAnswers(answers), 'sv', null);
 }
 
-/** `synpunkter <möte>`: the input card on demand (e.g. from a reminder). */
+/** `synpunkter <möte>`: the input card with the member's own input, in personal chat only. */
 export async function showInputCard(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
   const found = await meetingByRef(deps, arg);
   if (found === null) return reply(turn, t.unknownMeeting);
-  const mine = (await deps.meetingInputs.load(found.org.id, found.meeting.id)).inputs.filter((i) => i.author === turn.user.aadObjectId);
-  await sendCard(turn, inputCard(found.org, found.group, found.meeting, mine, turn.locale));
+  const record = await groupRecord(deps, found.org, found.group);
+  const mine = await ownInput({ ...found, user: turn.user, now: deps.clock.now(), record }, deps.meetingInputs);
+  if (!mine.ok) return reply(turn, t.notMember(found.group.shortName));
+  await sendPrivately(turn, deps, [inputCard(found.org, found.group, found.meeting, mine.value, turn.locale)]);
 }
 
-/** The input card's submission: saved per item until the cut-off. */
+/** The input card's submission: every field checked, saved per item until the cut-off. */
 export async function submitWrittenInput(turn: Turn, deps: MeetingDeps, data: z.infer<typeof inputSubmission>): Promise<void> {
   const found = await meetingByRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
   if (found === null) return reply(turn, t.unknownMeeting);
-  const raw = data as Record<string, unknown>;
-  const entries = Object.entries(raw).filter(([k, v]) => k.startsWith('input_') && typeof v === 'string') as [string, string][];
-  const textsByItem = Object.fromEntries(entries.map(([k, v]) => [k.slice('input_'.length), v.slice(0, 4000)]));
-  const result = await submitInput(textsByItem, { ...found, user: turn.user, now: deps.clock.now() }, deps.meetingInputs);
+  const parsed = parsePerItem(found.meeting, 'input', data);
+  if (!parsed.ok) return reply(turn, problemText(parsed.problem, texts.badCard));
+  const record = await groupRecord(deps, found.org, found.group);
+  const result = await submitInput(parsed.value, { ...found, user: turn.user, now: deps.clock.now(), record }, deps.meetingInputs);
   const cutoff = when(cutoffOf(found.meeting).toISOString(), found.org.timeZone, turn.locale);
   if (!result.ok) {
     if (result.code === 'not-member') return reply(turn, t.notMember(found.group.shortName));
@@ -195,13 +191,15 @@ export async function submitWrittenInput(turn: Turn, deps: MeetingDeps, data: z.
   return reply(turn, result.value.saved === 0 ? t.inputNothing : t.inputSaved(result.value.saved, cutoff));
 }
 
-/** `sammanställning <möte>`: the brief, for leads, at any time. */
+/** `sammanställning <möte>`: the brief with everyone's input, for the group's chair, vice chair and process leader, in personal chat only. */
 export async function showBrief(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
   const found = await meetingByRef(deps, arg);
   if (found === null) return reply(turn, t.unknownMeeting);
-  const record = (await deps.groupState.groups(found.org.id, [found.group.id])).get(found.group.id);
-  if (!mayLead(turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));
-  await sendCard(turn, briefCard(found.org, found.group, found.meeting, await briefFor(found.meeting, record, found.org.id, deps.meetingInputs), turn.locale));
+  const record = await groupRecord(deps, found.org, found.group);
+  const brief = await briefFor({ ...found, user: turn.user, now: deps.clock.now(), record }, deps.meetingInputs);
+  if (!brief.ok) return reply(turn, t.notInputReader(found.group.shortName));
+  // Everyone's input at its limit is more than one Teams message holds: the brief comes in parts.
+  await sendPrivately(turn, deps, splitCard(briefCard(found.org, found.group, found.meeting, brief.value, turn.locale)));
 }
 
 /** `möten [grupp]`: the group's upcoming and recent meetings, a card each. */
@@ -216,15 +214,16 @@ export async function showMeetings(turn: Turn, deps: MeetingDeps, arg: string): 
           return org && group ? { org, group } : null;
         })();
   if (target === null) return reply(turn, arg.trim() === '' ? texts.helpIntro : texts.groupNotFound(arg.trim()));
-  const record = (await deps.groupState.groups(target.org.id, [target.group.id])).get(target.group.id);
-  const meetings = ((record?.meetings ?? []) as Meeting[]).filter((m) => Array.isArray(m.agenda)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const record = await groupRecord(deps, target.org, target.group);
+  const meetings = [...(record?.meetings ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   if (meetings.length === 0) return reply(turn, t.noMeetings);
-  const now = deps.clock.now().toISOString();
-  const shown = [...meetings.filter((m) => m.startsAt < now).slice(-1), ...meetings.filter((m) => m.startsAt >= now).slice(0, 3)];
-  const lead = mayLead(turn.user, target.org, target.group, record, deps.clock.now());
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const shown = [...meetings.filter((m) => m.startsAt < nowIso).slice(-1), ...meetings.filter((m) => m.startsAt >= nowIso).slice(0, 3)];
+  const buttons = meetingViewRights(turn.user, target.org, target.group, record, now);
   for (const m of shown) {
     const people = await meetingPeople(target.org.id, m, record, deps.meetingInputs);
-    await sendCard(turn, meetingViewCard(target.org, target.group, m, compileBrief(m, people), lead, turn.locale));
+    await sendCard(turn, meetingViewCard(target.org, target.group, m, compileBrief(m, people), buttons, turn.locale));
   }
 }
 
@@ -232,26 +231,20 @@ export async function showMeetings(turn: Turn, deps: MeetingDeps, arg: string): 
 export async function showCloseForm(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
   const found = await meetingByRef(deps, arg);
   if (found === null) return reply(turn, t.unknownMeeting);
-  const record = (await deps.groupState.groups(found.org.id, [found.group.id])).get(found.group.id);
-  if (!mayLead(turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));
-  if (deps.clock.now().getTime() < Date.parse(found.meeting.startsAt)) return reply(turn, t.notStartedYet);
+  const allowed = openLeadForm('close', { ...found, user: turn.user, now: deps.clock.now(), record: await groupRecord(deps, found.org, found.group) });
+  if (!allowed.ok) return reply(turn, allowed.code === 'not-lead' ? t.notLead(found.group.shortName) : t.notStartedYet);
   await sendCard(turn, closeCard(found.group, found.meeting, found.version, turn.locale));
 }
 
-/** The close form's submission: status held with the summaries; the sweep sends the catch-up. */
+/** The close form's submission: every summary checked; status held with the summaries; the sweep sends the catch-up. */
 export async function submitClose(turn: Turn, deps: MeetingDeps, data: z.infer<typeof closeSubmission>): Promise<void> {
   const found = await meetingByRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
   if (found === null) return reply(turn, t.unknownMeeting);
-  const record = (await deps.groupState.groups(found.org.id, [found.group.id])).get(found.group.id);
-  if (!mayLead(turn.user, found.org, found.group, record, deps.clock.now())) return reply(turn, t.notLead(found.group.shortName));
-  if (deps.clock.now().getTime() < Date.parse(found.meeting.startsAt)) return reply(turn, t.notStartedYet);
-  const raw = data as Record<string, unknown>;
-  const summaries = Object.fromEntries(
-    found.meeting.agenda.map((i) => [i.id, typeof raw[`summary_${i.id}`] === 'string' ? (raw[`summary_${i.id}`] as string).slice(0, 4000) : (found.meeting.summaries[i.id] ?? '')]),
-  );
-  const saved = await deps.groupState.saveMeeting({ ...found.meeting, status: 'held', summaries }, data.version);
-  if (!saved.ok) return reply(turn, t.conflict);
-  const absent = (await deps.meetingInputs.load(found.org.id, found.meeting.id)).answers.filter((a) => a.attendance === 'absent').length;
+  const parsed = parsePerItem(found.meeting, 'summary', data);
+  if (!parsed.ok) return reply(turn, problemText(parsed.problem, texts.badCard));
+  const record = await groupRecord(deps, found.org, found.group);
+  const closed = await closeMeeting(parsed.value, data.version, { ...found, user: turn.user, now: deps.clock.now(), record }, deps.groupState, deps.meetingInputs);
+  if (!closed.ok) return reply(turn, { 'not-lead': t.notLead(found.group.shortName), 'not-started': t.notStartedYet, conflict: t.conflict }[closed.code]);
   deps.logger.info('meeting.closed', { org: found.org.id, group: found.group.id });
-  return replyText(turn, t.closed(absent)[turn.locale]);
+  return replyText(turn, t.closed(closed.value.absent)[turn.locale]);
 }

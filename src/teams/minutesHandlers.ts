@@ -154,7 +154,7 @@ export async function publishMinutes(turn: Turn, deps: MinutesDeps, arg: string)
   const result = await publish(url, { org, group, meeting, user: turn.user, now: deps.clock.now() }, deps);
   if (!result.ok) return reply(turn, result.code === 'not-allowed' ? t.notEditor(group.shortName) : t.failures[result.code]);
   // Those who were absent learn where the approved minutes are ("ta del av mötesinformation i efterhand", 001).
-  const absent = (await deps.meetingInputs.load(org.id, meeting.id)).answers.filter((a) => a.attendance === 'absent');
+  const absent = (await deps.meetingInputs.load(meeting)).answers.filter((a) => a.attendance === 'absent');
   for (const a of absent) {
     const personal = await deps.conversations.personalReference(a.member);
     if (personal !== null) await deps.proactive.send(personal, { text: t.linkToAbsent(group.shortName, meeting.date, url).sv });

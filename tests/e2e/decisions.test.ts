@@ -158,7 +158,7 @@ describe('minutes: draft, justering, lock, publish', () => {
     await bot.post(actionSubmit(approveData, opts(USERS.memberRegion)));
     await bot.post(actionSubmit(approveData, opts(USERS.chairLgs)));
     await bot.post(actionSubmit(approveData, opts(USERS.chairLgs)));
-    await bot.running.repos.meetingInputs.saveAnswer('goteborgsomradet', meetingId, { member: USERS.memberKommun, attendance: 'absent', at: '2026-12-01T10:00:00Z' });
+    await bot.running.repos.meetingInputs.saveAnswer({ org: 'goteborgsomradet', group: 'lgs', id: meetingId }, { member: USERS.memberKommun, attendance: 'absent', at: '2026-12-01T10:00:00Z' });
     await bot.post(personalMessage(`publicera ${ref()} https://www.vardsamverkan.se/lgs/2026-12-08`, opts(USERS.memberRegion)));
     await bot.post(personalMessage(`publicera ${ref()} https://www.vardsamverkan.se/lgs/2026-12-08`, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual([
@@ -197,11 +197,11 @@ describe('minutes: draft, justering, lock, publish', () => {
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
     const inputs = (await import('../helpers/cards')).cardInputs(bot.connector.cards()[0]!);
     expect([inputs.title_0!.value, inputs.source_0!.value]).toEqual(['Rutin för SIP', 'Återremitterat LGS 2026:2']);
-    const newId = ((bot.connector.cards()[0]!.actions as { data: { newId: string } }[])[0]!.data).newId;
+    const formKey = ((bot.connector.cards()[0]!.actions as { data: { formKey: string } }[])[0]!.data).formKey;
     bot.connector.clear();
     await bot.post(
       actionSubmit(
-        { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '', version: '', newId, date: '2027-02-10', time: '13:00', place: 'Teams', cutoffHours: '24', title_0: 'Rutin för SIP', kind_0: 'beslut', presenter_0: 'PL', minutes_0: '15', source_0: 'Återremitterat LGS 2026:2' },
+        { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '', version: '', formKey, date: '2027-02-10', time: '13:00', place: 'Teams', cutoffHours: '24', title_0: 'Rutin för SIP', kind_0: 'beslut', presenter_0: 'PL', minutes_0: '15', source_0: 'Återremitterat LGS 2026:2' },
         opts(USERS.processLeaderLgs),
       ),
     );

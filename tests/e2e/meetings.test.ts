@@ -56,10 +56,10 @@ describe('a meeting from agenda to catch-up', () => {
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
     const formCard = bot.connector.cards()[0]!;
     expect(cardTexts(formCard)[0]).toBe('Nytt möte – LGS');
-    const newId = ((formCard.actions as { data: { newId: string } }[])[0]!.data).newId;
+    const formKey = ((formCard.actions as { data: { formKey: string } }[])[0]!.data).formKey;
     bot.connector.clear();
-    await bot.post(actionSubmit({ ...form, newId }, opts(USERS.processLeaderLgs)));
-    await bot.post(actionSubmit({ ...form, newId }, opts(USERS.processLeaderLgs)));
+    await bot.post(actionSubmit({ ...form, formKey }, opts(USERS.processLeaderLgs)));
+    await bot.post(actionSubmit({ ...form, formKey }, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual([
       'Mötet för LGS tis 8 dec. 2026 13:00 är skapat och dagordningen publicerad.',
       'Mötet är redan skapat från det här formuläret, så inget nytt skapades. Skriv **möten** för att se det.',
@@ -159,6 +159,7 @@ describe('a meeting from agenda to catch-up', () => {
       'tis 8 dec. 2026 13:00',
       '1 kommer, 2 har förhinder, 0 har inte svarat.',
       '**1. Årsrapport 2026**',
+      // Names and input are shown as typed: markdown characters escaped (Teams shows "(demo)").
       'Ledamot kommun (demo): Kommunen stöder förslaget till årsrapport.',
       'Förhinder med synpunkter: Ledamot kommun (demo)',
       'Förhinder utan synpunkter: Ledamot region (demo)',

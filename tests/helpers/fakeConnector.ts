@@ -77,9 +77,10 @@ export class FakeConnector {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const body = await new Promise<string>((resolve) => {
-      let data = '';
-      req.on('data', (c: Buffer) => (data += c.toString()));
-      req.on('end', () => resolve(data));
+      // Decoded once at the end: a chunk boundary can fall inside a multi-byte character (å, ö).
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     });
     const url = decodeURIComponent((req.url ?? '').replace(/^\/_connector/, ''));
     const json = (status: number, value: unknown) => {
