@@ -1,12 +1,15 @@
 import restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import type { AppConfig } from './config/env';
 import type { SamverkansBot } from './teams/bot';
 import type { TableStore } from './storage/tables';
 import { describeError, type Logger } from './logger';
+import { parseEnvelope } from './teams/activity';
+import { authFailureOf, type BotAdapter } from './teams/adapter';
 
 /** restify and wiring: `POST /api/messages` for Teams and `GET /healthz` for the platform. */
 export interface ServerDeps {
-  readonly adapter: CloudAdapter;
+  readonly adapter: BotAdapter;
   readonly bot: SamverkansBot;
   readonly store: TableStore;
   readonly logger: Logger;
@@ -22,15 +25,26 @@ export function createServer(deps: ServerDeps): restify.Server {
   deps.adapter.onTurnError = (context, error) => deps.bot.onTurnError(context, error);
 
   server.post('/api/messages', async (req, res) => {
-    const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
-      deps.logger.warn('messages.malformed');
-      res.send(400, { error: 'malformed activity: a JSON object with a string "type" is required' });
+    const envelope = parseEnvelope(req.body);
+    if (!envelope.ok) {
+      deps.logger.warn('messages.malformed', { fields: envelope.fields.slice(0, 10) });
+      res.send(400, { error: 'malformed activity', fields: envelope.fields });
       return;
     }
+    const authorization = String(req.headers.authorization ?? '');
     try {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      // processActivity rather than process: the latter prints the SDK's stack trace and answers with its message.
+      const invoke = await deps.adapter.handle(authorization, envelope.activity as Activity, (context) => deps.bot.run(context));
+      if (invoke?.body !== undefined) res.send(invoke.status, invoke.body);
+      else res.send(invoke?.status ?? 200);
     } catch (e) {
+      const auth = authFailureOf(e);
+      if (auth !== null) {
+        deps.logger.warn(auth.status === 401 ? 'auth.rejected' : 'auth.keys-unavailable', { status: auth.status, reason: auth.reason, activityType: envelope.activity.type });
+        if (auth.status === 503) res.header('retry-after', '30');
+        res.send(auth.status, { error: auth.status === 401 ? 'unauthorized' : 'authentication temporarily unavailable' });
+        return;
+      }
       deps.logger.error('messages.failed', describeError(e));
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     }
@@ -77,4 +91,17 @@ export function listen(server: restify.Server, port: number, host?: string): Pro
       resolve(addr.port);
     });
   });
+}
+
+/** Where the start-up line says the bot listens: loopback only when authentication is off. */
+export function listeningOn(config: Pick<AppConfig, 'listenHost'>, port: number): string {
+  return config.listenHost === null ? `port ${port} på alla nätverksgränssnitt (/api/messages)` : `http://${config.listenHost}:${port}/api/messages (bara loopback)`;
+}
+
+/** The authentication part of the start-up line. */
+export function authMode(config: Pick<AppConfig, 'auth' | 'unauthenticatedOverride'>): string {
+  if (config.auth !== null) return `PÅ (app-id ${config.auth.appId}, ${config.auth.appType})`;
+  return config.unauthenticatedOverride
+    ? 'AV genom ALLOW_UNAUTHENTICATED=true – utan Bot Framework-autentisering på alla gränssnitt'
+    : 'AV – lokalt läge utan Bot Framework-autentisering, bara loopback, bara för utveckling';
 }
