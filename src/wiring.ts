@@ -46,8 +46,8 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
   const store = new TableStore(connection, config.tablePrefix, undefined, config.storageTimeoutMs);
   await store.ensureTables();
   const repos = {
-    organisations: new OrganisationTableRepository(store),
-    members: new MemberTableRepository(store),
+    organisations: new OrganisationTableRepository(store, logger),
+    members: new MemberTableRepository(store, logger),
     conversations: new ConversationTableRepository(store),
     groupState: new GroupStateTableRepository(store),
     ledger: new ReminderLedger(store),

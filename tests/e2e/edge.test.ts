@@ -64,6 +64,14 @@ describe('malformed activities at the edge', () => {
     expect(await bot.running.repos.conversations.personalReference(USERS.stranger)).toBeNull();
   });
 
+  it("answers a person whose stored rows include an unreadable one, from the rows that can be read", async () => {
+    await bot.running.store.table('Members').upsertEntity({ partitionKey: `u|${USERS.memberRegion}`, rowKey: 'm|samla|broken', roles: '{not json' });
+    const res = await bot.post(personalMessage('hjälp', opts(bot, USERS.memberRegion)));
+    expect(res.status).toBe(200);
+    expect(bot.connector.texts()).toEqual([]);
+    expect(bot.connector.cards()).toHaveLength(1);
+  });
+
   it('still answers a command of exactly 4000 characters', async () => {
     const text = `xyz${' '.repeat(3997)}`;
     await bot.post(personalMessage(text, opts(bot)));
