@@ -5,7 +5,7 @@ import { parseEnv } from './config/env';
 import { formatProblems } from './config/yamlFile';
 import { createLogger } from './logger';
 import { startAzurite, type RunningAzurite } from './storage/azurite';
-import { authMode, createServer, listen, listeningOn } from './server';
+import { authMode, createServer, listenAsConfigured, listeningOn } from './server';
 import { startBot } from './wiring';
 
 /**
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const calendar = (token: string) => calendarForToken(token, { tokens: bot.calendarTokens, catalog: bot.catalog, groupState: bot.repos.groupState, clock: systemClock });
   const exportFile = (token: string, format: 'md' | 'csv' | 'json') => exportForToken(token, format, { tokens: bot.calendarTokens, catalog: bot.catalog, decisions: bot.repos.decisions });
   const server = createServer({ adapter: bot.adapter, bot: bot.bot, store: bot.store, logger, calendar, exportFile });
-  const port = await listen(server, config.port, config.listenHost ?? undefined);
+  const port = await listenAsConfigured(server, config);
 
   const storage = azurite !== null ? `inbäddad Azurite (${config.storage.kind === 'embedded-azurite' ? config.storage.dataDir : ''}, port ${azurite.port})` : bot.store.describe();
   process.stdout.write(

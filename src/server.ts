@@ -93,6 +93,11 @@ export function listen(server: restify.Server, port: number, host?: string): Pro
   });
 }
 
+/** Listens where the configuration says: loopback only while authentication is off (unless overridden). */
+export function listenAsConfigured(server: restify.Server, config: Pick<AppConfig, 'port' | 'listenHost'>): Promise<number> {
+  return listen(server, config.port, config.listenHost ?? undefined);
+}
+
 /** Where the start-up line says the bot listens: loopback only when authentication is off. */
 export function listeningOn(config: Pick<AppConfig, 'listenHost'>, port: number): string {
   return config.listenHost === null ? `port ${port} på alla nätverksgränssnitt (/api/messages)` : `http://${config.listenHost}:${port}/api/messages (bara loopback)`;
