@@ -1,5 +1,6 @@
 import restify from 'restify';
 import type { Activity } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { AppConfig } from './config/env';
 import type { SamverkansBot } from './teams/bot';
 import type { TableStore } from './storage/tables';
@@ -25,26 +26,39 @@ export function createServer(deps: ServerDeps): restify.Server {
   deps.adapter.onTurnError = (context, error) => deps.bot.onTurnError(context, error);
 
   server.post('/api/messages', async (req, res) => {
-    const envelope = parseEnvelope(req.body);
+    const body: unknown = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      deps.logger.warn('messages.malformed', { fields: ['(body)'] });
+      res.send(400, { error: 'malformed activity', fields: ['(body)'] });
+      return;
+    }
+    // The caller first: with authentication on, nobody without a valid token learns anything about the body.
+    let authenticated: AuthenticateRequestResult;
+    try {
+      authenticated = await deps.adapter.authenticate(String(req.headers.authorization ?? ''), body as Partial<Activity>);
+    } catch (e) {
+      const auth = authFailureOf(e);
+      if (auth === null) {
+        deps.logger.error('auth.failed', describeError(e));
+        res.send(500, { error: 'internal error' });
+        return;
+      }
+      deps.logger.warn(auth.status === 401 ? 'auth.rejected' : 'auth.keys-unavailable', { status: auth.status, reason: auth.reason });
+      if (auth.status === 503) res.header('retry-after', '30');
+      res.send(auth.status, { error: auth.status === 401 ? 'unauthorized' : 'authentication temporarily unavailable' });
+      return;
+    }
+    const envelope = parseEnvelope(body);
     if (!envelope.ok) {
       deps.logger.warn('messages.malformed', { fields: envelope.fields.slice(0, 10) });
       res.send(400, { error: 'malformed activity', fields: envelope.fields });
       return;
     }
-    const authorization = String(req.headers.authorization ?? '');
     try {
-      // processActivity rather than process: the latter prints the SDK's stack trace and answers with its message.
-      const invoke = await deps.adapter.handle(authorization, envelope.activity as Activity, (context) => deps.bot.run(context));
+      const invoke = await deps.adapter.handle(authenticated, envelope.activity as Activity, (context) => deps.bot.run(context));
       if (invoke?.body !== undefined) res.send(invoke.status, invoke.body);
       else res.send(invoke?.status ?? 200);
     } catch (e) {
-      const auth = authFailureOf(e);
-      if (auth !== null) {
-        deps.logger.warn(auth.status === 401 ? 'auth.rejected' : 'auth.keys-unavailable', { status: auth.status, reason: auth.reason, activityType: envelope.activity.type });
-        if (auth.status === 503) res.header('retry-after', '30');
-        res.send(auth.status, { error: auth.status === 401 ? 'unauthorized' : 'authentication temporarily unavailable' });
-        return;
-      }
       deps.logger.error('messages.failed', describeError(e));
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     }

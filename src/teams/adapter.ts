@@ -1,5 +1,5 @@
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationReference, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { AuthenticationConstants, AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
+import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { BotAuthConfig } from '../config/env';
 import type { ConversationRef } from '../domain/conversation';
 
@@ -45,14 +45,19 @@ export function authFailureOf(e: unknown): AuthFailure | null {
 }
 
 /**
- * The botbuilder adapter for incoming activities and their replies. `handle` is CloudAdapter's
- * processActivity without `process`'s HTTP handling, which logs stack traces and answers every
- * authentication failure, including unreachable signing keys, as the SDK sees fit.
+ * The botbuilder adapter for incoming activities and their replies. The server authenticates and
+ * runs turns through it itself rather than through `process`, which prints stack traces, answers
+ * with the SDK's messages and turns unreachable signing keys into a 500 or a 401.
  */
 export class BotAdapter extends CloudAdapter {
-  /** Authenticates the request and runs the turn; throws what authentication throws. */
-  handle(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authorization, activity, logic);
+  /** Checks the caller's token before the body is looked at; throws what authentication throws. */
+  authenticate(authorization: string, activity: Partial<Activity>): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authorization);
+  }
+
+  /** Runs the turn for an activity whose caller is authenticated. */
+  handle(authenticated: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authenticated, activity, logic);
   }
 }
 

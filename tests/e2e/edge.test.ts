@@ -119,16 +119,17 @@ describe('authentication on', () => {
     const adapter = createAdapter(createBotAuth(bot.config.auth, keysUrl));
     const server = createServer({ adapter, bot: bot.running.bot, store: bot.running.store, logger: createLogger('debug', (l) => lines.push(l)) });
     const port = await listen(server, 0, '127.0.0.1');
-    const post = async (authorization: string | null) => {
+    const postRaw = async (activity: unknown, authorization: string | null) => {
       const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(authorization !== null ? { authorization } : {}) },
-        body: JSON.stringify(personalMessage('hjälp', opts(bot))),
+        body: JSON.stringify(activity),
       });
       return { status: res.status, body: await res.text() };
     };
+    const post = (authorization: string | null) => postRaw(personalMessage('hjälp', opts(bot)), authorization);
     const logged = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).map(({ time: _t, ...rest }) => rest);
-    return { post, logged, close: () => new Promise<void>((r) => server.close(() => r())) };
+    return { post, postRaw, logged, close: () => new Promise<void>((r) => server.close(() => r())) };
   }
 
   it('answers a request without a token 401 with one log line and no stack trace', async () => {
@@ -136,10 +137,18 @@ describe('authentication on', () => {
     const s = await serverWith(metadataUrl);
     const res = await s.post(null);
     expect([res.status, JSON.parse(res.body)]).toEqual([401, { error: 'unauthorized' }]);
-    expect(s.logged()).toEqual([{ level: 'warn', event: 'auth.rejected', status: 401, reason: 'rejected', activityType: 'message' }]);
+    expect(s.logged()).toEqual([{ level: 'warn', event: 'auth.rejected', status: 401, reason: 'rejected' }]);
     expect(consoleError).not.toHaveBeenCalled();
     expect(bot.connector.sent).toEqual([]);
     consoleError.mockRestore();
+    await s.close();
+  });
+
+  it('answers a malformed body without a token 401, not 400: the caller is checked first', async () => {
+    const s = await serverWith(metadataUrl);
+    const res = await s.postRaw({ type: 'message', text: 7 }, null);
+    expect([res.status, JSON.parse(res.body)]).toEqual([401, { error: 'unauthorized' }]);
+    expect(s.logged()).toEqual([{ level: 'warn', event: 'auth.rejected', status: 401, reason: 'rejected' }]);
     await s.close();
   });
 
@@ -149,7 +158,7 @@ describe('authentication on', () => {
     const token = fakeJwt(APP_ID);
     const res = await s.post(`Bearer ${token}`);
     expect([res.status, JSON.parse(res.body)]).toEqual([401, { error: 'unauthorized' }]);
-    expect(s.logged()).toEqual([{ level: 'warn', event: 'auth.rejected', status: 401, reason: 'rejected', activityType: 'message' }]);
+    expect(s.logged()).toEqual([{ level: 'warn', event: 'auth.rejected', status: 401, reason: 'rejected' }]);
     expect(JSON.stringify(s.logged())).not.toContain(token.slice(0, 20));
     expect(consoleError).not.toHaveBeenCalled();
     consoleError.mockRestore();
@@ -161,7 +170,7 @@ describe('authentication on', () => {
     const s = await serverWith(`http://127.0.0.1:${await freePort()}/openid`);
     const res = await s.post(`Bearer ${fakeJwt(APP_ID)}`);
     expect([res.status, JSON.parse(res.body)]).toEqual([503, { error: 'authentication temporarily unavailable' }]);
-    expect(s.logged()).toEqual([{ level: 'warn', event: 'auth.keys-unavailable', status: 503, reason: 'signing-keys-unreachable', activityType: 'message' }]);
+    expect(s.logged()).toEqual([{ level: 'warn', event: 'auth.keys-unavailable', status: 503, reason: 'signing-keys-unreachable' }]);
     expect(consoleError).not.toHaveBeenCalled();
     consoleError.mockRestore();
     await s.close();
@@ -171,7 +180,7 @@ describe('authentication on', () => {
     const s = await serverWith(metadataUrl.replace('/openid', '/down'));
     const res = await s.post(`Bearer ${fakeJwt(APP_ID)}`);
     expect([res.status, JSON.parse(res.body)]).toEqual([503, { error: 'authentication temporarily unavailable' }]);
-    expect(s.logged()).toEqual([{ level: 'warn', event: 'auth.keys-unavailable', status: 503, reason: 'signing-keys-unavailable', activityType: 'message' }]);
+    expect(s.logged()).toEqual([{ level: 'warn', event: 'auth.keys-unavailable', status: 503, reason: 'signing-keys-unavailable' }]);
     await s.close();
   });
 });
