@@ -54,6 +54,9 @@ param logLevel string = 'info'
 @description('Hur ofta påminnelsesvepet körs, i minuter (REMINDER_INTERVAL_MINUTES; 0 stänger av).')
 param reminderIntervalMinutes int = 15
 
+@description('Längsta tid för ett anrop till Azure Tables, i sekunder (STORAGE_TIMEOUT_SECONDS).')
+param storageTimeoutSeconds int = 5
+
 @description('Teams gräns för proaktiva meddelanden per tenant och sekund (TEAMS_RATE_PER_TENANT).')
 param teamsRatePerTenant int = 25
 
@@ -237,6 +240,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     REMINDER_INTERVAL_MINUTES: string(reminderIntervalMinutes)
     TEAMS_RATE_PER_TENANT: string(teamsRatePerTenant)
     TEAMS_RATE_PER_CONVERSATION: string(teamsRatePerConversation)
+    STORAGE_TIMEOUT_SECONDS: string(storageTimeoutSeconds)
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     // Plattformsinställning (läses av App Service, inte av appen): koden körs direkt från
     // det uppladdade zip-paketet (skrivskyddat, atomiska byten).

@@ -6,7 +6,7 @@ import { parseEnv } from './config/env';
 import { formatProblems } from './config/yamlFile';
 import { createLogger } from './logger';
 import type { RunningAzurite } from './storage/azurite';
-import { createServer, listen } from './server';
+import { authMode, createServer, listenAsConfigured, listeningOn } from './server';
 import { stopTelemetry, telemetryOn } from './telemetry';
 import { startBot } from './wiring';
 
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const calendar = (token: string) => calendarForToken(token, { tokens: bot.calendarTokens, catalog: bot.catalog, groupState: bot.repos.groupState, clock: systemClock });
   const exportFile = (token: string, format: 'md' | 'csv' | 'json') => exportForToken(token, format, { tokens: bot.calendarTokens, catalog: bot.catalog, decisions: bot.repos.decisions });
   const server = createServer({ adapter: bot.adapter, bot: bot.bot, store: bot.store, logger, calendar, exportFile });
-  const port = await listen(server, config.port);
+  const port = await listenAsConfigured(server, config);
   // Handlers before the start-up line: a SIGTERM right after it must stop cleanly, not kill.
   let stopping = false;
   const stop = async (signal: string) => {
@@ -53,12 +53,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const storage = azurite !== null ? `inbäddad Azurite (${config.storage.kind === 'embedded-azurite' ? config.storage.dataDir : ''}, port ${azurite.port})` : bot.store.describe();
-  const auth = config.auth === null ? 'AV – lokalt läge utan Bot Framework-autentisering, bara för utveckling' : `PÅ (app-id ${config.auth.appId}, ${config.auth.appType})`;
   process.stdout.write(
-    `Samverkansboten lyssnar på http://localhost:${port}/api/messages · lagring: ${storage} · autentisering: ${auth} · ${bot.load.organisations.length} organisationer inlästa · påminnelser ${config.reminderIntervalMinutes > 0 ? `var ${config.reminderIntervalMinutes}:e minut` : 'avstängda'} · telemetri: ${telemetryOn() ? 'Application Insights' : 'av'}\n`,
+    `Samverkansboten lyssnar på ${listeningOn(config, port)} · lagring: ${storage} · autentisering: ${authMode(config)} · ${bot.load.organisations.length} organisationer inlästa · påminnelser ${config.reminderIntervalMinutes > 0 ? `var ${config.reminderIntervalMinutes}:e minut` : 'avstängda'} · telemetri: ${telemetryOn() ? 'Application Insights' : 'av'}\n`,
   );
+  if (config.unauthenticatedOverride) logger.warn('auth.off-by-override', { listenHost: 'all-interfaces' });
   if (config.auth === null)
-    process.stdout.write('VARNING: LOKALT LÄGE. Boten tar emot aktiviteter utan autentisering. Sätt BOT_ID för att slå på autentisering.\n');
+    process.stdout.write(
+      config.unauthenticatedOverride
+        ? 'VARNING: ALLOW_UNAUTHENTICATED=true. Boten tar emot aktiviteter UTAN autentisering på alla nätverksgränssnitt. Vem som helst som når porten kan skicka kommandon i någons namn.\n'
+        : 'VARNING: LOKALT LÄGE. Boten tar emot aktiviteter utan autentisering och lyssnar bara på 127.0.0.1. Sätt BOT_ID för att slå på autentisering.\n',
+    );
 
   bot.scheduler.start();
 }

@@ -1,12 +1,16 @@
 import restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
+import type { AppConfig } from './config/env';
 import type { SamverkansBot } from './teams/bot';
 import type { TableStore } from './storage/tables';
 import { describeError, runInTurn, type Logger } from './logger';
+import { parseEnvelope } from './teams/activity';
+import { authFailureOf, type BotAdapter } from './teams/adapter';
 
 /** restify and wiring: `POST /api/messages` for Teams and `GET /healthz` for the platform. */
 export interface ServerDeps {
-  readonly adapter: CloudAdapter;
+  readonly adapter: BotAdapter;
   readonly bot: SamverkansBot;
   readonly store: TableStore;
   readonly logger: Logger;
@@ -23,14 +27,38 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.post('/api/messages', async (req, res) => {
     const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
-      deps.logger.warn('messages.malformed');
-      res.send(400, { error: 'malformed activity: a JSON object with a string "type" is required' });
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      deps.logger.warn('messages.malformed', { fields: ['(body)'] });
+      res.send(400, { error: 'malformed activity', fields: ['(body)'] });
+      return;
+    }
+    // The caller first: with authentication on, nobody without a valid token learns anything about the body.
+    let authenticated: AuthenticateRequestResult;
+    try {
+      authenticated = await deps.adapter.authenticate(String(req.headers.authorization ?? ''), body as Partial<Activity>);
+    } catch (e) {
+      const auth = authFailureOf(e);
+      if (auth === null) {
+        deps.logger.error('auth.failed', describeError(e));
+        res.send(500, { error: 'internal error' });
+        return;
+      }
+      deps.logger.warn(auth.status === 401 ? 'auth.rejected' : 'auth.keys-unavailable', { status: auth.status, reason: auth.reason });
+      if (auth.status === 503) res.header('retry-after', '30');
+      res.send(auth.status, { error: auth.status === 401 ? 'unauthorized' : 'authentication temporarily unavailable' });
+      return;
+    }
+    const envelope = parseEnvelope(body);
+    if (!envelope.ok) {
+      deps.logger.warn('messages.malformed', { fields: envelope.fields.slice(0, 10) });
+      res.send(400, { error: 'malformed activity', fields: envelope.fields });
       return;
     }
     try {
       // One child logger per turn: every line of the turn (and of its error handler) carries these ids.
-      await runInTurn(deps.logger, turnBindings(body), () => deps.adapter.process(req, res, (context) => deps.bot.run(context)));
+      const invoke = await runInTurn(deps.logger, turnBindings(body), () => deps.adapter.handle(authenticated, envelope.activity as Activity, (context) => deps.bot.run(context)));
+      if (invoke?.body !== undefined) res.send(invoke.status, invoke.body);
+      else res.send(invoke?.status ?? 200);
     } catch (e) {
       deps.logger.error('messages.failed', describeError(e));
       if (!res.headersSent) res.send(500, { error: 'internal error' });
@@ -100,4 +128,22 @@ export function listen(server: restify.Server, port: number, host?: string): Pro
       resolve(addr.port);
     });
   });
+}
+
+/** Listens where the configuration says: loopback only while authentication is off (unless overridden). */
+export function listenAsConfigured(server: restify.Server, config: Pick<AppConfig, 'port' | 'listenHost'>): Promise<number> {
+  return listen(server, config.port, config.listenHost ?? undefined);
+}
+
+/** Where the start-up line says the bot listens: loopback only when authentication is off. */
+export function listeningOn(config: Pick<AppConfig, 'listenHost'>, port: number): string {
+  return config.listenHost === null ? `port ${port} på alla nätverksgränssnitt (/api/messages)` : `http://${config.listenHost}:${port}/api/messages (bara loopback)`;
+}
+
+/** The authentication part of the start-up line. */
+export function authMode(config: Pick<AppConfig, 'auth' | 'unauthenticatedOverride'>): string {
+  if (config.auth !== null) return `PÅ (app-id ${config.auth.appId}, ${config.auth.appType})`;
+  return config.unauthenticatedOverride
+    ? 'AV genom ALLOW_UNAUTHENTICATED=true – utan Bot Framework-autentisering på alla gränssnitt'
+    : 'AV – lokalt läge utan Bot Framework-autentisering, bara loopback, bara för utveckling';
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { CloudAdapter } from 'botbuilder';
 import { OrgCatalog } from './app/catalog';
 import { loadOrganisations, type LoadReport } from './app/loadOrganisations';
 import { systemClock, type Clock } from './app/ports';
@@ -17,13 +16,13 @@ import { MemberTableRepository } from './storage/memberRepository';
 import { OrganisationTableRepository } from './storage/organisationRepository';
 import { Leases, ReminderLedger } from './storage/reminderLedger';
 import { TableStore, type TableConnection } from './storage/tables';
-import { createAdapter, createBotAuth } from './teams/adapter';
+import { createAdapter, createBotAuth, type BotAdapter } from './teams/adapter';
 import { SamverkansBot } from './teams/bot';
 import { ProactiveSender } from './teams/proactive';
 
 export interface RunningBot {
   readonly store: TableStore;
-  readonly adapter: CloudAdapter;
+  readonly adapter: BotAdapter;
   readonly bot: SamverkansBot;
   readonly catalog: OrgCatalog;
   readonly proactive: ProactiveSender;
@@ -44,11 +43,11 @@ export interface RunningBot {
 
 /** Builds every part once: tables, repositories, organisations loaded, adapter, bot and scheduler. */
 export async function startBot(config: AppConfig, connection: TableConnection, logger: Logger, clock: Clock = systemClock): Promise<RunningBot> {
-  const store = new TableStore(connection, config.tablePrefix);
+  const store = new TableStore(connection, config.tablePrefix, undefined, config.storageTimeoutMs);
   await store.ensureTables();
   const repos = {
-    organisations: new OrganisationTableRepository(store),
-    members: new MemberTableRepository(store),
+    organisations: new OrganisationTableRepository(store, logger),
+    members: new MemberTableRepository(store, logger),
     conversations: new ConversationTableRepository(store),
     groupState: new GroupStateTableRepository(store, logger),
     ledger: new ReminderLedger(store),

@@ -36,6 +36,14 @@ export const texts = {
     sv: 'Samverkansboten är inte tillgänglig för din organisation. Inget har sparats.',
     en: 'Samverkansboten is not available to your organisation. Nothing was saved.',
   },
+  messageTooLong: (limit: number) => ({
+    sv: `Meddelandet är för långt: ett kommando får vara högst ${limit} tecken. Inget har sparats. Korta texten och försök igen.`,
+    en: `The message is too long: a command may be at most ${limit} characters. Nothing was saved. Shorten the text and try again.`,
+  }),
+  storageUnavailable: {
+    sv: 'Lagringen svarar inte just nu. Försök igen om en stund.',
+    en: 'Storage is not responding right now. Please try again in a while.',
+  },
   error: {
     sv: 'Något gick fel hos mig och inget sparades. Försök igen om en stund; om felet finns kvar, kontakta samverkanskontoret.',
     en: 'Something went wrong on my side and nothing was saved. Please try again shortly; if it persists, contact the collaboration office.',

@@ -38,6 +38,11 @@ const envSchema = z.object({
   TEAMS_RATE_PER_CONVERSATION: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(7)),
   PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url('ska vara en URL, t.ex. https://samverkansboten.azurewebsites.net').optional()),
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(emptyToUndefined, z.string().regex(/InstrumentationKey=/i, 'ska vara en anslutningssträng för Application Insights (InstrumentationKey=…)').optional()),
+  ALLOW_UNAUTHENTICATED: z.preprocess(emptyToUndefined, bool),
+  STORAGE_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0.1).max(120).default(5)),
+  // Read only to decide whether running without authentication is allowed.
+  NODE_ENV: optionalText,
+  WEBSITE_INSTANCE_ID: optionalText,
 });
 
 /** Every environment variable the bot reads (the deployment test checks infra/main.bicep against it). */
@@ -73,6 +78,12 @@ export interface AppConfig {
   readonly publicBaseUrl: string | null;
   /** Application Insights; telemetry is off when unset. */
   readonly telemetryConnectionString: string | undefined;
+  /** Loopback when authentication is off (unless overridden); null means every interface. */
+  readonly listenHost: '127.0.0.1' | null;
+  /** True when ALLOW_UNAUTHENTICATED let the bot run without authentication on every interface. */
+  readonly unauthenticatedOverride: boolean;
+  /** How long one storage request may take before the user is told storage is not answering. */
+  readonly storageTimeoutMs: number;
 }
 
 export type EnvResult = { ok: true; config: AppConfig } | { ok: false; message: string };
@@ -93,6 +104,12 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): Env
     return bad('BOT_TENANT_ID', `krävs när BOT_TYPE är ${appType}`);
   if (e.BOT_ID !== undefined && appType !== 'UserAssignedMSI' && e.BOT_PASSWORD === undefined)
     return bad('BOT_PASSWORD', `krävs när BOT_TYPE är ${appType}`);
+  const override = e.BOT_ID === undefined && e.ALLOW_UNAUTHENTICATED === true;
+  if (e.BOT_ID === undefined && !override && (e.WEBSITE_INSTANCE_ID !== undefined || e.NODE_ENV === 'production'))
+    return bad(
+      'BOT_ID',
+      `saknas: utan Bot Framework-autentisering startar boten inte ${e.WEBSITE_INSTANCE_ID !== undefined ? 'i Azure (WEBSITE_INSTANCE_ID är satt)' : 'med NODE_ENV=production'}. Sätt BOT_ID, eller ALLOW_UNAUTHENTICATED=true om det verkligen är meningen`,
+    );
   if (e.AZURE_TABLES_CONNECTION_STRING !== undefined && e.AZURE_TABLES_ENDPOINT !== undefined)
     return bad('AZURE_TABLES_ENDPOINT', 'ange antingen AZURE_TABLES_CONNECTION_STRING eller AZURE_TABLES_ENDPOINT, inte båda');
   if (e.AZURE_TABLES_CONNECTION_STRING !== undefined && !/TableEndpoint=|AccountName=/i.test(e.AZURE_TABLES_CONNECTION_STRING))
@@ -108,7 +125,8 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): Env
     config: {
       port: e.PORT,
       auth: e.BOT_ID === undefined ? null : { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType },
-      allowedTenants: e.ALLOWED_TENANTS,
+      // Fail closed: a bot with its own tenant serves that tenant unless others are listed.
+      allowedTenants: e.ALLOWED_TENANTS.length === 0 && e.BOT_ID !== undefined && e.BOT_TENANT_ID !== undefined ? [e.BOT_TENANT_ID] : e.ALLOWED_TENANTS,
       storage,
       tablePrefix: e.TABLE_PREFIX,
       botAdmins: e.BOT_ADMINS.map((x) => x.toLowerCase()),
@@ -119,6 +137,9 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): Env
       rateLimits: { perConversation: e.TEAMS_RATE_PER_CONVERSATION, perTenant: e.TEAMS_RATE_PER_TENANT },
       publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? null,
       telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+      listenHost: e.BOT_ID === undefined && !override ? '127.0.0.1' : null,
+      unauthenticatedOverride: override,
+      storageTimeoutMs: Math.round(e.STORAGE_TIMEOUT_SECONDS * 1000),
     },
   };
 }

@@ -3,6 +3,7 @@ import type { TransactionAction } from '@azure/data-tables';
 import type { MemberRepository, PersonRecord } from '../app/ports';
 import type { Membership, UserContext } from '../domain/people';
 import { memberEntity } from './groupStateRepository';
+import { silentLogger, type Logger } from '../logger';
 import { hasStatus, keyPart, odataString, type TableStore } from './tables';
 
 /**
@@ -21,8 +22,30 @@ const memberRow = z.object({
 });
 const rolesSchema = z.array(z.enum(['member', 'processLeader']));
 
+/** A stored membership's roles, or null when the stored JSON is not a list of known roles. */
+function parseRoles(json: string | undefined): Membership['roles'] | null {
+  try {
+    const roles = rolesSchema.safeParse(JSON.parse(json ?? '[]'));
+    return roles.success ? roles.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export class MemberTableRepository implements MemberRepository {
-  constructor(private readonly store: TableStore) {}
+  constructor(
+    private readonly store: TableStore,
+    private readonly logger: Logger = silentLogger,
+  ) {}
+
+  /** Reads a row leniently: an unreadable one is logged (row kind only, no ids of people) and skipped. */
+  private readRow(e: unknown): z.infer<typeof memberRow> | null {
+    const row = memberRow.safeParse(e);
+    if (row.success) return row.data;
+    const rowKey = (e as { rowKey?: unknown }).rowKey;
+    this.logger.error('storage.row-unreadable', { table: 'Members', row: typeof rowKey === 'string' ? rowKey.split('|')[0] : 'unknown', problem: 'shape' });
+    return null;
+  }
 
   async userContext(aadObjectId: string, globalAdmins: readonly string[]): Promise<UserContext> {
     const aad = aadObjectId.toLowerCase();
@@ -31,12 +54,18 @@ export class MemberTableRepository implements MemberRepository {
     let preferredLocale: 'sv' | 'en' | null = null;
     const filter = `PartitionKey eq ${odataString(userPk(aad))}`;
     for await (const e of this.store.table('Members').listEntities({ queryOptions: { filter } })) {
-      const row = memberRow.parse(e);
+      const row = this.readRow(e);
+      if (row === null) continue;
       if (row.rowKey === 'profile') preferredLocale = row.locale ?? null;
       else if (row.rowKey.startsWith('admin|')) adminOf.push(row.rowKey.slice('admin|'.length));
       else if (row.rowKey.startsWith('m|')) {
         const [, org, group] = row.rowKey.split('|');
-        memberships.push({ org: org!, group: group!, party: row.party ?? null, roles: rolesSchema.parse(JSON.parse(row.roles ?? '[]')) });
+        const roles = parseRoles(row.roles);
+        if (org === undefined || group === undefined || roles === null) {
+          this.logger.error('storage.row-unreadable', { table: 'Members', row: 'm', org: org ?? '', group: group ?? '', problem: 'roles' });
+          continue;
+        }
+        memberships.push({ org, group, party: row.party ?? null, roles });
       }
     }
     return { aadObjectId: aad, preferredLocale, memberships, adminOf, globalAdmin: globalAdmins.includes(aad) };
@@ -58,7 +87,8 @@ export class MemberTableRepository implements MemberRepository {
     const members = this.store.table('Members');
     const existing = new Map<string, string>();
     for await (const e of members.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(pk)}` } })) {
-      const row = memberRow.parse(e);
+      const row = this.readRow(e);
+      if (row === null) continue; // rewritten below if the organisation file still has it
       existing.set(row.rowKey, JSON.stringify([row.party ?? null, row.roles ?? null, row.displayName ?? null]));
     }
     const actions: TransactionAction[] = [];

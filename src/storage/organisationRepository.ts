@@ -3,6 +3,7 @@ import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { OrganisationRepository } from '../app/ports';
 import { orgFileSchema } from '../config/orgSchema';
 import type { Organisation } from '../domain/organisation';
+import { silentLogger, type Logger } from '../logger';
 import { keyPart, type TableStore } from './tables';
 
 /**
@@ -30,15 +31,33 @@ function rowsOf(org: Organisation): Row[] {
 const order = (i: number) => String(i).padStart(4, '0');
 
 export class OrganisationTableRepository implements OrganisationRepository {
-  constructor(private readonly store: TableStore) {}
+  constructor(
+    private readonly store: TableStore,
+    private readonly logger: Logger = silentLogger,
+  ) {}
 
+  /**
+   * Every stored organisation. Reading is tolerant: an unreadable row is logged and skipped, and
+   * an organisation that cannot be rebuilt is logged and left out, so one bad row never stops
+   * the others from loading.
+   */
   async loadAll(): Promise<Organisation[]> {
     const byOrg = new Map<string, Row[]>();
     for await (const e of this.store.table('Organisations').listEntities()) {
-      const row = rowSchema.parse(e);
-      byOrg.set(row.partitionKey, [...(byOrg.get(row.partitionKey) ?? []), row]);
+      const row = rowSchema.safeParse(e);
+      if (!row.success) {
+        this.logger.error('storage.row-unreadable', { table: 'Organisations', org: String(e.partitionKey ?? ''), row: rowKind(String(e.rowKey ?? '')), problem: 'shape' });
+        continue;
+      }
+      byOrg.set(row.data.partitionKey, [...(byOrg.get(row.data.partitionKey) ?? []), row.data]);
     }
-    return [...byOrg.values()].map((rows) => assemble(rows)).sort((a, b) => a.id.localeCompare(b.id));
+    const organisations: Organisation[] = [];
+    for (const [org, rows] of byOrg) {
+      const result = assemble(rows, (rowKey) => this.logger.error('storage.row-unreadable', { table: 'Organisations', org, row: rowKind(rowKey), problem: 'json' }));
+      if (result.success) organisations.push(result.data);
+      else this.logger.error('storage.organisation-unreadable', { table: 'Organisations', org, paths: result.paths.slice(0, 5) });
+    }
+    return organisations.sort((a, b) => a.id.localeCompare(b.id));
   }
 
   async save(org: Organisation): Promise<{ written: number; deleted: number }> {
@@ -62,17 +81,29 @@ export class OrganisationTableRepository implements OrganisationRepository {
   }
 }
 
-/** Rebuilds an organisation from its rows and validates it like a file, so a bad row is caught on read. */
-function assemble(rows: readonly Row[]): Organisation {
+/** The kind of an organisation row (`meta`, `group`, …) with its item id: no personal data. */
+const rowKind = (rowKey: string) => rowKey.split('|').filter((_, i) => i !== 1).join('|').slice(0, 80);
+
+type Assembled = { success: true; data: Organisation } | { success: false; paths: string[] };
+
+/**
+ * Rebuilds an organisation from its rows and validates it like a file, so a bad row is caught
+ * on read. A row whose JSON cannot be read is reported and left out.
+ */
+function assemble(rows: readonly Row[], unreadable: (rowKey: string) => void): Assembled {
   const sorted = [...rows].sort((a, b) => a.rowKey.localeCompare(b.rowKey));
-  const items = (prefix: string) => sorted.filter((r) => r.rowKey.startsWith(`${prefix}|`)).map((r) => JSON.parse(r.data) as unknown);
+  const json = (r: Row): unknown => {
+    try {
+      return JSON.parse(r.data) as unknown;
+    } catch {
+      unreadable(r.rowKey);
+      return undefined;
+    }
+  };
+  const items = (prefix: string) => sorted.filter((r) => r.rowKey.startsWith(`${prefix}|`)).map(json).filter((x) => x !== undefined);
   const metaRow = sorted.find((r) => r.rowKey === 'meta');
-  if (metaRow === undefined) throw new Error(`organisation partition ${rows[0]?.partitionKey} has no meta row`);
-  return orgFileSchema.parse({
-    ...(JSON.parse(metaRow.data) as object),
-    principals: items('principal'),
-    parties: items('party'),
-    groups: items('group'),
-    annualCycle: items('cycle'),
-  });
+  const meta = metaRow === undefined ? undefined : json(metaRow);
+  if (typeof meta !== 'object' || meta === null) return { success: false, paths: ['meta'] };
+  const parsed = orgFileSchema.safeParse({ ...meta, principals: items('principal'), parties: items('party'), groups: items('group'), annualCycle: items('cycle') });
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, paths: parsed.error.issues.map((i) => i.path.join('.')) };
 }

@@ -37,7 +37,59 @@ export class TableRequestCounter {
   }
 }
 
-/** The one table client factory: same connection, prefix and counting policy for every table. */
+/** How long one storage request (retries included) may take unless configured otherwise. */
+export const DEFAULT_STORAGE_TIMEOUT_MS = 5000;
+
+/** A storage request that did not finish in time; users are told storage is not answering. */
+export class StorageTimeoutError extends Error {
+  override readonly name = 'StorageTimeoutError';
+}
+
+/**
+ * Bounds each storage call, retries included: the SDK's own `timeout` covers one attempt up to
+ * the response headers only, so a frozen table service could otherwise hang a turn for minutes.
+ * Sits before the retry policy and aborts through the request's abort signal.
+ */
+export function timeoutPolicy(ms: number): PipelinePolicy {
+  return {
+    name: 'samverkansbotenStorageTimeout',
+    sendRequest: async (request, next) => {
+      const controller = new AbortController();
+      const outer = request.abortSignal;
+      const forward = () => controller.abort();
+      outer?.addEventListener('abort', forward);
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, ms);
+      request.abortSignal = controller.signal;
+      try {
+        return await next(request);
+      } catch (e) {
+        if (timedOut) throw new StorageTimeoutError(`table request did not finish within ${ms} ms`);
+        throw e;
+      } finally {
+        clearTimeout(timer);
+        outer?.removeEventListener('abort', forward);
+        request.abortSignal = outer;
+      }
+    },
+  };
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH']);
+
+/** True when an error means the table service is not answering (timeout, connection refused, 503). */
+export function isStorageUnavailable(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const err = e as { name?: unknown; code?: unknown; statusCode?: unknown };
+  if (err.name === 'StorageTimeoutError') return true;
+  if (err.name !== 'RestError') return false;
+  return (typeof err.code === 'string' && UNREACHABLE.has(err.code)) || err.statusCode === 503;
+}
+
+/** The one table client factory: same connection, prefix, counting and timeout policy for every table. */
 export class TableStore {
   private readonly clients = new Map<TableName, TableClient>();
   /** One managed-identity credential for every table (one token cache, one token request). */
@@ -47,6 +99,7 @@ export class TableStore {
     private readonly connection: TableConnection,
     private readonly prefix: string,
     readonly counter: TableRequestCounter = new TableRequestCounter(),
+    private readonly timeoutMs: number = DEFAULT_STORAGE_TIMEOUT_MS,
   ) {}
 
   /** A short description for the start-up line, without secrets. */
@@ -72,6 +125,7 @@ export class TableStore {
               options,
             );
       client.pipeline.addPolicy(this.counter.policy);
+      client.pipeline.addPolicy(timeoutPolicy(this.timeoutMs));
       this.clients.set(name, client);
     }
     return client;

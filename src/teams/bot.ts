@@ -11,7 +11,8 @@ import { linkCard } from '../cards/linkCard';
 import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { bindTurn, describeError, type Logger } from '../logger';
-import { conversationRefOf, localeOf, tenantOf } from './activity';
+import { isStorageUnavailable } from '../storage/tables';
+import { conversationRefOf, localeOf, MAX_MESSAGE_TEXT, tenantOf } from './activity';
 import { parseCommand, type ParsedCommand } from './commands';
 import {
   addMemberForm,
@@ -92,6 +93,12 @@ export class SamverkansBot {
     if (this.deps.allowedTenants.length > 0 && (tenant === null || !this.deps.allowedTenants.includes(tenant))) {
       this.deps.logger.warn('tenant.refused', { activityType: activity.type });
       if (activity.type === ActivityTypes.Message) await context.sendActivity(texts.foreignTenant[localeOf(activity, null)]);
+      return;
+    }
+    if (typeof activity.text === 'string' && activity.text.length > MAX_MESSAGE_TEXT) {
+      // Refused before anything is stored or parsed: no handler sees a 28 KB command.
+      this.deps.logger.warn('message.too-long', { length: activity.text.length, limit: MAX_MESSAGE_TEXT });
+      await context.sendActivity(texts.messageTooLong(MAX_MESSAGE_TEXT)[localeOf(activity, null)]);
       return;
     }
     const ref = conversationRefOf(activity);
@@ -318,9 +325,11 @@ export class SamverkansBot {
 
   /** Sends the error text in the user's language after a bug; the log keeps no personal data. */
   async onTurnError(context: TurnContext, error: unknown): Promise<void> {
-    this.deps.logger.error('turn.failed', { activityType: context.activity.type, ...describeError(error) });
+    const storageDown = isStorageUnavailable(error);
+    if (storageDown) this.deps.logger.warn('turn.storage-unavailable', { activityType: context.activity.type, error: (error as Error).name });
+    else this.deps.logger.error('turn.failed', { activityType: context.activity.type, ...describeError(error) });
     try {
-      await context.sendActivity(texts.error[localeOf(context.activity, null)]);
+      await context.sendActivity((storageDown ? texts.storageUnavailable : texts.error)[localeOf(context.activity, null)]);
     } catch (e) {
       this.deps.logger.error('turn.error-reply-failed', describeError(e));
     }

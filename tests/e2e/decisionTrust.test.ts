@@ -89,15 +89,18 @@ describe('recording decisions', () => {
 });
 
 describe('searching decisions', () => {
-  it('answers a 28 KB search with the bound stated and a bounded result', async () => {
+  it('answers a long search with the bound stated and a bounded result; a 28 KB message is refused at the edge', async () => {
     const [item] = await meeting('2026-12-08-aaa121');
     await bot.post(actionSubmit(await shownForm('2026-12-08-aaa121', item!, { title: 'Årsrapport 2026' }), opts(USERS.processLeaderLgs)));
     bot.connector.clear();
-    await bot.post(personalMessage(`beslut LGS årsrapport ${'ord '.repeat(7000)}`, opts(USERS.memberRegion)));
+    await bot.post(personalMessage(`beslut LGS årsrapport ${'ord '.repeat(900)}`, opts(USERS.memberRegion)));
     expect(bot.connector.texts()).toEqual(['En sökning använder högst 10 ord och 200 tecken; resten av det du skrev användes inte.', 'Inga beslut hittades för LGS.']);
     bot.connector.clear();
-    await bot.post(personalMessage(`beslut LGS årsrapport 2026 ${'x'.repeat(28_000)}`, opts(USERS.memberRegion)));
+    await bot.post(personalMessage(`beslut LGS årsrapport 2026 ${'x'.repeat(3_800)}`, opts(USERS.memberRegion)));
     expect(bot.connector.texts()).toEqual(['En sökning använder högst 10 ord och 200 tecken; resten av det du skrev användes inte.', 'Inga beslut hittades för LGS.']);
+    bot.connector.clear();
+    await bot.post(personalMessage(`beslut LGS årsrapport ${'ord '.repeat(7000)}`, opts(USERS.memberRegion)));
+    expect(bot.connector.texts()).toEqual(['Meddelandet är för långt: ett kommando får vara högst 4000 tecken. Inget har sparats. Korta texten och försök igen.']);
     bot.connector.clear();
     await bot.post(personalMessage('beslut LGS årsrapport 2026', opts(USERS.memberRegion)));
     expect(bot.connector.cards().map((c) => cardTexts(c)[0])).toEqual(['LGS 2026:1 – Årsrapport 2026']);

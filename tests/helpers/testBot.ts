@@ -27,13 +27,13 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
-/** Starts the real restify server and bot on a free port, on Azurite, with a fake connector. */
-export async function startTestBot(env: Record<string, string> = {}, clock?: Clock, logger: Logger = silentLogger): Promise<TestBot> {
+/** Starts the real restify server and bot on a free port, on Azurite (or `connection`), with a fake connector. */
+export async function startTestBot(env: Record<string, string> = {}, clock?: Clock, logger: Logger = silentLogger, connection = testConnection()): Promise<TestBot> {
   const parsed = parseEnv({ PORT: '0', DEMO_DATA: 'true', TABLE_PREFIX: randomPrefix(), ...env });
   if (!parsed.ok) throw new Error(parsed.message);
   const connector = new FakeConnector();
   await connector.start();
-  const running = await startBot(parsed.config, testConnection(), logger, clock);
+  const running = await startBot(parsed.config, connection, logger, clock);
   const calendar = (token: string) =>
     calendarForToken(token, { tokens: running.calendarTokens, catalog: running.catalog, groupState: running.repos.groupState, clock: clock ?? systemClock });
   const exportFile = (token: string, format: 'md' | 'csv' | 'json') =>

@@ -188,7 +188,7 @@ describe('compiled start (node dist/main.js)', () => {
         void exited.then((code) => reject(new Error(`exited ${code}: ${out}`)));
       });
       const line = out.split('\n').find((l) => l.startsWith('Samverkansboten lyssnar'))!;
-      expect(line).toContain(`http://localhost:${port}/api/messages`);
+      expect(line).toContain(`http://127.0.0.1:${port}/api/messages (bara loopback)`);
       expect(line).toMatch(/lagring: Azure Tables http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1 /);
       expect(line).not.toContain('inbäddad Azurite');
       expect(line).toContain('telemetri: av');

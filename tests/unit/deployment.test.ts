@@ -21,6 +21,8 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   AZURITE_DIR: 'embedded Azurite is local only',
   TABLE_PREFIX: 'one storage account per environment',
   ALLOW_UNAUTHENTICATED: 'local override that must never be set in Azure',
+  NODE_ENV: 'read only to refuse an unauthenticated production start; App Service runs with BOT_ID set',
+  WEBSITE_INSTANCE_ID: 'set by App Service itself; read only to refuse an unauthenticated start in Azure',
 };
 /** Settings for the platform, not the app. */
 const PLATFORM_SETTINGS = ['WEBSITE_RUN_FROM_PACKAGE'];

@@ -18,6 +18,9 @@ describe('parseEnv', () => {
         rateLimits: { perConversation: 7, perTenant: 25 },
         publicBaseUrl: null,
         telemetryConnectionString: undefined,
+        listenHost: '127.0.0.1',
+        unauthenticatedOverride: false,
+        storageTimeoutMs: 5000,
       },
     });
   });
@@ -54,10 +57,52 @@ describe('parseEnv', () => {
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TABLE_PREFIX: '1abc' }, 'TABLE_PREFIX'],
+    [{ ALLOW_UNAUTHENTICATED: 'perhaps' }, 'ALLOW_UNAUTHENTICATED'],
+    [{ STORAGE_TIMEOUT_SECONDS: '0' }, 'STORAGE_TIMEOUT_SECONDS'],
   ])('refuses %j with a message naming %s', (env, variable) => {
     const r = parseEnv(env);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message.split('\n')[0]).toBe('Ogiltig konfiguration:');
     expect(!r.ok && r.message.split('\n')[1]!.startsWith(`${variable}: `)).toBe(true);
+  });
+
+  describe('authentication fails closed', () => {
+    it('refuses to start without authentication in Azure, naming the variable and the way out', () => {
+      expect(parseEnv({ WEBSITE_INSTANCE_ID: 'abc123' })).toEqual({
+        ok: false,
+        message:
+          'Ogiltig konfiguration:\nBOT_ID: saknas: utan Bot Framework-autentisering startar boten inte i Azure (WEBSITE_INSTANCE_ID är satt). Sätt BOT_ID, eller ALLOW_UNAUTHENTICATED=true om det verkligen är meningen',
+      });
+    });
+
+    it('refuses to start without authentication with NODE_ENV=production', () => {
+      const r = parseEnv({ NODE_ENV: 'production' });
+      expect(!r.ok && r.message).toBe(
+        'Ogiltig konfiguration:\nBOT_ID: saknas: utan Bot Framework-autentisering startar boten inte med NODE_ENV=production. Sätt BOT_ID, eller ALLOW_UNAUTHENTICATED=true om det verkligen är meningen',
+      );
+    });
+
+    it('starts without authentication in Azure only with the explicit override, then on every interface', () => {
+      const r = parseEnv({ WEBSITE_INSTANCE_ID: 'abc123', NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true' });
+      expect(r.ok && [r.config.auth, r.config.listenHost, r.config.unauthenticatedOverride]).toEqual([null, null, true]);
+    });
+
+    it('listens on loopback only when authentication is off, on every interface when it is on', () => {
+      const off = parseEnv({});
+      const on = parseEnv({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', WEBSITE_INSTANCE_ID: 'abc123', NODE_ENV: 'production' });
+      expect([off.ok && off.config.listenHost, on.ok && on.config.listenHost, on.ok && on.config.unauthenticatedOverride]).toEqual(['127.0.0.1', null, false]);
+    });
+
+    it("lets only the bot's own tenant in when BOT_TENANT_ID is set and ALLOWED_TENANTS is not", () => {
+      const own = parseEnv({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000007' });
+      const listed = parseEnv({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000007', ALLOWED_TENANTS: '00000000-0000-0000-0000-0000000000008' });
+      expect(own.ok && own.config.allowedTenants).toEqual(['00000000-0000-0000-0000-0000000000007']);
+      expect(listed.ok && listed.config.allowedTenants).toEqual(['00000000-0000-0000-0000-0000000000008']);
+    });
+
+    it('reads the storage timeout in seconds', () => {
+      const r = parseEnv({ STORAGE_TIMEOUT_SECONDS: '2.5' });
+      expect(r.ok && r.config.storageTimeoutMs).toBe(2500);
+    });
   });
 });
