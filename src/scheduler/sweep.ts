@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { OrgCatalog } from '../app/catalog';
 import type { Clock, ConversationRepository, GroupStateRepository } from '../app/ports';
 import { reminderCard } from '../cards/reminderCards';
@@ -10,7 +11,7 @@ import type { ProactiveMessage, ProactiveSender } from '../teams/proactive';
 import type { DecisionRepository, MeetingInputRepository } from '../app/ports';
 import { forankringMessages } from './forankringMessages';
 import { meetingMessages } from './meetingMessages';
-import { deliver, UNREACHABLE, type RetryPolicy } from './delivery';
+import { deliver, NOT_OWNER, UNREACHABLE, type RetryPolicy } from './delivery';
 import type { RateLimiter } from './rateLimiter';
 
 export interface SweepDeps {
@@ -49,16 +50,33 @@ export interface Outgoing {
 }
 
 export interface SweepSettings {
+  /** The sweep lease; renewed every third of it, by time (also while reading), never left to run out. */
   readonly leaseTtlMs: number;
-  /** A claim older than this whose sender never completed it is taken over (the sender died). */
+  /**
+   * A claim still `sending` this long after it was made belongs to a sweeper that died between
+   * the send and the outcome write: it is sent again (the one at-least-once window; logged).
+   * Longer than a lease plus every retry of the outcome write, so a live sweeper is never overtaken.
+   */
   readonly staleClaimMs: number;
-  /** How many sweeps may try a reminder that keeps failing before it is given up. */
-  readonly maxSweepsPerReminder: number;
+  /** Not used any more: a failing reminder is retried, with backoff, until its deadline. Kept for old settings. */
+  readonly maxSweepsPerReminder?: number;
   /** Sends in flight at once (the rate limiter still bounds the rate). */
   readonly concurrency: number;
+  /** Backoff between sweeps for a reminder whose send failed transiently: base × 2^(tries−1), at most max. */
+  readonly retryBaseMs?: number;
+  readonly retryMaxMs?: number;
+  /** Tries of a claim write (and, ×3, of an outcome write) before the storage is taken to be down. */
+  readonly storageAttempts?: number;
 }
 
-export const defaultSweepSettings: SweepSettings = { leaseTtlMs: 5 * 60_000, staleClaimMs: 10 * 60_000, maxSweepsPerReminder: 3, concurrency: 8 };
+export const defaultSweepSettings: SweepSettings = {
+  leaseTtlMs: 5 * 60_000,
+  staleClaimMs: 15 * 60_000,
+  concurrency: 8,
+  retryBaseMs: 5 * 60_000,
+  retryMaxMs: 60 * 60_000,
+  storageAttempts: 8,
+};
 
 export interface SweepReport {
   readonly ran: boolean;
@@ -69,33 +87,138 @@ export interface SweepReport {
   readonly failed: number;
   readonly undeliverable: number;
   readonly planningMs: number;
+  /** Claims of a dead sweeper found still `sending` and sent again (may have arrived before). */
+  readonly uncertain?: number;
+  /** Reminders left for the next sweep because the storage or the lease went away. */
+  readonly deferred?: number;
+  /** Why the sweep stopped early, if it did. */
+  readonly stopped?: 'lease-lost' | 'storage';
 }
 
 const LEASE = 'reminder-sweep';
-const UNDELIVERABLE_RETRY_MS = 6 * 3_600_000;
 
 /**
- * One reminder sweep: take the lease, work out every due reminder, claim each in Azure
- * Tables before sending (so two instances, or a rerun after a crash, never send twice),
- * send within the Teams limits, and record each outcome.
+ * One reminder sweep: take the lease, work out every due reminder from what is stored, then
+ * per reminder, right before its send, claim it in Azure Tables (insert-if-absent or ETag, so
+ * two instances, or a rerun after a crash, never both send it), send within the Teams limits,
+ * and record the outcome (retried through storage outages). Failures are retried by later
+ * sweeps with backoff until the deadline; nobody reachable yet is tried every sweep.
  */
 export async function sweep(deps: SweepDeps): Promise<SweepReport> {
   const started = deps.clock.now();
   const empty: SweepReport = { ran: false, due: 0, claimed: 0, sentPersonal: 0, sentChannel: 0, failed: 0, undeliverable: 0, planningMs: 0 };
   if (!(await deps.leases.acquire(LEASE, deps.instanceId, started, deps.settings.leaseTtlMs))) return empty;
+  const keeper = new LeaseKeeper(deps, started);
+  keeper.start();
   try {
-    return await sweepUnderLease(deps, started);
+    return await sweepUnderLease(deps, started, keeper);
   } finally {
-    await deps.leases.release(LEASE, deps.instanceId);
+    keeper.stop();
+    if (!keeper.lost) await deps.leases.release(LEASE, deps.instanceId).catch((e: unknown) => deps.logger.warn('reminders.lease-release-failed', describeError(e)));
   }
 }
 
-async function sweepUnderLease(deps: SweepDeps, now: Date): Promise<SweepReport> {
+/**
+ * Keeps the sweep lease: renewed by time (a third of its length after the last renewal), on
+ * every step of the sweep and by a timer while the sweep waits on reads or sends. A sweep sends
+ * only while its lease is safely valid; once another instance holds it, it stops.
+ */
+class LeaseKeeper {
+  lost = false;
+  private expiresAt: number;
+  private renewedAt: number;
+  private renewing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly deps: SweepDeps,
+    acquiredAt: Date,
+  ) {
+    this.renewedAt = acquiredAt.getTime();
+    this.expiresAt = this.renewedAt + deps.settings.leaseTtlMs;
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.renew(), Math.max(1_000, this.deps.settings.leaseTtlMs / 3));
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Whether this sweep may still start a send: the lease is ours and not within its last sixth. */
+  valid(): boolean {
+    return !this.lost && this.deps.clock.now().getTime() < this.expiresAt - this.deps.settings.leaseTtlMs / 6;
+  }
+
+  /** Renews the lease if a third of it has passed; then `valid()`. */
+  async ensure(): Promise<boolean> {
+    if (this.deps.clock.now().getTime() - this.renewedAt >= this.deps.settings.leaseTtlMs / 3) await this.renew();
+    return this.valid();
+  }
+
+  renew(): Promise<void> {
+    if (this.lost) return Promise.resolve();
+    if (this.renewing === null) {
+      const at = this.deps.clock.now();
+      this.renewing = this.deps.leases
+        .acquire(LEASE, this.deps.instanceId, at, this.deps.settings.leaseTtlMs)
+        .then(
+          (ok) => {
+            if (ok) {
+              this.renewedAt = at.getTime();
+              this.expiresAt = at.getTime() + this.deps.settings.leaseTtlMs;
+            } else {
+              this.lost = true;
+              this.deps.logger.warn('reminders.lease-lost', {});
+            }
+          },
+          // Storage unreachable: keep going while the lease we have is still valid, try again next time.
+          (e: unknown) => this.deps.logger.warn('reminders.lease-renew-failed', describeError(e)),
+        )
+        .finally(() => {
+          this.renewing = null;
+        });
+    }
+    return this.renewing;
+  }
+}
+
+class StorageDown extends Error {}
+
+/** A storage write, retried with backoff (a brief outage is waited out); StorageDown when it stays down. */
+async function persist<T>(deps: SweepDeps, attempts: number, op: () => Promise<T>): Promise<T> {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await op();
+    } catch (e) {
+      if (attempt >= attempts) {
+        deps.logger.warn('reminders.storage-write-failed', describeError(e));
+        throw new StorageDown('storage unavailable');
+      }
+      await sleep(Math.min(5_000, 200 * 2 ** (attempt - 1)));
+    }
+  }
+}
+
+interface Candidate {
+  readonly reminder: Outgoing;
+  /** The claim row as loaded, or null for a reminder never tried. */
+  readonly previous: ClaimRecord | null;
+  /** Taken over from a sweeper that died while it was `sending`: it may have arrived already. */
+  readonly uncertain: boolean;
+}
+
+async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper): Promise<SweepReport> {
   const orgs = deps.catalog.all();
   const groups = new Map<string, GroupCycleState>();
   const ledgers = new Map<string, LedgerSnapshot>();
   const rosterNames = new Map<string, string>();
   for (const org of orgs) {
+    await keeper.ensure();
     const today = dateIn(now, org.timeZone);
     for (const [id, record] of await deps.groupState.wholeOrg(org.id)) {
       groups.set(`${org.id}|${id}`, record);
@@ -126,82 +249,125 @@ async function sweepUnderLease(deps: SweepDeps, now: Date): Promise<SweepReport>
     ...(deps.meetings ? await meetingMessages(orgs, groups, deps.meetings, now) : []),
     ...(deps.decisions ? await forankringMessages(orgs, groups, deps.decisions, now) : []),
   ];
+  await keeper.ensure();
 
-  // Claim: new messages in batches; stale or failed ones one by one with their ETag.
-  const claimed: { reminder: Outgoing; claim: ClaimRecord }[] = [];
-  const byId = new Map(due.map((r) => [r.id, r]));
-  for (const org of orgs) {
-    const ledger = ledgers.get(org.id)!;
-    const mine = due.filter((r) => r.org === org.id);
-    const fresh = mine.filter((r) => !ledger.claims.has(r.id));
-    for (const c of await deps.ledger.claimNew(org.id, fresh.map((r) => ({ id: r.id, deadline: r.deadline })), deps.instanceId, now))
-      claimed.push({ reminder: byId.get(c.reminderId)!, claim: c });
-    for (const r of mine) {
-      const c = ledger.claims.get(r.id);
-      if (c === undefined) continue;
-      const stale = c.status === 'claimed' && now.getTime() - Date.parse(c.claimedAt) > deps.settings.staleClaimMs;
-      const retry = c.status === 'failed' && c.sweeps < deps.settings.maxSweepsPerReminder;
-      // Nobody could be reached (no personal chat, no linked channel): try again a few times a day,
-      // so someone who installs the bot later still gets it before the deadline.
-      const unreachedAgain = c.status === 'undeliverable' && now.getTime() - Date.parse(c.claimedAt) > UNDELIVERABLE_RETRY_MS;
-      if (!stale && !retry && !unreachedAgain) continue;
-      const taken = await deps.ledger.reclaim(org.id, c, deps.instanceId, now);
-      if (taken !== null) claimed.push({ reminder: r, claim: taken });
-    }
+  // What to try now, decided from the ledger as read (no writes): each is claimed only right before its send.
+  const candidates: Candidate[] = [];
+  for (const r of due) {
+    const c = ledgers.get(r.org)?.claims.get(r.id);
+    if (c === undefined) candidates.push({ reminder: r, previous: null, uncertain: false });
+    else if (c.status === 'claimed' || c.status === 'sending') {
+      // Its sweeper never completed it. A live sweeper always does within this time, so the sweeper died.
+      if (now.getTime() - Date.parse(c.claimedAt) > deps.settings.staleClaimMs) candidates.push({ reminder: r, previous: c, uncertain: c.status === 'sending' });
+    } else if (c.status === 'failed') {
+      // A transient failure: tried again after its backoff, every time until the deadline (the ledger drops it after).
+      if (!c.nextAttemptAt || now.getTime() >= Date.parse(c.nextAttemptAt)) candidates.push({ reminder: r, previous: c, uncertain: false });
+    } else if (c.status === 'undeliverable') candidates.push({ reminder: r, previous: c, uncertain: false }); // tried when someone can be reached
   }
 
-  const refs = claimed.length > 0 ? await deps.conversations.activePersonalReferences() : new Map<string, ConversationRef>();
+  const refs = candidates.length > 0 ? await deps.conversations.activePersonalReferences(now) : new Map<string, ConversationRef>();
   const links = new Map<string, Promise<ChannelLink | null>>();
   const channelOf = (org: string, group: string) => {
     const key = `${org}|${group}`;
     if (!links.has(key)) links.set(key, deps.conversations.channelOfGroup(org, group));
     return links.get(key)!;
   };
-  const counts = { sentPersonal: 0, sentChannel: 0, failed: 0, undeliverable: 0 };
-  const sendOne = async ({ reminder, claim }: { reminder: Outgoing; claim: ClaimRecord }) => {
+  const storageAttempts = deps.settings.storageAttempts ?? 8;
+  const counts = { claimed: 0, sentPersonal: 0, sentChannel: 0, failed: 0, undeliverable: 0, uncertain: 0, deferred: 0 };
+  let stopped: SweepReport['stopped'] = undefined;
+  const backoff = (tries: number) =>
+    Math.min(deps.settings.retryMaxMs ?? 60 * 60_000, (deps.settings.retryBaseMs ?? 5 * 60_000) * 2 ** Math.max(0, tries - 1));
+
+  const sendOne = async ({ reminder, previous, uncertain }: Candidate): Promise<void> => {
     const org = reminder.org;
-    const opts = { sender: deps.sender, limiter: deps.limiter, ...(deps.retry ? { policy: deps.retry } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) };
-    let outcome: { status: 'sent' | 'failed' | 'undeliverable'; via: string; detail: string } = { status: 'undeliverable', via: 'none', detail: 'no conversation' };
-    const personal = refs.get(reminder.recipient);
+    const personal = refs.get(reminder.recipient.toLowerCase()) ?? refs.get(reminder.recipient);
+    const link = reminder.channelFallback ? await channelOf(org, reminder.group) : null;
+    if (personal === undefined && link === null) {
+      // Nobody can be reached yet: nothing is written, so every later sweep until the deadline tries again.
+      counts.undeliverable += 1;
+      return;
+    }
+    let claim: ClaimRecord | null = null;
+    let notOwner = false;
+    // Right before the first send (after the rate limiter): claim, ETag-guarded, as `sending`.
+    const guard = async (attempt: number): Promise<boolean> => {
+      if (!(await keeper.ensure())) return false;
+      if (claim !== null || attempt > 1) return true;
+      // One token for every retry of this claim: a retry after a lost answer recognises its own write.
+      const token = randomUUID();
+      const at = deps.clock.now();
+      claim = await persist(deps, storageAttempts, () =>
+        deps.ledger.claimForSending(org, { id: reminder.id, deadline: reminder.deadline }, previous, deps.instanceId, at, token),
+      );
+      if (claim === null) notOwner = true;
+      else {
+        counts.claimed += 1;
+        if (uncertain) {
+          counts.uncertain += 1;
+          deps.logger.warn('reminder.resent-uncertain', { org, group: reminder.group });
+        }
+      }
+      return claim !== null;
+    };
+    const opts = { sender: deps.sender, limiter: deps.limiter, guard, ...(deps.retry ? { policy: deps.retry } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) };
+    let outcome: { status: 'sent' | 'failed' | 'undeliverable'; via: string; detail: string; nextAttemptAt?: Date | null } | null = null;
+    let unsent = false;
     if (personal !== undefined) {
       const r = await deliver(personal, reminder.message, opts);
       if (r.ok) outcome = { status: 'sent', via: 'personal', detail: r.activityId };
-      else if (UNREACHABLE.has(r.status)) await deps.conversations.markInactive(personal);
+      else if (r.status === NOT_OWNER) unsent = true;
+      else if (UNREACHABLE.has(r.status)) await deps.conversations.markInactive(personal, deps.clock.now());
       else outcome = { status: 'failed', via: 'personal', detail: `HTTP ${r.status} after ${r.attempts} attempts` };
     }
-    if (outcome.status === 'undeliverable' && reminder.channelFallback) {
-      const link = await channelOf(org, reminder.group);
+    if (outcome === null && !unsent) {
       if (link !== null) {
         const name = rosterNames.get(reminder.recipient) ?? reminder.recipient;
         const r = await deliver(link.channel, { ...reminder.message, mentions: [{ aadObjectId: reminder.recipient, name }] }, opts);
-        outcome = r.ok ? { status: 'sent', via: 'channel', detail: r.activityId } : { status: 'failed', via: 'channel', detail: `HTTP ${r.status} after ${r.attempts} attempts` };
-      }
+        if (r.ok) outcome = { status: 'sent', via: 'channel', detail: r.activityId };
+        else if (r.status === NOT_OWNER) unsent = true;
+        else outcome = { status: 'failed', via: 'channel', detail: `HTTP ${r.status} after ${r.attempts} attempts` };
+      } else outcome = { status: 'undeliverable', via: 'none', detail: 'personal chat unreachable, no linked channel' };
     }
-    if (outcome.status === 'sent') counts[outcome.via === 'personal' ? 'sentPersonal' : 'sentChannel'] += 1;
-    else counts[outcome.status] += 1;
-    const recorded = await deps.ledger.complete(org, claim, { ...outcome, at: deps.clock.now() });
+    const held = claim as ClaimRecord | null;
+    if (held === null) {
+      if (!notOwner) counts.deferred += 1; // the lease ran out before the claim
+      return;
+    }
+    if (unsent) {
+      // Claimed, then the lease went before the send: hand it back at once, nothing was sent.
+      outcome = { status: 'failed', via: 'none', detail: 'lease lost before sending', nextAttemptAt: null };
+      counts.deferred += 1;
+    } else if (outcome!.status === 'failed') outcome = { ...outcome!, nextAttemptAt: new Date(deps.clock.now().getTime() + backoff(held.sweeps)) };
+    const final = outcome!;
+    if (final.status === 'sent') counts[final.via === 'personal' ? 'sentPersonal' : 'sentChannel'] += 1;
+    else if (!unsent) counts[final.status] += 1;
+    // The outcome write is retried well past a storage outage: a sent reminder is recorded as sent, never sent again.
+    const recorded = await persist(deps, storageAttempts * 3, () => deps.ledger.complete(org, held, { ...final, at: deps.clock.now() }));
     if (!recorded) deps.logger.warn('reminder.claim-lost', { org, group: reminder.group });
   };
 
   let next = 0;
-  let sinceRenewal = 0;
   const worker = async () => {
-    while (next < claimed.length) {
-      const item = claimed[next++]!;
+    while (next < candidates.length && stopped === undefined) {
+      const item = candidates[next++]!;
       try {
         await sendOne(item);
       } catch (e) {
-        counts.failed += 1;
-        deps.logger.error('reminder.send-error', describeError(e));
+        if (e instanceof StorageDown) {
+          stopped = 'storage';
+          counts.deferred += 1;
+        } else {
+          counts.failed += 1;
+          deps.logger.error('reminder.send-error', describeError(e));
+        }
       }
-      if (++sinceRenewal >= 100) {
-        sinceRenewal = 0;
-        await deps.leases.acquire(LEASE, deps.instanceId, deps.clock.now(), deps.settings.leaseTtlMs);
-      }
+      if (stopped === undefined && keeper.lost) stopped = 'lease-lost';
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.settings.concurrency) }, worker));
-  const report: SweepReport = { ran: true, due: due.length, claimed: claimed.length, ...counts, planningMs };
+  if (stopped !== undefined) counts.deferred += candidates.length - next;
+  const { claimed, ...rest } = counts;
+  const report: SweepReport = { ran: true, due: due.length, claimed, ...rest, planningMs, ...(stopped !== undefined ? { stopped } : {}) };
   deps.logger.info('reminders.swept', { ...report, planningMs: Math.round(planningMs) });
   return report;
 }

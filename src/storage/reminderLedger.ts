@@ -10,16 +10,20 @@ import { hasStatus, keyPart, odataString, type TableStore } from './tables';
  * `deadline`, so a sweep loads what is still relevant with one filtered partition query.
  * A claim is inserted before sending (insert-if-absent) and completed with its ETag after.
  */
-export type ClaimStatus = 'claimed' | 'sent' | 'failed' | 'undeliverable';
+export type ClaimStatus = 'claimed' | 'sending' | 'sent' | 'failed' | 'undeliverable';
 
 export interface ClaimRecord {
   readonly reminderId: string;
   readonly status: ClaimStatus;
   readonly claimedBy: string;
   readonly claimedAt: string;
-  /** How many sweeps have tried it; a failed reminder is retried by a later sweep up to a limit. */
+  /** How many sweeps have tried it (the backoff for the next try grows with it). */
   readonly sweeps: number;
   readonly etag: string;
+  /** Random per claim attempt: tells a write of ours that succeeded but whose answer was lost from someone else's. */
+  readonly token?: string;
+  /** When a failed or undeliverable reminder may be tried again (null: at once). */
+  readonly nextAttemptAt?: string | null;
 }
 
 export interface LedgerSnapshot {
@@ -33,10 +37,12 @@ export interface LedgerSnapshot {
 const claimRow = z.object({
   rowKey: z.string(),
   etag: z.string(),
-  status: z.enum(['claimed', 'sent', 'failed', 'undeliverable']),
+  status: z.enum(['claimed', 'sending', 'sent', 'failed', 'undeliverable']),
   claimedBy: z.string(),
   claimedAt: z.string(),
   sweeps: z.number().int(),
+  token: z.string().optional(),
+  nextAttemptAt: z.string().optional(),
 });
 
 /** The org prefix of a reminder id is the partition; the rest is the row key. */
@@ -55,7 +61,10 @@ export class ReminderLedger {
       const rest = `${org}|${unkey(rk.slice(2))}`;
       if (rk.startsWith('c|')) {
         const c = claimRow.parse(e);
-        snapshot.claims.set(rest, { reminderId: rest, status: c.status, claimedBy: c.claimedBy, claimedAt: c.claimedAt, sweeps: c.sweeps, etag: c.etag });
+        snapshot.claims.set(rest, {
+          reminderId: rest, status: c.status, claimedBy: c.claimedBy, claimedAt: c.claimedAt, sweeps: c.sweeps, etag: c.etag,
+          ...(c.token !== undefined ? { token: c.token } : {}), nextAttemptAt: c.nextAttemptAt ?? null,
+        });
       } else if (rk.startsWith('d|')) snapshot.done.add(rest);
       else if (rk.startsWith('a|')) snapshot.acknowledged.add(rest);
     }
@@ -119,18 +128,71 @@ export class ReminderLedger {
   }
 
   /** Records the outcome of a claim we hold. False when someone else took it over meanwhile. */
-  async complete(org: string, claim: ClaimRecord, outcome: { status: Exclude<ClaimStatus, 'claimed'>; via: string; detail: string; at: Date }): Promise<boolean> {
+  async complete(
+    org: string,
+    claim: ClaimRecord,
+    outcome: { status: Exclude<ClaimStatus, 'claimed' | 'sending'>; via: string; detail: string; at: Date; nextAttemptAt?: Date | null },
+  ): Promise<boolean> {
+    const nextAttemptAt = outcome.nextAttemptAt ? outcome.nextAttemptAt.toISOString() : '';
     try {
       await this.store
         .table('Reminders')
         .updateEntity(
-          { partitionKey: keyPart(org), rowKey: claimKey(org, claim.reminderId), status: outcome.status, via: outcome.via, detail: outcome.detail, completedAt: outcome.at.toISOString() },
+          { partitionKey: keyPart(org), rowKey: claimKey(org, claim.reminderId), status: outcome.status, via: outcome.via, detail: outcome.detail, completedAt: outcome.at.toISOString(), nextAttemptAt },
           'Merge',
           { etag: claim.etag },
         );
       return true;
     } catch (e) {
-      if (hasStatus(e, 412)) return false;
+      if (!hasStatus(e, 412)) throw e;
+    }
+    // A retried write whose first try went through (its answer lost): ours if the token and outcome match.
+    const current = await this.readClaim(org, claim.reminderId);
+    return current !== null && claim.token !== undefined && current.token === claim.token && current.status === outcome.status;
+  }
+
+  /**
+   * Claims one reminder right before it is sent, in state `sending`: a new one with an insert
+   * (409: someone else has it), a known one with its ETag (412: someone else changed it). The
+   * write is the ownership check before the send. A write that succeeded although its answer
+   * was lost (storage cut mid-request) is recognised on a retry by the claim's token.
+   */
+  async claimForSending(
+    org: string,
+    reminder: { id: string; deadline: IsoDate },
+    previous: ClaimRecord | null,
+    by: string,
+    at: Date,
+    token: string,
+  ): Promise<ClaimRecord | null> {
+    const table = this.store.table('Reminders');
+    const keys = { partitionKey: keyPart(org), rowKey: claimKey(org, reminder.id) };
+    const sweeps = (previous?.sweeps ?? 0) + 1;
+    const fields = { status: 'sending', claimedBy: by, claimedAt: at.toISOString(), sweeps, token, nextAttemptAt: '' };
+    const mine = (etag: string): ClaimRecord => ({ reminderId: reminder.id, status: 'sending', claimedBy: by, claimedAt: at.toISOString(), sweeps, etag, token, nextAttemptAt: null });
+    try {
+      const res =
+        previous === null
+          ? await table.createEntity({ ...keys, deadline: reminder.deadline, ...fields })
+          : await table.updateEntity({ ...keys, ...fields }, 'Merge', { etag: previous.etag });
+      return mine(res.etag ?? '');
+    } catch (e) {
+      if (!hasStatus(e, 409) && !hasStatus(e, 412) && !hasStatus(e, 404)) throw e;
+    }
+    const current = await this.readClaim(org, reminder.id);
+    return current !== null && current.token === token ? mine(current.etag) : null;
+  }
+
+  /** One claim as stored now, or null. */
+  async readClaim(org: string, reminderId: string): Promise<ClaimRecord | null> {
+    try {
+      const c = claimRow.parse(await this.store.table('Reminders').getEntity(keyPart(org), claimKey(org, reminderId)));
+      return {
+        reminderId, status: c.status, claimedBy: c.claimedBy, claimedAt: c.claimedAt, sweeps: c.sweeps, etag: c.etag,
+        ...(c.token !== undefined ? { token: c.token } : {}), nextAttemptAt: c.nextAttemptAt || null,
+      };
+    } catch (e) {
+      if (hasStatus(e, 404)) return null;
       throw e;
     }
   }
