@@ -35,6 +35,8 @@ export async function deliver(
     random?: () => number;
     /** Called after the rate limiter lets a try through and right before it is sent: false stops (status NOT_OWNER). */
     guard?: (attempt: number) => Promise<boolean>;
+    /** Called after a failed try, before waiting to retry it (nothing is on the wire meanwhile). */
+    beforeRetry?: () => Promise<void>;
   },
 ): Promise<DeliveryResult> {
   const policy = deps.policy ?? defaultRetryPolicy;
@@ -51,6 +53,7 @@ export async function deliver(
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
       const jittered = backoff / 2 + random() * (backoff / 2);
       // Retry-After is honoured as given (bounded, so a bad header cannot stall the sweep for long).
+      if (deps.beforeRetry !== undefined) await deps.beforeRetry();
       const wait = e.status === 429 && e.retryAfterSeconds !== null ? Math.min(Math.max(e.retryAfterSeconds * 1000, jittered), 120_000) : jittered;
       await sleep(wait);
     }

@@ -53,8 +53,10 @@ export interface SweepSettings {
   /** The sweep lease; renewed every third of it, by time (also while reading), never left to run out. */
   readonly leaseTtlMs: number;
   /**
-   * A claim still `sending` this long after it was made belongs to a sweeper that died between
-   * the send and the outcome write: it is sent again (the one at-least-once window; logged).
+   * A claim not completed this long after it was made belongs to a sweeper that died. Left
+   * `claimed`, nothing was on the wire: it is sent again. Left `sending`, its request had left
+   * (the claim is written right before it, and set back to `claimed` whenever a try failed), so it
+   * is recorded as sent, not sent twice (logged as uncertain; measured by bench/faults.ts).
    * Longer than a lease plus every retry of the outcome write, so a live sweeper is never overtaken.
    */
   readonly staleClaimMs: number;
@@ -87,7 +89,7 @@ export interface SweepReport {
   readonly failed: number;
   readonly undeliverable: number;
   readonly planningMs: number;
-  /** Claims of a dead sweeper found still `sending` and sent again (may have arrived before). */
+  /** Claims of a dead sweeper found still `sending`: recorded as sent, not sent again. */
   readonly uncertain?: number;
   /** Reminders left for the next sweep because the storage or the lease went away. */
   readonly deferred?: number;
@@ -208,8 +210,6 @@ interface Candidate {
   readonly reminder: Outgoing;
   /** The claim row as loaded, or null for a reminder never tried. */
   readonly previous: ClaimRecord | null;
-  /** Taken over from a sweeper that died while it was `sending`: it may have arrived already. */
-  readonly uncertain: boolean;
 }
 
 async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper): Promise<SweepReport> {
@@ -253,16 +253,20 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
 
   // What to try now, decided from the ledger as read (no writes): each is claimed only right before its send.
   const candidates: Candidate[] = [];
+  const orphans: { reminder: Outgoing; claim: ClaimRecord }[] = [];
   for (const r of due) {
     const c = ledgers.get(r.org)?.claims.get(r.id);
-    if (c === undefined) candidates.push({ reminder: r, previous: null, uncertain: false });
+    if (c === undefined) candidates.push({ reminder: r, previous: null });
     else if (c.status === 'claimed' || c.status === 'sending') {
       // Its sweeper never completed it. A live sweeper always does within this time, so the sweeper died.
-      if (now.getTime() - Date.parse(c.claimedAt) > deps.settings.staleClaimMs) candidates.push({ reminder: r, previous: c, uncertain: c.status === 'sending' });
+      if (now.getTime() - Date.parse(c.claimedAt) > deps.settings.staleClaimMs) {
+        if (c.status === 'claimed') candidates.push({ reminder: r, previous: c });
+        else orphans.push({ reminder: r, claim: c });
+      }
     } else if (c.status === 'failed') {
       // A transient failure: tried again after its backoff, every time until the deadline (the ledger drops it after).
-      if (!c.nextAttemptAt || now.getTime() >= Date.parse(c.nextAttemptAt)) candidates.push({ reminder: r, previous: c, uncertain: false });
-    } else if (c.status === 'undeliverable') candidates.push({ reminder: r, previous: c, uncertain: false }); // tried when someone can be reached
+      if (!c.nextAttemptAt || now.getTime() >= Date.parse(c.nextAttemptAt)) candidates.push({ reminder: r, previous: c });
+    } else if (c.status === 'undeliverable') candidates.push({ reminder: r, previous: c }); // tried when someone can be reached
   }
 
   const refs = candidates.length > 0 ? await deps.conversations.activePersonalReferences(now) : new Map<string, ConversationRef>();
@@ -278,46 +282,120 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
   const backoff = (tries: number) =>
     Math.min(deps.settings.retryMaxMs ?? 60 * 60_000, (deps.settings.retryBaseMs ?? 5 * 60_000) * 2 ** Math.max(0, tries - 1));
 
-  const sendOne = async ({ reminder, previous, uncertain }: Candidate): Promise<void> => {
-    const org = reminder.org;
-    const personal = refs.get(reminder.recipient.toLowerCase()) ?? refs.get(reminder.recipient);
-    const link = reminder.channelFallback ? await channelOf(org, reminder.group) : null;
-    if (personal === undefined && link === null) {
+  // A dead sweeper's request had left when it died: the connector took it (as good as always, see
+  // SweepSettings.staleClaimMs). Recorded as sent; sending it again would make it arrive twice.
+  for (const { reminder, claim } of orphans) {
+    const recorded = await persist(deps, storageAttempts, () =>
+      deps.ledger.complete(reminder.org, claim, { status: 'sent', via: 'uncertain', detail: `sweeper ${claim.claimedBy} died while sending`, at: deps.clock.now() }),
+    );
+    if (recorded) {
+      counts.uncertain += 1;
+      deps.logger.warn('reminder.uncertain-taken-as-sent', { org: reminder.org, group: reminder.group });
+    }
+  }
+
+  interface Ready {
+    readonly reminder: Outgoing;
+    claim: ClaimRecord;
+    readonly personal: ConversationRef | undefined;
+    readonly link: ChannelLink | null;
+    /** The connector took it: from now on the claim must never go back to `claimed`. */
+    delivered?: boolean;
+  }
+  // Claims are made a few at a time, shortly before sending (one table transaction per chunk).
+  const chunkSize = Math.max(4, deps.settings.concurrency * 2);
+  const ready: Ready[] = [];
+  let next = 0;
+  let claiming: Promise<void> | null = null;
+  const refill = async (): Promise<void> => {
+    const chunk: (Candidate & { personal: ConversationRef | undefined; link: ChannelLink | null; token: string })[] = [];
+    while (chunk.length < chunkSize && next < candidates.length) {
+      const c = candidates[next++]!;
+      const personal = refs.get(c.reminder.recipient.toLowerCase()) ?? refs.get(c.reminder.recipient);
+      const link = c.reminder.channelFallback ? await channelOf(c.reminder.org, c.reminder.group) : null;
       // Nobody can be reached yet: nothing is written, so every later sweep until the deadline tries again.
-      counts.undeliverable += 1;
+      if (personal === undefined && link === null) counts.undeliverable += 1;
+      else chunk.push({ ...c, personal, link, token: randomUUID() });
+    }
+    if (chunk.length === 0) return;
+    if (!(await keeper.ensure())) {
+      stopped = 'lease-lost';
+      counts.deferred += chunk.length;
       return;
     }
-    let claim: ClaimRecord | null = null;
-    let notOwner = false;
-    // Right before the first send (after the rate limiter): claim, ETag-guarded, as `sending`.
-    const guard = async (attempt: number): Promise<boolean> => {
-      if (!(await keeper.ensure())) return false;
-      if (claim !== null || attempt > 1) return true;
-      // One token for every retry of this claim: a retry after a lost answer recognises its own write.
-      const token = randomUUID();
-      const at = deps.clock.now();
-      claim = await persist(deps, storageAttempts, () =>
-        deps.ledger.claimForSending(org, { id: reminder.id, deadline: reminder.deadline }, previous, deps.instanceId, at, token),
-      );
-      if (claim === null) notOwner = true;
+    const at = deps.clock.now();
+    const won = new Map<string, ClaimRecord>();
+    for (const org of new Set(chunk.map((c) => c.reminder.org))) {
+      const fresh = chunk.filter((c) => c.reminder.org === org && c.previous === null);
+      if (fresh.length > 0)
+        for (const w of await persist(deps, storageAttempts, () =>
+          deps.ledger.claimNew(org, fresh.map((c) => ({ id: c.reminder.id, deadline: c.reminder.deadline, token: c.token })), deps.instanceId, at),
+        ))
+          won.set(w.reminderId, w);
+    }
+    for (const c of chunk) {
+      if (c.previous === null) continue;
+      const w = await persist(deps, storageAttempts, () => deps.ledger.reclaim(c.reminder.org, c.previous!, deps.instanceId, at, c.token));
+      if (w !== null) won.set(w.reminderId, w);
+    }
+    for (const c of chunk) {
+      const claim = won.get(c.reminder.id);
+      if (claim === undefined) continue; // someone else has it
+      counts.claimed += 1;
+      ready.push({ reminder: c.reminder, claim, personal: c.personal, link: c.link });
+    }
+  };
+  const take = async (): Promise<Ready | null> => {
+    for (;;) {
+      if (ready.length > 0) return ready.shift()!;
+      if (claiming !== null) await claiming;
+      else if (stopped !== undefined || next >= candidates.length) return null;
       else {
-        counts.claimed += 1;
-        if (uncertain) {
-          counts.uncertain += 1;
-          deps.logger.warn('reminder.resent-uncertain', { org, group: reminder.group });
-        }
+        claiming = refill().finally(() => (claiming = null));
+        await claiming;
       }
-      return claim !== null;
+    }
+  };
+  /** Claims we hold but did not send (sweep stopped): handed back at once, best effort (else they go stale). */
+  const handBack = async (items: readonly Ready[]): Promise<void> => {
+    for (const item of items)
+      await deps.ledger
+        .complete(item.reminder.org, item.claim, { status: 'failed', via: 'none', detail: 'sweep stopped before sending', at: deps.clock.now(), nextAttemptAt: null })
+        .catch(() => undefined);
+  };
+
+  const sendOne = async (item: Ready): Promise<void> => {
+    const { reminder, personal, link } = item;
+    const org = reminder.org;
+    // Right before each send (after the rate limiter): the claim goes to `sending`, ETag-guarded.
+    // This write is the ownership check; only now may a request be on the wire.
+    const guard = async (): Promise<boolean> => {
+      if (!(await keeper.ensure())) return false;
+      if (item.claim.status === 'sending') return true;
+      const held = item.claim;
+      const moved = await persist(deps, storageAttempts, () => deps.ledger.setPhase(org, held, 'sending'));
+      if (moved === null) return false;
+      item.claim = moved;
+      return true;
     };
-    const opts = { sender: deps.sender, limiter: deps.limiter, guard, ...(deps.retry ? { policy: deps.retry } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) };
+    // After a failed try nothing is on the wire: back to `claimed`, so a crash now leaves a claim that is safe to send again.
+    const idle = async (): Promise<void> => {
+      if (item.claim.status !== 'sending') return;
+      const held = item.claim;
+      const back = await persist(deps, storageAttempts, () => deps.ledger.setPhase(org, held, 'claimed'));
+      if (back !== null) item.claim = back;
+    };
+    const opts = { sender: deps.sender, limiter: deps.limiter, guard, beforeRetry: idle, ...(deps.retry ? { policy: deps.retry } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) };
     let outcome: { status: 'sent' | 'failed' | 'undeliverable'; via: string; detail: string; nextAttemptAt?: Date | null } | null = null;
     let unsent = false;
     if (personal !== undefined) {
       const r = await deliver(personal, reminder.message, opts);
       if (r.ok) outcome = { status: 'sent', via: 'personal', detail: r.activityId };
       else if (r.status === NOT_OWNER) unsent = true;
-      else if (UNREACHABLE.has(r.status)) await deps.conversations.markInactive(personal, deps.clock.now());
-      else outcome = { status: 'failed', via: 'personal', detail: `HTTP ${r.status} after ${r.attempts} attempts` };
+      else if (UNREACHABLE.has(r.status)) {
+        await idle();
+        await deps.conversations.markInactive(personal, deps.clock.now());
+      } else outcome = { status: 'failed', via: 'personal', detail: `HTTP ${r.status} after ${r.attempts} attempts` };
     }
     if (outcome === null && !unsent) {
       if (link !== null) {
@@ -328,34 +406,40 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
         else outcome = { status: 'failed', via: 'channel', detail: `HTTP ${r.status} after ${r.attempts} attempts` };
       } else outcome = { status: 'undeliverable', via: 'none', detail: 'personal chat unreachable, no linked channel' };
     }
-    const held = claim as ClaimRecord | null;
-    if (held === null) {
-      if (!notOwner) counts.deferred += 1; // the lease ran out before the claim
+    if (unsent) {
+      // The claim was taken over, or the lease went before the send: nothing was sent.
+      if (keeper.lost || !keeper.valid()) {
+        counts.deferred += 1;
+        await handBack([item]);
+      }
       return;
     }
-    if (unsent) {
-      // Claimed, then the lease went before the send: hand it back at once, nothing was sent.
-      outcome = { status: 'failed', via: 'none', detail: 'lease lost before sending', nextAttemptAt: null };
-      counts.deferred += 1;
-    } else if (outcome!.status === 'failed') outcome = { ...outcome!, nextAttemptAt: new Date(deps.clock.now().getTime() + backoff(held.sweeps)) };
-    const final = outcome!;
+    let final = outcome!;
+    if (final.status === 'sent') item.delivered = true;
+    if (final.status === 'failed') final = { ...final, nextAttemptAt: new Date(deps.clock.now().getTime() + backoff(item.claim.sweeps)) };
     if (final.status === 'sent') counts[final.via === 'personal' ? 'sentPersonal' : 'sentChannel'] += 1;
-    else if (!unsent) counts[final.status] += 1;
+    else counts[final.status] += 1;
     // The outcome write is retried well past a storage outage: a sent reminder is recorded as sent, never sent again.
+    const held = item.claim;
     const recorded = await persist(deps, storageAttempts * 3, () => deps.ledger.complete(org, held, { ...final, at: deps.clock.now() }));
     if (!recorded) deps.logger.warn('reminder.claim-lost', { org, group: reminder.group });
   };
 
-  let next = 0;
+  /** A claim whose move to `sending` may have been stored although storage then stayed down: moved back once it answers. */
+  const unsure: Ready[] = [];
   const worker = async () => {
-    while (next < candidates.length && stopped === undefined) {
-      const item = candidates[next++]!;
+    for (;;) {
+      let item: Ready | null = null;
       try {
+        if (stopped !== undefined) return;
+        item = await take();
+        if (item === null) return;
         await sendOne(item);
       } catch (e) {
         if (e instanceof StorageDown) {
           stopped = 'storage';
           counts.deferred += 1;
+          if (item !== null && item.delivered !== true) unsure.push(item);
         } else {
           counts.failed += 1;
           deps.logger.error('reminder.send-error', describeError(e));
@@ -365,7 +449,15 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.settings.concurrency) }, worker));
-  if (stopped !== undefined) counts.deferred += candidates.length - next;
+  if (stopped !== undefined) {
+    counts.deferred += ready.length + (candidates.length - next);
+    await handBack(ready.splice(0));
+    for (const item of unsure) {
+      const current = await deps.ledger.readClaim(item.reminder.org, item.reminder.id).catch(() => null);
+      if (current !== null && current.token === item.claim.token && current.status === 'sending')
+        await deps.ledger.setPhase(item.reminder.org, { ...item.claim, etag: current.etag }, 'claimed').catch(() => null);
+    }
+  }
   const { claimed, ...rest } = counts;
   const report: SweepReport = { ran: true, due: due.length, claimed, ...rest, planningMs, ...(stopped !== undefined ? { stopped } : {}) };
   deps.logger.info('reminders.swept', { ...report, planningMs: Math.round(planningMs) });

@@ -72,14 +72,15 @@ export class ReminderLedger {
   }
 
   /**
-   * Claims reminders not yet claimed, in batches of 100 (one partition, one request each).
-   * A batch that meets a claim made meanwhile falls back to one insert per reminder, so each
-   * reminder is claimed by exactly one sweeper. Returns the claims won.
+   * Claims reminders not yet claimed (state `claimed`: ours, nothing sent yet), in batches of
+   * 100 (one partition, one request each). A batch that meets a claim made meanwhile falls back
+   * to one insert per reminder, so each reminder is claimed by exactly one sweeper; with a token,
+   * a retry recognises its own claim whose answer was lost. Returns the claims won.
    */
-  async claimNew(org: string, reminders: readonly { id: string; deadline: IsoDate }[], by: string, at: Date): Promise<ClaimRecord[]> {
+  async claimNew(org: string, reminders: readonly { id: string; deadline: IsoDate; token?: string }[], by: string, at: Date): Promise<ClaimRecord[]> {
     const table = this.store.table('Reminders');
     const won: ClaimRecord[] = [];
-    const entity = (r: { id: string; deadline: IsoDate }) => ({
+    const entity = (r: { id: string; deadline: IsoDate; token?: string }) => ({
       partitionKey: keyPart(org),
       rowKey: claimKey(org, r.id),
       deadline: r.deadline,
@@ -87,22 +88,27 @@ export class ReminderLedger {
       claimedBy: by,
       claimedAt: at.toISOString(),
       sweeps: 1,
+      ...(r.token !== undefined ? { token: r.token } : {}),
+    });
+    const record = (r: { id: string; token?: string }, etag: string): ClaimRecord => ({
+      reminderId: r.id, status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: 1, etag, ...(r.token !== undefined ? { token: r.token } : {}), nextAttemptAt: null,
     });
     for (let i = 0; i < reminders.length; i += 100) {
       const batch = reminders.slice(i, i + 100);
       try {
         const res = await table.submitTransaction(batch.map((r): TransactionAction => ['create', entity(r)]));
-        batch.forEach((r, j) =>
-          won.push({ reminderId: r.id, status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: 1, etag: res.subResponses[j]?.etag ?? '' }),
-        );
+        batch.forEach((r, j) => won.push(record(r, res.subResponses[j]?.etag ?? '')));
       } catch (e) {
         if (!hasStatus(e, 409)) throw e;
         for (const r of batch) {
           try {
             const res = await table.createEntity(entity(r));
-            won.push({ reminderId: r.id, status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: 1, etag: res.etag ?? '' });
+            won.push(record(r, res.etag ?? ''));
           } catch (inner) {
             if (!hasStatus(inner, 409)) throw inner;
+            if (r.token === undefined) continue;
+            const current = await this.readClaim(org, r.id);
+            if (current !== null && current.token === r.token) won.push(record(r, current.etag));
           }
         }
       }
@@ -110,21 +116,26 @@ export class ReminderLedger {
     return won;
   }
 
-  /** Takes over a stale or failed claim (ETag-guarded): a sweeper that died mid-way, or a retry. */
-  async reclaim(org: string, claim: ClaimRecord, by: string, at: Date): Promise<ClaimRecord | null> {
+  /** Takes over a stale `claimed`, a failed or an undeliverable claim (ETag-guarded), as `claimed`. */
+  async reclaim(org: string, claim: ClaimRecord, by: string, at: Date, token?: string): Promise<ClaimRecord | null> {
+    const taken: ClaimRecord = {
+      ...claim, status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: claim.sweeps + 1, etag: '', nextAttemptAt: null, ...(token !== undefined ? { token } : {}),
+    };
     try {
       const res = await this.store
         .table('Reminders')
         .updateEntity(
-          { partitionKey: keyPart(org), rowKey: claimKey(org, claim.reminderId), status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: claim.sweeps + 1 },
+          { partitionKey: keyPart(org), rowKey: claimKey(org, claim.reminderId), status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: claim.sweeps + 1, nextAttemptAt: '', ...(token !== undefined ? { token } : {}) },
           'Merge',
           { etag: claim.etag },
         );
-      return { ...claim, status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: claim.sweeps + 1, etag: res.etag ?? '' };
+      return { ...taken, etag: res.etag ?? '' };
     } catch (e) {
-      if (hasStatus(e, 412) || hasStatus(e, 404)) return null;
-      throw e;
+      if (!hasStatus(e, 412) && !hasStatus(e, 404)) throw e;
     }
+    if (token === undefined) return null;
+    const current = await this.readClaim(org, claim.reminderId);
+    return current !== null && current.token === token ? { ...taken, etag: current.etag } : null;
   }
 
   /** Records the outcome of a claim we hold. False when someone else took it over meanwhile. */
@@ -152,35 +163,21 @@ export class ReminderLedger {
   }
 
   /**
-   * Claims one reminder right before it is sent, in state `sending`: a new one with an insert
-   * (409: someone else has it), a known one with its ETag (412: someone else changed it). The
-   * write is the ownership check before the send. A write that succeeded although its answer
-   * was lost (storage cut mid-request) is recognised on a retry by the claim's token.
+   * Moves a claim we hold between `claimed` (ours, nothing on the wire: a dead holder's claim is
+   * safe to send again) and `sending` (a request may be on the wire), ETag-guarded. Null when
+   * it is no longer ours.
    */
-  async claimForSending(
-    org: string,
-    reminder: { id: string; deadline: IsoDate },
-    previous: ClaimRecord | null,
-    by: string,
-    at: Date,
-    token: string,
-  ): Promise<ClaimRecord | null> {
-    const table = this.store.table('Reminders');
-    const keys = { partitionKey: keyPart(org), rowKey: claimKey(org, reminder.id) };
-    const sweeps = (previous?.sweeps ?? 0) + 1;
-    const fields = { status: 'sending', claimedBy: by, claimedAt: at.toISOString(), sweeps, token, nextAttemptAt: '' };
-    const mine = (etag: string): ClaimRecord => ({ reminderId: reminder.id, status: 'sending', claimedBy: by, claimedAt: at.toISOString(), sweeps, etag, token, nextAttemptAt: null });
+  async setPhase(org: string, claim: ClaimRecord, phase: 'claimed' | 'sending'): Promise<ClaimRecord | null> {
     try {
-      const res =
-        previous === null
-          ? await table.createEntity({ ...keys, deadline: reminder.deadline, ...fields })
-          : await table.updateEntity({ ...keys, ...fields }, 'Merge', { etag: previous.etag });
-      return mine(res.etag ?? '');
+      const res = await this.store
+        .table('Reminders')
+        .updateEntity({ partitionKey: keyPart(org), rowKey: claimKey(org, claim.reminderId), status: phase }, 'Merge', { etag: claim.etag });
+      return { ...claim, status: phase, etag: res.etag ?? '' };
     } catch (e) {
-      if (!hasStatus(e, 409) && !hasStatus(e, 412) && !hasStatus(e, 404)) throw e;
+      if (!hasStatus(e, 412) && !hasStatus(e, 404)) throw e;
     }
-    const current = await this.readClaim(org, reminder.id);
-    return current !== null && current.token === token ? mine(current.etag) : null;
+    const current = await this.readClaim(org, claim.reminderId);
+    return current !== null && claim.token !== undefined && current.token === claim.token && current.status === phase ? { ...claim, status: phase, etag: current.etag } : null;
   }
 
   /** One claim as stored now, or null. */

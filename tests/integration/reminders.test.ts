@@ -285,11 +285,17 @@ describe('reminder sweep on Azurite with a fake connector', () => {
 
   it('sends once when a claim was stored but its answer was lost (storage cut mid-request)', async () => {
     let cut = 0;
+    // Every claim write and every move to "sending" is stored, but the first two answers of each kind are lost.
     const flaky = Object.assign(Object.create(ledger) as ReminderLedger, {
-      claimForSending: async (...args: Parameters<ReminderLedger['claimForSending']>) => {
-        const won = await ledger.claimForSending(...args);
-        if (cut++ < 4) throw new Error('socket hang up');
+      claimNew: async (...args: Parameters<ReminderLedger['claimNew']>) => {
+        const won = await ledger.claimNew(...args);
+        if (cut++ < 2) throw new Error('socket hang up');
         return won;
+      },
+      setPhase: async (...args: Parameters<ReminderLedger['setPhase']>) => {
+        const moved = await ledger.setPhase(...args);
+        if (cut++ < 4) throw new Error('socket hang up');
+        return moved;
       },
     });
     const report = await sweep({ ...deps('a', at(T0)), ledger: flaky, sleep: async () => {} });
@@ -337,16 +343,23 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     expect(connector.sent).toHaveLength(3);
   });
 
-  it('sends again, once, a claim left "sending" by a sweeper that died, but only after the stale time', async () => {
-    const id = `testorg|grupp-a|rapport|2026-12-01|14|${CHAIR}`;
-    expect(await ledger.claimForSending('testorg', { id, deadline: '2026-12-01' }, null, 'dead', T0, 'tok')).not.toBeNull();
+  it('does not send again a claim a dead sweeper left "sending" (its request had left), but does send one it left "claimed"', async () => {
+    const sending = `testorg|grupp-a|rapport|2026-12-01|14|${CHAIR}`;
+    const claimed = `testorg|grupp-a|motesminimum|2026-12-31|60|${CHAIR}`;
+    const [a, b] = await ledger.claimNew('testorg', [{ id: sending, deadline: '2026-12-01', token: 't1' }, { id: claimed, deadline: '2026-12-31', token: 't2' }], 'dead', T0);
+    expect(b).toBeDefined();
+    expect(await ledger.setPhase('testorg', a!, 'sending')).not.toBeNull();
     const early = await sweep(deps('b', at(new Date(T0.getTime() + 9 * 60_000))));
-    expect(early).toMatchObject({ claimed: 3 });
-    expect(delivered().filter((d) => d[0] === 'a:chair')).toEqual([['a:chair', 'Påminnelse: Minsta antal möten', '']]);
+    expect(early).toMatchObject({ claimed: 2, uncertain: 0 });
+    expect(delivered().filter((d) => d[0] === 'a:chair')).toEqual([]);
     connector.clear();
     const late = await sweep(deps('b', at(new Date(T0.getTime() + 11 * 60_000))));
-    expect(late).toMatchObject({ claimed: 1, uncertain: 1 });
-    expect(delivered()).toEqual([['a:chair', 'Påminnelse: Årsrapport', '']]);
+    expect(late).toMatchObject({ claimed: 1, uncertain: 1, sentPersonal: 1 });
+    expect(delivered()).toEqual([['a:chair', 'Påminnelse: Minsta antal möten', '']]);
+    expect(await ledger.readClaim('testorg', sending)).toMatchObject({ status: 'sent' });
+    connector.clear();
+    expect(await sweep(deps('c', at(new Date(T0.getTime() + 60 * 60_000))))).toMatchObject({ claimed: 0 });
+    expect(connector.attempts).toEqual([]);
   });
 
   it('tries a personal chat silenced by a 403 again as soon as the person writes to the bot, even via another instance', async () => {
