@@ -6,7 +6,10 @@
  *
  * 1. kill -9: a child process runs the sweep; it is SIGKILLed while sends are in flight; then a
  *    fresh sweep runs after the stale time. Claims the dead sweeper left `sending` are the one
- *    window of at-least-once (the connector may or may not have taken the message): counted.
+ *    window of at-least-once (a request may or may not have reached the connector; the fresh
+ *    sweep sends them again, so none is lost): counted, with how many of them had arrived
+ *    (those are the doubles). Run with the connector answering at once and after 150 ms (as
+ *    Teams, which takes 100–300 ms).
  * 2. Two instances, slow connector (every answer 400 ms late), lease 3 s: one sweeps, the other
  *    tries to sweep every 300 ms meanwhile.
  * 3. Storage down for 12 s mid-sweep: a TCP proxy in front of Azurite cuts every connection
@@ -21,9 +24,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { sweep, type SweepReport } from '../src/scheduler/sweep';
 import { startAzurite, type RunningAzurite } from '../src/storage/azurite';
+import { ReminderLedger } from '../src/storage/reminderLedger';
 import type { TableStore } from '../src/storage/tables';
 import { FakeTeamsConnector } from './fakeTeamsConnector';
-import { BENCH_AT, expectedKeys, ORG, PER_CONVERSATION, PER_TENANT, runningClock, seed, storeFor, sweepDeps } from './faultSetup';
+import { BENCH_AT, expectedKeys, load, ORG, PER_CONVERSATION, PER_TENANT, runningClock, seed, storeFor, sweepDeps } from './faultSetup';
 
 const MINUTE = 60_000;
 
@@ -68,8 +72,9 @@ async function sendingClaims(store: TableStore): Promise<number> {
   return n;
 }
 
-async function killMidSweep(azurite: RunningAzurite, connector: FakeTeamsConnector, expected: string[]): Promise<Outcome> {
+async function killMidSweep(azurite: RunningAzurite, connector: FakeTeamsConnector, expected: string[], answerMs: number): Promise<Outcome> {
   const t = performance.now();
+  connector.delayMs = answerMs;
   const p = prefix();
   const store = storeFor(azurite.connectionString, p);
   await seed(store, connector.url);
@@ -85,22 +90,34 @@ async function killMidSweep(azurite: RunningAzurite, connector: FakeTeamsConnect
   if (child.exitCode !== null) throw new Error(`sweep child ended before the kill: ${stderr.slice(-500)}`);
   child.kill('SIGKILL');
   await exited;
+  connector.delayMs = 0;
   const atKill = connector.accepted.length;
   await wait(200); // let the connector finish requests that were on the wire
   const leftSending = await sendingClaims(store);
   const before = count(connector, expected);
+  // Which of the claims left `sending` had reached the connector before the kill.
+  const data = load();
+  const arrived = new Set(connector.accepted.map((m) => `${m.reminder?.group}|${m.reminder?.occurrence}|${m.conversationId}`));
+  const snapshot = await new ReminderLedger(store).load(ORG, '2026-09-15');
+  const sendingKeys = [...snapshot.claims.values()]
+    .filter((c) => c.status === 'sending')
+    .map((c) => {
+      const parts = c.reminderId.split('|');
+      return `${parts[1]}|${parts.slice(2, -2).join('|')}|${data.people.get(parts[parts.length - 1]!)}`;
+    });
+  const sendingArrived = sendingKeys.filter((k) => arrived.has(k)).length;
   // A fresh sweep after the dead sweeper's lease and the stale time have passed.
   const fresh = await sweep(sweepDeps(store, 'fresh', runningClock(16 * MINUTE)));
   const after = count(connector, expected);
   await store.dropTables();
   return {
-    scenario: 'kill -9 mitt i svepet (barnprocess), sedan nytt svep',
+    scenario: `kill -9 mitt i svepet (barnprocess), sedan nytt svep; connectorn svarar efter ${answerMs} ms`,
     due: expected.length,
     ...after,
     seconds: (performance.now() - t) / 1000,
     notes:
-      `dödad efter ${atKill} mottagna; ${leftSending} anspråk kvar i läge "sending" (fönstret), ${before.lost} saknades före nytt svep; ` +
-      `nytt svep: ${fresh.claimed} anspråk, ${fresh.uncertain ?? 0} "sending" bokförda som skickade utan omsändning`,
+      `dödad efter ${atKill} mottagna; ${leftSending} anspråk kvar i läge "sending" (fönstret), varav ${sendingArrived} hade kommit fram; ` +
+      `${before.lost} saknades före nytt svep; nytt svep: ${fresh.claimed} anspråk, ${fresh.uncertain ?? 0} osäkra skickade igen`,
   };
 }
 
@@ -240,7 +257,9 @@ export async function runFaultBench(): Promise<{ ok: boolean }> {
   const expected = expectedKeys();
   const results: Outcome[] = [];
   try {
-    results.push(await killMidSweep(azurite, connector, expected));
+    // Teams answers a send after ~100–300 ms; the loopback fake at once. Both, since the uncertain window depends on it.
+    results.push(await killMidSweep(azurite, connector, expected, 0));
+    results.push(await killMidSweep(azurite, connector, expected, 150));
     results.push(await twoInstancesSlowConnector(azurite, connector));
     results.push(await storageDown(azurite, connector, expected));
     results.push(await connector500s(azurite, connector, expected));

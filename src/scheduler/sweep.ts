@@ -54,10 +54,11 @@ export interface SweepSettings {
   readonly leaseTtlMs: number;
   /**
    * A claim not completed this long after it was made belongs to a sweeper that died. Left
-   * `claimed`, nothing was on the wire: it is sent again. Left `sending`, its request had left
-   * (the claim is written right before it, and set back to `claimed` whenever a try failed), so it
-   * is recorded as sent, not sent twice (logged as uncertain; measured by bench/faults.ts).
-   * Longer than a lease plus every retry of the outcome write, so a live sweeper is never overtaken.
+   * `claimed`, nothing was on the wire: it is sent again. Left `sending` (written right before a
+   * request, set back to `claimed` whenever a try failed), its request may or may not have reached
+   * Teams: sent again too (never lost; may arrive twice: logged as uncertain, measured by
+   * bench/faults.ts). Longer than a lease plus every retry of the outcome write, so a live
+   * sweeper is never overtaken.
    */
   readonly staleClaimMs: number;
   /** Not used any more: a failing reminder is retried, with backoff, until its deadline. Kept for old settings. */
@@ -89,7 +90,7 @@ export interface SweepReport {
   readonly failed: number;
   readonly undeliverable: number;
   readonly planningMs: number;
-  /** Claims of a dead sweeper found still `sending`: recorded as sent, not sent again. */
+  /** Claims of a dead sweeper found still `sending` and sent again (they may have arrived before). */
   readonly uncertain?: number;
   /** Reminders left for the next sweep because the storage or the lease went away. */
   readonly deferred?: number;
@@ -210,6 +211,8 @@ interface Candidate {
   readonly reminder: Outgoing;
   /** The claim row as loaded, or null for a reminder never tried. */
   readonly previous: ClaimRecord | null;
+  /** Left `sending` by a sweeper that died: it may have arrived already. */
+  readonly uncertain?: boolean;
 }
 
 async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper): Promise<SweepReport> {
@@ -282,16 +285,12 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
   const backoff = (tries: number) =>
     Math.min(deps.settings.retryMaxMs ?? 60 * 60_000, (deps.settings.retryBaseMs ?? 5 * 60_000) * 2 ** Math.max(0, tries - 1));
 
-  // A dead sweeper's request had left when it died: the connector took it (as good as always, see
-  // SweepSettings.staleClaimMs). Recorded as sent; sending it again would make it arrive twice.
+  // A dead sweeper may or may not have got its request to the connector: there is no way to ask
+  // Teams. Sent again, so it is never lost (it may arrive twice: the one at-least-once window,
+  // at most `concurrency` reminders per crash; logged, and measured by bench/faults.ts).
   for (const { reminder, claim } of orphans) {
-    const recorded = await persist(deps, storageAttempts, () =>
-      deps.ledger.complete(reminder.org, claim, { status: 'sent', via: 'uncertain', detail: `sweeper ${claim.claimedBy} died while sending`, at: deps.clock.now() }),
-    );
-    if (recorded) {
-      counts.uncertain += 1;
-      deps.logger.warn('reminder.uncertain-taken-as-sent', { org: reminder.org, group: reminder.group });
-    }
+    candidates.push({ reminder, previous: claim, uncertain: true });
+    deps.logger.warn('reminder.resend-uncertain', { org: reminder.org, group: reminder.group });
   }
 
   interface Ready {
@@ -342,6 +341,7 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
       const claim = won.get(c.reminder.id);
       if (claim === undefined) continue; // someone else has it
       counts.claimed += 1;
+      if (c.uncertain === true) counts.uncertain += 1;
       ready.push({ reminder: c.reminder, claim, personal: c.personal, link: c.link });
     }
   };

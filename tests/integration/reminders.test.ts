@@ -343,7 +343,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     expect(connector.sent).toHaveLength(3);
   });
 
-  it('does not send again a claim a dead sweeper left "sending" (its request had left), but does send one it left "claimed"', async () => {
+  it('sends again, once and only after the stale time, claims a dead sweeper left "claimed" or "sending"', async () => {
     const sending = `testorg|grupp-a|rapport|2026-12-01|14|${CHAIR}`;
     const claimed = `testorg|grupp-a|motesminimum|2026-12-31|60|${CHAIR}`;
     const [a, b] = await ledger.claimNew('testorg', [{ id: sending, deadline: '2026-12-01', token: 't1' }, { id: claimed, deadline: '2026-12-31', token: 't2' }], 'dead', T0);
@@ -354,12 +354,28 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     expect(delivered().filter((d) => d[0] === 'a:chair')).toEqual([]);
     connector.clear();
     const late = await sweep(deps('b', at(new Date(T0.getTime() + 11 * 60_000))));
-    expect(late).toMatchObject({ claimed: 1, uncertain: 1, sentPersonal: 1 });
-    expect(delivered()).toEqual([['a:chair', 'Påminnelse: Minsta antal möten', '']]);
-    expect(await ledger.readClaim('testorg', sending)).toMatchObject({ status: 'sent' });
+    expect(late).toMatchObject({ claimed: 2, uncertain: 1, sentPersonal: 2 });
+    expect(delivered()).toEqual([
+      ['a:chair', 'Påminnelse: Minsta antal möten', ''],
+      ['a:chair', 'Påminnelse: Årsrapport', ''],
+    ]);
     connector.clear();
     expect(await sweep(deps('c', at(new Date(T0.getTime() + 60 * 60_000))))).toMatchObject({ claimed: 0 });
     expect(connector.attempts).toEqual([]);
+  });
+
+  it('holds a throttled reminder as "claimed", not "sending", while it waits to retry', async () => {
+    connector.script('a:chair', [{ status: 503 }]);
+    const seen: string[] = [];
+    const sleep = async () => {
+      for (const id of [`testorg|grupp-a|rapport|2026-12-01|14|${CHAIR}`, `testorg|grupp-a|motesminimum|2026-12-31|60|${CHAIR}`]) {
+        const c = await ledger.readClaim('testorg', id);
+        if (c !== null && c.status !== 'sent') seen.push(c.status);
+      }
+    };
+    const report = await sweep({ ...deps('a', at(T0)), sleep, settings: { ...deps('a', at(T0)).settings, concurrency: 1 } });
+    expect(report).toMatchObject({ sentPersonal: 2, sentChannel: 2 });
+    expect(seen).toEqual(['claimed', 'claimed']);
   });
 
   it('tries a personal chat silenced by a 403 again as soon as the person writes to the bot, even via another instance', async () => {
