@@ -272,6 +272,14 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
     } else if (c.status === 'undeliverable') candidates.push({ reminder: r, previous: c }); // tried when someone can be reached
   }
 
+  // A dead sweeper may or may not have got its request to the connector: there is no way to ask
+  // Teams. Sent again, so it is never lost (it may arrive twice: the one at-least-once window,
+  // at most `concurrency` reminders per crash; logged, and measured by bench/faults.ts).
+  for (const { reminder, claim } of orphans) {
+    candidates.push({ reminder, previous: claim, uncertain: true });
+    deps.logger.warn('reminder.resend-uncertain', { org: reminder.org, group: reminder.group });
+  }
+
   const refs = candidates.length > 0 ? await deps.conversations.activePersonalReferences(now) : new Map<string, ConversationRef>();
   const links = new Map<string, Promise<ChannelLink | null>>();
   const channelOf = (org: string, group: string) => {
@@ -284,14 +292,6 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
   let stopped: SweepReport['stopped'] = undefined;
   const backoff = (tries: number) =>
     Math.min(deps.settings.retryMaxMs ?? 60 * 60_000, (deps.settings.retryBaseMs ?? 5 * 60_000) * 2 ** Math.max(0, tries - 1));
-
-  // A dead sweeper may or may not have got its request to the connector: there is no way to ask
-  // Teams. Sent again, so it is never lost (it may arrive twice: the one at-least-once window,
-  // at most `concurrency` reminders per crash; logged, and measured by bench/faults.ts).
-  for (const { reminder, claim } of orphans) {
-    candidates.push({ reminder, previous: claim, uncertain: true });
-    deps.logger.warn('reminder.resend-uncertain', { org: reminder.org, group: reminder.group });
-  }
 
   interface Ready {
     readonly reminder: Outgoing;
