@@ -297,7 +297,7 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
     readonly reminder: Outgoing;
     claim: ClaimRecord;
     readonly personal: ConversationRef | undefined;
-    readonly link: ChannelLink | null;
+    link: ChannelLink | null;
     /** The connector took it: from now on the claim must never go back to `claimed`. */
     delivered?: boolean;
   }
@@ -311,7 +311,8 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
     while (chunk.length < chunkSize && next < candidates.length) {
       const c = candidates[next++]!;
       const personal = refs.get(c.reminder.recipient.toLowerCase()) ?? refs.get(c.reminder.recipient);
-      const link = c.reminder.channelFallback ? await channelOf(c.reminder.org, c.reminder.group) : null;
+      // The channel is looked up only when there is no personal chat (or, below, when it refuses).
+      const link = personal === undefined && c.reminder.channelFallback ? await channelOf(c.reminder.org, c.reminder.group) : null;
       // Nobody can be reached yet: nothing is written, so every later sweep until the deadline tries again.
       if (personal === undefined && link === null) counts.undeliverable += 1;
       else chunk.push({ ...c, personal, link, token: randomUUID() });
@@ -324,6 +325,24 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
     }
     const at = deps.clock.now();
     const won = new Map<string, ClaimRecord>();
+    try {
+      await claimChunk(chunk, at, won);
+    } catch (e) {
+      if (!(e instanceof StorageDown)) throw e;
+      // Left for the next sweep: a claim that was stored anyway is `claimed` (nothing sent), taken over when stale.
+      stopped = 'storage';
+      counts.deferred += chunk.length;
+      return;
+    }
+    for (const c of chunk) {
+      const claim = won.get(c.reminder.id);
+      if (claim === undefined) continue; // someone else has it
+      counts.claimed += 1;
+      if (c.uncertain === true) counts.uncertain += 1;
+      ready.push({ reminder: c.reminder, claim, personal: c.personal, link: c.link });
+    }
+  };
+  const claimChunk = async (chunk: readonly (Candidate & { token: string })[], at: Date, won: Map<string, ClaimRecord>): Promise<void> => {
     for (const org of new Set(chunk.map((c) => c.reminder.org))) {
       const fresh = chunk.filter((c) => c.reminder.org === org && c.previous === null);
       if (fresh.length > 0)
@@ -337,23 +356,21 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
       const w = await persist(deps, storageAttempts, () => deps.ledger.reclaim(c.reminder.org, c.previous!, deps.instanceId, at, c.token));
       if (w !== null) won.set(w.reminderId, w);
     }
-    for (const c of chunk) {
-      const claim = won.get(c.reminder.id);
-      if (claim === undefined) continue; // someone else has it
-      counts.claimed += 1;
-      if (c.uncertain === true) counts.uncertain += 1;
-      ready.push({ reminder: c.reminder, claim, personal: c.personal, link: c.link });
-    }
+  };
+  const startRefill = () => {
+    if (claiming === null) claiming = refill().finally(() => (claiming = null));
+    return claiming;
   };
   const take = async (): Promise<Ready | null> => {
     for (;;) {
-      if (ready.length > 0) return ready.shift()!;
+      if (ready.length > 0) {
+        // Claim the next chunk while this one is being sent, so no sender waits for it.
+        if (ready.length <= deps.settings.concurrency && stopped === undefined && next < candidates.length) void startRefill().catch(() => undefined);
+        return ready.shift()!;
+      }
       if (claiming !== null) await claiming;
       else if (stopped !== undefined || next >= candidates.length) return null;
-      else {
-        claiming = refill().finally(() => (claiming = null));
-        await claiming;
-      }
+      else await startRefill();
     }
   };
   /** Claims we hold but did not send (sweep stopped): handed back at once, best effort (else they go stale). */
@@ -365,7 +382,7 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
   };
 
   const sendOne = async (item: Ready): Promise<void> => {
-    const { reminder, personal, link } = item;
+    const { reminder, personal } = item;
     const org = reminder.org;
     // Right before each send (after the rate limiter): the claim goes to `sending`, ETag-guarded.
     // This write is the ownership check; only now may a request be on the wire.
@@ -398,6 +415,7 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
       } else outcome = { status: 'failed', via: 'personal', detail: `HTTP ${r.status} after ${r.attempts} attempts` };
     }
     if (outcome === null && !unsent) {
+      const link = item.link ?? (reminder.channelFallback ? await channelOf(org, reminder.group) : null);
       if (link !== null) {
         const name = rosterNames.get(reminder.recipient) ?? reminder.recipient;
         const r = await deliver(link.channel, { ...reminder.message, mentions: [{ aadObjectId: reminder.recipient, name }] }, opts);
