@@ -162,11 +162,11 @@ async function pool<T>(items: readonly T[], n: number, fn: (item: T) => Promise<
 function classify(line: string): string {
   const table = /\/(?:devstoreaccount1\/)?benchsweep([A-Za-z]+)/.exec(line)?.[1] ?? (line.includes('$batch') ? 'batch' : '?');
   const method = line.split(' ')[0];
-  if (line.includes('$batch')) return 'transaktion (Reminders: anspråk, 100 per förfrågan)';
+  if (line.includes('$batch')) return 'transaktion (Reminders: anspråk, några i taget strax före sändning)';
   if (table === 'Leases') return 'Leases (lås: ta, förnya, släpp)';
   if (table === 'GroupState') return 'GroupState (hela organisationens partition, sidor)';
   if (table === 'Conversations') return method === 'GET' ? 'Conversations (personliga referenser, sidor)' : `Conversations ${method}`;
-  if (table === 'Reminders') return method === 'GET' ? 'Reminders (reskontra, sidor)' : 'Reminders (utfall per påminnelse, ETag)';
+  if (table === 'Reminders') return method === 'GET' ? 'Reminders (reskontra, sidor)' : 'Reminders ("skickas" och utfall per påminnelse, ETag)';
   return `${table} ${method}`;
 }
 
