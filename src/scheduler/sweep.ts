@@ -95,7 +95,7 @@ export interface SweepReport {
   /** Reminders left for the next sweep because the storage or the lease went away. */
   readonly deferred?: number;
   /** Why the sweep stopped early, if it did. */
-  readonly stopped?: 'lease-lost' | 'storage';
+  readonly stopped?: 'lease-lost' | 'storage' | 'shutdown';
 }
 
 const LEASE = 'reminder-sweep';
@@ -107,14 +107,14 @@ const LEASE = 'reminder-sweep';
  * and record the outcome (retried through storage outages). Failures are retried by later
  * sweeps with backoff until the deadline; nobody reachable yet is tried every sweep.
  */
-export async function sweep(deps: SweepDeps): Promise<SweepReport> {
+export async function sweep(deps: SweepDeps, signal?: AbortSignal): Promise<SweepReport> {
   const started = deps.clock.now();
   const empty: SweepReport = { ran: false, due: 0, claimed: 0, sentPersonal: 0, sentChannel: 0, failed: 0, undeliverable: 0, planningMs: 0 };
   if (!(await deps.leases.acquire(LEASE, deps.instanceId, started, deps.settings.leaseTtlMs))) return empty;
   const keeper = new LeaseKeeper(deps, started);
   keeper.start();
   try {
-    return await sweepUnderLease(deps, started, keeper);
+    return await sweepUnderLease(deps, started, keeper, signal);
   } finally {
     keeper.stop();
     if (!keeper.lost) await deps.leases.release(LEASE, deps.instanceId).catch((e: unknown) => deps.logger.warn('reminders.lease-release-failed', describeError(e)));
@@ -215,7 +215,7 @@ interface Candidate {
   readonly uncertain?: boolean;
 }
 
-async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper): Promise<SweepReport> {
+async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper, signal?: AbortSignal): Promise<SweepReport> {
   const orgs = deps.catalog.all();
   const groups = new Map<string, GroupCycleState>();
   const ledgers = new Map<string, LedgerSnapshot>();
@@ -449,6 +449,8 @@ async function sweepUnderLease(deps: SweepDeps, now: Date, keeper: LeaseKeeper):
     for (;;) {
       let item: Ready | null = null;
       try {
+        // On shutdown (SIGTERM) no new send starts; those in flight finish and record their outcome.
+        if (stopped === undefined && signal?.aborted === true) stopped = 'shutdown';
         if (stopped !== undefined) return;
         item = await take();
         if (item === null) return;

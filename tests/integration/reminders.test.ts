@@ -4,6 +4,7 @@ import type { Clock } from '../../src/app/ports';
 import type { ConversationRef } from '../../src/domain/conversation';
 import { silentLogger } from '../../src/logger';
 import { RateLimiter } from '../../src/scheduler/rateLimiter';
+import { ReminderScheduler } from '../../src/scheduler/runner';
 import { sweep, type SweepDeps } from '../../src/scheduler/sweep';
 import { ConversationTableRepository } from '../../src/storage/conversationRepository';
 import { GroupStateTableRepository } from '../../src/storage/groupStateRepository';
@@ -376,6 +377,31 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     const report = await sweep({ ...deps('a', at(T0)), sleep, settings: { ...deps('a', at(T0)).settings, concurrency: 1 } });
     expect(report).toMatchObject({ sentPersonal: 2, sentChannel: 2 });
     expect(seen).toEqual(['claimed', 'claimed']);
+  });
+
+  it('on shutdown finishes the sends in flight, records them, starts no new one and leaves nothing "sending"', async () => {
+    const base = deps('a', at(T0));
+    let scheduler: ReminderScheduler | null = null;
+    let stopping: Promise<void> | null = null;
+    const real = base.sender;
+    const stoppingSender = {
+      send: async (r: ConversationRef, m: ProactiveMessage) => {
+        stopping ??= scheduler!.stop(); // SIGTERM arrives while the first message is on the wire
+        return real.send(r, m);
+      },
+    } as unknown as ProactiveSender;
+    scheduler = new ReminderScheduler({ ...base, sender: stoppingSender, settings: { ...base.settings, concurrency: 1 } }, 0, silentLogger);
+    const report = await scheduler.runOnce();
+    await stopping;
+    expect(report).toMatchObject({ sentPersonal: 1, stopped: 'shutdown', deferred: 3 });
+    expect(connector.sent).toHaveLength(1);
+    const firstSent = delivered();
+    const snapshot = await ledger.load('testorg', '2026-11-22');
+    expect([...snapshot.claims.values()].map((c) => c.status).sort()).toEqual(['failed', 'failed', 'failed', 'sent']);
+    connector.clear();
+    expect(await sweep(deps('b', at(new Date(T0.getTime() + 60_000))))).toMatchObject({ claimed: 3, sentPersonal: 1, sentChannel: 2 });
+    const byText = (a: string[], b: string[]) => (a.join() < b.join() ? -1 : 1);
+    expect([...firstSent, ...delivered()].sort(byText)).toEqual(EXPECTED);
   });
 
   it('tries a personal chat silenced by a 403 again as soon as the person writes to the bot, even via another instance', async () => {
