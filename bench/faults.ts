@@ -10,6 +10,7 @@
  *    sweep sends them again, so none is lost): counted, with how many of them had arrived
  *    (those are the doubles). Run with the connector answering at once and after 150 ms (as
  *    Teams, which takes 100–300 ms).
+ *    The same with SIGTERM (a restart or deploy): the sweep stops cleanly, nothing is uncertain.
  * 2. Two instances, slow connector (every answer 400 ms late), lease 3 s: one sweeps, the other
  *    tries to sweep every 300 ms meanwhile.
  * 3. Storage down for 12 s mid-sweep: a TCP proxy in front of Azurite cuts every connection
@@ -74,7 +75,7 @@ async function sendingClaims(store: TableStore): Promise<number> {
   return n;
 }
 
-async function killMidSweep(azurite: RunningAzurite, connector: FakeTeamsConnector, expected: string[], answerMs: number): Promise<Outcome> {
+async function killMidSweep(azurite: RunningAzurite, connector: FakeTeamsConnector, expected: string[], answerMs: number, signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL'): Promise<Outcome> {
   const t = performance.now();
   connector.delayMs = answerMs;
   const p = prefix();
@@ -90,7 +91,7 @@ async function killMidSweep(azurite: RunningAzurite, connector: FakeTeamsConnect
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   await until(() => connector.accepted.length >= 200 || child.exitCode !== null, 60_000);
   if (child.exitCode !== null) throw new Error(`sweep child ended before the kill: ${stderr.slice(-500)}`);
-  child.kill('SIGKILL');
+  child.kill(signal);
   await exited;
   connector.delayMs = 0;
   const atKill = connector.accepted.length;
@@ -109,11 +110,12 @@ async function killMidSweep(azurite: RunningAzurite, connector: FakeTeamsConnect
     });
   const sendingArrived = sendingKeys.filter((k) => arrived.has(k)).length;
   // A fresh sweep after the dead sweeper's lease and the stale time have passed.
-  const fresh = await sweep(sweepDeps(store, 'fresh', runningClock(16 * MINUTE)));
+  // After SIGTERM the sweeper handed back what it had not sent: the next regular sweep (a minute later) sends it.
+  const fresh = await sweep(sweepDeps(store, 'fresh', runningClock(signal === 'SIGKILL' ? 16 * MINUTE : MINUTE)));
   const after = count(connector, expected);
   await store.dropTables();
   return {
-    scenario: `kill -9 mitt i svepet (barnprocess), sedan nytt svep; connectorn svarar efter ${answerMs} ms`,
+    scenario: `${signal === 'SIGKILL' ? 'kill -9' : 'SIGTERM (omstart)'} mitt i svepet (barnprocess), sedan nytt svep; connectorn svarar efter ${answerMs} ms`,
     due: expected.length,
     ...after,
     window: leftSending,
@@ -263,6 +265,7 @@ export async function runFaultBench(): Promise<{ ok: boolean }> {
     // Teams answers a send after ~100–300 ms; the loopback fake at once. Both, since the uncertain window depends on it.
     results.push(await killMidSweep(azurite, connector, expected, 0));
     results.push(await killMidSweep(azurite, connector, expected, 150));
+    results.push(await killMidSweep(azurite, connector, expected, 150, 'SIGTERM'));
     results.push(await twoInstancesSlowConnector(azurite, connector));
     results.push(await storageDown(azurite, connector, expected));
     results.push(await connector500s(azurite, connector, expected));
