@@ -53,6 +53,12 @@ export class FakeTeamsConnector {
   private readonly windows = new Map<string, number[]>();
   private server: http.Server | null = null;
   private counter = 0;
+  /** Fault bench: every answer comes this much later (the message counts as accepted on arrival). */
+  delayMs = 0;
+  /** Fault bench: while set, every message is refused with this status (not accepted). */
+  failStatus: number | null = null;
+  /** Fault bench: messages refused because of `failStatus`. */
+  failed = 0;
 
   constructor(
     readonly limits: ConnectorLimits,
@@ -164,6 +170,10 @@ export class FakeTeamsConnector {
         data !== undefined && typeof data.org === 'string' && typeof data.group === 'string' && typeof data.occurrence === 'string'
           ? { org: data.org, group: data.group, occurrence: data.occurrence }
           : null;
+      if (this.failStatus !== null) {
+        this.failed += 1;
+        return json(this.failStatus, { error: { code: 'ServiceError', message: 'fault bench' } });
+      }
       const verdict = this.admit(conversationId, tenantId, t);
       if (verdict !== 'ok') {
         this.throttled.push({ conversationId, reminder, tenantId, at: t, limit: verdict });
@@ -171,7 +181,9 @@ export class FakeTeamsConnector {
       }
       const mentioned = (activity.entities ?? []).filter((e) => e.type === 'mention').map((e) => e.mentioned?.id ?? '');
       this.accepted.push({ conversationId, tenantId, at: t, reminder, mentioned });
-      return json(200, { id: `bench-${++this.counter}` });
+      const id = `bench-${++this.counter}`;
+      if (this.delayMs > 0) setTimeout(() => json(200, { id }), this.delayMs);
+      else json(200, { id });
     });
   }
 }

@@ -95,13 +95,14 @@ interface Synthetic {
   readonly people: Map<string, string>;
 }
 
-export function synthetic(): Synthetic {
+/** The synthetic load; the fault bench (bench/faults.ts) uses a smaller one of the same shape. */
+export function synthetic(GROUPS_ = GROUPS, MEMBERS_ = MEMBERS_PER_GROUP): Synthetic {
   const groups: Group[] = [];
   const rosters = new Map<string, GroupMember[]>();
   const terms: Term[] = [];
   const people = new Map<string, string>();
   let person = 0;
-  for (let g = 0; g < GROUPS; g++) {
+  for (let g = 0; g < GROUPS_; g++) {
     const id = groupId(g);
     const partner = groupId(g % 2 === 0 ? g + 1 : g - 1);
     groups.push({
@@ -113,16 +114,16 @@ export function synthetic(): Synthetic {
       meetings: { min: 2, per: 'year' },
       chairRule: null,
       processLeaderRole: `Processledare NOSAM ${Math.floor(g / 2) + 1}`,
-      processLeaderSharedWith: partner === id || g + 1 >= GROUPS && g % 2 === 0 ? [] : [partner],
+      processLeaderSharedWith: partner === id || g + 1 >= GROUPS_ && g % 2 === 0 ? [] : [partner],
       source: 'bench',
     });
     // NOSAM groups share a process leader in pairs.
     const leader = guid(1, Math.floor(g / 2));
     const roster: GroupMember[] = [{ aadObjectId: leader, displayName: `Processledare ${Math.floor(g / 2) + 1}`, party: null, roles: ['processLeader'] }];
-    for (let k = 1; k < MEMBERS_PER_GROUP; k++)
+    for (let k = 1; k < MEMBERS_; k++)
       roster.push({ aadObjectId: guid(2, person++), displayName: `Ledamot ${g + 1}-${k}`, party: PARTIES[(g + k) % PARTIES.length]!.id, roles: ['member'] });
     rosters.set(id, roster);
-    const chair = roster[1 + (g % (MEMBERS_PER_GROUP - 1))]!;
+    const chair = roster[1 + (g % (MEMBERS_ - 1))]!;
     const party = PARTIES.find((p) => p.id === chair.party)!;
     terms.push({
       id: `term-${id}`, org: ORG, group: id, role: 'chair',
@@ -161,11 +162,11 @@ async function pool<T>(items: readonly T[], n: number, fn: (item: T) => Promise<
 function classify(line: string): string {
   const table = /\/(?:devstoreaccount1\/)?benchsweep([A-Za-z]+)/.exec(line)?.[1] ?? (line.includes('$batch') ? 'batch' : '?');
   const method = line.split(' ')[0];
-  if (line.includes('$batch')) return 'transaktion (Reminders: anspråk, 100 per förfrågan)';
+  if (line.includes('$batch')) return 'transaktion (Reminders: anspråk, några i taget strax före sändning)';
   if (table === 'Leases') return 'Leases (lås: ta, förnya, släpp)';
   if (table === 'GroupState') return 'GroupState (hela organisationens partition, sidor)';
   if (table === 'Conversations') return method === 'GET' ? 'Conversations (personliga referenser, sidor)' : `Conversations ${method}`;
-  if (table === 'Reminders') return method === 'GET' ? 'Reminders (reskontra, sidor)' : 'Reminders (utfall per påminnelse, ETag)';
+  if (table === 'Reminders') return method === 'GET' ? 'Reminders (reskontra, sidor)' : 'Reminders ("skickas" och utfall per påminnelse, ETag)';
   return `${table} ${method}`;
 }
 

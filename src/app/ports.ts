@@ -49,9 +49,9 @@ export interface ConversationRepository {
   /** The user's personal chat, unless it was marked inactive (bot removed or blocked). */
   personalReference(aadObjectId: string): Promise<ConversationRef | null>;
   /** Every active personal chat by AAD object id (the reminder sweep; one paged partition query). */
-  activePersonalReferences(): Promise<Map<string, ConversationRef>>;
+  activePersonalReferences(now?: Date): Promise<Map<string, ConversationRef>>;
   /** Marks a conversation unreachable after a 403/404, so sends fall back to the channel. */
-  markInactive(ref: ConversationRef): Promise<void>;
+  markInactive(ref: ConversationRef, at?: Date): Promise<void>;
   linkChannel(link: ChannelLink): Promise<void>;
   linksOfChannel(channel: ConversationRef): Promise<ChannelLink[]>;
   channelOfGroup(org: OrgId, group: string): Promise<ChannelLink | null>;

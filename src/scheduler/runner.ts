@@ -8,6 +8,7 @@ import { sweep, type SweepDeps, type SweepReport } from './sweep';
 export class ReminderScheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<SweepReport | null> | null = null;
+  private abort: AbortController | null = null;
 
   constructor(
     private readonly deps: SweepDeps,
@@ -24,21 +25,26 @@ export class ReminderScheduler {
 
   /** Runs one sweep now (or joins the one running). */
   runOnce(): Promise<SweepReport | null> {
-    if (this.running === null)
-      this.running = sweep(this.deps)
+    if (this.running === null) {
+      this.abort = new AbortController();
+      this.running = sweep(this.deps, this.abort.signal)
         .catch((e: unknown) => {
           this.logger.error('reminders.sweep-failed', describeError(e));
           return null;
         })
         .finally(() => {
           this.running = null;
+          this.abort = null;
         });
+    }
     return this.running;
   }
 
+  /** Stops: a running sweep starts no new send, lets those in flight finish and record their outcome, and hands the rest back. */
   async stop(): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+    this.abort?.abort();
     await this.running;
   }
 }

@@ -26,7 +26,11 @@ const linkRow = z.object({ org: z.string(), group: z.string(), channel: z.string
 
 const LINKS = 'links';
 const PERSONAL = 'personal';
-const personalRow = z.object({ rowKey: z.string(), ref: z.string(), inactive: z.boolean().optional() });
+const personalRow = z.object({ rowKey: z.string(), ref: z.string(), inactive: z.boolean().optional(), inactiveAt: z.string().optional() });
+/** A personal chat marked inactive after a 403/404 is tried again after this long (or as soon as the person writes). */
+export const INACTIVE_RETRY_MS = 24 * 3_600_000;
+/** How long this process trusts its memory of a written reference: another instance may have marked it inactive since. */
+const WRITTEN_TTL_MS = 10 * 60_000;
 
 function keysOf(ref: ConversationRef): { partitionKey: string; rowKey: string } {
   if (ref.conversationType === 'personal') return { partitionKey: PERSONAL, rowKey: keyPart((ref.userAadObjectId ?? '').toLowerCase()) };
@@ -37,18 +41,23 @@ function keysOf(ref: ConversationRef): { partitionKey: string; rowKey: string } 
 
 export class ConversationTableRepository implements ConversationRepository {
   /** What this process last wrote per conversation, so an unchanged reference costs no request. */
-  private readonly written = new Map<string, string>();
+  private readonly written = new Map<string, { json: string; at: number }>();
 
-  constructor(private readonly store: TableStore) {}
+  constructor(
+    private readonly store: TableStore,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
 
   async saveReference(ref: ConversationRef): Promise<void> {
     const keys = keysOf(ref);
     const cacheKey = `${keys.partitionKey}/${keys.rowKey}`;
     const json = JSON.stringify(ref);
-    if (this.written.get(cacheKey) === json) return;
-    // Replace also clears `inactive`: a user who writes to the bot again can be reached again.
+    const known = this.written.get(cacheKey);
+    if (known !== undefined && known.json === json && this.now() - known.at < WRITTEN_TTL_MS) return;
+    // Replace also clears `inactive`: a user who writes to the bot again can be reached again. The
+    // memory above expires, so a mark set by another instance is cleared by the next turn after it.
     await this.store.table('Conversations').upsertEntity({ ...keys, ref: json, teamId: ref.teamId ?? '' }, 'Replace');
-    this.written.set(cacheKey, json);
+    this.written.set(cacheKey, { json, at: this.now() });
   }
 
   async hasReference(ref: ConversationRef): Promise<boolean> {
@@ -86,20 +95,22 @@ export class ConversationTableRepository implements ConversationRepository {
     }
   }
 
-  async activePersonalReferences(): Promise<Map<string, ConversationRef>> {
+  async activePersonalReferences(now: Date = new Date(this.now())): Promise<Map<string, ConversationRef>> {
     const refs = new Map<string, ConversationRef>();
     const filter = `PartitionKey eq '${PERSONAL}'`;
     for await (const e of this.store.table('Conversations').listEntities({ queryOptions: { filter } })) {
       const row = personalRow.parse(e);
-      if (row.inactive !== true) refs.set(row.rowKey, refSchema.parse(JSON.parse(row.ref)));
+      // One 403 does not silence a chat for good: a day later it is tried again (a mark without a time is old: tried again).
+      const silenced = row.inactive === true && row.inactiveAt !== undefined && now.getTime() - Date.parse(row.inactiveAt) < INACTIVE_RETRY_MS;
+      if (!silenced) refs.set(row.rowKey, refSchema.parse(JSON.parse(row.ref)));
     }
     return refs;
   }
 
-  async markInactive(ref: ConversationRef): Promise<void> {
+  async markInactive(ref: ConversationRef, at: Date = new Date(this.now())): Promise<void> {
     const keys = keysOf(ref);
     try {
-      await this.store.table('Conversations').updateEntity({ ...keys, inactive: true }, 'Merge');
+      await this.store.table('Conversations').updateEntity({ ...keys, inactive: true, inactiveAt: at.toISOString() }, 'Merge');
     } catch (e) {
       if (!hasStatus(e, 404)) throw e;
     }

@@ -10,16 +10,20 @@ import { hasStatus, keyPart, odataString, type TableStore } from './tables';
  * `deadline`, so a sweep loads what is still relevant with one filtered partition query.
  * A claim is inserted before sending (insert-if-absent) and completed with its ETag after.
  */
-export type ClaimStatus = 'claimed' | 'sent' | 'failed' | 'undeliverable';
+export type ClaimStatus = 'claimed' | 'sending' | 'sent' | 'failed' | 'undeliverable';
 
 export interface ClaimRecord {
   readonly reminderId: string;
   readonly status: ClaimStatus;
   readonly claimedBy: string;
   readonly claimedAt: string;
-  /** How many sweeps have tried it; a failed reminder is retried by a later sweep up to a limit. */
+  /** How many sweeps have tried it (the backoff for the next try grows with it). */
   readonly sweeps: number;
   readonly etag: string;
+  /** Random per claim attempt: tells a write of ours that succeeded but whose answer was lost from someone else's. */
+  readonly token?: string;
+  /** When a failed or undeliverable reminder may be tried again (null: at once). */
+  readonly nextAttemptAt?: string | null;
 }
 
 export interface LedgerSnapshot {
@@ -33,10 +37,12 @@ export interface LedgerSnapshot {
 const claimRow = z.object({
   rowKey: z.string(),
   etag: z.string(),
-  status: z.enum(['claimed', 'sent', 'failed', 'undeliverable']),
+  status: z.enum(['claimed', 'sending', 'sent', 'failed', 'undeliverable']),
   claimedBy: z.string(),
   claimedAt: z.string(),
   sweeps: z.number().int(),
+  token: z.string().optional(),
+  nextAttemptAt: z.string().optional(),
 });
 
 /** The org prefix of a reminder id is the partition; the rest is the row key. */
@@ -55,7 +61,10 @@ export class ReminderLedger {
       const rest = `${org}|${unkey(rk.slice(2))}`;
       if (rk.startsWith('c|')) {
         const c = claimRow.parse(e);
-        snapshot.claims.set(rest, { reminderId: rest, status: c.status, claimedBy: c.claimedBy, claimedAt: c.claimedAt, sweeps: c.sweeps, etag: c.etag });
+        snapshot.claims.set(rest, {
+          reminderId: rest, status: c.status, claimedBy: c.claimedBy, claimedAt: c.claimedAt, sweeps: c.sweeps, etag: c.etag,
+          ...(c.token !== undefined ? { token: c.token } : {}), nextAttemptAt: c.nextAttemptAt ?? null,
+        });
       } else if (rk.startsWith('d|')) snapshot.done.add(rest);
       else if (rk.startsWith('a|')) snapshot.acknowledged.add(rest);
     }
@@ -63,14 +72,15 @@ export class ReminderLedger {
   }
 
   /**
-   * Claims reminders not yet claimed, in batches of 100 (one partition, one request each).
-   * A batch that meets a claim made meanwhile falls back to one insert per reminder, so each
-   * reminder is claimed by exactly one sweeper. Returns the claims won.
+   * Claims reminders not yet claimed (state `claimed`: ours, nothing sent yet), in batches of
+   * 100 (one partition, one request each). A batch that meets a claim made meanwhile falls back
+   * to one insert per reminder, so each reminder is claimed by exactly one sweeper; with a token,
+   * a retry recognises its own claim whose answer was lost. Returns the claims won.
    */
-  async claimNew(org: string, reminders: readonly { id: string; deadline: IsoDate }[], by: string, at: Date): Promise<ClaimRecord[]> {
+  async claimNew(org: string, reminders: readonly { id: string; deadline: IsoDate; token?: string }[], by: string, at: Date): Promise<ClaimRecord[]> {
     const table = this.store.table('Reminders');
     const won: ClaimRecord[] = [];
-    const entity = (r: { id: string; deadline: IsoDate }) => ({
+    const entity = (r: { id: string; deadline: IsoDate; token?: string }) => ({
       partitionKey: keyPart(org),
       rowKey: claimKey(org, r.id),
       deadline: r.deadline,
@@ -78,22 +88,27 @@ export class ReminderLedger {
       claimedBy: by,
       claimedAt: at.toISOString(),
       sweeps: 1,
+      ...(r.token !== undefined ? { token: r.token } : {}),
+    });
+    const record = (r: { id: string; token?: string }, etag: string): ClaimRecord => ({
+      reminderId: r.id, status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: 1, etag, ...(r.token !== undefined ? { token: r.token } : {}), nextAttemptAt: null,
     });
     for (let i = 0; i < reminders.length; i += 100) {
       const batch = reminders.slice(i, i + 100);
       try {
         const res = await table.submitTransaction(batch.map((r): TransactionAction => ['create', entity(r)]));
-        batch.forEach((r, j) =>
-          won.push({ reminderId: r.id, status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: 1, etag: res.subResponses[j]?.etag ?? '' }),
-        );
+        batch.forEach((r, j) => won.push(record(r, res.subResponses[j]?.etag ?? '')));
       } catch (e) {
         if (!hasStatus(e, 409)) throw e;
         for (const r of batch) {
           try {
             const res = await table.createEntity(entity(r));
-            won.push({ reminderId: r.id, status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: 1, etag: res.etag ?? '' });
+            won.push(record(r, res.etag ?? ''));
           } catch (inner) {
             if (!hasStatus(inner, 409)) throw inner;
+            if (r.token === undefined) continue;
+            const current = await this.readClaim(org, r.id);
+            if (current !== null && current.token === r.token) won.push(record(r, current.etag));
           }
         }
       }
@@ -101,36 +116,80 @@ export class ReminderLedger {
     return won;
   }
 
-  /** Takes over a stale or failed claim (ETag-guarded): a sweeper that died mid-way, or a retry. */
-  async reclaim(org: string, claim: ClaimRecord, by: string, at: Date): Promise<ClaimRecord | null> {
+  /** Takes over a stale `claimed`, a failed or an undeliverable claim (ETag-guarded), as `claimed`. */
+  async reclaim(org: string, claim: ClaimRecord, by: string, at: Date, token?: string): Promise<ClaimRecord | null> {
+    const taken: ClaimRecord = {
+      ...claim, status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: claim.sweeps + 1, etag: '', nextAttemptAt: null, ...(token !== undefined ? { token } : {}),
+    };
     try {
       const res = await this.store
         .table('Reminders')
         .updateEntity(
-          { partitionKey: keyPart(org), rowKey: claimKey(org, claim.reminderId), status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: claim.sweeps + 1 },
+          { partitionKey: keyPart(org), rowKey: claimKey(org, claim.reminderId), status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: claim.sweeps + 1, nextAttemptAt: '', ...(token !== undefined ? { token } : {}) },
           'Merge',
           { etag: claim.etag },
         );
-      return { ...claim, status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: claim.sweeps + 1, etag: res.etag ?? '' };
+      return { ...taken, etag: res.etag ?? '' };
     } catch (e) {
-      if (hasStatus(e, 412) || hasStatus(e, 404)) return null;
-      throw e;
+      if (!hasStatus(e, 412) && !hasStatus(e, 404)) throw e;
     }
+    if (token === undefined) return null;
+    const current = await this.readClaim(org, claim.reminderId);
+    return current !== null && current.token === token ? { ...taken, etag: current.etag } : null;
   }
 
   /** Records the outcome of a claim we hold. False when someone else took it over meanwhile. */
-  async complete(org: string, claim: ClaimRecord, outcome: { status: Exclude<ClaimStatus, 'claimed'>; via: string; detail: string; at: Date }): Promise<boolean> {
+  async complete(
+    org: string,
+    claim: ClaimRecord,
+    outcome: { status: Exclude<ClaimStatus, 'claimed' | 'sending'>; via: string; detail: string; at: Date; nextAttemptAt?: Date | null },
+  ): Promise<boolean> {
+    const nextAttemptAt = outcome.nextAttemptAt ? outcome.nextAttemptAt.toISOString() : '';
     try {
       await this.store
         .table('Reminders')
         .updateEntity(
-          { partitionKey: keyPart(org), rowKey: claimKey(org, claim.reminderId), status: outcome.status, via: outcome.via, detail: outcome.detail, completedAt: outcome.at.toISOString() },
+          { partitionKey: keyPart(org), rowKey: claimKey(org, claim.reminderId), status: outcome.status, via: outcome.via, detail: outcome.detail, completedAt: outcome.at.toISOString(), nextAttemptAt },
           'Merge',
           { etag: claim.etag },
         );
       return true;
     } catch (e) {
-      if (hasStatus(e, 412)) return false;
+      if (!hasStatus(e, 412)) throw e;
+    }
+    // A retried write whose first try went through (its answer lost): ours if the token and outcome match.
+    const current = await this.readClaim(org, claim.reminderId);
+    return current !== null && claim.token !== undefined && current.token === claim.token && current.status === outcome.status;
+  }
+
+  /**
+   * Moves a claim we hold between `claimed` (ours, nothing on the wire: a dead holder's claim is
+   * safe to send again) and `sending` (a request may be on the wire), ETag-guarded. Null when
+   * it is no longer ours.
+   */
+  async setPhase(org: string, claim: ClaimRecord, phase: 'claimed' | 'sending'): Promise<ClaimRecord | null> {
+    try {
+      const res = await this.store
+        .table('Reminders')
+        .updateEntity({ partitionKey: keyPart(org), rowKey: claimKey(org, claim.reminderId), status: phase }, 'Merge', { etag: claim.etag });
+      return { ...claim, status: phase, etag: res.etag ?? '' };
+    } catch (e) {
+      if (!hasStatus(e, 412) && !hasStatus(e, 404)) throw e;
+    }
+    const current = await this.readClaim(org, claim.reminderId);
+    return current !== null && claim.token !== undefined && current.token === claim.token && current.status === phase ? { ...claim, status: phase, etag: current.etag } : null;
+  }
+
+  /** One claim as stored now, or null. */
+  async readClaim(org: string, reminderId: string): Promise<ClaimRecord | null> {
+    try {
+      const c = claimRow.parse(await this.store.table('Reminders').getEntity(keyPart(org), claimKey(org, reminderId)));
+      return {
+        reminderId, status: c.status, claimedBy: c.claimedBy, claimedAt: c.claimedAt, sweeps: c.sweeps, etag: c.etag,
+        ...(c.token !== undefined ? { token: c.token } : {}), nextAttemptAt: c.nextAttemptAt || null,
+      };
+    } catch (e) {
+      if (hasStatus(e, 404)) return null;
       throw e;
     }
   }

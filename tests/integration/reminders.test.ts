@@ -4,6 +4,7 @@ import type { Clock } from '../../src/app/ports';
 import type { ConversationRef } from '../../src/domain/conversation';
 import { silentLogger } from '../../src/logger';
 import { RateLimiter } from '../../src/scheduler/rateLimiter';
+import { ReminderScheduler } from '../../src/scheduler/runner';
 import { sweep, type SweepDeps } from '../../src/scheduler/sweep';
 import { ConversationTableRepository } from '../../src/storage/conversationRepository';
 import { GroupStateTableRepository } from '../../src/storage/groupStateRepository';
@@ -12,7 +13,7 @@ import { OrganisationTableRepository } from '../../src/storage/organisationRepos
 import { Leases, ReminderLedger } from '../../src/storage/reminderLedger';
 import { TableStore } from '../../src/storage/tables';
 import { createBotAuth } from '../../src/teams/adapter';
-import { ProactiveSender } from '../../src/teams/proactive';
+import { ProactiveSender, type ProactiveMessage } from '../../src/teams/proactive';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { randomPrefix, testConnection } from '../helpers/testBot';
 
@@ -43,6 +44,7 @@ const ref = (over: Partial<ConversationRef>): ConversationRef => ({
   ...over,
 });
 const at = (d: Date): Clock => ({ now: () => d });
+const HOUR = 3_600_000;
 
 beforeAll(async () => {
   connector = new FakeConnector();
@@ -213,17 +215,225 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     expect(delivered()).toEqual([['a:chair', 'Påminnelse: Minsta antal möten', '']]);
   });
 
-  it('retries a reminder nobody could receive once someone can, hours later', async () => {
+  it('retries a reminder nobody could receive at the next sweep once someone can', async () => {
     // No personal chat for anyone and the bot removed from the group's team: nobody can be reached.
     await conversations.removeReference(ref({ conversationId: 'a:chair', userAadObjectId: CHAIR }));
     await conversations.removeReference(ref({ conversationId: CHANNEL, conversationType: 'channel', teamId: '19:team' }));
     const first = await sweep(deps('a', at(T0)));
-    expect(first).toMatchObject({ claimed: 4, sentPersonal: 0, sentChannel: 0, undeliverable: 4 });
+    expect(first).toMatchObject({ claimed: 0, sentPersonal: 0, sentChannel: 0, undeliverable: 4 });
     await conversations.saveReference(ref({ conversationId: 'a:chair', userAadObjectId: CHAIR }));
     connector.clear();
-    expect(await sweep(deps('a', at(new Date(T0.getTime() + 60 * 60_000))))).toMatchObject({ claimed: 0 });
-    const later = await sweep(deps('a', at(new Date(T0.getTime() + 7 * 3_600_000))));
-    expect(later).toMatchObject({ claimed: 4, sentPersonal: 2, undeliverable: 2 });
+    const later = await sweep(deps('a', at(new Date(T0.getTime() + 60 * 60_000))));
+    expect(later).toMatchObject({ claimed: 2, sentPersonal: 2, undeliverable: 2 });
+    expect(delivered()).toEqual([
+      ['a:chair', 'Påminnelse: Minsta antal möten', ''],
+      ['a:chair', 'Påminnelse: Årsrapport', ''],
+    ]);
+  });
+
+  it('keeps trying a reminder nobody could receive until its deadline: a chair who installs the bot three days later gets it', async () => {
+    await conversations.removeReference(ref({ conversationId: 'a:chair', userAadObjectId: CHAIR }));
+    await conversations.removeReference(ref({ conversationId: CHANNEL, conversationType: 'channel', teamId: '19:team' }));
+    for (const hours of [0, 6, 12, 24, 48, 72]) expect(await sweep(deps('a', at(new Date(T0.getTime() + hours * HOUR))))).toMatchObject({ undeliverable: 4, sentPersonal: 0 });
+    expect(connector.attempts).toEqual([]);
+    await conversations.saveReference(ref({ conversationId: 'a:chair', userAadObjectId: CHAIR }));
+    const installed = await sweep(deps('a', at(new Date(T0.getTime() + 72 * HOUR + 20 * 60_000))));
+    expect(installed).toMatchObject({ sentPersonal: 2, undeliverable: 2 });
+    expect(delivered()).toEqual([
+      ['a:chair', 'Påminnelse: Minsta antal möten', ''],
+      ['a:chair', 'Påminnelse: Årsrapport', ''],
+    ]);
+  });
+
+  it('retries a connector failing with 500 in every sweep until it is healthy, then sends once', async () => {
+    // Four sweeps an hour apart each meet a 500 for both of the chair's reminders (no retry within a sweep).
+    connector.script('a:chair', Array.from({ length: 8 }, () => ({ status: 500 })));
+    for (const hours of [0, 1, 2, 3]) expect(await sweep(deps('a', at(new Date(T0.getTime() + hours * HOUR))))).toMatchObject({ failed: 2 });
+    connector.clear();
+    const healthy = await sweep(deps('a', at(new Date(T0.getTime() + 5 * HOUR))));
+    expect(healthy).toMatchObject({ claimed: 2, sentPersonal: 2, failed: 0 });
+    expect(delivered()).toEqual([
+      ['a:chair', 'Påminnelse: Minsta antal möten', ''],
+      ['a:chair', 'Påminnelse: Årsrapport', ''],
+    ]);
+    connector.clear();
+    expect(await sweep(deps('a', at(new Date(T0.getTime() + 30 * HOUR))))).toMatchObject({ claimed: 0 });
+    expect(connector.attempts).toEqual([]);
+  });
+
+  it('waits out the backoff before retrying a failed send', async () => {
+    connector.script('a:chair', [{ status: 503 }, { status: 503 }]);
+    await sweep({ ...deps('a', at(T0)), retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    connector.clear();
+    // Backoff after the first failure is five minutes (the default base).
+    expect(await sweep(deps('a', at(new Date(T0.getTime() + 4 * 60_000))))).toMatchObject({ claimed: 0 });
+    expect(await sweep(deps('a', at(new Date(T0.getTime() + 6 * 60_000))))).toMatchObject({ claimed: 2, sentPersonal: 2 });
+    expect(connector.attempts.map((a) => [a.conversationId, a.status])).toEqual([['a:chair', 200], ['a:chair', 200]]);
+  });
+
+  it('records a sent reminder as sent when the outcome write fails at first, and never sends it again', async () => {
+    let failures = 0;
+    const flaky = Object.assign(Object.create(ledger) as ReminderLedger, {
+      complete: (...args: Parameters<ReminderLedger['complete']>) => (failures++ < 3 ? Promise.reject(new Error('connect ECONNREFUSED')) : ledger.complete(...args)),
+    });
+    const first = await sweep({ ...deps('a', at(T0)), ledger: flaky, sleep: async () => {} });
+    expect(first).toMatchObject({ claimed: 4, sentPersonal: 2, sentChannel: 2, failed: 0 });
+    expect(failures).toBe(7);
+    connector.clear();
+    for (const minutes of [11, 30, 24 * 60]) expect(await sweep(deps('b', at(new Date(T0.getTime() + minutes * 60_000))))).toMatchObject({ claimed: 0 });
+    expect(connector.attempts).toEqual([]);
+  });
+
+  it('sends once when a claim was stored but its answer was lost (storage cut mid-request)', async () => {
+    let cut = 0;
+    // Every claim write and every move to "sending" is stored, but the first two answers of each kind are lost.
+    const flaky = Object.assign(Object.create(ledger) as ReminderLedger, {
+      claimNew: async (...args: Parameters<ReminderLedger['claimNew']>) => {
+        const won = await ledger.claimNew(...args);
+        if (cut++ < 2) throw new Error('socket hang up');
+        return won;
+      },
+      setPhase: async (...args: Parameters<ReminderLedger['setPhase']>) => {
+        const moved = await ledger.setPhase(...args);
+        if (cut++ < 4) throw new Error('socket hang up');
+        return moved;
+      },
+    });
+    const report = await sweep({ ...deps('a', at(T0)), ledger: flaky, sleep: async () => {} });
+    expect(report).toMatchObject({ claimed: 4, sentPersonal: 2, sentChannel: 2 });
+    expect(delivered()).toEqual(EXPECTED);
+  });
+
+  it('renews the lease by time while sending slowly, so a second instance cannot take over mid-sweep', async () => {
+    // Each send takes 25 s of the (injected) clock; the lease is 60 s. A second instance tries to take the lease after every send.
+    const clock = { t: T0.getTime(), now: () => new Date(clock.t) };
+    const other = new Leases(store);
+    const taken: boolean[] = [];
+    const real = deps('a', clock).sender;
+    const slow = {
+      send: async (r: ConversationRef, m: ProactiveMessage) => {
+        const id = await real.send(r, m);
+        clock.t += 25_000;
+        taken.push(await other.acquire('reminder-sweep', 'b', clock.now(), 60_000));
+        return id;
+      },
+    } as unknown as ProactiveSender;
+    const report = await sweep({ ...deps('a', clock), sender: slow, settings: { ...deps('a', clock).settings, concurrency: 1 } });
+    expect(report).toMatchObject({ sentPersonal: 2, sentChannel: 2 });
+    expect(taken).toEqual([false, false, false, false]);
+  });
+
+  it('stops sending once another instance holds the lease, and leaves the rest to the next sweep', async () => {
+    const clock = { t: T0.getTime(), now: () => new Date(clock.t) };
+    const real = deps('a', clock).sender;
+    const stealing = {
+      send: async (r: ConversationRef, m: ProactiveMessage) => {
+        const id = await real.send(r, m);
+        // The lease is taken from under the sweep (e.g. it was paused past its expiry).
+        await store.table('Leases').upsertEntity({ partitionKey: 'lease', rowKey: 'reminder-sweep', holder: 'b', expiresAt: new Date(clock.t + 3_600_000).toISOString() }, 'Replace');
+        clock.t += 25_000;
+        return id;
+      },
+    } as unknown as ProactiveSender;
+    const report = await sweep({ ...deps('a', clock), sender: stealing, settings: { ...deps('a', clock).settings, concurrency: 1 } });
+    expect(report).toMatchObject({ sentPersonal: 1, sentChannel: 0, stopped: 'lease-lost', deferred: 3 });
+    expect(connector.sent).toHaveLength(1);
+    connector.clear();
+    await store.table('Leases').deleteEntity('lease', 'reminder-sweep');
+    expect(await sweep(deps('b', at(new Date(clock.t + 60_000))))).toMatchObject({ claimed: 3 });
+    expect(connector.sent).toHaveLength(3);
+  });
+
+  it('sends again, once and only after the stale time, claims a dead sweeper left "claimed" or "sending"', async () => {
+    const sending = `testorg|grupp-a|rapport|2026-12-01|14|${CHAIR}`;
+    const claimed = `testorg|grupp-a|motesminimum|2026-12-31|60|${CHAIR}`;
+    const [a, b] = await ledger.claimNew('testorg', [{ id: sending, deadline: '2026-12-01', token: 't1' }, { id: claimed, deadline: '2026-12-31', token: 't2' }], 'dead', T0);
+    expect(b).toBeDefined();
+    expect(await ledger.setPhase('testorg', a!, 'sending')).not.toBeNull();
+    const early = await sweep(deps('b', at(new Date(T0.getTime() + 9 * 60_000))));
+    expect(early).toMatchObject({ claimed: 2, uncertain: 0 });
+    expect(delivered().filter((d) => d[0] === 'a:chair')).toEqual([]);
+    connector.clear();
+    const late = await sweep(deps('b', at(new Date(T0.getTime() + 11 * 60_000))));
+    expect(late).toMatchObject({ claimed: 2, uncertain: 1, sentPersonal: 2 });
+    expect(delivered()).toEqual([
+      ['a:chair', 'Påminnelse: Minsta antal möten', ''],
+      ['a:chair', 'Påminnelse: Årsrapport', ''],
+    ]);
+    connector.clear();
+    expect(await sweep(deps('c', at(new Date(T0.getTime() + 60 * 60_000))))).toMatchObject({ claimed: 0 });
+    expect(connector.attempts).toEqual([]);
+  });
+
+  it('holds a throttled reminder as "claimed", not "sending", while it waits to retry', async () => {
+    connector.script('a:chair', [{ status: 503 }]);
+    const seen: string[] = [];
+    const sleep = async () => {
+      for (const id of [`testorg|grupp-a|rapport|2026-12-01|14|${CHAIR}`, `testorg|grupp-a|motesminimum|2026-12-31|60|${CHAIR}`]) {
+        const c = await ledger.readClaim('testorg', id);
+        if (c !== null && c.status !== 'sent') seen.push(c.status);
+      }
+    };
+    const report = await sweep({ ...deps('a', at(T0)), sleep, settings: { ...deps('a', at(T0)).settings, concurrency: 1 } });
+    expect(report).toMatchObject({ sentPersonal: 2, sentChannel: 2 });
+    expect(seen).toEqual(['claimed', 'claimed']);
+  });
+
+  it('on shutdown finishes the sends in flight, records them, starts no new one and leaves nothing "sending"', async () => {
+    const base = deps('a', at(T0));
+    let scheduler: ReminderScheduler | null = null;
+    let stopping: Promise<void> | null = null;
+    const real = base.sender;
+    const stoppingSender = {
+      send: async (r: ConversationRef, m: ProactiveMessage) => {
+        stopping ??= scheduler!.stop(); // SIGTERM arrives while the first message is on the wire
+        return real.send(r, m);
+      },
+    } as unknown as ProactiveSender;
+    scheduler = new ReminderScheduler({ ...base, sender: stoppingSender, settings: { ...base.settings, concurrency: 1 } }, 0, silentLogger);
+    const report = await scheduler.runOnce();
+    await stopping;
+    expect(report).toMatchObject({ sentPersonal: 1, stopped: 'shutdown', deferred: 3 });
+    expect(connector.sent).toHaveLength(1);
+    const firstSent = delivered();
+    const snapshot = await ledger.load('testorg', '2026-11-22');
+    expect([...snapshot.claims.values()].map((c) => c.status).sort()).toEqual(['failed', 'failed', 'failed', 'sent']);
+    connector.clear();
+    expect(await sweep(deps('b', at(new Date(T0.getTime() + 60_000))))).toMatchObject({ claimed: 3, sentPersonal: 1, sentChannel: 2 });
+    const byText = (a: string[], b: string[]) => (a.join() < b.join() ? -1 : 1);
+    expect([...firstSent, ...delivered()].sort(byText)).toEqual(EXPECTED);
+  });
+
+  it('tries a personal chat silenced by a 403 again as soon as the person writes to the bot, even via another instance', async () => {
+    await conversations.removeReference(ref({ conversationId: CHANNEL, conversationType: 'channel', teamId: '19:team' }));
+    const chat = ref({ conversationId: 'a:chair', userAadObjectId: CHAIR });
+    // Another bot instance has seen this chat before (and remembers having stored it).
+    const clockB = { t: T0.getTime() };
+    const instanceB = new ConversationTableRepository(store, () => clockB.t);
+    await instanceB.saveReference(chat);
+    connector.script('a:chair', [{ status: 403 }, { status: 403 }]);
+    expect(await sweep(deps('a', at(T0)))).toMatchObject({ sentPersonal: 0, undeliverable: 4 });
+    expect(await conversations.personalReference(CHAIR)).toBeNull();
+    // The chair writes again, 15 minutes later, through the other instance: the mark is cleared.
+    clockB.t += 15 * 60_000;
+    await instanceB.saveReference(chat);
+    connector.clear();
+    const next = await sweep(deps('a', at(new Date(T0.getTime() + 20 * 60_000))));
+    expect(next).toMatchObject({ sentPersonal: 2 });
+    expect(delivered()).toEqual([
+      ['a:chair', 'Påminnelse: Minsta antal möten', ''],
+      ['a:chair', 'Påminnelse: Årsrapport', ''],
+    ]);
+  });
+
+  it('tries a personal chat silenced by a 403 again after a day', async () => {
+    await conversations.removeReference(ref({ conversationId: CHANNEL, conversationType: 'channel', teamId: '19:team' }));
+    connector.script('a:chair', [{ status: 403 }, { status: 403 }]);
+    expect(await sweep(deps('a', at(T0)))).toMatchObject({ sentPersonal: 0, undeliverable: 4 });
+    connector.clear();
+    expect(await sweep(deps('a', at(new Date(T0.getTime() + 23 * HOUR))))).toMatchObject({ sentPersonal: 0, claimed: 0 });
+    expect(connector.attempts).toEqual([]);
+    expect(await sweep(deps('a', at(new Date(T0.getTime() + 25 * HOUR))))).toMatchObject({ sentPersonal: 2 });
     expect(delivered()).toEqual([
       ['a:chair', 'Påminnelse: Minsta antal möten', ''],
       ['a:chair', 'Påminnelse: Årsrapport', ''],
