@@ -69,6 +69,12 @@ export interface MeetingForm {
 
 export type SaveFailure = 'not-lead' | 'bad-time' | 'in-past' | 'no-items' | 'conflict' | 'unknown-meeting' | 'started' | 'already-created' | 'unknown-form';
 
+/** A document's title from its link: the last path part, or the whole link when that is empty. */
+const documentTitle = (url: string): string => {
+  const last = url.split('/').at(-1) ?? '';
+  return last === '' ? url : last;
+};
+
 /** Builds the meeting from the form; an existing meeting keeps its item ids by position. */
 export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx: { org: Organisation; group: Group; user: UserContext; now: Date; id: string }): Result<Meeting, SaveFailure> {
   const start = zonedToInstant(form.date, form.time, ctx.org.timeZone);
@@ -83,7 +89,7 @@ export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx
       kind: it.kind,
       presenter: it.presenter.trim(),
       minutes: it.minutes,
-      documents: it.doc.trim() === '' ? [] : [{ title: it.doc.trim().split('/').pop() || it.doc.trim(), url: it.doc.trim() }],
+      documents: it.doc.trim() === '' ? [] : [{ title: documentTitle(it.doc.trim()), url: it.doc.trim() }],
       source: it.source.trim() === '' ? null : it.source.trim(),
       withdrawn: it.withdrawn,
     }));
@@ -156,7 +162,7 @@ export async function saveMeeting(
 }
 
 /** The roster, answers and input of a meeting, for the brief, the view and the reminders. */
-export async function meetingPeople(org: string, meeting: Meeting, record: GroupRecord | undefined, inputs: MeetingInputRepository): Promise<MeetingPeople> {
+export async function meetingPeople(org: string, meeting: Meeting, record: GroupRecord | undefined, inputs: Pick<MeetingInputRepository, 'load'>): Promise<MeetingPeople> {
   const loaded = await inputs.load({ org, group: meeting.group, id: meeting.id });
   return {
     members: (record?.members ?? []).map((m) => ({ aadObjectId: m.aadObjectId, displayName: m.displayName, isMember: m.roles.includes('member') })),
@@ -200,7 +206,7 @@ export async function submitInput(
 /** The brief (everyone's input): only for the chair, vice chair and process leader of the meeting's own group (`readInput`). */
 export async function briefFor(
   ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
-  inputs: MeetingInputRepository,
+  inputs: Pick<MeetingInputRepository, 'load'>,
 ): Promise<Result<Brief, 'not-allowed'>> {
   if (!mayInGroup('readInput', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-allowed');
   return ok(compileBrief(ctx.meeting, await meetingPeople(ctx.org.id, ctx.meeting, ctx.record, inputs)));
@@ -222,12 +228,15 @@ export async function closeMeeting(
   summaries: Readonly<Record<string, string>>,
   version: string,
   ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
-  state: GroupStateRepository,
-  inputs: MeetingInputRepository,
+  state: Pick<GroupStateRepository, 'saveMeeting'>,
+  inputs: Pick<MeetingInputRepository, 'load'>,
 ): Promise<Result<{ absent: number }, CloseFailure>> {
   if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-lead');
   if (beforeStart(ctx.meeting, ctx.now)) return fail('not-started');
-  const merged = Object.fromEntries(ctx.meeting.agenda.map((i) => [i.id, summaries[i.id] ?? ctx.meeting.summaries[i.id] ?? '']));
+  // Items not in the submission keep the summary they had (a card shown before an item was added).
+  const given: Readonly<Record<string, string | undefined>> = summaries;
+  const kept: Readonly<Record<string, string | undefined>> = ctx.meeting.summaries;
+  const merged = Object.fromEntries(ctx.meeting.agenda.map((i) => [i.id, given[i.id] ?? kept[i.id] ?? '']));
   const saved = await state.saveMeeting({ ...ctx.meeting, status: 'held', summaries: merged }, version);
   if (!saved.ok) return fail('conflict');
   return ok({ absent: (await inputs.load(ctx.meeting)).answers.filter((a) => a.attendance === 'absent').length });
