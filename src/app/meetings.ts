@@ -176,7 +176,7 @@ export async function answerMeeting(
   ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
   inputs: MeetingInputRepository,
 ): Promise<Result<void, 'not-member' | 'started'>> {
-  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member', { group: ctx.group.shortName });
+  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member');
   if (!beforeStart(ctx.meeting, ctx.now) || ctx.meeting.status !== 'planned' || ctx.meeting.cancelled) return fail('started');
   await inputs.saveAnswer(ctx.meeting, { member: ctx.user.aadObjectId, attendance, at: ctx.now.toISOString() });
   return ok(undefined);
@@ -191,7 +191,7 @@ export async function submitInput(
   ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
   inputs: MeetingInputRepository,
 ): Promise<Result<{ saved: number }, 'not-member' | 'cutoff-passed' | 'unknown-item'>> {
-  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member', { group: ctx.group.shortName });
+  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member');
   if (!inputOpen(ctx.meeting, ctx.now)) return fail('cutoff-passed');
   const known = new Set([...ctx.meeting.agenda.map((i) => i.id), 'general']);
   if (Object.keys(texts).some((k) => !known.has(k))) return fail('unknown-item');
@@ -217,7 +217,7 @@ export async function ownInput(
   ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
   inputs: MeetingInputRepository,
 ): Promise<Result<WrittenInput[], 'not-member'>> {
-  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member', { group: ctx.group.shortName });
+  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member');
   return ok((await inputs.load(ctx.meeting)).inputs.filter((i) => i.author === ctx.user.aadObjectId));
 }
 

@@ -21,7 +21,7 @@ export interface PublishPorts {
   readonly groupState: GroupStateRepository;
   readonly conversations: Pick<ConversationRepository, 'channelOfGroup'>;
   readonly meetingInputs: Pick<MeetingInputRepository, 'load'>;
-  readonly decisions: Pick<DecisionRepository, 'dequeue'>;
+  readonly decisions: Pick<DecisionRepository, 'queue' | 'dequeue'>;
   readonly board: AgendaBoard;
 }
 
@@ -32,10 +32,6 @@ export type Published =
   | { readonly kind: 'created'; readonly channel: 'posted' | 'none'; readonly meeting: Meeting; readonly counts: AnswerCounts }
   | { readonly kind: 'revised'; readonly meeting: Meeting; readonly changes: readonly AgendaChange[] }
   | { readonly kind: 'unchanged'; readonly meeting: Meeting };
-
-// A matter sent back carries its decision in the source ("Återremitterat 2026:3"); until the
-// source is a structured reference (issue 10, decision lane) it is recognised by that prefix.
-const SENT_BACK = 'Återremitterat ';
 
 /**
  * The meeting form's submission, checked: creates or revises the meeting, then posts its
@@ -61,11 +57,21 @@ export async function publishMeeting(
     if (meeting.posted !== null && link !== null) await ports.board.update(link.channel, meeting.posted.activityId, org, group, meeting, counts, changes);
     return ok({ org, group, published: { kind: 'revised', meeting, changes } });
   }
-  for (const item of meeting.agenda) if (item.source?.startsWith(SENT_BACK)) await ports.decisions.dequeue(org.id, group.id, item.source);
+  await dequeueSentBack(meeting, org, group, ports.decisions);
   const link = await ports.conversations.channelOfGroup(org.id, group.id);
   if (link === null) return ok({ org, group, published: { kind: 'created', channel: 'none', meeting, counts } });
   const activityId = await ports.board.post(link.channel, org, group, meeting, counts);
   // The card's id is kept so a revision updates it in place; a lost race here only costs that.
   await ports.groupState.saveMeeting({ ...meeting, posted: { conversationId: link.channel.conversationId, activityId: activityId ?? '' } }, version);
   return ok({ org, group, published: { kind: 'created', channel: 'posted', meeting, counts } });
+}
+
+/**
+ * A matter sent back leaves the group's queue once it is on a new agenda: an item whose source
+ * is a queued matter's source (as the form offered it) takes that matter off the queue.
+ */
+async function dequeueSentBack(meeting: Meeting, org: Organisation, group: Group, decisions: Pick<DecisionRepository, 'queue' | 'dequeue'>): Promise<void> {
+  const sources = new Set(meeting.agenda.flatMap((i) => (i.source === null ? [] : [i.source])));
+  if (sources.size === 0) return;
+  for (const queued of await decisions.queue(org.id, group.id)) if (sources.has(queued.source)) await decisions.dequeue(org.id, group.id, queued.fromDecision);
 }
