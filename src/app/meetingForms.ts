@@ -9,7 +9,7 @@ import type { DecisionRepository, GroupStateRepository } from './ports';
 
 export interface MeetingFormPorts {
   readonly catalog: OrgCatalog;
-  readonly groupState: GroupStateRepository;
+  readonly groupState: Pick<GroupStateRepository, 'groups' | 'meeting' | 'openMeetingForm'>;
   readonly decisions: Pick<DecisionRepository, 'queue'>;
 }
 

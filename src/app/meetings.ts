@@ -120,7 +120,7 @@ export const newMeetingId = (date: string) => `${date}-${randomBytes(4).toString
 export const newMeetingKey = () => randomBytes(12).toString('hex');
 
 /** Shows a lead the new-meeting form: records the form's key for the group and returns it. */
-export async function openMeetingForm(ctx: { org: Organisation; group: Group; user: UserContext; now: Date }, state: GroupStateRepository): Promise<Result<string, 'not-lead'>> {
+export async function openMeetingForm(ctx: { org: Organisation; group: Group; user: UserContext; now: Date }, state: Pick<GroupStateRepository, 'groups' | 'openMeetingForm'>): Promise<Result<string, 'not-lead'>> {
   const record = (await state.groups(ctx.org.id, [ctx.group.id])).get(ctx.group.id);
   if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, record, ctx.now)) return fail('not-lead');
   const key = newMeetingKey();
@@ -136,7 +136,7 @@ export async function saveMeeting(
   form: MeetingForm,
   target: { meetingId: string | null; version: string | null; formKey: string | null },
   ctx: { org: Organisation; group: Group; user: UserContext; now: Date },
-  state: GroupStateRepository,
+  state: Pick<GroupStateRepository, 'groups' | 'meeting' | 'createMeetingFromForm' | 'saveMeeting'>,
 ): Promise<Result<{ meeting: Meeting; version: string; changes: AgendaChange[]; created: boolean }, SaveFailure>> {
   const record = (await state.groups(ctx.org.id, [ctx.group.id])).get(ctx.group.id);
   if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, record, ctx.now)) return fail('not-lead');

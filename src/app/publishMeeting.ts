@@ -18,7 +18,7 @@ export interface AgendaBoard {
 
 export interface PublishPorts {
   readonly catalog: OrgCatalog;
-  readonly groupState: GroupStateRepository;
+  readonly groupState: Pick<GroupStateRepository, 'groups' | 'meeting' | 'createMeetingFromForm' | 'saveMeeting'>;
   readonly conversations: Pick<ConversationRepository, 'channelOfGroup'>;
   readonly meetingInputs: Pick<MeetingInputRepository, 'load'>;
   readonly decisions: Pick<DecisionRepository, 'queue' | 'dequeue'>;
