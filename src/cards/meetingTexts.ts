@@ -199,3 +199,9 @@ export function fieldRule(rule: FieldRule, length: number | null): { sv: string;
       return both('ska vara på eller av', 'must be on or off');
   }
 }
+
+/** The refusal that names a form field and what it must be, e.g. "Fältet "Minuter, punkt 2" ska vara ett heltal …". */
+export function fieldRefusal(name: FieldName, rule: FieldRule, length: number | null): { sv: string; en: string } {
+  const must = fieldRule(rule, length);
+  return both(`Fältet "${fieldLabel(name, 'sv')}" ${must.sv}. Inget sparades.`, `The field "${fieldLabel(name, 'en')}" ${must.en}. Nothing was saved.`);
+}
