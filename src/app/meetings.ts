@@ -69,6 +69,12 @@ export interface MeetingForm {
 
 export type SaveFailure = 'not-lead' | 'bad-time' | 'in-past' | 'no-items' | 'conflict' | 'unknown-meeting' | 'started' | 'already-created' | 'unknown-form';
 
+/** A document's title from its link: the last path part, or the whole link when that is empty. */
+const documentTitle = (url: string): string => {
+  const last = url.split('/').at(-1) ?? '';
+  return last === '' ? url : last;
+};
+
 /** Builds the meeting from the form; an existing meeting keeps its item ids by position. */
 export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx: { org: Organisation; group: Group; user: UserContext; now: Date; id: string }): Result<Meeting, SaveFailure> {
   const start = zonedToInstant(form.date, form.time, ctx.org.timeZone);
@@ -83,7 +89,7 @@ export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx
       kind: it.kind,
       presenter: it.presenter.trim(),
       minutes: it.minutes,
-      documents: it.doc.trim() === '' ? [] : [{ title: it.doc.trim().split('/').pop() || it.doc.trim(), url: it.doc.trim() }],
+      documents: it.doc.trim() === '' ? [] : [{ title: documentTitle(it.doc.trim()), url: it.doc.trim() }],
       source: it.source.trim() === '' ? null : it.source.trim(),
       withdrawn: it.withdrawn,
     }));
@@ -114,7 +120,7 @@ export const newMeetingId = (date: string) => `${date}-${randomBytes(4).toString
 export const newMeetingKey = () => randomBytes(12).toString('hex');
 
 /** Shows a lead the new-meeting form: records the form's key for the group and returns it. */
-export async function openMeetingForm(ctx: { org: Organisation; group: Group; user: UserContext; now: Date }, state: GroupStateRepository): Promise<Result<string, 'not-lead'>> {
+export async function openMeetingForm(ctx: { org: Organisation; group: Group; user: UserContext; now: Date }, state: Pick<GroupStateRepository, 'groups' | 'openMeetingForm'>): Promise<Result<string, 'not-lead'>> {
   const record = (await state.groups(ctx.org.id, [ctx.group.id])).get(ctx.group.id);
   if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, record, ctx.now)) return fail('not-lead');
   const key = newMeetingKey();
@@ -130,7 +136,7 @@ export async function saveMeeting(
   form: MeetingForm,
   target: { meetingId: string | null; version: string | null; formKey: string | null },
   ctx: { org: Organisation; group: Group; user: UserContext; now: Date },
-  state: GroupStateRepository,
+  state: Pick<GroupStateRepository, 'groups' | 'meeting' | 'createMeetingFromForm' | 'saveMeeting'>,
 ): Promise<Result<{ meeting: Meeting; version: string; changes: AgendaChange[]; created: boolean }, SaveFailure>> {
   const record = (await state.groups(ctx.org.id, [ctx.group.id])).get(ctx.group.id);
   if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, record, ctx.now)) return fail('not-lead');
@@ -156,7 +162,7 @@ export async function saveMeeting(
 }
 
 /** The roster, answers and input of a meeting, for the brief, the view and the reminders. */
-export async function meetingPeople(org: string, meeting: Meeting, record: GroupRecord | undefined, inputs: MeetingInputRepository): Promise<MeetingPeople> {
+export async function meetingPeople(org: string, meeting: Meeting, record: GroupRecord | undefined, inputs: Pick<MeetingInputRepository, 'load'>): Promise<MeetingPeople> {
   const loaded = await inputs.load({ org, group: meeting.group, id: meeting.id });
   return {
     members: (record?.members ?? []).map((m) => ({ aadObjectId: m.aadObjectId, displayName: m.displayName, isMember: m.roles.includes('member') })),
@@ -170,7 +176,7 @@ export async function answerMeeting(
   ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
   inputs: MeetingInputRepository,
 ): Promise<Result<void, 'not-member' | 'started'>> {
-  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member', { group: ctx.group.shortName });
+  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member');
   if (!beforeStart(ctx.meeting, ctx.now) || ctx.meeting.status !== 'planned' || ctx.meeting.cancelled) return fail('started');
   await inputs.saveAnswer(ctx.meeting, { member: ctx.user.aadObjectId, attendance, at: ctx.now.toISOString() });
   return ok(undefined);
@@ -185,7 +191,7 @@ export async function submitInput(
   ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
   inputs: MeetingInputRepository,
 ): Promise<Result<{ saved: number }, 'not-member' | 'cutoff-passed' | 'unknown-item'>> {
-  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member', { group: ctx.group.shortName });
+  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member');
   if (!inputOpen(ctx.meeting, ctx.now)) return fail('cutoff-passed');
   const known = new Set([...ctx.meeting.agenda.map((i) => i.id), 'general']);
   if (Object.keys(texts).some((k) => !known.has(k))) return fail('unknown-item');
@@ -200,7 +206,7 @@ export async function submitInput(
 /** The brief (everyone's input): only for the chair, vice chair and process leader of the meeting's own group (`readInput`). */
 export async function briefFor(
   ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
-  inputs: MeetingInputRepository,
+  inputs: Pick<MeetingInputRepository, 'load'>,
 ): Promise<Result<Brief, 'not-allowed'>> {
   if (!mayInGroup('readInput', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-allowed');
   return ok(compileBrief(ctx.meeting, await meetingPeople(ctx.org.id, ctx.meeting, ctx.record, inputs)));
@@ -211,7 +217,7 @@ export async function ownInput(
   ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
   inputs: MeetingInputRepository,
 ): Promise<Result<WrittenInput[], 'not-member'>> {
-  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member', { group: ctx.group.shortName });
+  if (!mayInGroup('takePart', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-member');
   return ok((await inputs.load(ctx.meeting)).inputs.filter((i) => i.author === ctx.user.aadObjectId));
 }
 
@@ -222,12 +228,15 @@ export async function closeMeeting(
   summaries: Readonly<Record<string, string>>,
   version: string,
   ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
-  state: GroupStateRepository,
-  inputs: MeetingInputRepository,
+  state: Pick<GroupStateRepository, 'saveMeeting'>,
+  inputs: Pick<MeetingInputRepository, 'load'>,
 ): Promise<Result<{ absent: number }, CloseFailure>> {
   if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-lead');
   if (beforeStart(ctx.meeting, ctx.now)) return fail('not-started');
-  const merged = Object.fromEntries(ctx.meeting.agenda.map((i) => [i.id, summaries[i.id] ?? ctx.meeting.summaries[i.id] ?? '']));
+  // Items not in the submission keep the summary they had (a card shown before an item was added).
+  const given: Readonly<Record<string, string | undefined>> = summaries;
+  const kept: Readonly<Record<string, string | undefined>> = ctx.meeting.summaries;
+  const merged = Object.fromEntries(ctx.meeting.agenda.map((i) => [i.id, given[i.id] ?? kept[i.id] ?? '']));
   const saved = await state.saveMeeting({ ...ctx.meeting, status: 'held', summaries: merged }, version);
   if (!saved.ok) return fail('conflict');
   return ok({ absent: (await inputs.load(ctx.meeting)).answers.filter((a) => a.attendance === 'absent').length });

@@ -16,7 +16,7 @@ const linkTarget = (url: string) => url.replace(/[()<>\s]/g, (c) => `%${c.charCo
 const itemHeading = (n: number, title: string) => `**${n}. ${plain(title)}**`;
 
 function itemLine(item: AgendaItem, n: number, locale: Locale): CardElement {
-  const parts = [`${kindLabel[item.kind][locale]}`, `${t.presenter[locale]} ${plain(item.presenter)}`, `${item.minutes} ${t.min[locale]}`];
+  const parts = [kindLabel[item.kind][locale], `${t.presenter[locale]} ${plain(item.presenter)}`, `${item.minutes} ${t.min[locale]}`];
   if (item.source) parts.push(`${t.source[locale]}: ${plain(item.source)}`);
   const docs = item.documents.map((d) => `[${plain(d.title)}](${linkTarget(d.url)})`).join(', ');
   const title = item.withdrawn ? `~~${n}. ${plain(item.title)}~~ (${t.withdrawn[locale]})` : itemHeading(n, item.title);
@@ -56,7 +56,7 @@ export function meetingFormCard(
   formKey = '',
   queued: readonly { title: string; source: string }[] = [],
 ): AdaptiveCard {
-  const req = { isRequired: true, errorMessage: locale === 'sv' ? 'Obligatoriskt fält.' : 'Required field.' };
+  const req = { isRequired: true, errorMessage: t.requiredField[locale] };
   const local = m === null ? null : new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(m.startsAt));
   const body: CardElement[] = [
     { type: 'Input.Date', id: 'date', label: t.fieldDate[locale], value: local?.slice(0, 10) ?? '', ...req },
@@ -139,9 +139,11 @@ export function inputReminderCard(org: Organisation, group: Group, m: Meeting, l
 /** After the meeting, to each absent member: what happened on each item. */
 export function catchUpCard(org: Organisation, group: Group, m: Meeting, locale: Locale): AdaptiveCard {
   const body: CardElement[] = [textBlock(t.catchUpIntro(when(m.startsAt, org.timeZone, locale))[locale])];
+  // An item added after the close has no summary.
+  const summaries: Readonly<Record<string, string | undefined>> = m.summaries;
   activeItems(m).forEach((item, i) => {
     body.push(textBlock(itemHeading(i + 1, item.title), { spacing: 'Medium' }));
-    const summary = m.summaries[item.id]?.trim();
+    const summary = summaries[item.id]?.trim();
     body.push(textBlock(summary ? plain(summary) : t.noSummary[locale], { spacing: 'None' }));
   });
   body.push(textBlock(t.minutesLater[locale], { isSubtle: true, spacing: 'Medium' }));
@@ -176,7 +178,7 @@ export function meetingViewCard(org: Organisation, group: Group, m: Meeting, bri
     ...(may.lead
       ? [
           commandButton(t.buttonClose[locale], `${word('avsluta', 'close')} ${ref(m)}`),
-          commandButton(word('Registrera beslut', 'Record decision'), `${word('registrera', 'record')} ${ref(m)}`),
+          commandButton(t.buttonRecord[locale], `${word('registrera', 'record')} ${ref(m)}`),
         ]
       : []),
   ];

@@ -113,6 +113,7 @@ export const meetingTexts = {
   fieldSource: both('Ursprung (t.ex. återremitterad, från NOSAM)', 'Source (e.g. sent back, from NOSAM)'),
   fieldWithdrawn: both('Punkten utgår', 'Item withdrawn'),
   save: both('Spara och publicera', 'Save and post'),
+  requiredField: both('Obligatoriskt fält.', 'Required field.'),
   briefTitle: (group: string) => both(`Sammanställning inför mötet – ${group}`, `Brief before the meeting – ${group}`),
   briefCounts: (att: number, abs: number, none: number) => both(`${att} kommer, ${abs} har förhinder, ${none} har inte svarat.`, `${att} attending, ${abs} absent, ${none} have not answered.`),
   briefNoInput: both('Inga skriftliga synpunkter.', 'No written input.'),
@@ -138,6 +139,7 @@ export const meetingTexts = {
   buttonRevise: both('Revidera', 'Revise'),
   buttonBrief: both('Sammanställning', 'Brief'),
   buttonClose: both('Avsluta möte', 'Close meeting'),
+  buttonRecord: both('Registrera beslut', 'Record decision'),
   attendance: both('Närvaro', 'Attendance'),
   sentPrivately: both('Jag har skickat det till dig i en personlig chatt.', 'I have sent it to you in a personal chat.'),
   noPersonalChat: both(
@@ -196,4 +198,10 @@ export function fieldRule(rule: FieldRule, length: number | null): { sv: string;
     case 'flag':
       return both('ska vara på eller av', 'must be on or off');
   }
+}
+
+/** The refusal that names a form field and what it must be, e.g. "Fältet "Minuter, punkt 2" ska vara ett heltal …". */
+export function fieldRefusal(name: FieldName, rule: FieldRule, length: number | null): { sv: string; en: string } {
+  const must = fieldRule(rule, length);
+  return both(`Fältet "${fieldLabel(name, 'sv')}" ${must.sv}. Inget sparades.`, `The field "${fieldLabel(name, 'en')}" ${must.en}. Nothing was saved.`);
 }

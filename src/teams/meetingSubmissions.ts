@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MeetingForm } from '../app/meetings';
-import { fieldLabel, fieldRule } from '../cards/meetingTexts';
+import { fieldRefusal } from '../cards/meetingTexts';
 import { activeItems, GENERAL, ITEM_KINDS, MEETING_LIMITS as L, type FieldName, type FieldRule, type Meeting } from '../domain/meetings';
 import type { LocalizedText } from '../domain/organisation';
 
@@ -46,9 +46,10 @@ function schemaOf(rule: FieldRule): z.ZodTypeAny {
     case 'time':
       return z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
     case 'choice':
-      return z.enum(rule.values as [string, ...string[]]).optional().default(rule.values[0]!);
+      return z.enum(rule.values as [string, ...string[]]).optional().default(rule.values[0] ?? '');
     case 'flag':
-      return z.preprocess((v) => (v === undefined ? 'false' : String(v)), z.enum(['true', 'false']));
+      // A toggle sends 'true'/'false'; a forged boolean is read the same, anything else is refused.
+      return z.preprocess((v) => (v === undefined ? 'false' : typeof v === 'boolean' ? (v ? 'true' : 'false') : v), z.enum(['true', 'false']));
   }
 }
 
@@ -78,7 +79,8 @@ export type SubmissionProblem =
 function problemOf(error: z.ZodError, fields: Readonly<Record<string, Field>>, raw: Record<string, unknown>): SubmissionProblem {
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? '');
-    const field = fields[key];
+    // Any key of the submission may be looked up here, also one that is no field (or `constructor`).
+    const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
     const value = raw[key];
     if (field !== undefined && !(issue.code === 'custom' && issue.params?.unknown === true))
       return { kind: 'field', name: field.name, rule: field.rule, length: typeof value === 'string' ? value.length : null };
@@ -88,12 +90,7 @@ function problemOf(error: z.ZodError, fields: Readonly<Record<string, Field>>, r
 
 /** The message naming the field and what it must be, in both languages. */
 export function problemText(p: SubmissionProblem, badCard: LocalizedText): LocalizedText {
-  if (p.kind === 'bad-card') return badCard;
-  const rule = fieldRule(p.rule, p.length);
-  return {
-    sv: `Fältet "${fieldLabel(p.name, 'sv')}" ${rule.sv}. Inget sparades.`,
-    en: `The field "${fieldLabel(p.name, 'en')}" ${rule.en}. Nothing was saved.`,
-  };
+  return p.kind === 'bad-card' ? badCard : fieldRefusal(p.name, p.rule, p.length);
 }
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
@@ -201,8 +198,8 @@ export function parsePerItem(
   const schema = formSchema(present, {}, new RegExp(`^${field}_`));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, problem: problemOf(parsed.error, fields, raw) };
-  const data = parsed.data as Record<string, string>;
-  return { ok: true, value: Object.fromEntries(Object.keys(present).map((k) => [k.slice(field.length + 1), data[k]!])) };
+  const data = parsed.data as Record<string, string | undefined>;
+  return { ok: true, value: Object.fromEntries(Object.keys(present).map((k) => [k.slice(field.length + 1), data[k] ?? ''])) };
 }
 
 /** The envelope of every meeting card submission: which verb and which meeting; the fields are parsed per form. */

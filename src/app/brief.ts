@@ -1,0 +1,62 @@
+import type { ConversationRef } from '../domain/conversation';
+import { compileBrief, type Brief, type Meeting } from '../domain/meetings';
+import type { Group, Organisation } from '../domain/organisation';
+import type { UserContext } from '../domain/people';
+import { fail, ok, type Failure, type Result } from '../domain/result';
+import type { OrgCatalog } from './catalog';
+import { groupOfUser, groupRecordOf, loadMeeting, privateDestination, type GroupNotFound, type MeetingInGroup, type MeetingRef, type NoPersonalChat, type PrivateDestination, type UnknownMeeting } from './meetingAccess';
+import { briefFor, meetingPeople, meetingViewRights } from './meetings';
+import type { ConversationRepository, GroupStateRepository, MeetingInputRepository } from './ports';
+
+export interface BriefPorts {
+  readonly catalog: OrgCatalog;
+  readonly groupState: Pick<GroupStateRepository, 'meeting' | 'groups'>;
+  readonly meetingInputs: Pick<MeetingInputRepository, 'load'>;
+  readonly conversations: Pick<ConversationRepository, 'personalReference'>;
+}
+
+/** `sammanställning <möte>`: the brief with everyone's input, for those who may read it, and where it may go (personal chat only). */
+export async function meetingBrief(
+  ref: MeetingRef,
+  ctx: { user: UserContext; now: Date; scope: ConversationRef['conversationType'] },
+  ports: BriefPorts,
+): Promise<Result<{ found: MeetingInGroup; brief: Brief; destination: PrivateDestination }, UnknownMeeting | Failure<'not-input-reader', { group: Group }> | NoPersonalChat>> {
+  const found = await loadMeeting(ports, ref);
+  if (!found.ok) return found;
+  const brief = await briefFor({ ...found.value, ...ctx }, ports.meetingInputs);
+  if (!brief.ok) return fail('not-input-reader', { group: found.value.group });
+  const destination = await privateDestination(ports.conversations, ctx.user, ctx.scope);
+  if (!destination.ok) return destination;
+  return ok({ found: found.value, brief: brief.value, destination: destination.value });
+}
+
+/** How many past and coming meetings `möten` shows. */
+export const MEETINGS_SHOWN = { past: 1, coming: 3 } as const;
+
+/**
+ * `möten [grupp]`: the group's latest past meeting and next coming ones, each with its brief
+ * (the card shows only what the person may see) and the buttons the person may use.
+ */
+export async function groupMeetings(
+  query: string,
+  ctx: { user: UserContext; now: Date },
+  ports: Omit<BriefPorts, 'conversations'>,
+): Promise<
+  Result<
+    { org: Organisation; group: Group; meetings: { meeting: Meeting; brief: Brief }[]; rights: { lead: boolean; brief: boolean } },
+    GroupNotFound | Failure<'no-group'> | Failure<'no-meetings'>
+  >
+> {
+  const target = groupOfUser(ports.catalog, ctx.user, query);
+  if (!target.ok) return target;
+  const { org, group } = target.value;
+  const record = await groupRecordOf(ports.groupState, org, group);
+  const meetings = [...(record?.meetings ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  if (meetings.length === 0) return fail('no-meetings');
+  const nowIso = ctx.now.toISOString();
+  const shown = [...meetings.filter((m) => m.startsAt < nowIso).slice(-MEETINGS_SHOWN.past), ...meetings.filter((m) => m.startsAt >= nowIso).slice(0, MEETINGS_SHOWN.coming)];
+  const rights = meetingViewRights(ctx.user, org, group, record, ctx.now);
+  const withBriefs: { meeting: Meeting; brief: Brief }[] = [];
+  for (const meeting of shown) withBriefs.push({ meeting, brief: compileBrief(meeting, await meetingPeople(org.id, meeting, record, ports.meetingInputs)) });
+  return ok({ org, group, meetings: withBriefs, rights });
+}

@@ -1,0 +1,86 @@
+import type { ConversationRef } from '../domain/conversation';
+import { cutoffOf, type Attendance, type WrittenInput } from '../domain/meetings';
+import type { Group } from '../domain/organisation';
+import type { UserContext } from '../domain/people';
+import { fail, ok, type Failure, type Result } from '../domain/result';
+import type { OrgCatalog } from './catalog';
+import { countAnswers, loadMeeting, privateDestination, type AnswerCounts, type MeetingInGroup, type MeetingRef, type NoPersonalChat, type PrivateDestination, type UnknownMeeting } from './meetingAccess';
+import { answerMeeting, ownInput, submitInput } from './meetings';
+import type { ConversationRepository, GroupStateRepository, MeetingInputRepository } from './ports';
+
+export interface MeetingInputPorts {
+  readonly catalog: OrgCatalog;
+  readonly groupState: Pick<GroupStateRepository, 'meeting' | 'groups'>;
+  readonly meetingInputs: MeetingInputRepository;
+  readonly conversations: Pick<ConversationRepository, 'personalReference'>;
+}
+
+export type NotMember = Failure<'not-member', { group: Group }>;
+
+/**
+ * One tap on the agenda card: attending or förhinder. Returns the refreshed counts and, after
+ * förhinder, the member's own earlier input and their personal chat (null when there is none)
+ * to send the input card to.
+ */
+export async function answerFromCard(
+  attendance: Attendance,
+  ref: MeetingRef,
+  ctx: { user: UserContext; now: Date },
+  ports: MeetingInputPorts,
+): Promise<Result<{ found: MeetingInGroup; counts: AnswerCounts; inputCard: { personal: ConversationRef | null; mine: WrittenInput[] } | null }, UnknownMeeting | NotMember | Failure<'started'>>> {
+  const found = await loadMeeting(ports, ref);
+  if (!found.ok) return found;
+  const answered = await answerMeeting(attendance, { ...found.value, ...ctx }, ports.meetingInputs);
+  if (!answered.ok) return answered.code === 'not-member' ? fail('not-member', { group: found.value.group }) : fail('started');
+  // One read after the answer serves both the refreshed counts and the member's own earlier input.
+  const { answers, inputs } = await ports.meetingInputs.load(found.value.meeting);
+  const inputCard =
+    attendance === 'absent'
+      ? { personal: await ports.conversations.personalReference(ctx.user.aadObjectId), mine: inputs.filter((i) => i.author === ctx.user.aadObjectId) }
+      : null;
+  return ok({ found: found.value, counts: countAnswers(answers), inputCard });
+}
+
+/** `synpunkter <möte>`: the member's own input, and where the card showing it may go (personal chat only). */
+export async function ownInputCard(
+  ref: MeetingRef,
+  ctx: { user: UserContext; now: Date; scope: ConversationRef['conversationType'] },
+  ports: MeetingInputPorts,
+): Promise<Result<{ found: MeetingInGroup; mine: WrittenInput[]; destination: PrivateDestination }, UnknownMeeting | NotMember | NoPersonalChat>> {
+  const found = await loadMeeting(ports, ref);
+  if (!found.ok) return found;
+  const mine = await ownInput({ ...found.value, ...ctx }, ports.meetingInputs);
+  if (!mine.ok) return fail('not-member', { group: found.value.group });
+  const destination = await privateDestination(ports.conversations, ctx.user, ctx.scope);
+  if (!destination.ok) return destination;
+  return ok({ found: found.value, mine: mine.value, destination: destination.value });
+}
+
+/**
+ * The input card's submission, its fields parsed by the Teams layer (`parse` gets the meeting
+ * to know its items): saved per item until the cut-off, which is returned for the message.
+ */
+export async function submitWrittenInput<P>(
+  ref: MeetingRef,
+  parse: (found: MeetingInGroup) => Result<Readonly<Record<string, string>>, Failure<'bad-field', { problem: P }>>,
+  ctx: { user: UserContext; now: Date },
+  ports: Omit<MeetingInputPorts, 'conversations'>,
+): Promise<
+  Result<
+    { found: MeetingInGroup; saved: number; cutoff: Date },
+    UnknownMeeting | Failure<'bad-field', { problem: P }> | NotMember | Failure<'cutoff-passed', { cutoff: Date; found: MeetingInGroup }> | Failure<'unknown-item'>
+  >
+> {
+  const found = await loadMeeting(ports, ref);
+  if (!found.ok) return found;
+  const texts = parse(found.value);
+  if (!texts.ok) return texts;
+  const result = await submitInput(texts.value, { ...found.value, ...ctx }, ports.meetingInputs);
+  const cutoff = cutoffOf(found.value.meeting);
+  if (!result.ok) {
+    if (result.code === 'not-member') return fail('not-member', { group: found.value.group });
+    if (result.code === 'cutoff-passed') return fail('cutoff-passed', { cutoff, found: found.value });
+    return fail('unknown-item');
+  }
+  return ok({ found: found.value, saved: result.value.saved, cutoff });
+}

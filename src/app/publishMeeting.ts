@@ -1,0 +1,77 @@
+import type { ConversationRef } from '../domain/conversation';
+import type { AgendaChange, Meeting } from '../domain/meetings';
+import type { Group, Organisation } from '../domain/organisation';
+import type { UserContext } from '../domain/people';
+import { fail, ok, type Failure, type Result } from '../domain/result';
+import type { OrgCatalog } from './catalog';
+import { countAnswers, type AnswerCounts } from './meetingAccess';
+import { saveMeeting, type MeetingForm, type SaveFailure } from './meetings';
+import type { ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from './ports';
+
+/** The group's channel as the meeting use cases see it: the Teams layer renders and sends the agenda card. */
+export interface AgendaBoard {
+  /** Posts a new meeting's agenda card; returns the activity id (null if Teams gave none). */
+  post(channel: ConversationRef, org: Organisation, group: Group, meeting: Meeting, counts: AnswerCounts): Promise<string | null>;
+  /** Updates the posted agenda card in place after a revision. */
+  update(channel: ConversationRef, activityId: string, org: Organisation, group: Group, meeting: Meeting, counts: AnswerCounts, changes: readonly AgendaChange[]): Promise<void>;
+}
+
+export interface PublishPorts {
+  readonly catalog: OrgCatalog;
+  readonly groupState: Pick<GroupStateRepository, 'groups' | 'meeting' | 'createMeetingFromForm' | 'saveMeeting'>;
+  readonly conversations: Pick<ConversationRepository, 'channelOfGroup'>;
+  readonly meetingInputs: Pick<MeetingInputRepository, 'load'>;
+  readonly decisions: Pick<DecisionRepository, 'queue' | 'dequeue'>;
+  readonly board: AgendaBoard;
+}
+
+export type PublishFailure = Failure<'group-not-found', { query: string }> | Failure<Exclude<SaveFailure, 'not-lead'>> | Failure<'not-lead', { group: Group }>;
+
+/** What happened to the saved meeting: posted in the channel, created without a linked channel, revised, or unchanged. */
+export type Published =
+  | { readonly kind: 'created'; readonly channel: 'posted' | 'none'; readonly meeting: Meeting; readonly counts: AnswerCounts }
+  | { readonly kind: 'revised'; readonly meeting: Meeting; readonly changes: readonly AgendaChange[] }
+  | { readonly kind: 'unchanged'; readonly meeting: Meeting };
+
+/**
+ * The meeting form's submission, checked: creates or revises the meeting, then posts its
+ * agenda card in the group's channel or updates the posted one in place. Matters sent back
+ * that are on a new agenda leave the queue (their decision keeps the history).
+ */
+export async function publishMeeting(
+  form: MeetingForm,
+  target: { org: string; group: string; meetingId: string | null; version: string | null; formKey: string | null },
+  ctx: { user: UserContext; now: Date },
+  ports: PublishPorts,
+): Promise<Result<{ org: Organisation; group: Group; published: Published }, PublishFailure>> {
+  const org = ports.catalog.get(target.org);
+  const group = org?.groups.find((g) => g.id === target.group);
+  if (org === undefined || group === undefined) return fail('group-not-found', { query: target.group });
+  const saved = await saveMeeting(form, target, { org, group, ...ctx }, ports.groupState);
+  if (!saved.ok) return saved.code === 'not-lead' ? fail('not-lead', { group }) : fail(saved.code);
+  const { meeting, version, changes, created } = saved.value;
+  const counts = countAnswers((await ports.meetingInputs.load(meeting)).answers);
+  if (!created) {
+    if (changes.length === 0) return ok({ org, group, published: { kind: 'unchanged', meeting } });
+    const link = await ports.conversations.channelOfGroup(org.id, group.id);
+    if (meeting.posted !== null && link !== null) await ports.board.update(link.channel, meeting.posted.activityId, org, group, meeting, counts, changes);
+    return ok({ org, group, published: { kind: 'revised', meeting, changes } });
+  }
+  await dequeueSentBack(meeting, org, group, ports.decisions);
+  const link = await ports.conversations.channelOfGroup(org.id, group.id);
+  if (link === null) return ok({ org, group, published: { kind: 'created', channel: 'none', meeting, counts } });
+  const activityId = await ports.board.post(link.channel, org, group, meeting, counts);
+  // The card's id is kept so a revision updates it in place; a lost race here only costs that.
+  await ports.groupState.saveMeeting({ ...meeting, posted: { conversationId: link.channel.conversationId, activityId: activityId ?? '' } }, version);
+  return ok({ org, group, published: { kind: 'created', channel: 'posted', meeting, counts } });
+}
+
+/**
+ * A matter sent back leaves the group's queue once it is on a new agenda: an item whose source
+ * is a queued matter's source (as the form offered it) takes that matter off the queue.
+ */
+async function dequeueSentBack(meeting: Meeting, org: Organisation, group: Group, decisions: Pick<DecisionRepository, 'queue' | 'dequeue'>): Promise<void> {
+  const sources = new Set(meeting.agenda.flatMap((i) => (i.source === null ? [] : [i.source])));
+  if (sources.size === 0) return;
+  for (const queued of await decisions.queue(org.id, group.id)) if (sources.has(queued.source)) await decisions.dequeue(org.id, group.id, queued.fromDecision);
+}
