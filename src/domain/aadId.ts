@@ -10,6 +10,9 @@ export const AAD_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
  */
 export const PLAYGROUND_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{13}$/i;
 
+/** The pattern for a card's id field (either form; the server checks the mode when the form comes back). */
+export const AAD_ID_INPUT_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12,13}$';
+
 /**
  * Which AAD ids a running bot accepts: `strict` with Bot Framework authentication (BOT_ID
  * set), `local` without it (the Playground and demo data), where the Playground's ids pass too.
