@@ -5,7 +5,7 @@ import { nonWorkdayReason } from '../domain/holidays';
 import { groupOf, type CycleItem, type Group, type Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { may, rolesIn } from '../domain/permissions';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
 import { recordOf } from './groupRecord';
 import type { CalendarTokenStore, Clock, GroupStateRepository, ReminderResponses } from './ports';
@@ -24,7 +24,11 @@ export interface ReminderResponse {
   readonly occurrence: string;
 }
 
-export type ReminderResponseFailure = 'unknown-occurrence' | 'not-allowed' | 'not-a-recipient';
+/** A refusal names the group and the item, for the answer. */
+export type ReminderResponseFailure =
+  | Failure<'unknown-occurrence'>
+  | Failure<'not-allowed', { group: Group; item: CycleItem }>
+  | Failure<'not-a-recipient', { group: Group; item: CycleItem }>;
 
 /**
  * Records a response to an årshjul reminder. The occurrence must be one the group really has
@@ -49,10 +53,10 @@ export async function respondToReminder(
   const roles = rolesIn(user, { org: org.id, group: group.id, terms: record.terms, today }, { inAudience: audienceOf(occ, record, today).has(user.aadObjectId) });
   const key = { org: org.id, group: group.id, occurrence: occ.key };
   if (response.verb === 'done') {
-    if (!may('markCycleDone', roles)) return fail('not-allowed');
+    if (!may('markCycleDone', roles)) return fail('not-allowed', { group, item });
     await deps.ledger.markDone(key.org, key.group, key.occurrence, occ.deadline, user.aadObjectId, now);
   } else {
-    if (!roles.audience && !may('takePart', roles)) return fail('not-a-recipient');
+    if (!roles.audience && !may('takePart', roles)) return fail('not-a-recipient', { group, item });
     await deps.ledger.acknowledge(key.org, key.group, key.occurrence, user.aadObjectId, occ.deadline, now);
   }
   return ok({ org, group, item });

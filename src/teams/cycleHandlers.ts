@@ -8,7 +8,6 @@ import { chairTexts } from '../cards/chairTexts';
 import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { isIsoDate } from '../domain/calendarDate';
-import { groupOf } from '../domain/organisation';
 import type { Logger } from '../logger';
 import { reply, sendCard, type Turn } from './turn';
 
@@ -57,9 +56,8 @@ export async function submitReminderResponse(turn: Turn, deps: CycleDeps, data: 
   if (!result.ok) {
     deps.logger.info('reminder.refused', { org: data.org, group: data.group, verb, code: result.code });
     if (result.code === 'unknown-occurrence') return reply(turn, texts.badCard);
-    const group = groupOf(deps.catalog.get(data.org), data.group)?.shortName ?? data.group;
-    const what = deps.catalog.get(data.org)?.annualCycle.find((c) => data.occurrence.startsWith(`${c.id}|`))?.title[turn.locale] ?? '';
-    return reply(turn, result.code === 'not-allowed' ? reminderTexts.notAllowedDone(plain(what), plain(group)) : reminderTexts.notInGroup(plain(group)));
+    const group = plain(result.group.shortName);
+    return reply(turn, result.code === 'not-allowed' ? reminderTexts.notAllowedDone(plain(result.item.title[turn.locale]), group) : reminderTexts.notInGroup(group));
   }
   const { org, group, item } = result.value;
   deps.logger.info(verb === 'done' ? 'reminder.done' : 'reminder.seen', { org: org.id, group: group.id, item: item.id });
