@@ -287,17 +287,10 @@ export class SamverkansBot {
 
   private async language(turn: Turn, arg: string): Promise<void> {
     const choice = arg.trim().toLowerCase();
-    if (['sv', 'svenska', 'swedish'].includes(choice)) {
-      await chooseLanguage(turn.user, 'sv', this.deps.members);
-      return reply({ ...turn, locale: 'sv' }, texts.languageSet);
-    }
-    if (['en', 'engelska', 'english'].includes(choice)) {
-      await chooseLanguage(turn.user, 'en', this.deps.members);
-      return reply({ ...turn, locale: 'en' }, texts.languageSet);
-    }
-    if (['auto', 'teams'].includes(choice)) {
-      await chooseLanguage(turn.user, null, this.deps.members);
-      return reply({ ...turn, locale: localeOf(turn.context.activity, null) }, texts.languageReset);
+    const locale = LANGUAGE_WORDS.get(choice);
+    if (locale !== undefined) {
+      await chooseLanguage(turn.user, locale, this.deps.members);
+      return locale === null ? reply({ ...turn, locale: localeOf(turn.context.activity, null) }, texts.languageReset) : reply({ ...turn, locale }, texts.languageSet);
     }
     return reply(turn, texts.languageUsage);
   }
@@ -342,6 +335,13 @@ export class SamverkansBot {
 }
 
 const KNOWN_CONVERSATION = Symbol('knownConversation');
+
+/** `språk …`: the words for each language; null follows the Teams client again. */
+const LANGUAGE_WORDS = new Map<string, 'sv' | 'en' | null>([
+  ...(['sv', 'svenska', 'swedish'] as const).map((w) => [w, 'sv'] as const),
+  ...(['en', 'engelska', 'english'] as const).map((w) => [w, 'en'] as const),
+  ...(['auto', 'teams'] as const).map((w) => [w, null] as const),
+]);
 
 /** The org and group a card action names (`{org, group}` or `{group: 'org/group'}`), for the turn's log lines. */
 function orgAndGroupOf(data: unknown): { org?: string; group?: string } {
