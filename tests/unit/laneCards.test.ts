@@ -1,7 +1,10 @@
+import { viewChairs, type ChairView } from '../../src/app/chairs';
+import type { GroupStateRepository } from '../../src/app/ports';
+import { chairCard, historyCard } from '../../src/cards/chairCards';
 import { chooseOrgCard, groupsCard } from '../../src/cards/groupsCard';
 import { helpCard } from '../../src/cards/helpCard';
 import { linkCard } from '../../src/cards/linkCard';
-import { addMemberCard } from '../../src/cards/memberCards';
+import { addMemberCard, membersCard } from '../../src/cards/memberCards';
 import { cycleCard } from '../../src/cards/reminderCards';
 import { cardActions, cardInputs, cardTexts } from '../helpers/cards';
 import { GBG, group } from '../helpers/shippedOrgs';
@@ -88,5 +91,41 @@ describe('helpCard', () => {
       'språk sv | en',
     ]);
     expect(texts.at(-1)).toBe('Du är inte registrerad i någon grupp ännu. Be gruppens processledare eller en administratör att lägga till dig.');
+  });
+});
+
+describe('chair and member cards', () => {
+  /** LGS with one member and no terms yet, seen by an admin of the organisation on 2026-05-04. */
+  async function lgsView(): Promise<ChairView> {
+    const record = { group: 'lgs', terms: [], meetings: [], version: null, members: [{ aadObjectId: 'a', displayName: 'Anna *A*', party: 'goteborgs-stad', roles: ['member' as const] }] };
+    const state = { groups: () => Promise.resolve(new Map([['lgs', record]])) } as unknown as GroupStateRepository;
+    const admin = { aadObjectId: 'x', preferredLocale: null, memberships: [], adminOf: [GBG.id], globalAdmin: false };
+    const views = await viewChairs(GBG, [lgs], admin, state, new Date('2026-05-04T10:00:00Z'));
+    expect(views).toHaveLength(1);
+    return views[0];
+  }
+
+  it('lists members with role and party, the name escaped, and offers adding only to those who may', async () => {
+    const v = await lgsView();
+    expect(cardTexts(json(membersCard(v, true, 'sv')))).toEqual(['Ledamöter – LGS', '**Anna \\*A\\*** – Ledamot · Göteborgs stad']);
+    expect(cardActions(json(membersCard(v, true, 'sv')))).toEqual([['Lägg till ledamot', { verb: 'command', command: 'lägg till goteborgsomradet/lgs' }]]);
+    expect(cardActions(json(membersCard(v, false, 'sv')))).toEqual([]);
+  });
+
+  it('shows an empty presidium, the next term and why the rules cannot name the next chair', async () => {
+    const texts = cardTexts(json(chairCard([await lgsView()], 'en')));
+    expect(texts.slice(0, 7)).toEqual([
+      'Chair – LGS',
+      '**LGS**',
+      'Chair: Nobody registered',
+      'Vice chair: Nobody registered',
+      'Next term: 2026-05-04 – 2028-05-03',
+      'Next by the rules: Any principal',
+      'The chair follows Politiskt samråd, but no chair is registered there yet.',
+    ]);
+  });
+
+  it('says when no term is registered yet', async () => {
+    expect(cardTexts(json(historyCard(await lgsView(), 'sv')))).toEqual(['Historik – ordförandeskap i LGS', 'Inga perioder är registrerade ännu.']);
   });
 });
