@@ -15,7 +15,7 @@ import { MeetingInputTableRepository } from './storage/meetingInputRepository';
 import { MemberTableRepository } from './storage/memberRepository';
 import { OrganisationTableRepository } from './storage/organisationRepository';
 import { Leases, ReminderLedger } from './storage/reminderLedger';
-import { TableStore, type TableConnection } from './storage/tables';
+import { isStorageUnavailable, TableStore, type TableConnection } from './storage/tables';
 import { createAdapter, createBotAuth, type BotAdapter } from './teams/adapter';
 import { SamverkansBot } from './teams/bot';
 import { ProactiveSender } from './teams/proactive';
@@ -77,6 +77,8 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     logger,
     allowedTenants: config.allowedTenants,
     botAdmins: config.botAdmins,
+    storageUnavailable: isStorageUnavailable,
+    aadIdMode: config.auth === null ? 'local' : 'strict',
   });
   const sweepDeps: SweepDeps = {
     catalog,

@@ -2,18 +2,18 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import { addDays, dateIn } from '../domain/calendarDate';
 import { appliesTo, audienceOf, occurrences, upcomingDeadlines, type Occurrence } from '../domain/annualCycle';
 import { nonWorkdayReason } from '../domain/holidays';
-import type { CycleItem, Group, Organisation } from '../domain/organisation';
+import { groupOf, type CycleItem, type Group, type Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { may, rolesIn } from '../domain/permissions';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
+import { recordOf } from './groupRecord';
 import type { CalendarTokenStore, Clock, GroupStateRepository, ReminderResponses } from './ports';
 
 /** The group's coming årshjul deadlines from today, `days` ahead. */
 export async function groupDeadlines(org: Organisation, group: Group, state: GroupStateRepository, now: Date, days: number): Promise<Occurrence[]> {
   const today = dateIn(now, org.timeZone);
-  const record = (await state.groups(org.id, [group.id])).get(group.id);
-  return upcomingDeadlines(org, group, record ?? { members: [], terms: [], meetings: [] }, today, addDays(today, days));
+  return upcomingDeadlines(org, group, await recordOf(state, org.id, group.id), today, addDays(today, days));
 }
 
 /** A press on a reminder card: "done" for the whole group, or "seen" for the one who pressed. */
@@ -24,7 +24,11 @@ export interface ReminderResponse {
   readonly occurrence: string;
 }
 
-export type ReminderResponseFailure = 'unknown-occurrence' | 'not-allowed' | 'not-a-recipient';
+/** A refusal names the group and the item, for the answer. */
+export type ReminderResponseFailure =
+  | Failure<'unknown-occurrence'>
+  | Failure<'not-allowed', { group: Group; item: CycleItem }>
+  | Failure<'not-a-recipient', { group: Group; item: CycleItem }>;
 
 /**
  * Records a response to an årshjul reminder. The occurrence must be one the group really has
@@ -38,21 +42,21 @@ export async function respondToReminder(
 ): Promise<Result<{ org: Organisation; group: Group; item: CycleItem }, ReminderResponseFailure>> {
   const { response, user, now } = input;
   const org = deps.catalog.get(response.org);
-  const group = org?.groups.find((g) => g.id === response.group);
+  const group = groupOf(org, response.group);
   const item = org?.annualCycle.find((c) => response.occurrence.startsWith(`${c.id}|`));
   if (org === undefined || group === undefined || item === undefined || !appliesTo(item, group)) return fail('unknown-occurrence');
   const today = dateIn(now, org.timeZone);
-  const record = (await deps.groupState.groups(org.id, [group.id])).get(group.id) ?? { members: [], terms: [], meetings: [] };
+  const record = await recordOf(deps.groupState, org.id, group.id);
   // Two years either way covers every card still around; an occurrence outside it is not the group's.
   const occ = occurrences(org, group, item, record, addDays(today, -730), addDays(today, 730)).find((o) => o.key === response.occurrence);
   if (occ === undefined) return fail('unknown-occurrence');
   const roles = rolesIn(user, { org: org.id, group: group.id, terms: record.terms, today }, { inAudience: audienceOf(occ, record, today).has(user.aadObjectId) });
   const key = { org: org.id, group: group.id, occurrence: occ.key };
   if (response.verb === 'done') {
-    if (!may('markCycleDone', roles)) return fail('not-allowed');
+    if (!may('markCycleDone', roles)) return fail('not-allowed', { group, item });
     await deps.ledger.markDone(key.org, key.group, key.occurrence, occ.deadline, user.aadObjectId, now);
   } else {
-    if (!roles.audience && !may('takePart', roles)) return fail('not-a-recipient');
+    if (!roles.audience && !may('takePart', roles)) return fail('not-a-recipient', { group, item });
     await deps.ledger.acknowledge(key.org, key.group, key.occurrence, user.aadObjectId, occ.deadline, now);
   }
   return ok({ org, group, item });
@@ -85,11 +89,10 @@ export async function calendarForToken(
 ): Promise<string | null> {
   const target = await deps.tokens.resolve(token);
   const org = target === null ? undefined : deps.catalog.get(target.org);
-  const group = org?.groups.find((g) => g.id === target?.group);
+  const group = target === null ? undefined : groupOf(org, target.group);
   if (org === undefined || group === undefined) return null;
   const now = deps.clock.now();
   const today = dateIn(now, org.timeZone);
-  const record = (await deps.groupState.groups(org.id, [group.id])).get(group.id);
-  const deadlines = upcomingDeadlines(org, group, record ?? { members: [], terms: [], meetings: [] }, addDays(today, -31), addDays(today, 548));
+  const deadlines = upcomingDeadlines(org, group, await recordOf(deps.groupState, org.id, group.id), addDays(today, -31), addDays(today, 548));
   return calendarFeed(org, group, deadlines, now);
 }

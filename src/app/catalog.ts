@@ -1,4 +1,4 @@
-import { findGroup, normalizeName, type Group, type Organisation, type OrgId } from '../domain/organisation';
+import { findGroup, groupOf, normalizeName, type Group, type Organisation, type OrgId } from '../domain/organisation';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 
 export interface GroupInOrg {
@@ -46,8 +46,8 @@ export class OrgCatalog {
       });
     const qualified = /^([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(query.trim());
     if (qualified !== null) {
-      const org = this.get(qualified[1]!);
-      const group = org?.groups.find((g) => g.id === qualified[2]);
+      const org = this.get(qualified[1]);
+      const group = groupOf(org, qualified[2]);
       return org !== undefined && group !== undefined ? ok({ org, group }) : fail('group-not-found', { query: query.trim() });
     }
     const inPreferred = hits(this.organisations.filter((o) => preferred.includes(o.id)));

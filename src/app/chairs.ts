@@ -1,6 +1,6 @@
 import { dateIn, isIsoDate, type IsoDate } from '../domain/calendarDate';
 import { presidiumOn, termOn, type Presidium, type Term, type TermOrigin, type TermRole } from '../domain/chairTerms';
-import type { Group, Organisation } from '../domain/organisation';
+import { groupOf, type Group, type Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { mayIn } from '../domain/permissions';
 import { applyAppointment, checkAppointment, nextChair, type GroupTerms, type NextChair, type RuleBreach } from '../domain/rotation';
@@ -25,7 +25,7 @@ const followedId = (g: Group) => (g.chairRule?.principal.kind === 'follow' ? g.c
 const appointerId = (g: Group) => (g.chairRule?.appointedBy.kind === 'group-of' ? g.chairRule.appointedBy.group : g.id);
 
 function groupTerms(org: Organisation, id: string | null, records: Map<string, GroupRecord>): GroupTerms | null {
-  const group = id === null ? undefined : org.groups.find((g) => g.id === id);
+  const group = id === null ? undefined : groupOf(org, id);
   return group === undefined ? null : { group, terms: records.get(group.id)?.terms ?? [] };
 }
 

@@ -1,19 +1,20 @@
 import { dateIn } from '../domain/calendarDate';
 import { termOn } from '../domain/chairTerms';
-import type { ChannelLink } from '../domain/conversation';
+import type { ChannelLink, ConversationRef } from '../domain/conversation';
 import type { GroupSnapshot } from '../domain/groupState';
 import type { Group, Organisation } from '../domain/organisation';
 import { orgsOfUser, type UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
-import type { GroupStateRepository } from './ports';
+import type { ConversationRepository, GroupStateRepository } from './ports';
 
 export interface GroupListing {
   readonly org: Organisation;
   readonly rows: readonly { readonly group: Group; readonly snapshot: GroupSnapshot | null; readonly mine: boolean }[];
 }
 
-export type OrgChoice = Result<Organisation, Failure<'org-not-found', { query: string }> | Failure<'choose-org'> | Failure<'no-orgs'>>;
+export type OrgChoiceFailure = Failure<'org-not-found', { query: string }> | Failure<'choose-org'> | Failure<'no-orgs'>;
+export type OrgChoice = Result<Organisation, OrgChoiceFailure>;
 
 /**
  * Which organisation a command is about: the one named, else the linked channel's, else the
@@ -54,4 +55,18 @@ export async function listGroups(org: Organisation, user: UserContext, state: Gr
       return { group, snapshot, mine: user.memberships.some((m) => m.org === org.id && m.group === group.id) };
     }),
   };
+}
+
+/**
+ * `grupper [org]`: the groups of the named organisation, else of the linked channel's, else of
+ * the user's own; a failure when none can be told (the user chooses).
+ */
+export async function groupsOverview(
+  input: { user: UserContext; channel: ConversationRef; named: string; now: Date },
+  deps: { catalog: OrgCatalog; conversations: ConversationRepository; groupState: GroupStateRepository },
+): Promise<Result<GroupListing, OrgChoiceFailure>> {
+  const links = input.channel.conversationType === 'channel' && input.named === '' ? await deps.conversations.linksOfChannel(input.channel) : [];
+  const org = resolveOrg(deps.catalog, input.user, input.named === '' ? null : input.named, links);
+  if (!org.ok) return org;
+  return ok(await listGroups(org.value, input.user, deps.groupState, input.now));
 }

@@ -148,3 +148,12 @@ export interface ReminderResponses {
   markDone(org: OrgId, group: GroupId, occurrence: string, deadline: IsoDate, by: string, at: Date): Promise<void>;
   acknowledge(org: OrgId, group: GroupId, occurrence: string, recipient: string, deadline: IsoDate, at: Date): Promise<void>;
 }
+
+/** The members of a Teams team by AAD object id (lower case) and name, sorted by name; given per turn by teams/. */
+export type TeamRoster = (teamId: string) => Promise<{ aadObjectId: string; name: string }[]>;
+
+/**
+ * True when a thrown error means the table service is not answering (timeout, connection
+ * refused, 503). Storage implements it; teams/ uses it to tell the user to try again later.
+ */
+export type StorageUnavailable = (error: unknown) => boolean;

@@ -1,6 +1,6 @@
 import type { ChairView } from '../app/chairs';
 import type { Term } from '../domain/chairTerms';
-import type { Locale, Organisation } from '../domain/organisation';
+import { groupOf, type Locale, type Organisation } from '../domain/organisation';
 import { daysLeft, type RuleBreach } from '../domain/rotation';
 import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
@@ -17,7 +17,7 @@ export function namer(org: Organisation, locale: Locale, escaped = true): Namer 
     locale,
     principal: (id) => out(org.principals.find((p) => p.id === id)?.name[locale] ?? id),
     party: (id) => out(org.parties.find((p) => p.id === id)?.name ?? id),
-    group: (id) => out(org.groups.find((g) => g.id === id)?.shortName ?? id),
+    group: (id) => out(groupOf(org, id)?.shortName ?? id),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Organisation } from '../domain/organisation';
+import { groupOf, type Organisation } from '../domain/organisation';
 import type { Locale } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { mayByMembership } from '../domain/permissions';
@@ -22,7 +22,7 @@ export function roleLines(user: UserContext, orgs: readonly Organisation[], loca
   for (const org of orgs) {
     if (user.adminOf.includes(org.id)) lines.push(texts.roleAdmin(plain(org.shortName))[locale]);
     for (const m of user.memberships.filter((x) => x.org === org.id)) {
-      const group = plain(org.groups.find((g) => g.id === m.group)?.shortName ?? m.group);
+      const group = plain(groupOf(org, m.group)?.shortName ?? m.group);
       const party = m.party === null ? null : plain(org.parties.find((p) => p.id === m.party)?.name ?? m.party);
       if (m.roles.includes('processLeader')) lines.push(texts.roleProcessLeader(group)[locale]);
       if (m.roles.includes('member')) lines.push(texts.roleMember(group, party)[locale]);

@@ -1,4 +1,5 @@
 import type { ChairView } from '../app/chairs';
+import { AAD_ID_INPUT_PATTERN } from '../domain/aadId';
 import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { namer } from './chairCards';
@@ -68,7 +69,7 @@ export function addMemberCard(org: Organisation, group: Group, roster: readonly 
       ? [{ type: 'Input.ChoiceSet', id: 'person', label: memberTexts.fromTeam[locale], style: 'compact', ...req, choices: roster.map((r) => ({ title: r.name, value: r.aadObjectId })) }]
       : [
           textBlock(memberTexts.noTeam[locale], { isSubtle: true }),
-          { type: 'Input.Text', id: 'person', label: memberTexts.aadObjectId[locale], ...req, regex: '^[0-9a-fA-F-]{36,37}$' },
+          { type: 'Input.Text', id: 'person', label: memberTexts.aadObjectId[locale], ...req, regex: AAD_ID_INPUT_PATTERN },
           { type: 'Input.Text', id: 'displayName', label: memberTexts.displayName[locale], ...req, maxLength: NAME_MAX },
         ];
   const n = namer(org, locale, false);

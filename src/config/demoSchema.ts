@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { aadObjectIdSchema } from '../domain/aadId';
 
 /** Roles a person can hold in a group, besides chair and vice chair which come from terms. */
 export const GROUP_ROLES = ['member', 'processLeader'] as const;
 export type GroupRole = (typeof GROUP_ROLES)[number];
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'ska vara ett id med små bokstäver, siffror och bindestreck');
-const aadObjectId = z.string().regex(/^[0-9a-fA-F-]{36,37}$/, 'ska vara ett AAD-objekt-id (GUID)');
+// The demo file is read only in local/demo mode, where the Playground's built-in ids are the users.
+const aadObjectId = aadObjectIdSchema('local');
 
 /**
  * The demo data set: roles, not invented people. Gives the Playground's users memberships

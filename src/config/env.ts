@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aadObjectIdSchema, isAadObjectId } from '../domain/aadId';
 import { swedishErrorMap } from './swedishErrors';
 
 const csv = z
@@ -6,7 +7,8 @@ const csv = z
   .optional()
   .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter((x) => x.length > 0));
 
-const guidList = csv.pipe(z.array(z.string().regex(/^[0-9a-fA-F-]{36,37}$/, 'ska vara kommaseparerade GUID:er')));
+// The Playground's ids pass the schema; with BOT_ID set (a real tenant) `parseEnv` refuses them.
+const guidList = csv.pipe(z.array(aadObjectIdSchema('local', 'ska vara kommaseparerade GUID:er')));
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -97,6 +99,9 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): Env
   }
   const e = parsed.data;
   const bad = (name: string, why: string): EnvResult => ({ ok: false, message: `Ogiltig konfiguration:\n${name}: ${why}` });
+  for (const name of ['ALLOWED_TENANTS', 'BOT_ADMINS'] as const)
+    if (e.BOT_ID !== undefined && e[name].some((id) => !isAadObjectId(id, 'strict')))
+      return bad(name, 'Agents Playgrounds id:n (13 siffror i sista gruppen) gäller bara lokalt, utan BOT_ID');
   const appType = e.BOT_TYPE ?? (e.BOT_PASSWORD === undefined && e.BOT_ID !== undefined ? 'UserAssignedMSI' : 'MultiTenant');
   if (e.BOT_ID === undefined && (e.BOT_PASSWORD !== undefined || e.BOT_TENANT_ID !== undefined))
     return bad('BOT_ID', 'saknas, men BOT_PASSWORD eller BOT_TENANT_ID är satt');

@@ -140,3 +140,8 @@ export function principalOfParty(org: Organisation, party: PartyId): Principal |
   const p = org.parties.find((x) => x.id === party);
   return p === undefined ? undefined : org.principals.find((x) => x.id === p.principal);
 }
+
+/** The group with this id in an organisation (by id only, unlike `findGroup`). */
+export function groupOf(org: Organisation | undefined, id: GroupId): Group | undefined {
+  return org?.groups.find((g) => g.id === id);
+}

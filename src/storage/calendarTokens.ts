@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { CalendarTokenStore } from '../app/ports';
-import { hasStatus, keyPart, type TableStore } from './tables';
+import { getOrNull, hasStatus, keyPart, type TableStore } from './tables';
 
 /**
  * Key design. CalendarTokens: PK `ics`, RK the token → org and group (the public calendar
@@ -22,11 +22,8 @@ export class CalendarTokens implements CalendarTokenStore {
   async tokenFor(org: string, group: string, purpose: TokenPurpose = 'ics'): Promise<string> {
     const table = this.store.table('CalendarTokens');
     const pk = `${purpose === 'ics' ? 'g' : purpose}|${keyPart(org)}|${keyPart(group)}`;
-    try {
-      return groupRow.parse(await table.getEntity(pk, 'token')).token;
-    } catch (e) {
-      if (!hasStatus(e, 404)) throw e;
-    }
+    const existing = await getOrNull(table, pk, 'token');
+    if (existing !== null) return groupRow.parse(existing).token;
     const token = randomBytes(32).toString('base64url');
     await table.createEntity({ partitionKey: purpose, rowKey: token, org, group });
     try {
@@ -47,13 +44,8 @@ export class CalendarTokens implements CalendarTokenStore {
   private async rotateOne(org: string, group: string, purpose: TokenPurpose): Promise<void> {
     const table = this.store.table('CalendarTokens');
     const pk = `${purpose === 'ics' ? 'g' : purpose}|${keyPart(org)}|${keyPart(group)}`;
-    let old: { token: string; etag: string } | null = null;
-    try {
-      const e = await table.getEntity(pk, 'token');
-      old = { token: groupRow.parse(e).token, etag: e.etag };
-    } catch (e) {
-      if (!hasStatus(e, 404)) throw e;
-    }
+    const row = await getOrNull(table, pk, 'token');
+    const old = row === null ? null : { token: groupRow.parse(row).token, etag: row.etag };
     if (old === null) return; // No link was ever given out: the first one will be new anyway.
     const token = randomBytes(32).toString('base64url');
     await table.createEntity({ partitionKey: purpose, rowKey: token, org, group });
@@ -65,11 +57,7 @@ export class CalendarTokens implements CalendarTokenStore {
 
   async resolve(token: string, purpose: TokenPurpose = 'ics'): Promise<{ org: string; group: string } | null> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-    try {
-      return tokenRow.parse(await this.store.table('CalendarTokens').getEntity(purpose, token));
-    } catch (e) {
-      if (hasStatus(e, 404)) return null;
-      throw e;
-    }
+    const row = await getOrNull(this.store.table('CalendarTokens'), purpose, token);
+    return row === null ? null : tokenRow.parse(row);
   }
 }

@@ -1,7 +1,8 @@
+import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import type { ConversationRepository } from '../app/ports';
 import type { ChannelLink, ConversationRef } from '../domain/conversation';
-import { hasStatus, keyPart, odataString, type TableStore } from './tables';
+import { getOrNull, hasStatus, keyPart, type TableStore } from './tables';
 
 /**
  * Key design. Conversations: personal chats in one partition `personal`, RK the user's
@@ -62,23 +63,17 @@ export class ConversationTableRepository implements ConversationRepository {
 
   async hasReference(ref: ConversationRef): Promise<boolean> {
     const keys = keysOf(ref);
-    try {
-      await this.store.table('Conversations').getEntity(keys.partitionKey, keys.rowKey, { queryOptions: { select: ['RowKey'] } });
-      return true;
-    } catch (e) {
-      if (hasStatus(e, 404)) return false;
-      throw e;
-    }
+    return (await getOrNull(this.store.table('Conversations'), keys.partitionKey, keys.rowKey, { queryOptions: { select: ['RowKey'] } })) !== null;
   }
 
   async removeReference(ref: ConversationRef): Promise<void> {
     const conversations = this.store.table('Conversations');
     const keys = keysOf(ref);
     if (ref.conversationType === 'channel' && ref.teamId !== null) {
-      for await (const e of conversations.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(keys.partitionKey)}`, select: ['RowKey'] } }))
+      for await (const e of conversations.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${keys.partitionKey}`, select: ['RowKey'] } }))
         await deleteIgnoringMissing(() => conversations.deleteEntity(keys.partitionKey, e.rowKey ?? ''));
       const links = this.store.table('ChannelLinks');
-      const filter = `PartitionKey eq '${LINKS}' and teamId eq ${odataString(ref.teamId)}`;
+      const filter = odata`PartitionKey eq ${LINKS} and teamId eq ${ref.teamId}`;
       for await (const e of links.listEntities({ queryOptions: { filter, select: ['RowKey'] } }))
         await deleteIgnoringMissing(() => links.deleteEntity(LINKS, e.rowKey ?? ''));
     } else await deleteIgnoringMissing(() => conversations.deleteEntity(keys.partitionKey, keys.rowKey));
@@ -86,18 +81,15 @@ export class ConversationTableRepository implements ConversationRepository {
   }
 
   async personalReference(aadObjectId: string): Promise<ConversationRef | null> {
-    try {
-      const e = personalRow.parse(await this.store.table('Conversations').getEntity(PERSONAL, keyPart(aadObjectId.toLowerCase())));
-      return e.inactive === true ? null : refSchema.parse(JSON.parse(e.ref));
-    } catch (e) {
-      if (hasStatus(e, 404)) return null;
-      throw e;
-    }
+    const row = await getOrNull(this.store.table('Conversations'), PERSONAL, keyPart(aadObjectId.toLowerCase()));
+    if (row === null) return null;
+    const e = personalRow.parse(row);
+    return e.inactive === true ? null : refSchema.parse(JSON.parse(e.ref));
   }
 
   async activePersonalReferences(now: Date = new Date(this.now())): Promise<Map<string, ConversationRef>> {
     const refs = new Map<string, ConversationRef>();
-    const filter = `PartitionKey eq '${PERSONAL}'`;
+    const filter = odata`PartitionKey eq ${PERSONAL}`;
     for await (const e of this.store.table('Conversations').listEntities({ queryOptions: { filter } })) {
       const row = personalRow.parse(e);
       // One 403 does not silence a chat for good: a day later it is tried again (a mark without a time is old: tried again).
@@ -147,19 +139,15 @@ export class ConversationTableRepository implements ConversationRepository {
 
   async linksOfChannel(channel: ConversationRef): Promise<ChannelLink[]> {
     const prefix = `c|${keyPart(channel.conversationId)}|`;
-    const filter = `PartitionKey eq '${LINKS}' and RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(`${prefix}~`)}`;
+    const filter = odata`PartitionKey eq ${LINKS} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}`;
     const links: ChannelLink[] = [];
     for await (const e of this.store.table('ChannelLinks').listEntities({ queryOptions: { filter } })) links.push(toLink(e));
     return links;
   }
 
   async channelOfGroup(org: string, group: string): Promise<ChannelLink | null> {
-    try {
-      return toLink(await this.store.table('ChannelLinks').getEntity(LINKS, `g|${org}|${group}`));
-    } catch (e) {
-      if (hasStatus(e, 404)) return null;
-      throw e;
-    }
+    const row = await getOrNull(this.store.table('ChannelLinks'), LINKS, `g|${org}|${group}`);
+    return row === null ? null : toLink(row);
   }
 }
 

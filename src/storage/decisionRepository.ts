@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { TransactionAction } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
 import type { DecisionRepository } from '../app/ports';
 import { DECISION_KINDS, OUTCOMES, requeue, type Decision, type QueuedItem } from '../domain/decisions';
 import type { Minutes } from '../domain/minutes';
 import { fail, ok, type Result } from '../domain/result';
 import { silentLogger, type Logger } from '../logger';
-import { hasStatus, keyPart, odataString, type TableStore } from './tables';
+import { getOrNull, hasStatus, keyPart, type TableStore } from './tables';
 
 /**
  * Key design. Decisions: PK `{org}|{group}`:
@@ -148,37 +148,29 @@ export class DecisionTableRepository implements DecisionRepository {
 
   /** The decision an earlier submission of the same form recorded, if any. */
   private async byFormKey(org: string, group: string, rowKey: string): Promise<Decision | null> {
-    try {
-      const k = keyRow.parse(await this.store.table('Decisions').getEntity(pk(org, group), rowKey));
-      return (await this.get(org, group, k.year, k.seq))?.decision ?? null;
-    } catch (e) {
-      if (hasStatus(e, 404)) return null;
-      throw e;
-    }
+    const row = await getOrNull(this.store.table('Decisions'), pk(org, group), rowKey);
+    if (row === null) return null;
+    const k = keyRow.parse(row);
+    return (await this.get(org, group, k.year, k.seq))?.decision ?? null;
   }
 
   /** The latest version of every decision of a group, newest first (one partition query). */
   async list(org: string, group: string): Promise<Decision[]> {
-    const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge 'd|' and RowKey lt 'd}'`;
+    const filter = odata`PartitionKey eq ${pk(org, group)} and RowKey ge 'd|' and RowKey lt 'd}'`;
     const out = await this.readAll('Decisions', filter, (e) => decisionSchema.parse(dataOf(e)));
     return out.sort((a, b) => b.year - a.year || b.seq - a.seq);
   }
 
   /** One decision by number, with its ETag for a guarded change. */
   async get(org: string, group: string, year: number, seq: number): Promise<{ decision: Decision; etag: string } | null> {
-    try {
-      const e = await this.store.table('Decisions').getEntity(pk(org, group), `d|${seqKey({ year, seq })}`);
-      return { decision: decisionSchema.parse(dataOf(e)), etag: e.etag };
-    } catch (e) {
-      if (hasStatus(e, 404)) return null;
-      throw e;
-    }
+    const e = await getOrNull(this.store.table('Decisions'), pk(org, group), `d|${seqKey({ year, seq })}`);
+    return e === null ? null : { decision: decisionSchema.parse(dataOf(e)), etag: e.etag };
   }
 
   /** Every version of a decision, oldest first. */
   async versions(org: string, group: string, year: number, seq: number): Promise<Decision[]> {
     const prefix = `v|${seqKey({ year, seq })}|`;
-    const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(`${prefix}~`)}`;
+    const filter = odata`PartitionKey eq ${pk(org, group)} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}`;
     const out = await this.readAll('Decisions', filter, (e) => decisionSchema.parse(dataOf(e)));
     return out.sort((a, b) => a.version - b.version);
   }
@@ -200,7 +192,7 @@ export class DecisionTableRepository implements DecisionRepository {
 
   /** Items sent back and waiting for a coming agenda. */
   async queue(org: string, group: string): Promise<QueuedItem[]> {
-    const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge 'q|' and RowKey lt 'q}'`;
+    const filter = odata`PartitionKey eq ${pk(org, group)} and RowKey ge 'q|' and RowKey lt 'q}'`;
     return this.readAll('Decisions', filter, (e) => z.object({ title: z.string(), source: z.string(), fromDecision: z.string() }).parse(e));
   }
 
@@ -217,19 +209,14 @@ export class DecisionTableRepository implements DecisionRepository {
 
   /** Decisions with förankring still pending for a principal or party. */
   async pendingForankring(org: string, holder: string): Promise<{ group: string; number: string; title: string }[]> {
-    const filter = `PartitionKey eq ${odataString(keyPart(`${org}|${holder}`))} and status eq 'pending'`;
+    const filter = odata`PartitionKey eq ${keyPart(`${org}|${holder}`)} and status eq 'pending'`;
     return this.readAll('Forankring', filter, (e) => z.object({ group: z.string(), number: z.string(), title: z.string() }).parse(e));
   }
 
   /** The latest minutes of a meeting with their ETag. */
   async minutes(org: string, group: string, meetingId: string): Promise<{ minutes: Minutes; etag: string } | null> {
-    try {
-      const e = await this.store.table('Decisions').getEntity(pk(org, group), `m|${keyPart(meetingId)}`);
-      return { minutes: minutesSchema.parse(dataOf(e)), etag: e.etag };
-    } catch (e) {
-      if (hasStatus(e, 404)) return null;
-      throw e;
-    }
+    const e = await getOrNull(this.store.table('Decisions'), pk(org, group), `m|${keyPart(meetingId)}`);
+    return e === null ? null : { minutes: minutesSchema.parse(dataOf(e)), etag: e.etag };
   }
 
   /**
@@ -237,7 +224,7 @@ export class DecisionTableRepository implements DecisionRepository {
    * history: a new draft after approval does not hide the approved text from the export.
    */
   async listMinutes(org: string, group: string): Promise<Minutes[]> {
-    const filter = `PartitionKey eq ${odataString(pk(org, group))} and RowKey ge 'mv|' and RowKey lt 'mv}'`;
+    const filter = odata`PartitionKey eq ${pk(org, group)} and RowKey ge 'mv|' and RowKey lt 'mv}'`;
     const best = new Map<string, Minutes>();
     for (const m of await this.readAll('Decisions', filter, (e) => minutesSchema.parse(dataOf(e)))) {
       if (m.status !== 'approved' && m.status !== 'published') continue;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TransactionAction } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
 import type { GroupMember, GroupRecord, GroupStateRepository } from '../app/ports';
 import type { IsoDate } from '../domain/calendarDate';
 import { effectiveEnd, RULE_CODES, type Term } from '../domain/chairTerms';
@@ -7,7 +7,7 @@ import { ITEM_KINDS, MEETING_LIMITS, type Meeting, type PlannedMeeting } from '.
 import type { GroupId } from '../domain/organisation';
 import { fail, ok, type Result } from '../domain/result';
 import { silentLogger, type Logger } from '../logger';
-import { hasStatus, keyPart, odataString, type TableStore } from './tables';
+import { getOrNull, hasStatus, keyPart, type TableStore } from './tables';
 
 /**
  * Key design. GroupState: PK `{org}`; per group a contiguous row-key range `{group}|…`:
@@ -132,12 +132,13 @@ export class GroupStateTableRepository implements GroupStateRepository {
   async groups(org: string, groups: readonly GroupId[]): Promise<Map<GroupId, GroupRecord>> {
     const unique = [...new Set(groups)];
     if (unique.length === 0) return new Map();
-    const ranges = unique.map((g) => `(RowKey ge ${odataString(`${g}|`)} and RowKey lt ${odataString(`${g}}`)})`).join(' or ');
-    return this.read(org, `PartitionKey eq ${odataString(keyPart(org))} and (${ranges})`, unique);
+    // Each fragment is escaped by `odata`; only the escaped fragments are joined by hand.
+    const ranges = unique.map((g) => odata`(RowKey ge ${`${g}|`} and RowKey lt ${`${g}}`})`).join(' or ');
+    return this.read(org, `${odata`PartitionKey eq ${keyPart(org)}`} and (${ranges})`, unique);
   }
 
   async wholeOrg(org: string): Promise<Map<GroupId, GroupRecord>> {
-    return this.read(org, `PartitionKey eq ${odataString(keyPart(org))}`, null);
+    return this.read(org, odata`PartitionKey eq ${keyPart(org)}`, null);
   }
 
   async saveMeeting(m: PlannedMeeting | Meeting, expectedVersion?: string | null): Promise<Result<string, 'conflict'>> {
@@ -187,15 +188,11 @@ export class GroupStateTableRepository implements GroupStateRepository {
   }
 
   async meeting(org: string, group: GroupId, id: string): Promise<{ meeting: Meeting; version: string } | null> {
-    try {
-      const e = await this.store.table('GroupState').getEntity(keyPart(org), `${group}|meeting|${keyPart(id)}`);
-      const meeting = meetingOf(e);
-      if (meeting === null) this.skipped(org, group, 'meeting');
-      return meeting === null ? null : { meeting, version: e.etag };
-    } catch (e) {
-      if (hasStatus(e, 404)) return null;
-      throw e;
-    }
+    const e = await getOrNull(this.store.table('GroupState'), keyPart(org), `${group}|meeting|${keyPart(id)}`);
+    if (e === null) return null;
+    const meeting = meetingOf(e);
+    if (meeting === null) this.skipped(org, group, 'meeting');
+    return meeting === null ? null : { meeting, version: e.etag };
   }
 
   private skipped(org: string, group: string, kind: string): void {
@@ -232,8 +229,7 @@ export class GroupStateTableRepository implements GroupStateRepository {
   }
 
   async overview(org: string, from: IsoDate): Promise<{ terms: Term[]; meetings: Meeting[] }> {
-    const from_ = odataString(from);
-    const filter = `PartitionKey eq ${odataString(keyPart(org))} and ((kind eq 'term' and effectiveEnd ge ${from_}) or (kind eq 'meeting' and date ge ${from_}))`;
+    const filter = odata`PartitionKey eq ${keyPart(org)} and ((kind eq 'term' and effectiveEnd ge ${from}) or (kind eq 'meeting' and date ge ${from}))`;
     const terms: Term[] = [];
     const meetings: Meeting[] = [];
     for await (const e of this.store.table('GroupState').listEntities({ queryOptions: { filter, select: ['RowKey', 'kind', ...DATA_PROPS] } })) {

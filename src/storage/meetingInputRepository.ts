@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { TransactionAction } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
 import type { MeetingInputRepository, MeetingKey } from '../app/ports';
 import type { AttendanceAnswer, WrittenInput } from '../domain/meetings';
 import { silentLogger, type Logger } from '../logger';
-import { keyPart, odataString, type TableStore } from './tables';
+import { keyPart, type TableStore } from './tables';
 
 /**
  * Key design. MeetingInputs: PK `{org}|{group}|{meetingId}` (a meeting id is only unique within
@@ -28,7 +28,7 @@ export class MeetingInputTableRepository implements MeetingInputRepository {
   async load(m: MeetingKey): Promise<{ answers: AttendanceAnswer[]; inputs: WrittenInput[] }> {
     const answers: AttendanceAnswer[] = [];
     const inputs: WrittenInput[] = [];
-    const filter = `PartitionKey eq ${odataString(pk(m))} and ((RowKey ge 'i|' and RowKey lt 'i}') or (RowKey ge 'r|' and RowKey lt 'r}'))`;
+    const filter = odata`PartitionKey eq ${pk(m)} and ((RowKey ge 'i|' and RowKey lt 'i}') or (RowKey ge 'r|' and RowKey lt 'r}'))`;
     for await (const e of this.store.table('MeetingInputs').listEntities({ queryOptions: { filter } })) {
       const rk = e.rowKey ?? '';
       // Reading is tolerant: one unreadable row is logged (ids only) and skipped, never fails the meeting.
@@ -62,7 +62,7 @@ export class MeetingInputTableRepository implements MeetingInputRepository {
 
   async history(m: MeetingKey, author: string): Promise<WrittenInput[]> {
     const prefix = `h|${author}|`;
-    const filter = `PartitionKey eq ${odataString(pk(m))} and RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(`h|${author}}`)}`;
+    const filter = odata`PartitionKey eq ${pk(m)} and RowKey ge ${prefix} and RowKey lt ${`h|${author}}`}`;
     const out: WrittenInput[] = [];
     for await (const e of this.store.table('MeetingInputs').listEntities({ queryOptions: { filter } })) {
       const i = inputRow.safeParse(e);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { TransactionAction } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
 import type { MemberRepository, PersonRecord } from '../app/ports';
 import type { Membership, UserContext } from '../domain/people';
 import { memberEntity } from './groupStateRepository';
 import { silentLogger, type Logger } from '../logger';
-import { hasStatus, keyPart, odataString, type TableStore } from './tables';
+import { hasStatus, keyPart, type TableStore } from './tables';
 
 /**
  * Key design. Members: PK `u|{aadObjectId}`; rows `profile`, `admin|{org}` and
@@ -52,7 +52,7 @@ export class MemberTableRepository implements MemberRepository {
     const memberships: Membership[] = [];
     const adminOf: string[] = [];
     let preferredLocale: 'sv' | 'en' | null = null;
-    const filter = `PartitionKey eq ${odataString(userPk(aad))}`;
+    const filter = odata`PartitionKey eq ${userPk(aad)}`;
     for await (const e of this.store.table('Members').listEntities({ queryOptions: { filter } })) {
       const row = this.readRow(e);
       if (row === null) continue;
@@ -86,7 +86,7 @@ export class MemberTableRepository implements MemberRepository {
     const pk = userPk(person.aadObjectId);
     const members = this.store.table('Members');
     const existing = new Map<string, string>();
-    for await (const e of members.listEntities({ queryOptions: { filter: `PartitionKey eq ${odataString(pk)}` } })) {
+    for await (const e of members.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } })) {
       const row = this.readRow(e);
       if (row === null) continue; // rewritten below if the organisation file still has it
       existing.set(row.rowKey, JSON.stringify([row.party ?? null, row.roles ?? null, row.displayName ?? null]));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
+import { odata, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { OrganisationRepository } from '../app/ports';
 import { orgFileSchema } from '../config/orgSchema';
 import type { Organisation } from '../domain/organisation';
@@ -64,7 +64,7 @@ export class OrganisationTableRepository implements OrganisationRepository {
     const table = this.store.table('Organisations');
     const wanted = rowsOf(org);
     const existing = new Map<string, string>();
-    const filter = `PartitionKey eq '${keyPart(org.id)}'`;
+    const filter = odata`PartitionKey eq ${keyPart(org.id)}`;
     for await (const e of table.listEntities<{ data: string }>({ queryOptions: { filter, select: ['RowKey', 'data'] } }))
       existing.set((e as TableEntityResult<{ data: string }>).rowKey ?? '', e.data);
     const actions: TransactionAction[] = [];

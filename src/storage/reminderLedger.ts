@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { TransactionAction } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
 import type { IsoDate } from '../domain/calendarDate';
-import { hasStatus, keyPart, odataString, type TableStore } from './tables';
+import { getOrNull, hasStatus, keyPart, type TableStore } from './tables';
 
 /**
  * Key design. Reminders: PK `{org}`; RK `c|{group}|{occurrence}|{offset}|{recipient}` for a
@@ -55,7 +55,7 @@ export class ReminderLedger {
   /** Claims, done marks and responses for deadlines on or after `from`: one query per organisation. */
   async load(org: string, from: IsoDate): Promise<LedgerSnapshot> {
     const snapshot: LedgerSnapshot = { claims: new Map(), done: new Set(), acknowledged: new Set() };
-    const filter = `PartitionKey eq ${odataString(keyPart(org))} and deadline ge ${odataString(from)}`;
+    const filter = odata`PartitionKey eq ${keyPart(org)} and deadline ge ${from}`;
     for await (const e of this.store.table('Reminders').listEntities({ queryOptions: { filter } })) {
       const rk = e.rowKey ?? '';
       const rest = `${org}|${unkey(rk.slice(2))}`;
@@ -182,16 +182,13 @@ export class ReminderLedger {
 
   /** One claim as stored now, or null. */
   async readClaim(org: string, reminderId: string): Promise<ClaimRecord | null> {
-    try {
-      const c = claimRow.parse(await this.store.table('Reminders').getEntity(keyPart(org), claimKey(org, reminderId)));
-      return {
-        reminderId, status: c.status, claimedBy: c.claimedBy, claimedAt: c.claimedAt, sweeps: c.sweeps, etag: c.etag,
-        ...(c.token !== undefined ? { token: c.token } : {}), nextAttemptAt: c.nextAttemptAt || null,
-      };
-    } catch (e) {
-      if (hasStatus(e, 404)) return null;
-      throw e;
-    }
+    const row = await getOrNull(this.store.table('Reminders'), keyPart(org), claimKey(org, reminderId));
+    if (row === null) return null;
+    const c = claimRow.parse(row);
+    return {
+      reminderId, status: c.status, claimedBy: c.claimedBy, claimedAt: c.claimedAt, sweeps: c.sweeps, etag: c.etag,
+      ...(c.token !== undefined ? { token: c.token } : {}), nextAttemptAt: c.nextAttemptAt || null,
+    };
   }
 
   /** Marks an occurrence done for the group: it stops reminding everyone. Idempotent. */

@@ -1,6 +1,6 @@
-import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { TableClient, TableServiceClient, type GetTableEntityOptions, type GetTableEntityResponse, type TableEntityResult, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { isRestError, type PipelinePolicy } from '@azure/core-rest-pipeline';
 
 /** Every table the bot uses. Names get the configured prefix (tests isolate by prefix). */
 export const TABLES = ['Organisations', 'Members', 'GroupState', 'Conversations', 'ChannelLinks', 'Reminders', 'Leases', 'CalendarTokens', 'MeetingInputs', 'Decisions', 'Forankring'] as const;
@@ -80,13 +80,11 @@ export function timeoutPolicy(ms: number): PipelinePolicy {
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH']);
 
-/** True when an error means the table service is not answering (timeout, connection refused, 503). */
+/** True when an error means the table service is not answering (timeout, connection refused, 503); implements the app port `StorageUnavailable`. */
 export function isStorageUnavailable(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null) return false;
-  const err = e as { name?: unknown; code?: unknown; statusCode?: unknown };
-  if (err.name === 'StorageTimeoutError') return true;
-  if (err.name !== 'RestError') return false;
-  return (typeof err.code === 'string' && UNREACHABLE.has(err.code)) || err.statusCode === 503;
+  if (e instanceof Error && e.name === 'StorageTimeoutError') return true;
+  if (!isRestError(e)) return false;
+  return (e.code !== undefined && UNREACHABLE.has(e.code)) || e.statusCode === 503;
 }
 
 /** The one table client factory: same connection, prefix, counting and timeout policy for every table. */
@@ -175,12 +173,22 @@ export function keyPart(s: string): string {
   return s.replace(/[/\\#?%\u0000-\u001f\u007f-\u009f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** OData string literal for filters: single quotes doubled. */
-export function odataString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
-
 /** True when an Azure SDK error has the given HTTP status. */
 export function hasStatus(e: unknown, status: number): boolean {
-  return typeof e === 'object' && e !== null && 'statusCode' in e && (e as { statusCode: unknown }).statusCode === status;
+  return isRestError(e) && e.statusCode === status;
+}
+
+/** One entity by its keys, or null when it does not exist (404); other failures throw. */
+export async function getOrNull<T extends object = Record<string, unknown>>(
+  table: TableClient,
+  partitionKey: string,
+  rowKey: string,
+  options?: GetTableEntityOptions,
+): Promise<GetTableEntityResponse<TableEntityResult<T>> | null> {
+  try {
+    return await table.getEntity<T>(partitionKey, rowKey, options);
+  } catch (e) {
+    if (hasStatus(e, 404)) return null;
+    throw e;
+  }
 }

@@ -3,15 +3,16 @@ import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
 import { linkableGroups, linkChannel } from '../app/linkChannel';
-import { listGroups, resolveOrg } from '../app/listGroups';
-import type { Clock, ConversationRepository, GroupStateRepository, MemberRepository } from '../app/ports';
+import { groupsOverview } from '../app/listGroups';
+import { forgetConversation, rememberConversation } from '../app/conversations';
+import { chooseLanguage, loadUser } from '../app/users';
+import type { Clock, ConversationRepository, GroupStateRepository, MemberRepository, StorageUnavailable } from '../app/ports';
 import { chooseOrgCard, groupsCard } from '../cards/groupsCard';
 import { helpCard } from '../cards/helpCard';
 import { linkCard } from '../cards/linkCard';
 import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { bindTurn, describeError, type Logger } from '../logger';
-import { isStorageUnavailable } from '../storage/tables';
 import { conversationRefOf, localeOf, MAX_MESSAGE_TEXT, tenantOf } from './activity';
 import { parseCommand, type ParsedCommand } from './commands';
 import {
@@ -24,6 +25,7 @@ import {
   showMembers,
   submitAddMember,
   submitAppointment,
+  type ChairDeps,
 } from './chairHandlers';
 import {
   correctionSubmission,
@@ -61,7 +63,7 @@ import {
 } from './meetingHandlers';
 import { reply, sendCard, type Turn } from './turn';
 
-export interface BotDeps extends CycleDeps, MeetingDeps, DecisionDeps, MinutesDeps {
+export interface BotDeps extends CycleDeps, ChairDeps, MeetingDeps, DecisionDeps, MinutesDeps {
   readonly catalog: OrgCatalog;
   readonly members: MemberRepository;
   readonly conversations: ConversationRepository;
@@ -70,6 +72,8 @@ export interface BotDeps extends CycleDeps, MeetingDeps, DecisionDeps, MinutesDe
   readonly logger: Logger;
   readonly allowedTenants: readonly string[];
   readonly botAdmins: readonly string[];
+  /** Storage's classification of a thrown error, for the "try again later" answer. */
+  readonly storageUnavailable: StorageUnavailable;
 }
 
 const linkSubmission = z.object({ verb: z.literal('linkChannel'), group: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/) });
@@ -107,8 +111,12 @@ export class SamverkansBot {
       if (activity.type === ActivityTypes.Message && activity.serviceUrl) await context.sendActivity(texts.emptyMessage[localeOf(activity, null)]);
       return;
     }
-    if (isInstall(context)) context.turnState.set(KNOWN_CONVERSATION, await this.deps.conversations.hasReference(ref));
-    if (!isRemoval(context)) await this.deps.conversations.saveReference(ref);
+    // The one storage step outside a handler, on purpose: every turn (any activity type, before
+    // routing) must keep the conversation reference current for proactive messages, so it runs
+    // here through its use case rather than in each of the routes.
+    const event = isInstall(context) ? 'install' : isRemoval(context) ? 'removal' : 'other';
+    const { knownBefore } = await rememberConversation({ ref, event }, this.deps.conversations);
+    if (event === 'install') context.turnState.set(KNOWN_CONVERSATION, knownBefore);
     await this.app.run(context);
   }
 
@@ -176,7 +184,7 @@ export class SamverkansBot {
     const ref = conversationRefOf(context.activity);
     const aad = context.activity.from?.aadObjectId;
     if (ref === null || aad === undefined) return null;
-    const user = await this.deps.members.userContext(aad, this.deps.botAdmins);
+    const user = await loadUser(aad, this.deps);
     return { context, ref, user, locale: localeOf(context.activity, user.preferredLocale) };
   }
 
@@ -239,15 +247,12 @@ export class SamverkansBot {
   }
 
   private async groups(turn: Turn, named: string): Promise<void> {
-    const links = turn.ref.conversationType === 'channel' && named === '' ? await this.deps.conversations.linksOfChannel(turn.ref) : [];
-    const org = resolveOrg(this.deps.catalog, turn.user, named === '' ? null : named, links);
-    if (!org.ok) {
-      if (org.code === 'no-orgs') return reply(turn, texts.noOrgs);
-      if (org.code === 'choose-org') return sendCard(turn, chooseOrgCard(this.deps.catalog.all(), turn.locale));
-      const known = this.deps.catalog.all().map((o) => o.id).join(', ');
-      return reply(turn, texts.orgNotFound(plain(org.query), known));
-    }
-    return sendCard(turn, groupsCard(await listGroups(org.value, turn.user, this.deps.groupState, this.deps.clock.now()), turn.locale));
+    const r = await groupsOverview({ user: turn.user, channel: turn.ref, named, now: this.deps.clock.now() }, this.deps);
+    if (r.ok) return sendCard(turn, groupsCard(r.value, turn.locale));
+    if (r.code === 'no-orgs') return reply(turn, texts.noOrgs);
+    if (r.code === 'choose-org') return sendCard(turn, chooseOrgCard(this.deps.catalog.all(), turn.locale));
+    const known = this.deps.catalog.all().map((o) => o.id).join(', ');
+    return reply(turn, texts.orgNotFound(plain(r.query), known));
   }
 
   private async linkForm(turn: Turn): Promise<void> {
@@ -282,17 +287,10 @@ export class SamverkansBot {
 
   private async language(turn: Turn, arg: string): Promise<void> {
     const choice = arg.trim().toLowerCase();
-    if (['sv', 'svenska', 'swedish'].includes(choice)) {
-      await this.deps.members.setPreferredLocale(turn.user.aadObjectId, 'sv');
-      return reply({ ...turn, locale: 'sv' }, texts.languageSet);
-    }
-    if (['en', 'engelska', 'english'].includes(choice)) {
-      await this.deps.members.setPreferredLocale(turn.user.aadObjectId, 'en');
-      return reply({ ...turn, locale: 'en' }, texts.languageSet);
-    }
-    if (['auto', 'teams'].includes(choice)) {
-      await this.deps.members.setPreferredLocale(turn.user.aadObjectId, null);
-      return reply({ ...turn, locale: localeOf(turn.context.activity, null) }, texts.languageReset);
+    const locale = LANGUAGE_WORDS.get(choice);
+    if (locale !== undefined) {
+      await chooseLanguage(turn.user, locale, this.deps.members);
+      return locale === null ? reply({ ...turn, locale: localeOf(turn.context.activity, null) }, texts.languageReset) : reply({ ...turn, locale }, texts.languageSet);
     }
     return reply(turn, texts.languageUsage);
   }
@@ -314,7 +312,7 @@ export class SamverkansBot {
 
   private async forget(context: TurnContext): Promise<void> {
     const ref = conversationRefOf(context.activity);
-    if (ref !== null) await this.deps.conversations.removeReference(ref);
+    if (ref !== null) await forgetConversation(ref, this.deps.conversations);
     this.deps.logger.info('conversation.removed', { scope: ref?.conversationType ?? 'unknown' });
   }
 
@@ -325,7 +323,7 @@ export class SamverkansBot {
 
   /** Sends the error text in the user's language after a bug; the log keeps no personal data. */
   async onTurnError(context: TurnContext, error: unknown): Promise<void> {
-    const storageDown = isStorageUnavailable(error);
+    const storageDown = this.deps.storageUnavailable(error);
     if (storageDown) this.deps.logger.warn('turn.storage-unavailable', { activityType: context.activity.type, error: (error as Error).name });
     else this.deps.logger.error('turn.failed', { activityType: context.activity.type, ...describeError(error) });
     try {
@@ -337,6 +335,13 @@ export class SamverkansBot {
 }
 
 const KNOWN_CONVERSATION = Symbol('knownConversation');
+
+/** `språk …`: the words for each language; null follows the Teams client again. */
+const LANGUAGE_WORDS = new Map<string, 'sv' | 'en' | null>([
+  ...(['sv', 'svenska', 'swedish'] as const).map((w) => [w, 'sv'] as const),
+  ...(['en', 'engelska', 'english'] as const).map((w) => [w, 'en'] as const),
+  ...(['auto', 'teams'] as const).map((w) => [w, null] as const),
+]);
 
 /** The org and group a card action names (`{org, group}` or `{group: 'org/group'}`), for the turn's log lines. */
 function orgAndGroupOf(data: unknown): { org?: string; group?: string } {

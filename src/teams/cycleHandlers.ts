@@ -1,23 +1,21 @@
 import { z } from 'zod';
-import type { GroupInOrg, OrgCatalog } from '../app/catalog';
-import { groupDeadlines, respondToReminder } from '../app/annualCycle';
-import type { CalendarTokenStore, Clock, ConversationRepository, GroupStateRepository } from '../app/ports';
+import type { OrgCatalog } from '../app/catalog';
+import { respondToReminder } from '../app/annualCycle';
+import { cycleOverview } from '../app/cycleOverview';
+import type { CalendarTokenStore, Clock, ConversationRepository, GroupStateRepository, ReminderResponses } from '../app/ports';
 import { cycleCard, reminderTexts } from '../cards/reminderCards';
 import { chairTexts } from '../cards/chairTexts';
 import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { isIsoDate } from '../domain/calendarDate';
-import { orgsOfUser } from '../domain/people';
 import type { Logger } from '../logger';
-import type { ReminderLedger } from '../storage/reminderLedger';
-import { contextGroups } from './contextGroups';
 import { reply, sendCard, type Turn } from './turn';
 
 export interface CycleDeps {
   readonly catalog: OrgCatalog;
   readonly groupState: GroupStateRepository;
   readonly conversations: ConversationRepository;
-  readonly ledger: ReminderLedger;
+  readonly ledger: ReminderResponses;
   readonly calendarTokens: CalendarTokenStore;
   readonly publicBaseUrl: string;
   readonly clock: Clock;
@@ -39,20 +37,13 @@ export const reminderSubmission = z.object({
 
 /** `årshjul [grupp]`: the group's coming deadlines (a year ahead) and its calendar link. */
 export async function showCycle(turn: Turn, deps: CycleDeps, arg: string): Promise<void> {
-  let targets: GroupInOrg[] = [];
-  if (arg.trim() !== '') {
-    const found = deps.catalog.findGroup(arg, orgsOfUser(turn.user));
-    if (!found.ok) return reply(turn, found.code === 'group-ambiguous' ? texts.groupAmbiguous(plain(arg.trim()), found.orgs) : texts.groupNotFound(plain(arg.trim())));
-    targets = [found.value];
-  } else {
-    targets = await contextGroups(turn, deps);
+  const r = await cycleOverview({ user: turn.user, channel: turn.ref, query: arg, now: deps.clock.now(), days: 365 }, deps);
+  if (!r.ok) {
+    if (r.code === 'no-groups') return reply(turn, chairTexts.noGroupsForChair);
+    return reply(turn, r.code === 'group-ambiguous' ? texts.groupAmbiguous(plain(r.query), r.orgs) : texts.groupNotFound(plain(r.query)));
   }
-  if (targets.length === 0) return reply(turn, chairTexts.noGroupsForChair);
-  for (const { org, group } of targets.slice(0, 3)) {
-    const deadlines = await groupDeadlines(org, group, deps.groupState, deps.clock.now(), 365);
-    const token = await deps.calendarTokens.tokenFor(org.id, group.id);
-    await sendCard(turn, cycleCard(group.shortName, deadlines.slice(0, 15), `${deps.publicBaseUrl}/ics/${token}.ics`, turn.locale));
-  }
+  for (const { group, deadlines, calendarToken } of r.value)
+    await sendCard(turn, cycleCard(group.shortName, deadlines.slice(0, 15), `${deps.publicBaseUrl}/ics/${calendarToken}.ics`, turn.locale));
 }
 
 /** The reminder card's buttons: "done" stops reminders for everyone, "seen" for the one who pressed it. */
@@ -65,9 +56,8 @@ export async function submitReminderResponse(turn: Turn, deps: CycleDeps, data: 
   if (!result.ok) {
     deps.logger.info('reminder.refused', { org: data.org, group: data.group, verb, code: result.code });
     if (result.code === 'unknown-occurrence') return reply(turn, texts.badCard);
-    const group = deps.catalog.get(data.org)?.groups.find((g) => g.id === data.group)?.shortName ?? data.group;
-    const what = deps.catalog.get(data.org)?.annualCycle.find((c) => data.occurrence.startsWith(`${c.id}|`))?.title[turn.locale] ?? '';
-    return reply(turn, result.code === 'not-allowed' ? reminderTexts.notAllowedDone(plain(what), plain(group)) : reminderTexts.notInGroup(plain(group)));
+    const group = plain(result.group.shortName);
+    return reply(turn, result.code === 'not-allowed' ? reminderTexts.notAllowedDone(plain(result.item.title[turn.locale]), group) : reminderTexts.notInGroup(group));
   }
   const { org, group, item } = result.value;
   deps.logger.info(verb === 'done' ? 'reminder.done' : 'reminder.seen', { org: org.id, group: group.id, item: item.id });

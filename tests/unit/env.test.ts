@@ -30,12 +30,12 @@ describe('parseEnv', () => {
       BOT_ID: 'app-id',
       BOT_PASSWORD: 'secret',
       AZURE_TABLES_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=y',
-      ALLOWED_TENANTS: ' 00000000-0000-0000-0000-0000000000001 , 00000000-0000-0000-0000-0000000000002',
-      BOT_ADMINS: '00000000-0000-0000-0000-0000000000ABC',
+      ALLOWED_TENANTS: ' 00000000-0000-0000-0000-000000000001 , 00000000-0000-0000-0000-000000000002',
+      BOT_ADMINS: '00000000-0000-0000-0000-000000000ABC',
     });
     expect(r.ok && r.config.auth).toEqual({ appId: 'app-id', password: 'secret', tenantId: undefined, appType: 'MultiTenant' });
-    expect(r.ok && r.config.allowedTenants).toEqual(['00000000-0000-0000-0000-0000000000001', '00000000-0000-0000-0000-0000000000002']);
-    expect(r.ok && r.config.botAdmins).toEqual(['00000000-0000-0000-0000-0000000000abc']);
+    expect(r.ok && r.config.allowedTenants).toEqual(['00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002']);
+    expect(r.ok && r.config.botAdmins).toEqual(['00000000-0000-0000-0000-000000000abc']);
     expect(r.ok && r.config.loadDemoData).toBe(false);
   });
 
@@ -93,11 +93,25 @@ describe('parseEnv', () => {
       expect([off.ok && off.config.listenHost, on.ok && on.config.listenHost, on.ok && on.config.unauthenticatedOverride]).toEqual(['127.0.0.1', null, false]);
     });
 
+    it("accepts the Agents Playground's ids (13 hex digits at the end) only without BOT_ID", () => {
+      const playground = '00000000-0000-0000-0000-0000000000020';
+      const local = parseEnv({ BOT_ADMINS: playground });
+      const authenticated = parseEnv({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', BOT_ADMINS: playground });
+      expect(local.ok && local.config.botAdmins).toEqual([playground]);
+      expect(authenticated).toEqual({ ok: false, message: 'Ogiltig konfiguration:\nBOT_ADMINS: Agents Playgrounds id:n (13 siffror i sista gruppen) gäller bara lokalt, utan BOT_ID' });
+    });
+
+    it('refuses 36 characters that are not a GUID', () => {
+      const r = parseEnv({ BOT_ADMINS: '-'.repeat(36) });
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.message).toContain('BOT_ADMINS: ska vara kommaseparerade GUID:er');
+    });
+
     it("lets only the bot's own tenant in when BOT_TENANT_ID is set and ALLOWED_TENANTS is not", () => {
       const own = parseEnv({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000007' });
-      const listed = parseEnv({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000007', ALLOWED_TENANTS: '00000000-0000-0000-0000-0000000000008' });
+      const listed = parseEnv({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000007', ALLOWED_TENANTS: '00000000-0000-0000-0000-000000000008' });
       expect(own.ok && own.config.allowedTenants).toEqual(['00000000-0000-0000-0000-0000000000007']);
-      expect(listed.ok && listed.config.allowedTenants).toEqual(['00000000-0000-0000-0000-0000000000008']);
+      expect(listed.ok && listed.config.allowedTenants).toEqual(['00000000-0000-0000-0000-000000000008']);
     });
 
     it('reads the storage timeout in seconds', () => {
