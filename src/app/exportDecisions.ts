@@ -2,10 +2,11 @@ import { stringify } from 'csv-stringify/sync';
 import type { Decision } from '../domain/decisions';
 import type { Minutes } from '../domain/minutes';
 import type { Group, Organisation } from '../domain/organisation';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Failure, type Result } from '../domain/result';
+import { orgsOfUser, type UserContext } from '../domain/people';
 import type { OrgCatalog } from './catalog';
 import { allowed, type DecisionContext } from './decisions';
-import type { CalendarTokenStore, DecisionRepository } from './ports';
+import type { CalendarTokenStore, DecisionRepository, GroupStateRepository } from './ports';
 
 /**
  * Exports of a group's decision register (and approved minutes, in Markdown and JSON) for
@@ -110,4 +111,30 @@ export async function rotateTokens(ctx: DecisionContext, tokens: CalendarTokenSt
   if (!allowed('rotateTokens', ctx)) return fail('not-allowed');
   await tokens.rotate(ctx.org.id, ctx.group.id);
   return ok(await tokens.tokenFor(ctx.org.id, ctx.group.id, 'export'));
+}
+
+/** The export links of a group, or new ones (`rotate`: old links stop working). */
+export interface ExportLinks {
+  readonly org: Organisation;
+  readonly group: Group;
+  readonly token: string;
+  readonly rotated: boolean;
+}
+
+/**
+ * `exportera <grupp>` (admins and the group's leads) and `exportera <grupp> ny länk` (admins):
+ * the group's export token, new when rotating.
+ */
+export async function exportLinks(
+  request: { groupQuery: string; rotate: boolean },
+  asker: { user: UserContext; now: Date },
+  ports: { catalog: OrgCatalog; groupState: GroupStateRepository; calendarTokens: CalendarTokenStore },
+): Promise<Result<ExportLinks, Failure<'group-not-found'> | Failure<'not-allowed', { rotate: boolean }>>> {
+  const found = ports.catalog.findGroup(request.groupQuery, orgsOfUser(asker.user));
+  if (!found.ok) return fail('group-not-found');
+  const { org, group } = found.value;
+  const record = (await ports.groupState.groups(org.id, [group.id])).get(group.id);
+  const ctx: DecisionContext = { org, group, user: asker.user, now: asker.now, record };
+  const token = request.rotate ? await rotateTokens(ctx, ports.calendarTokens) : await exportToken(ctx, ports.calendarTokens);
+  return token.ok ? ok({ org, group, token: token.value, rotated: request.rotate }) : fail('not-allowed', { rotate: request.rotate });
 }
