@@ -148,3 +148,11 @@ export interface ReminderResponses {
   markDone(org: OrgId, group: GroupId, occurrence: string, deadline: IsoDate, by: string, at: Date): Promise<void>;
   acknowledge(org: OrgId, group: GroupId, occurrence: string, recipient: string, deadline: IsoDate, at: Date): Promise<void>;
 }
+
+/**
+ * A person's personal chat with the bot: `deliver` is false when there is none (or it is
+ * inactive) or the send failed. `M` is the message as the Teams layer builds it.
+ */
+export interface PersonalChats<M> {
+  deliver(aadObjectId: string, message: M): Promise<boolean>;
+}
