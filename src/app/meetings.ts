@@ -12,6 +12,7 @@ import {
   type ItemKind,
   type Meeting,
   type MeetingPeople,
+  type SentBack,
   type WrittenInput,
 } from '../domain/meetings';
 import type { Group, Organisation } from '../domain/organisation';
@@ -63,11 +64,15 @@ export interface MeetingForm {
     /** An http(s) link or empty. */
     readonly doc: string;
     readonly source: string;
+    /** The queued matter this row takes up again, or null. */
+    readonly origin?: SentBack | null;
     readonly withdrawn: boolean;
   }[];
 }
 
 export type SaveFailure = 'not-lead' | 'bad-time' | 'in-past' | 'no-items' | 'conflict' | 'unknown-meeting' | 'started' | 'already-created' | 'unknown-form';
+
+const originOf = (origin: SentBack | undefined) => (origin === undefined ? {} : { origin });
 
 /** Builds the meeting from the form; an existing meeting keeps its item ids by position. */
 export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx: { org: Organisation; group: Group; user: UserContext; now: Date; id: string }): Result<Meeting, SaveFailure> {
@@ -85,6 +90,7 @@ export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx
       minutes: it.minutes,
       documents: it.doc.trim() === '' ? [] : [{ title: it.doc.trim().split('/').pop() || it.doc.trim(), url: it.doc.trim() }],
       source: it.source.trim() === '' ? null : it.source.trim(),
+      ...originOf(it.origin ?? existing?.agenda[i]?.origin),
       withdrawn: it.withdrawn,
     }));
   if (items.filter((i) => !i.withdrawn).length === 0) return fail('no-items');

@@ -117,7 +117,8 @@ export interface DecisionRepository {
   versions(org: OrgId, group: GroupId, year: number, seq: number): Promise<Decision[]>;
   saveVersion(decision: Decision, etag: string): Promise<Result<void, 'conflict'>>;
   queue(org: OrgId, group: GroupId): Promise<QueuedItem[]>;
-  dequeue(org: OrgId, group: GroupId, fromDecision: string): Promise<void>;
+  /** Takes the matter sent back by decision `year:seq` off the queue (idempotent). */
+  dequeue(org: OrgId, group: GroupId, decision: { year: number; seq: number }): Promise<void>;
   pendingForankring(org: OrgId, holder: string): Promise<{ group: string; number: string; title: string }[]>;
   minutes(org: OrgId, group: GroupId, meetingId: string): Promise<{ minutes: Minutes; etag: string } | null>;
   saveMinutes(minutes: Minutes, etag: string | null): Promise<Result<void, 'conflict'>>;

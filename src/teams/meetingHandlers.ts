@@ -133,7 +133,7 @@ export async function submitMeeting(turn: Turn, deps: MeetingDeps, raw: z.infer<
     return reply(turn, t.revised(changes.map((c) => changeText(c, org.timeZone, turn.locale)).join('; ')));
   }
   // A matter sent back is on the agenda again: it leaves the queue (its decision keeps the history).
-  for (const item of meeting.agenda) if (item.source?.startsWith('Återremitterat ')) await deps.decisions.dequeue(org.id, group.id, item.source);
+  for (const item of meeting.agenda) if (item.origin !== undefined) await deps.decisions.dequeue(org.id, group.id, item.origin.decision);
   const link = await deps.conversations.channelOfGroup(org.id, group.id);
   if (link === null) return replyWithCard(turn, t.createdNoChannel(group.shortName, at)[turn.locale], agenda);
   const activityId = await deps.proactive.send(link.channel, { card: agenda });
