@@ -350,8 +350,9 @@ export async function pendingForankring(query: string, locale: keyof LocalizedTe
       .filter((h) => h.id === q || h.name[locale].toLocaleLowerCase('sv') === q)
       .map((h) => ({ org, ...h })),
   );
-  if (hits.length === 0) return fail('unknown-holder');
+  const first = hits.at(0);
+  if (first === undefined) return fail('unknown-holder');
   const pending: { number: string; title: string }[] = [];
   for (const h of hits) for (const p of await ports.decisions.pendingForankring(h.org.id, h.id)) pending.push({ number: p.number, title: p.title });
-  return ok({ holder: hits[0]!.name, pending });
+  return ok({ holder: first.name, pending });
 }

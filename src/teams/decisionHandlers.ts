@@ -111,7 +111,9 @@ export async function showExport(turn: Turn, deps: DecisionDeps, arg: string): P
 /** Splits "<grupp> <år:nr> [rest]" into the group's name, the number and the rest. */
 function groupAndNumber(arg: string): { groupQuery: string; number: string; rest: string } | null {
   const m = /^(.*?)\s+(\d{4}:\d{1,4})\s*(.*)$/s.exec(arg.trim());
-  return m === null ? null : { groupQuery: m[1]!.trim(), number: m[2]!, rest: m[3] ?? '' };
+  if (m === null) return null;
+  const [, groupQuery = '', number = '', rest = ''] = m;
+  return { groupQuery: groupQuery.trim(), number, rest };
 }
 
 /** `rätta <grupp> <år:nr>`: the correction form. */

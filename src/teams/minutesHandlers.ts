@@ -101,7 +101,7 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
     return reply(turn, comment ? t.commentTooLong : texts.badCard);
   }
   const data = parsed.data;
-  const notes = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('notes_')).map(([k, v]) => [k.slice('notes_'.length), String(v)]));
+  const notes = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('notes_')).map(([k, v]) => [k.slice('notes_'.length), v]));
   const justerare = data.justerare === undefined ? undefined : data.justerare.split(',').map((x) => x.trim()).filter((x) => aad.safeParse(x).success);
   const input = { verb: data.verb, org: data.org, group: data.group, meetingId: data.meetingId, etag: data.etag, notes, justerare, comment: data.comment };
   // Each justerare gets the card in their personal chat (in Swedish, like every proactive card).
