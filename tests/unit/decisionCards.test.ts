@@ -64,14 +64,14 @@ describe('the record and correction forms', () => {
 
   it('offers the items still on the agenda, and sends the meeting and the form key', () => {
     const c = decisionFormCard(GBG, LGS, meeting, '2026-12-01', 'sv', '0123456789abcdef');
-    expect((inputs(c).itemId!.choices as { title: string; value: string }[]).map((x) => x.value)).toEqual(['p1-abcd', 'p3-abcd']);
-    expect(inputs(c).date!.value).toBe('2026-12-08');
+    expect((inputs(c).itemId.choices as { title: string; value: string }[]).map((x) => x.value)).toEqual(['p1-abcd', 'p3-abcd']);
+    expect(inputs(c).date.value).toBe('2026-12-08');
     expect(actions(c)).toEqual([['Registrera', { verb: 'recordDecision', org: 'goteborgsomradet', group: 'lgs', meetingId: 'm1', formKey: '0123456789abcdef' }]]);
   });
 
   it('as a chair decision: only that kind, dated today, without a meeting', () => {
     const c = decisionFormCard(GBG, LGS, null, '2026-12-01', 'en', 'fedcba9876543210');
-    expect([inputs(c).itemId, inputs(c).date!.value, (inputs(c).kind!.choices as { value: string }[]).map((x) => x.value)]).toEqual([undefined, '2026-12-01', ['ordförandebeslut']]);
+    expect([inputs(c).itemId, inputs(c).date.value, (inputs(c).kind.choices as { value: string }[]).map((x) => x.value)]).toEqual([undefined, '2026-12-01', ['ordförandebeslut']]);
     expect(cardTexts(c)[0]).toBe("Chair's decision – LGS");
   });
 
@@ -93,7 +93,7 @@ describe('a matter sent back, on the next meeting form', () => {
     ];
     const c = meetingFormCard('goteborgsomradet', LGS, null, null, 'sv', GBG.timeZone, 'a'.repeat(24), queued);
     const i = inputs(c);
-    expect([i.title_0!.value, i.source_0!.value, i.title_1!.value, i.source_1!.value, i.title_2!.value, i.source_2!.value]).toEqual([
+    expect([i.title_0.value, i.source_0.value, i.title_1.value, i.source_1.value, i.title_2.value, i.source_2.value]).toEqual([
       'Rutin för SIP',
       'Återremitterat LGS 2026:2',
       'Hemgång',
@@ -101,7 +101,7 @@ describe('a matter sent back, on the next meeting form', () => {
       '',
       '',
     ]);
-    const data = actions(c)[0]![1] as Record<string, string>;
+    const data = actions(c)[0][1] as Record<string, string>;
     expect([data.origin_0, data.origin_1, data.origin_2]).toEqual(['2026:2', '2026:5', undefined]);
   });
 });
@@ -122,7 +122,7 @@ describe('the minutes card', () => {
     approvedBy: null,
     approvedAt: null,
     publishedUrl: null,
-  } as Minutes;
+  };
   const names = (a: string) => ({ a1: 'Processledare Persson', a2: 'Ordförande Olsson' })[a] ?? a;
 
   it('shows status, people and notes, and gives a justerare approve and return', () => {
@@ -151,7 +151,7 @@ describe('the minutes card', () => {
 
 describe('the Markdown export', () => {
   it('lists decisions with outcome and förankring, then the approved minutes', () => {
-    const md = decisionsMarkdown(GBG, LGS, [decision()], [{ ...({} as Minutes), meetingId: 'm1', version: 1, items: [{ itemId: 'p1', title: 'Årsrapport', notes: '', decisions: ['LGS 2026:3'] }], approvedAt: '2026-12-09T10:00:00Z', publishedUrl: null } as Minutes]);
+    const md = decisionsMarkdown(GBG, LGS, [decision()], [{ ...({} as Minutes), meetingId: 'm1', version: 1, items: [{ itemId: 'p1', title: 'Årsrapport', notes: '', decisions: ['LGS 2026:3'] }], approvedAt: '2026-12-09T10:00:00Z', publishedUrl: null }]);
     expect(md.split('\n').slice(0, 9)).toEqual([`# Beslutslogg – ${LGS.name}`, '', `${GBG.name}. 1 beslut.`, '', '## LGS 2026:3 – Rutin för *SIP*', '', '- Datum: 2026-12-08', '- Typ: beslut', '- Utfall: fattat i enighet']);
     expect(md).toContain('# Justerade minnesanteckningar\n\n## Möte m1 (version 1)\n\n1. **Årsrapport**\n   - LGS 2026:3\n\nJusterat 2026-12-09\n');
   });
