@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
-import { confirmForankring, listDecisions, openCorrection, openDecisionForm, pendingForankring, recordFromForm, retractInGroup, submitCorrection as correct } from '../app/decisions';
+import { confirmForankring, openCorrection, pendingForankring, retractInGroup, submitCorrection as correct } from '../app/decisionChanges';
+import { listDecisions, openDecisionForm, recordFromForm } from '../app/decisions';
 import { exportLinks } from '../app/exportDecisions';
 import type { CalendarTokenStore, Clock, DecisionRepository, GroupStateRepository } from '../app/ports';
 import { correctionCard, decisionCard, decisionFormCard, decisionTexts as t, exportCard } from '../cards/decisionCards';

@@ -1,4 +1,5 @@
-import { confirmForankring, listDecisions, openCorrection, openDecisionForm, pendingForankring, recordFromForm, retractInGroup, submitCorrection } from '../../src/app/decisions';
+import { confirmForankring, openCorrection, pendingForankring, retractInGroup, submitCorrection } from '../../src/app/decisionChanges';
+import { listDecisions, openDecisionForm, recordFromForm } from '../../src/app/decisions';
 import { exportLinks } from '../../src/app/exportDecisions';
 import type { DecisionDraft } from '../../src/domain/decisions';
 import { LGS_MEETING, lgsPorts, lgsUser, PEOPLE } from '../helpers/decisionPorts';
