@@ -1,6 +1,5 @@
 import './instrument'; // first: telemetry hooks http before anything else loads
 import { calendarForToken } from './app/annualCycle';
-import { exportForToken } from './app/exportDecisions';
 import { systemClock } from './app/ports';
 import { parseEnv } from './config/env';
 import { formatProblems } from './config/yamlFile';
@@ -8,7 +7,7 @@ import { createLogger } from './logger';
 import type { RunningAzurite } from './storage/azurite';
 import { authMode, createServer, listenAsConfigured, listeningOn } from './server';
 import { stopTelemetry, telemetryOn } from './telemetry';
-import { startBot } from './wiring';
+import { exportForToken, startBot } from './wiring';
 
 /**
  * `npm start`: parse the environment, start embedded Azurite when no storage is configured,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { OrgCatalog } from './app/catalog';
 import { loadOrganisations, type LoadReport } from './app/loadOrganisations';
+import { exportContent } from './app/exportDecisions';
 import { systemClock, type Clock } from './app/ports';
+import { renderExport } from './cards/decisionExport';
 import type { AppConfig } from './config/env';
 import type { Logger } from './logger';
 import { RateLimiter } from './scheduler/rateLimiter';
@@ -99,3 +101,9 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
   return { store, adapter, bot, catalog, proactive, load, scheduler, sweepDeps, calendarTokens, repos };
 }
 
+
+/** The file behind `/export/{token}/beslut.{md,csv,json}` (the use case reads, the card module writes the format), or null for an unknown token. */
+export async function exportForToken(token: string, format: 'md' | 'csv' | 'json', deps: Parameters<typeof exportContent>[2]): Promise<string | null> {
+  const content = await exportContent(token, format, deps);
+  return content === null ? null : renderExport(content, format);
+}

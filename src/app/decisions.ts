@@ -12,11 +12,14 @@ import {
   type DecisionDraft,
   type DraftProblem,
 } from '../domain/decisions';
+import type { IsoDate } from '../domain/calendarDate';
+import type { Meeting } from '../domain/meetings';
 import type { Group, Organisation } from '../domain/organisation';
-import type { UserContext } from '../domain/people';
+import { orgsOfUser, type UserContext } from '../domain/people';
 import { mayIn, type Action } from '../domain/permissions';
-import { fail, ok, type Result } from '../domain/result';
-import type { DecisionRepository, GroupRecord } from './ports';
+import { fail, ok, type Failure, type Result } from '../domain/result';
+import type { GroupInOrg, GroupLookupFailure, OrgCatalog } from './catalog';
+import type { DecisionRepository, GroupRecord, GroupStateRepository } from './ports';
 
 /** Who is asking, where, and when: what every decision use case needs for the permission check. */
 export interface DecisionContext {
@@ -140,4 +143,108 @@ export async function retract(
   if (!next.ok) return next;
   const saved = await repo.saveVersion(next.value, found.etag);
   return saved.ok ? ok(next.value) : fail('conflict');
+}
+
+/** What the decision use cases read and write. */
+export interface DecisionPorts {
+  readonly catalog: OrgCatalog;
+  readonly groupState: GroupStateRepository;
+  readonly decisions: DecisionRepository;
+}
+
+/** Who is asking, and when. */
+export interface Asker {
+  readonly user: UserContext;
+  readonly now: Date;
+}
+
+/** The group named by the words, looked up first in the user's own organisations. */
+export function groupFor(ports: Pick<DecisionPorts, 'catalog'>, user: UserContext, query: string): Result<GroupInOrg, GroupLookupFailure> {
+  return ports.catalog.findGroup(query, orgsOfUser(user));
+}
+
+/** A group by its ids (a card's data), or `unknown-group`. */
+export function groupById(ports: Pick<DecisionPorts, 'catalog'>, orgId: string, groupId: string): Result<GroupInOrg, Failure<'unknown-group', { group: string }>> {
+  const org = ports.catalog.get(orgId);
+  const group = org?.groups.find((g) => g.id === groupId);
+  return org === undefined || group === undefined ? fail('unknown-group', { group: groupId }) : ok({ org, group });
+}
+
+export async function contextFor(target: GroupInOrg, asker: Asker, ports: Pick<DecisionPorts, 'groupState'>): Promise<DecisionContext> {
+  const record = (await ports.groupState.groups(target.org.id, [target.group.id])).get(target.group.id);
+  return { ...target, user: asker.user, now: asker.now, record };
+}
+
+/** A group name is at most this many words: the rest of a command is searched, never tried as a name. */
+export const GROUP_NAME_WORDS = 6;
+
+/** The latest decisions (or those matching), for `beslut <grupp> [sökord] [år]`. */
+export interface DecisionListing {
+  readonly group: Group;
+  readonly decisions: readonly Decision[];
+  readonly cut: boolean;
+  readonly canRecord: boolean;
+}
+
+/** Finds the group in the first words (longest name first) and searches its decisions with the rest. */
+export async function listDecisions(words: readonly string[], asker: Asker, ports: DecisionPorts): Promise<Result<DecisionListing, 'group-not-found'>> {
+  for (let n = Math.min(words.length, GROUP_NAME_WORDS); n >= 1; n--) {
+    const found = groupFor(ports, asker.user, words.slice(0, n).join(' '));
+    if (!found.ok) continue;
+    const { decisions, cut } = await findDecisions(found.value.org, found.value.group, words.slice(n).join(' '), ports.decisions);
+    const canRecord = decisions.length > 0 && allowed('recordDecision', await contextFor(found.value, asker, ports));
+    return ok({ group: found.value.group, decisions, cut, canRecord });
+  }
+  return fail('group-not-found');
+}
+
+/** The record form: for a meeting (`org/group/meetingId`) or, as a chair decision, for a group by name. */
+export interface DecisionFormView extends GroupInOrg {
+  readonly meeting: Meeting | null;
+  readonly today: IsoDate;
+  readonly formKey: string;
+}
+
+export type DecisionFormFailure = Failure<'unknown-meeting'> | Failure<'group-not-found'> | Failure<'not-allowed', { group: Group }>;
+
+export async function openDecisionForm(target: { meetingRef: string } | { groupQuery: string }, asker: Asker, ports: DecisionPorts): Promise<Result<DecisionFormView, DecisionFormFailure>> {
+  let found: GroupInOrg;
+  let meeting: Meeting | null = null;
+  if ('groupQuery' in target) {
+    const g = groupFor(ports, asker.user, target.groupQuery);
+    if (!g.ok) return fail('group-not-found');
+    found = g.value;
+  } else {
+    const [orgId = '', groupId = '', id = ''] = target.meetingRef.trim().split('/');
+    const g = groupById(ports, orgId, groupId);
+    if (!g.ok) return fail('unknown-meeting');
+    meeting = (await ports.groupState.meeting(g.value.org.id, g.value.group.id, id))?.meeting ?? null;
+    if (meeting === null) return fail('unknown-meeting');
+    found = g.value;
+  }
+  const form = decisionForm(await contextFor(found, asker, ports));
+  if (!form.ok) return fail('not-allowed', { group: found.group });
+  return ok({ ...found, meeting, today: dateIn(asker.now, found.org.timeZone), formKey: form.value.formKey });
+}
+
+/** A submitted record form, parsed; ids as the card sent them. */
+export interface RecordInput {
+  readonly org: string;
+  readonly group: string;
+  readonly formKey: string;
+  readonly draft: DecisionDraft;
+}
+
+export type RecordFromFormFailure = Failure<'unknown-group', { group: string }> | Failure<'unknown-holder'> | Failure<'not-allowed', { group: Group }> | Failure<Exclude<RecordFailure, 'not-allowed'>>;
+
+/** Records a decision from the form: the group and every förankring holder must exist in the organisation. */
+export async function recordFromForm(input: RecordInput, asker: Asker, ports: DecisionPorts): Promise<Result<Recorded & { group: Group }, RecordFromFormFailure>> {
+  const g = groupById(ports, input.org, input.group);
+  if (!g.ok) return g;
+  const { org, group } = g.value;
+  const known = new Set([...org.principals.map((p) => p.id), ...org.parties.map((p) => p.id)]);
+  if (input.draft.forankring.some((f) => !known.has(f))) return fail('unknown-holder');
+  const result = await recordDecision(input.draft, { ...(await contextFor(g.value, asker, ports)), formKey: input.formKey }, ports.decisions);
+  if (!result.ok) return result.code === 'not-allowed' ? fail('not-allowed', { group }) : fail(result.code);
+  return ok({ ...result.value, group });
 }

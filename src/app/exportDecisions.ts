@@ -1,103 +1,37 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Decision } from '../domain/decisions';
 import type { Minutes } from '../domain/minutes';
 import type { Group, Organisation } from '../domain/organisation';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Failure, type Result } from '../domain/result';
+import { orgsOfUser, type UserContext } from '../domain/people';
 import type { OrgCatalog } from './catalog';
 import { allowed, type DecisionContext } from './decisions';
-import type { CalendarTokenStore, DecisionRepository } from './ports';
+import type { CalendarTokenStore, DecisionRepository, GroupStateRepository } from './ports';
 
-/**
- * Exports of a group's decision register (and approved minutes, in Markdown and JSON) for
- * publishing and archiving (allmänna handlingar).
- * CSV columns (UTF-8 with BOM, `;`-separated as Swedish Excel expects, RFC 4180 quoting by
- * csv-stringify; a cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so a
- * spreadsheet never runs it as a formula):
- * nummer; datum; typ; utfall; rubrik; beslut; motivering; möte; synpunkter_från_frånvarande;
- * förankring; version; återkallat; registrerat.
- */
-export const CSV_COLUMNS = [
-  'nummer',
-  'datum',
-  'typ',
-  'utfall',
-  'rubrik',
-  'beslut',
-  'motivering',
-  'möte',
-  'synpunkter_från_frånvarande',
-  'förankring',
-  'version',
-  'återkallat',
-  'registrerat',
-] as const;
-
-const outcomeText: Record<Decision['outcome'], string> = { enighet: 'fattat i enighet', antecknat: 'antecknat', återremitterat: 'återremitterat', struket: 'struket' };
-
-const forankringText = (d: Decision) => d.forankring.map((f) => `${f.holder}: ${f.status === 'done' ? `klar ${f.doneOn ?? ''}${f.reference ? ` (${f.reference})` : ''}` : 'väntar'}`).join(', ');
-
-/** A cell a spreadsheet would read as a formula (or a command) gets a leading apostrophe. */
-export const neutraliseFormula = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-
-export function decisionsCsv(ds: readonly Decision[]): string {
-  const rows = ds.map((d) =>
-    [d.number, d.date, d.kind, outcomeText[d.outcome], d.title, d.text, d.rationale, d.meetingId ?? '', d.absentInputAtHand ? 'ja' : 'nej', forankringText(d), String(d.version), d.retracted ? `ja: ${d.retracted.reason}` : 'nej', d.recordedAt].map(
-      neutraliseFormula,
-    ),
-  );
-  // quoted_match: csv-stringify quotes only its record delimiter, and a lone \n inside a cell must be quoted too.
-  return stringify([[...CSV_COLUMNS], ...rows], { delimiter: ';', record_delimiter: '\r\n', bom: true, quoted_match: /[\r\n]/ });
+/** What an export holds: the group's decisions and its approved (or published) minutes. */
+export interface ExportContent {
+  readonly org: Organisation;
+  readonly group: Group;
+  readonly decisions: readonly Decision[];
+  readonly minutes: readonly Minutes[];
 }
 
-/** Approved or published minutes, for the export (drafts are not public yet). */
-const approvedMinutes = (ms: readonly Minutes[]) => ms.filter((m) => m.status === 'approved' || m.status === 'published');
-
-export function decisionsMarkdown(org: Organisation, group: Group, ds: readonly Decision[], minutes: readonly Minutes[] = []): string {
-  const lines = [`# Beslutslogg – ${group.name}`, '', `${org.name}. ${ds.length} beslut.`, ''];
-  for (const d of ds) {
-    lines.push(`## ${d.number} – ${d.title}${d.retracted ? ' (återkallat)' : ''}`, '');
-    lines.push(`- Datum: ${d.date}`, `- Typ: ${d.kind}`, `- Utfall: ${outcomeText[d.outcome]}`);
-    if (d.meetingId) lines.push(`- Möte: ${d.meetingId}`);
-    if (d.forankring.length > 0) lines.push(`- Förankring: ${forankringText(d)}`);
-    if (d.version > 1) lines.push(`- Version: ${d.version}`);
-    lines.push('', d.text, '');
-    if (d.rationale) lines.push(`*Motivering:* ${d.rationale}`, '');
-    if (d.retracted) lines.push(`*Återkallat ${d.retracted.at.slice(0, 10)}: ${d.retracted.reason}*`, '');
-  }
-  const approved = approvedMinutes(minutes);
-  if (approved.length > 0) {
-    lines.push('# Justerade minnesanteckningar', '');
-    for (const m of approved) {
-      lines.push(`## Möte ${m.meetingId} (version ${m.version})`, '');
-      m.items.forEach((i, n) => {
-        lines.push(`${n + 1}. **${i.title}**${i.notes ? ` – ${i.notes}` : ''}`);
-        for (const d of i.decisions) lines.push(`   - ${d}`);
-      });
-      lines.push('', `Justerat ${m.approvedAt?.slice(0, 10) ?? ''}${m.publishedUrl ? ` · publicerat: ${m.publishedUrl}` : ''}`, '');
-    }
-  }
-  return `${lines.join('\n').trimEnd()}\n`;
-}
-
-export function decisionsJson(org: Organisation, group: Group, ds: readonly Decision[], minutes: readonly Minutes[] = []): string {
-  return `${JSON.stringify({ organisation: org.id, group: group.id, groupName: group.name, decisions: ds, minutes: approvedMinutes(minutes) }, null, 2)}\n`;
-}
-
-/** The export behind `/export/{token}/beslut.{md,csv,json}`, or null for an unknown token. */
-export async function exportForToken(
+/** The content behind `/export/{token}/beslut.{md,csv,json}`, or null for an unknown token (the CSV needs no minutes). */
+export async function exportContent(
   token: string,
   format: 'md' | 'csv' | 'json',
   deps: { tokens: CalendarTokenStore; catalog: OrgCatalog; decisions: DecisionRepository },
-): Promise<string | null> {
+): Promise<ExportContent | null> {
   const target = await deps.tokens.resolve(token, 'export');
   const org = target === null ? undefined : deps.catalog.get(target.org);
   const group = org?.groups.find((g) => g.id === target?.group);
   if (org === undefined || group === undefined) return null;
-  const ds = await deps.decisions.list(org.id, group.id);
-  if (format === 'csv') return decisionsCsv(ds);
-  const minutes = await deps.decisions.listMinutes(org.id, group.id);
-  return format === 'md' ? decisionsMarkdown(org, group, ds, minutes) : decisionsJson(org, group, ds, minutes);
+  const decisions = await deps.decisions.list(org.id, group.id);
+  const minutes = format === 'csv' ? [] : approvedMinutes(await deps.decisions.listMinutes(org.id, group.id));
+  return { org, group, decisions, minutes };
 }
+
+/** Approved or published minutes, for the export (drafts are not public yet). */
+const approvedMinutes = (ms: readonly Minutes[]) => ms.filter((m) => m.status === 'approved' || m.status === 'published');
 
 /** The group's export token, for those who may export (admins and the group's leads). */
 export async function exportToken(ctx: DecisionContext, tokens: CalendarTokenStore): Promise<Result<string, 'not-allowed'>> {
@@ -110,4 +44,30 @@ export async function rotateTokens(ctx: DecisionContext, tokens: CalendarTokenSt
   if (!allowed('rotateTokens', ctx)) return fail('not-allowed');
   await tokens.rotate(ctx.org.id, ctx.group.id);
   return ok(await tokens.tokenFor(ctx.org.id, ctx.group.id, 'export'));
+}
+
+/** The export links of a group, or new ones (`rotate`: old links stop working). */
+export interface ExportLinks {
+  readonly org: Organisation;
+  readonly group: Group;
+  readonly token: string;
+  readonly rotated: boolean;
+}
+
+/**
+ * `exportera <grupp>` (admins and the group's leads) and `exportera <grupp> ny länk` (admins):
+ * the group's export token, new when rotating.
+ */
+export async function exportLinks(
+  request: { groupQuery: string; rotate: boolean },
+  asker: { user: UserContext; now: Date },
+  ports: { catalog: OrgCatalog; groupState: GroupStateRepository; calendarTokens: CalendarTokenStore },
+): Promise<Result<ExportLinks, Failure<'group-not-found'> | Failure<'not-allowed', { rotate: boolean }>>> {
+  const found = ports.catalog.findGroup(request.groupQuery, orgsOfUser(asker.user));
+  if (!found.ok) return fail('group-not-found');
+  const { org, group } = found.value;
+  const record = (await ports.groupState.groups(org.id, [group.id])).get(group.id);
+  const ctx: DecisionContext = { org, group, user: asker.user, now: asker.now, record };
+  const token = request.rotate ? await rotateTokens(ctx, ports.calendarTokens) : await exportToken(ctx, ports.calendarTokens);
+  return token.ok ? ok({ org, group, token: token.value, rotated: request.rotate }) : fail('not-allowed', { rotate: request.rotate });
 }

@@ -12,6 +12,7 @@ import {
   type ItemKind,
   type Meeting,
   type MeetingPeople,
+  type SentBack,
   type WrittenInput,
 } from '../domain/meetings';
 import type { Group, Organisation } from '../domain/organisation';
@@ -63,6 +64,8 @@ export interface MeetingForm {
     /** An http(s) link or empty. */
     readonly doc: string;
     readonly source: string;
+    /** The queued matter this row takes up again, or null. */
+    readonly origin?: SentBack | null;
     readonly withdrawn: boolean;
   }[];
 }
@@ -74,6 +77,7 @@ const documentTitle = (url: string): string => {
   const last = url.split('/').at(-1) ?? '';
   return last === '' ? url : last;
 };
+const originOf = (origin: SentBack | undefined) => (origin === undefined ? {} : { origin });
 
 /** Builds the meeting from the form; an existing meeting keeps its item ids by position. */
 export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx: { org: Organisation; group: Group; user: UserContext; now: Date; id: string }): Result<Meeting, SaveFailure> {
@@ -91,6 +95,7 @@ export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx
       minutes: it.minutes,
       documents: it.doc.trim() === '' ? [] : [{ title: documentTitle(it.doc.trim()), url: it.doc.trim() }],
       source: it.source.trim() === '' ? null : it.source.trim(),
+      ...originOf(it.origin ?? existing?.agenda[i]?.origin),
       withdrawn: it.withdrawn,
     }));
   if (items.filter((i) => !i.withdrawn).length === 0) return fail('no-items');

@@ -5,9 +5,10 @@ import { approve, draftMinutes, editNotes, publish, returnMinutes, sendForJuster
 import type { Group, Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { may, rolesIn, type Roles } from '../domain/permissions';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Failure, type Result } from '../domain/result';
+import type { OrgCatalog } from './catalog';
 import { meetingPeople } from './meetings';
-import type { DecisionRepository, GroupRecord, GroupStateRepository, MeetingInputRepository } from './ports';
+import type { DecisionRepository, GroupRecord, GroupStateRepository, MeetingInputRepository, PersonalChats } from './ports';
 
 /** Where the minutes belong and who is asking. */
 export interface MinutesContext {
@@ -167,3 +168,106 @@ export async function publishMinutes(url: string, ctx: MinutesContext, ports: Mi
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === new Set(b).size;
+
+/** What the minutes commands read and write, and where drafts and notices are delivered. */
+export interface MinutesCommandPorts<M> extends MinutesPorts {
+  readonly catalog: OrgCatalog;
+  readonly personal: PersonalChats<M>;
+}
+
+/** Who is asking, and when. */
+export interface Asker {
+  readonly user: UserContext;
+  readonly now: Date;
+}
+
+/** Where a meeting's minutes belong. */
+export interface MeetingPlace {
+  readonly org: Organisation;
+  readonly group: Group;
+  readonly meeting: Meeting;
+}
+
+/** The meeting named by `org/group/id`, or null. */
+async function meetingAt(ref: string, ports: Pick<MinutesCommandPorts<unknown>, 'catalog' | 'groupState'>): Promise<MeetingPlace | null> {
+  const [orgId = '', groupId = '', id = ''] = ref.trim().split('/');
+  const org = ports.catalog.get(orgId);
+  const group = org?.groups.find((g) => g.id === groupId);
+  if (org === undefined || group === undefined || !/^[0-9a-z-]{1,40}$/.test(id)) return null;
+  const found = await ports.groupState.meeting(org.id, group.id, id);
+  return found === null ? null : { org, group, meeting: found.meeting };
+}
+
+/** The minutes to show, where they belong, and the group's members (who may be named justerare). */
+export type MinutesShown = MinutesView & MeetingPlace & { readonly roster: readonly string[] };
+
+/** `minnesanteckningar <org/grupp/möte>`: the minutes as this person may see them (drafted the first time). */
+export async function showMinutes(ref: string, asker: Asker, ports: MinutesCommandPorts<unknown>): Promise<Result<MinutesShown, Failure<'unknown-meeting'> | Failure<OpenFailure, { group: Group }>>> {
+  const place = await meetingAt(ref, ports);
+  if (place === null) return fail('unknown-meeting');
+  const opened = await openMinutes({ ...place, ...asker }, ports);
+  if (!opened.ok) return fail(opened.code, { group: place.group });
+  const roster = (opened.value.record?.members ?? []).filter((m) => m.roles.includes('member')).map((m) => m.aadObjectId);
+  return ok({ ...opened.value, ...place, roster });
+}
+
+/** What the justerare receive: the minutes to approve, built by the Teams layer. */
+export type JusteringMessage<M> = (sent: MeetingPlace & { minutes: Minutes; etag: string; record: GroupRecord | undefined }) => M;
+
+/** An action on the minutes, done: the new minutes, and for `sendMinutes` the justerare who could not be reached. */
+export interface MinutesActed extends MeetingPlace {
+  readonly minutes: Minutes;
+  readonly etag: string;
+  readonly record: GroupRecord | undefined;
+  readonly unreachable: readonly string[];
+}
+
+/**
+ * A minutes card's action (send for justering, approve, return, new version) on the meeting
+ * `org/group/meetingId`. After `sendMinutes` each justerare (but the sender) gets the minutes
+ * in their personal chat; whoever cannot be reached is returned.
+ */
+export async function actOnMinutesCard<M>(
+  input: MinutesActionInput & { org: string; group: string; meetingId: string },
+  asker: Asker,
+  ports: MinutesCommandPorts<M>,
+  justeringMessage: JusteringMessage<M>,
+): Promise<Result<MinutesActed, Failure<'unknown-meeting'> | Failure<ActionFailure, { group: Group }>>> {
+  const place = await meetingAt(`${input.org}/${input.group}/${input.meetingId}`, ports);
+  if (place === null) return fail('unknown-meeting');
+  const result = await actOnMinutes(input, { ...place, ...asker }, ports);
+  if (!result.ok) return fail(result.code, { group: place.group });
+  const { minutes, etag } = result.value;
+  const record = await recordOf({ ...place, ...asker }, ports);
+  const unreachable: string[] = [];
+  if (input.verb === 'sendMinutes') {
+    for (const j of minutes.justerare) {
+      if (j === asker.user.aadObjectId) continue;
+      if (!(await ports.personal.deliver(j, justeringMessage({ ...place, minutes, etag, record })))) unreachable.push(j);
+    }
+  }
+  return ok({ ...place, minutes, etag, record, unreachable });
+}
+
+/** A web address the minutes may be published at. */
+const publicUrl = (url: string) => /^https?:\/\/\S+$/i.test(url) && url.length <= 500;
+
+/**
+ * `publicera <org/grupp/möte> <url>`: approved minutes marked as published; those who were
+ * absent learn where ("ta del av mötesinformation i efterhand", 001).
+ */
+export async function publishMinutesAt<M>(
+  request: { ref: string; url: string },
+  asker: Asker,
+  ports: MinutesCommandPorts<M>,
+  absentNotice: (published: MeetingPlace & { url: string }) => M,
+): Promise<Result<Minutes, Failure<'unknown-meeting'> | Failure<'bad-url'> | Failure<MinutesFailure | 'not-allowed' | 'conflict', { group: Group }>>> {
+  const place = await meetingAt(request.ref, ports);
+  if (place === null) return fail('unknown-meeting');
+  if (!publicUrl(request.url)) return fail('bad-url');
+  const result = await publishMinutes(request.url, { ...place, ...asker }, ports);
+  if (!result.ok) return fail(result.code, { group: place.group });
+  const absent = (await ports.meetingInputs.load(place.meeting)).answers.filter((a) => a.attendance === 'absent');
+  for (const a of absent) await ports.personal.deliver(a.member, absentNotice({ ...place, url: request.url }));
+  return result;
+}

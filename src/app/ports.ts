@@ -117,7 +117,8 @@ export interface DecisionRepository {
   versions(org: OrgId, group: GroupId, year: number, seq: number): Promise<Decision[]>;
   saveVersion(decision: Decision, etag: string): Promise<Result<void, 'conflict'>>;
   queue(org: OrgId, group: GroupId): Promise<QueuedItem[]>;
-  dequeue(org: OrgId, group: GroupId, fromDecision: string): Promise<void>;
+  /** Takes the matter sent back by decision `year:seq` off the queue (idempotent). */
+  dequeue(org: OrgId, group: GroupId, decision: { year: number; seq: number }): Promise<void>;
   pendingForankring(org: OrgId, holder: string): Promise<{ group: string; number: string; title: string }[]>;
   minutes(org: OrgId, group: GroupId, meetingId: string): Promise<{ minutes: Minutes; etag: string } | null>;
   saveMinutes(minutes: Minutes, etag: string | null): Promise<Result<void, 'conflict'>>;
@@ -157,3 +158,11 @@ export type TeamRoster = (teamId: string) => Promise<{ aadObjectId: string; name
  * refused, 503). Storage implements it; teams/ uses it to tell the user to try again later.
  */
 export type StorageUnavailable = (error: unknown) => boolean;
+
+/**
+ * A person's personal chat with the bot: `deliver` is false when there is none (or it is
+ * inactive) or the send failed. `M` is the message as the Teams layer builds it.
+ */
+export interface PersonalChats<M> {
+  deliver(aadObjectId: string, message: M): Promise<boolean>;
+}

@@ -67,11 +67,10 @@ export async function publishMeeting(
 }
 
 /**
- * A matter sent back leaves the group's queue once it is on a new agenda: an item whose source
- * is a queued matter's source (as the form offered it) takes that matter off the queue.
+ * A matter sent back leaves the group's queue once it is on a new agenda: an item that carries
+ * the matter's reference (as the form offered it) takes that matter off the queue; the decision
+ * keeps its history.
  */
-async function dequeueSentBack(meeting: Meeting, org: Organisation, group: Group, decisions: Pick<DecisionRepository, 'queue' | 'dequeue'>): Promise<void> {
-  const sources = new Set(meeting.agenda.flatMap((i) => (i.source === null ? [] : [i.source])));
-  if (sources.size === 0) return;
-  for (const queued of await decisions.queue(org.id, group.id)) if (sources.has(queued.source)) await decisions.dequeue(org.id, group.id, queued.fromDecision);
+async function dequeueSentBack(meeting: Meeting, org: Organisation, group: Group, decisions: Pick<DecisionRepository, 'dequeue'>): Promise<void> {
+  for (const item of meeting.agenda) if (item.origin !== undefined) await decisions.dequeue(org.id, group.id, item.origin.decision);
 }

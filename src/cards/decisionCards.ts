@@ -1,5 +1,5 @@
-import { DECISION_KINDS, type Decision, type DecisionKind, type Outcome } from '../domain/decisions';
-import type { Meeting } from '../domain/meetings';
+import { DECISION_KINDS, decisionNumber, type Decision, type DecisionKind, type Outcome } from '../domain/decisions';
+import type { Meeting, SentBack } from '../domain/meetings';
 import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
@@ -36,6 +36,11 @@ export const decisionTexts = {
   submit: both('Registrera', 'Record'),
   recorded: (n: string) => both(`Registrerat som ${n}.`, `Recorded as ${n}.`),
   requeued: both('Ärendet läggs tillbaka i gruppens kö till ett kommande möte.', "The matter goes back to the group's queue for a coming meeting."),
+  /** The source of an agenda item taken up again, e.g. "Återremitterat LGS 2026:2". */
+  sentBack: (group: Group, origin: SentBack) => {
+    const n = decisionNumber(group.shortName, origin.decision.year, origin.decision.seq);
+    return both(`Återremitterat ${n}`, `Sent back ${n}`);
+  },
   notAllowed: (group: string) => both(
     `Bara ordförande, vice ordförande eller processledaren i ${group} kan registrera beslut. Inget sparades.`,
     `Only the chair, vice chair or process leader of ${group} can record decisions. Nothing was saved.`,

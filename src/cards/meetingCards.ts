@@ -1,6 +1,8 @@
 import { activeItems, cutoffOf, GENERAL, MEETING_LIMITS as L, type AgendaItem, type Brief, type Meeting, type WrittenInput } from '../domain/meetings';
 import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import type { QueuedItem } from '../domain/decisions';
+import { decisionTexts } from './decisionCards';
 import { plain } from './escape';
 import { kindLabel, meetingTexts as t, statusLabel, when } from './meetingTexts';
 
@@ -54,7 +56,7 @@ export function meetingFormCard(
   locale: Locale,
   timeZone: string,
   formKey = '',
-  queued: readonly { title: string; source: string }[] = [],
+  queued: readonly QueuedItem[] = [],
 ): AdaptiveCard {
   const req = { isRequired: true, errorMessage: t.requiredField[locale] };
   const local = m === null ? null : new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(m.startsAt));
@@ -81,13 +83,15 @@ export function meetingFormCard(
       { type: 'Input.Text', id: `presenter_${i}`, label: t.fieldPresenter[locale], value: item?.presenter ?? '', maxLength: L.presenter },
       { type: 'Input.Number', id: `minutes_${i}`, label: t.fieldMinutes[locale], value: item?.minutes ?? 15, min: 0, max: L.minutes },
       { type: 'Input.Text', id: `doc_${i}`, label: t.fieldDoc[locale], value: item?.documents[0]?.url ?? '', style: 'Url', maxLength: L.doc },
-      { type: 'Input.Text', id: `source_${i}`, label: t.fieldSource[locale], value: item?.source ?? fromQueue?.source ?? '', maxLength: L.source },
+      { type: 'Input.Text', id: `source_${i}`, label: t.fieldSource[locale], value: item?.source ?? (fromQueue ? decisionTexts.sentBack(group, fromQueue.origin)[locale] : ''), maxLength: L.source },
     ];
     if (m !== null && item !== undefined) rows.push({ type: 'Input.Toggle', id: `withdrawn_${i}`, title: t.fieldWithdrawn[locale], value: item.withdrawn ? 'true' : 'false' });
     body.push({ type: 'Container', separator: true, items: rows });
   }
   // A new meeting's form key is recorded when the form is shown, so a replayed submission cannot create it twice; the id is the server's.
-  const data = { verb: 'saveMeeting', org: m?.org ?? orgId, group: group.id, meetingId: m?.id ?? '', version: version ?? '', formKey };
+  // A row offered from the queue carries the matter's reference (`origin_<row>`: "2026:2") back with the submission.
+  const origins = m === null ? Object.fromEntries(queued.slice(0, FORM_ITEMS).map((q, i) => [`origin_${i}`, `${q.origin.decision.year}:${q.origin.decision.seq}`])) : {};
+  const data = { verb: 'saveMeeting', org: m?.org ?? orgId, group: group.id, meetingId: m?.id ?? '', version: version ?? '', formKey, ...origins };
   return card(locale, (m === null ? t.formTitle : t.reviseTitle)(group.shortName)[locale], body, [{ type: 'Action.Submit', title: t.save[locale], data }]);
 }
 

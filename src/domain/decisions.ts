@@ -1,5 +1,6 @@
 import type { GroupId, OrgId } from './organisation';
 import type { IsoDate } from './calendarDate';
+import type { SentBack } from './meetings';
 import { fail, ok, type Result } from './result';
 
 export const DECISION_KINDS = ['beslut', 'inriktningsbeslut', 'ställningstagande', 'ordförandebeslut'] as const;
@@ -137,12 +138,12 @@ export function completeForankring(d: Decision, holder: string, doneOn: IsoDate,
 /** An item sent back (återremitterat) returns to the group's queue for a coming agenda, with its history. */
 export interface QueuedItem {
   readonly title: string;
-  readonly source: string;
-  readonly fromDecision: string;
+  readonly origin: SentBack;
 }
 
+/** The queue entry for a decision that sent its matter back (not for one retracted). */
 export function requeue(d: Decision): QueuedItem | null {
-  return d.outcome === 'återremitterat' && d.retracted === null ? { title: d.title, source: `Återremitterat ${d.number}`, fromDecision: d.number } : null;
+  return d.outcome === 'återremitterat' && d.retracted === null ? { title: d.title, origin: { kind: 'sent-back', decision: { year: d.year, seq: d.seq } } } : null;
 }
 
 /** Search by words (all must match, case-insensitive) and optionally year: each text is lower-cased once, so the cost is linear in decisions × text length × words. */

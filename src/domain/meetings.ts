@@ -49,6 +49,12 @@ export type FieldName =
 export const ITEM_KINDS = ['information', 'diskussion', 'beslut'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
+/** A matter sent back (återremitterat) by the group's decision `year:seq`, to be taken up again. */
+export interface SentBack {
+  readonly kind: 'sent-back';
+  readonly decision: { readonly year: number; readonly seq: number };
+}
+
 /** One point on the dagordning. */
 export interface AgendaItem {
   readonly id: string;
@@ -58,8 +64,10 @@ export interface AgendaItem {
   readonly presenter: string;
   readonly minutes: number;
   readonly documents: readonly { readonly title: string; readonly url: string }[];
-  /** Where the item comes from: sent back earlier, or raised by another group. */
+  /** Where the item comes from: sent back earlier, or raised by another group (free text, shown as typed). */
   readonly source: string | null;
+  /** The matter this item takes up again, as data (set when a queued matter is put on the agenda). */
+  readonly origin?: SentBack;
   /** "Punkten utgår": kept on the agenda, marked withdrawn. */
   readonly withdrawn: boolean;
 }

@@ -193,15 +193,17 @@ export class DecisionTableRepository implements DecisionRepository {
   /** Items sent back and waiting for a coming agenda. */
   async queue(org: string, group: string): Promise<QueuedItem[]> {
     const filter = odata`PartitionKey eq ${pk(org, group)} and RowKey ge 'q|' and RowKey lt 'q}'`;
-    return this.readAll('Decisions', filter, (e) => z.object({ title: z.string(), source: z.string(), fromDecision: z.string() }).parse(e));
+    const row = z.object({ title: z.string(), originKind: z.literal('sent-back'), year: z.number().int(), seq: z.number().int() });
+    return this.readAll('Decisions', filter, (e) => {
+      const q = row.parse(e);
+      return { title: q.title, origin: { kind: q.originKind, decision: { year: q.year, seq: q.seq } } };
+    });
   }
 
   /** Takes a sent-back matter off the queue once it is on a new agenda (the decision keeps its history). */
-  async dequeue(org: string, group: string, fromDecision: string): Promise<void> {
-    const n = /(\d{4}):(\d{1,4})$/.exec(fromDecision);
-    if (n === null) return;
+  async dequeue(org: string, group: string, decision: { year: number; seq: number }): Promise<void> {
     try {
-      await this.store.table('Decisions').deleteEntity(pk(org, group), `q|${seqKey({ year: Number(n[1]), seq: Number(n[2]) })}`);
+      await this.store.table('Decisions').deleteEntity(pk(org, group), `q|${seqKey(decision)}`);
     } catch (e) {
       if (!hasStatus(e, 404)) throw e;
     }
@@ -254,7 +256,8 @@ export class DecisionTableRepository implements DecisionRepository {
   }
 
   private queueRow(d: Decision, q: QueuedItem) {
-    return { partitionKey: pk(d.org, d.group), rowKey: `q|${seqKey(d)}`, ...q };
+    // The reference is stored as columns (`originKind`, `year`, `seq`): table entities hold no nested objects.
+    return { partitionKey: pk(d.org, d.group), rowKey: `q|${seqKey(d)}`, title: q.title, originKind: q.origin.kind, year: q.origin.decision.year, seq: q.origin.decision.seq };
   }
 
   private async indexForankring(d: Decision): Promise<void> {

@@ -49,6 +49,7 @@ const agendaItemSchema = z.object({
   minutes: z.number().int().min(0).max(L.minutes),
   documents: z.array(z.object({ title: z.string().max(L.doc), url: z.string().max(L.doc).regex(/^https?:\/\//i) })),
   source: z.string().max(L.source).nullable(),
+  origin: z.object({ kind: z.literal('sent-back'), decision: z.object({ year: z.number().int(), seq: z.number().int() }) }).optional(),
   withdrawn: z.boolean(),
 });
 export const meetingSchema = z.object({

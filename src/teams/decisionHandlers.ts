@@ -1,20 +1,19 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
-import { allowed, correct, decisionForm, findDecisions, markForankrad, parseNumber, recordDecision, retract } from '../app/decisions';
-import { exportToken, rotateTokens } from '../app/exportDecisions';
+import { confirmForankring, openCorrection, pendingForankring, retractInGroup, submitCorrection as correct } from '../app/decisionChanges';
+import { listDecisions, openDecisionForm, recordFromForm } from '../app/decisions';
+import { exportLinks } from '../app/exportDecisions';
 import type { CalendarTokenStore, Clock, DecisionRepository, GroupStateRepository } from '../app/ports';
 import { correctionCard, decisionCard, decisionFormCard, decisionTexts as t, exportCard } from '../cards/decisionCards';
 import { meetingTexts } from '../cards/meetingTexts';
 import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
-import { dateIn } from '../domain/calendarDate';
-import { isIsoDate } from '../domain/calendarDate';
-import { DECISION_KINDS, inDateWindow, OUTCOMES } from '../domain/decisions';
-import type { Group, Organisation } from '../domain/organisation';
-import { orgsOfUser } from '../domain/people';
 import { explainCardIssue } from './cardLimits';
+import { correctionForm, forankringSubmission, recordForm, type correctionSubmission, type recordSubmission } from './decisionForms';
 import type { Logger } from '../logger';
 import { reply, replyText, replyWithCard, sendCard, type Turn } from './turn';
+
+export { correctionForm, correctionSubmission, forankringSubmission, recordForm, recordSubmission } from './decisionForms';
 
 export interface DecisionDeps {
   readonly catalog: OrgCatalog;
@@ -26,107 +25,34 @@ export interface DecisionDeps {
   readonly logger: Logger;
 }
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
-const number = z.string().regex(/^\d{4}:\d{1,4}$/);
-/** A real calendar date within 2000–2100. */
-const decisionDate = z.string().refine((d) => isIsoDate(d) && inDateWindow(d));
-/** A web link: https or http only (no javascript:, data: or file:). */
-const webLink = z.union([z.string().max(500).url().refine((u) => /^https?:\/\//i.test(u)), z.literal('')]);
-
-/** What the Teams layer routes on; the handler parses the whole form below and explains what is wrong. */
-export const recordSubmission = z.object({ verb: z.literal('recordDecision') }).passthrough();
-/** Every field of the record form, with the server's limits (the card's own limits can be bypassed). */
-export const recordForm = z
-  .object({
-    verb: z.literal('recordDecision'),
-    org: slug,
-    group: slug,
-    meetingId: z.string().regex(/^([0-9a-z-]{1,40})?$/),
-    formKey: z.string().regex(/^[0-9a-f]{16}$/),
-    itemId: z.string().regex(/^([0-9a-z-]{1,40})?$/).optional(),
-    date: decisionDate,
-    kind: z.enum(DECISION_KINDS),
-    consensus: z.enum(['true', 'false']).default('true'),
-    outcome: z.enum(OUTCOMES),
-    title: z.string().max(200),
-    text: z.string().max(4000),
-    rationale: z.string().max(4000).optional().default(''),
-    link: webLink.optional().default(''),
-    forankring: z.string().max(2000).optional().default(''),
-    absentInput: z.enum(['true', 'false']).optional().default('false'),
-  })
-  .strict();
-export const correctionSubmission = z.object({ verb: z.literal('correctDecision') }).passthrough();
-export const correctionForm = z
-  .object({
-    verb: z.literal('correctDecision'),
-    org: slug,
-    group: slug,
-    number,
-    etag: z.string().min(1).max(200),
-    title: z.string().max(200),
-    text: z.string().max(4000),
-    rationale: z.string().max(4000).optional().default(''),
-  })
-  .strict();
-export const forankringSubmission = z.object({ verb: z.literal('forankringDone'), org: slug, group: slug, number, holder: slug }).strict();
-
 /** Field names for the answer when a submitted value is over its limit. */
 const fieldLabels = t.fields;
-
-function groupOf(deps: DecisionDeps, turn: Turn, query: string): { org: Organisation; group: Group } | null {
-  const found = deps.catalog.findGroup(query, orgsOfUser(turn.user));
-  return found.ok ? found.value : null;
-}
-
-/** A group name is at most this many words: the rest of a command is searched, never tried as a name. */
-const GROUP_NAME_WORDS = 6;
 
 /** A short, safe echo of what the user typed (a 28 KB message is not sent back). */
 const echo = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
-const contextOf = async (deps: DecisionDeps, turn: Turn, org: Organisation, group: Group) => ({
-  org,
-  group,
-  user: turn.user,
-  record: (await deps.groupState.groups(org.id, [group.id])).get(group.id),
-  now: deps.clock.now(),
-});
+const asker = (turn: Turn, deps: DecisionDeps) => ({ user: turn.user, now: deps.clock.now() });
 
 /** `beslut <grupp> [sökord] [år]`: the latest decisions (or those matching), a card each. */
 export async function showDecisions(turn: Turn, deps: DecisionDeps, arg: string): Promise<void> {
   const words = arg.trim().split(/\s+/).filter((w) => w !== '');
-  let target: { org: Organisation; group: Group } | null = null;
-  let rest: string[] = [];
-  for (let n = Math.min(words.length, GROUP_NAME_WORDS); n >= 1 && target === null; n--) {
-    target = groupOf(deps, turn, words.slice(0, n).join(' '));
-    rest = words.slice(n);
-  }
-  if (target === null) return reply(turn, texts.groupNotFound(echo(arg.trim())));
-  const { decisions, cut } = await findDecisions(target.org, target.group, rest.join(' '), deps.decisions);
+  const r = await listDecisions(words, asker(turn, deps), deps);
+  if (!r.ok) return reply(turn, texts.groupNotFound(echo(arg.trim())));
+  const { group, decisions, cut, canRecord } = r.value;
   if (cut) await reply(turn, t.searchCut);
-  if (decisions.length === 0) return reply(turn, t.none(target.group.shortName));
-  const canRecord = allowed('recordDecision', await contextOf(deps, turn, target.org, target.group));
+  if (decisions.length === 0) return reply(turn, t.none(group.shortName));
   for (const d of decisions.slice(0, 10)) await sendCard(turn, decisionCard(d, canRecord, turn.locale));
 }
 
 /** `registrera <möte>` or `ordförandebeslut <grupp>`: the form to record a decision. */
 export async function showDecisionForm(turn: Turn, deps: DecisionDeps, arg: string, chairDecision: boolean): Promise<void> {
-  let target: { org: Organisation; group: Group } | null;
-  let meeting = null;
-  if (chairDecision) target = groupOf(deps, turn, arg);
-  else {
-    const [orgId = '', groupId = '', id = ''] = arg.trim().split('/');
-    const org = deps.catalog.get(orgId);
-    const group = org?.groups.find((g) => g.id === groupId);
-    target = org && group ? { org, group } : null;
-    meeting = target ? ((await deps.groupState.meeting(target.org.id, target.group.id, id))?.meeting ?? null) : null;
-    if (meeting === null) return reply(turn, meetingTexts.unknownMeeting);
+  const r = await openDecisionForm(chairDecision ? { groupQuery: arg } : { meetingRef: arg }, asker(turn, deps), deps);
+  if (!r.ok) {
+    if (r.code === 'unknown-meeting') return reply(turn, meetingTexts.unknownMeeting);
+    return reply(turn, r.code === 'not-allowed' ? t.notAllowed(r.group.shortName) : texts.groupNotFound(echo(arg.trim())));
   }
-  if (target === null) return reply(turn, texts.groupNotFound(echo(arg.trim())));
-  const form = decisionForm(await contextOf(deps, turn, target.org, target.group));
-  if (!form.ok) return reply(turn, t.notAllowed(target.group.shortName));
-  await sendCard(turn, decisionFormCard(target.org, target.group, meeting, dateIn(deps.clock.now(), target.org.timeZone), turn.locale, form.value.formKey));
+  const v = r.value;
+  await sendCard(turn, decisionFormCard(v.org, v.group, v.meeting, v.today, turn.locale, v.formKey));
 }
 
 /** The form's submission: every field checked, role checked, consensus rules applied, numbered once, stored. */
@@ -134,50 +60,40 @@ export async function submitDecision(turn: Turn, deps: DecisionDeps, raw: z.infe
   const parsed = recordForm.safeParse(raw);
   if (!parsed.success) return reply(turn, explainCardIssue(parsed.error, fieldLabels, raw));
   const data = parsed.data;
-  const org = deps.catalog.get(data.org);
-  const group = org?.groups.find((g) => g.id === data.group);
-  if (org === undefined || group === undefined) return reply(turn, texts.groupNotFound(data.group));
-  const known = new Set([...org.principals.map((p) => p.id), ...org.parties.map((p) => p.id)]);
-  const forankring = data.forankring.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (forankring.some((f) => !known.has(f))) return reply(turn, texts.badCard);
-  const result = await recordDecision(
-    {
-      date: data.date,
-      kind: data.kind,
-      consensus: data.consensus === 'true',
-      outcome: data.outcome,
-      title: data.title,
-      text: data.text,
-      rationale: data.rationale,
-      meetingId: data.meetingId === '' ? null : data.meetingId,
-      itemId: data.itemId === undefined || data.itemId === '' ? null : data.itemId,
-      absentInputAtHand: data.absentInput === 'true',
-      links: data.link === '' ? [] : [data.link],
-      forankring,
-    },
-    { ...(await contextOf(deps, turn, org, group)), formKey: data.formKey },
-    deps.decisions,
-  );
+  const draft = {
+    date: data.date,
+    kind: data.kind,
+    consensus: data.consensus === 'true',
+    outcome: data.outcome,
+    title: data.title,
+    text: data.text,
+    rationale: data.rationale,
+    meetingId: data.meetingId === '' ? null : data.meetingId,
+    itemId: data.itemId === undefined || data.itemId === '' ? null : data.itemId,
+    absentInputAtHand: data.absentInput === 'true',
+    links: data.link === '' ? [] : [data.link],
+    forankring: data.forankring.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+  };
+  const result = await recordFromForm({ org: data.org, group: data.group, formKey: data.formKey, draft }, asker(turn, deps), deps);
   if (!result.ok) {
-    deps.logger.info('decision.refused', { org: org.id, group: group.id, code: result.code });
-    return reply(turn, result.code === 'not-allowed' ? t.notAllowed(group.shortName) : t.problems[result.code]);
+    if (result.code === 'unknown-group') return reply(turn, texts.groupNotFound(result.group));
+    if (result.code === 'unknown-holder') return reply(turn, texts.badCard);
+    deps.logger.info('decision.refused', { org: data.org, group: data.group, code: result.code });
+    return reply(turn, result.code === 'not-allowed' ? t.notAllowed(result.group.shortName) : t.problems[result.code]);
   }
   const { decision, replayed } = result.value;
   if (replayed) return reply(turn, t.alreadyRecorded(decision.number));
-  deps.logger.info('decision.recorded', { org: org.id, group: group.id, kind: decision.kind, outcome: decision.outcome });
+  deps.logger.info('decision.recorded', { org: data.org, group: data.group, kind: decision.kind, outcome: decision.outcome });
   const note = [t.recorded(decision.number)[turn.locale], ...(decision.outcome === 'återremitterat' ? [t.requeued[turn.locale]] : [])].join(' ');
   return replyWithCard(turn, note, decisionCard(decision, true, turn.locale));
 }
 
 /** A "Förankrat" button: the principal has taken the decision in its own organisation. */
 export async function submitForankring(turn: Turn, deps: DecisionDeps, data: z.infer<typeof forankringSubmission>): Promise<void> {
-  const org = deps.catalog.get(data.org);
-  const group = org?.groups.find((g) => g.id === data.group);
-  const n = parseNumber(data.number);
-  if (org === undefined || group === undefined || n === null) return reply(turn, texts.badCard);
-  const result = await markForankrad({ ...n, holder: data.holder, reference: '' }, await contextOf(deps, turn, org, group), deps.decisions);
+  const result = await confirmForankring(data, asker(turn, deps), deps);
   if (result.ok) return replyWithCard(turn, t.forankringSaved(data.holder, result.value.number)[turn.locale], decisionCard(result.value, true, turn.locale));
-  const messages = { 'not-allowed': t.notAllowed(group.shortName), unknown: t.unknown, 'not-required': texts.badCard, 'already-done': t.alreadyDone, retracted: t.unknown, conflict: t.conflict };
+  if (result.code === 'not-allowed') return reply(turn, t.notAllowed(result.group.shortName));
+  const messages = { 'bad-card': texts.badCard, unknown: t.unknown, 'not-required': texts.badCard, 'already-done': t.alreadyDone, retracted: t.unknown, conflict: t.conflict };
   return reply(turn, messages[result.code]);
 }
 
@@ -185,36 +101,30 @@ export async function submitForankring(turn: Turn, deps: DecisionDeps, data: z.i
 export async function showExport(turn: Turn, deps: DecisionDeps, arg: string): Promise<void> {
   const rotate = /\s+(ny länk|new link)$/i.exec(arg.trim());
   const name = rotate === null ? arg.trim() : arg.trim().slice(0, rotate.index);
-  const target = groupOf(deps, turn, name);
-  if (target === null) return reply(turn, texts.groupNotFound(echo(name)));
-  const ctx = await contextOf(deps, turn, target.org, target.group);
-  const token = rotate === null ? await exportToken(ctx, deps.calendarTokens) : await rotateTokens(ctx, deps.calendarTokens);
-  if (!token.ok) return reply(turn, rotate === null ? t.exportNotAllowed : t.rotateNotAllowed);
-  if (rotate !== null) {
-    deps.logger.info('tokens.rotated', { org: target.org.id, group: target.group.id });
-    return replyWithCard(turn, t.rotated(target.group.shortName)[turn.locale], exportCard(target.group, `${deps.publicBaseUrl}/export/${token.value}`, turn.locale));
-  }
-  await sendCard(turn, exportCard(target.group, `${deps.publicBaseUrl}/export/${token.value}`, turn.locale));
+  const r = await exportLinks({ groupQuery: name, rotate: rotate !== null }, asker(turn, deps), deps);
+  if (!r.ok) return reply(turn, r.code === 'group-not-found' ? texts.groupNotFound(echo(name)) : r.rotate ? t.rotateNotAllowed : t.exportNotAllowed);
+  const card = exportCard(r.value.group, `${deps.publicBaseUrl}/export/${r.value.token}`, turn.locale);
+  if (!r.value.rotated) return sendCard(turn, card);
+  deps.logger.info('tokens.rotated', { org: r.value.org.id, group: r.value.group.id });
+  return replyWithCard(turn, t.rotated(r.value.group.shortName)[turn.locale], card);
 }
 
-/** Splits "<grupp> <år:nr> [rest]" into the group, the number and the rest. */
-function groupAndNumber(deps: DecisionDeps, turn: Turn, arg: string): { org: Organisation; group: Group; year: number; seq: number; rest: string } | null {
+/** Splits "<grupp> <år:nr> [rest]" into the group's name, the number and the rest. */
+function groupAndNumber(arg: string): { groupQuery: string; number: string; rest: string } | null {
   const m = /^(.*?)\s+(\d{4}:\d{1,4})\s*(.*)$/s.exec(arg.trim());
   if (m === null) return null;
-  const target = groupOf(deps, turn, m[1]!.trim());
-  const n = parseNumber(m[2]!);
-  return target && n ? { ...target, ...n, rest: m[3] ?? '' } : null;
+  const [, groupQuery = '', number = '', rest = ''] = m;
+  return { groupQuery: groupQuery.trim(), number, rest };
 }
 
 /** `rätta <grupp> <år:nr>`: the correction form. */
 export async function showCorrection(turn: Turn, deps: DecisionDeps, arg: string): Promise<void> {
-  const t2 = groupAndNumber(deps, turn, arg);
-  if (t2 === null) return reply(turn, t.correctUsage);
-  if (!allowed('recordDecision', await contextOf(deps, turn, t2.org, t2.group))) return reply(turn, t.notAllowed(t2.group.shortName));
-  const found = await deps.decisions.get(t2.org.id, t2.group.id, t2.year, t2.seq);
-  if (found === null) return reply(turn, t.unknown);
-  if (found.decision.retracted !== null) return reply(turn, t.isRetracted);
-  await sendCard(turn, correctionCard(found.decision, found.etag, turn.locale));
+  const target = groupAndNumber(arg);
+  if (target === null) return reply(turn, t.correctUsage);
+  const r = await openCorrection(target, asker(turn, deps), deps);
+  if (r.ok) return sendCard(turn, correctionCard(r.value.decision, r.value.etag, turn.locale));
+  if (r.code === 'not-allowed') return reply(turn, t.notAllowed(r.group.shortName));
+  return reply(turn, { 'bad-target': t.correctUsage, unknown: t.unknown, retracted: t.isRetracted }[r.code]);
 }
 
 /** The correction form's submission: a new version; the earlier one is kept. */
@@ -222,39 +132,30 @@ export async function submitCorrection(turn: Turn, deps: DecisionDeps, raw: z.in
   const parsed = correctionForm.safeParse(raw);
   if (!parsed.success) return reply(turn, explainCardIssue(parsed.error, fieldLabels, raw));
   const data = parsed.data;
-  const org = deps.catalog.get(data.org);
-  const group = org?.groups.find((g) => g.id === data.group);
-  const n = parseNumber(data.number);
-  if (org === undefined || group === undefined || n === null) return reply(turn, texts.badCard);
-  const result = await correct({ ...n, etag: data.etag }, data, await contextOf(deps, turn, org, group), deps.decisions);
+  const result = await correct(data, data, asker(turn, deps), deps);
   if (result.ok) return replyWithCard(turn, t.corrected(result.value.number, result.value.version)[turn.locale], decisionCard(result.value, true, turn.locale));
-  const messages = { 'not-allowed': t.notAllowed(group.shortName), unknown: t.unknown, retracted: t.isRetracted, conflict: t.conflict, 'empty-text': t.problems['empty-text'] };
+  if (result.code === 'not-allowed') return reply(turn, t.notAllowed(result.group.shortName));
+  const messages = { 'bad-card': texts.badCard, unknown: t.unknown, retracted: t.isRetracted, conflict: t.conflict, 'empty-text': t.problems['empty-text'] };
   return reply(turn, messages[result.code]);
 }
 
 /** `återkalla <grupp> <år:nr> <skäl>`: marks a decision retracted; nothing is deleted. */
 export async function retractCommand(turn: Turn, deps: DecisionDeps, arg: string): Promise<void> {
-  const t2 = groupAndNumber(deps, turn, arg);
-  if (t2 === null || t2.rest.trim() === '') return reply(turn, t.retractUsage);
-  if (t2.rest.trim().length > 2000) return reply(turn, t.reasonTooLong);
-  const result = await retract({ year: t2.year, seq: t2.seq, reason: t2.rest }, await contextOf(deps, turn, t2.org, t2.group), deps.decisions);
+  const target = groupAndNumber(arg);
+  if (target === null || target.rest.trim() === '') return reply(turn, t.retractUsage);
+  if (target.rest.trim().length > 2000) return reply(turn, t.reasonTooLong);
+  const result = await retractInGroup({ ...target, reason: target.rest }, asker(turn, deps), deps);
   if (result.ok) return reply(turn, t.retracted(result.value.number));
-  const messages = { 'not-allowed': t.notAllowed(t2.group.shortName), unknown: t.unknown, retracted: t.isRetracted, conflict: t.conflict, 'empty-text': t.retractUsage };
+  if (result.code === 'not-allowed') return reply(turn, t.notAllowed(result.group.shortName));
+  const messages = { 'bad-target': t.retractUsage, unknown: t.unknown, retracted: t.isRetracted, conflict: t.conflict, 'empty-text': t.retractUsage };
   return reply(turn, messages[result.code]);
 }
 
 /** `förankring <huvudman eller part>`: the decisions still waiting for that principal or party, across the organisation's groups. */
 export async function showPendingForankring(turn: Turn, deps: DecisionDeps, arg: string): Promise<void> {
-  const orgs = orgsOfUser(turn.user).map((id) => deps.catalog.get(id)).filter((o): o is Organisation => o !== undefined);
-  const q = arg.trim().toLocaleLowerCase('sv');
-  const hits = (orgs.length > 0 ? orgs : deps.catalog.all()).flatMap((org) =>
-    [...org.principals.map((p) => ({ id: p.id, name: p.name[turn.locale] })), ...org.parties.map((p) => ({ id: p.id, name: p.name }))]
-      .filter((h) => h.id === q || h.name.toLocaleLowerCase('sv') === q)
-      .map((h) => ({ org, ...h })),
-  );
-  if (hits.length === 0) return reply(turn, t.forankringUsage);
-  const lines: string[] = [];
-  for (const h of hits) for (const p of await deps.decisions.pendingForankring(h.org.id, h.id)) lines.push(`- ${p.number} – ${plain(p.title)}`);
-  const title = t.pendingTitle(hits[0]!.name)[turn.locale];
-  return replyText(turn, lines.length === 0 ? t.pendingNone(hits[0]!.name)[turn.locale] : [title, ...lines].join('\n'));
+  const r = await pendingForankring(arg, turn.locale, turn.user, deps);
+  if (!r.ok) return reply(turn, t.forankringUsage);
+  const name = r.value.holder[turn.locale];
+  const lines = r.value.pending.map((p) => `- ${p.number} – ${plain(p.title)}`);
+  return replyText(turn, lines.length === 0 ? t.pendingNone(name)[turn.locale] : [t.pendingTitle(name)[turn.locale], ...lines].join('\n'));
 }

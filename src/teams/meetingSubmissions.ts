@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MeetingForm } from '../app/meetings';
 import { fieldRefusal } from '../cards/meetingTexts';
-import { activeItems, GENERAL, ITEM_KINDS, MEETING_LIMITS as L, type FieldName, type FieldRule, type Meeting } from '../domain/meetings';
+import { activeItems, GENERAL, ITEM_KINDS, MEETING_LIMITS as L, type FieldName, type FieldRule, type Meeting, type SentBack } from '../domain/meetings';
 import type { LocalizedText } from '../domain/organisation';
 
 /**
@@ -114,6 +114,8 @@ const meetingFields: Record<string, Field> = {
       [`minutes_${i}`, { name: { field: 'minutes', item: i + 1 }, rule: { kind: 'int', min: 0, max: L.minutes, empty: 0 } }],
       [`doc_${i}`, { name: { field: 'doc', item: i + 1 }, rule: { kind: 'url', max: L.doc } }],
       [`source_${i}`, { name: { field: 'source', item: i + 1 }, rule: { kind: 'text', max: L.source } }],
+      // The card's hidden reference to a queued matter ("2026:2"); not shown, so named as the source row.
+      [`origin_${i}`, { name: { field: 'source', item: i + 1 }, rule: { kind: 'text', max: 9 } }],
       [`withdrawn_${i}`, { name: { field: 'withdrawn', item: i + 1 }, rule: { kind: 'flag' } }],
     ]).flat(),
   ) as Record<string, Field>,
@@ -129,7 +131,7 @@ const meetingFormSchema = formSchema(
     version: z.string().max(200),
     formKey: z.string().regex(/^([0-9a-f]{24})?$/).optional().default(''),
   },
-  /^(title|kind|presenter|minutes|doc|source|withdrawn)_\d+$/,
+  /^(title|kind|presenter|minutes|doc|source|origin|withdrawn)_\d+$/,
 );
 
 export interface MeetingSubmission {
@@ -139,6 +141,12 @@ export interface MeetingSubmission {
   readonly version: string | null;
   readonly formKey: string | null;
   readonly form: MeetingForm;
+}
+
+/** The queued matter a row takes up again ("2026:2" on the card), or null. */
+function sentBack(ref: string | undefined): SentBack | null {
+  const m = /^(\d{4}):(\d{1,4})$/.exec(ref ?? '');
+  return m === null ? null : { kind: 'sent-back', decision: { year: Number(m[1]), seq: Number(m[2]) } };
 }
 
 /** Parses the meeting form's submission, or names the first field that is wrong. */
@@ -167,6 +175,7 @@ export function parseMeetingForm(raw: Record<string, unknown>): { ok: true; valu
           minutes: d[`minutes_${i}`] as number,
           doc: str(`doc_${i}`).trim(),
           source: str(`source_${i}`),
+          origin: sentBack(str(`origin_${i}`)),
           withdrawn: str(`withdrawn_${i}`) === 'true',
         })),
       },

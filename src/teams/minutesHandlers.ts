@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
-import { actOnMinutes, openMinutes, publishMinutes as publish, type ActionFailure } from '../app/minutes';
+import { actOnMinutesCard, publishMinutesAt, showMinutes as openMinutesFor, type ActionFailure } from '../app/minutes';
 import type { Clock, ConversationRepository, DecisionRepository, GroupRecord, GroupStateRepository, MeetingInputRepository } from '../app/ports';
 import type { AdaptiveCard } from '../cards/adaptive';
 import { plain } from '../cards/escape';
@@ -9,7 +9,7 @@ import { minutesCard, minutesTexts as t } from '../cards/minutesCards';
 import { texts } from '../cards/texts';
 import type { LocalizedText } from '../domain/organisation';
 import type { Logger } from '../logger';
-import { meetingByRef } from './meetingHandlers';
+import { personalChats } from './personalChats';
 import type { ProactiveSender } from './proactive';
 import { reply, sendCard, type Turn } from './turn';
 
@@ -54,36 +54,30 @@ function names(record: GroupRecord | undefined): (aad: string) => string {
   return (a) => map.get(a) ?? a;
 }
 
+const asker = (turn: Turn, deps: MinutesDeps) => ({ user: turn.user, now: deps.clock.now() });
+const ports = (deps: MinutesDeps) => ({ ...deps, personal: personalChats(deps.conversations, deps.proactive) });
+
 /**
  * A card that shows draft minutes goes only to the person's personal chat: in a channel or group
  * chat they get a short note instead (or how to open a personal chat), never the draft.
  */
 async function sendPrivately(turn: Turn, deps: MinutesDeps, card: AdaptiveCard, ref: string): Promise<void> {
   if (turn.ref.conversationType === 'personal') return sendCard(turn, card);
-  const personal = await deps.conversations.personalReference(turn.user.aadObjectId);
-  if (personal === null) return reply(turn, t.openPersonalChat(ref));
-  try {
-    await deps.proactive.send(personal, { card });
-  } catch {
-    return reply(turn, t.openPersonalChat(ref));
-  }
-  return reply(turn, t.sentPrivately);
+  const delivered = await ports(deps).personal.deliver(turn.user.aadObjectId, { card });
+  return reply(turn, delivered ? t.sentPrivately : t.openPersonalChat(ref));
 }
 
 /** `minnesanteckningar <möte>`: the minutes (drafted from the agenda, summaries and decisions the first time). */
 export async function showMinutes(turn: Turn, deps: MinutesDeps, arg: string): Promise<void> {
-  const found = await meetingByRef(deps, arg);
-  if (found === null) return reply(turn, meetingTexts.unknownMeeting);
-  const { org, group, meeting } = found;
-  const opened = await openMinutes({ org, group, meeting, user: turn.user, now: deps.clock.now() }, deps);
+  const opened = await openMinutesFor(arg, asker(turn, deps), ports(deps));
   if (!opened.ok) {
-    const messages = { 'not-allowed': t.notEditor(group.shortName), 'draft-private': t.draftPrivate, 'no-chair': t.noJusterare, conflict: t.failures.conflict };
+    if (opened.code === 'unknown-meeting') return reply(turn, meetingTexts.unknownMeeting);
+    const messages = { 'not-allowed': t.notEditor(opened.group.shortName), 'draft-private': t.draftPrivate, 'no-chair': t.noJusterare, conflict: t.failures.conflict };
     return reply(turn, messages[opened.code]);
   }
   const v = opened.value;
-  const roster = (v.record?.members ?? []).filter((m) => m.roles.includes('member')).map((m) => m.aadObjectId);
-  const card = minutesCard(v.minutes, group, meeting.date, names(v.record), { edit: v.mayEdit, approve: v.mayApprove, nameJusterare: v.mayNameJusterare }, v.etag, turn.locale, roster);
-  if (v.isPrivate) return sendPrivately(turn, deps, card, `${org.id}/${group.id}/${meeting.id}`);
+  const card = minutesCard(v.minutes, v.group, v.meeting.date, names(v.record), { edit: v.mayEdit, approve: v.mayApprove, nameJusterare: v.mayNameJusterare }, v.etag, turn.locale, v.roster);
+  if (v.isPrivate) return sendPrivately(turn, deps, card, `${v.org.id}/${v.group.id}/${v.meeting.id}`);
   return sendCard(turn, card);
 }
 
@@ -107,31 +101,23 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
     return reply(turn, comment ? t.commentTooLong : texts.badCard);
   }
   const data = parsed.data;
-  const found = await meetingByRef(deps, `${data.org}/${data.group}/${data.meetingId}`);
-  if (found === null) return reply(turn, meetingTexts.unknownMeeting);
-  const { org, group, meeting } = found;
-  const notes = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('notes_')).map(([k, v]) => [k.slice('notes_'.length), String(v)]));
+  const notes = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('notes_')).map(([k, v]) => [k.slice('notes_'.length), v]));
   const justerare = data.justerare === undefined ? undefined : data.justerare.split(',').map((x) => x.trim()).filter((x) => aad.safeParse(x).success);
-  const ctx = { org, group, meeting, user: turn.user, now: deps.clock.now() };
-  const result = await actOnMinutes({ verb: data.verb, etag: data.etag, notes, justerare, comment: data.comment }, ctx, deps);
+  const input = { verb: data.verb, org: data.org, group: data.group, meetingId: data.meetingId, etag: data.etag, notes, justerare, comment: data.comment };
+  // Each justerare gets the card in their personal chat (in Swedish, like every proactive card).
+  const result = await actOnMinutesCard(input, asker(turn, deps), ports(deps), (s) => ({
+    card: minutesCard(s.minutes, s.group, s.meeting.date, names(s.record), { edit: false, approve: true, nameJusterare: false }, s.etag, 'sv'),
+  }));
   if (!result.ok) {
-    deps.logger.info('minutes.refused', { org: org.id, group: group.id, code: result.code });
-    return reply(turn, failureText(result.code, group.shortName));
+    if (result.code === 'unknown-meeting') return reply(turn, meetingTexts.unknownMeeting);
+    deps.logger.info('minutes.refused', { org: data.org, group: data.group, code: result.code });
+    return reply(turn, failureText(result.code, result.group.shortName));
   }
-  const { minutes: next, etag } = result.value;
-  const record = (await deps.groupState.groups(org.id, [group.id])).get(group.id);
-  const nameOf = names(record);
+  const { org, group, meeting, minutes: next, unreachable } = result.value;
+  const nameOf = names(result.value.record);
   if (data.verb === 'newMinutesVersion') return reply(turn, t.newVersionCreated(next.version));
   if (data.verb === 'sendMinutes') {
-    // Each justerare gets the card in their personal chat; whoever cannot be reached is named to the sender.
-    const unreachable: string[] = [];
-    for (const j of next.justerare) {
-      if (j === turn.user.aadObjectId) continue;
-      const ref = await deps.conversations.personalReference(j);
-      const card = minutesCard(next, group, meeting.date, nameOf, { edit: false, approve: true, nameJusterare: false }, etag, 'sv');
-      const sent = ref === null ? false : await deps.proactive.send(ref, { card }).then(() => true, () => false);
-      if (!sent) unreachable.push(j);
-    }
+    // Whoever cannot be reached is named to the sender.
     const lines = [t.sent(next.justerare.map((j) => plain(nameOf(j))).join(', '))[turn.locale]];
     if (unreachable.length > 0) lines.push(t.unreachable(unreachable.map((j) => plain(nameOf(j))).join(', '), `${org.id}/${group.id}/${meeting.id}`)[turn.locale]);
     deps.logger.info('minutes.sent', { org: org.id, group: group.id, justerare: next.justerare.length, unreachable: unreachable.length });
@@ -144,20 +130,12 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
   return reply(turn, t.returnedNote);
 }
 
-/** `publicera <möte> <url>`: approved minutes marked as published at a web address. */
+/** `publicera <möte> <url>`: approved minutes marked as published at a web address; the absent get the link. */
 export async function publishMinutes(turn: Turn, deps: MinutesDeps, arg: string): Promise<void> {
   const [ref = '', url = ''] = arg.trim().split(/\s+/);
-  const found = await meetingByRef(deps, ref);
-  if (found === null) return reply(turn, meetingTexts.unknownMeeting);
-  if (!/^https?:\/\/\S+$/i.test(url) || url.length > 500) return reply(turn, t.failures['bad-url']);
-  const { org, group, meeting } = found;
-  const result = await publish(url, { org, group, meeting, user: turn.user, now: deps.clock.now() }, deps);
-  if (!result.ok) return reply(turn, result.code === 'not-allowed' ? t.notEditor(group.shortName) : t.failures[result.code]);
-  // Those who were absent learn where the approved minutes are ("ta del av mötesinformation i efterhand", 001).
-  const absent = (await deps.meetingInputs.load(meeting)).answers.filter((a) => a.attendance === 'absent');
-  for (const a of absent) {
-    const personal = await deps.conversations.personalReference(a.member);
-    if (personal !== null) await deps.proactive.send(personal, { text: t.linkToAbsent(group.shortName, meeting.date, url).sv });
-  }
-  return reply(turn, t.publishedNote(url));
+  const result = await publishMinutesAt({ ref, url }, asker(turn, deps), ports(deps), (p) => ({ text: t.linkToAbsent(p.group.shortName, p.meeting.date, p.url).sv }));
+  if (result.ok) return reply(turn, t.publishedNote(url));
+  if (result.code === 'unknown-meeting') return reply(turn, meetingTexts.unknownMeeting);
+  if (result.code === 'bad-url') return reply(turn, t.failures['bad-url']);
+  return reply(turn, result.code === 'not-allowed' ? t.notEditor(result.group.shortName) : t.failures[result.code]);
 }

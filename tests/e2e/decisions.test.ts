@@ -49,7 +49,7 @@ describe('decision register', () => {
       'Utan enighet kan ärendet bara återremitteras eller strykas. Inget sparades.',
       'Registrerat som LGS 2026:2. Ärendet läggs tillbaka i gruppens kö till ett kommande möte.',
     ]);
-    expect(await bot.running.repos.decisions.queue('goteborgsomradet', 'lgs')).toEqual([{ title: 'Rutin för SIP', source: 'Återremitterat LGS 2026:2', fromDecision: 'LGS 2026:2' }]);
+    expect(await bot.running.repos.decisions.queue('goteborgsomradet', 'lgs')).toEqual([{ title: 'Rutin för SIP', origin: { kind: 'sent-back', decision: { year: 2026, seq: 2 } } }]);
   });
 
   it('never gives two decisions recorded at once the same number', async () => {
@@ -197,16 +197,20 @@ describe('minutes: draft, justering, lock, publish', () => {
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
     const inputs = (await import('../helpers/cards')).cardInputs(bot.connector.cards()[0]!);
     expect([inputs.title_0!.value, inputs.source_0!.value]).toEqual(['Rutin för SIP', 'Återremitterat LGS 2026:2']);
-    const formKey = ((bot.connector.cards()[0]!.actions as { data: { formKey: string } }[])[0]!.data).formKey;
+    const { formKey, origin_0 } = (bot.connector.cards()[0]!.actions as { data: { formKey: string; origin_0: string } }[])[0]!.data;
+    // The row carries the matter's reference as data; the source text is only what people read.
+    expect(origin_0).toBe('2026:2');
     bot.connector.clear();
     await bot.post(
       actionSubmit(
-        { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '', version: '', formKey, date: '2027-02-10', time: '13:00', place: 'Teams', cutoffHours: '24', title_0: 'Rutin för SIP', kind_0: 'beslut', presenter_0: 'PL', minutes_0: '15', source_0: 'Återremitterat LGS 2026:2' },
+        { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '', version: '', formKey, date: '2027-02-10', time: '13:00', place: 'Teams', cutoffHours: '24', title_0: 'Rutin för SIP', kind_0: 'beslut', presenter_0: 'PL', minutes_0: '15', source_0: 'Återremitterat LGS 2026:2', origin_0 },
         opts(USERS.processLeaderLgs),
       ),
     );
     expect(bot.connector.texts()[0]).toMatch(/^Mötet för LGS .* är skapat/);
     expect(await bot.running.repos.decisions.queue('goteborgsomradet', 'lgs')).toEqual([]);
+    const created = (await bot.running.repos.groupState.overview('goteborgsomradet', '2027-01-01')).meetings.find((m) => m.date === '2027-02-10');
+    expect(created?.agenda[0]?.origin).toEqual({ kind: 'sent-back', decision: { year: 2026, seq: 2 } });
   });
 });
 

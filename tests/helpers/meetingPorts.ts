@@ -74,9 +74,9 @@ export function meetingPorts(opts: { members?: GroupMember[]; personal?: Record<
     },
     decisions: {
       queue: async () => [...queue],
-      dequeue: async (_org: string, _group: string, fromDecision: string) => {
-        dequeued.push(fromDecision);
-        const i = queue.findIndex((q) => q.fromDecision === fromDecision);
+      dequeue: async (_org: string, _group: string, decision: { year: number; seq: number }) => {
+        dequeued.push(`${decision.year}:${decision.seq}`);
+        const i = queue.findIndex((q) => q.origin.decision.year === decision.year && q.origin.decision.seq === decision.seq);
         if (i >= 0) queue.splice(i, 1);
       },
     },

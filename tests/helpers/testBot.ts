@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { parseEnv, type AppConfig } from '../../src/config/env';
 import { silentLogger, type Logger } from '../../src/logger';
 import { createServer, listen } from '../../src/server';
-import { startBot, type RunningBot } from '../../src/wiring';
+import { exportForToken, startBot, type RunningBot } from '../../src/wiring';
 import { calendarForToken } from '../../src/app/annualCycle';
-import { exportForToken } from '../../src/app/exportDecisions';
 import { systemClock, type Clock } from '../../src/app/ports';
 import { FakeConnector } from './fakeConnector';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { execFileSync } from 'node:child_process';
 import { calendarForToken } from '../../src/app/annualCycle';
-import { exportForToken } from '../../src/app/exportDecisions';
+import { exportForToken } from '../../src/wiring';
 import { systemClock } from '../../src/app/ports';
 import { createLogger, runInTurn, type Logger } from '../../src/logger';
 import { createServer, listen } from '../../src/server';

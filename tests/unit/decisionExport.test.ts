@@ -1,5 +1,5 @@
 import { boundQuery } from '../../src/app/decisions';
-import { decisionsCsv, neutraliseFormula } from '../../src/app/exportDecisions';
+import { decisionsCsv, neutraliseFormula } from '../../src/cards/decisionExport';
 import { inDateWindow, newDecision, searchDecisions, type DecisionDraft } from '../../src/domain/decisions';
 import { dataProperties } from '../../src/storage/decisionRepository';
 

@@ -47,7 +47,7 @@ describe('decision rules', () => {
   });
 
   it('puts a sent-back matter back in the queue with its history, not a struck one', () => {
-    expect(requeue(newDecision(draft({ consensus: false, outcome: 'återremitterat', forankring: [], title: 'SIP-rutin' }), at))).toEqual({ title: 'SIP-rutin', source: 'Återremitterat LGS 2026:14', fromDecision: 'LGS 2026:14' });
+    expect(requeue(newDecision(draft({ consensus: false, outcome: 'återremitterat', forankring: [], title: 'SIP-rutin' }), at))).toEqual({ title: 'SIP-rutin', origin: { kind: 'sent-back', decision: { year: 2026, seq: 14 } } });
     expect(requeue(newDecision(draft({ consensus: false, outcome: 'struket', forankring: [] }), at))).toBeNull();
   });
 

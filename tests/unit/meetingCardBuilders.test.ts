@@ -56,7 +56,7 @@ describe('the agenda card', () => {
 
 describe('the meeting form', () => {
   it('a new meeting: empty rows, matters sent back first, the form key in the data, no withdraw toggles', () => {
-    const queued = [{ title: 'Rutin för SIP', source: 'Återremitterat LGS 2026:2' }];
+    const queued = [{ title: 'Rutin för SIP', origin: { kind: 'sent-back' as const, decision: { year: 2026, seq: 2 } } }];
     const c = meetingFormCard('goteborgsomradet', LGS, null, null, 'sv', GBG.timeZone, 'ab'.repeat(12), queued);
     const fields = inputs(c);
     expect([fields.date.value, fields.time.value, fields.place.value, fields.cutoffHours.value]).toEqual(['', '13:00', '', 24]);
@@ -65,7 +65,7 @@ describe('the meeting form', () => {
     expect(Object.keys(fields).filter((k) => k.startsWith('withdrawn_'))).toEqual([]);
     expect(fields.date.errorMessage).toBe('Obligatoriskt fält.');
     expect(cardTexts(c)[0]).toBe('Nytt möte – LGS');
-    expect(actions(c)).toEqual([['Spara och publicera', { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '', version: '', formKey: 'ab'.repeat(12) }]]);
+    expect(actions(c)).toEqual([['Spara och publicera', { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '', version: '', formKey: 'ab'.repeat(12), origin_0: '2026:2' }]]);
   });
 
   it('a revision: prefilled in the organisation\'s local time, with its version and a withdraw toggle per item', () => {

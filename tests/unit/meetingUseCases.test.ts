@@ -4,7 +4,7 @@ import { leadForm, newMeetingForm } from '../../src/app/meetingForms';
 import { answerFromCard, ownInputCard, submitWrittenInput } from '../../src/app/meetingInput';
 import type { MeetingForm } from '../../src/app/meetings';
 import { publishMeeting } from '../../src/app/publishMeeting';
-import type { Meeting } from '../../src/domain/meetings';
+import type { Meeting, SentBack } from '../../src/domain/meetings';
 import { fail, ok } from '../../src/domain/result';
 import { conversation, lgsUser, meetingPorts } from '../helpers/meetingPorts';
 
@@ -33,11 +33,12 @@ function meeting(over: Partial<Meeting> = {}): Meeting {
   };
 }
 
-const form = (over: Partial<MeetingForm> = {}, sources: string[] = []): MeetingForm => ({
+const sentBack = (seq: number): SentBack => ({ kind: 'sent-back', decision: { year: 2026, seq } });
+const form = (over: Partial<MeetingForm> = {}, origins: (SentBack | undefined)[] = []): MeetingForm => ({
   date: '2026-12-08', time: '13:00', place: 'Teams', cutoffHours: 24,
   items: [
-    { title: 'Budget', kind: 'beslut', presenter: 'PL', minutes: 15, doc: '', source: sources[0] ?? '', withdrawn: false },
-    { title: 'SIP', kind: 'information', presenter: 'PL', minutes: 10, doc: '', source: sources[1] ?? '', withdrawn: false },
+    { title: 'Budget', kind: 'beslut', presenter: 'PL', minutes: 15, doc: '', source: '', origin: origins[0] ?? null, withdrawn: false },
+    { title: 'SIP', kind: 'information', presenter: 'PL', minutes: 10, doc: '', source: '', origin: origins[1] ?? null, withdrawn: false },
   ],
   ...over,
 });
@@ -49,7 +50,7 @@ const members = [
 
 describe('the new-meeting form', () => {
   it('records a form key for a lead and offers the matters sent back', async () => {
-    const queued = [{ title: 'Rutin för SIP', source: 'Återremitterat LGS 2026:2', fromDecision: 'LGS 2026:2' }];
+    const queued = [{ title: 'Rutin för SIP', origin: sentBack(2) }];
     const { ports } = meetingPorts({ queue: queued });
     const r = await newMeetingForm('LGS', { user: PL, now: NOW }, ports);
     if (!r.ok) throw new Error(r.code);
@@ -94,12 +95,12 @@ describe('the revise and close forms', () => {
 });
 
 describe('publishing a meeting', () => {
-  async function created(opts: Parameters<typeof meetingPorts>[0], sources: string[] = []) {
+  async function created(opts: Parameters<typeof meetingPorts>[0], origins: (SentBack | undefined)[] = []) {
     const fake = meetingPorts(opts);
     const shown = await newMeetingForm('LGS', { user: PL, now: NOW }, fake.ports);
     if (!shown.ok) throw new Error(shown.code);
     const target = { org: 'goteborgsomradet', group: 'lgs', meetingId: null, version: null, formKey: shown.value.formKey };
-    const r = await publishMeeting(form({}, sources), target, { user: PL, now: NOW }, fake.ports);
+    const r = await publishMeeting(form({}, origins), target, { user: PL, now: NOW }, fake.ports);
     return { ...fake, r, target };
   }
 
@@ -118,15 +119,15 @@ describe('publishing a meeting', () => {
     expect(board.posted).toEqual([]);
   });
 
-  it('a matter sent back leaves the queue when its source is on the new agenda; others stay', async () => {
+  it('a matter sent back leaves the queue when its reference is on the new agenda; others stay', async () => {
     const queue = [
-      { title: 'Rutin för SIP', source: 'Återremitterat LGS 2026:2', fromDecision: 'LGS 2026:2' },
-      { title: 'Budget', source: 'Återremitterat LGS 2026:5', fromDecision: 'LGS 2026:5' },
+      { title: 'Rutin för SIP', origin: sentBack(2) },
+      { title: 'Budget', origin: sentBack(5) },
     ];
-    const { r, dequeued, queue: left } = await created({ queue }, ['', 'Återremitterat LGS 2026:2']);
+    const { r, dequeued, queue: left } = await created({ queue }, [undefined, sentBack(2)]);
     expect(r.ok).toBe(true);
-    expect(dequeued).toEqual(['LGS 2026:2']);
-    expect(left.map((q) => q.fromDecision)).toEqual(['LGS 2026:5']);
+    expect(dequeued).toEqual(['2026:2']);
+    expect(left.map((q) => q.origin.decision.seq)).toEqual([5]);
   });
 
   it('a replayed form creates one meeting', async () => {
