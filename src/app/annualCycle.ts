@@ -67,8 +67,12 @@ export function calendarFeed(org: Organisation, group: Group, deadlines: readonl
       id: `${org.id}.${group.id}.${o.key.replace(/[^A-Za-z0-9.-]/g, '-')}@samverkansboten`,
       start: new Date(`${o.deadline}T00:00:00Z`),
       allDay: true,
-      summary: `${o.item.title.sv} – ${group.shortName}`,
-      description: `Årshjul för ${group.name}: ${o.item.title.sv}. Sista dag ${o.deadline}.${moved}`,
+      // A date the documents do not give is a förslag: never presented as a decided deadline.
+      summary: `${o.item.title.sv} – ${group.shortName}${o.item.status === 'proposal' ? ' (förslag – inte fastställt)' : ''}`,
+      description:
+        o.item.status === 'proposal'
+          ? `Årshjul för ${group.name}: ${o.item.title.sv}. Föreslaget datum ${o.deadline} (förslag – inte fastställt).${moved}`
+          : `Årshjul för ${group.name}: ${o.item.title.sv}. Sista dag ${o.deadline}.${moved}`,
       stamp: now,
     });
   }

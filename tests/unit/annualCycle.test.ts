@@ -52,6 +52,9 @@ const synthetic = (id: string, schedule: CycleSchedule, extra: Partial<CycleItem
   schedule,
   remindDaysBefore: [30, 14, 7, 1],
   audience: ['chair', 'processLeader'],
+  status: 'confirmed',
+  cadence: null,
+  quote: null,
   source: 'test',
   ...extra,
 });

@@ -39,7 +39,7 @@ function holder(org: Organisation, party: PartyId, n = 1): TermHolder {
 /** Parties at a group's table, with their principals from the organisation file. */
 const table = (org: Organisation, ids: readonly PartyId[]) => ids.map((id) => ({ id, principal: principalOf(org, id) }));
 
-function termMonths(g: Group): number {
+function termMonths(g: Group): number | null {
   if (g.chairRule === null) throw new Error(`${g.id} has no chair rule`);
   return g.chairRule.termMonths;
 }
