@@ -1,6 +1,6 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { addDays, dateIn } from '../domain/calendarDate';
-import { appliesTo, audienceOf, occurrences, upcomingDeadlines, type Occurrence } from '../domain/annualCycle';
+import { audienceOf, inForce, occurrences, upcomingDeadlines, type Occurrence } from '../domain/annualCycle';
 import { nonWorkdayReason } from '../domain/holidays';
 import type { CycleItem, Group, Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
@@ -40,7 +40,7 @@ export async function respondToReminder(
   const org = deps.catalog.get(response.org);
   const group = org?.groups.find((g) => g.id === response.group);
   const item = org?.annualCycle.find((c) => response.occurrence.startsWith(`${c.id}|`));
-  if (org === undefined || group === undefined || item === undefined || !appliesTo(item, group)) return fail('unknown-occurrence');
+  if (org === undefined || group === undefined || item === undefined || !inForce(org, item, group)) return fail('unknown-occurrence');
   const today = dateIn(now, org.timeZone);
   const record = (await deps.groupState.groups(org.id, [group.id])).get(group.id) ?? { members: [], terms: [], meetings: [] };
   // Two years either way covers every card still around; an occurrence outside it is not the group's.
