@@ -50,7 +50,6 @@ export const decisionTexts = {
     'empty-text': both('Rubrik och beslutstext behövs. Inget sparades.', 'A title and decision text are needed. Nothing was saved.'),
     'broad-consensus-not-allowed': both('Organisationens regel medger inte beslut utan full enighet: utan enighet återremitteras eller stryks ärendet. Inget sparades.', "The organisation's rule allows no decision without full consensus: without it the matter is sent back or struck. Nothing was saved."),
     'dissent-missing': both('Ett beslut i bred enighet behöver den avvikande meningen antecknad. Inget sparades.', 'A decision by broad consensus needs the dissent recorded. Nothing was saved.'),
-    'forankring-on-closed-matter': both('Ett återremitterat eller struket ärende förankras inte. Inget sparades.', 'A matter sent back or struck is not anchored. Nothing was saved.'),
     'bad-date': both('Datumet är ogiltigt. Inget sparades.', 'The date is invalid. Nothing was saved.'),
   },
   none: (group: string) => both(`Inga beslut hittades för ${group}.`, `No decisions found for ${group}.`),

@@ -65,7 +65,6 @@ export type DraftProblem =
   | 'chair-decision-in-meeting'
   | 'meeting-decision-without-meeting'
   | 'empty-text'
-  | 'forankring-on-closed-matter'
   | 'broad-consensus-not-allowed'
   | 'dissent-missing';
 
@@ -74,7 +73,7 @@ export type DraftProblem =
  * consensus only återremitterat or struket. `broad-consensus` (001): without full consensus a
  * decision may also be taken in bred enighet, with the dissent recorded. With consensus a
  * decision is fattad i enighet or noted; an ordförandebeslut is taken between meetings; other
- * decisions belong to a meeting; a closed or sent-back matter needs no förankring.
+ * decisions belong to a meeting; a closed or sent-back matter needs no förankring (it is dropped).
  */
 export function checkDraft(d: DecisionDraft, rule: DecisionRule['kind'] = 'consensus-or-return'): Result<DecisionDraft, DraftProblem> {
   if (d.text.trim() === '' || d.title.trim() === '') return fail('empty-text');
@@ -88,7 +87,8 @@ export function checkDraft(d: DecisionDraft, rule: DecisionRule['kind'] = 'conse
   }
   if (d.kind === 'ordförandebeslut' && d.meetingId !== null) return fail('chair-decision-in-meeting');
   if (d.kind !== 'ordförandebeslut' && d.meetingId === null) return fail('meeting-decision-without-meeting');
-  if ((d.outcome === 'återremitterat' || d.outcome === 'struket') && d.forankring.length > 0) return fail('forankring-on-closed-matter');
+  // A sent-back or struck matter has nothing to anchor: the form's default förankring is dropped.
+  if (d.outcome === 'återremitterat' || d.outcome === 'struket') return ok({ ...d, forankring: [] });
   return ok(d);
 }
 
