@@ -25,7 +25,7 @@ function passages(quote: string, source: string): { text: string; from: string[]
     .filter((p) => p !== '')
     .map((p) => {
       const m = /^(.*?)\s*\((\d{3})(?:, \d{4})?\)$/.exec(p);
-      return m === null ? { text: p, from: named } : { text: m[1]!, from: [m[2]!] };
+      return m === null ? { text: p, from: named } : { text: m[1], from: [m[2]] };
     });
 }
 

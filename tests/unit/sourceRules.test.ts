@@ -88,9 +88,9 @@ describe('årshjul dates the documents do not give are förslag', () => {
   const state = new Map([['goteborgsomradet|lgs', { members: [{ aadObjectId: 'aad-pl', displayName: 'PL', roles: ['processLeader'], party: null }], terms: [], meetings: [] } as unknown as GroupCycleState]]);
 
   it('"Årsrapporterar via processledaren enligt fastställt årshjul" (000) names the duty, not the date: the reminder says förslag, never "Sista dag"', () => {
-    const [r] = dueReminders({ orgs: [lgsArsrapport], groups: state, done: new Set(), acknowledged: new Set() }, '2026-03-17');
-    expect(r).toBeDefined();
-    const shown = texts(reminderCard(r!, 'sv'));
+    const r = dueReminders({ orgs: [lgsArsrapport], groups: state, done: new Set(), acknowledged: new Set() }, '2026-03-17').at(0);
+    if (r === undefined) throw new Error('no reminder due');
+    const shown = texts(reminderCard(r, 'sv'));
     expect(shown).toContain('Föreslaget datum: 2026-03-31 (förslag – inte fastställt)');
     expect(shown.some((l) => l.startsWith('Sista dag'))).toBe(false);
   });
@@ -178,12 +178,12 @@ describe('decision rules per organisation', () => {
     const gbg = inputs(decisionFormCard(GBG, group(GBG, 'lgs'), { id: 'm1', agenda: [] } as unknown as Meeting, '2026-05-01', 'sv', '0123456789abcdef'));
     expect(Object.keys(samla)).toContain('dissent');
     expect(Object.keys(gbg)).not.toContain('dissent');
-    expect((gbg.outcome!.choices as { value: string }[]).map((c) => c.value)).not.toContain('bred-enighet');
+    expect((gbg.outcome.choices as { value: string }[]).map((c) => c.value)).not.toContain('bred-enighet');
   });
 
   it('förankring: "varje huvudman ansvarar för att fatta formellt beslut" (000) – the form starts with every principal, editable', () => {
     expect(defaultForankring(GBG)).toEqual(['kommun', 'region']);
     const form = inputs(decisionFormCard(GBG, group(GBG, 'lgs'), null, '2026-05-01', 'sv', '0123456789abcdef'));
-    expect(form.forankring?.value).toBe('kommun,region');
+    expect(form.forankring.value).toBe('kommun,region');
   });
 });
