@@ -82,6 +82,9 @@ function cycleItems(): CycleItem[] {
       schedule: { kind: 'yearly', month: d.getUTCMonth() + 1, day: d.getUTCDate() },
       remindDaysBefore: [30, 14, 7, 1],
       audience: members ? ['members'] : ['chair', 'processLeader'],
+      status: 'confirmed',
+      cadence: null,
+      quote: null,
       source: 'bench',
     };
   });
@@ -111,7 +114,8 @@ export function synthetic(GROUPS_ = GROUPS, MEMBERS_ = MEMBERS_PER_GROUP): Synth
       shortName: `NOSAM ${g + 1}`,
       kind: 'nosam',
       parent: null,
-      meetings: { min: 2, per: 'year' },
+      meetings: { kind: 'minimum', min: 2, max: null, per: 'year', quote: null, source: null },
+      deputies: null,
       chairRule: null,
       processLeaderRole: `Processledare NOSAM ${Math.floor(g / 2) + 1}`,
       processLeaderSharedWith: partner === id || g + 1 >= GROUPS_ && g % 2 === 0 ? [] : [partner],
@@ -146,6 +150,9 @@ export function synthetic(GROUPS_ = GROUPS, MEMBERS_ = MEMBERS_PER_GROUP): Synth
     parties: PARTIES,
     groups,
     annualCycle: cycleItems(),
+    decisionRule: null,
+    reportCadence: {},
+    reportCadenceSource: 'förslag',
   };
   return { org, rosters, terms, people };
 }

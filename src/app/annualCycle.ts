@@ -1,6 +1,6 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { addDays, dateIn } from '../domain/calendarDate';
-import { appliesTo, audienceOf, occurrences, upcomingDeadlines, type Occurrence } from '../domain/annualCycle';
+import { audienceOf, inForce, occurrences, upcomingDeadlines, type Occurrence } from '../domain/annualCycle';
 import { nonWorkdayReason } from '../domain/holidays';
 import { groupOf, type CycleItem, type Group, type Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
@@ -44,7 +44,7 @@ export async function respondToReminder(
   const org = deps.catalog.get(response.org);
   const group = groupOf(org, response.group);
   const item = org?.annualCycle.find((c) => response.occurrence.startsWith(`${c.id}|`));
-  if (org === undefined || group === undefined || item === undefined || !appliesTo(item, group)) return fail('unknown-occurrence');
+  if (org === undefined || group === undefined || item === undefined || !inForce(org, item, group)) return fail('unknown-occurrence');
   const today = dateIn(now, org.timeZone);
   const record = await recordOf(deps.groupState, org.id, group.id);
   // Two years either way covers every card still around; an occurrence outside it is not the group's.
@@ -71,8 +71,12 @@ export function calendarFeed(org: Organisation, group: Group, deadlines: readonl
       id: `${org.id}.${group.id}.${o.key.replace(/[^A-Za-z0-9.-]/g, '-')}@samverkansboten`,
       start: new Date(`${o.deadline}T00:00:00Z`),
       allDay: true,
-      summary: `${o.item.title.sv} – ${group.shortName}`,
-      description: `Årshjul för ${group.name}: ${o.item.title.sv}. Sista dag ${o.deadline}.${moved}`,
+      // A date the documents do not give is a förslag: never presented as a decided deadline.
+      summary: `${o.item.title.sv} – ${group.shortName}${o.item.status === 'proposal' ? ' (förslag – inte fastställt)' : ''}`,
+      description:
+        o.item.status === 'proposal'
+          ? `Årshjul för ${group.name}: ${o.item.title.sv}. Föreslaget datum ${o.deadline} (förslag – inte fastställt).${moved}`
+          : `Årshjul för ${group.name}: ${o.item.title.sv}. Sista dag ${o.deadline}.${moved}`,
       stamp: now,
     });
   }

@@ -59,7 +59,7 @@ export async function recordDecision(
 ): Promise<Result<Recorded, RecordFailure>> {
   if (!allowed('recordDecision', ctx)) return fail('not-allowed');
   if (!isIsoDate(draft.date) || !inDateWindow(draft.date)) return fail('bad-date');
-  const checked = checkDraft(draft);
+  const checked = checkDraft(draft, ctx.org.decisionRule?.kind);
   if (!checked.ok) return checked;
   const year = Number(draft.date.slice(0, 4));
   const recorded = await repo.record(

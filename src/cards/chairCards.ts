@@ -1,5 +1,5 @@
 import type { ChairView } from '../app/chairs';
-import type { Term } from '../domain/chairTerms';
+import { isOpenEnded, type Term } from '../domain/chairTerms';
 import { groupOf, type Locale, type Organisation } from '../domain/organisation';
 import { daysLeft, type RuleBreach } from '../domain/rotation';
 import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
@@ -21,6 +21,9 @@ export function namer(org: Organisation, locale: Locale, escaped = true): Namer 
   };
 }
 
+/** A term's last day, or "until the next chair is recorded" for an open-ended term. */
+const endText = (term: Term, locale: Locale): string => (isOpenEnded(term) ? t.untilNext[locale] : (term.actualEnd ?? term.plannedEnd));
+
 const word = (locale: Locale, sv: string, en: string) => (locale === 'sv' ? sv : en);
 
 function holderText(term: Term | null, n: Namer): string {
@@ -38,14 +41,16 @@ function chairSection(v: ChairView, locale: Locale): CardElement[] {
     [roleName('viceChair')[locale], holderText(viceChair, n)],
   ];
   if (chair !== null) {
-    rows.push([t.term[locale], `${chair.start} – ${chair.actualEnd ?? chair.plannedEnd}`]);
-    rows.push([t.daysLeft[locale], String(daysLeft(chair, v.today))]);
+    rows.push([t.term[locale], `${chair.start} – ${endText(chair, locale)}`]);
+    if (!isOpenEnded(chair)) rows.push([t.daysLeft[locale], String(daysLeft(chair, v.today))]);
   }
-  if (nextChair !== null) rows.push([t.alreadyAppointed[locale], `${holderText(nextChair, n)}, ${nextChair.start} – ${nextChair.plannedEnd}`]);
+  if (nextChair !== null) rows.push([t.alreadyAppointed[locale], `${holderText(nextChair, n)}, ${nextChair.start} – ${endText(nextChair, locale)}`]);
   const body: CardElement[] = [textBlock(`**${plain(v.group.shortName)}**`, { size: 'Medium', spacing: 'Medium' })];
   if (rule === null) return [...body, facts(rows), textBlock(t.noRule[locale], { isSubtle: true })];
   if (v.next !== null) {
-    rows.push([t.nextTerm[locale], `${v.next.startsOn} – ${v.next.plannedEnd}`]);
+    // No term length in the documents: the group, not the rules, decides when the next change is.
+    if (v.next.decidedByGroup) rows.push([t.nextChange[locale], t.decidedByGroup[locale]]);
+    else rows.push([t.nextTerm[locale], `${v.next.startsOn} – ${v.next.plannedEnd}`]);
     rows.push([t.nextByRules[locale], v.next.principal.next === null ? t.anyPrincipal[locale] : n.principal(v.next.principal.next)]);
     if (rule.rotateAmongParties && v.next.candidateParties.length > 0)
       rows.push([t.partiesInTurn[locale], v.next.candidateParties.slice(0, 3).map(n.party).join(', ')]);
@@ -79,7 +84,7 @@ export function historyCard(v: ChairView, locale: Locale): AdaptiveCard {
   if (terms.length === 0) return card(locale, title, [textBlock(t.historyEmpty[locale])]);
   const items = terms.map((term): CardElement => {
     const lines = [
-      `**${term.start} – ${term.plannedEnd}** · ${roleName(term.role)[locale]}`,
+      `**${term.start} – ${term.plannedEnd === '9999-12-31' ? t.untilNext[locale] : term.plannedEnd}** · ${roleName(term.role)[locale]}`,
       `${holderText(term, n)} · ${originName(term.origin)[locale]}`,
     ];
     if (term.actualEnd !== null) lines.push(t.endedEarly(term.actualEnd)[locale]);
@@ -120,7 +125,7 @@ export function appointCard(v: ChairView, locale: Locale): AdaptiveCard {
     choice('holder', t.fieldHolder[locale], eligible.map((m) => ({ title: `${m.displayName} – ${asTyped.party(m.party!)}`, value: m.aadObjectId })), ''),
     choice('origin', t.fieldOrigin[locale], origins, 'rotation'),
     { type: 'Input.Date', id: 'start', label: t.fieldStart[locale], isRequired: true, errorMessage: t.requiredError[locale], value: v.next?.startsOn ?? v.today },
-    { type: 'Input.Date', id: 'end', label: t.fieldEnd[locale], isRequired: true, errorMessage: t.requiredError[locale], value: v.next?.plannedEnd ?? '' },
+    { type: 'Input.Date', id: 'end', label: (v.next?.decidedByGroup === true ? t.fieldEndOpen : t.fieldEnd)[locale], isRequired: true, errorMessage: t.requiredError[locale], value: v.next?.plannedEnd ?? '' },
     { type: 'Input.Text', id: 'exceptionReason', label: t.fieldReason[locale], isMultiline: true, maxLength: REASON_MAX },
   );
   return card(locale, title, body, [

@@ -46,6 +46,11 @@ export function principalReason(r: PrincipalReason, n: Namer, rotatesAmongPartie
               `Ordförandeskapet följer ${r.group.shortName}, där ordföranden kommer från ${n.principal(r.next)} när perioden börjar.`,
               `The chair follows ${r.group.shortName}, whose chair comes from ${n.principal(r.next)} when the term starts.`,
             );
+      case 'follow-fallback':
+        return both(
+          `Ordförandeskapet följer ${r.group?.shortName ?? 'en annan grupp'}, men där finns ingen ordförande registrerad, så det växlar mot gruppens egen senaste ordförande (${n.principal(r.previous)}): nästa ska komma från ${n.principal(r.next)}.`,
+          `The chair follows ${r.group?.shortName ?? 'another group'}, but no chair is registered there, so it alternates against the group's own latest chair (${n.principal(r.previous)}): the next must come from ${n.principal(r.next)}.`,
+        );
       case 'follow-unknown':
         return both(
           `Ordförandeskapet följer ${r.group.shortName}, men där finns ingen ordförande registrerad ännu.`,
@@ -81,7 +86,7 @@ export function ruleTitle(rule: RuleCode): Pair {
 }
 
 /** One broken rule in plain words, naming what the rule expects. */
-export function breachText(b: RuleBreach, n: Namer, termMonths: number): string {
+export function breachText(b: RuleBreach, n: Namer, termMonths: number | null): string {
   const name = (v: string) => (v === '' ? '–' : v);
   const texts: Record<RuleCode, Pair> = {
     'term-length': both(
@@ -141,6 +146,10 @@ export const chairTexts = {
   term: both('Mandatperiod', 'Term'),
   daysLeft: both('Dagar kvar', 'Days left'),
   nextTerm: both('Nästa period', 'Next term'),
+  nextChange: both('Nästa byte', 'Next change'),
+  decidedByGroup: both('fastställs av gruppen', 'decided by the group'),
+  untilNext: both('tills nästa ordförande registreras', 'until the next chair is recorded'),
+  fieldEndOpen: both('Sista dag (9999-12-31 = tills nästa ordförande registreras; mandattid anges inte i dokumenten)', 'Last day (9999-12-31 = until the next chair is recorded; the documents give no term length)'),
   nextByRules: both('Nästa enligt reglerna', 'Next by the rules'),
   anyPrincipal: both('Valfri huvudman', 'Any principal'),
   partiesInTurn: both('Parter i tur', 'Parties next in turn'),

@@ -1,4 +1,4 @@
-import { DECISION_KINDS, decisionNumber, type Decision, type DecisionKind, type Outcome } from '../domain/decisions';
+import { DECISION_KINDS, decisionNumber, defaultForankring, type Decision, type DecisionKind, type Outcome } from '../domain/decisions';
 import type { Meeting, SentBack } from '../domain/meetings';
 import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
@@ -14,6 +14,7 @@ export const kindNames: Record<DecisionKind, { sv: string; en: string }> = {
 };
 export const outcomeNames: Record<Outcome, { sv: string; en: string }> = {
   enighet: both('Fattat i enighet', 'Taken by consensus'),
+  'bred-enighet': both('Fattat i bred enighet, med avvikande mening', 'Taken by broad consensus, with dissent'),
   antecknat: both('Antecknat', 'Noted'),
   återremitterat: both('Återremitterat', 'Sent back'),
   struket: both('Struket', 'Struck'),
@@ -29,6 +30,7 @@ export const decisionTexts = {
   title: both('Rubrik', 'Title'),
   text: both('Beslutstext', 'Decision text'),
   rationale: both('Motivering (valfri)', 'Rationale (optional)'),
+  dissent: both('Reservation / avvikande mening (vid beslut i bred enighet)', 'Reservation / dissent (for a decision by broad consensus)'),
   links: both('Länk (valfri)', 'Link (optional)'),
   forankring: both('Förankras hos (huvudmän eller parter)', 'To be anchored by (principals or parties)'),
   absentInput: both('Synpunkter från frånvarande fanns', 'Input from absent members was at hand'),
@@ -51,7 +53,8 @@ export const decisionTexts = {
     'chair-decision-in-meeting': both('Ett ordförandebeslut fattas mellan möten och hör inte till ett möte. Inget sparades.', "A chair's decision is taken between meetings and belongs to no meeting. Nothing was saved."),
     'meeting-decision-without-meeting': both('Beslutet behöver ett möte och en punkt. Inget sparades.', 'The decision needs a meeting and an item. Nothing was saved.'),
     'empty-text': both('Rubrik och beslutstext behövs. Inget sparades.', 'A title and decision text are needed. Nothing was saved.'),
-    'forankring-on-closed-matter': both('Ett återremitterat eller struket ärende förankras inte. Inget sparades.', 'A matter sent back or struck is not anchored. Nothing was saved.'),
+    'broad-consensus-not-allowed': both('Organisationens regel medger inte beslut utan full enighet: utan enighet återremitteras eller stryks ärendet. Inget sparades.', "The organisation's rule allows no decision without full consensus: without it the matter is sent back or struck. Nothing was saved."),
+    'dissent-missing': both('Ett beslut i bred enighet behöver den avvikande meningen antecknad. Inget sparades.', 'A decision by broad consensus needs the dissent recorded. Nothing was saved.'),
     'bad-date': both('Datumet är ogiltigt. Inget sparades.', 'The date is invalid. Nothing was saved.'),
   },
   none: (group: string) => both(`Inga beslut hittades för ${group}.`, `No decisions found for ${group}.`),
@@ -123,6 +126,7 @@ export function decisionCard(d: Decision, canRecord: boolean, locale: Locale): A
   if (d.retracted !== null) rows.push([locale === 'sv' ? 'Återkallat' : 'Retracted', `${d.retracted.at.slice(0, 10)}: ${plain(d.retracted.reason)}`]);
   const body: CardElement[] = [facts(rows), textBlock(plain(d.text))];
   if (d.rationale) body.push(textBlock(plain(d.rationale), { isSubtle: true }));
+  if (d.dissent) body.push(textBlock(`${decisionTexts.dissent[locale].split(' (')[0]}: ${plain(d.dissent)}`, { isSubtle: true }));
   const actions = canRecord
     ? d.forankring
         .filter((f) => f.status === 'pending')
@@ -139,14 +143,17 @@ export function decisionFormCard(org: Organisation, group: Group, meeting: Meeti
   if (meeting !== null)
     body.push({ type: 'Input.ChoiceSet', id: 'itemId', label: decisionTexts.item[locale], style: 'compact', ...req, choices: meeting.agenda.filter((i) => !i.withdrawn).map((i, n) => ({ title: `${n + 1}. ${i.title}`, value: i.id })) });
   const kinds = meeting === null ? (['ordförandebeslut'] as const) : DECISION_KINDS.filter((k) => k !== 'ordförandebeslut');
+  const broad = org.decisionRule?.kind === 'broad-consensus';
+  const outcomes = broad ? (['enighet', 'bred-enighet', 'antecknat', 'återremitterat', 'struket'] as const) : (['enighet', 'antecknat', 'återremitterat', 'struket'] as const);
   body.push(
     { type: 'Input.Date', id: 'date', label: decisionTexts.date[locale], value: meeting?.date ?? today, ...req },
     { type: 'Input.ChoiceSet', id: 'kind', label: decisionTexts.kind[locale], style: 'compact', value: kinds[0], choices: kinds.map((k) => ({ title: kindNames[k][locale], value: k })) },
     { type: 'Input.Toggle', id: 'consensus', title: decisionTexts.consensus[locale], value: 'true' },
-    { type: 'Input.ChoiceSet', id: 'outcome', label: decisionTexts.outcome[locale], style: 'compact', value: 'enighet', choices: (['enighet', 'antecknat', 'återremitterat', 'struket'] as const).map((o) => ({ title: outcomeNames[o][locale], value: o })) },
+    { type: 'Input.ChoiceSet', id: 'outcome', label: decisionTexts.outcome[locale], style: 'compact', value: 'enighet', choices: outcomes.map((o) => ({ title: outcomeNames[o][locale], value: o })) },
     { type: 'Input.Text', id: 'title', label: decisionTexts.title[locale], maxLength: 200, ...req },
     { type: 'Input.Text', id: 'text', label: decisionTexts.text[locale], isMultiline: true, maxLength: 4000, ...req },
     { type: 'Input.Text', id: 'rationale', label: decisionTexts.rationale[locale], isMultiline: true, maxLength: 4000 },
+    ...(broad ? [{ type: 'Input.Text', id: 'dissent', label: decisionTexts.dissent[locale], isMultiline: true, maxLength: 2000 }] : []),
     { type: 'Input.Text', id: 'link', label: decisionTexts.links[locale], style: 'Url', maxLength: 500 },
     {
       type: 'Input.ChoiceSet',
@@ -154,6 +161,8 @@ export function decisionFormCard(org: Organisation, group: Group, meeting: Meeti
       label: decisionTexts.forankring[locale],
       isMultiSelect: true,
       style: 'expanded',
+      // Every principal takes the decision in its own organisation (000): prefilled, editable.
+      value: defaultForankring(org).join(','),
       choices: [...org.principals.map((p) => ({ title: p.name[locale], value: p.id })), ...org.parties.map((p) => ({ title: p.name, value: p.id }))],
     },
     { type: 'Input.Toggle', id: 'absentInput', title: decisionTexts.absentInput[locale], value: 'false' },

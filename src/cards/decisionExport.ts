@@ -29,7 +29,10 @@ export const CSV_COLUMNS = [
   'registrerat',
 ] as const;
 
-const outcomeText: Record<Decision['outcome'], string> = { enighet: 'fattat i enighet', antecknat: 'antecknat', återremitterat: 'återremitterat', struket: 'struket' };
+const outcomeNames: Record<Decision['outcome'], string> = { enighet: 'fattat i enighet', 'bred-enighet': 'fattat i bred enighet', antecknat: 'antecknat', återremitterat: 'återremitterat', struket: 'struket' };
+
+/** The outcome, with the dissent of a decision by broad consensus (001) so the public record keeps it. */
+const outcomeOf = (d: Decision): string => (d.dissent ? `${outcomeNames[d.outcome]}; avvikande mening: ${d.dissent}` : outcomeNames[d.outcome]);
 
 const forankringText = (d: Decision) => d.forankring.map((f) => `${f.holder}: ${f.status === 'done' ? `klar ${f.doneOn ?? ''}${f.reference ? ` (${f.reference})` : ''}` : 'väntar'}`).join(', ');
 
@@ -38,7 +41,7 @@ export const neutraliseFormula = (v: string): string => (/^[=+\-@\t\r]/.test(v) 
 
 export function decisionsCsv(ds: readonly Decision[]): string {
   const rows = ds.map((d) =>
-    [d.number, d.date, d.kind, outcomeText[d.outcome], d.title, d.text, d.rationale, d.meetingId ?? '', d.absentInputAtHand ? 'ja' : 'nej', forankringText(d), String(d.version), d.retracted ? `ja: ${d.retracted.reason}` : 'nej', d.recordedAt].map(
+    [d.number, d.date, d.kind, outcomeOf(d), d.title, d.text, d.rationale, d.meetingId ?? '', d.absentInputAtHand ? 'ja' : 'nej', forankringText(d), String(d.version), d.retracted ? `ja: ${d.retracted.reason}` : 'nej', d.recordedAt].map(
       neutraliseFormula,
     ),
   );
@@ -50,7 +53,7 @@ export function decisionsMarkdown(org: Organisation, group: Group, ds: readonly 
   const lines = [`# Beslutslogg – ${group.name}`, '', `${org.name}. ${ds.length} beslut.`, ''];
   for (const d of ds) {
     lines.push(`## ${d.number} – ${d.title}${d.retracted ? ' (återkallat)' : ''}`, '');
-    lines.push(`- Datum: ${d.date}`, `- Typ: ${d.kind}`, `- Utfall: ${outcomeText[d.outcome]}`);
+    lines.push(`- Datum: ${d.date}`, `- Typ: ${d.kind}`, `- Utfall: ${outcomeOf(d)}`);
     if (d.meetingId) lines.push(`- Möte: ${d.meetingId}`);
     if (d.forankring.length > 0) lines.push(`- Förankring: ${forankringText(d)}`);
     if (d.version > 1) lines.push(`- Version: ${d.version}`);

@@ -110,7 +110,7 @@ export function inputCard(org: Organisation, group: Group, m: Meeting, mine: rea
   return card(
     locale,
     t.inputTitle(group.shortName)[locale],
-    [textBlock(t.inputIntro(when(cutoffOf(m).toISOString(), org.timeZone, locale))[locale]), textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }), ...fields],
+    [textBlock(t.inputIntro(when(cutoffOf(m).toISOString(), org.timeZone, locale), group.deputies?.appointed ?? null)[locale]), textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }), ...fields],
     [{ type: 'Action.Submit', title: t.saveInput[locale], data: { verb: 'submitInput', org: m.org, group: m.group, meetingId: m.id } }],
   );
 }

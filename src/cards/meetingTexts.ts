@@ -62,10 +62,22 @@ export const meetingTexts = {
   absent: both('Förhinder', "Can't attend"),
   noAgenda: both('Dagordningen är inte klar ännu.', 'The agenda is not ready yet.'),
   inputTitle: (group: string) => both(`Synpunkter i förväg – ${group}`, `Written input in advance – ${group}`),
-  inputIntro: (cutoff: string) => both(
-    `Du har anmält förhinder. Eftersom ersättare inte utses når din syn mötet bara skriftligt: skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
-    `You reported that you can't attend. With no deputies, your view reaches the meeting only in writing: write per item what the chair should bring up. You can edit until ${cutoff}.`,
-  ),
+  /** `deputies`: the group's setting; "ersättare utses inte" is said only where the documents say it (never to politicians). */
+  inputIntro: (cutoff: string, deputies: boolean | null) =>
+    deputies === false
+      ? both(
+          `Du har anmält förhinder. Eftersom ersättare inte utses når din syn mötet bara skriftligt: skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+          `You reported that you can't attend. With no deputies, your view reaches the meeting only in writing: write per item what the chair should bring up. You can edit until ${cutoff}.`,
+        )
+      : deputies === true
+        ? both(
+            `Du har anmält förhinder. Kontakta din ersättare så att hen kan komma, och skriv gärna per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+            `You reported that you can't attend. Contact your deputy so they can attend, and write per item what the chair should bring up. You can edit until ${cutoff}.`,
+          )
+        : both(
+            `Du har anmält förhinder. Skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+            `You reported that you can't attend. Write per item what the chair should bring up. You can edit until ${cutoff}.`,
+          ),
   general: both('Övrigt (allmänna synpunkter)', 'General comments'),
   saveInput: both('Spara synpunkter', 'Save input'),
   inputSaved: (n: number, cutoff: string) => both(`Sparat: ${n} synpunkter. Du kan ändra fram till ${cutoff}.`, `Saved: ${n} comments. You can edit until ${cutoff}.`),

@@ -1,4 +1,4 @@
-import type { Occurrence, Reminder } from '../domain/annualCycle';
+import { isProposal, type Occurrence, type Reminder } from '../domain/annualCycle';
 import { nonWorkdayReason } from '../domain/holidays';
 import type { CycleAudience, Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
@@ -16,13 +16,19 @@ export const reminderTexts = {
   title: (what: string) => both(`Påminnelse: ${what}`, `Reminder: ${what}`),
   group: both('Grupp', 'Group'),
   deadline: both('Sista dag', 'Deadline'),
+  proposedDate: both('Föreslaget datum', 'Proposed date'),
+  proposal: both('förslag – inte fastställt', 'proposal – not decided'),
+  proposalNote: both(
+    'Datumet är ett förslag och inte fastställt: dokumenten nämner uppgiften men inte datumet. Gruppen bestämmer när den ska vara klar.',
+    'The date is a proposal, not decided: the documents name the task but not the date. The group decides when it is due.',
+  ),
   daysLeft: both('Dagar kvar', 'Days left'),
   today: both('i dag', 'today'),
   yourRole: both('Du får den som', 'You get it as'),
   moved: (from: string, why: string) => both(`Flyttad från ${from} (${why}).`, `Moved from ${from} (${why}).`),
   meetings: (planned: number, min: number) => both(
-    `Gruppen har ${planned} planerade möten under perioden men ska ha minst ${min}. Planera fler möten.`,
-    `The group has ${planned} planned meetings in the period but needs at least ${min}. Plan more meetings.`,
+    `Gruppen har ${planned} planerade möten under perioden, och dokumenten anger minst ${min}. Planera fler möten.`,
+    `The group has ${planned} planned meetings in the period, and the documents set at least ${min}. Plan more meetings.`,
   ),
   done: both('Klart', 'Done'),
   seen: both('Sett – påminn inte mig', 'Seen – stop reminding me'),
@@ -52,13 +58,17 @@ export const reminderTexts = {
 export function reminderCard(r: Reminder, locale: Locale): AdaptiveCard {
   const occ = r.occurrence;
   const what = plain(occ.item.title[locale]);
+  const proposal = isProposal(occ.item);
   const rows: [string, string][] = [
     [reminderTexts.group[locale], plain(occ.group.shortName)],
-    [reminderTexts.deadline[locale], occ.deadline],
+    proposal
+      ? [reminderTexts.proposedDate[locale], `${occ.deadline} (${reminderTexts.proposal[locale]})`]
+      : [reminderTexts.deadline[locale], occ.deadline],
     [reminderTexts.daysLeft[locale], r.daysLeft === 0 ? reminderTexts.today[locale] : String(r.daysLeft)],
     [reminderTexts.yourRole[locale], r.roles.map((x) => roleNames[x][locale]).join(', ')],
   ];
   const body: CardElement[] = [facts(rows)];
+  if (proposal) body.push(textBlock(reminderTexts.proposalNote[locale], { isSubtle: true }));
   if (occ.movedFrom !== null) body.push(textBlock(reminderTexts.moved(occ.movedFrom, nonWorkdayReason(occ.movedFrom) ?? '')[locale], { isSubtle: true }));
   if (r.meetingCount !== null) body.push(textBlock(reminderTexts.meetings(r.meetingCount.planned, r.meetingCount.minimum)[locale]));
   const data = { org: occ.org.id, group: occ.group.id, occurrence: occ.key, deadline: occ.deadline };
@@ -73,7 +83,17 @@ export function cycleCard(groupName: string, deadlines: readonly Occurrence[], i
   const rows: CardElement[] =
     deadlines.length === 0
       ? [textBlock(reminderTexts.cycleEmpty[locale])]
-      : [facts(deadlines.map((o) => [o.deadline, `${plain(o.item.title[locale])}${o.movedFrom ? ` (${locale === 'sv' ? 'flyttad från' : 'moved from'} ${o.movedFrom})` : ''}`] as const))];
+      : [
+          facts(
+            deadlines.map((o) => {
+              const notes = [
+                ...(isProposal(o.item) ? [reminderTexts.proposal[locale]] : []),
+                ...(o.movedFrom ? [`${locale === 'sv' ? 'flyttad från' : 'moved from'} ${o.movedFrom}`] : []),
+              ];
+              return [o.deadline, `${plain(o.item.title[locale])}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`] as const;
+            }),
+          ),
+        ];
   if (icsUrl !== null) rows.push(textBlock(reminderTexts.subscribeHint(icsUrl)[locale], { isSubtle: true, size: 'Small' }));
   return card(locale, reminderTexts.cycleTitle(plain(groupName))[locale], rows, icsUrl === null ? [] : [{ type: 'Action.OpenUrl', title: reminderTexts.subscribe[locale], url: icsUrl }]);
 }

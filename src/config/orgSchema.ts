@@ -12,6 +12,8 @@ const id = z
 const text = z.string().trim().min(1, 'får inte vara tom');
 const localized = z.object({ sv: text, en: text }).strict();
 const source = z.string().regex(/^\d{3}(,\s*\d{3})*$/, 'ska ange källdokument, t.ex. "000" eller "000, 002"');
+/** A verbatim quote from the seed(s) named in `source`; " … " marks words left out. */
+const quote = text;
 
 /** 29 February is allowed: in other years the deadline falls on 28 February (see the årshjul rules). */
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -31,7 +33,7 @@ const principalRule = z.discriminatedUnion('kind', [
 
 const chairRule = z
   .object({
-    termMonths: z.number().int().min(1).max(60),
+    termMonths: z.number().int().min(1).max(60).nullable(),
     principal: principalRule,
     rotateAmongParties: z.boolean(),
     vice: z.enum(['other-principal', 'optional', 'none']),
@@ -55,10 +57,18 @@ const group = z
     kind: z.enum(GROUP_KINDS),
     parent: id.nullable().default(null),
     meetings: z
-      .object({ min: z.number().int().min(1).max(52), per: z.enum(['year', 'half-year', 'term']) })
+      .object({
+        kind: z.enum(['minimum', 'guidance']).default('minimum'),
+        min: z.number().int().min(1).max(52),
+        max: z.number().int().min(1).max(52).nullable().default(null),
+        per: z.enum(['year', 'half-year', 'term']),
+        quote: quote.nullable().default(null),
+        source: source.nullable().default(null),
+      })
       .strict()
       .nullable()
       .default(null),
+    deputies: z.object({ appointed: z.boolean(), quote, source }).strict().nullable().default(null),
     chairRule: chairRule.nullable().default(null),
     processLeaderRole: text.nullable().default(null),
     processLeaderSharedWith: z.array(id).default([]),
@@ -88,6 +98,9 @@ const cycleItem = z
     schedule,
     remindDaysBefore: z.array(z.number().int().min(0).max(365)).default([30, 14, 7, 1]),
     audience: z.array(z.enum(CYCLE_AUDIENCES)).min(1),
+    status: z.enum(['proposal', 'confirmed']).default('proposal'),
+    cadence: z.enum(['quarterly', 'half-yearly']).nullable().default(null),
+    quote: quote.nullable().default(null),
     source,
   })
   .strict();
@@ -103,6 +116,13 @@ export const orgFileSchema = z
     parties: z.array(z.object({ id, name: text, principal: id }).strict()).min(1),
     groups: z.array(group).min(1),
     annualCycle: z.array(cycleItem).default([]),
+    decisionRule: z
+      .object({ kind: z.enum(['consensus-or-return', 'broad-consensus']), quote, source })
+      .strict()
+      .nullable()
+      .default(null),
+    reportCadence: z.record(z.enum(GROUP_KINDS), z.enum(['quarterly', 'half-yearly'])).default({}),
+    reportCadenceSource: z.union([source, z.literal('förslag')]).default('förslag'),
   })
   .strict()
   .superRefine((org, ctx) => {

@@ -28,6 +28,17 @@ export interface GroupCycleState {
 /** True when an årshjul item applies to the group (by kind or by id). */
 export const appliesTo = (item: CycleItem, group: Group): boolean => item.appliesTo.kinds.includes(group.kind) || item.appliesTo.groups.includes(group.id);
 
+/**
+ * True when the item is in force for the group: it applies, and a report item belongs to the
+ * cadence the organisation chose for the group's kind (000 names "kvartals- och halvårsvisa
+ * information/rapporter"; an organisation follows up with one of them, not both by default).
+ */
+export const inForce = (org: Organisation, item: CycleItem, group: Group): boolean =>
+  appliesTo(item, group) && (item.cadence === null || org.reportCadence[group.kind] === item.cadence);
+
+/** True when the date is a förslag (proposal): shown as "förslag – inte fastställt", never as a decided deadline. */
+export const isProposal = (item: CycleItem): boolean => item.status === 'proposal';
+
 const ymd = (y: number, m: number, d: number): IsoDate => `${y}-${String(m).padStart(2, '0')}-${String(Math.min(d, daysInMonth(y, m))).padStart(2, '0')}`;
 
 /** The meeting-minimum period containing `date`: the calendar year, or the half-year (a "termin" counts as a half-year). */
@@ -82,7 +93,8 @@ export function occurrences(org: Organisation, group: Group, item: CycleItem, st
       for (const t of state.terms) push(`${item.id}|term:${t.id}`, effectiveEnd(t), 'none');
       break;
     case 'meeting-minimum': {
-      if (group.meetings === null) break;
+      // Only a minimum is warned about; guidance ("cirka sex–åtta gånger/år") is shown, never enforced.
+      if (group.meetings?.kind !== 'minimum') break;
       const per = group.meetings.per;
       for (const y of years)
         for (const end of per === 'year' ? [`${y}-12-31`] : [`${y}-06-30`, `${y}-12-31`]) push(`${item.id}|${end}`, end, 'none');
@@ -161,7 +173,7 @@ export function dueReminders(state: CycleState, today: IsoDate): Reminder[] {
     for (const group of org.groups) {
       const g = state.groups.get(`${org.id}|${group.id}`) ?? { members: [], terms: [], meetings: [] };
       for (const item of org.annualCycle) {
-        if (!appliesTo(item, group) || item.remindDaysBefore.length === 0) continue;
+        if (!inForce(org, item, group) || item.remindDaysBefore.length === 0) continue;
         const horizon = addDays(today, Math.max(...item.remindDaysBefore));
         for (const occ of occurrences(org, group, item, g, today, horizon)) {
           const occId = `${org.id}|${group.id}|${occ.key}`;
@@ -189,7 +201,7 @@ export function dueReminders(state: CycleState, today: IsoDate): Reminder[] {
 /** The coming deadlines of a group (for the årshjul card and the calendar export). */
 export function upcomingDeadlines(org: Organisation, group: Group, state: GroupCycleState, from: IsoDate, to: IsoDate): Occurrence[] {
   return org.annualCycle
-    .filter((item) => appliesTo(item, group))
+    .filter((item) => inForce(org, item, group))
     .flatMap((item) => occurrences(org, group, item, state, from, to))
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.item.id.localeCompare(b.item.id));
 }

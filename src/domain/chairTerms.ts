@@ -59,8 +59,18 @@ export const RULE_CODES = [
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
-/** The last day of a term of `months` starting on `start`: the day before the same date, or the month's last day when clamped. */
-export function termEnd(start: IsoDate, months: number): IsoDate {
+/**
+ * The planned end of a term with no length in the documents: it lasts until the next chair is
+ * recorded (politiskt samråd, SAMLA's political group, NOSAM). Stored as a date so history keeps one shape.
+ */
+export const OPEN_END: IsoDate = '9999-12-31';
+
+/** True when a term has no planned end: the group decides when the next change is. */
+export const isOpenEnded = (t: Pick<Term, 'plannedEnd' | 'actualEnd'>): boolean => t.actualEnd === null && t.plannedEnd === OPEN_END;
+
+/** The last day of a term of `months` starting on `start`: the day before the same date, or the month's last day when clamped; OPEN_END without a length. */
+export function termEnd(start: IsoDate, months: number | null): IsoDate {
+  if (months === null) return OPEN_END;
   const next = addMonths(start, months);
   return next.clamped ? next.date : addDays(next.date, -1);
 }

@@ -1,4 +1,4 @@
-import type { GroupId, OrgId } from './organisation';
+import type { DecisionRule, GroupId, Organisation, OrgId } from './organisation';
 import type { IsoDate } from './calendarDate';
 import type { SentBack } from './meetings';
 import { fail, ok, type Result } from './result';
@@ -6,8 +6,12 @@ import { fail, ok, type Result } from './result';
 export const DECISION_KINDS = ['beslut', 'inriktningsbeslut', 'ställningstagande', 'ordförandebeslut'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
-/** Consensus is the rule (000, 001): without it a matter is only sent back or struck. */
-export const OUTCOMES = ['enighet', 'antecknat', 'återremitterat', 'struket'] as const;
+/**
+ * Göteborgsområdet (000): without consensus a matter is only sent back or struck. SAMLA (001)
+ * "strävar efter att alla beslut fattas i bred enighet": there a decision without full
+ * consensus (`bred-enighet`) is possible, with the dissent recorded.
+ */
+export const OUTCOMES = ['enighet', 'bred-enighet', 'antecknat', 'återremitterat', 'struket'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** One principal's (or party's) förankring of a decision in its own organisation. */
@@ -36,6 +40,8 @@ export interface Decision {
   readonly itemId: string | null;
   readonly absentInputAtHand: boolean;
   readonly links: readonly string[];
+  /** Reservation / avvikande mening recorded with a decision taken without full consensus; null otherwise. */
+  readonly dissent: string | null;
   readonly forankring: readonly Forankring[];
   readonly recordedBy: string;
   readonly recordedAt: string;
@@ -50,6 +56,8 @@ export type DecisionDraft = Pick<Decision, 'date' | 'kind' | 'outcome' | 'title'
   readonly consensus: boolean;
   /** Principals or parties that must take the decision in their own organisation. */
   readonly forankring: readonly string[];
+  /** Reservation / avvikande mening; required for `bred-enighet`. */
+  readonly dissent?: string;
 };
 
 export type DraftProblem =
@@ -58,22 +66,39 @@ export type DraftProblem =
   | 'chair-decision-in-meeting'
   | 'meeting-decision-without-meeting'
   | 'empty-text'
-  | 'forankring-on-closed-matter';
+  | 'broad-consensus-not-allowed'
+  | 'dissent-missing';
 
 /**
- * Checks a draft against the rules: without consensus only återremitterat or struket; with
- * consensus a decision is fattad i enighet or noted; an ordförandebeslut is taken between
- * meetings; other decisions belong to a meeting; a closed or sent-back matter needs no förankring.
+ * Checks a draft against the organisation's decision rule. `consensus-or-return` (000): without
+ * consensus only återremitterat or struket. `broad-consensus` (001): without full consensus a
+ * decision may also be taken in bred enighet, with the dissent recorded. With consensus a
+ * decision is fattad i enighet or noted; an ordförandebeslut is taken between meetings; other
+ * decisions belong to a meeting; a closed or sent-back matter needs no förankring (it is dropped).
  */
-export function checkDraft(d: DecisionDraft): Result<DecisionDraft, DraftProblem> {
+export function checkDraft(d: DecisionDraft, rule: DecisionRule['kind'] = 'consensus-or-return'): Result<DecisionDraft, DraftProblem> {
   if (d.text.trim() === '' || d.title.trim() === '') return fail('empty-text');
-  if (!d.consensus && d.outcome !== 'återremitterat' && d.outcome !== 'struket') return fail('no-consensus-outcome');
-  if (d.consensus && (d.outcome === 'återremitterat' || d.outcome === 'struket')) return fail('consensus-outcome');
+  if (d.outcome === 'bred-enighet') {
+    if (rule !== 'broad-consensus') return fail('broad-consensus-not-allowed');
+    if (d.consensus) return fail('consensus-outcome');
+    if ((d.dissent ?? '').trim() === '') return fail('dissent-missing');
+  } else {
+    if (!d.consensus && d.outcome !== 'återremitterat' && d.outcome !== 'struket') return fail('no-consensus-outcome');
+    if (d.consensus && (d.outcome === 'återremitterat' || d.outcome === 'struket')) return fail('consensus-outcome');
+  }
   if (d.kind === 'ordförandebeslut' && d.meetingId !== null) return fail('chair-decision-in-meeting');
   if (d.kind !== 'ordförandebeslut' && d.meetingId === null) return fail('meeting-decision-without-meeting');
-  if ((d.outcome === 'återremitterat' || d.outcome === 'struket') && d.forankring.length > 0) return fail('forankring-on-closed-matter');
+  // A sent-back or struck matter has nothing to anchor: the form's default förankring is dropped.
+  if (d.outcome === 'återremitterat' || d.outcome === 'struket') return ok({ ...d, forankring: [] });
   return ok(d);
 }
+
+/**
+ * The förankring a new decision starts with: every principal of the organisation, pending
+ * ("Varje huvudman ansvarar för att fatta formellt beslut … i den egna linje-/organisationen", 000).
+ * The decision form is prefilled with it and the recorder may change it.
+ */
+export const defaultForankring = (org: Pick<Organisation, 'principals'>): string[] => org.principals.map((p) => p.id);
 
 /** A decision's date must be a real date within 2000–2100 (a typo like 0226 or 20260 is refused). */
 export const inDateWindow = (date: IsoDate): boolean => /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= '2000-01-01' && date <= '2100-12-31';
@@ -99,6 +124,7 @@ export function newDecision(d: DecisionDraft, at: { org: OrgId; group: GroupId; 
     itemId: d.itemId,
     absentInputAtHand: d.absentInputAtHand,
     links: d.links,
+    dissent: d.outcome === 'bred-enighet' ? (d.dissent ?? '').trim() : null,
     forankring: d.forankring.map((holder) => ({ holder, status: 'pending', doneOn: null, reference: null })),
     recordedBy: at.by,
     recordedAt: at.now,

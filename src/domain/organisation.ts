@@ -32,11 +32,38 @@ export interface Party {
 export const GROUP_KINDS = ['political', 'strategic', 'steering', 'theme', 'nosam', 'coordination', 'working'] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
-/** How often a group must meet at least; `null` min means "as needed". */
+/**
+ * How often a group meets, as the documents put it: `minimum` is binding ("minst fyra gånger/år",
+ * 000) and warned about; `guidance` ("cirka sex–åtta gånger/år", "2–3 gånger per halvår") is
+ * shown, never enforced. `null` on the group means "as needed".
+ */
 export interface MeetingMinimum {
+  readonly kind: 'minimum' | 'guidance';
   readonly min: number;
+  /** The upper end of a guidance range ("sex–åtta"), else null. */
+  readonly max: number | null;
   readonly per: 'year' | 'half-year' | 'term';
+  /** The verbatim words of the seed, or null when the organisation set it itself. */
+  readonly quote: string | null;
+  readonly source: string | null;
 }
+
+/** Whether a group has deputies (ersättare): "Ersättare utses inte" (000) vs "ordförande och ersättare" (004). */
+export interface Deputies {
+  readonly appointed: boolean;
+  readonly quote: string;
+  readonly source: string;
+}
+
+/** How a group decides without consensus (000: återremiss or struket; 001: bred enighet, dissent recorded). */
+export interface DecisionRule {
+  readonly kind: 'consensus-or-return' | 'broad-consensus';
+  readonly quote: string;
+  readonly source: string;
+}
+
+/** The follow-up report cadence of 000's "kvartals- och halvårsvisa information/rapporter". */
+export type ReportCadence = 'quarterly' | 'half-yearly';
 
 /** Which principal must take the next chair term. */
 export type PrincipalRule =
@@ -46,8 +73,11 @@ export type PrincipalRule =
 
 /** Rotation rules for a group's chair and vice chair, as data (seeds 000, 001, 002). */
 export interface ChairRule {
-  /** Term length in months: 12, 18 or 24 in the seeds. */
-  readonly termMonths: number;
+  /**
+   * Term length in months (18 or 24 in 000, 12 in 001); null where the documents give none:
+   * a term then lasts until the next chair is recorded and the group decides when that is.
+   */
+  readonly termMonths: number | null;
   readonly principal: PrincipalRule;
   /** The chair rotates among the parties at the table. */
   readonly rotateAmongParties: boolean;
@@ -73,6 +103,8 @@ export interface Group {
   readonly kind: GroupKind;
   readonly parent: GroupId | null;
   readonly meetings: MeetingMinimum | null;
+  /** Null when the organisation file says nothing: treated as "no deputies" but never told to users. */
+  readonly deputies: Deputies | null;
   readonly chairRule: ChairRule | null;
   /** The process leader role, e.g. "Processledare NOSAM Hisingen och Öckerö". */
   readonly processLeaderRole: string | null;
@@ -105,6 +137,12 @@ export interface CycleItem {
   readonly schedule: CycleSchedule;
   readonly remindDaysBefore: readonly number[];
   readonly audience: readonly CycleAudience[];
+  /** `proposal` (förslag – inte fastställt) until the organisation has decided the date. */
+  readonly status: 'proposal' | 'confirmed';
+  /** For a report item: the cadence it belongs to; it applies only where the organisation chose that cadence. */
+  readonly cadence: ReportCadence | null;
+  /** The seed's verbatim words for the duty, when it has them. */
+  readonly quote: string | null;
   readonly source: string;
 }
 
@@ -119,7 +157,15 @@ export interface Organisation {
   readonly parties: readonly Party[];
   readonly groups: readonly Group[];
   readonly annualCycle: readonly CycleItem[];
+  readonly decisionRule: DecisionRule | null;
+  /** The report cadence per group kind; a kind not named gets no follow-up report items. */
+  readonly reportCadence: Partial<Record<GroupKind, ReportCadence>>;
+  /** Where the cadence comes from: "förslag" until the organisation has chosen. */
+  readonly reportCadenceSource: string;
 }
+
+/** True when the group has deputies who can be called on förhinder. */
+export const hasDeputies = (g: Group): boolean => g.deputies?.appointed === true;
 
 /** Finds a group in an organisation by id or (case-insensitive) name or short name. */
 export function findGroup(org: Organisation, query: string): Group | undefined {

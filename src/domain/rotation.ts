@@ -1,5 +1,5 @@
 import { addDays, daysBetween, yearOf, type IsoDate } from './calendarDate';
-import { effectiveEnd, inOffice, latestTermBy, termEnd, termOn, type RuleCode, type Term, type TermHolder, type TermOrigin, type TermRole } from './chairTerms';
+import { effectiveEnd, inOffice, isOpenEnded, latestTermBy, termEnd, termOn, type RuleCode, type Term, type TermHolder, type TermOrigin, type TermRole } from './chairTerms';
 import type { ChairRule, Group, PartyId, PrincipalId } from './organisation';
 
 /** A group with its rule and its whole term history. */
@@ -13,14 +13,18 @@ export type PrincipalReason =
   | { readonly kind: 'alternate'; readonly previous: PrincipalId; readonly next: PrincipalId }
   | { readonly kind: 'alternate-first'; readonly next: null }
   | { readonly kind: 'follow'; readonly group: Group; readonly next: PrincipalId; readonly projected: boolean }
+  /** The followed group's chair is not registered: alternate against the group's own previous chair (000, 001). */
+  | { readonly kind: 'follow-fallback'; readonly group: Group | null; readonly previous: PrincipalId; readonly next: PrincipalId }
   | { readonly kind: 'follow-unknown'; readonly group: Group; readonly next: null }
   | { readonly kind: 'any'; readonly next: null };
 
 /** What the rules say about the next chair term of a group. */
 export interface NextChair {
-  /** The day the next regular term starts: the day after the current (or latest) chair's term. */
+  /** The day the next regular term starts: the day after the current (or latest) chair's term; today when terms are open-ended. */
   readonly startsOn: IsoDate;
   readonly plannedEnd: IsoDate;
+  /** The rule gives no term length: the group decides when the next change is (no term-end reminders). */
+  readonly decidedByGroup: boolean;
   readonly principal: PrincipalReason;
   /** The outgoing chair's party, which may not chair again at once when the chair rotates among parties. */
   readonly excludedParty: PartyId | null;
@@ -70,19 +74,21 @@ export function requiredChairPrincipal(
 ): PrincipalReason {
   const rule = g.group.chairRule;
   if (rule === null || rule.principal.kind === 'any') return { kind: 'any', next: null };
-  if (rule.principal.kind === 'follow') {
-    if (followed === null) return { kind: 'any', next: null };
-    const p = chairPrincipalOn(followed, principals, start);
-    return p === null ? { kind: 'follow-unknown', group: followed.group, next: null } : { kind: 'follow', group: followed.group, next: p.principal, projected: p.projected };
-  }
   const previous = latestTermBy(
     g.terms.filter((t) => t.origin !== 'replacement'),
     'chair',
     addDays(start, -1),
   );
-  if (previous === null) return { kind: 'alternate-first', next: null };
-  const next = otherPrincipal(principals, previous.holder.principal);
-  return next === null ? { kind: 'alternate-first', next: null } : { kind: 'alternate', previous: previous.holder.principal, next };
+  const alternated = previous === null ? null : otherPrincipal(principals, previous.holder.principal);
+  if (rule.principal.kind === 'follow') {
+    const p = followed === null ? null : chairPrincipalOn(followed, principals, start);
+    if (p !== null && followed !== null) return { kind: 'follow', group: followed.group, next: p.principal, projected: p.projected };
+    // Politicians rarely use the bot: alternate against the group's own previous chair.
+    if (previous !== null && alternated !== null) return { kind: 'follow-fallback', group: followed?.group ?? null, previous: previous.holder.principal, next: alternated };
+    return followed === null ? { kind: 'any', next: null } : { kind: 'follow-unknown', group: followed.group, next: null };
+  }
+  if (previous === null || alternated === null) return { kind: 'alternate-first', next: null };
+  return { kind: 'alternate', previous: previous.holder.principal, next: alternated };
 }
 
 /** Which principal and party must take the next chair term of a group after `today`, and why. */
@@ -96,8 +102,9 @@ export function nextChair(
   const rule = g.group.chairRule;
   if (rule === null) return null;
   const latest = latestTermBy(g.terms, 'chair', '9999-12-31');
+  const decidedByGroup = rule.termMonths === null;
   const startsOn =
-    latest !== null && effectiveEnd(latest) >= today
+    latest !== null && !isOpenEnded(latest) && effectiveEnd(latest) >= today
       ? addDays(effectiveEnd(latest), 1)
       : rule.appointment === 'last-meeting-of-year' && !today.endsWith('-01-01')
         ? `${yearOf(today) + 1}-01-01`
@@ -111,7 +118,7 @@ export function nextChair(
     .sort((a, b) => lastChaired(a.id).localeCompare(lastChaired(b.id)) || a.id.localeCompare(b.id))
     .map((p) => p.id);
   const vicePrincipal = rule.vice === 'other-principal' && principal.next !== null ? otherPrincipal(principals, principal.next) : null;
-  return { startsOn, plannedEnd: termEnd(startsOn, rule.termMonths), principal, excludedParty, candidateParties, vicePrincipal };
+  return { startsOn, plannedEnd: termEnd(startsOn, rule.termMonths), decidedByGroup, principal, excludedParty, candidateParties, vicePrincipal };
 }
 
 /** A proposed appointment, before it is recorded. */
@@ -178,6 +185,12 @@ export function checkAppointment(
   return breaches;
 }
 
+/** The open-ended term (no length in the documents) that a new regular term ends, if any. */
+function openTermEndedBy(g: GroupTerms, p: Proposal): Term | null {
+  const current = termOn(g.terms, p.role, p.start);
+  return current !== null && isOpenEnded(current) && current.start < p.start ? current : null;
+}
+
 /** The term a replacement completes: same post, in office on the replacement's first day, started before it. */
 function replacedTerm(g: GroupTerms, p: Proposal): Term | null {
   const t = g.terms.find((x) => x.id === p.replaces);
@@ -192,10 +205,12 @@ function checkRotation(
   p: Proposal,
   breach: (r: RuleCode, expected: string, actual: string) => void,
 ): void {
+  // Without a term length in the documents the group sets the end (or leaves it open).
   const expectedEnd = termEnd(p.start, rule.termMonths);
-  if (p.plannedEnd !== expectedEnd) breach('term-length', expectedEnd, p.plannedEnd);
+  if (rule.termMonths !== null && p.plannedEnd !== expectedEnd) breach('term-length', expectedEnd, p.plannedEnd);
   const current = termOn(g.terms, p.role, p.start);
-  if (current !== null) breach('overlaps-current-term', addDays(effectiveEnd(current), 1), p.start);
+  // An open-ended term ends when the next one is recorded.
+  if (current !== null && !(isOpenEnded(current) && current.start < p.start)) breach('overlaps-current-term', addDays(effectiveEnd(current), 1), p.start);
   if (rule.appointment === 'last-meeting-of-year' && !p.start.endsWith('-01-01')) breach('starts-at-new-year', `${p.start.slice(0, 4)}-01-01`, p.start);
   if (p.role !== 'chair') return;
   const required = requiredChairPrincipal(g, followed, principals, p.start);
@@ -226,7 +241,7 @@ export function applyAppointment(
     recordedBy: meta.recordedBy,
     recordedAt: meta.recordedAt,
   };
-  const replaced = p.origin === 'replacement' ? replacedTerm(g, p) : null;
+  const replaced = p.origin === 'replacement' ? replacedTerm(g, p) : openTermEndedBy(g, p);
   const ended = replaced !== null ? { ...replaced, actualEnd: addDays(p.start, -1) } : null;
   return { term, ended };
 }

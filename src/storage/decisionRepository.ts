@@ -38,6 +38,7 @@ const decisionSchema = z.object({
   itemId: z.string().nullable(),
   absentInputAtHand: z.boolean(),
   links: z.array(z.string()),
+  dissent: z.string().nullable().default(null),
   forankring: z.array(z.object({ holder: z.string(), status: z.enum(['pending', 'done']), doneOn: z.string().nullable(), reference: z.string().nullable() })),
   recordedBy: z.string(),
   recordedAt: z.string(),

@@ -17,7 +17,7 @@ type Row = { partitionKey: string; rowKey: string; data: string };
 
 function rowsOf(org: Organisation): Row[] {
   const pk = keyPart(org.id);
-  const meta = { id: org.id, name: org.name, shortName: org.shortName, timeZone: org.timeZone, deadlineShift: org.deadlineShift };
+  const { principals: _p, parties: _pa, groups: _g, annualCycle: _c, ...meta } = org;
   return [
     { partitionKey: pk, rowKey: 'meta', data: JSON.stringify(meta) },
     ...org.principals.map((p, i) => ({ partitionKey: pk, rowKey: `principal|${order(i)}|${p.id}`, data: JSON.stringify(p) })),

@@ -28,6 +28,7 @@ export const recordForm = z
     title: z.string().max(200),
     text: z.string().max(4000),
     rationale: z.string().max(4000).optional().default(''),
+    dissent: z.string().max(2000).optional().default(''),
     link: webLink.optional().default(''),
     forankring: z.string().max(2000).optional().default(''),
     absentInput: z.enum(['true', 'false']).optional().default('false'),

@@ -68,6 +68,7 @@ export async function submitDecision(turn: Turn, deps: DecisionDeps, raw: z.infe
     title: data.title,
     text: data.text,
     rationale: data.rationale,
+    dissent: data.dissent,
     meetingId: data.meetingId === '' ? null : data.meetingId,
     itemId: data.itemId === undefined || data.itemId === '' ? null : data.itemId,
     absentInputAtHand: data.absentInput === 'true',

@@ -61,10 +61,11 @@ describe('viewing chairs', () => {
       'Vice chair: Nobody registered',
       'Term: 2026-01-01 – 2026-12-31',
       'Days left: 39',
-      'Next term: 2027-01-01 – 2027-12-31',
+      // No term length for NOSAM in the documents: the group decides when the next change is.
+      'Next change: decided by the group',
       'Next by the rules: Region (Region Västra Götaland)',
       'The chair alternates between the principals. The latest chair is from Municipality, so the next must come from Region (Region Västra Götaland).',
-      'Rule (Göteborgsområdet, source 000, 002): ”The chairmanship rotates among the participating parties/services. The chair is appointed within the group. NOSAM appoints its chair from within; it shall alternate between municipality and region. NOSAM may agree to appoint a vice chair. If the chair leaves during the term, the principal appoints a new chair. The last NOSAM meeting of the year must appoint the chair for next year.”',
+      'Rule (Göteborgsområdet, source 000, 002): ”The chairmanship rotates among the participating parties/services. The chair is appointed within the group. NOSAM may agree to appoint a vice chair. If the chair leaves during the term, the principal appoints a new chair. (000, 2025) NOSAM appoints its chair from within; it shall alternate between municipality and region. (002, 2022)”',
     ]);
   });
 

@@ -19,14 +19,17 @@ describe('årshjul', () => {
     await bot.post(personalMessage('årshjul NOSAM Hisingen', opts(USERS.memberKommun)));
     const card = bot.connector.cards()[0]!;
     const texts = cardTexts(card);
+    // Dates the documents do not give are förslag; NOSAM has no meeting minimum ("utifrån lokala
+    // behov", 000) and no "last meeting appoints next year's chair" (a 2022 one-off in 002); the
+    // organisation's report cadence for NOSAM is half-yearly (a förslag), so no quarterly item.
     expect(texts.slice(0, 7)).toEqual([
       'Årshjul – NOSAM Hisingen',
-      '2026-12-08: Årets sista NOSAM-möte utser nästa års ordförande',
-      '2026-12-15: Halvårsvis informationsbrev/rapport',
-      '2026-12-22: Justerade minnesanteckningar publiceras på webben',
-      '2026-12-30: Kvartalsvis informationsbrev/rapport (flyttad från 2026-12-31)',
-      '2026-12-31: Minsta antal möten under året',
+      '2026-12-15: Halvårsvis informationsbrev/rapport (förslag – inte fastställt)',
+      '2026-12-22: Justerade minnesanteckningar publiceras på webben (förslag – inte fastställt)',
       '2026-12-31: Ordförandeperioden löper ut – förbered nästa ordförande',
+      '2027-02-01: Årsrapport till LGS (förslag – inte fastställt; flyttad från 2027-01-31)',
+      '2027-03-01: NOSAM handlingsplan (förslag – inte fastställt)',
+      '2027-06-30: Halvårsvis informationsbrev/rapport (förslag – inte fastställt)',
     ]);
     expect(cardActions(card).map(([t]) => t)).toEqual(['Prenumerera i Outlook']);
     const open = (card.actions as { type: string; title: string; url: string }[])[0]!;
@@ -39,8 +42,9 @@ describe('årshjul', () => {
     const ics = await res.text();
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain('X-WR-CALNAME:Årshjul – NOSAM Hisingen (Göteborgsområdet)');
-    expect(ics).toContain('DTSTART;VALUE=DATE:20261230');
-    expect(ics).toContain('SUMMARY:Kvartalsvis informationsbrev/rapport – NOSAM Hisingen');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20261215');
+    expect(ics.replace(/\r\n /g, '')).toContain('SUMMARY:Halvårsvis informationsbrev/rapport – NOSAM Hisingen (förslag – inte fastställt)');
+    expect(ics.replace(/\r\n /g, '')).toContain('Halvårsvis informationsbrev/rapport. Föreslaget datum 2026-12-15 (förslag – inte fastställt).');
     expect(ics).toContain('DTSTART;VALUE=DATE:20270301');
     // The same group keeps its token.
     bot.connector.clear();
@@ -54,20 +58,20 @@ describe('årshjul', () => {
   });
 
   it('marks a reminder done from its card, and refuses someone outside the group', async () => {
-    const data = { org: 'goteborgsomradet', group: 'nosam-hisingen', occurrence: 'kvartalsrapport|2026-12-31', deadline: '2026-12-30' };
+    const data = { org: 'goteborgsomradet', group: 'nosam-hisingen', occurrence: 'halvarsrapport|2026-12-15', deadline: '2026-12-15' };
     await bot.post(actionSubmit({ verb: 'reminderDone', ...data }, opts(USERS.memberRegion)));
     await bot.post(actionSubmit({ verb: 'reminderDone', ...data }, opts(USERS.processLeaderNosam)));
-    await bot.post(actionSubmit({ verb: 'reminderAck', ...data, occurrence: 'motesminimum|2026-12-31', deadline: '2026-12-31' }, opts(USERS.memberKommun, 'en-US')));
+    await bot.post(actionSubmit({ verb: 'reminderAck', ...data, occurrence: 'arsrapport-till-lgs|2027-01-31', deadline: '2027-02-01' }, opts(USERS.memberKommun, 'en-US')));
     await bot.post(actionSubmit({ verb: 'reminderDone', ...data, occurrence: 'okänd|2026' }, opts(USERS.processLeaderNosam)));
     expect(bot.connector.texts()).toEqual([
-      'Bara de som uppgiften är till för, och gruppens ordförande, vice ordförande och processledare, kan markera ”Kvartalsvis informationsbrev/rapport” som klart för NOSAM Hisingen. Inget ändrades.',
-      'Markerat som klart: Kvartalsvis informationsbrev/rapport för NOSAM Hisingen. Ingen i gruppen påminns mer om den.',
-      'Noted. You will not be reminded about Minimum number of meetings in the year again.',
+      'Bara de som uppgiften är till för, och gruppens ordförande, vice ordförande och processledare, kan markera ”Halvårsvis informationsbrev/rapport” som klart för NOSAM Hisingen. Inget ändrades.',
+      'Markerat som klart: Halvårsvis informationsbrev/rapport för NOSAM Hisingen. Ingen i gruppen påminns mer om den.',
+      'Noted. You will not be reminded about Annual report to LGS again.',
       'Kortet skickade ofullständiga eller ogiltiga uppgifter, så inget ändrades. Öppna kortet på nytt och försök igen.',
     ]);
     const ledger = await bot.running.repos.ledger.load('goteborgsomradet', '2026-11-22');
-    expect([...ledger.done]).toEqual(['goteborgsomradet|nosam-hisingen|kvartalsrapport|2026-12-31']);
-    expect([...ledger.acknowledged]).toEqual([`goteborgsomradet|nosam-hisingen|motesminimum|2026-12-31|${USERS.memberKommun}`]);
+    expect([...ledger.done]).toEqual(['goteborgsomradet|nosam-hisingen|halvarsrapport|2026-12-15']);
+    expect([...ledger.acknowledged]).toEqual([`goteborgsomradet|nosam-hisingen|arsrapport-till-lgs|2027-01-31|${USERS.memberKommun}`]);
   });
 
   it('sends due reminders as cards through the scheduler, once', async () => {

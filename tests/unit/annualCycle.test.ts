@@ -52,6 +52,9 @@ const synthetic = (id: string, schedule: CycleSchedule, extra: Partial<CycleItem
   schedule,
   remindDaysBefore: [30, 14, 7, 1],
   audience: ['chair', 'processLeader'],
+  status: 'confirmed',
+  cadence: null,
+  quote: null,
   source: 'test',
   ...extra,
 });
@@ -381,8 +384,13 @@ describe('occurrences: last meeting of the year', () => {
     meeting('e', '2027-12-08'), // the only (so last) meeting of 2027, a Wednesday
   ];
 
-  it('the shipped item (daysBefore 0) falls on the year’s last non-cancelled meeting', () => {
-    const i = item(GBG, 'nosam-ordforande-utses');
+  // No shipped item uses this schedule any more: 002's "Sista NOSAM i år (2022) behöver utse en
+  // ordförande" was a one-off of the 2022 reorganisation, not a yearly rule. The schedule stays for
+  // organisations that choose it.
+  const lastMeetingItem = synthetic('nosam-ordforande-utses', { kind: 'last-meeting-of-year', daysBefore: 0 }, { appliesTo: { kinds: ['nosam'], groups: [] } });
+
+  it('an item with daysBefore 0 falls on the year’s last non-cancelled meeting', () => {
+    const i = lastMeetingItem;
     expect(i.schedule).toEqual({ kind: 'last-meeting-of-year', daysBefore: 0 });
     expect(occurrences(GBG, hisingen, i, { ...EMPTY, meetings }, '2026-01-01', '2027-12-31').map(brief)).toEqual([
       { key: 'nosam-ordforande-utses|2026', deadline: '2026-12-10', movedFrom: null },
@@ -402,7 +410,7 @@ describe('occurrences: last meeting of the year', () => {
   });
 
   it('a year without meetings has no occurrence', () => {
-    const i = item(GBG, 'nosam-ordforande-utses');
+    const i = lastMeetingItem;
     expect(occurrences(GBG, hisingen, i, { ...EMPTY, meetings: [meeting('x', '2026-05-05', true)] }, '2026-01-01', '2026-12-31')).toEqual([]);
   });
 });
@@ -428,14 +436,16 @@ describe('occurrences: chair term end', () => {
 describe('occurrences: meeting minimum period ends', () => {
   it.each([
     [GBG, 'lgs', '2026-01-01', '2027-12-31', ['motesminimum|2026-12-31', 'motesminimum|2027-12-31']],
-    [GBG, 'nosam-hisingen', '2026-01-01', '2026-12-31', ['motesminimum|2026-12-31']],
-    // SAMLA samordningsgrupp: at least 2 meetings per half-year (001).
-    [SAMLA, 'samla-samordningsgrupp', '2026-01-01', '2026-12-31', ['motesminimum|2026-06-30', 'motesminimum|2026-12-31']],
-    [SAMLA, 'samla-samordningsgrupp', '2026-07-01', '2026-12-31', ['motesminimum|2026-12-31']],
+    // NOSAM: "Mötesfrekvens utifrån lokala behov" (000, 2025) supersedes 002's "minst två gånger/år": no minimum.
+    [GBG, 'nosam-hisingen', '2026-01-01', '2026-12-31', []],
+    // "Mötesfrekvens cirka sex-åtta gånger/år" (000) is guidance, not a minimum.
+    [GBG, 'lgs-styrgrupp', '2026-01-01', '2026-12-31', []],
+    // SAMLA samordningsgrupp: "cirka 2–3 gånger per halvår" (001) is guidance, not a minimum.
+    [SAMLA, 'samla-samordningsgrupp', '2026-01-01', '2026-12-31', []],
     // Politiskt presidium is political (the item applies by kind) but has no minimum.
     [GBG, 'politiskt-presidium', '2026-01-01', '2026-12-31', []],
   ] as const)('%#: %s in %s – %s', (org, groupId, from, to, keys) => {
-    const occ = occurrences(org, group(org, groupId), item(org, 'motesminimum'), EMPTY, from, to);
+    const occ = occurrences(org, group(org, groupId), { ...item(GBG, 'motesminimum'), appliesTo: { kinds: [group(org, groupId).kind], groups: [] } }, EMPTY, from, to);
     // The period end is not a deadline to move: 31 December stays 31 December (nyårsafton).
     expect(occ.map(brief)).toEqual(keys.map((key) => ({ key, deadline: key.slice(-10), movedFrom: null })));
   });
@@ -635,7 +645,9 @@ describe('dueReminders: recipients by audience, from the roster', () => {
   });
 
   it('chair and process leader only (kvartalsrapport): ordinary members get nothing', () => {
-    const rs = sweep([only(GBG, ['nosam-hisingen'], ['kvartalsrapport'])], groups, '2026-03-17'); // 14 days before 31 March
+    // The organisation chose quarterly reports for NOSAM here (Göteborgsområdet's file proposes half-yearly).
+    const quarterly = { ...only(GBG, ['nosam-hisingen'], ['kvartalsrapport']), reportCadence: { nosam: 'quarterly' as const } };
+    const rs = sweep([quarterly], groups, '2026-03-17'); // 14 days before 31 March
     expect(summary(rs)).toEqual([
       'goteborgsomradet|nosam-hisingen|kvartalsrapport|2026-03-31|14|aad-chair [chair] 14/14',
       'goteborgsomradet|nosam-hisingen|kvartalsrapport|2026-03-31|14|aad-pl [processLeader] 14/14',
@@ -728,22 +740,13 @@ describe('dueReminders: meeting minimum', () => {
     expect(r?.meetingCount).toEqual({ planned: 3, minimum: 4 });
   });
 
-  // SAMLA samordningsgrupp: at least 2 meetings per half-year (001).
-  const samlaOrg = only(SAMLA, ['samla-samordningsgrupp'], ['motesminimum']);
-  const samlaMeeting = (id: string, date: string, cancelled = false) => meeting(id, date, cancelled, 'samla-samordningsgrupp', 'samla');
-  const samlaState = (meetings: PlannedMeeting[]): Record<string, GroupCycleState> => ({
-    'samla|samla-samordningsgrupp': { members: [member('aad-pl', 'processLeader')], terms: [], meetings },
-  });
-
-  it.each([
-    // Counted per half-year: the autumn meetings do not help the spring.
-    ['2026-05-01', [samlaMeeting('a', '2026-02-10'), samlaMeeting('b', '2026-07-15'), samlaMeeting('c', '2026-09-10')], ['samla|samla-samordningsgrupp|motesminimum|2026-06-30|60|aad-pl 1/2']],
-    ['2026-05-01', [samlaMeeting('a', '2026-02-10'), samlaMeeting('b', '2026-05-20')], []],
-    ['2026-11-01', [samlaMeeting('a', '2026-02-10'), samlaMeeting('b', '2026-07-15'), samlaMeeting('c', '2026-09-10')], []],
-    ['2026-11-01', [samlaMeeting('a', '2026-02-10'), samlaMeeting('b', '2026-07-15'), samlaMeeting('c', '2026-09-10', true)], ['samla|samla-samordningsgrupp|motesminimum|2026-12-31|60|aad-pl 1/2']],
-  ])('SAMLA on %s', (today, meetings, expected) => {
-    const rs = sweep([samlaOrg], samlaState(meetings), today);
-    expect(rs.map((r) => `${r.id} ${r.meetingCount?.planned}/${r.meetingCount?.minimum}`)).toEqual(expected);
+  // SAMLA samordningsgrupp: "cirka 2–3 gånger per halvår" (001) is guidance: shown, never warned about.
+  it('SAMLA samordningsgrupp with one meeting in the half-year: no warning (guidance, not a minimum)', () => {
+    const guidanceItem = { ...item(GBG, 'motesminimum'), appliesTo: { kinds: ['coordination' as const], groups: [] } };
+    const samlaOrg = { ...only(SAMLA, ['samla-samordningsgrupp'], []), annualCycle: [guidanceItem] };
+    const state = { 'samla|samla-samordningsgrupp': { members: [member('aad-pl', 'processLeader')], terms: [], meetings: [meeting('a', '2026-02-10', false, 'samla-samordningsgrupp', 'samla')] } };
+    expect(group(SAMLA, 'samla-samordningsgrupp').meetings).toMatchObject({ kind: 'guidance', min: 2, max: 3 });
+    expect(sweep([samlaOrg], state, '2026-05-01')).toEqual([]);
   });
 });
 
@@ -871,17 +874,12 @@ describe('upcomingDeadlines', () => {
     expect(list.map((o) => `${o.deadline} ${o.key}${o.movedFrom === null ? '' : ` (från ${o.movedFrom})`}`)).toEqual([
       '2026-02-02 arsrapport-till-lgs|2026-01-31 (från 2026-01-31)',
       '2026-03-02 nosam-handlingsplan|2026-03-01 (från 2026-03-01)',
-      '2026-03-31 kvartalsrapport|2026-03-31',
+      // Göteborgsområdet's cadence for NOSAM is half-yearly (a förslag): no quarterly reports.
       '2026-05-05 minnesanteckningar-publiceras|meeting:a',
       '2026-06-30 halvarsrapport|2026-06-30',
-      '2026-06-30 kvartalsrapport|2026-06-30',
-      '2026-09-30 kvartalsrapport|2026-09-30',
       '2026-10-15 nosam-ordforande-moter-lgs-styrgrupp|2026-10-15',
-      '2026-11-19 nosam-ordforande-utses|2026',
       '2026-12-03 minnesanteckningar-publiceras|meeting:b',
       '2026-12-15 halvarsrapport|2026-12-15',
-      '2026-12-30 kvartalsrapport|2026-12-31 (från 2026-12-31)',
-      '2026-12-31 motesminimum|2026-12-31',
       '2026-12-31 ordforandeperiod-slutar|term:t',
     ]);
   });
@@ -895,6 +893,16 @@ describe('upcomingDeadlines', () => {
     const list = upcomingDeadlines(GBG, group(GBG, 'tema-aldre'), EMPTY, '2025-01-01', '2027-12-31');
     const deadlines = list.map((o) => o.deadline);
     expect(deadlines).toEqual([...deadlines].sort());
-    expect(list).toHaveLength(3 * (1 + 1 + 4 + 2 + 1)); // årsrapport, handlingsplan, 4 quarters, 2 half-years, dialogue per year
+    // årsrapport, handlingsplan, 2 half-years (the cadence chosen for theme groups), dialogue per year
+    expect(list).toHaveLength(3 * (1 + 1 + 2 + 1));
+  });
+
+  it('follows the report cadence the organisation chose per group kind (000: "kvartals- och halvårsvisa"), never both', () => {
+    const ids = (org: Organisation) => [...new Set(upcomingDeadlines(org, group(org, 'tema-aldre'), EMPTY, '2026-01-01', '2026-12-31').map((o) => o.item.id))];
+    expect(ids(GBG).filter((id) => id.endsWith('rapport'))).toEqual(['halvarsrapport']);
+    const quarterly: Organisation = { ...GBG, reportCadence: { ...GBG.reportCadence, theme: 'quarterly' } };
+    expect(ids(quarterly).filter((id) => id.endsWith('rapport'))).toEqual(['kvartalsrapport']);
+    const none: Organisation = { ...GBG, reportCadence: {} };
+    expect(ids(none).filter((id) => id.endsWith('rapport'))).toEqual([]);
   });
 });

@@ -15,7 +15,8 @@ describe('decision rules', () => {
     ['no consensus, sent back', draft({ consensus: false, outcome: 'återremitterat', forankring: [] }), null],
     ['no consensus, struck', draft({ consensus: false, outcome: 'struket', forankring: [] }), null],
     ['consensus but struck', draft({ outcome: 'struket', forankring: [] }), 'consensus-outcome'],
-    ['sent back with förankring', draft({ consensus: false, outcome: 'återremitterat' }), 'forankring-on-closed-matter'],
+    // Was refused ('forankring-on-closed-matter'); the form now starts with every principal ticked (000), so it is dropped instead.
+    ['sent back with förankring', draft({ consensus: false, outcome: 'återremitterat' }), null],
     ['chair decision in a meeting', draft({ kind: 'ordförandebeslut' }), 'chair-decision-in-meeting'],
     ['chair decision between meetings', draft({ kind: 'ordförandebeslut', meetingId: null, itemId: null }), null],
     ['meeting decision without meeting', draft({ meetingId: null }), 'meeting-decision-without-meeting'],
@@ -23,6 +24,11 @@ describe('decision rules', () => {
   ])('%s', (_n, d, problem) => {
     const r = checkDraft(d);
     expect(r.ok ? null : r.code).toBe(problem);
+  });
+
+  it('a sent-back matter keeps no förankring even when the form had principals ticked', () => {
+    const r = checkDraft(draft({ consensus: false, outcome: 'återremitterat', forankring: ['kommun', 'region'] }));
+    expect(r.ok ? r.value.forankring : r.code).toEqual([]);
   });
 
   it('numbers as "LGS 2026:14", keeps versions on correction, never deletes on retraction', () => {

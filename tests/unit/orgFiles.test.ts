@@ -86,7 +86,7 @@ describe('orgs/goteborgsomradet.yaml', () => {
       su: 'region',
       'sjukhusen-i-vaster': 'region',
       'habilitering-och-halsa': 'region',
-      folktandvarden: 'region',
+      allmantandvarden: 'region',
       regionhalsan: 'region',
       narhalsan: 'region',
       'privata-vardcentraler': 'region',
@@ -96,6 +96,8 @@ describe('orgs/goteborgsomradet.yaml', () => {
     });
     expect(principalOfParty(org, 'privata-vardcentraler')?.id).toBe('region');
     expect(principalOfParty(org, 'goteborg-avo')?.name.sv).toBe('Kommun');
+    // 003: "Tandvårdschef, Allmäntandvården, VGR" – the document's name, not "Folktandvården".
+    expect(org.parties.find((p) => p.id === 'allmantandvarden')?.name).toBe('Allmäntandvården, VGR');
   });
 
   it('has 21 groups: 2 political, 1 strategic, 5 steering, 4 theme, 8 NOSAM, 1 working', () => {
@@ -154,7 +156,10 @@ describe('orgs/goteborgsomradet.yaml', () => {
     const lgs = group(org, 'lgs');
     expect(lgs.kind).toBe('strategic');
     expect(lgs.parent).toBe('politiskt-samrad');
-    expect(lgs.meetings).toEqual({ min: 4, per: 'year' });
+    // 000: "Mötesfrekvens minst fyra gånger/år." – a binding minimum.
+    expect(lgs.meetings).toEqual({ kind: 'minimum', min: 4, max: null, per: 'year', quote: 'Mötesfrekvens minst fyra gånger/år.', source: '000' });
+    // 000: "ersättare utses inte".
+    expect(lgs.deputies).toMatchObject({ appointed: false, source: '000' });
     expect(lgs.processLeaderRole).toBe('Processledare LGS och politiskt samråd');
     expect(lgs.chairRule).toMatchObject({
       termMonths: 24,
@@ -171,13 +176,17 @@ describe('orgs/goteborgsomradet.yaml', () => {
     expect(lgs.chairRule?.quote.en).toContain('in step with the chairmanship of the political consultation');
   });
 
-  it('lets politiskt samråd alternate kommun/region every 24 months and meet LGS at least once a year', () => {
+  it('lets politiskt samråd alternate kommun/region with no term length, meet LGS 1–2 times a year as guidance, with deputies (000, 004)', () => {
     const samrad = group(org, 'politiskt-samrad');
     expect(samrad.kind).toBe('political');
     expect(samrad.parent).toBeNull();
-    expect(samrad.meetings).toEqual({ min: 1, per: 'year' });
+    // 000: "via gemensamma möten en till två gånger per år" – guidance, never "ska ha minst".
+    expect(samrad.meetings).toMatchObject({ kind: 'guidance', min: 1, max: 2, per: 'year' });
+    // 004: "Politiskt samråd – består av ordförande och ersättare från berörda nämnder och styrelser".
+    expect(samrad.deputies).toMatchObject({ appointed: true, source: '004' });
+    // No term length in the seeds: a term lasts until the next chair is recorded.
     expect(samrad.chairRule).toMatchObject({
-      termMonths: 24,
+      termMonths: null,
       principal: { kind: 'alternate' },
       rotateAmongParties: false,
       vice: 'other-principal',
@@ -185,12 +194,12 @@ describe('orgs/goteborgsomradet.yaml', () => {
     expect(group(org, 'politiskt-presidium')).toMatchObject({ kind: 'political', parent: 'politiskt-samrad', chairRule: null });
   });
 
-  it('gives the LGS styrgrupp no chair rule of its own and at least 6 meetings a year', () => {
+  it('gives the LGS styrgrupp no chair rule of its own and "cirka sex-åtta gånger/år" as guidance (000)', () => {
     expect(group(org, 'lgs-styrgrupp')).toMatchObject({
       shortName: 'LGS styrgrupp',
       kind: 'steering',
       parent: 'lgs',
-      meetings: { min: 6, per: 'year' },
+      meetings: { kind: 'guidance', min: 6, max: 8, per: 'year', quote: 'Mötesfrekvens cirka sex-åtta gånger/år.' },
       chairRule: null,
       processLeaderRole: 'Processledare LGS och politiskt samråd',
     });
@@ -220,23 +229,27 @@ describe('orgs/goteborgsomradet.yaml', () => {
     expect(group(org, 'tema-aldre').shortName).toBe('Temagrupp Äldre');
   });
 
-  it('alternates each NOSAM chair kommun/region, appointed at the last meeting of the year (002)', () => {
+  it('alternates each NOSAM chair kommun/region with no term length or new-year start; meetings by local need (000, 002)', () => {
     for (const id of NOSAM_IDS) {
       const g = group(org, id);
       expect(g.parent).toBe('lgs');
-      expect(g.meetings).toEqual({ min: 2, per: 'year' });
+      // 000 (2025): "Mötesfrekvens utifrån lokala behov" supersedes 002's "minst två gånger/år" (2022).
+      expect(g.meetings).toBeNull();
+      // 000: "Ersättare utses inte."
+      expect(g.deputies).toMatchObject({ appointed: false, quote: 'Samverkan är en pågående process och kontinuitet är viktigt. Ersättare utses inte.' });
       expect(g.chairRule).toMatchObject({
-        termMonths: 12,
+        termMonths: null,
         principal: { kind: 'alternate' },
         rotateAmongParties: true,
         vice: 'optional',
         extensionByConsensus: false,
         replacementByLeavingPrincipal: true,
-        appointment: 'last-meeting-of-year',
+        appointment: 'any-meeting',
         appointedBy: { kind: 'group' },
         source: '000, 002',
       });
-      expect(g.chairRule?.quote.sv).toContain('det ska varvas mellan kommun/region');
+      expect(g.chairRule?.quote.sv).toContain('det ska varvas mellan kommun/region. (002, 2022)');
+      expect(g.chairRule?.quote.sv).not.toContain('Sista NOSAM');
     }
   });
 
@@ -279,7 +292,6 @@ describe('orgs/goteborgsomradet.yaml', () => {
       'kvartalsrapport',
       'halvarsrapport',
       'minnesanteckningar-publiceras',
-      'nosam-ordforande-utses',
       'ordforandeperiod-slutar',
       'motesminimum',
       'nosam-ordforande-moter-lgs-styrgrupp',
@@ -290,15 +302,20 @@ describe('orgs/goteborgsomradet.yaml', () => {
     expect(item('nosam-handlingsplan')).toMatchObject({
       appliesTo: { kinds: ['nosam'], groups: [] },
       schedule: { kind: 'yearly', month: 3, day: 1 },
+      // 002's "2023-03-01" was a launch milestone: the yearly date is a proposal.
+      status: 'proposal',
       source: '002',
     });
+    // 000: "kvartals- och halvårsvisa information/rapporter": one cadence per kind, chosen by the organisation.
+    expect(item('kvartalsrapport').cadence).toBe('quarterly');
+    expect(item('halvarsrapport').cadence).toBe('half-yearly');
+    expect(org.reportCadence).toEqual({ theme: 'half-yearly', nosam: 'half-yearly', working: 'half-yearly' });
+    expect(org.reportCadenceSource).toBe('förslag');
+    // 000: "Om enighet inte uppnås i en fråga ska ärendet återremitteras för förnyad beredning eller strykas."
+    expect(org.decisionRule).toMatchObject({ kind: 'consensus-or-return', source: '000' });
     expect(item('kvartalsrapport').schedule).toEqual({ kind: 'quarter-end' });
     expect(item('halvarsrapport').schedule.kind).toBe('half-yearly');
     expect(item('minnesanteckningar-publiceras').schedule).toEqual({ kind: 'after-each-meeting', days: 14 });
-    expect(item('nosam-ordforande-utses')).toMatchObject({
-      appliesTo: { kinds: ['nosam'] },
-      schedule: { kind: 'last-meeting-of-year', daysBefore: 0 },
-    });
     expect(item('ordforandeperiod-slutar')).toMatchObject({ schedule: { kind: 'term-end' }, remindDaysBefore: [90, 30, 7] });
     expect(item('motesminimum').schedule).toEqual({ kind: 'meeting-minimum' });
     expect(item('nosam-ordforande-moter-lgs-styrgrupp').appliesTo).toEqual({
@@ -359,10 +376,13 @@ describe('orgs/samla.yaml', () => {
     ]);
   });
 
-  it('gives the samordningsgrupp a 1-year chair following the political group, vice from the other principal (001)', () => {
+  it('gives the samordningsgrupp a 1-year chair following the political group, vice from the other principal, meetings as guidance (001)', () => {
     const g = group(org, 'samla-samordningsgrupp');
     expect(g.kind).toBe('coordination');
-    expect(g.meetings).toEqual({ min: 2, per: 'half-year' });
+    // 001: "cirka 2–3 gånger per halvår" – guidance.
+    expect(g.meetings).toMatchObject({ kind: 'guidance', min: 2, max: 3, per: 'half-year' });
+    // 001: "kan representanterna inte utse ersättare vid frånvaro."
+    expect(g.deputies).toMatchObject({ appointed: false, source: '001' });
     expect(g.processLeaderRole).toBe('Processledare SAMLA');
     expect(g.chairRule).toMatchObject({
       termMonths: 12,
@@ -372,8 +392,9 @@ describe('orgs/samla.yaml', () => {
       source: '001',
     });
     expect(g.chairRule?.quote.sv).toContain('följer samma huvudman som ordförandeskapet i den politiska samrådsgruppen');
+    // 001 gives the political group no term length.
     expect(group(org, 'samla-politisk-samradsgrupp').chairRule).toMatchObject({
-      termMonths: 12,
+      termMonths: null,
       principal: { kind: 'alternate' },
     });
   });
@@ -385,9 +406,10 @@ describe('orgs/samla.yaml', () => {
       ['samla-arsrapport', 'yearly'],
       ['motesinformation-skickas', 'after-each-meeting'],
       ['ordforandeperiod-slutar', 'term-end'],
-      ['motesminimum', 'meeting-minimum'],
     ]);
     expect(org.annualCycle.every((c) => c.source === '001')).toBe(true);
+    // 001: "Samordningsgruppen strävar efter att alla beslut fattas i bred enighet".
+    expect(org.decisionRule).toMatchObject({ kind: 'broad-consensus', source: '001' });
   });
 });
 

@@ -18,8 +18,13 @@ import { GBG, group, SAMLA } from '../helpers/shippedOrgs';
  * Chair rotation (src/domain/rotation.ts) against the real rules in the shipped organisation
  * files: LGS follows politiskt samråd (24 months, vice from the other principal; 000),
  * temagrupper rotate among parties every 18 months and may extend by consensus (000),
- * NOSAM alternate kommun/region and rotate among parties, appointed at the year's last
- * meeting (002), SAMLA samordningsgrupp follows the political samrådsgrupp (001).
+ * NOSAM alternate kommun/region and rotate among parties (000, 002), SAMLA samordningsgrupp
+ * follows the political samrådsgrupp (001).
+ *
+ * The documents give no term length for politiskt samråd, SAMLA's political group or NOSAM
+ * (termMonths null; see "open-ended terms" below). The projection and new-year machinery is
+ * still exercised with SAMRAD, NOSAM and SAMLA_POL as an organisation could configure them
+ * (24 and 12 months, NOSAM appointed at the year's last meeting); these are not the shipped rules.
  */
 
 // ---------------------------------------------------------------- real organisations
@@ -39,7 +44,7 @@ function holder(org: Organisation, party: PartyId, n = 1): TermHolder {
 /** Parties at a group's table, with their principals from the organisation file. */
 const table = (org: Organisation, ids: readonly PartyId[]) => ids.map((id) => ({ id, principal: principalOf(org, id) }));
 
-function termMonths(g: Group): number {
+function termMonths(g: Group): number | null {
   if (g.chairRule === null) throw new Error(`${g.id} has no chair rule`);
   return g.chairRule.termMonths;
 }
@@ -72,12 +77,12 @@ function proposal(role: TermRole, h: TermHolder, start: string, plannedEnd: stri
 const PRINCIPALS: readonly PrincipalId[] = GBG.principals.map((p) => p.id);
 const SAMLA_PRINCIPALS: readonly PrincipalId[] = SAMLA.principals.map((p) => p.id);
 
-const SAMRAD = group(GBG, 'politiskt-samrad');
+const SAMRAD = withRule(group(GBG, 'politiskt-samrad'), { termMonths: 24 });
 const LGS = group(GBG, 'lgs');
 const STYRGRUPP = group(GBG, 'lgs-styrgrupp');
 const TEMA = group(GBG, 'tema-aldre');
-const NOSAM = group(GBG, 'nosam-sydvast');
-const SAMLA_POL = group(SAMLA, 'samla-politisk-samradsgrupp');
+const NOSAM = withRule(group(GBG, 'nosam-sydvast'), { termMonths: 12, appointment: 'last-meeting-of-year' });
+const SAMLA_POL = withRule(group(SAMLA, 'samla-politisk-samradsgrupp'), { termMonths: 12 });
 const SAMLA_SAM = group(SAMLA, 'samla-samordningsgrupp');
 
 const G = (party: PartyId, n = 1) => holder(GBG, party, n);
@@ -148,11 +153,11 @@ describe('chair rules in the shipped organisation files', () => {
   const NOSAM_IDS = ['nosam-sydvast', 'nosam-hisingen', 'nosam-nordost', 'nosam-centrum', 'nosam-partille', 'nosam-harryda', 'nosam-molndal', 'nosam-ockero'];
 
   it.each([
-    ['politiskt-samrad', GBG, { termMonths: 24, principal: { kind: 'alternate' }, rotateAmongParties: false, vice: 'other-principal', extensionByConsensus: false, replacementByLeavingPrincipal: false, appointment: 'any-meeting' }],
+    ['politiskt-samrad', GBG, { termMonths: null, principal: { kind: 'alternate' }, rotateAmongParties: false, vice: 'other-principal', extensionByConsensus: false, replacementByLeavingPrincipal: false, appointment: 'any-meeting' }],
     ['lgs', GBG, { termMonths: 24, principal: { kind: 'follow', group: 'politiskt-samrad' }, rotateAmongParties: false, vice: 'other-principal', extensionByConsensus: false, replacementByLeavingPrincipal: true, appointment: 'any-meeting' }],
     ...TEMA_IDS.map((id) => [id, GBG, { termMonths: 18, principal: { kind: 'any' }, rotateAmongParties: true, vice: 'optional', extensionByConsensus: true, replacementByLeavingPrincipal: true, appointment: 'any-meeting' }] as const),
-    ...NOSAM_IDS.map((id) => [id, GBG, { termMonths: 12, principal: { kind: 'alternate' }, rotateAmongParties: true, vice: 'optional', extensionByConsensus: false, replacementByLeavingPrincipal: true, appointment: 'last-meeting-of-year' }] as const),
-    ['samla-politisk-samradsgrupp', SAMLA, { termMonths: 12, principal: { kind: 'alternate' }, rotateAmongParties: false, vice: 'optional', extensionByConsensus: false, replacementByLeavingPrincipal: false, appointment: 'any-meeting' }],
+    ...NOSAM_IDS.map((id) => [id, GBG, { termMonths: null, principal: { kind: 'alternate' }, rotateAmongParties: true, vice: 'optional', extensionByConsensus: false, replacementByLeavingPrincipal: true, appointment: 'any-meeting' }] as const),
+    ['samla-politisk-samradsgrupp', SAMLA, { termMonths: null, principal: { kind: 'alternate' }, rotateAmongParties: false, vice: 'optional', extensionByConsensus: false, replacementByLeavingPrincipal: false, appointment: 'any-meeting' }],
     ['samla-samordningsgrupp', SAMLA, { termMonths: 12, principal: { kind: 'follow', group: 'samla-politisk-samradsgrupp' }, rotateAmongParties: false, vice: 'other-principal', extensionByConsensus: false, replacementByLeavingPrincipal: false, appointment: 'any-meeting' }],
   ] as const)('%s', (id, org, expected) => {
     expect(group(org, id).chairRule).toMatchObject(expected);
@@ -240,8 +245,10 @@ describe('requiredChairPrincipal', () => {
       ['samråd region in office', '2026-12-31', SAMRAD_TERMS, { kind: 'follow', group: SAMRAD, next: 'region', projected: false }],
       ['samråd has no term then: projected by alternation', '2027-01-01', SAMRAD_TERMS, { kind: 'follow', group: SAMRAD, next: 'kommun', projected: true }],
       ['only the kommun term recorded: projected region', '2025-01-01', gt(SAMRAD, [s23]), { kind: 'follow', group: SAMRAD, next: 'region', projected: true }],
-      ['samråd has no history', '2025-01-01', gt(SAMRAD, []), { kind: 'follow-unknown', group: SAMRAD, next: null }],
-      ['samråd has only a later term', '2024-06-01', gt(SAMRAD, [s25]), { kind: 'follow-unknown', group: SAMRAD, next: null }],
+      // Politicians rarely use the bot: with no samråd chair registered, LGS "roterar mellan kommun
+      // och region" (000) against its own previous chair (kommun 2023) instead of accepting any principal.
+      ['samråd has no history: alternates against LGS’s own kommun chair', '2025-01-01', gt(SAMRAD, []), { kind: 'follow-fallback', group: SAMRAD, previous: 'kommun', next: 'region' }],
+      ['samråd has only a later term: alternates against LGS’s own chair', '2024-06-01', gt(SAMRAD, [s25]), { kind: 'follow-fallback', group: SAMRAD, previous: 'kommun', next: 'region' }],
       [
         'samråd records overlap: the latest-starting term decides',
         '2025-01-01',
@@ -265,8 +272,12 @@ describe('requiredChairPrincipal', () => {
       expect(requiredChairPrincipal(gt(LGS, [l25]), SAMRAD_TERMS, PRINCIPALS, '2025-06-01')).toEqual({ kind: 'follow', group: SAMRAD, next: 'region', projected: false });
     });
 
-    it('without the followed group given, no principal is required', () => {
-      expect(requiredChairPrincipal(LGS_TERMS, null, PRINCIPALS, '2027-01-01')).toEqual({ kind: 'any', next: null });
+    it('without the followed group given, alternates against LGS’s own previous chair (region 2025 → kommun)', () => {
+      expect(requiredChairPrincipal(LGS_TERMS, null, PRINCIPALS, '2027-01-01')).toEqual({ kind: 'follow-fallback', group: null, previous: 'region', next: 'kommun' });
+    });
+
+    it('with no chair registered in samråd nor LGS, the rule cannot decide (follow-unknown)', () => {
+      expect(requiredChairPrincipal(gt(LGS, []), gt(SAMRAD, []), PRINCIPALS, '2025-01-01')).toEqual({ kind: 'follow-unknown', group: SAMRAD, next: null });
     });
   });
 
@@ -280,7 +291,9 @@ describe('requiredChairPrincipal', () => {
         gt(SAMLA_POL, [sp25, term(SAMLA, SAMLA_POL, 'samla-pol-2026', 'chair', S('delregional-namnd-vastra'), '2026-01-01')]),
         { kind: 'follow', group: SAMLA_POL, next: 'region', projected: false },
       ],
-      ['political group without history', '2026-01-01', gt(SAMLA_POL, []), { kind: 'follow-unknown', group: SAMLA_POL, next: null }],
+      // 001: "Ordförandeskapet roterar mellan huvudmännen med en mandatperiod om ett år": without the
+      // political group's chair, alternate against the samordningsgrupp's own previous chair (Alingsås, kommun).
+      ['political group without history: alternates against its own kommun chair', '2026-01-01', gt(SAMLA_POL, []), { kind: 'follow-fallback', group: SAMLA_POL, previous: 'kommun', next: 'region' }],
     ])('%s, start %s', (_name, start, followed, expected) => {
       expect(requiredChairPrincipal(SAMLA_SAM_TERMS, followed, SAMLA_PRINCIPALS, start)).toEqual(expected);
     });
@@ -302,6 +315,7 @@ describe('nextChair', () => {
     expect(nextChair(NOSAM_TERMS, null, PRINCIPALS, NOSAM_TABLE, '2025-06-15')).toEqual({
       startsOn: '2026-01-01',
       plannedEnd: '2026-12-31',
+      decidedByGroup: false,
       principal: { kind: 'alternate', previous: 'kommun', next: 'region' },
       excludedParty: 'goteborg-fss',
       candidateParties: ['habilitering-och-halsa', 'privata-vardcentraler', 'sjukhusen-i-vaster', 'narhalsan', 'su'],
@@ -314,6 +328,7 @@ describe('nextChair', () => {
     expect(nextChair(g, null, PRINCIPALS, NOSAM_TABLE, '2024-12-31')).toEqual({
       startsOn: '2025-01-01',
       plannedEnd: '2025-12-31',
+      decidedByGroup: false,
       principal: { kind: 'alternate', previous: 'region', next: 'kommun' },
       excludedParty: 'su',
       candidateParties: ['goteborg-fss', 'goteborg-grundskola', 'goteborg-ifo', 'goteborg-avo'],
@@ -349,6 +364,7 @@ describe('nextChair', () => {
     expect(nextChair(gt(NOSAM, []), null, PRINCIPALS, NOSAM_TABLE, '2025-11-20')).toEqual({
       startsOn: '2026-01-01',
       plannedEnd: '2026-12-31',
+      decidedByGroup: false,
       principal: { kind: 'alternate-first', next: null },
       excludedParty: null,
       candidateParties: [
@@ -383,6 +399,7 @@ describe('nextChair', () => {
     expect(nextChair(TEMA_TERMS, null, PRINCIPALS, TEMA_TABLE, '2025-06-01')).toEqual({
       startsOn: '2026-01-01',
       plannedEnd: '2027-06-30',
+      decidedByGroup: false,
       principal: { kind: 'any', next: null },
       excludedParty: 'goteborg-avo',
       candidateParties: ['molndal', 'partille', 'sjukhusen-i-vaster', 'narhalsan', 'su'],
@@ -412,6 +429,7 @@ describe('nextChair', () => {
     expect(nextChair(LGS_TERMS, SAMRAD_TERMS, PRINCIPALS, LGS_TABLE, '2025-06-01')).toEqual({
       startsOn: '2027-01-01',
       plannedEnd: '2028-12-31',
+      decidedByGroup: false,
       principal: { kind: 'follow', group: SAMRAD, next: 'kommun', projected: true },
       excludedParty: null,
       candidateParties: ['goteborg-ifo', 'molndal', 'goteborg-avo'],
@@ -434,6 +452,7 @@ describe('nextChair', () => {
     expect(nextChair(LGS_TERMS, gt(SAMRAD, [s23, s25, s27r]), PRINCIPALS, LGS_TABLE, '2025-06-01')).toEqual({
       startsOn: '2027-01-01',
       plannedEnd: '2028-12-31',
+      decidedByGroup: false,
       principal: { kind: 'follow', group: SAMRAD, next: 'region', projected: false },
       excludedParty: null,
       candidateParties: ['koncernkontoret', 'narhalsan', 'su'],
@@ -441,14 +460,15 @@ describe('nextChair', () => {
     });
   });
 
-  it('LGS: samråd without history → follow-unknown, no vice principal, every party a candidate', () => {
+  it('LGS: samråd without history → alternates against LGS’s own region chair: kommun next, vice from the region (000)', () => {
     expect(nextChair(LGS_TERMS, gt(SAMRAD, []), PRINCIPALS, LGS_TABLE, '2025-06-01')).toEqual({
       startsOn: '2027-01-01',
       plannedEnd: '2028-12-31',
-      principal: { kind: 'follow-unknown', group: SAMRAD, next: null },
+      decidedByGroup: false,
+      principal: { kind: 'follow-fallback', group: SAMRAD, previous: 'region', next: 'kommun' },
       excludedParty: null,
-      candidateParties: ['goteborg-ifo', 'koncernkontoret', 'molndal', 'narhalsan', 'goteborg-avo', 'su'],
-      vicePrincipal: null,
+      candidateParties: ['goteborg-ifo', 'molndal', 'goteborg-avo'],
+      vicePrincipal: 'region',
     });
   });
 
@@ -456,6 +476,7 @@ describe('nextChair', () => {
     expect(nextChair(SAMLA_SAM_TERMS, SAMLA_POL_TERMS, SAMLA_PRINCIPALS, SAMLA_TABLE, '2025-03-01')).toEqual({
       startsOn: '2026-01-01',
       plannedEnd: '2026-12-31',
+      decidedByGroup: false,
       principal: { kind: 'follow', group: SAMLA_POL, next: 'region', projected: true },
       excludedParty: null,
       candidateParties: ['delregional-namnd-vastra', 'offentliga-vardcentraler', 'privata-vardcentraler', 'regionhalsan'],
@@ -549,7 +570,10 @@ describe('checkAppointment', () => {
       ['LGS region one day before samråd changes to region', gt(LGS, []), SAMRAD_TERMS, proposal('chair', G('su'), '2024-12-31', '2026-12-30'), [{ rule: 'principal-follows-group', expected: 'kommun', actual: 'region' }]],
       ['LGS region while samråd is region', LGS_BEFORE_2025, SAMRAD_TERMS, proposal('chair', G('su'), '2025-01-01', '2026-12-31'), []],
       ['LGS kommun when samråd is projected kommun', LGS_TERMS, SAMRAD_TERMS, proposal('chair', G('goteborg-ifo'), '2027-01-01', '2028-12-31'), []],
-      ['LGS, samråd without history: any principal', LGS_BEFORE_2025, gt(SAMRAD, []), proposal('chair', G('goteborg-ifo'), '2025-01-01', '2026-12-31'), []],
+      // Before: any principal was accepted. Now LGS alternates against its own previous chair (kommun 2023).
+      ['LGS, samråd without history: kommun again breaks the alternation', LGS_BEFORE_2025, gt(SAMRAD, []), proposal('chair', G('goteborg-ifo'), '2025-01-01', '2026-12-31'), [{ rule: 'principal-alternation', expected: 'region', actual: 'kommun' }]],
+      ['LGS, samråd without history: region follows the alternation', LGS_BEFORE_2025, gt(SAMRAD, []), proposal('chair', G('su'), '2025-01-01', '2026-12-31'), []],
+      ['LGS and samråd both without history: any principal', gt(LGS, []), gt(SAMRAD, []), proposal('chair', G('goteborg-ifo'), '2025-01-01', '2026-12-31'), []],
       ['SAMLA kommun while the political group is region', SAMLA_SAM_TERMS, samlaPol2026Region, proposal('chair', S('lerum'), '2026-01-01', '2026-12-31'), [{ rule: 'principal-follows-group', expected: 'region', actual: 'kommun' }]],
       ['SAMLA region while the political group is region', SAMLA_SAM_TERMS, samlaPol2026Region, proposal('chair', S('regionhalsan'), '2026-01-01', '2026-12-31'), []],
     ])('%s', (_name, g, followed, p, expected) => {
