@@ -4,6 +4,7 @@ import { loadOrganisations, type LoadReport } from './app/loadOrganisations';
 import { systemClock, type Clock } from './app/ports';
 import type { AppConfig } from './config/env';
 import type { Logger } from './logger';
+import { sweepMetrics } from './telemetry';
 import { RateLimiter } from './scheduler/rateLimiter';
 import { ReminderScheduler } from './scheduler/runner';
 import { defaultSweepSettings, type SweepDeps } from './scheduler/sweep';
@@ -86,6 +87,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     leases: new Leases(store),
     sender: proactive,
     limiter: new RateLimiter(config.rateLimits),
+    metrics: sweepMetrics,
     clock,
     logger,
     instanceId: `${process.env.WEBSITE_INSTANCE_ID ?? 'local'}-${randomUUID()}`,

@@ -150,7 +150,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     void dueReminders;
     const dead = deps('dead', at(T0));
     await dead.leases.acquire('reminder-sweep', 'dead', T0, 60_000);
-    const planned = await sweep({ ...deps('probe', at(T0)), sender: { send: async () => { throw new Error('not reached'); } } as never }).catch(() => null);
+    const planned = await sweep({ ...deps('probe', at(T0)), sender: { trySend: async () => { throw new Error('not reached'); } } as never }).catch(() => null);
     expect(planned).toMatchObject({ ran: false });
     // Simulate the claims the dead sweeper made.
     const ids = [
@@ -311,8 +311,8 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     const taken: boolean[] = [];
     const real = deps('a', clock).sender;
     const slow = {
-      send: async (r: ConversationRef, m: ProactiveMessage) => {
-        const id = await real.send(r, m);
+      trySend: async (r: ConversationRef, m: ProactiveMessage) => {
+        const id = await real.trySend(r, m);
         clock.t += 25_000;
         taken.push(await other.acquire('reminder-sweep', 'b', clock.now(), 60_000));
         return id;
@@ -327,8 +327,8 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     const clock = { t: T0.getTime(), now: () => new Date(clock.t) };
     const real = deps('a', clock).sender;
     const stealing = {
-      send: async (r: ConversationRef, m: ProactiveMessage) => {
-        const id = await real.send(r, m);
+      trySend: async (r: ConversationRef, m: ProactiveMessage) => {
+        const id = await real.trySend(r, m);
         // The lease is taken from under the sweep (e.g. it was paused past its expiry).
         await store.table('Leases').upsertEntity({ partitionKey: 'lease', rowKey: 'reminder-sweep', holder: 'b', expiresAt: new Date(clock.t + 3_600_000).toISOString() }, 'Replace');
         clock.t += 25_000;
@@ -385,9 +385,9 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     let stopping: Promise<void> | null = null;
     const real = base.sender;
     const stoppingSender = {
-      send: async (r: ConversationRef, m: ProactiveMessage) => {
+      trySend: async (r: ConversationRef, m: ProactiveMessage) => {
         stopping ??= scheduler!.stop(); // SIGTERM arrives while the first message is on the wire
-        return real.send(r, m);
+        return real.trySend(r, m);
       },
     } as unknown as ProactiveSender;
     scheduler = new ReminderScheduler({ ...base, sender: stoppingSender, settings: { ...base.settings, concurrency: 1 } }, 0, silentLogger);
