@@ -3,6 +3,7 @@ import { OrgCatalog } from './app/catalog';
 import { loadOrganisations, type LoadReport } from './app/loadOrganisations';
 import { systemClock, type Clock } from './app/ports';
 import type { AppConfig } from './config/env';
+import { orgDirectory } from './config/orgFiles';
 import type { Logger } from './logger';
 import { sweepMetrics } from './telemetry';
 import { RateLimiter } from './scheduler/rateLimiter';
@@ -55,7 +56,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     meetingInputs: new MeetingInputTableRepository(store, logger),
     decisions: new DecisionTableRepository(store, logger),
   };
-  const load = await loadOrganisations(config.orgDir, config.loadDemoData, repos);
+  const load = await loadOrganisations(orgDirectory(config.orgDir, config.loadDemoData), repos);
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });
   logger.info('orgs.loaded', { organisations: load.organisations.length, changes: load.changes, demoPeople: load.demoPeople });
   const catalog = new OrgCatalog(load.organisations);

@@ -1,12 +1,12 @@
 import type { ChannelLink, ConversationRef } from '../domain/conversation';
 import type { Organisation, OrgId } from '../domain/organisation';
 import type { IsoDate } from '../domain/calendarDate';
-import type { Term } from '../domain/chairTerms';
+import type { Term, TermRole } from '../domain/chairTerms';
 import type { Decision, QueuedItem } from '../domain/decisions';
 import type { Minutes } from '../domain/minutes';
 import type { AttendanceAnswer, Meeting, PlannedMeeting, WrittenInput } from '../domain/meetings';
 import type { GroupId } from '../domain/organisation';
-import type { GroupMember, Membership, UserContext } from '../domain/people';
+import type { GroupMember, GroupRole, Membership, UserContext } from '../domain/people';
 import type { Result } from '../domain/result';
 
 /** The one clock: the domain never reads time itself. */
@@ -254,4 +254,47 @@ export interface SweepCounts {
 /** Where the sweep reports its counts (Application Insights in production, nothing in tests). */
 export interface SweepMetrics {
   recordSweep(counts: SweepCounts): void;
+}
+
+// ---- the organisation files (read and parsed by src/config; stored by loadOrganisations) ----
+
+/** One reason an organisation file was refused: where (line and path) and why. */
+export interface SourceProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** A demo person: a role to try the bot as, with memberships. */
+export interface DemoPerson {
+  readonly user: string;
+  readonly displayName: string;
+  readonly org: OrgId;
+  readonly orgAdmin: boolean;
+  readonly memberships: readonly { readonly group: GroupId; readonly party: string | null; readonly roles: readonly GroupRole[] }[];
+}
+
+/** A demo chair term, so the demo shows who chairs, until when and who is next. */
+export interface DemoTerm {
+  readonly org: OrgId;
+  readonly group: GroupId;
+  readonly role: TermRole;
+  readonly user: string | null;
+  readonly displayName: string;
+  readonly party: string;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+/** The organisation files as read and validated: the valid organisations, the demo data if asked for, and every refused file. */
+export interface OrganisationFiles {
+  readonly organisations: readonly Organisation[];
+  readonly demo: { readonly people: readonly DemoPerson[]; readonly terms: readonly DemoTerm[] } | null;
+  readonly problems: readonly SourceProblem[];
+}
+
+/** Where the organisation files come from (a directory of YAML files in production and tests). */
+export interface OrganisationSource {
+  read(): Promise<OrganisationFiles>;
 }

@@ -1,5 +1,6 @@
 import { OrgCatalog } from '../../src/app/catalog';
 import { loadOrganisations } from '../../src/app/loadOrganisations';
+import { orgDirectory } from '../../src/config/orgFiles';
 import type { Clock } from '../../src/app/ports';
 import type { ConversationRef } from '../../src/domain/conversation';
 import { silentLogger } from '../../src/logger';
@@ -59,7 +60,7 @@ beforeEach(async () => {
   const groupState = new GroupStateTableRepository(store);
   conversations = new ConversationTableRepository(store);
   ledger = new ReminderLedger(store);
-  const report = await loadOrganisations('tests/fixtures/cycle', false, {
+  const report = await loadOrganisations(orgDirectory('tests/fixtures/cycle', false), {
     organisations: new OrganisationTableRepository(store),
     members: new MemberTableRepository(store),
     groupState,
