@@ -161,7 +161,8 @@ export class SendRun {
   private async nextChunk(): Promise<Pending[]> {
     const chunk: Pending[] = [];
     while (chunk.length < this.chunkSize && this.next < this.candidates.length) {
-      const c = this.candidates[this.next++];
+      const c = this.candidates.at(this.next++);
+      if (c === undefined) break;
       const personal = this.refs.get(c.reminder.recipient.toLowerCase()) ?? this.refs.get(c.reminder.recipient);
       // The channel is looked up only when there is no personal chat (or, in `send`, when it refuses).
       const link = personal === undefined && c.reminder.channelFallback ? await this.channelOf(c.reminder.org, c.reminder.group) : null;

@@ -366,6 +366,20 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     expect(connector.attempts).toEqual([]);
   });
 
+  it('gives up a send the connector never answers after the send timeout, sends the others and records it as failed for a later sweep', async () => {
+    const real = deps('a', at(T0)).sender;
+    // The chair's personal chat hangs: no answer, ever.
+    const hanging = {
+      trySend: (r: ConversationRef, m: ProactiveMessage) => (r.conversationId === 'a:chair' ? new Promise<never>(() => undefined) : real.trySend(r, m)),
+    } as unknown as ProactiveSender;
+    const base = deps('a', at(T0));
+    const report = await sweep({ ...base, sender: hanging, settings: { ...base.settings, sendTimeoutMs: 50 } });
+    expect(report).toMatchObject({ claimed: 4, sentPersonal: 0, sentChannel: 2, failed: 2 });
+    expect(delivered()).toEqual(EXPECTED.filter((d) => d[0] === CHANNEL));
+    const chair = await ledger.readClaim('testorg', `testorg|grupp-a|rapport|2026-12-01|14|${CHAIR}`);
+    expect(chair).toMatchObject({ status: 'failed' });
+  });
+
   it('holds a throttled reminder as "claimed", not "sending", while it waits to retry', async () => {
     connector.script('a:chair', [{ status: 503 }]);
     const seen: string[] = [];
