@@ -79,8 +79,14 @@ export async function deliver(
   let attempts = 0;
   let lastFailure: Failure | null = null;
   const tryOnce = async (attempt: number): Promise<string> => {
-    await deps.limiter.acquire(ref.conversationId, ref.tenantId);
-    if (deps.guard !== undefined && !(await deps.guard(attempt))) throw new AbortError(new NotOwner('not owner'));
+    const depart = await deps.limiter.acquire(ref.conversationId, ref.tenantId);
+    let mine: boolean;
+    try {
+      mine = deps.guard === undefined || (await deps.guard(attempt));
+    } finally {
+      depart(); // the request leaves now (or not at all): the rate windows count from here
+    }
+    if (!mine) throw new AbortError(new NotOwner('not owner'));
     attempts = attempt;
     const r = await sendWithTimeout(deps.sender, ref, message, deps.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS);
     if (r.ok) return r.activityId;
