@@ -14,6 +14,8 @@ const APP_PORTS = '^src/app/ports(\\.ts$|/)';
 const TEAMS_SDKS = '(^|/)node_modules/(@types/)?(botbuilder[^/]*|botframework-[^/]*|@microsoft/teams-ai|restify[^/]*)/';
 /** npm packages the pure domain may use: no I/O, no clock, no SDK. */
 const DOMAIN_PACKAGES = ['zod', 'date-holidays', 'temporal-polyfill', '@js-temporal/polyfill'];
+/** Telemetry (Application Insights through OpenTelemetry): an adapter like storage, used by the wiring only. */
+const TELEMETRY = '^src/telemetry(\\.ts$|/)';
 /** The composition root: these files may import every layer. */
 const WIRING = '^src/(server|wiring|main)\\.ts$';
 
@@ -139,10 +141,25 @@ module.exports = {
     },
     {
       name: 'azure-sdk-only-in-storage-and-wiring',
-      comment: 'One table client factory: only src/storage/ (and the wiring) know @azure/*.',
+      comment: 'One table client factory: only src/storage/ (and the wiring) know @azure/*; telemetry, an adapter too, knows @azure/monitor-opentelemetry and nothing else of @azure.',
       severity: 'error',
       from: { path: '^src/', pathNot: ['^src/storage/', WIRING] },
-      to: { path: '(^|/)node_modules/@azure/' },
+      to: { path: '(^|/)node_modules/@azure/', pathNot: '(^|/)node_modules/@azure/monitor-opentelemetry/' },
+    },
+    {
+      name: 'azure-monitor-only-in-telemetry',
+      comment: 'Application Insights is started and fed in one place: only src/telemetry knows @azure/monitor-opentelemetry.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: [TELEMETRY] },
+      to: { path: '(^|/)node_modules/@azure/monitor-opentelemetry/' },
+    },
+    {
+      name: 'telemetry-only-from-wiring',
+      comment:
+        'Telemetry is an adapter: the wiring (and src/instrument.ts, which starts it before the SDKs load) hands it in behind ports (SweepMetrics, the logger\'s error sink); no layer imports it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: [WIRING, '^src/instrument\\.ts$', TELEMETRY] },
+      to: { path: TELEMETRY },
     },
 
     // ---- general ----------------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type DestinationStream } from 'pino';
-import { recordError } from './telemetry';
 
 /**
  * The one logger: pino JSON lines with an event name (`event`) and non-personal fields (ids of
@@ -40,8 +39,11 @@ const redactPaths = REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`]).concat(['req.h
 /** The logger of the turn being handled, so every line in a turn carries its activity, org and group. */
 const turnScope = new AsyncLocalStorage<{ readonly root: pino.Logger; readonly turn: pino.Logger }>();
 
-/** Creates the root logger at `level` ('silent' for tests), writing to stdout or `destination`. */
-export function createLogger(level: LogLevel | 'silent', destination?: DestinationStream): Logger {
+/** Called with every logged error (the wiring passes telemetry's `recordError`; the logger knows no layer). */
+export type ErrorSink = (event: string, fields: Record<string, unknown>) => void;
+
+/** Creates the root logger at `level` ('silent' for tests), writing to stdout or `destination`; errors also go to `onError`. */
+export function createLogger(level: LogLevel | 'silent', destination?: DestinationStream, onError?: ErrorSink): Logger {
   const root = pino(
     {
       level,
@@ -53,12 +55,12 @@ export function createLogger(level: LogLevel | 'silent', destination?: Destinati
     },
     destination ?? pino.destination({ dest: 1, sync: true }),
   );
-  return wrap(root, true);
+  return wrap(root, true, onError);
 }
 
 const pinoOf = new WeakMap<Logger, pino.Logger>();
 
-function wrap(p: pino.Logger, isRoot: boolean): Logger {
+function wrap(p: pino.Logger, isRoot: boolean, onError: ErrorSink | undefined): Logger {
   // The root logger writes through the current turn's child, so handlers need no logger argument per turn.
   const target = (): pino.Logger => {
     const scope = isRoot ? turnScope.getStore() : undefined;
@@ -70,9 +72,9 @@ function wrap(p: pino.Logger, isRoot: boolean): Logger {
     warn: (event, fields = {}) => target().warn(fields, event),
     error: (event, fields = {}) => {
       target().error(fields, event);
-      recordError(event, fields);
+      onError?.(event, fields);
     },
-    child: (bindings) => wrap(target().child(bindings), false),
+    child: (bindings) => wrap(target().child(bindings), false, onError),
   };
   pinoOf.set(logger, p);
   return logger;

@@ -6,7 +6,7 @@ import { formatProblems } from './config/yamlFile';
 import { createLogger } from './logger';
 import type { RunningAzurite } from './storage/azurite';
 import { authMode, createServer, listenAsConfigured, listeningOn } from './server';
-import { stopTelemetry, telemetryOn } from './telemetry';
+import { recordError, stopTelemetry, telemetryOn } from './telemetry';
 import { exportForToken, startBot } from './wiring';
 
 /**
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = env.config;
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, recordError);
   let azurite: RunningAzurite | null = null;
   // Loaded only for local mode: Azurite is a devDependency and absent from the deployed package.
   if (config.storage.kind === 'embedded-azurite') azurite = await (await import('./storage/azurite')).startAzurite(config.storage.dataDir);

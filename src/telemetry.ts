@@ -1,5 +1,6 @@
 import { metrics, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { AzureMonitorOpenTelemetryOptions } from '@azure/monitor-opentelemetry';
+import type { SweepMetrics } from './app/ports';
 
 /**
  * Application Insights through OpenTelemetry, on only when a connection string is configured.
@@ -65,6 +66,9 @@ export function recordSweep(report: {
   sweepCounters.undeliverable.add(report.undeliverable);
   sweepPlanning.record(report.planningMs);
 }
+
+/** The sweep's metrics port, as the wiring hands it to the scheduler. */
+export const sweepMetrics: SweepMetrics = { recordSweep };
 
 /** A logged error as an exception: on the current request's span, or on a span of its own. */
 export function recordError(event: string, fields: Record<string, unknown>): void {

@@ -5,7 +5,9 @@ import { exportContent } from './app/exportDecisions';
 import { systemClock, type Clock } from './app/ports';
 import { renderExport } from './cards/decisionExport';
 import type { AppConfig } from './config/env';
+import { orgDirectory } from './config/orgFiles';
 import type { Logger } from './logger';
+import { sweepMetrics } from './telemetry';
 import { RateLimiter } from './scheduler/rateLimiter';
 import { ReminderScheduler } from './scheduler/runner';
 import { defaultSweepSettings, type SweepDeps } from './scheduler/sweep';
@@ -56,7 +58,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     meetingInputs: new MeetingInputTableRepository(store, logger),
     decisions: new DecisionTableRepository(store, logger),
   };
-  const load = await loadOrganisations(config.orgDir, config.loadDemoData, repos);
+  const load = await loadOrganisations(orgDirectory(config.orgDir, config.loadDemoData), repos);
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });
   logger.info('orgs.loaded', { organisations: load.organisations.length, changes: load.changes, demoPeople: load.demoPeople });
   const catalog = new OrgCatalog(load.organisations);
@@ -90,6 +92,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     leases: new Leases(store),
     sender: proactive,
     limiter: new RateLimiter(config.rateLimits),
+    metrics: sweepMetrics,
     clock,
     logger,
     instanceId: `${process.env.WEBSITE_INSTANCE_ID ?? 'local'}-${randomUUID()}`,

@@ -1,27 +1,24 @@
-import { readOrgDirectory } from '../config/orgFiles';
-import type { FileProblem } from '../config/yamlFile';
 import type { Organisation } from '../domain/organisation';
 import type { Term } from '../domain/chairTerms';
-import type { GroupStateRepository, MemberRepository, OrganisationRepository } from './ports';
+import type { GroupStateRepository, MemberRepository, OrganisationRepository, OrganisationSource, SourceProblem } from './ports';
 
 export interface LoadReport {
   readonly organisations: readonly Organisation[];
-  readonly problems: readonly FileProblem[];
+  readonly problems: readonly SourceProblem[];
   /** Rows written or deleted; zero when nothing changed since the last load. */
   readonly changes: number;
   readonly demoPeople: number;
 }
 
 /**
- * Reads the organisation files and writes them to storage. A broken file is refused
+ * Reads the organisation files (through the source port; src/config reads and parses them) and writes them to storage. A broken file is refused
  * whole and nothing of it is written; loading the same files twice writes nothing.
  */
 export async function loadOrganisations(
-  dir: string,
-  withDemo: boolean,
+  source: OrganisationSource,
   repos: { organisations: OrganisationRepository; members: MemberRepository; groupState: GroupStateRepository },
 ): Promise<LoadReport> {
-  const read = await readOrgDirectory(dir, withDemo);
+  const read = await source.read();
   let changes = 0;
   for (const org of read.organisations) {
     const { written, deleted } = await repos.organisations.save(org);

@@ -1,12 +1,12 @@
 import type { ChannelLink, ConversationRef } from '../domain/conversation';
 import type { Organisation, OrgId } from '../domain/organisation';
 import type { IsoDate } from '../domain/calendarDate';
-import type { Term } from '../domain/chairTerms';
+import type { Term, TermRole } from '../domain/chairTerms';
 import type { Decision, QueuedItem } from '../domain/decisions';
 import type { Minutes } from '../domain/minutes';
 import type { AttendanceAnswer, Meeting, PlannedMeeting, WrittenInput } from '../domain/meetings';
 import type { GroupId } from '../domain/organisation';
-import type { GroupMember, Membership, UserContext } from '../domain/people';
+import type { GroupMember, GroupRole, Membership, UserContext } from '../domain/people';
 import type { Result } from '../domain/result';
 
 /** The one clock: the domain never reads time itself. */
@@ -165,4 +165,154 @@ export type StorageUnavailable = (error: unknown) => boolean;
  */
 export interface PersonalChats<M> {
   deliver(aadObjectId: string, message: M): Promise<boolean>;
+}
+
+// ---- the reminder sweep (src/scheduler): what it needs from storage, Teams and telemetry ----
+
+/** The organisations as loaded from the org files (read-only for the sweep). */
+export interface OrganisationCatalog {
+  all(): readonly Organisation[];
+}
+
+export type ClaimStatus = 'claimed' | 'sending' | 'sent' | 'failed' | 'undeliverable';
+
+/** One reminder's claim: who holds it, in which state, and its ETag for the next guarded write. */
+export interface ClaimRecord {
+  readonly reminderId: string;
+  readonly status: ClaimStatus;
+  readonly claimedBy: string;
+  readonly claimedAt: string;
+  /** How many sweeps have tried it (the backoff for the next try grows with it). */
+  readonly sweeps: number;
+  readonly etag: string;
+  /** Random per claim attempt: tells a write of ours that succeeded but whose answer was lost from someone else's. */
+  readonly token?: string;
+  /** When a failed or undeliverable reminder may be tried again (null: at once). */
+  readonly nextAttemptAt?: string | null;
+}
+
+export interface LedgerSnapshot {
+  readonly claims: Map<string, ClaimRecord>;
+  /** `{org}|{group}|{occurrence}` */
+  readonly done: Set<string>;
+  /** `{org}|{group}|{occurrence}|{recipient}` */
+  readonly acknowledged: Set<string>;
+}
+
+/** The outcome of a claim, written once its sends are over. */
+export interface ClaimOutcome {
+  readonly status: Exclude<ClaimStatus, 'claimed' | 'sending'>;
+  readonly via: string;
+  readonly detail: string;
+  readonly at: Date;
+  readonly nextAttemptAt?: Date | null;
+}
+
+/**
+ * Claims and outcomes of reminders, so each is sent exactly once across instances and crashes:
+ * claimed (insert-if-absent or ETag) right before its send, completed after it.
+ */
+export interface ReminderLedger {
+  /** Claims, done marks and responses for deadlines on or after `from`. */
+  load(org: OrgId, from: IsoDate): Promise<LedgerSnapshot>;
+  /** Claims reminders never claimed before; returns the claims won. */
+  claimNew(org: OrgId, reminders: readonly { id: string; deadline: IsoDate; token?: string }[], by: string, at: Date): Promise<ClaimRecord[]>;
+  /** Takes over a failed, undeliverable or stale claim (ETag-guarded); null when someone else has it. */
+  reclaim(org: OrgId, claim: ClaimRecord, by: string, at: Date, token?: string): Promise<ClaimRecord | null>;
+  /** Records the outcome of a claim we hold; false when someone else took it over meanwhile. */
+  complete(org: OrgId, claim: ClaimRecord, outcome: ClaimOutcome): Promise<boolean>;
+  /** Moves a claim we hold between `claimed` (nothing on the wire) and `sending`; null when it is no longer ours. */
+  setPhase(org: OrgId, claim: ClaimRecord, phase: 'claimed' | 'sending'): Promise<ClaimRecord | null>;
+  /** One claim as stored now, or null. */
+  readClaim(org: OrgId, reminderId: string): Promise<ClaimRecord | null>;
+}
+
+/** Named, timed leases: one bot instance sweeps at a time. */
+export interface Leases {
+  /** Takes or renews the lease when free, expired or already ours; false when another holder has it. */
+  acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+}
+
+/** An @mention in a proactive message. */
+export interface Mention {
+  readonly aadObjectId: string;
+  readonly name: string;
+}
+
+/** A message the bot sends on its own: text or an Adaptive Card (built by src/cards), optionally @mentioning people. */
+export type ProactiveMessage =
+  | { readonly text: string; readonly mentions?: readonly Mention[] }
+  | { readonly card: { readonly type: 'AdaptiveCard' }; readonly text?: string; readonly mentions?: readonly Mention[] };
+
+/**
+ * The result of one send: expected delivery failures (throttled, gone, unavailable, timed out)
+ * are values with the HTTP status (0 when there was none) and the Retry-After the service gave.
+ */
+export type SendOutcome =
+  | { readonly ok: true; readonly activityId: string }
+  | { readonly ok: false; readonly status: number; readonly retryAfterSeconds: number | null; readonly reason: string };
+
+/** Sends one proactive message to a stored conversation (one try: the caller decides on retries). */
+export interface MessageSender {
+  trySend(ref: ConversationRef, message: ProactiveMessage): Promise<SendOutcome>;
+}
+
+/** Counts of one reminder sweep, for metrics (counts only, no personal data). */
+export interface SweepCounts {
+  readonly ran: boolean;
+  readonly due: number;
+  readonly sentPersonal: number;
+  readonly sentChannel: number;
+  readonly failed: number;
+  readonly undeliverable: number;
+  readonly planningMs: number;
+}
+
+/** Where the sweep reports its counts (Application Insights in production, nothing in tests). */
+export interface SweepMetrics {
+  recordSweep(counts: SweepCounts): void;
+}
+
+// ---- the organisation files (read and parsed by src/config; stored by loadOrganisations) ----
+
+/** One reason an organisation file was refused: where (line and path) and why. */
+export interface SourceProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** A demo person: a role to try the bot as, with memberships. */
+export interface DemoPerson {
+  readonly user: string;
+  readonly displayName: string;
+  readonly org: OrgId;
+  readonly orgAdmin: boolean;
+  readonly memberships: readonly { readonly group: GroupId; readonly party: string | null; readonly roles: readonly GroupRole[] }[];
+}
+
+/** A demo chair term, so the demo shows who chairs, until when and who is next. */
+export interface DemoTerm {
+  readonly org: OrgId;
+  readonly group: GroupId;
+  readonly role: TermRole;
+  readonly user: string | null;
+  readonly displayName: string;
+  readonly party: string;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+/** The organisation files as read and validated: the valid organisations, the demo data if asked for, and every refused file. */
+export interface OrganisationFiles {
+  readonly organisations: readonly Organisation[];
+  readonly demo: { readonly people: readonly DemoPerson[]; readonly terms: readonly DemoTerm[] } | null;
+  readonly problems: readonly SourceProblem[];
+}
+
+/** Where the organisation files come from (a directory of YAML files in production and tests). */
+export interface OrganisationSource {
+  read(): Promise<OrganisationFiles>;
 }

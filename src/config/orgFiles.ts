@@ -78,3 +78,8 @@ export async function readOrgDirectory(dir: string, withDemo: boolean): Promise<
   }
   return { organisations, demo, problems };
 }
+
+/** The organisation files of `dir` as a source for loading them (src/app's `OrganisationSource` port, matched by shape). */
+export function orgDirectory(dir: string, withDemo: boolean): { read(): Promise<OrgDirectory> } {
+  return { read: () => readOrgDirectory(dir, withDemo) };
+}

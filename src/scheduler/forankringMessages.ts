@@ -3,7 +3,7 @@ import { card, facts, textBlock } from '../cards/adaptive';
 import type { GroupCycleState } from '../domain/annualCycle';
 import { addDays, daysBetween, dateIn } from '../domain/calendarDate';
 import type { Organisation } from '../domain/organisation';
-import type { Outgoing } from './sweep';
+import type { Outgoing } from './outgoing';
 
 /** Days between förankring reminders while a principal has not yet taken the decision. */
 export const FORANKRING_INTERVAL_DAYS = 30;

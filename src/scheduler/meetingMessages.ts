@@ -1,12 +1,11 @@
-import type { MeetingInputRepository } from '../app/ports';
-import { meetingPeople } from '../app/meetings';
+import type { GroupMember, MeetingInputRepository } from '../app/ports';
 import { briefCard, catchUpCard, inputReminderCard } from '../cards/meetingCards';
 import type { GroupCycleState } from '../domain/annualCycle';
 import { addDays, dateIn } from '../domain/calendarDate';
 import { termOn } from '../domain/chairTerms';
-import { compileBrief, cutoffOf, inputRemindersDue, type Meeting } from '../domain/meetings';
+import { compileBrief, cutoffOf, inputRemindersDue, type Meeting, type MeetingPeople } from '../domain/meetings';
 import type { Organisation } from '../domain/organisation';
-import type { Outgoing } from './sweep';
+import type { Outgoing } from './outgoing';
 
 /** Meetings worth looking at: planned within two weeks, or held in the last two weeks. */
 const relevant = (m: Meeting, now: Date) => {
@@ -14,6 +13,12 @@ const relevant = (m: Meeting, now: Date) => {
   const twoWeeks = 14 * 86_400_000;
   return !m.cancelled && start - now.getTime() < twoWeeks && now.getTime() - start < twoWeeks;
 };
+
+/** The group's members (who counts as a member) and what each answered and wrote, through the input port. */
+async function peopleOf(org: string, meeting: Meeting, members: readonly GroupMember[], inputs: MeetingInputRepository): Promise<MeetingPeople> {
+  const loaded = await inputs.load({ org, group: meeting.group, id: meeting.id });
+  return { members: members.map((m) => ({ aadObjectId: m.aadObjectId, displayName: m.displayName, isMember: m.roles.includes('member') })), ...loaded };
+}
 
 /**
  * The meeting messages due now, each exactly once per person (through the same claims as the
@@ -32,8 +37,8 @@ export async function meetingMessages(
     for (const group of org.groups) {
       const record = groups.get(`${org.id}|${group.id}`);
       const meetings = (record?.meetings ?? []) as readonly Meeting[];
-      for (const m of meetings.filter((x) => relevant(x, now) && Array.isArray((x as Meeting).agenda))) {
-        const people = await meetingPeople(org.id, m, record && { group: group.id, terms: record.terms, members: record.members, meetings: [], version: null }, inputs);
+      for (const m of meetings.filter((x) => relevant(x, now) && Array.isArray(x.agenda))) {
+        const people = await peopleOf(org.id, m, record?.members ?? [], inputs);
         const base = `${org.id}|${group.id}|meeting:${m.id}`;
         // Keep the claims visible to the sweeps of the next month.
         const keepUntil = addDays(m.date, 30);

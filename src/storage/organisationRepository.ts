@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { odata, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { OrganisationRepository } from '../app/ports';
-import { orgFileSchema } from '../config/orgSchema';
 import type { Organisation } from '../domain/organisation';
 import { silentLogger, type Logger } from '../logger';
+import { organisationEntity } from './organisationEntity';
 import { keyPart, type TableStore } from './tables';
 
 /**
@@ -87,8 +87,8 @@ const rowKind = (rowKey: string) => rowKey.split('|').filter((_, i) => i !== 1).
 type Assembled = { success: true; data: Organisation } | { success: false; paths: string[] };
 
 /**
- * Rebuilds an organisation from its rows and validates it like a file, so a bad row is caught
- * on read. A row whose JSON cannot be read is reported and left out.
+ * Rebuilds an organisation from its rows and checks it against the stored shape, so a bad row is
+ * caught on read. A row whose JSON cannot be read is reported and left out.
  */
 function assemble(rows: readonly Row[], unreadable: (rowKey: string) => void): Assembled {
   const sorted = [...rows].sort((a, b) => a.rowKey.localeCompare(b.rowKey));
@@ -104,6 +104,6 @@ function assemble(rows: readonly Row[], unreadable: (rowKey: string) => void): A
   const metaRow = sorted.find((r) => r.rowKey === 'meta');
   const meta = metaRow === undefined ? undefined : json(metaRow);
   if (typeof meta !== 'object' || meta === null) return { success: false, paths: ['meta'] };
-  const parsed = orgFileSchema.safeParse({ ...meta, principals: items('principal'), parties: items('party'), groups: items('group'), annualCycle: items('cycle') });
+  const parsed = organisationEntity.safeParse({ ...meta, principals: items('principal'), parties: items('party'), groups: items('group'), annualCycle: items('cycle') });
   return parsed.success ? { success: true, data: parsed.data } : { success: false, paths: parsed.error.issues.map((i) => i.path.join('.')) };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { odata, type TransactionAction } from '@azure/data-tables';
+import type { ClaimOutcome, ClaimRecord, Leases as LeasesPort, LedgerSnapshot, ReminderLedger as ReminderLedgerPort } from '../app/ports';
 import type { IsoDate } from '../domain/calendarDate';
 import { getOrNull, hasStatus, keyPart, type TableStore } from './tables';
 
@@ -10,29 +11,7 @@ import { getOrNull, hasStatus, keyPart, type TableStore } from './tables';
  * `deadline`, so a sweep loads what is still relevant with one filtered partition query.
  * A claim is inserted before sending (insert-if-absent) and completed with its ETag after.
  */
-export type ClaimStatus = 'claimed' | 'sending' | 'sent' | 'failed' | 'undeliverable';
-
-export interface ClaimRecord {
-  readonly reminderId: string;
-  readonly status: ClaimStatus;
-  readonly claimedBy: string;
-  readonly claimedAt: string;
-  /** How many sweeps have tried it (the backoff for the next try grows with it). */
-  readonly sweeps: number;
-  readonly etag: string;
-  /** Random per claim attempt: tells a write of ours that succeeded but whose answer was lost from someone else's. */
-  readonly token?: string;
-  /** When a failed or undeliverable reminder may be tried again (null: at once). */
-  readonly nextAttemptAt?: string | null;
-}
-
-export interface LedgerSnapshot {
-  readonly claims: Map<string, ClaimRecord>;
-  /** `{org}|{group}|{occurrence}` */
-  readonly done: Set<string>;
-  /** `{org}|{group}|{occurrence}|{recipient}` */
-  readonly acknowledged: Set<string>;
-}
+export type { ClaimRecord, ClaimStatus, LedgerSnapshot } from '../app/ports';
 
 const claimRow = z.object({
   rowKey: z.string(),
@@ -49,7 +28,7 @@ const claimRow = z.object({
 const claimKey = (org: string, reminderId: string) => `c|${keyPart(reminderId.slice(org.length + 1))}`;
 const unkey = (s: string) => s.replace(/%([0-9a-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 
-export class ReminderLedger {
+export class ReminderLedger implements ReminderLedgerPort {
   constructor(private readonly store: TableStore) {}
 
   /** Claims, done marks and responses for deadlines on or after `from`: one query per organisation. */
@@ -142,7 +121,7 @@ export class ReminderLedger {
   async complete(
     org: string,
     claim: ClaimRecord,
-    outcome: { status: Exclude<ClaimStatus, 'claimed' | 'sending'>; via: string; detail: string; at: Date; nextAttemptAt?: Date | null },
+    outcome: ClaimOutcome,
   ): Promise<boolean> {
     const nextAttemptAt = outcome.nextAttemptAt ? outcome.nextAttemptAt.toISOString() : '';
     try {
@@ -211,7 +190,7 @@ export class ReminderLedger {
  * guarded, so two instances cannot both take it), renewed by its holder; a dead holder's
  * lease simply expires.
  */
-export class Leases {
+export class Leases implements LeasesPort {
   constructor(private readonly store: TableStore) {}
 
   async acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {

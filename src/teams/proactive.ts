@@ -1,18 +1,10 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type ConnectorClient } from 'botframework-connector';
-import type { AdaptiveCard } from '../cards/adaptive';
+import type { MessageSender, ProactiveMessage, SendOutcome } from '../app/ports';
 import { mentionName } from '../cards/escape';
 import type { ConversationRef } from '../domain/conversation';
 
-/** A message the bot sends on its own: text or an Adaptive Card, optionally @mentioning people. */
-export type ProactiveMessage =
-  | { readonly text: string; readonly mentions?: readonly Mention[] }
-  | { readonly card: AdaptiveCard; readonly text?: string; readonly mentions?: readonly Mention[] };
-
-export interface Mention {
-  readonly aadObjectId: string;
-  readonly name: string;
-}
+export type { Mention, ProactiveMessage } from '../app/ports';
 
 /** A failed send, with the HTTP status and Retry-After (seconds) the connector gave. */
 export class SendError extends Error {
@@ -31,7 +23,7 @@ export class SendError extends Error {
  * It talks to the connector without the SDK's own retries, so the caller decides what is
  * retried (412, 429, 502–504) and how often; errors come back as `SendError`.
  */
-export class ProactiveSender {
+export class ProactiveSender implements MessageSender {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
 
   constructor(
@@ -52,6 +44,16 @@ export class ProactiveSender {
       const err = e as { statusCode?: number; response?: { headers?: { get?: (h: string) => string | undefined } }; message?: string };
       const retryAfter = Number(err.response?.headers?.get?.('retry-after'));
       throw new SendError(err.statusCode ?? 0, Number.isFinite(retryAfter) ? retryAfter : null, err.message ?? 'send failed');
+    }
+  }
+
+  /** One send for the reminder sweep: a failed send is a value (status, Retry-After), not an exception. */
+  async trySend(ref: ConversationRef, message: ProactiveMessage): Promise<SendOutcome> {
+    try {
+      return { ok: true, activityId: (await this.send(ref, message)) ?? '' };
+    } catch (e) {
+      if (!(e instanceof SendError)) throw e;
+      return { ok: false, status: e.status, retryAfterSeconds: e.retryAfterSeconds, reason: e.message };
     }
   }
 

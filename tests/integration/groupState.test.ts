@@ -1,5 +1,6 @@
 import { dueReminders, type GroupCycleState } from '../../src/domain/annualCycle';
 import { loadOrganisations } from '../../src/app/loadOrganisations';
+import { orgDirectory } from '../../src/config/orgFiles';
 import type { Term } from '../../src/domain/chairTerms';
 import type { Organisation } from '../../src/domain/organisation';
 import { GroupStateTableRepository } from '../../src/storage/groupStateRepository';
@@ -17,7 +18,7 @@ beforeAll(async () => {
   store = new TableStore(testConnection(), randomPrefix());
   await store.ensureTables();
   state = new GroupStateTableRepository(store);
-  const report = await loadOrganisations('orgs', true, {
+  const report = await loadOrganisations(orgDirectory('orgs', true), {
     organisations: new OrganisationTableRepository(store),
     members: new MemberTableRepository(store),
     groupState: state,

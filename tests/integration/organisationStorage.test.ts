@@ -2,6 +2,7 @@ import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadOrganisations } from '../../src/app/loadOrganisations';
+import { orgDirectory } from '../../src/config/orgFiles';
 import { readOrgDirectory } from '../../src/config/orgFiles';
 import { GroupStateTableRepository } from '../../src/storage/groupStateRepository';
 import { MemberTableRepository } from '../../src/storage/memberRepository';
@@ -29,7 +30,7 @@ async function snapshot(): Promise<string[]> {
 
 describe('loading organisation files into Azure Tables', () => {
   it('stores both organisations and reads them back exactly as the files say', async () => {
-    const report = await loadOrganisations('orgs', true, repos);
+    const report = await loadOrganisations(orgDirectory('orgs', true), repos);
     const files = await readOrgDirectory('orgs', true);
     expect(report.problems).toEqual([]);
     expect(report.organisations).toEqual(files.organisations);
@@ -42,10 +43,10 @@ describe('loading organisation files into Azure Tables', () => {
   });
 
   it('is idempotent: loading twice writes nothing and leaves every ETag as it was', async () => {
-    const first = await loadOrganisations('orgs', true, repos);
+    const first = await loadOrganisations(orgDirectory('orgs', true), repos);
     const before = await snapshot();
     const requestsBefore = store.counter.count;
-    const second = await loadOrganisations('orgs', true, repos);
+    const second = await loadOrganisations(orgDirectory('orgs', true), repos);
     // One partition query per organisation, per demo person entry and per demo term, one whole-table read: no writes.
     expect(store.counter.count - requestsBefore).toBe(2 + 7 + 5 + 1);
     expect(first.changes).toBeGreaterThan(90);
@@ -58,7 +59,7 @@ describe('loading organisation files into Azure Tables', () => {
     await cp('orgs/samla.yaml', path.join(dir, 'samla.yaml'));
     const broken = (await import('node:fs/promises')).readFile('orgs/goteborgsomradet.yaml', 'utf8');
     await writeFile(path.join(dir, 'goteborgsomradet.yaml'), (await broken).replace('principal: region', 'principal: landsting'));
-    const report = await loadOrganisations(dir, false, repos);
+    const report = await loadOrganisations(orgDirectory(dir, false), repos);
     expect(report.organisations.map((o) => o.id)).toEqual(['samla']);
     expect(report.problems).toHaveLength(1);
     expect(report.problems[0]).toMatchObject({ file: path.join(dir, 'goteborgsomradet.yaml'), reason: 'okänd huvudman "landsting"' });
@@ -70,12 +71,12 @@ describe('loading organisation files into Azure Tables', () => {
   it('removes rows for groups deleted from the file on the next load', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'orgs-'));
     await cp('orgs/samla.yaml', path.join(dir, 'samla.yaml'));
-    await loadOrganisations(dir, false, repos);
+    await loadOrganisations(orgDirectory(dir, false), repos);
     const text = (await import('node:fs/promises')).readFile('orgs/samla.yaml', 'utf8');
     const withoutLerum = (await text).replace(/\n  - id: nosam-lerum\n[\s\S]*?(?=\n  - id: )/, '');
     expect(withoutLerum).not.toContain('nosam-lerum');
     await writeFile(path.join(dir, 'samla.yaml'), withoutLerum);
-    const report = await loadOrganisations(dir, false, repos);
+    const report = await loadOrganisations(orgDirectory(dir, false), repos);
     expect(report.problems).toEqual([]);
     expect(report.organisations[0]!.groups.map((g) => g.id)).toEqual(['samla-politisk-samradsgrupp', 'samla-samordningsgrupp', 'samla-au', 'nosam-alingsas']);
   });
@@ -83,7 +84,7 @@ describe('loading organisation files into Azure Tables', () => {
 
 describe('members', () => {
   it("reads a user's memberships and admin rights in one single-partition query", async () => {
-    await loadOrganisations('orgs', true, repos);
+    await loadOrganisations(orgDirectory('orgs', true), repos);
     const before = store.counter.count;
     const user = await repos.members.userContext(USERS.processLeaderNosam, []);
     expect(store.counter.count - before).toBe(1);

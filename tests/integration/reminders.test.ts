@@ -1,5 +1,6 @@
 import { OrgCatalog } from '../../src/app/catalog';
 import { loadOrganisations } from '../../src/app/loadOrganisations';
+import { orgDirectory } from '../../src/config/orgFiles';
 import type { Clock } from '../../src/app/ports';
 import type { ConversationRef } from '../../src/domain/conversation';
 import { silentLogger } from '../../src/logger';
@@ -59,7 +60,7 @@ beforeEach(async () => {
   const groupState = new GroupStateTableRepository(store);
   conversations = new ConversationTableRepository(store);
   ledger = new ReminderLedger(store);
-  const report = await loadOrganisations('tests/fixtures/cycle', false, {
+  const report = await loadOrganisations(orgDirectory('tests/fixtures/cycle', false), {
     organisations: new OrganisationTableRepository(store),
     members: new MemberTableRepository(store),
     groupState,
@@ -150,7 +151,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     void dueReminders;
     const dead = deps('dead', at(T0));
     await dead.leases.acquire('reminder-sweep', 'dead', T0, 60_000);
-    const planned = await sweep({ ...deps('probe', at(T0)), sender: { send: async () => { throw new Error('not reached'); } } as never }).catch(() => null);
+    const planned = await sweep({ ...deps('probe', at(T0)), sender: { trySend: async () => { throw new Error('not reached'); } } as never }).catch(() => null);
     expect(planned).toMatchObject({ ran: false });
     // Simulate the claims the dead sweeper made.
     const ids = [
@@ -311,8 +312,8 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     const taken: boolean[] = [];
     const real = deps('a', clock).sender;
     const slow = {
-      send: async (r: ConversationRef, m: ProactiveMessage) => {
-        const id = await real.send(r, m);
+      trySend: async (r: ConversationRef, m: ProactiveMessage) => {
+        const id = await real.trySend(r, m);
         clock.t += 25_000;
         taken.push(await other.acquire('reminder-sweep', 'b', clock.now(), 60_000));
         return id;
@@ -327,8 +328,8 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     const clock = { t: T0.getTime(), now: () => new Date(clock.t) };
     const real = deps('a', clock).sender;
     const stealing = {
-      send: async (r: ConversationRef, m: ProactiveMessage) => {
-        const id = await real.send(r, m);
+      trySend: async (r: ConversationRef, m: ProactiveMessage) => {
+        const id = await real.trySend(r, m);
         // The lease is taken from under the sweep (e.g. it was paused past its expiry).
         await store.table('Leases').upsertEntity({ partitionKey: 'lease', rowKey: 'reminder-sweep', holder: 'b', expiresAt: new Date(clock.t + 3_600_000).toISOString() }, 'Replace');
         clock.t += 25_000;
@@ -365,6 +366,20 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     expect(connector.attempts).toEqual([]);
   });
 
+  it('gives up a send the connector never answers after the send timeout, sends the others and records it as failed for a later sweep', async () => {
+    const real = deps('a', at(T0)).sender;
+    // The chair's personal chat hangs: no answer, ever.
+    const hanging = {
+      trySend: (r: ConversationRef, m: ProactiveMessage) => (r.conversationId === 'a:chair' ? new Promise<never>(() => undefined) : real.trySend(r, m)),
+    } as unknown as ProactiveSender;
+    const base = deps('a', at(T0));
+    const report = await sweep({ ...base, sender: hanging, settings: { ...base.settings, sendTimeoutMs: 50 } });
+    expect(report).toMatchObject({ claimed: 4, sentPersonal: 0, sentChannel: 2, failed: 2 });
+    expect(delivered()).toEqual(EXPECTED.filter((d) => d[0] === CHANNEL));
+    const chair = await ledger.readClaim('testorg', `testorg|grupp-a|rapport|2026-12-01|14|${CHAIR}`);
+    expect(chair).toMatchObject({ status: 'failed' });
+  });
+
   it('holds a throttled reminder as "claimed", not "sending", while it waits to retry', async () => {
     connector.script('a:chair', [{ status: 503 }]);
     const seen: string[] = [];
@@ -385,9 +400,9 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     let stopping: Promise<void> | null = null;
     const real = base.sender;
     const stoppingSender = {
-      send: async (r: ConversationRef, m: ProactiveMessage) => {
+      trySend: async (r: ConversationRef, m: ProactiveMessage) => {
         stopping ??= scheduler!.stop(); // SIGTERM arrives while the first message is on the wire
-        return real.send(r, m);
+        return real.trySend(r, m);
       },
     } as unknown as ProactiveSender;
     scheduler = new ReminderScheduler({ ...base, sender: stoppingSender, settings: { ...base.settings, concurrency: 1 } }, 0, silentLogger);
