@@ -103,8 +103,9 @@ beforeEach(async () => {
     instanceId: instance,
     settings: { leaseTtlMs: 60_000, staleClaimMs: 10 * 60_000, maxSweepsPerReminder: 3, concurrency: 4 },
     retry: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 100 },
-    sleep: async (ms: number) => {
+    sleep: (ms: number) => {
       waits.push(ms);
+      return Promise.resolve();
     },
   });
 });
@@ -281,7 +282,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     const flaky = Object.assign(Object.create(ledger) as ReminderLedger, {
       complete: (...args: Parameters<ReminderLedger['complete']>) => (failures++ < 3 ? Promise.reject(new Error('connect ECONNREFUSED')) : ledger.complete(...args)),
     });
-    const first = await sweep({ ...deps('a', at(T0)), ledger: flaky, sleep: async () => {} });
+    const first = await sweep({ ...deps('a', at(T0)), ledger: flaky });
     expect(first).toMatchObject({ claimed: 4, sentPersonal: 2, sentChannel: 2, failed: 0 });
     expect(failures).toBe(7);
     connector.clear();
@@ -304,7 +305,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
         return moved;
       },
     });
-    const report = await sweep({ ...deps('a', at(T0)), ledger: flaky, sleep: async () => {} });
+    const report = await sweep({ ...deps('a', at(T0)), ledger: flaky });
     expect(report).toMatchObject({ claimed: 4, sentPersonal: 2, sentChannel: 2 });
     expect(delivered()).toEqual(EXPECTED);
   });
