@@ -12,6 +12,7 @@ import {
   type TermHolder,
   type TermRole,
 } from '../../src/domain/chairTerms';
+import { ruleTitle } from '../../src/cards/chairTexts';
 
 /**
  * Calendar dates (src/domain/calendarDate.ts) and chair terms (src/domain/chairTerms.ts):
@@ -265,23 +266,12 @@ describe('termEnd: the last day in office', () => {
 });
 
 describe('RULE_CODES', () => {
-  it('lists every rule an appointment can break, once', () => {
-    expect(RULE_CODES).toEqual([
-      'term-length',
-      'principal-alternation',
-      'principal-follows-group',
-      'party-rotation',
-      'vice-other-principal',
-      'vice-not-allowed',
-      'replacement-same-principal',
-      'replacement-end',
-      'replacement-without-term',
-      'extension-not-allowed',
-      'extension-start',
-      'starts-at-new-year',
-      'overlaps-current-term',
-    ]);
-    expect(new Set(RULE_CODES).size).toBe(13);
+  // That each code is produced by checkAppointment is tested from this same list in rotation.test.ts.
+  it('lists each rule once, and each has its own plain-words title in Swedish and in English', () => {
+    expect(new Set(RULE_CODES).size).toBe(RULE_CODES.length);
+    expect(new Set(RULE_CODES.map((c) => ruleTitle(c).sv)).size).toBe(RULE_CODES.length);
+    expect(new Set(RULE_CODES.map((c) => ruleTitle(c).en)).size).toBe(RULE_CODES.length);
+    expect(ruleTitle('term-length')).toEqual({ sv: 'mandatperiodens längd', en: 'term length' });
   });
 });
 
