@@ -39,7 +39,11 @@ function jestJson(extra) {
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const listed = spawnSync(jestBin, ['--listTests', ...args], { cwd: root, encoding: 'utf8' });
-const files = listed.stdout.split('\n').map((l) => l.trim()).filter((l) => l.endsWith('.ts')).sort();
+const files = listed.stdout.split('\n').map((l) => l.trim()).filter((l) => l.endsWith('.ts'))
+  // In the order the arguments name them (a file named before its folder runs first), then by path.
+  .map((f) => [args.map((a) => path.resolve(root, a)).findIndex((a) => f === a || f.startsWith(`${a}${path.sep}`)), f])
+  .sort(([ra, a], [rb, b]) => ra - rb || (a < b ? -1 : a > b ? 1 : 0))
+  .map(([, f]) => f);
 if (files.length === 0) {
   console.error(`no test files under ${args.join(' ')}`);
   process.exit(2);

@@ -13,6 +13,7 @@ import {
   type TermRole,
 } from '../../src/domain/chairTerms';
 import { ruleTitle } from '../../src/cards/chairTexts';
+import { buildTerm } from '../helpers/terms';
 
 /**
  * Calendar dates (src/domain/calendarDate.ts) and chair terms (src/domain/chairTerms.ts):
@@ -35,22 +36,7 @@ const NARHALSAN = holder('narhalsan', 'region');
 const SU = holder('su', 'region');
 
 function term(id: string, role: TermRole, h: TermHolder, start: string, plannedEnd: string, extra: Partial<Term> = {}): Term {
-  return {
-    id,
-    org: 'goteborgsomradet',
-    group: 'lgs',
-    role,
-    holder: h,
-    start,
-    plannedEnd,
-    actualEnd: null,
-    origin: 'rotation',
-    replaces: null,
-    exception: null,
-    recordedBy: 'aad-processledare',
-    recordedAt: '2024-11-20T10:00:00.000Z',
-    ...extra,
-  };
+  return buildTerm({ id, role, holder: h, start, plannedEnd, recordedAt: '2024-11-20T10:00:00.000Z', ...extra });
 }
 
 // ---------------------------------------------------------------- calendar

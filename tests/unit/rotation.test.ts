@@ -13,6 +13,7 @@ import {
   type RuleBreach,
 } from '../../src/domain/rotation';
 import { GBG, group, SAMLA } from '../helpers/shippedOrgs';
+import { buildTerm } from '../helpers/terms';
 
 /**
  * Chair rotation (src/domain/rotation.ts) against the real rules in the shipped organisation
@@ -45,22 +46,7 @@ function termMonths(g: Group): number {
 }
 
 function term(org: Organisation, g: Group, id: string, role: TermRole, h: TermHolder, start: string, plannedEnd?: string, extra: Partial<Term> = {}): Term {
-  return {
-    id,
-    org: org.id,
-    group: g.id,
-    role,
-    holder: h,
-    start,
-    plannedEnd: plannedEnd ?? termEnd(start, termMonths(g)),
-    actualEnd: null,
-    origin: 'rotation',
-    replaces: null,
-    exception: null,
-    recordedBy: 'aad-processledare',
-    recordedAt: '2024-12-10T15:00:00.000Z',
-    ...extra,
-  };
+  return buildTerm({ id, org: org.id, group: g.id, role, holder: h, start, plannedEnd: plannedEnd ?? termEnd(start, termMonths(g)), recordedAt: '2024-12-10T15:00:00.000Z', ...extra });
 }
 
 const gt = (g: Group, terms: readonly Term[]): GroupTerms => ({ group: g, terms });
