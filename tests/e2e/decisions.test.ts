@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { actionSubmit, personalInstall, personalMessage, USERS } from '../helpers/activities';
 import { cardInputs, cardTexts } from '../helpers/cards';
+import { agendaItem, buildMeeting } from '../helpers/meetings';
 import { startTestBot, type TestBot } from '../helpers/testBot';
 
 let bot: TestBot;
@@ -13,11 +14,12 @@ const itemId = 'p1-aaaa';
 beforeEach(async () => {
   now = new Date('2026-12-08T15:00:00Z');
   bot = await startTestBot({ PUBLIC_BASE_URL: 'https://bot.example.se' }, { now: () => now });
-  await bot.running.repos.groupState.saveMeeting({
-    id: meetingId, org: 'goteborgsomradet', group: 'lgs', date: '2026-12-08', startsAt: '2026-12-08T12:00:00Z', title: 'LGS', cancelled: false,
-    place: 'Teams', revision: 0, status: 'held', cutoffHours: 24, posted: null, summaries: {}, createdBy: USERS.processLeaderLgs,
-    agenda: [{ id: itemId, title: 'Årsrapport 2026', kind: 'beslut', presenter: 'PL', minutes: 20, documents: [], source: null, withdrawn: false }],
-  } as never);
+  await bot.running.repos.groupState.saveMeeting(
+    buildMeeting({
+      id: meetingId, org: 'goteborgsomradet', group: 'lgs', date: '2026-12-08', startsAt: '2026-12-08T12:00:00Z', title: 'LGS', place: 'Teams', status: 'held', createdBy: USERS.processLeaderLgs,
+      agenda: [agendaItem(itemId, { title: 'Årsrapport 2026', kind: 'beslut', presenter: 'PL', minutes: 20 })],
+    }),
+  );
 });
 afterEach(async () => bot.stop());
 
