@@ -60,20 +60,29 @@ export function dateIn(instant: Date, timeZone: string): IsoDate {
 
 export const yearOf = (date: IsoDate): number => parts(date)[0];
 
-/** The instant of a wall-clock date and time ("2026-12-08", "13:00") in a time zone, DST included. */
+/**
+ * The instant of a wall-clock date and time ("2026-12-08", "13:00") in a time zone, DST included.
+ * A time that does not exist (skipped when clocks go forward, e.g. 2026-03-29 02:30 in
+ * Europe/Stockholm) is moved forward by the length of the gap (03:30 summer time). A time that
+ * happens twice (clocks go back, e.g. 2026-10-25 02:30) is the first occurrence (summer time).
+ * Null when the date or time is not valid.
+ */
 export function zonedToInstant(date: IsoDate, time: string, timeZone: string): Date | null {
   const m = /^(\d{2}):(\d{2})$/.exec(time);
   if (!isIsoDate(date) || m === null || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
   const [y, mo, d] = parts(date);
   const wall = Date.UTC(y, mo - 1, d, Number(m[1]), Number(m[2]));
+  const formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
   const offsetAt = (instant: number) => {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
-        .formatToParts(new Date(instant))
-        .map((x) => [x.type, x.value]),
-    );
+    const p = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
     return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - instant;
   };
-  const first = wall - offsetAt(wall);
-  return new Date(wall - offsetAt(first));
+  // The offsets in force a day either side cover any single switch on this day.
+  const before = offsetAt(wall - 86_400_000);
+  const after = offsetAt(wall + 86_400_000);
+  const matches = [...new Set([before, after])].map((o) => wall - o).filter((t) => offsetAt(t) === wall - t);
+  // Several matches: the clocks went back and the time happened twice; take the earlier one.
+  if (matches.length > 0) return new Date(Math.min(...matches));
+  // No match: the time fell in a gap; read it with the offset before the switch, which lands after it.
+  return new Date(wall - before);
 }

@@ -6,11 +6,11 @@ import { startTestBot, type TestBot } from '../helpers/testBot';
 const NOW = new Date('2026-11-22T10:00:00Z');
 let bot: TestBot;
 
-beforeAll(async () => {
+/** Each test starts its own bot on fresh tables (the demo roles only) and records what else it needs. */
+beforeEach(async () => {
   bot = await startTestBot({}, { now: () => NOW });
 });
-afterAll(async () => bot.stop());
-beforeEach(() => bot.connector.clear());
+afterEach(async () => bot.stop());
 
 const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
 const lastCard = () => bot.connector.cards().at(-1)!;
@@ -22,6 +22,23 @@ async function openAppointForm(user: string, group: string) {
   const card = lastCard();
   const [, data] = cardActions(card)[0]!;
   return { card, data: data as Record<string, unknown> };
+}
+
+/** The process leader records Ledamot kommun as LGS chair for 2027–2028, as the rules ask. */
+async function appointLgsChair2027() {
+  const { data } = await openAppointForm(USERS.processLeaderLgs, 'LGS');
+  await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: '' }, opts(USERS.processLeaderLgs)));
+  bot.connector.clear();
+}
+
+/** A region member joins NOSAM Hisingen, so its chair can alternate to the region. */
+async function addRegionMemberToNosamHisingen() {
+  await bot.running.repos.groupState.saveMember('goteborgsomradet', 'nosam-hisingen', {
+    aadObjectId: USERS.memberRegion,
+    displayName: 'Ledamot region (demo)',
+    party: 'narhalsan',
+    roles: ['member'],
+  });
 }
 
 async function historyLines(group: string): Promise<string[]> {
@@ -137,6 +154,7 @@ describe('appointing', () => {
   });
 
   it('accepts a rule-breaking appointment as an exception with its reason, kept in the history', async () => {
+    await appointLgsChair2027();
     const { data } = await openAppointForm(USERS.processLeaderLgs, 'LGS');
     bot.connector.clear();
     const reason = 'Beslutat i enighet på LGS 2026-11-20: regionens ledamot blir vice ordförande även nästa period.';
@@ -173,13 +191,7 @@ describe('appointing', () => {
     const first = await openAppointForm(USERS.admin, 'NOSAM Hisingen');
     const second = await openAppointForm(USERS.processLeaderNosam, 'NOSAM Hisingen');
     expect(first.data.version).toBe(second.data.version);
-    // Add a region member so NOSAM can alternate to the region.
-    await bot.running.repos.groupState.saveMember('goteborgsomradet', 'nosam-hisingen', {
-      aadObjectId: USERS.memberRegion,
-      displayName: 'Ledamot region (demo)',
-      party: 'narhalsan',
-      roles: ['member'],
-    });
+    await addRegionMemberToNosamHisingen();
     bot.connector.clear();
     await bot.post(actionSubmit({ ...first.data, role: 'chair', holder: USERS.memberRegion, origin: 'rotation', start: '2027-01-01', end: '2027-12-31' }, opts(USERS.admin)));
     await bot.post(actionSubmit({ ...second.data, role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2027-12-31', exceptionReason: 'x' }, opts(USERS.processLeaderNosam)));
@@ -195,6 +207,7 @@ describe('appointing', () => {
   });
 
   it('refuses a replacement from the wrong principal, naming the rule', async () => {
+    await addRegionMemberToNosamHisingen();
     const { data } = await openAppointForm(USERS.admin, 'NOSAM Hisingen');
     bot.connector.clear();
     await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberRegion, origin: 'replacement', start: '2026-12-01', end: '2026-12-31' }, opts(USERS.admin)));

@@ -1,32 +1,56 @@
 import { randomBytes } from 'node:crypto';
-import { actionSubmit, personalMessage, USERS } from '../helpers/activities';
-import { cardTexts } from '../helpers/cards';
+import { actionSubmit, personalInstall, personalMessage, USERS } from '../helpers/activities';
+import { cardInputs, cardTexts } from '../helpers/cards';
+import { agendaItem, buildMeeting } from '../helpers/meetings';
 import { startTestBot, type TestBot } from '../helpers/testBot';
 
 let bot: TestBot;
 let now = new Date('2026-12-08T15:00:00Z');
 const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
-let meetingId = '';
-let itemId = '';
+const meetingId = '2026-12-08-abc123';
+const itemId = 'p1-aaaa';
 
-beforeAll(async () => {
+/** Each test starts its own bot on fresh tables with the held LGS meeting of 8 December, and records the decisions it needs. */
+beforeEach(async () => {
+  now = new Date('2026-12-08T15:00:00Z');
   bot = await startTestBot({ PUBLIC_BASE_URL: 'https://bot.example.se' }, { now: () => now });
-  meetingId = '2026-12-08-abc123';
-  itemId = 'p1-aaaa';
-  await bot.running.repos.groupState.saveMeeting({
-    id: meetingId, org: 'goteborgsomradet', group: 'lgs', date: '2026-12-08', startsAt: '2026-12-08T12:00:00Z', title: 'LGS', cancelled: false,
-    place: 'Teams', revision: 0, status: 'held', cutoffHours: 24, posted: null, summaries: {}, createdBy: USERS.processLeaderLgs,
-    agenda: [{ id: itemId, title: 'Årsrapport 2026', kind: 'beslut', presenter: 'PL', minutes: 20, documents: [], source: null, withdrawn: false }],
-  } as never);
+  await bot.running.repos.groupState.saveMeeting(
+    buildMeeting({
+      id: meetingId, org: 'goteborgsomradet', group: 'lgs', date: '2026-12-08', startsAt: '2026-12-08T12:00:00Z', title: 'LGS', place: 'Teams', status: 'held', createdBy: USERS.processLeaderLgs,
+      agenda: [agendaItem(itemId, { title: 'Årsrapport 2026', kind: 'beslut', presenter: 'PL', minutes: 20 })],
+    }),
+  );
 });
-afterAll(async () => bot.stop());
-beforeEach(() => bot.connector.clear());
+afterEach(async () => bot.stop());
 
 /** A fresh form each time (its own replay key), as if the form had just been shown. */
 const submission = (over: Record<string, string> = {}) => ({
   verb: 'recordDecision', org: 'goteborgsomradet', group: 'lgs', meetingId, formKey: randomBytes(8).toString('hex'), itemId, date: '2026-12-08', kind: 'beslut', consensus: 'true', outcome: 'enighet',
   title: 'Årsrapport 2026', text: 'LGS fastställer dokumentet; och skickar det till politiskt samråd.', rationale: '', link: '', forankring: 'kommun,region', absentInput: 'true', ...over,
 });
+
+/** The decisions of the story, recorded one at a time by the process leader (the chair records the ordförandebeslut). */
+const steps = {
+  /** LGS 2026:1 – Årsrapport 2026, förankring pending with kommun and region. */
+  async annualReport() {
+    await bot.post(actionSubmit(submission(), opts(USERS.processLeaderLgs)));
+  },
+  /** LGS 2026:2 – Rutin för SIP, sent back (återremitterat) and queued. */
+  async sentBack() {
+    await bot.post(actionSubmit(submission({ consensus: 'false', outcome: 'återremitterat', forankring: '', title: 'Rutin för SIP' }), opts(USERS.processLeaderLgs)));
+  },
+  /** 2026:1 and 2026:2 as above, 2026:3–6 "Samtidigt 1–4", 2026:7 the chair's "Yttrande om remiss". */
+  async seven() {
+    await steps.annualReport();
+    await steps.sentBack();
+    for (const n of [1, 2, 3, 4]) await bot.post(actionSubmit(submission({ title: `Samtidigt ${n}`, forankring: '' }), opts(USERS.processLeaderLgs)));
+    await bot.post(actionSubmit(submission({ meetingId: '', itemId: '', kind: 'ordförandebeslut', title: 'Yttrande om remiss', forankring: '' }), opts(USERS.chairLgs)));
+  },
+  /** Förankring of 2026:1 done with kommun (region still pending). */
+  async kommunAnchored() {
+    await bot.post(actionSubmit({ verb: 'forankringDone', org: 'goteborgsomradet', group: 'lgs', number: '2026:1', holder: 'kommun' }, opts(USERS.processLeaderLgs)));
+  },
+};
 
 describe('decision register', () => {
   it('records a decision on an agenda item with the next number, and refuses a member (nothing written)', async () => {
@@ -43,6 +67,8 @@ describe('decision register', () => {
   });
 
   it('applies the consensus rule: without consensus only återremitterat or struket, and a sent-back matter is queued', async () => {
+    await steps.annualReport();
+    bot.connector.clear();
     await bot.post(actionSubmit(submission({ consensus: 'false', forankring: '' }), opts(USERS.processLeaderLgs)));
     await bot.post(actionSubmit(submission({ consensus: 'false', outcome: 'återremitterat', forankring: '', title: 'Rutin för SIP' }), opts(USERS.processLeaderLgs)));
     expect(bot.connector.sent.map((s) => s.activity.text ?? '')).toEqual([
@@ -55,22 +81,27 @@ describe('decision register', () => {
   it('never gives two decisions recorded at once the same number', async () => {
     await Promise.all([1, 2, 3, 4].map((n) => bot.post(actionSubmit(submission({ title: `Samtidigt ${n}`, forankring: '' }), opts(USERS.processLeaderLgs)))));
     const numbers = (await bot.running.repos.decisions.list('goteborgsomradet', 'lgs')).map((d) => d.number);
-    expect(numbers).toEqual(['LGS 2026:6', 'LGS 2026:5', 'LGS 2026:4', 'LGS 2026:3', 'LGS 2026:2', 'LGS 2026:1']);
+    expect(numbers).toEqual(['LGS 2026:4', 'LGS 2026:3', 'LGS 2026:2', 'LGS 2026:1']);
   });
 
-  it('lets the chair record an ordförandebeslut between meetings', async () => {
+  it('lets the chair record an ordförandebeslut between meetings, numbered in the same series', async () => {
+    await steps.annualReport();
+    bot.connector.clear();
     await bot.post(actionSubmit(submission({ meetingId: '', itemId: '', kind: 'ordförandebeslut', title: 'Yttrande om remiss', forankring: '' }), opts(USERS.chairLgs)));
-    expect(bot.connector.sent[0]!.activity.text).toBe('Registrerat som LGS 2026:7.');
+    expect(bot.connector.sent[0]!.activity.text).toBe('Registrerat som LGS 2026:2.');
+    expect((await bot.running.repos.decisions.get('goteborgsomradet', 'lgs', 2026, 2))?.decision.kind).toBe('ordförandebeslut');
   });
 
   it('searches by words and year; every member may read; förankring is marked done', async () => {
+    await steps.seven();
+    bot.connector.clear();
     await bot.post(personalMessage('beslut LGS årsrapport 2026', opts(USERS.memberRegion)));
     const cards = bot.connector.cards();
     expect(cards.map((c) => cardTexts(c)[0])).toEqual(['LGS 2026:1 – Årsrapport 2026']);
     expect(cardTexts(cards[0]!)).toContain('Förankring: kommun: väntar, region: väntar');
     expect(cards[0]!.actions).toBeUndefined();
     bot.connector.clear();
-    await bot.post(actionSubmit({ verb: 'forankringDone', org: 'goteborgsomradet', group: 'lgs', number: '2026:1', holder: 'kommun' }, opts(USERS.processLeaderLgs)));
+    await steps.kommunAnchored();
     expect(bot.connector.sent[0]!.activity.text).toBe('Förankringen hos kommun för LGS 2026:1 är registrerad.');
     expect(cardTexts(bot.connector.cards()[0]!)).toContain('Förankring: kommun: klar 2026-12-08, region: väntar');
     bot.connector.clear();
@@ -85,6 +116,9 @@ describe('decision register', () => {
   });
 
   it('exports the decision log as Markdown, CSV and JSON for leads, with Swedish characters intact', async () => {
+    await steps.seven();
+    await steps.kommunAnchored();
+    bot.connector.clear();
     await bot.post(personalMessage('exportera LGS', opts(USERS.memberRegion)));
     expect(bot.connector.texts()).toEqual(['Exporten är för administratörer, ordförande och processledare. Inget skickades.']);
     bot.connector.clear();
@@ -108,6 +142,8 @@ describe('decision register', () => {
 
 describe('corrections and retraction', () => {
   it('corrects as a new version keeping the earlier one, and marks a retracted decision without deleting it', async () => {
+    await steps.seven();
+    bot.connector.clear();
     await bot.post(personalMessage('rätta LGS 2026:3', opts(USERS.memberRegion)));
     await bot.post(personalMessage('rätta LGS 2026:3', opts(USERS.processLeaderLgs)));
     const form = bot.connector.cards()[0]!;
@@ -122,16 +158,16 @@ describe('corrections and retraction', () => {
       'LGS 2026:4 är markerat som återkallat. Inget har raderats.',
     ]);
     const versions = await bot.running.repos.decisions.versions('goteborgsomradet', 'lgs', 2026, 3);
-    expect(versions.map((v) => [v.version, v.title])).toEqual([[1, versions[0]!.title], [2, 'Samtidigt (rättad)']]);
+    expect(versions.map((v) => [v.version, v.title])).toEqual([[1, 'Samtidigt 1'], [2, 'Samtidigt (rättad)']]);
     const four = await bot.running.repos.decisions.get('goteborgsomradet', 'lgs', 2026, 4);
-    expect([four?.decision.retracted?.reason, four?.decision.text.length]).toEqual(['Registrerat två gånger', four?.decision.text.length]);
+    expect([four?.decision.title, four?.decision.retracted?.reason, four?.decision.text]).toEqual(['Samtidigt 2', 'Registrerat två gånger', submission().text]);
   });
 });
 
 describe('minutes: draft, justering, lock, publish', () => {
   const ref = () => `goteborgsomradet/lgs/${meetingId}`;
   it('drafts from the agenda and decisions, sends to the chair, who approves; then locked and published', async () => {
-    const { personalInstall } = await import('../helpers/activities');
+    await steps.annualReport();
     await bot.post(personalInstall(opts(USERS.chairLgs)));
     await bot.post(personalInstall(opts(USERS.memberKommun)));
     bot.connector.clear();
@@ -194,8 +230,11 @@ describe('minutes: draft, justering, lock, publish', () => {
   });
 
   it('offers a matter sent back as the first row of the next meeting form, with its history', async () => {
+    await steps.annualReport();
+    await steps.sentBack();
+    bot.connector.clear();
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
-    const inputs = (await import('../helpers/cards')).cardInputs(bot.connector.cards()[0]!);
+    const inputs = cardInputs(bot.connector.cards()[0]!);
     expect([inputs.title_0!.value, inputs.source_0!.value]).toEqual(['Rutin för SIP', 'Återremitterat LGS 2026:2']);
     const { formKey, origin_0 } = (bot.connector.cards()[0]!.actions as { data: { formKey: string; origin_0: string } }[])[0]!.data;
     // The row carries the matter's reference as data; the source text is only what people read.
@@ -216,8 +255,9 @@ describe('minutes: draft, justering, lock, publish', () => {
 
 describe('förankring reminders through the reminder model', () => {
   it('reminds the members who represent a pending principal once per 30 days until done', async () => {
-    const { personalInstall } = await import('../helpers/activities');
-    for (const u of [USERS.memberRegion, USERS.memberKommun]) await bot.post(personalInstall(opts(u)));
+    await steps.annualReport();
+    await steps.kommunAnchored();
+    for (const u of [USERS.chairLgs, USERS.memberRegion, USERS.memberKommun]) await bot.post(personalInstall(opts(u)));
     now = new Date('2027-01-08T10:00:00Z');
     bot.connector.clear();
     await bot.running.scheduler.runOnce();

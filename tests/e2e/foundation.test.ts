@@ -187,6 +187,12 @@ describe('groups', () => {
 
 describe('linking a channel to a group', () => {
   const channel = '19:lgs-channel@thread.tacv2';
+  /** LGS's process leader links `channel` to LGS (as the first test here shows), so a test can rely on the link. */
+  const linkLgs = async () => {
+    await bot.post(channelMessage('koppla LGS', { ...opts(USERS.processLeaderLgs), channelId: channel }));
+    expect((await bot.running.repos.conversations.channelOfGroup('goteborgsomradet', 'lgs'))?.channel.conversationId).toBe(channel);
+    bot.connector.clear();
+  };
 
   it("lets the group's process leader link with `koppla LGS`", async () => {
     await bot.post(channelMessage('koppla LGS', { ...opts(USERS.processLeaderLgs), channelId: channel }));
@@ -220,6 +226,7 @@ describe('linking a channel to a group', () => {
   });
 
   it('answers a malformed card submission clearly and changes nothing', async () => {
+    await linkLgs();
     await bot.post(actionSubmit({ verb: 'linkChannel', group: '../../etc' }, { ...opts(USERS.admin), channelId: channel }));
     await bot.post(actionSubmit({ verb: 'somethingElse' }, opts(USERS.admin)));
     expect(bot.connector.texts()).toEqual([
@@ -237,6 +244,9 @@ describe('linking a channel to a group', () => {
   });
 
   it('drops every link in a team when the bot is removed from it', async () => {
+    await linkLgs();
+    await bot.post(actionSubmit({ verb: 'linkChannel', group: 'goteborgsomradet/nosam-hisingen' }, { ...opts(USERS.admin), channelId: '19:nosam@thread.tacv2' }));
+    expect(await bot.running.repos.conversations.channelOfGroup('goteborgsomradet', 'nosam-hisingen')).not.toBeNull();
     await bot.post(teamUninstall(opts()));
     expect(await bot.running.repos.conversations.channelOfGroup('goteborgsomradet', 'lgs')).toBeNull();
     expect(await bot.running.repos.conversations.channelOfGroup('goteborgsomradet', 'nosam-hisingen')).toBeNull();

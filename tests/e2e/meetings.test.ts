@@ -1,5 +1,6 @@
 import { actionExecute, actionSubmit, channelMessage, personalInstall, personalMessage, USERS } from '../helpers/activities';
 import { cardTexts } from '../helpers/cards';
+import { createMeeting } from '../helpers/meetings';
 import { startTestBot, type TestBot } from '../helpers/testBot';
 
 /** A clock the test moves: from 22 November to the meeting on 8 December 2026 and after. */
@@ -10,16 +11,16 @@ const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bo
 const cardsTo = (conversation: string, title: string) =>
   bot.connector.sent.filter((s) => s.conversationId === conversation && cardTexts(s.activity.attachments?.[0]?.content ?? { body: [] })[0] === title);
 const personal = (user: string) => `a:personal-${user}`;
-let ref = '';
-let itemIds: string[] = [];
 
-beforeAll(async () => {
+/** Each test starts its own bot on fresh tables, on 22 November, with the channel linked, and builds the meeting state it needs. */
+beforeEach(async () => {
+  now = new Date('2026-11-22T10:00:00Z');
   bot = await startTestBot({}, { now: () => now });
   for (const user of [USERS.processLeaderLgs, USERS.chairLgs, USERS.memberKommun, USERS.memberRegion]) await bot.post(personalInstall(opts(user)));
   await bot.post(channelMessage('koppla LGS', { ...opts(USERS.processLeaderLgs), channelId: CHANNEL }));
+  bot.connector.clear();
 });
-afterAll(async () => bot.stop());
-beforeEach(() => bot.connector.clear());
+afterEach(async () => bot.stop());
 
 const form = {
   verb: 'saveMeeting',
@@ -40,6 +41,48 @@ const form = {
   kind_1: 'information',
   presenter_1: 'Ordförande',
   minutes_1: '10',
+};
+
+const { verb: _verb, org: _org, group: _group, ...formFields } = form;
+
+/** The steps of the story, each building on the ones before; a test runs the ones it needs. */
+const steps = {
+  /** The process leader creates the LGS meeting of 8 December with the two items above. */
+  async create(): Promise<{ ref: string; itemIds: string[]; data: { org: string; group: string; meetingId: string } }> {
+    const made = await createMeeting(bot, USERS.processLeaderLgs, { org: 'goteborgsomradet', group: 'lgs', query: 'LGS' }, formFields);
+    return { ref: made.ref, itemIds: made.itemIds, data: { org: 'goteborgsomradet', group: 'lgs', meetingId: made.id } };
+  },
+  /** Both members have förhinder; the chair comes. */
+  async answer(data: { org: string; group: string; meetingId: string }) {
+    await bot.post(actionExecute('absent', data, { ...opts(USERS.memberKommun), channelId: CHANNEL }));
+    await bot.post(actionExecute('absent', data, { ...opts(USERS.memberRegion), channelId: CHANNEL }));
+    await bot.post(actionExecute('attend', data, { ...opts(USERS.chairLgs), channelId: CHANNEL }));
+  },
+  /** The kommun member writes input on both items (the region member writes none). */
+  async writeInput(data: { org: string; group: string; meetingId: string }, itemIds: string[]) {
+    await bot.post(
+      actionSubmit(
+        { verb: 'submitInput', ...data, [`input_${itemIds[0]}`]: 'Kommunen stöder förslaget till årsrapport.', [`input_${itemIds[1]}`]: 'Lyft gärna frågan om hemsjukvård.', input_general: '' },
+        opts(USERS.memberKommun),
+      ),
+    );
+  },
+  /** The process leader withdraws item 2. */
+  async withdrawSecond(meetingId: string) {
+    const found = await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', meetingId);
+    const revision = { ...form, meetingId: found!.meeting.id, version: found!.version, withdrawn_1: 'true' };
+    await bot.post(actionSubmit(revision, opts(USERS.processLeaderLgs)));
+    return revision;
+  },
+  /** After the meeting the process leader closes it with a summary of item 1. */
+  async close(ref: string, data: { org: string; group: string; meetingId: string }, itemIds: string[]) {
+    now = new Date('2026-12-08T15:00:00Z');
+    const before = bot.connector.sent.length;
+    await bot.post(personalMessage(`avsluta ${ref}`, opts(USERS.processLeaderLgs)));
+    const closeCard = bot.connector.sent.slice(before).flatMap((s) => s.activity.attachments ?? [])[0]!.content as { actions: { data: { version: string } }[] };
+    const version = closeCard.actions[0]!.data.version;
+    await bot.post(actionSubmit({ verb: 'closeMeeting', ...data, version, [`summary_${itemIds[0]}`]: 'Årsrapporten fastställdes i enighet.' }, opts(USERS.processLeaderLgs)));
+  },
 };
 
 describe('a meeting from agenda to catch-up', () => {
@@ -79,13 +122,14 @@ describe('a meeting from agenda to catch-up', () => {
       '0 kommer · 0 har förhinder',
     ]);
     const record = (await bot.running.repos.groupState.groups('goteborgsomradet', ['lgs'])).get('lgs')!;
-    const meeting = record.meetings[0] as unknown as { id: string; agenda: { id: string }[] };
-    ref = `goteborgsomradet/lgs/${meeting.id}`;
-    itemIds = meeting.agenda.map((i) => i.id);
-    expect(meeting.id.startsWith('2026-12-08-')).toBe(true);
+    expect(record.meetings).toHaveLength(1);
+    expect(record.meetings[0]!.id.startsWith('2026-12-08-')).toBe(true);
+    expect(record.meetings[0]!.agenda).toHaveLength(2);
   });
 
   it('shows the next meeting in the groups list', async () => {
+    await steps.create();
+    bot.connector.clear();
     await bot.post(personalMessage('grupper', opts(USERS.memberKommun)));
     const texts = cardTexts(bot.connector.cards()[0]!);
     const lgs = texts.indexOf('**LGS** · Din grupp');
@@ -93,8 +137,8 @@ describe('a meeting from agenda to catch-up', () => {
   });
 
   it('lets members answer with one tap; förhinder brings a personal input card; non-members are refused', async () => {
-    const [org, group, meetingId] = ref.split('/');
-    const data = { org, group, meetingId };
+    const { data } = await steps.create();
+    bot.connector.clear();
     const absentA = await bot.post(actionExecute('absent', data, { ...opts(USERS.memberKommun), channelId: CHANNEL }));
     await bot.post(actionExecute('absent', data, { ...opts(USERS.memberRegion), channelId: CHANNEL }));
     const attend = await bot.post(actionExecute('attend', data, { ...opts(USERS.chairLgs), channelId: CHANNEL }));
@@ -109,14 +153,11 @@ describe('a meeting from agenda to catch-up', () => {
   });
 
   it('saves written input per item until the cut-off', async () => {
-    const [org, group, meetingId] = ref.split('/');
-    await bot.post(
-      actionSubmit(
-        { verb: 'submitInput', org, group, meetingId, [`input_${itemIds[0]}`]: 'Kommunen stöder förslaget till årsrapport.', [`input_${itemIds[1]}`]: 'Lyft gärna frågan om hemsjukvård.', input_general: '' },
-        opts(USERS.memberKommun),
-      ),
-    );
-    await bot.post(actionSubmit({ verb: 'submitInput', org, group, meetingId, input_okand: 'x' }, opts(USERS.memberKommun)));
+    const { data, itemIds } = await steps.create();
+    await steps.answer(data);
+    bot.connector.clear();
+    await steps.writeInput(data, itemIds);
+    await bot.post(actionSubmit({ verb: 'submitInput', ...data, input_okand: 'x' }, opts(USERS.memberKommun)));
     expect(bot.connector.texts()).toEqual([
       'Sparat: 2 synpunkter. Du kan ändra fram till mån 7 dec. 2026 13:00.',
       'Kortet skickade ofullständiga eller ogiltiga uppgifter, så inget ändrades. Öppna kortet på nytt och försök igen.',
@@ -124,9 +165,9 @@ describe('a meeting from agenda to catch-up', () => {
   });
 
   it('revises the agenda: the posted card is updated in place and says what changed; a racing revision is refused', async () => {
-    const found = await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', ref.split('/')[2]!);
-    const revision = { ...form, meetingId: found!.meeting.id, version: found!.version, withdrawn_1: 'true' };
-    await bot.post(actionSubmit(revision, opts(USERS.processLeaderLgs)));
+    const { data } = await steps.create();
+    bot.connector.clear();
+    const revision = await steps.withdrawSecond(data.meetingId);
     await bot.post(actionSubmit({ ...revision, withdrawn_1: 'false', place: 'Regionens hus' }, opts(USERS.chairLgs)));
     expect(bot.connector.texts()).toEqual([
       'Dagordningen är reviderad: punkten "Information från NOSAM" utgår.',
@@ -140,6 +181,10 @@ describe('a meeting from agenda to catch-up', () => {
   });
 
   it('reminds only the absent member without input, 72 hours before the cut-off', async () => {
+    const { data, itemIds } = await steps.create();
+    await steps.answer(data);
+    await steps.writeInput(data, itemIds);
+    bot.connector.clear();
     now = new Date('2026-12-04T13:00:00Z');
     await bot.running.scheduler.runOnce();
     expect(cardsTo(personal(USERS.memberRegion), 'Lämna synpunkter inför mötet – LGS')).toHaveLength(1);
@@ -150,6 +195,11 @@ describe('a meeting from agenda to catch-up', () => {
   });
 
   it('sends the compiled brief to the chair and the process leader at the cut-off, and closes input', async () => {
+    const { data, itemIds } = await steps.create();
+    await steps.answer(data);
+    await steps.writeInput(data, itemIds);
+    await steps.withdrawSecond(data.meetingId);
+    bot.connector.clear();
     now = new Date('2026-12-07T12:30:00Z');
     await bot.running.scheduler.runOnce();
     const briefs = [personal(USERS.chairLgs), personal(USERS.processLeaderLgs)].map((c) => cardsTo(c, 'Sammanställning inför mötet – LGS'));
@@ -166,23 +216,19 @@ describe('a meeting from agenda to catch-up', () => {
     ]);
     expect(cardsTo(personal(USERS.memberKommun), 'Sammanställning inför mötet – LGS')).toHaveLength(0);
     bot.connector.clear();
-    const [org, group, meetingId] = ref.split('/');
-    await bot.post(actionSubmit({ verb: 'submitInput', org, group, meetingId, input_general: 'Sent påkommet' }, opts(USERS.memberRegion)));
+    await bot.post(actionSubmit({ verb: 'submitInput', ...data, input_general: 'Sent påkommet' }, opts(USERS.memberRegion)));
     expect(bot.connector.texts()).toEqual([
       'Tiden för synpunkter gick ut mån 7 dec. 2026 13:00, så inget sparades. Kontakta processledaren direkt om det är viktigt.',
     ]);
   });
 
   it('after the meeting sends each absent member what happened on each item', async () => {
-    now = new Date('2026-12-08T15:00:00Z');
-    await bot.post(personalMessage(`avsluta ${ref}`, opts(USERS.processLeaderLgs)));
-    const closeCard = bot.connector.cards()[0]!;
-    const version = ((closeCard.actions as { data: { version: string } }[])[0]!.data).version;
+    const { ref, data, itemIds } = await steps.create();
+    await steps.answer(data);
+    await steps.writeInput(data, itemIds);
+    await steps.withdrawSecond(data.meetingId);
     bot.connector.clear();
-    const [org, group, meetingId] = ref.split('/');
-    await bot.post(
-      actionSubmit({ verb: 'closeMeeting', org, group, meetingId, version, [`summary_${itemIds[0]}`]: 'Årsrapporten fastställdes i enighet.' }, opts(USERS.processLeaderLgs)),
-    );
+    await steps.close(ref, data, itemIds);
     expect(bot.connector.texts()).toEqual(['Mötet är markerat som genomfört. 2 med förhinder får en sammanfattning.']);
     bot.connector.clear();
     await bot.running.scheduler.runOnce();
@@ -200,6 +246,10 @@ describe('a meeting from agenda to catch-up', () => {
   });
 
   it('lists the meeting with its status and attendance', async () => {
+    const { ref, data, itemIds } = await steps.create();
+    await steps.answer(data);
+    await steps.close(ref, data, itemIds);
+    bot.connector.clear();
     await bot.post(personalMessage('möten LGS', opts(USERS.memberKommun)));
     const texts = cardTexts(bot.connector.cards()[0]!);
     expect(texts.slice(0, 5)).toEqual([

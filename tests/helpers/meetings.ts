@@ -1,3 +1,4 @@
+import type { AgendaItem, Meeting } from '../../src/domain/meetings';
 import { actionSubmit, personalMessage } from './activities';
 import type { TestBot } from './testBot';
 
@@ -35,4 +36,31 @@ export async function createMeeting(
   const created = ((await bot.running.repos.groupState.groups(target.org, [target.group])).get(target.group)?.meetings ?? []).find((m) => !known.has(m.id));
   if (created === undefined) throw new Error(`the meeting was not created: ${bot.connector.texts().slice(-1)[0]}`);
   return { ref: `${target.org}/${target.group}/${created.id}`, id: created.id, itemIds: created.agenda.map((i) => i.id) };
+}
+
+/** An agenda item titled "Punkt <id>": information, 15 minutes, no documents, not withdrawn, unless `over` says otherwise. */
+export function agendaItem(id: string, over: Partial<AgendaItem> = {}): AgendaItem {
+  return { id, title: `Punkt ${id}`, kind: 'information', presenter: 'Processledare', minutes: 15, documents: [], source: null, withdrawn: false, ...over };
+}
+
+/** A planned meeting of NOSAM Väster on 20 May 2026 with items a, b and c, unless `over` says otherwise. */
+export function buildMeeting(over: Partial<Meeting> = {}): Meeting {
+  return {
+    id: 'm1',
+    org: 'gbg',
+    group: 'nosam-vast',
+    date: '2026-05-20',
+    startsAt: '2026-05-20T08:00:00.000Z',
+    title: 'NOSAM Väster',
+    cancelled: false,
+    place: 'Stadshuset, rum 3',
+    agenda: [agendaItem('a'), agendaItem('b'), agendaItem('c')],
+    revision: 0,
+    status: 'planned',
+    cutoffHours: 24,
+    posted: null,
+    summaries: {},
+    createdBy: 'pl',
+    ...over,
+  };
 }

@@ -9,6 +9,7 @@ import { OrganisationTableRepository } from '../../src/storage/organisationRepos
 import { TableStore } from '../../src/storage/tables';
 import { USERS } from '../helpers/activities';
 import { randomPrefix, testConnection } from '../helpers/testBot';
+import { buildTerm, termHolder } from '../helpers/terms';
 
 let store: TableStore;
 let state: GroupStateTableRepository;
@@ -27,22 +28,17 @@ beforeAll(async () => {
 });
 afterAll(async () => store.dropTables());
 
-const term = (over: Partial<Term>): Term => ({
-  id: 'x',
-  org: 'goteborgsomradet',
-  group: 'tema-psykiatri',
-  role: 'chair',
-  holder: { aadObjectId: USERS.memberRegion, displayName: 'Ledamot region (demo)', party: 'su', principal: 'region' },
-  start: '2027-01-01',
-  plannedEnd: '2028-06-30',
-  actualEnd: null,
-  origin: 'rotation',
-  replaces: null,
-  exception: null,
-  recordedBy: USERS.admin,
-  recordedAt: '2026-11-22T10:00:00.000Z',
-  ...over,
-});
+const term = (over: Partial<Term>): Term =>
+  buildTerm({
+    id: 'x',
+    group: 'tema-psykiatri',
+    holder: termHolder(USERS.memberRegion, 'su', 'region', 'Ledamot region (demo)'),
+    start: '2027-01-01',
+    plannedEnd: '2028-06-30',
+    recordedBy: USERS.admin,
+    recordedAt: '2026-11-22T10:00:00.000Z',
+    ...over,
+  });
 
 describe('GroupState repository on Azurite', () => {
   it('reads a group with the group it follows in one single-partition query', async () => {

@@ -1,6 +1,6 @@
 import { checkDraft, completeForankring, correctDecision, newDecision, requeue, retractDecision, searchDecisions, type DecisionDraft } from '../../src/domain/decisions';
 import { approve, draftMinutes, editNotes, publish, returnMinutes, sendForJustering } from '../../src/domain/minutes';
-import type { Meeting } from '../../src/domain/meetings';
+import { agendaItem, buildMeeting } from '../helpers/meetings';
 
 const draft = (over: Partial<DecisionDraft> = {}): DecisionDraft => ({
   date: '2026-12-08', kind: 'beslut', consensus: true, outcome: 'enighet', title: 'T', text: 'Text', rationale: '', meetingId: 'm1', itemId: 'i1', absentInputAtHand: false, links: [], forankring: ['kommun'], ...over,
@@ -67,7 +67,7 @@ describe('decision rules', () => {
 });
 
 describe('minutes: justering lock and versions', () => {
-  const meeting = { id: 'm1', org: 'o', group: 'lgs', agenda: [{ id: 'i1', title: 'Punkt', withdrawn: false }], summaries: { i1: 'Noterades' } } as unknown as Meeting;
+  const meeting = buildMeeting({ org: 'o', group: 'lgs', agenda: [agendaItem('i1', { title: 'Punkt' })], summaries: { i1: 'Noterades' } });
   const m0 = draftMinutes(meeting, [], { present: ['a'], absent: ['b'] }, 'pl', ['chair']);
 
   it('goes draft → sent → approved (locked) → published; a change after approval is a new version', () => {

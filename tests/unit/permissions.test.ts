@@ -1,6 +1,7 @@
 import type { Term, TermRole } from '../../src/domain/chairTerms';
 import type { UserContext } from '../../src/domain/people';
 import { ACTIONS, may, mayIn, NO_ROLES, rolesIn, type Action, type Roles } from '../../src/domain/permissions';
+import { buildTerm, termHolder } from '../helpers/terms';
 
 /**
  * Who may do what (src/domain/permissions.ts): every role × every action, with the expected
@@ -97,21 +98,7 @@ function user(extra: Partial<UserContext> = {}): UserContext {
 }
 
 function term(group: string, role: TermRole, holderId: string, start: string, plannedEnd: string, actualEnd: string | null = null): Term {
-  return {
-    id: `${group}-${role}-${start}`,
-    org: ORG,
-    group,
-    role,
-    holder: { aadObjectId: holderId, displayName: 'Ledamot', party: 'su', principal: 'region' },
-    start,
-    plannedEnd,
-    actualEnd,
-    origin: 'rotation',
-    replaces: null,
-    exception: null,
-    recordedBy: 'aad-admin',
-    recordedAt: '2025-01-01T00:00:00.000Z',
-  };
+  return buildTerm({ id: `${group}-${role}-${start}`, org: ORG, group, role, holder: termHolder(holderId, 'su', 'region', 'Ledamot'), start, plannedEnd, actualEnd });
 }
 
 const where = (terms: readonly Term[] = [], group = 'lgs') => ({ org: ORG, group, terms, today: TODAY });

@@ -1,4 +1,4 @@
-import { termEnd, presidiumOn, type Term, type TermHolder, type TermRole, type TermOrigin, type RuleCode } from '../../src/domain/chairTerms';
+import { RULE_CODES, termEnd, presidiumOn, type Term, type TermHolder, type TermRole, type TermOrigin, type RuleCode } from '../../src/domain/chairTerms';
 import type { ChairRule, Group, Organisation, PartyId, PrincipalId } from '../../src/domain/organisation';
 import {
   applyAppointment,
@@ -13,6 +13,7 @@ import {
   type RuleBreach,
 } from '../../src/domain/rotation';
 import { GBG, group, SAMLA } from '../helpers/shippedOrgs';
+import { buildTerm } from '../helpers/terms';
 
 /**
  * Chair rotation (src/domain/rotation.ts) against the real rules in the shipped organisation
@@ -50,22 +51,7 @@ function termMonths(g: Group): number | null {
 }
 
 function term(org: Organisation, g: Group, id: string, role: TermRole, h: TermHolder, start: string, plannedEnd?: string, extra: Partial<Term> = {}): Term {
-  return {
-    id,
-    org: org.id,
-    group: g.id,
-    role,
-    holder: h,
-    start,
-    plannedEnd: plannedEnd ?? termEnd(start, termMonths(g)),
-    actualEnd: null,
-    origin: 'rotation',
-    replaces: null,
-    exception: null,
-    recordedBy: 'aad-processledare',
-    recordedAt: '2024-12-10T15:00:00.000Z',
-    ...extra,
-  };
+  return buildTerm({ id, org: org.id, group: g.id, role, holder: h, start, plannedEnd: plannedEnd ?? termEnd(start, termMonths(g)), recordedAt: '2024-12-10T15:00:00.000Z', ...extra });
 }
 
 const gt = (g: Group, terms: readonly Term[]): GroupTerms => ({ group: g, terms });
@@ -873,23 +859,26 @@ describe('checkAppointment', () => {
     expect(check(gt(STYRGRUPP, []), null, proposal('chair', G('su'), '2025-02-03', '2025-02-04', 'extension'))).toEqual([]);
   });
 
-  it('every rule code is exercised by this suite', () => {
-    // keep in step with RULE_CODES: each code has a triggering case above
-    const covered: RuleCode[] = [
-      'term-length',
-      'principal-alternation',
-      'principal-follows-group',
-      'party-rotation',
-      'vice-other-principal',
-      'vice-not-allowed',
-      'replacement-same-principal',
-      'replacement-end',
-      'extension-not-allowed',
-      'extension-start',
-      'starts-at-new-year',
-      'overlaps-current-term',
-    ];
-    expect(new Set(covered).size).toBe(12);
+  // One minimal triggering case per code, typed by RuleCode: a new code in RULE_CODES does not
+  // compile until it has a case here, and each case must really produce its code.
+  const TRIGGERS: Record<RuleCode, () => readonly RuleBreach[]> = {
+    'term-length': () => check(NOSAM_TERMS, null, proposal('chair', G('narhalsan'), '2026-01-01', '2026-12-30')),
+    'principal-alternation': () => check(NOSAM_TERMS, null, proposal('chair', G('goteborg-ifo'), '2026-01-01', '2026-12-31')),
+    'principal-follows-group': () => check(LGS_BEFORE_2025, SAMRAD_TERMS, proposal('chair', G('goteborg-ifo'), '2025-01-01', '2026-12-31')),
+    'party-rotation': () => check(TEMA_TERMS, null, proposal('chair', G('goteborg-avo', 2), '2026-01-01', '2027-06-30')),
+    'vice-other-principal': () => check(LGS_CHAIR_ONLY_2025, SAMRAD_TERMS, proposal('viceChair', G('narhalsan'), '2025-01-01', '2026-12-31')),
+    'vice-not-allowed': () => check(gt(NOSAM_NO_VICE, NOSAM_TERMS.terms), null, proposal('viceChair', G('goteborg-avo'), '2026-01-01', '2026-12-31')),
+    'replacement-same-principal': () => check(NOSAM_TERMS, null, proposal('chair', G('su', 2), '2025-06-01', '2025-12-31', 'replacement', 'nosam-2025')),
+    'replacement-end': () => check(LGS_TERMS, SAMRAD_TERMS, proposal('chair', G('narhalsan'), '2025-09-01', '2027-08-31', 'replacement', 'lgs-2025-c')),
+    'replacement-without-term': () => check(TEMA_TERMS, null, proposal('chair', G('partille'), '2026-02-01', '2025-12-31', 'replacement', 'tema-2024')),
+    'extension-not-allowed': () => check(NOSAM_TERMS, null, proposal('chair', G('goteborg-fss'), '2026-01-01', '2026-12-31', 'extension')),
+    'extension-start': () => check(TEMA_TERMS, null, proposal('chair', G('goteborg-avo'), '2026-02-01', '2027-01-31', 'extension')),
+    'starts-at-new-year': () => check(NOSAM_TERMS, null, proposal('chair', G('narhalsan'), '2026-02-01', '2027-01-31')),
+    'overlaps-current-term': () => check(TEMA_TERMS, null, proposal('chair', G('narhalsan'), '2025-10-01', '2027-03-31')),
+  };
+
+  it.each([...RULE_CODES])('the rule code %s is produced by a real case', (code) => {
+    expect(rules(TRIGGERS[code]())).toContain(code);
   });
 });
 

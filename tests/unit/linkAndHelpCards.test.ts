@@ -1,0 +1,71 @@
+import { helpCard, roleLines, visibleCommands } from '../../src/cards/helpCard';
+import { linkCard } from '../../src/cards/linkCard';
+import type { UserContext } from '../../src/domain/people';
+import { cardActions, cardInputs, cardTexts } from '../helpers/cards';
+import { GBG, SAMLA, group } from '../helpers/shippedOrgs';
+
+const asRecord = (c: unknown) => c as Record<string, unknown>;
+const user = (over: Partial<UserContext> = {}): UserContext => ({ aadObjectId: 'aad', preferredLocale: null, memberships: [], adminOf: [], globalAdmin: false, ...over });
+const EVERYONE = ['help', 'groups', 'chair', 'cycle', 'meetings', 'decisions', 'history', 'members', 'language'];
+const MANAGERS = ['meeting', 'appoint', 'add', 'link', 'exportLog'];
+
+describe('linkCard', () => {
+  it('offers each group the user may link as "group (organisation)", required, with a Swedish error', () => {
+    const card = asRecord(linkCard([{ org: GBG, group: group(GBG, 'lgs') }, { org: SAMLA, group: SAMLA.groups[0] }], 'sv'));
+    expect(cardTexts(card)).toEqual(['Koppla kanalen till en grupp']);
+    const input = cardInputs(card).group;
+    expect(input).toMatchObject({ type: 'Input.ChoiceSet', label: 'Grupp', isRequired: true, errorMessage: 'Välj en grupp.' });
+    expect(input.choices).toEqual([
+      { title: `LGS (${GBG.shortName})`, value: `${GBG.id}/lgs` },
+      { title: `${SAMLA.groups[0].shortName} (${SAMLA.shortName})`, value: `${SAMLA.id}/${SAMLA.groups[0].id}` },
+    ]);
+    expect(cardActions(card)).toEqual([['Koppla', { verb: 'linkChannel' }]]);
+  });
+
+  it('speaks English when asked', () => {
+    const card = asRecord(linkCard([], 'en'));
+    expect(cardTexts(card)).toEqual(['Link this channel to a group']);
+    expect(cardActions(card)).toEqual([['Link', { verb: 'linkChannel' }]]);
+  });
+});
+
+describe('help card', () => {
+  it('shows a member the everyday commands only', () => {
+    const member = user({ memberships: [{ org: GBG.id, group: 'lgs', party: 'goteborgs-stad', roles: ['member'] }] });
+    expect(visibleCommands(member, [GBG])).toEqual(EVERYONE);
+    expect(visibleCommands(user(), [GBG])).toEqual(EVERYONE);
+  });
+
+  it('adds the managing commands for a process leader and an organisation admin', () => {
+    const leader = user({ memberships: [{ org: GBG.id, group: 'lgs', party: null, roles: ['processLeader'] }] });
+    expect(visibleCommands(leader, [GBG])).toEqual([...EVERYONE, ...MANAGERS]);
+    expect(visibleCommands(user({ adminOf: [GBG.id] }), [GBG])).toEqual([...EVERYONE, ...MANAGERS]);
+    expect(visibleCommands(user({ globalAdmin: true }), [GBG])).toEqual([...EVERYONE, ...MANAGERS]);
+  });
+
+  it('names each role in plain words, with the party of a member', () => {
+    const many = user({
+      globalAdmin: true,
+      adminOf: [GBG.id],
+      memberships: [
+        { org: GBG.id, group: 'lgs', party: 'goteborgs-stad', roles: ['member'] },
+        { org: GBG.id, group: 'lgs', party: null, roles: ['processLeader'] },
+      ],
+    });
+    expect(roleLines(many, [GBG], 'sv')).toEqual(['Administratör för boten', `Administratör – ${GBG.shortName}`, 'Ledamot – LGS (Göteborgs stad)', 'Processledare – LGS']);
+  });
+
+  it('builds the card: intro, commands as facts, roles, and a button that lists the groups', () => {
+    const card = asRecord(helpCard(user(), [GBG], 'sv'));
+    const texts = cardTexts(card);
+    expect(texts[0]).toBe('Det här kan du göra');
+    expect(texts).toContain('hjälp: Visar den här listan.');
+    expect(texts).not.toContain('utse <grupp>: Registrera ordförande eller vice (formulär, reglerna kontrolleras).');
+    expect(texts.slice(-2)).toEqual([
+      'Dina roller',
+      'Du är inte registrerad i någon grupp ännu. Be gruppens processledare eller en administratör att lägga till dig.',
+    ]);
+    expect(cardActions(card)).toEqual([['Visa grupper', { verb: 'command', command: 'grupper' }]]);
+    expect(cardActions(asRecord(helpCard(user(), [GBG], 'en')))).toEqual([['Show groups', { verb: 'command', command: 'groups' }]]);
+  });
+});

@@ -1,0 +1,88 @@
+import type { Occurrence, Reminder } from '../../src/domain/annualCycle';
+import { cycleCard, reminderCard } from '../../src/cards/reminderCards';
+import type { CycleItem } from '../../src/domain/organisation';
+import { cardActions, cardTexts } from '../helpers/cards';
+import { GBG, group } from '../helpers/shippedOrgs';
+
+const LGS = group(GBG, 'lgs');
+const REPORT = GBG.annualCycle.find((i) => i.id === 'lgs-arsrapport')!;
+
+const occurrence = (over: Partial<Occurrence> = {}): Occurrence => ({
+  org: GBG,
+  group: LGS,
+  item: REPORT,
+  key: 'lgs-arsrapport|2027-05-31',
+  deadline: '2027-05-31',
+  movedFrom: null,
+  ...over,
+});
+const reminder = (over: Partial<Reminder> = {}): Reminder => ({
+  id: 'x',
+  occurrence: occurrence(),
+  offset: 14,
+  daysLeft: 14,
+  recipient: 'aad',
+  roles: ['chair', 'processLeader'],
+  meetingCount: null,
+  ...over,
+});
+const asRecord = (c: unknown) => c as Record<string, unknown>;
+
+describe('reminderCard', () => {
+  it('shows what, the group, the deadline, days left and the roles, in Swedish', () => {
+    const card = asRecord(reminderCard(reminder(), 'sv'));
+    expect(cardTexts(card)).toEqual(['Påminnelse: LGS årsrapport', 'Grupp: LGS', 'Sista dag: 2027-05-31', 'Dagar kvar: 14', 'Du får den som: ordförande, processledare']);
+    expect(card.lang).toBe('sv-SE');
+    expect(card.fallbackText).toBe('Påminnelse: LGS årsrapport');
+  });
+
+  it('says "today" on the deadline and names the roles in English', () => {
+    expect(cardTexts(asRecord(reminderCard(reminder({ daysLeft: 0, roles: ['viceChair', 'members'] }), 'en')))).toEqual([
+      'Reminder: LGS annual report',
+      'Group: LGS',
+      'Deadline: 2027-05-31',
+      'Days left: today',
+      'You get it as: vice chair, member',
+    ]);
+  });
+
+  it('explains a deadline moved off a holiday, and a meeting count below the minimum', () => {
+    const moved = reminder({ occurrence: occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' }), meetingCount: { planned: 1, minimum: 4 } });
+    expect(cardTexts(asRecord(reminderCard(moved, 'sv'))).slice(-2)).toEqual([
+      'Flyttad från 2026-12-26 (annandag jul).',
+      'Gruppen har 1 planerade möten under perioden men ska ha minst 4. Planera fler möten.',
+    ]);
+  });
+
+  it('offers "done" and "seen" with the occurrence they answer', () => {
+    const data = { org: 'goteborgsomradet', group: 'lgs', occurrence: 'lgs-arsrapport|2027-05-31', deadline: '2027-05-31' };
+    expect(cardActions(asRecord(reminderCard(reminder(), 'sv')))).toEqual([
+      ['Klart', { verb: 'reminderDone', ...data }],
+      ['Sett – påminn inte mig', { verb: 'reminderAck', ...data }],
+    ]);
+  });
+
+  it('shows a title typed with markdown literally', () => {
+    const item: CycleItem = { ...REPORT, title: { sv: '**Viktigt** [här](https://x)', en: 'x' } };
+    expect(cardTexts(asRecord(reminderCard(reminder({ occurrence: occurrence({ item }) }), 'sv')))[0]).toBe('Påminnelse: \\*\\*Viktigt\\*\\* \\[här\\](https://x)');
+  });
+});
+
+describe('cycleCard', () => {
+  it('lists the coming deadlines, a moved one with its nominal date, and the calendar link', () => {
+    const card = asRecord(cycleCard('LGS', [occurrence(), occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' })], 'https://bot/ics/abc', 'sv'));
+    expect(cardTexts(card)).toEqual([
+      'Årshjul – LGS',
+      '2027-05-31: LGS årsrapport',
+      '2026-12-28: LGS årsrapport (flyttad från 2026-12-26)',
+      'Kalenderlänk (lägg till i Outlook via "Lägg till kalender" → "Från internet"): https://bot/ics/abc',
+    ]);
+    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Prenumerera i Outlook', url: 'https://bot/ics/abc' }]);
+  });
+
+  it('says so when nothing is coming, and offers no link without one', () => {
+    const card = asRecord(cycleCard('LGS', [], null, 'en'));
+    expect(cardTexts(card)).toEqual(['Annual cycle – LGS', 'No upcoming annual-cycle dates for the group in the coming year.']);
+    expect(card.actions).toBeUndefined();
+  });
+});
