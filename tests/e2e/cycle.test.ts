@@ -74,23 +74,29 @@ describe('årshjul', () => {
     expect([...ledger.acknowledged]).toEqual([`goteborgsomradet|nosam-hisingen|arsrapport-till-lgs|2027-01-31|${USERS.memberKommun}`]);
   });
 
-  it('sends due reminders as cards through the scheduler, once, leaving out one marked done', async () => {
-    // NOSAM Hisingen's and Öckerö's shared process leader has a personal chat with the bot, and marks
-    // Hisingen's meeting minimum done: Öckerö's is still sent.
+  it('sends due reminders as cards through the scheduler, once', async () => {
+    // NOSAM Hisingen's and Öckerö's shared process leader has a personal chat with the bot.
     await bot.post(personalInstall(opts(USERS.processLeaderNosam)));
-    const done = { org: 'goteborgsomradet', group: 'nosam-hisingen', occurrence: 'motesminimum|2026-12-31', deadline: '2026-12-31' };
-    await bot.post(actionSubmit({ verb: 'reminderDone', ...done }, opts(USERS.processLeaderNosam)));
     bot.connector.clear();
     const first = await bot.running.scheduler.runOnce();
     expect(first?.ran).toBe(true);
     const leader = `a:personal-${USERS.processLeaderNosam}`;
-    expect(bot.connector.sent.map((s) => [s.conversationId, ...cardTexts(s.activity.attachments![0]!.content).slice(0, 2)]).sort()).toEqual([
-      [leader, 'Påminnelse: Minsta antal möten under året', 'Grupp: NOSAM Öckerö'],
-      [leader, 'Påminnelse: Ordförandeperioden löper ut – förbered nästa ordförande', 'Grupp: NOSAM Hisingen'],
+    expect(bot.connector.sent.map((s) => [s.conversationId, ...cardTexts(s.activity.attachments![0]!.content).slice(0, 3)])).toEqual([
+      [leader, 'Påminnelse: Ordförandeperioden löper ut – förbered nästa ordförande', 'Grupp: NOSAM Hisingen', 'Sista dag: 2026-12-31'],
     ]);
     bot.connector.clear();
     const second = await bot.running.scheduler.runOnce();
     expect([second?.claimed, bot.connector.sent.length]).toEqual([0, 0]);
   });
 
+  it('leaves out a reminder marked done', async () => {
+    await bot.post(personalInstall(opts(USERS.processLeaderNosam)));
+    const done = { org: 'goteborgsomradet', group: 'nosam-hisingen', occurrence: 'ordforandeperiod-slutar|term:demo-nosam-hisingen-chair-2026-01-01', deadline: '2026-12-31' };
+    await bot.post(actionSubmit({ verb: 'reminderDone', ...done }, opts(USERS.processLeaderNosam)));
+    expect(bot.connector.texts().at(-1)).toBe('Markerat som klart: Ordförandeperioden löper ut – förbered nästa ordförande för NOSAM Hisingen. Ingen i gruppen påminns mer om den.');
+    bot.connector.clear();
+    const first = await bot.running.scheduler.runOnce();
+    expect(first?.ran).toBe(true);
+    expect(bot.connector.sent.filter((s) => s.conversationId === `a:personal-${USERS.processLeaderNosam}`)).toEqual([]);
+  });
 });

@@ -10,7 +10,8 @@ const REPORT = GBG.annualCycle.find((i) => i.id === 'lgs-arsrapport')!;
 const occurrence = (over: Partial<Occurrence> = {}): Occurrence => ({
   org: GBG,
   group: LGS,
-  item: REPORT,
+  // A date the organisation has confirmed; proposals are tested on their own below.
+  item: { ...REPORT, status: 'confirmed' },
   key: 'lgs-arsrapport|2027-05-31',
   deadline: '2027-05-31',
   movedFrom: null,
@@ -29,6 +30,18 @@ const reminder = (over: Partial<Reminder> = {}): Reminder => ({
 const asRecord = (c: unknown) => c as Record<string, unknown>;
 
 describe('reminderCard', () => {
+  it('labels a date nobody has decided as a proposal, never as a deadline', () => {
+    const card = asRecord(reminderCard(reminder({ occurrence: occurrence({ item: { ...REPORT, status: 'proposal' } }) }), 'sv'));
+    expect(cardTexts(card)).toEqual([
+      'Påminnelse: LGS årsrapport',
+      'Grupp: LGS',
+      'Föreslaget datum: 2027-05-31 (förslag – inte fastställt)',
+      'Dagar kvar: 14',
+      'Du får den som: ordförande, processledare',
+      'Datumet är ett förslag och inte fastställt: dokumenten nämner uppgiften men inte datumet. Gruppen bestämmer när den ska vara klar.',
+    ]);
+  });
+
   it('shows what, the group, the deadline, days left and the roles, in Swedish', () => {
     const card = asRecord(reminderCard(reminder(), 'sv'));
     expect(cardTexts(card)).toEqual(['Påminnelse: LGS årsrapport', 'Grupp: LGS', 'Sista dag: 2027-05-31', 'Dagar kvar: 14', 'Du får den som: ordförande, processledare']);
@@ -50,7 +63,7 @@ describe('reminderCard', () => {
     const moved = reminder({ occurrence: occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' }), meetingCount: { planned: 1, minimum: 4 } });
     expect(cardTexts(asRecord(reminderCard(moved, 'sv'))).slice(-2)).toEqual([
       'Flyttad från 2026-12-26 (annandag jul).',
-      'Gruppen har 1 planerade möten under perioden men ska ha minst 4. Planera fler möten.',
+      'Gruppen har 1 planerade möten under perioden, och dokumenten anger minst 4. Planera fler möten.',
     ]);
   });
 
