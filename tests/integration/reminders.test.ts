@@ -6,7 +6,7 @@ import type { ConversationRef } from '../../src/domain/conversation';
 import { silentLogger } from '../../src/logger';
 import { RateLimiter } from '../../src/scheduler/rateLimiter';
 import { ReminderScheduler } from '../../src/scheduler/runner';
-import { sweep, type SweepDeps } from '../../src/scheduler/sweep';
+import { sweep, sweepLeaseOf, type SweepDeps } from '../../src/scheduler/sweep';
 import { ConversationTableRepository } from '../../src/storage/conversationRepository';
 import { GroupStateTableRepository } from '../../src/storage/groupStateRepository';
 import { MemberTableRepository } from '../../src/storage/memberRepository';
@@ -150,7 +150,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     const { dueReminders } = await import('../../src/domain/annualCycle');
     void dueReminders;
     const dead = deps('dead', at(T0));
-    await dead.leases.acquire('reminder-sweep', 'dead', T0, 60_000);
+    await dead.leases.acquire(sweepLeaseOf('testorg'), 'dead', T0, 60_000);
     const planned = await sweep({ ...deps('probe', at(T0)), sender: { trySend: async () => { throw new Error('not reached'); } } as never }).catch(() => null);
     expect(planned).toMatchObject({ ran: false });
     // Simulate the claims the dead sweeper made.
@@ -315,7 +315,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
       trySend: async (r: ConversationRef, m: ProactiveMessage) => {
         const id = await real.trySend(r, m);
         clock.t += 25_000;
-        taken.push(await other.acquire('reminder-sweep', 'b', clock.now(), 60_000));
+        taken.push(await other.acquire(sweepLeaseOf('testorg'), 'b', clock.now(), 60_000));
         return id;
       },
     } as unknown as ProactiveSender;
@@ -331,7 +331,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
       trySend: async (r: ConversationRef, m: ProactiveMessage) => {
         const id = await real.trySend(r, m);
         // The lease is taken from under the sweep (e.g. it was paused past its expiry).
-        await store.table('Leases').upsertEntity({ partitionKey: 'lease', rowKey: 'reminder-sweep', holder: 'b', expiresAt: new Date(clock.t + 3_600_000).toISOString() }, 'Replace');
+        await store.table('Leases').upsertEntity({ partitionKey: 'lease', rowKey: sweepLeaseOf('testorg'), holder: 'b', expiresAt: new Date(clock.t + 3_600_000).toISOString() }, 'Replace');
         clock.t += 25_000;
         return id;
       },
@@ -340,7 +340,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     expect(report).toMatchObject({ sentPersonal: 1, sentChannel: 0, stopped: 'lease-lost', deferred: 3 });
     expect(connector.sent).toHaveLength(1);
     connector.clear();
-    await store.table('Leases').deleteEntity('lease', 'reminder-sweep');
+    await store.table('Leases').deleteEntity('lease', sweepLeaseOf('testorg'));
     expect(await sweep(deps('b', at(new Date(clock.t + 60_000))))).toMatchObject({ claimed: 3 });
     expect(connector.sent).toHaveLength(3);
   });
