@@ -81,7 +81,7 @@ async function seedOrg(store: TableStore, n: number): Promise<Organisation> {
         const isPending = y === 2026 && seq === 2;
         const dDate = isPending ? '2026-07-20' : date;
         const decision = {
-          org: id, group, year: y, seq, number: `${group} ${y}:${seq}`, date: dDate, kind: 'meeting', outcome: 'decided', title: `Beslut ${y}:${seq}`, text: 'Gruppen beslutar enligt förslaget.', rationale: '',
+          org: id, group, year: y, seq, number: `${group} ${y}:${seq}`, date: dDate, kind: 'beslut', outcome: 'enighet', title: `Beslut ${y}:${seq}`, text: 'Gruppen beslutar enligt förslaget.', rationale: '',
           meetingId: meeting.id, itemId: null, absentInputAtHand: false, links: [], dissent: null,
           forankring: ['kommun', 'region'].map((holder) => ({ holder, status: isPending ? 'pending' : 'done', doneOn: isPending ? null : dDate, reference: null })),
           recordedBy: 'seed', recordedAt: `${dDate}T12:00:00Z`, version: 1, correctedBy: null, retracted: null,

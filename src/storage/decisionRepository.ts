@@ -236,6 +236,28 @@ export class DecisionTableRepository implements DecisionRepository {
     return this.readAll('Forankring', filter, (e) => openForankringSchema.parse(dataOf(e)));
   }
 
+  /**
+   * Puts förankring recorded before the open index existed into it: per holder, the rows still
+   * `pending` in the holder index, each with its decision (a point read). Idempotent; reads only
+   * what is pending, so it is cheap to run at every start. Returns how many rows it wrote.
+   */
+  async reindexOpenForankring(org: string, holders: readonly string[]): Promise<number> {
+    let written = 0;
+    for (const holder of holders) {
+      const pending = await this.readAll('Forankring', odata`PartitionKey eq ${keyPart(`${org}|${holder}`)} and status eq 'pending'`, (e) => String(e.rowKey));
+      for (const rowKey of pending) {
+        const [group = '', year = '', seq = ''] = rowKey.split('|');
+        const d = (await this.get(org, group, Number(year), Number(seq)))?.decision;
+        const f = d?.forankring.find((x) => x.holder === holder);
+        if (d === undefined || f?.status !== 'pending' || d.retracted !== null) continue;
+        const value: OpenForankring = { group: d.group, year: d.year, seq: d.seq, number: d.number, title: d.title, text: d.text, date: d.date, holder };
+        await this.store.table('Forankring').upsertEntity({ partitionKey: openPk(org), rowKey: keyPart(`${d.group}|${seqKey(d)}|${holder}`), ...dataProperties(JSON.stringify(value)) }, 'Replace');
+        written += 1;
+      }
+    }
+    return written;
+  }
+
   /** The latest minutes of a meeting with their ETag. */
   async minutes(org: string, group: string, meetingId: string): Promise<{ minutes: Minutes; etag: string } | null> {
     const e = await getOrNull(this.store.table('Decisions'), pk(org, group), `m|${keyPart(meetingId)}`);
