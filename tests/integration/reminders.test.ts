@@ -174,6 +174,21 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     expect(connector.sent).toEqual([]);
   });
 
+  it('sweeps each organisation under its own lease: one held by another instance is left to it, the others are swept', async () => {
+    const base = deps('a', at(T0));
+    const testorg = base.catalog.all()[0]!;
+    const two = { ...base, catalog: new OrgCatalog([{ ...testorg, id: 'annan-org' }, testorg]) };
+    const other = new Leases(store);
+    expect(await other.acquire(sweepLeaseOf('testorg'), 'b', T0, 60_000)).toBe(true);
+    // Instance a sweeps the other organisation (nothing stored there) and leaves testorg to b.
+    expect(await sweep(two)).toMatchObject({ ran: true, due: 0, claimed: 0 });
+    expect(connector.sent).toEqual([]);
+    expect(await other.acquire(sweepLeaseOf('annan-org'), 'b', T0, 60_000)).toBe(true); // released by a
+    await other.release(sweepLeaseOf('testorg'), 'b');
+    expect(await sweep(deps('a', at(T0)))).toMatchObject({ ran: true, due: 4, claimed: 4 });
+    expect(delivered()).toEqual(EXPECTED);
+  });
+
   it('honours 429 Retry-After, retrying the same message', async () => {
     connector.script('a:chair', [{ status: 429, headers: { 'Retry-After': '1' } }]);
     const started = Date.now();
