@@ -72,7 +72,7 @@ export interface GroupRecord {
 export interface GroupStateRepository {
   /** Terms, roster and version of the given groups of one organisation: one single-partition query. */
   groups(org: OrgId, groups: readonly GroupId[]): Promise<Map<GroupId, GroupRecord>>;
-  /** Every group of an organisation (the reminder sweep): one single-partition query. */
+  /** Every group of an organisation, its whole history: one single-partition query (the sweep reads `currentGroups` and `meetingsBetween` instead). */
   wholeOrg(org: OrgId): Promise<Map<GroupId, GroupRecord>>;
   /**
    * The reminder sweep's view of an organisation, independent of history: every group's roster
