@@ -173,7 +173,7 @@ function classify(line: string): string {
   const method = line.split(' ')[0];
   if (line.includes('$batch')) return 'transaktion (Reminders: anspråk, några i taget strax före sändning)';
   if (table === 'Leases') return 'Leases (lås: ta, förnya, släpp)';
-  if (table === 'GroupState') return 'GroupState (hela organisationens partition, sidor)';
+  if (table === 'GroupState') return 'GroupState (rostrar och gällande perioder; möten i planerarnas fönster; sidor)';
   if (table === 'Conversations') return method === 'GET' ? 'Conversations (personliga referenser, sidor)' : `Conversations ${method}`;
   if (table === 'Reminders') return method === 'GET' ? 'Reminders (reskontra, sidor)' : 'Reminders ("skickas" och utfall per påminnelse, ETag)';
   return `${table} ${method}`;
