@@ -62,6 +62,8 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });
   logger.info('orgs.loaded', { organisations: load.organisations.length, changes: load.changes, demoPeople: load.demoPeople });
   const catalog = new OrgCatalog(load.organisations);
+  // Förankring recorded before the sweep's open-förankring index existed (issue 11): put it there (idempotent, reads only what is pending).
+  for (const org of load.organisations) await repos.decisions.reindexOpenForankring(org.id, [...org.principals.map((p) => p.id), ...org.parties.map((p) => p.id)]);
   const auth = createBotAuth(config.auth);
   const adapter = createAdapter(auth);
   const proactive = new ProactiveSender(auth, config.auth?.appId ?? '');

@@ -72,8 +72,15 @@ export interface GroupRecord {
 export interface GroupStateRepository {
   /** Terms, roster and version of the given groups of one organisation: one single-partition query. */
   groups(org: OrgId, groups: readonly GroupId[]): Promise<Map<GroupId, GroupRecord>>;
-  /** Every group of an organisation (the reminder sweep): one single-partition query. */
+  /** Every group of an organisation, its whole history: one single-partition query (the sweep reads `currentGroups` and `meetingsBetween` instead). */
   wholeOrg(org: OrgId): Promise<Map<GroupId, GroupRecord>>;
+  /**
+   * The reminder sweep's view of an organisation, independent of history: every group's roster
+   * and version, and the terms still in force on or after `on` (no meetings; see `meetingsBetween`).
+   */
+  currentGroups(org: OrgId, on: IsoDate): Promise<Map<GroupId, GroupRecord>>;
+  /** The organisation's meetings dated within [from, to] (the sweep's window), whatever the key design. */
+  meetingsBetween(org: OrgId, from: IsoDate, to: IsoDate): Promise<Meeting[]>;
   /**
    * Saves a meeting: `expectedVersion` undefined writes unconditionally, null creates (fails
    * if it exists), a version updates only if nobody changed it since. Returns the new version.
@@ -120,10 +127,24 @@ export interface DecisionRepository {
   /** Takes the matter sent back by decision `year:seq` off the queue (idempotent). */
   dequeue(org: OrgId, group: GroupId, decision: { year: number; seq: number }): Promise<void>;
   pendingForankring(org: OrgId, holder: string): Promise<{ group: string; number: string; title: string }[]>;
+  /** Every förankring still pending in the organisation, from its own index (done and retracted ones are not in it): the reminder sweep. */
+  openForankring(org: OrgId): Promise<OpenForankring[]>;
   minutes(org: OrgId, group: GroupId, meetingId: string): Promise<{ minutes: Minutes; etag: string } | null>;
   saveMinutes(minutes: Minutes, etag: string | null): Promise<Result<void, 'conflict'>>;
   /** The latest approved or published version of each meeting's minutes. */
   listMinutes(org: OrgId, group: GroupId): Promise<Minutes[]>;
+}
+
+/** One principal's (or party's) pending förankring of a decision, with what its reminder shows. */
+export interface OpenForankring {
+  readonly group: GroupId;
+  readonly year: number;
+  readonly seq: number;
+  readonly number: string;
+  readonly title: string;
+  readonly text: string;
+  readonly date: IsoDate;
+  readonly holder: string;
 }
 
 /** Which meeting: ids are unique within a group only, so input is always keyed by org, group and meeting. */

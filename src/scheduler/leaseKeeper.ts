@@ -1,8 +1,8 @@
 import { describeError } from '../logger';
 import type { SweepDeps } from './sweepDeps';
 
-/** The name of the sweep's lease: one instance sweeps at a time. */
-export const SWEEP_LEASE = 'reminder-sweep';
+/** The name of the sweep's lease of one organisation: one instance sweeps an organisation at a time, different ones may sweep different organisations. */
+export const sweepLeaseOf = (org: string): string => `reminder-sweep|${org}`;
 
 type KeeperDeps = Pick<SweepDeps, 'leases' | 'clock' | 'logger' | 'instanceId' | 'settings'>;
 
@@ -21,6 +21,7 @@ export class LeaseKeeper {
   constructor(
     private readonly deps: KeeperDeps,
     acquiredAt: Date,
+    private readonly name: string,
   ) {
     this.renewedAt = acquiredAt.getTime();
     this.expiresAt = this.renewedAt + deps.settings.leaseTtlMs;
@@ -52,7 +53,7 @@ export class LeaseKeeper {
     if (this.renewing === null) {
       const at = this.deps.clock.now();
       this.renewing = this.deps.leases
-        .acquire(SWEEP_LEASE, this.deps.instanceId, at, this.deps.settings.leaseTtlMs)
+        .acquire(this.name, this.deps.instanceId, at, this.deps.settings.leaseTtlMs)
         .then(
           (ok) => {
             if (ok) {
@@ -60,7 +61,7 @@ export class LeaseKeeper {
               this.expiresAt = at.getTime() + this.deps.settings.leaseTtlMs;
             } else {
               this.lost = true;
-              this.deps.logger.warn('reminders.lease-lost', {});
+              this.deps.logger.warn('reminders.lease-lost', { lease: this.name });
             }
           },
           // Storage unreachable: keep going while the lease we have is still valid, try again next time.

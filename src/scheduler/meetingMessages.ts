@@ -1,4 +1,5 @@
 import type { GroupMember, MeetingInputRepository } from '../app/ports';
+import { splitCard } from '../cards/adaptive';
 import { briefCard, catchUpCard, inputReminderCard } from '../cards/meetingCards';
 import type { GroupCycleState } from '../domain/annualCycle';
 import { addDays, dateIn } from '../domain/calendarDate';
@@ -50,9 +51,13 @@ export async function meetingMessages(
           const chair = termOn(record?.terms ?? [], 'chair', today)?.holder.aadObjectId;
           if (chair) leads.add(chair);
           for (const member of record?.members ?? []) if (member.roles.includes('processLeader')) leads.add(member.aadObjectId);
-          const card = briefCard(org, group, m, compileBrief(m, people), 'sv');
+          // Eight items of long input pass Teams' message size: the brief goes in parts, each claimed (and so sent) once.
+          const parts = splitCard(briefCard(org, group, m, compileBrief(m, people), 'sv'));
           // The brief holds private input: personal chat only, never the channel.
-          for (const lead of leads) out.push({ id: `${base}|brief|${lead}`, org: org.id, group: group.id, recipient: lead, deadline: keepUntil, message: { card }, channelFallback: false });
+          for (const lead of leads)
+            parts.forEach((card, i) =>
+              out.push({ id: `${base}|brief|${lead}${i === 0 ? '' : `|part${i + 1}`}`, org: org.id, group: group.id, recipient: lead, deadline: keepUntil, message: { card }, channelFallback: false }),
+            );
         }
         if (m.status !== 'planned') {
           const card = catchUpCard(org, group, m, 'sv');

@@ -1,22 +1,28 @@
-import type { ClaimRecord, LedgerSnapshot } from '../app/ports';
+import type { ClaimRecord, LedgerSnapshot, OpenForankring } from '../app/ports';
 import { reminderCard } from '../cards/reminderCards';
 import { dueReminders, type CycleState, type GroupCycleState } from '../domain/annualCycle';
 import { dateIn } from '../domain/calendarDate';
+import type { Meeting } from '../domain/meetings';
 import type { Organisation } from '../domain/organisation';
 import { forankringMessages } from './forankringMessages';
 import type { LeaseKeeper } from './leaseKeeper';
 import { meetingMessages } from './meetingMessages';
 import type { Outgoing } from './outgoing';
 import type { SweepDeps } from './sweepDeps';
+import { meetingWindow } from './window';
 
-/** What the sweep reads before it plans: every group's state and every organisation's ledger. */
+/** What the sweep reads before it plans: what is due or may soon be, never the history. */
 export interface SweepState {
   readonly orgs: readonly Organisation[];
-  /** `{org}|{group}` → the group's members, terms and meetings. */
+  /** `{org}|{group}` → the group's members, terms in force and the meetings in the sweep's window. */
   readonly groups: Map<string, GroupCycleState>;
   readonly ledgers: Map<string, LedgerSnapshot>;
   /** AAD object id → display name, for @mentions in the channel. */
   readonly rosterNames: Map<string, string>;
+  /** Pending förankring per organisation, from its index (none read without a decision register). */
+  readonly forankring: Map<string, readonly OpenForankring[]>;
+  /** Wall time of the storage reads (ms). */
+  readonly readMs: number;
 }
 
 /** A reminder to try in this sweep, with its claim as loaded. */
@@ -28,26 +34,40 @@ export interface Candidate {
   readonly uncertain?: boolean;
 }
 
-/** Step 1, load: group state and ledger per organisation (the lease renewed between reads). */
-export async function loadState(deps: Pick<SweepDeps, 'catalog' | 'groupState' | 'ledger'>, now: Date, keeper: LeaseKeeper): Promise<SweepState> {
-  const orgs = deps.catalog.all();
+/**
+ * Step 1, load what is due for the given organisations (the lease renewed between reads): rosters
+ * and terms in force, meetings in the planners' window (window.ts), pending förankring from its
+ * index, and the ledger from today on. O(groups + due items), not O(history).
+ */
+export async function loadState(deps: Pick<SweepDeps, 'groupState' | 'ledger' | 'decisions'>, orgs: readonly Organisation[], now: Date, keeper: LeaseKeeper): Promise<SweepState> {
+  const t0 = performance.now();
   const groups = new Map<string, GroupCycleState>();
   const ledgers = new Map<string, LedgerSnapshot>();
   const rosterNames = new Map<string, string>();
+  const forankring = new Map<string, readonly OpenForankring[]>();
   for (const org of orgs) {
     await keeper.ensure();
     const today = dateIn(now, org.timeZone);
-    for (const [id, record] of await deps.groupState.wholeOrg(org.id)) {
-      groups.set(`${org.id}|${id}`, record);
+    const window = meetingWindow(org, today);
+    const records = await deps.groupState.currentGroups(org.id, today);
+    await keeper.ensure();
+    const meetings = await deps.groupState.meetingsBetween(org.id, window.from, window.to);
+    const byGroup = new Map<string, Meeting[]>();
+    for (const m of meetings) byGroup.set(m.group, [...(byGroup.get(m.group) ?? []), m]);
+    for (const [id, record] of records) {
+      groups.set(`${org.id}|${id}`, { ...record, meetings: byGroup.get(id) ?? [] });
       for (const m of record.members) rosterNames.set(m.aadObjectId, m.displayName);
     }
+    await keeper.ensure();
+    if (deps.decisions) forankring.set(org.id, await deps.decisions.openForankring(org.id));
+    await keeper.ensure();
     ledgers.set(org.id, await deps.ledger.load(org.id, today));
   }
-  return { orgs, groups, ledgers, rosterNames };
+  return { orgs, groups, ledgers, rosterNames, forankring, readMs: performance.now() - t0 };
 }
 
 /** Step 2a, plan: every message due now (årshjul reminders, meeting messages, förankring), and how long the årshjul planning took. */
-export async function planOutgoing(deps: Pick<SweepDeps, 'meetings' | 'decisions'>, state: SweepState, now: Date): Promise<{ due: Outgoing[]; planningMs: number }> {
+export async function planOutgoing(deps: Pick<SweepDeps, 'meetings'>, state: SweepState, now: Date): Promise<{ due: Outgoing[]; planningMs: number }> {
   const done = new Set<string>();
   const acknowledged = new Set<string>();
   for (const l of state.ledgers.values()) {
@@ -69,7 +89,7 @@ export async function planOutgoing(deps: Pick<SweepDeps, 'meetings' | 'decisions
       channelFallback: true,
     })),
     ...(deps.meetings ? await meetingMessages(state.orgs, state.groups, deps.meetings, now) : []),
-    ...(deps.decisions ? await forankringMessages(state.orgs, state.groups, deps.decisions, now) : []),
+    ...forankringMessages(state.orgs, state.groups, state.forankring, now),
   ];
   return { due, planningMs };
 }

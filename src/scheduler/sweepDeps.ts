@@ -81,6 +81,8 @@ export interface SweepReport {
   readonly failed: number;
   readonly undeliverable: number;
   readonly planningMs: number;
+  /** Wall time of the sweep's storage reads before planning (ms): rosters, terms, the meeting window, open förankring, ledgers. */
+  readonly readMs?: number;
   /** Claims of a dead sweeper found still `sending` and sent again (they may have arrived before). */
   readonly uncertain?: number;
   /** Reminders left for the next sweep because the storage or the lease went away. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { odata, type TransactionAction } from '@azure/data-tables';
-import type { DecisionRepository } from '../app/ports';
+import type { DecisionRepository, OpenForankring } from '../app/ports';
 import { DECISION_KINDS, OUTCOMES, requeue, type Decision, type QueuedItem } from '../domain/decisions';
 import type { Minutes } from '../domain/minutes';
 import { fail, ok, type Result } from '../domain/result';
@@ -21,6 +21,9 @@ import { getOrNull, hasStatus, keyPart, type TableStore } from './tables';
  * a property may be (32K UTF-16 characters), so long minutes are never refused by the table.
  * Forankring: PK `{org}|{principal or party}`, RK `{group}|{year}|{seq}`: pending förankring per
  * principal in one query.
+ * Open förankring (the reminder sweep's index): PK `~open|{org}`, RK `{group}|{year}|{seq}|{holder}`,
+ * with what the reminder shows. A row exists only while that förankring is pending: it is deleted
+ * when done or when the decision is retracted, so the sweep reads what is open, never the register.
  */
 const decisionSchema = z.object({
   org: z.string(),
@@ -84,6 +87,17 @@ function dataOf(e: Record<string, unknown>): unknown {
 const counterRow = z.object({ next: z.number().int(), etag: z.string() });
 
 const pk = (org: string, group: string) => keyPart(`${org}|${group}`);
+const openPk = (org: string) => keyPart(`~open|${org}`);
+const openForankringSchema = z.object({
+  group: z.string(),
+  year: z.number().int(),
+  seq: z.number().int(),
+  number: z.string(),
+  title: z.string(),
+  text: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  holder: z.string(),
+});
 const seqKey = (d: { year: number; seq: number }) => `${d.year}|${String(d.seq).padStart(4, '0')}`;
 
 export class DecisionTableRepository implements DecisionRepository {
@@ -216,6 +230,34 @@ export class DecisionTableRepository implements DecisionRepository {
     return this.readAll('Forankring', filter, (e) => z.object({ group: z.string(), number: z.string(), title: z.string() }).parse(e));
   }
 
+  /** Every pending förankring of the organisation: one partition query over the open index. */
+  async openForankring(org: string): Promise<OpenForankring[]> {
+    const filter = odata`PartitionKey eq ${openPk(org)}`;
+    return this.readAll('Forankring', filter, (e) => openForankringSchema.parse(dataOf(e)));
+  }
+
+  /**
+   * Puts förankring recorded before the open index existed into it: per holder, the rows still
+   * `pending` in the holder index, each with its decision (a point read). Idempotent; reads only
+   * what is pending, so it is cheap to run at every start. Returns how many rows it wrote.
+   */
+  async reindexOpenForankring(org: string, holders: readonly string[]): Promise<number> {
+    let written = 0;
+    for (const holder of holders) {
+      const pending = await this.readAll('Forankring', odata`PartitionKey eq ${keyPart(`${org}|${holder}`)} and status eq 'pending'`, (e) => String(e.rowKey));
+      for (const rowKey of pending) {
+        const [group = '', year = '', seq = ''] = rowKey.split('|');
+        const d = (await this.get(org, group, Number(year), Number(seq)))?.decision;
+        const f = d?.forankring.find((x) => x.holder === holder);
+        if (d === undefined || f?.status !== 'pending' || d.retracted !== null) continue;
+        const value: OpenForankring = { group: d.group, year: d.year, seq: d.seq, number: d.number, title: d.title, text: d.text, date: d.date, holder };
+        await this.store.table('Forankring').upsertEntity({ partitionKey: openPk(org), rowKey: keyPart(`${d.group}|${seqKey(d)}|${holder}`), ...dataProperties(JSON.stringify(value)) }, 'Replace');
+        written += 1;
+      }
+    }
+    return written;
+  }
+
   /** The latest minutes of a meeting with their ETag. */
   async minutes(org: string, group: string, meetingId: string): Promise<{ minutes: Minutes; etag: string } | null> {
     const e = await getOrNull(this.store.table('Decisions'), pk(org, group), `m|${keyPart(meetingId)}`);
@@ -262,10 +304,23 @@ export class DecisionTableRepository implements DecisionRepository {
   }
 
   private async indexForankring(d: Decision): Promise<void> {
-    for (const f of d.forankring)
-      await this.store.table('Forankring').upsertEntity(
+    const table = this.store.table('Forankring');
+    for (const f of d.forankring) {
+      await table.upsertEntity(
         { partitionKey: keyPart(`${d.org}|${f.holder}`), rowKey: `${d.group}|${seqKey(d)}`, group: d.group, number: d.number, title: d.title, status: d.retracted ? 'retracted' : f.status },
         'Replace',
       );
+      const open = { partitionKey: openPk(d.org), rowKey: keyPart(`${d.group}|${seqKey(d)}|${f.holder}`) };
+      if (f.status === 'pending' && d.retracted === null) {
+        const value: OpenForankring = { group: d.group, year: d.year, seq: d.seq, number: d.number, title: d.title, text: d.text, date: d.date, holder: f.holder };
+        await table.upsertEntity({ ...open, ...dataProperties(JSON.stringify(value)) }, 'Replace');
+      } else {
+        try {
+          await table.deleteEntity(open.partitionKey, open.rowKey);
+        } catch (e) {
+          if (!hasStatus(e, 404)) throw e;
+        }
+      }
+    }
   }
 }

@@ -142,6 +142,27 @@ export class GroupStateTableRepository implements GroupStateRepository {
     return this.read(org, odata`PartitionKey eq ${keyPart(org)}`, null);
   }
 
+  /** Rosters, versions and terms ending on or after `on`: one filtered partition query; the server leaves out meetings, forms and old terms. */
+  async currentGroups(org: string, on: IsoDate): Promise<Map<GroupId, GroupRecord>> {
+    return this.read(org, odata`PartitionKey eq ${keyPart(org)} and (kind eq 'member' or kind eq 'head' or (kind eq 'term' and effectiveEnd ge ${on}))`, null);
+  }
+
+  /**
+   * Meetings dated within [from, to]. With today's keys (`{group}|meeting|{id}`) this is a filter
+   * on the `date` column: the service scans the partition but returns only the window, so what the
+   * sweep transfers, parses and holds is the window, not the history.
+   */
+  async meetingsBetween(org: string, from: IsoDate, to: IsoDate): Promise<Meeting[]> {
+    const filter = odata`PartitionKey eq ${keyPart(org)} and kind eq 'meeting' and date ge ${from} and date le ${to}`;
+    const out: Meeting[] = [];
+    for await (const e of this.store.table('GroupState').listEntities({ queryOptions: { filter } })) {
+      const meeting = meetingOf(e);
+      if (meeting === null) this.skipped(org, splitKey(e.rowKey ?? '')[0], 'meeting');
+      else out.push(meeting);
+    }
+    return out;
+  }
+
   async saveMeeting(m: PlannedMeeting | Meeting, expectedVersion?: string | null): Promise<Result<string, 'conflict'>> {
     const entity = meetingEntity(m);
     const table = this.store.table('GroupState');

@@ -52,6 +52,7 @@ export class InMemoryDecisions implements DecisionRepository {
   }
 
   versions = notUsed('versions');
+  openForankring = notUsed('openForankring');
 
   async saveVersion(decision: Decision, etag: string) {
     const key = this.key(decision.org, decision.group, decision.year, decision.seq);
@@ -116,6 +117,8 @@ export class InMemoryGroupState implements GroupStateRepository {
   }
 
   wholeOrg = notUsed('wholeOrg');
+  currentGroups = notUsed('currentGroups');
+  meetingsBetween = notUsed('meetingsBetween');
   createMeetingFromForm = notUsed('createMeetingFromForm');
   openMeetingForm = notUsed('openMeetingForm');
   overview = notUsed('overview');

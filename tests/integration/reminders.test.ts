@@ -6,7 +6,7 @@ import type { ConversationRef } from '../../src/domain/conversation';
 import { silentLogger } from '../../src/logger';
 import { RateLimiter } from '../../src/scheduler/rateLimiter';
 import { ReminderScheduler } from '../../src/scheduler/runner';
-import { sweep, type SweepDeps } from '../../src/scheduler/sweep';
+import { sweep, sweepLeaseOf, type SweepDeps } from '../../src/scheduler/sweep';
 import { ConversationTableRepository } from '../../src/storage/conversationRepository';
 import { GroupStateTableRepository } from '../../src/storage/groupStateRepository';
 import { MemberTableRepository } from '../../src/storage/memberRepository';
@@ -157,7 +157,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     const { dueReminders } = await import('../../src/domain/annualCycle');
     void dueReminders;
     const dead = deps('dead', at(T0));
-    await dead.leases.acquire('reminder-sweep', 'dead', T0, 60_000);
+    await dead.leases.acquire(sweepLeaseOf('testorg'), 'dead', T0, 60_000);
     const planned = await sweep({ ...deps('probe', at(T0)), sender: { trySend: async () => { throw new Error('not reached'); } } as never }).catch(() => null);
     expect(planned).toMatchObject({ ran: false });
     // Simulate the claims the dead sweeper made.
@@ -179,6 +179,21 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     connector.clear();
     expect(await sweep(deps('c', at(new Date(T0.getTime() + 30 * 60_000))))).toMatchObject({ claimed: 0 });
     expect(connector.sent).toEqual([]);
+  });
+
+  it('sweeps each organisation under its own lease: one held by another instance is left to it, the others are swept', async () => {
+    const base = deps('a', at(T0));
+    const testorg = base.catalog.all()[0]!;
+    const two = { ...base, catalog: new OrgCatalog([{ ...testorg, id: 'annan-org' }, testorg]) };
+    const other = new Leases(store);
+    expect(await other.acquire(sweepLeaseOf('testorg'), 'b', T0, 60_000)).toBe(true);
+    // Instance a sweeps the other organisation (nothing stored there) and leaves testorg to b.
+    expect(await sweep(two)).toMatchObject({ ran: true, due: 0, claimed: 0 });
+    expect(connector.sent).toEqual([]);
+    expect(await other.acquire(sweepLeaseOf('annan-org'), 'b', T0, 60_000)).toBe(true); // released by a
+    await other.release(sweepLeaseOf('testorg'), 'b');
+    expect(await sweep(deps('a', at(T0)))).toMatchObject({ ran: true, due: 4, claimed: 4 });
+    expect(delivered()).toEqual(EXPECTED);
   });
 
   it('honours 429 Retry-After, retrying the same message after the time it asks for', async () => {
@@ -321,7 +336,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
       trySend: async (r: ConversationRef, m: ProactiveMessage) => {
         const id = await real.trySend(r, m);
         clock.t += 25_000;
-        taken.push(await other.acquire('reminder-sweep', 'b', clock.now(), 60_000));
+        taken.push(await other.acquire(sweepLeaseOf('testorg'), 'b', clock.now(), 60_000));
         return id;
       },
     } as unknown as ProactiveSender;
@@ -337,7 +352,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
       trySend: async (r: ConversationRef, m: ProactiveMessage) => {
         const id = await real.trySend(r, m);
         // The lease is taken from under the sweep (e.g. it was paused past its expiry).
-        await store.table('Leases').upsertEntity({ partitionKey: 'lease', rowKey: 'reminder-sweep', holder: 'b', expiresAt: new Date(clock.t + 3_600_000).toISOString() }, 'Replace');
+        await store.table('Leases').upsertEntity({ partitionKey: 'lease', rowKey: sweepLeaseOf('testorg'), holder: 'b', expiresAt: new Date(clock.t + 3_600_000).toISOString() }, 'Replace');
         clock.t += 25_000;
         return id;
       },
@@ -346,7 +361,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     expect(report).toMatchObject({ sentPersonal: 1, sentChannel: 0, stopped: 'lease-lost', deferred: 3 });
     expect(connector.sent).toHaveLength(1);
     connector.clear();
-    await store.table('Leases').deleteEntity('lease', 'reminder-sweep');
+    await store.table('Leases').deleteEntity('lease', sweepLeaseOf('testorg'));
     expect(await sweep(deps('b', at(new Date(clock.t + 60_000))))).toMatchObject({ claimed: 3 });
     expect(connector.sent).toHaveLength(3);
   });
