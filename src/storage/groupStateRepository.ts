@@ -128,6 +128,8 @@ export class GroupStateTableRepository implements GroupStateRepository {
   constructor(
     private readonly store: TableStore,
     private readonly logger: Logger = silentLogger,
+    /** Told when a person's own membership rows change (the member cache drops them). */
+    private readonly personChanged: (aadObjectId: string) => void = () => undefined,
   ) {}
 
   async groups(org: string, groups: readonly GroupId[]): Promise<Map<GroupId, GroupRecord>> {
@@ -272,6 +274,7 @@ export class GroupStateTableRepository implements GroupStateRepository {
       },
       'Replace',
     );
+    this.personChanged(member.aadObjectId);
   }
 }
 
