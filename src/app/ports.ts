@@ -113,6 +113,8 @@ export interface DecisionRepository {
   /** Numbers and stores a decision; a form key already used returns the decision it recorded (`replayed`). */
   record(org: OrgId, group: GroupId, year: number, build: (seq: number) => Decision, formKey: string): Promise<{ decision: Decision; replayed: boolean }>;
   list(org: OrgId, group: GroupId): Promise<Decision[]>;
+  /** One page of the register, newest first, reading at most `query.scan` rows (a listing or a bounded search). */
+  newest(org: OrgId, group: GroupId, query: NewestQuery): Promise<DecisionPage>;
   get(org: OrgId, group: GroupId, year: number, seq: number): Promise<{ decision: Decision; etag: string } | null>;
   versions(org: OrgId, group: GroupId, year: number, seq: number): Promise<Decision[]>;
   saveVersion(decision: Decision, etag: string): Promise<Result<void, 'conflict'>>;
@@ -124,6 +126,25 @@ export interface DecisionRepository {
   saveMinutes(minutes: Minutes, etag: string | null): Promise<Result<void, 'conflict'>>;
   /** The latest approved or published version of each meeting's minutes. */
   listMinutes(org: OrgId, group: GroupId): Promise<Minutes[]>;
+}
+
+/** A page of the decision register: newest first, optionally one year, older than `before`. */
+export interface NewestQuery {
+  readonly year: number | null;
+  readonly before: { readonly year: number; readonly seq: number } | null;
+  /** Decisions to return at most. */
+  readonly limit: number;
+  /** Rows to read at most (bounds a search's work however large the register is). */
+  readonly scan: number;
+  readonly matches: (d: Decision) => boolean;
+}
+
+export interface DecisionPage {
+  readonly decisions: Decision[];
+  /** Where the next page starts (older than this decision), or null when nothing older is left. */
+  readonly more: { readonly year: number; readonly seq: number } | null;
+  /** Rows read for this page. */
+  readonly scanned: number;
 }
 
 /** Which meeting: ids are unique within a group only, so input is always keyed by org, group and meeting. */
