@@ -19,7 +19,7 @@ import { orgsOfUser, type UserContext } from '../domain/people';
 import { mayIn, type Action } from '../domain/permissions';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { GroupInOrg, GroupLookupFailure, OrgCatalog } from './catalog';
-import type { DecisionRepository, GroupRecord, GroupStateRepository } from './ports';
+import { TERMS_ONLY, type DecisionRepository, type GroupRecord, type GroupStateRepository } from './ports';
 
 /** Who is asking, where, and when: what every decision use case needs for the permission check. */
 export interface DecisionContext {
@@ -205,7 +205,7 @@ export function groupById(ports: Pick<DecisionPorts, 'catalog'>, orgId: string, 
 }
 
 export async function contextFor(target: GroupInOrg, asker: Asker, ports: Pick<DecisionPorts, 'groupState'>): Promise<DecisionContext> {
-  const record = (await ports.groupState.groups(target.org.id, [target.group.id])).get(target.group.id);
+  const record = (await ports.groupState.groups(target.org.id, [target.group.id], TERMS_ONLY)).get(target.group.id);
   return { ...target, user: asker.user, now: asker.now, record };
 }
 

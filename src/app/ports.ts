@@ -69,9 +69,23 @@ export interface GroupRecord {
   readonly version: string | null;
 }
 
+/**
+ * Which rows of a group record to read: the version and the terms always (a few per year); the
+ * roster only where it is shown or needed, and meetings only from a date on (meeting ids start
+ * with their date, so that is a row-key range), so a command does not read the group's history.
+ */
+export interface RecordParts {
+  readonly members: boolean;
+  readonly meetings: 'all' | 'none' | { readonly from: IsoDate };
+}
+/** Everything (the default): the reminder sweep, a roster change, the meetings list. */
+export const WHOLE_RECORD: RecordParts = { members: true, meetings: 'all' };
+/** Version and terms: enough for every permission check. */
+export const TERMS_ONLY: RecordParts = { members: false, meetings: 'none' };
+
 export interface GroupStateRepository {
-  /** Terms, roster and version of the given groups of one organisation: one single-partition query. */
-  groups(org: OrgId, groups: readonly GroupId[]): Promise<Map<GroupId, GroupRecord>>;
+  /** Version, terms and (as `parts` asks) roster and meetings of the given groups of one organisation: one single-partition query. */
+  groups(org: OrgId, groups: readonly GroupId[], parts?: RecordParts): Promise<Map<GroupId, GroupRecord>>;
   /** Every group of an organisation (the reminder sweep): one single-partition query. */
   wholeOrg(org: OrgId): Promise<Map<GroupId, GroupRecord>>;
   /**
