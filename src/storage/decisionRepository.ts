@@ -98,6 +98,12 @@ function numberOfLatestKey(rowKey: string): { year: number; seq: number } | null
 /** Rows read per request when a search scans newest first (Azure Tables returns at most 1,000). */
 const MAX_PAGE = 1000;
 
+/** A decision's register row (`d`, latest version) or version row (`v`). Exported for the bench's bulk seeding. */
+export function decisionRow(kind: 'd' | 'v', d: Decision) {
+  const rowKey = kind === 'd' ? latestKey(d) : `v|${seqKey(d)}|${String(d.version).padStart(3, '0')}`;
+  return { partitionKey: pk(d.org, d.group), rowKey, ...dataProperties(JSON.stringify(d)), meetingId: d.meetingId ?? '', number: d.number };
+}
+
 export class DecisionTableRepository implements DecisionRepository {
   constructor(
     private readonly store: TableStore,
@@ -309,8 +315,7 @@ export class DecisionTableRepository implements DecisionRepository {
   }
 
   private row(kind: 'd' | 'v', d: Decision) {
-    const rowKey = kind === 'd' ? latestKey(d) : `v|${seqKey(d)}|${String(d.version).padStart(3, '0')}`;
-    return { partitionKey: pk(d.org, d.group), rowKey, ...dataProperties(JSON.stringify(d)), meetingId: d.meetingId ?? '', number: d.number };
+    return decisionRow(kind, d);
   }
 
   private queueRow(d: Decision, q: QueuedItem) {

@@ -290,8 +290,8 @@ export class GroupStateTableRepository implements GroupStateRepository {
   }
 }
 
-/** The entity of a meeting; the schema refuses what could not be read back (e.g. Infinity, which JSON stores as null). */
-function meetingEntity(m: PlannedMeeting | Meeting) {
+/** The entity of a meeting; the schema refuses what could not be read back (e.g. Infinity, which JSON stores as null). Exported for the bench's bulk seeding. */
+export function meetingEntity(m: PlannedMeeting | Meeting) {
   const full = meetingSchema.parse(m);
   return { partitionKey: keyPart(m.org), rowKey: `${m.group}|meeting|${keyPart(m.id)}`, kind: 'meeting', date: full.date, ...dataProps(JSON.stringify(full)) };
 }
