@@ -57,6 +57,9 @@ param reminderIntervalMinutes int = 15
 @description('Längsta tid för ett anrop till Azure Tables, i sekunder (STORAGE_TIMEOUT_SECONDS).')
 param storageTimeoutSeconds int = 5
 
+@description('Hur länge en persons medlemskap och roller hålls i minnet, i sekunder (MEMBER_CACHE_SECONDS).')
+param memberCacheSeconds int = 30
+
 @description('Teams gräns för proaktiva meddelanden per tenant och sekund (TEAMS_RATE_PER_TENANT).')
 param teamsRatePerTenant int = 25
 
@@ -241,6 +244,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     TEAMS_RATE_PER_TENANT: string(teamsRatePerTenant)
     TEAMS_RATE_PER_CONVERSATION: string(teamsRatePerConversation)
     STORAGE_TIMEOUT_SECONDS: string(storageTimeoutSeconds)
+    MEMBER_CACHE_SECONDS: string(memberCacheSeconds)
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     // Plattformsinställning (läses av App Service, inte av appen): koden körs direkt från
     // det uppladdade zip-paketet (skrivskyddat, atomiska byten).

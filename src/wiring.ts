@@ -17,6 +17,7 @@ import { DecisionTableRepository } from './storage/decisionRepository';
 import { GroupStateTableRepository } from './storage/groupStateRepository';
 import { MeetingInputTableRepository } from './storage/meetingInputRepository';
 import { MemberTableRepository } from './storage/memberRepository';
+import { CachedMemberRepository } from './storage/cachedMemberRepository';
 import { OrganisationTableRepository } from './storage/organisationRepository';
 import { Leases, ReminderLedger } from './storage/reminderLedger';
 import { isStorageUnavailable, TableStore, type TableConnection } from './storage/tables';
@@ -36,7 +37,7 @@ export interface RunningBot {
   readonly calendarTokens: CalendarTokens;
   readonly repos: {
     readonly organisations: OrganisationTableRepository;
-    readonly members: MemberTableRepository;
+    readonly members: CachedMemberRepository;
     readonly conversations: ConversationTableRepository;
     readonly groupState: GroupStateTableRepository;
     readonly ledger: ReminderLedger;
@@ -49,11 +50,13 @@ export interface RunningBot {
 export async function startBot(config: AppConfig, connection: TableConnection, logger: Logger, clock: Clock = systemClock): Promise<RunningBot> {
   const store = new TableStore(connection, config.tablePrefix, undefined, config.storageTimeoutMs);
   await store.ensureTables();
+  // Memberships and roles are read on every turn: cached briefly, dropped on every change made here.
+  const members = new CachedMemberRepository(new MemberTableRepository(store, logger), config.memberCacheMs);
   const repos = {
     organisations: new OrganisationTableRepository(store, logger),
-    members: new MemberTableRepository(store, logger),
+    members,
     conversations: new ConversationTableRepository(store),
-    groupState: new GroupStateTableRepository(store, logger),
+    groupState: new GroupStateTableRepository(store, logger, (aad) => members.forget(aad)),
     ledger: new ReminderLedger(store),
     meetingInputs: new MeetingInputTableRepository(store, logger),
     decisions: new DecisionTableRepository(store, logger),

@@ -13,7 +13,8 @@ import type { CalendarTokenStore, Clock, GroupStateRepository, ReminderResponses
 /** The group's coming årshjul deadlines from today, `days` ahead. */
 export async function groupDeadlines(org: Organisation, group: Group, state: GroupStateRepository, now: Date, days: number): Promise<Occurrence[]> {
   const today = dateIn(now, org.timeZone);
-  return upcomingDeadlines(org, group, await recordOf(state, org.id, group.id), today, addDays(today, days));
+  // Meetings from 400 days back: a meeting-minimum period (at most a year) ending on an upcoming deadline starts no earlier.
+  return upcomingDeadlines(org, group, await recordOf(state, org.id, group.id, { members: false, meetings: { from: addDays(today, -400) } }), today, addDays(today, days));
 }
 
 /** A press on a reminder card: "done" for the whole group, or "seen" for the one who pressed. */
@@ -46,7 +47,7 @@ export async function respondToReminder(
   const item = org?.annualCycle.find((c) => response.occurrence.startsWith(`${c.id}|`));
   if (org === undefined || group === undefined || item === undefined || !inForce(org, item, group)) return fail('unknown-occurrence');
   const today = dateIn(now, org.timeZone);
-  const record = await recordOf(deps.groupState, org.id, group.id);
+  const record = await recordOf(deps.groupState, org.id, group.id, { members: true, meetings: { from: addDays(today, -730 - 400) } });
   // Two years either way covers every card still around; an occurrence outside it is not the group's.
   const occ = occurrences(org, group, item, record, addDays(today, -730), addDays(today, 730)).find((o) => o.key === response.occurrence);
   if (occ === undefined) return fail('unknown-occurrence');

@@ -1,3 +1,4 @@
+import { addDays, dateIn } from '../domain/calendarDate';
 import type { ConversationRef } from '../domain/conversation';
 import { compileBrief, type Brief, type Meeting } from '../domain/meetings';
 import type { Group, Organisation } from '../domain/organisation';
@@ -50,7 +51,8 @@ export async function groupMeetings(
   const target = groupOfUser(ports.catalog, ctx.user, query);
   if (!target.ok) return target;
   const { org, group } = target.value;
-  const record = await groupRecordOf(ports.groupState, org, group);
+  // The meetings shown are the next ones and the latest one held within a year: read from a year back, not the whole history.
+  const record = await groupRecordOf(ports.groupState, org, group, { members: true, meetings: { from: addDays(dateIn(ctx.now, org.timeZone), -365) } });
   const meetings = [...(record?.meetings ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   if (meetings.length === 0) return fail('no-meetings');
   const nowIso = ctx.now.toISOString();

@@ -4,7 +4,10 @@ import { groupOf, type Group, type Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { mayIn } from '../domain/permissions';
 import { applyAppointment, checkAppointment, nextChair, type GroupTerms, type NextChair, type RuleBreach } from '../domain/rotation';
-import type { GroupMember, GroupRecord, GroupStateRepository } from './ports';
+import type { GroupMember, GroupRecord, GroupStateRepository, RecordParts } from './ports';
+
+/** Chair views use the roster (which parties have members, who may be appointed), never meetings. */
+const ROSTER_AND_TERMS: RecordParts = { members: true, meetings: 'none' };
 
 /** What the chair card shows for one group. */
 export interface ChairView {
@@ -47,7 +50,7 @@ export async function viewChairs(
   now: Date,
 ): Promise<ChairView[]> {
   const today = dateIn(now, org.timeZone);
-  const records = await state.groups(org.id, neededGroups(groups));
+  const records = await state.groups(org.id, neededGroups(groups), ROSTER_AND_TERMS);
   return groups.map((group) => buildView(org, group, user, records, today));
 }
 
@@ -116,7 +119,7 @@ export async function appoint(
   const refuse = (failure: AppointFailure): AppointResult => ({ ok: false, failure });
   if (group.chairRule === null) return refuse({ code: 'no-chair-rule' });
   const today = dateIn(now, org.timeZone);
-  const records = await state.groups(org.id, neededGroups([group]));
+  const records = await state.groups(org.id, neededGroups([group]), ROSTER_AND_TERMS);
   if (!mayAppoint(user, org, group, records, today)) return refuse({ code: 'not-allowed' });
   const record = records.get(group.id);
   if ((record?.version ?? null) !== input.version) return refuse({ code: 'conflict', current: buildView(org, group, user, records, today) });
@@ -147,7 +150,7 @@ export async function appoint(
   });
   const written = await state.recordTerm(org.id, input.version, term, ended);
   if (!written.ok) {
-    const fresh = await state.groups(org.id, neededGroups([group]));
+    const fresh = await state.groups(org.id, neededGroups([group]), ROSTER_AND_TERMS);
     return refuse({ code: 'conflict', current: buildView(org, group, user, fresh, today) });
   }
   const after = new Map(records);

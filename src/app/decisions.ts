@@ -7,7 +7,7 @@ import {
   retractDecision,
   newDecision,
   inDateWindow,
-  searchDecisions,
+  matchesWords,
   type Decision,
   type DecisionDraft,
   type DraftProblem,
@@ -19,7 +19,7 @@ import { orgsOfUser, type UserContext } from '../domain/people';
 import { mayIn, type Action } from '../domain/permissions';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { GroupInOrg, GroupLookupFailure, OrgCatalog } from './catalog';
-import type { DecisionRepository, GroupRecord, GroupStateRepository } from './ports';
+import { TERMS_ONLY, type DecisionRepository, type GroupRecord, type GroupStateRepository } from './ports';
 
 /** Who is asking, where, and when: what every decision use case needs for the permission check. */
 export interface DecisionContext {
@@ -89,11 +89,45 @@ export function boundQuery(query: string): { words: string[]; cut: boolean } {
   return { words, cut: short.length < query.trim().length || words.length < all.length };
 }
 
-/** The group's decisions matching the words (and a year, if one of the words is a year). */
-export async function findDecisions(org: Organisation, group: Group, query: string, repo: DecisionRepository): Promise<{ decisions: Decision[]; cut: boolean }> {
-  const { words, cut } = boundQuery(query);
+/**
+ * How much one `beslut` reply reads: a listing reads the decisions it shows (plus one, to know
+ * whether there are more); a search reads at most `scan` of the newest and offers the next
+ * ones ("Visa fler"), so its cost never grows with the register.
+ */
+export const DECISION_PAGE = { shown: 10, scan: 300 } as const;
+
+/** One page of a search or listing: `more` is where "Visa fler" continues (older than that decision). */
+export interface FoundDecisions {
+  readonly decisions: Decision[];
+  readonly cut: boolean;
+  /** The search words as used (for the next page's command), without the `före år:nr` part. */
+  readonly query: string;
+  readonly more: { readonly year: number; readonly seq: number } | null;
+  /** Rows read for this page. */
+  readonly scanned: number;
+}
+
+/** `före 2026:14` (or `before …`) at the end of a search: continue with older decisions than that one. */
+function splitBefore(query: string): { query: string; before: { year: number; seq: number } | null } {
+  const m = /(?:^|\s)(?:före|fore|before)\s+(\d{4}):(\d{1,4})\s*$/i.exec(query);
+  if (m === null) return { query, before: null };
+  return { query: query.slice(0, m.index).trim(), before: { year: Number(m[1]), seq: Number(m[2]) } };
+}
+
+/** The group's decisions matching the words (and a year, if one of the words is a year), newest first, one page. */
+export async function findDecisions(org: Organisation, group: Group, query: string, repo: DecisionRepository): Promise<FoundDecisions> {
+  const { query: search, before } = splitBefore(query.trim());
+  const { words, cut } = boundQuery(search);
   const year = words.find((w) => /^\d{4}$/.test(w));
-  return { decisions: searchDecisions(await repo.list(org.id, group.id), words.filter((w) => w !== year), year === undefined ? null : Number(year)), cut };
+  const needles = words.filter((w) => w !== year);
+  const page = await repo.newest(org.id, group.id, {
+    year: year === undefined ? null : Number(year),
+    before,
+    limit: DECISION_PAGE.shown,
+    scan: needles.length === 0 ? DECISION_PAGE.shown + 1 : DECISION_PAGE.scan,
+    matches: matchesWords(needles),
+  });
+  return { decisions: page.decisions, cut, query: words.join(' '), more: page.more, scanned: page.scanned };
 }
 
 /** Corrects a decision's text as a new version; the earlier one stays. */
@@ -171,7 +205,7 @@ export function groupById(ports: Pick<DecisionPorts, 'catalog'>, orgId: string, 
 }
 
 export async function contextFor(target: GroupInOrg, asker: Asker, ports: Pick<DecisionPorts, 'groupState'>): Promise<DecisionContext> {
-  const record = (await ports.groupState.groups(target.org.id, [target.group.id])).get(target.group.id);
+  const record = (await ports.groupState.groups(target.org.id, [target.group.id], TERMS_ONLY)).get(target.group.id);
   return { ...target, user: asker.user, now: asker.now, record };
 }
 
@@ -179,10 +213,8 @@ export async function contextFor(target: GroupInOrg, asker: Asker, ports: Pick<D
 export const GROUP_NAME_WORDS = 6;
 
 /** The latest decisions (or those matching), for `beslut <grupp> [sökord] [år]`. */
-export interface DecisionListing {
+export interface DecisionListing extends FoundDecisions {
   readonly group: Group;
-  readonly decisions: readonly Decision[];
-  readonly cut: boolean;
   readonly canRecord: boolean;
 }
 
@@ -191,9 +223,9 @@ export async function listDecisions(words: readonly string[], asker: Asker, port
   for (let n = Math.min(words.length, GROUP_NAME_WORDS); n >= 1; n--) {
     const found = groupFor(ports, asker.user, words.slice(0, n).join(' '));
     if (!found.ok) continue;
-    const { decisions, cut } = await findDecisions(found.value.org, found.value.group, words.slice(n).join(' '), ports.decisions);
-    const canRecord = decisions.length > 0 && allowed('recordDecision', await contextFor(found.value, asker, ports));
-    return ok({ group: found.value.group, decisions, cut, canRecord });
+    const page = await findDecisions(found.value.org, found.value.group, words.slice(n).join(' '), ports.decisions);
+    const canRecord = page.decisions.length > 0 && allowed('recordDecision', await contextFor(found.value, asker, ports));
+    return ok({ ...page, group: found.value.group, canRecord });
   }
   return fail('group-not-found');
 }

@@ -5,7 +5,7 @@ import { fail, ok, type Failure, type Result } from '../domain/result';
 import { orgsOfUser, type UserContext } from '../domain/people';
 import type { OrgCatalog } from './catalog';
 import { allowed, type DecisionContext } from './decisions';
-import type { CalendarTokenStore, DecisionRepository, GroupStateRepository } from './ports';
+import { TERMS_ONLY, type CalendarTokenStore, type DecisionRepository, type GroupStateRepository } from './ports';
 
 /** What an export holds: the group's decisions and its approved (or published) minutes. */
 export interface ExportContent {
@@ -66,7 +66,7 @@ export async function exportLinks(
   const found = ports.catalog.findGroup(request.groupQuery, orgsOfUser(asker.user));
   if (!found.ok) return fail('group-not-found');
   const { org, group } = found.value;
-  const record = (await ports.groupState.groups(org.id, [group.id])).get(group.id);
+  const record = (await ports.groupState.groups(org.id, [group.id], TERMS_ONLY)).get(group.id);
   const ctx: DecisionContext = { org, group, user: asker.user, now: asker.now, record };
   const token = request.rotate ? await rotateTokens(ctx, ports.calendarTokens) : await exportToken(ctx, ports.calendarTokens);
   return token.ok ? ok({ org, group, token: token.value, rotated: request.rotate }) : fail('not-allowed', { rotate: request.rotate });

@@ -4,7 +4,7 @@ import type { Group, Organisation } from '../domain/organisation';
 import { orgsOfUser, type UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
-import type { ConversationRepository, GroupRecord, GroupStateRepository } from './ports';
+import type { ConversationRepository, GroupRecord, GroupStateRepository, RecordParts } from './ports';
 
 /** Which meeting a button or a typed command names: ids are unique within a group only. */
 export interface MeetingRef {
@@ -24,9 +24,14 @@ export interface MeetingInGroup {
 
 export type UnknownMeeting = Failure<'unknown-meeting'>;
 
-/** One group's record (terms, roster, meetings), or undefined before anything was stored. */
-export const groupRecordOf = async (state: Pick<GroupStateRepository, 'groups'>, org: Organisation, group: Group): Promise<GroupRecord | undefined> =>
-  (await state.groups(org.id, [group.id])).get(group.id);
+/**
+ * One group's terms and roster (meetings only as `parts` asks: a meeting is read by id), or
+ * undefined before anything was stored.
+ */
+export const groupRecordOf = async (state: Pick<GroupStateRepository, 'groups'>, org: Organisation, group: Group, parts: RecordParts = ROSTER): Promise<GroupRecord | undefined> =>
+  (await state.groups(org.id, [group.id], parts)).get(group.id);
+
+const ROSTER: RecordParts = { members: true, meetings: 'none' };
 
 /** The meeting a reference names, or null when the organisation, group or meeting is unknown or the id malformed. */
 export async function findMeeting(

@@ -19,7 +19,7 @@ import type { Group, Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { may, rolesIn, type Action, type Roles } from '../domain/permissions';
 import { fail, ok, type Result } from '../domain/result';
-import type { GroupRecord, GroupStateRepository, MeetingInputRepository } from './ports';
+import { TERMS_ONLY, type GroupRecord, type GroupStateRepository, type MeetingInputRepository } from './ports';
 
 /** A person's roles in the meeting's group today (terms from the group's record), for the permission module. */
 export function meetingRoles(user: UserContext, org: Organisation, group: Group, record: GroupRecord | undefined, now: Date, authorId?: string): Roles {
@@ -126,7 +126,7 @@ export const newMeetingKey = () => randomBytes(12).toString('hex');
 
 /** Shows a lead the new-meeting form: records the form's key for the group and returns it. */
 export async function openMeetingForm(ctx: { org: Organisation; group: Group; user: UserContext; now: Date }, state: Pick<GroupStateRepository, 'groups' | 'openMeetingForm'>): Promise<Result<string, 'not-lead'>> {
-  const record = (await state.groups(ctx.org.id, [ctx.group.id])).get(ctx.group.id);
+  const record = (await state.groups(ctx.org.id, [ctx.group.id], TERMS_ONLY)).get(ctx.group.id);
   if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, record, ctx.now)) return fail('not-lead');
   const key = newMeetingKey();
   await state.openMeetingForm(ctx.org.id, ctx.group.id, key, ctx.user.aadObjectId, ctx.now.toISOString());
@@ -143,7 +143,7 @@ export async function saveMeeting(
   ctx: { org: Organisation; group: Group; user: UserContext; now: Date },
   state: Pick<GroupStateRepository, 'groups' | 'meeting' | 'createMeetingFromForm' | 'saveMeeting'>,
 ): Promise<Result<{ meeting: Meeting; version: string; changes: AgendaChange[]; created: boolean }, SaveFailure>> {
-  const record = (await state.groups(ctx.org.id, [ctx.group.id])).get(ctx.group.id);
+  const record = (await state.groups(ctx.org.id, [ctx.group.id], TERMS_ONLY)).get(ctx.group.id);
   if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, record, ctx.now)) return fail('not-lead');
   let existing: { meeting: Meeting; version: string } | null = null;
   if (target.meetingId !== null) {

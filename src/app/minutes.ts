@@ -41,7 +41,8 @@ export interface MinutesView {
 export const isPublic = (m: Minutes) => m.status === 'approved' || m.status === 'published';
 
 async function recordOf(ctx: MinutesContext, ports: MinutesPorts): Promise<GroupRecord | undefined> {
-  return (await ports.groupState.groups(ctx.org.id, [ctx.group.id])).get(ctx.group.id);
+  // The roster names who may be justerare; meetings are read by id, never through the record.
+  return (await ports.groupState.groups(ctx.org.id, [ctx.group.id], { members: true, meetings: 'none' })).get(ctx.group.id);
 }
 
 function rolesFor(ctx: MinutesContext, record: GroupRecord | undefined, m: Minutes | null): Roles {

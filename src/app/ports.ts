@@ -69,9 +69,23 @@ export interface GroupRecord {
   readonly version: string | null;
 }
 
+/**
+ * Which rows of a group record to read: the version and the terms always (a few per year); the
+ * roster only where it is shown or needed, and meetings only from a date on (meeting ids start
+ * with their date, so that is a row-key range), so a command does not read the group's history.
+ */
+export interface RecordParts {
+  readonly members: boolean;
+  readonly meetings: 'all' | 'none' | { readonly from: IsoDate };
+}
+/** Everything (the default): the reminder sweep, a roster change, the meetings list. */
+export const WHOLE_RECORD: RecordParts = { members: true, meetings: 'all' };
+/** Version and terms: enough for every permission check. */
+export const TERMS_ONLY: RecordParts = { members: false, meetings: 'none' };
+
 export interface GroupStateRepository {
-  /** Terms, roster and version of the given groups of one organisation: one single-partition query. */
-  groups(org: OrgId, groups: readonly GroupId[]): Promise<Map<GroupId, GroupRecord>>;
+  /** Version, terms and (as `parts` asks) roster and meetings of the given groups of one organisation: one single-partition query. */
+  groups(org: OrgId, groups: readonly GroupId[], parts?: RecordParts): Promise<Map<GroupId, GroupRecord>>;
   /** Every group of an organisation, its whole history: one single-partition query (the sweep reads `currentGroups` and `meetingsBetween` instead). */
   wholeOrg(org: OrgId): Promise<Map<GroupId, GroupRecord>>;
   /**
@@ -120,6 +134,8 @@ export interface DecisionRepository {
   /** Numbers and stores a decision; a form key already used returns the decision it recorded (`replayed`). */
   record(org: OrgId, group: GroupId, year: number, build: (seq: number) => Decision, formKey: string): Promise<{ decision: Decision; replayed: boolean }>;
   list(org: OrgId, group: GroupId): Promise<Decision[]>;
+  /** One page of the register, newest first, reading at most `query.scan` rows (a listing or a bounded search). */
+  newest(org: OrgId, group: GroupId, query: NewestQuery): Promise<DecisionPage>;
   get(org: OrgId, group: GroupId, year: number, seq: number): Promise<{ decision: Decision; etag: string } | null>;
   versions(org: OrgId, group: GroupId, year: number, seq: number): Promise<Decision[]>;
   saveVersion(decision: Decision, etag: string): Promise<Result<void, 'conflict'>>;
@@ -145,6 +161,25 @@ export interface OpenForankring {
   readonly text: string;
   readonly date: IsoDate;
   readonly holder: string;
+}
+
+/** A page of the decision register: newest first, optionally one year, older than `before`. */
+export interface NewestQuery {
+  readonly year: number | null;
+  readonly before: { readonly year: number; readonly seq: number } | null;
+  /** Decisions to return at most. */
+  readonly limit: number;
+  /** Rows to read at most (bounds a search's work however large the register is). */
+  readonly scan: number;
+  readonly matches: (d: Decision) => boolean;
+}
+
+export interface DecisionPage {
+  readonly decisions: Decision[];
+  /** Where the next page starts (older than this decision), or null when nothing older is left. */
+  readonly more: { readonly year: number; readonly seq: number } | null;
+  /** Rows read for this page. */
+  readonly scanned: number;
 }
 
 /** Which meeting: ids are unique within a group only, so input is always keyed by org, group and meeting. */

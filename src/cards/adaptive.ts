@@ -73,3 +73,21 @@ export function splitCard(whole: AdaptiveCard, budget = CARD_BUDGET_BYTES): Adap
     return { ...plainCard, body: [heading_, ...body], ...(last && whole.actions ? { actions: whole.actions } : {}), fallbackText: heading_.text as string, speak: heading_.text as string };
   });
 }
+
+/** The size of a value as Teams receives it (UTF-8 JSON). */
+export const jsonBytes = (x: unknown): number => Buffer.byteLength(JSON.stringify(x), 'utf8');
+
+/**
+ * How many of the leading cards fit in one message together (`reserve` keeps room for a last
+ * card, e.g. "Visa fler"); at least one, so a reply never comes out empty.
+ */
+export function cardsThatFit(cards: readonly AdaptiveCard[], reserve = 0, budget = CARD_BUDGET_BYTES): number {
+  let used = reserve;
+  let n = 0;
+  for (const c of cards) {
+    used += jsonBytes(c) + 120; // the attachment's own envelope (contentType, separators)
+    if (used > budget && n > 0) break;
+    n += 1;
+  }
+  return n;
+}

@@ -1,7 +1,7 @@
 import { DECISION_KINDS, decisionNumber, defaultForankring, type Decision, type DecisionKind, type Outcome } from '../domain/decisions';
 import type { Meeting, SentBack } from '../domain/meetings';
 import type { Group, Locale, Organisation } from '../domain/organisation';
-import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
 import { both } from './texts';
 
@@ -57,6 +57,9 @@ export const decisionTexts = {
     'dissent-missing': both('Ett beslut i bred enighet behöver den avvikande meningen antecknad. Inget sparades.', 'A decision by broad consensus needs the dissent recorded. Nothing was saved.'),
     'bad-date': both('Datumet är ogiltigt. Inget sparades.', 'The date is invalid. Nothing was saved.'),
   },
+  showMore: both('Visa fler', 'Show more'),
+  moreTitle: both('Det finns fler beslut', 'There are more decisions'),
+  noneAmongLatest: (group: string, n: number) => both(`Inga träffar bland de ${n} senaste besluten i ${group}. Visa fler söker bland äldre.`, `No matches among the latest ${n} decisions of ${group}. Show more searches older ones.`),
   none: (group: string) => both(`Inga beslut hittades för ${group}.`, `No decisions found for ${group}.`),
   listTitle: (group: string, n: number) => both(`Beslut – ${group} (${n})`, `Decisions – ${group} (${n})`),
   pending: both('väntar', 'pending'),
@@ -134,6 +137,13 @@ export function decisionCard(d: Decision, canRecord: boolean, locale: Locale): A
         .map((f) => ({ type: 'Action.Submit', title: decisionTexts.markDone(f.holder)[locale], data: { verb: 'forankringDone', org: d.org, group: d.group, number: `${d.year}:${d.seq}`, holder: f.holder } }))
     : [];
   return card(locale, `${d.number} – ${plain(d.title)}`, body, actions);
+}
+
+/** The last card of a page of decisions: "Visa fler" runs the same search from the decision after `after`. */
+export function moreDecisionsCard(groupName: string, query: string, after: { year: number; seq: number }, locale: Locale, title = decisionTexts.moreTitle[locale]): AdaptiveCard {
+  const words = locale === 'sv' ? ['beslut', 'före'] : ['decisions', 'before'];
+  const command = [words[0], groupName, query, words[1], `${after.year}:${after.seq}`].filter((w) => w !== '').join(' ');
+  return card(locale, title, [], [commandButton(decisionTexts.showMore[locale], command)]);
 }
 
 /** The form to record a decision on a meeting's agenda item, or an ordförandebeslut between meetings. */

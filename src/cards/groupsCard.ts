@@ -2,6 +2,7 @@ import type { GroupListing } from '../app/listGroups';
 import type { Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
+import { pagedCard } from './paging';
 import { kindName, texts } from './texts';
 
 /** Formats an ISO instant as a Swedish/English date and time in the organisation's zone. */
@@ -14,7 +15,7 @@ export function formatDateTime(iso: string, timeZone: string, locale: Locale): s
 }
 
 /** The groups list: kind, chair and next meeting per group, the user's own groups marked. */
-export function groupsCard(listing: GroupListing, locale: Locale): AdaptiveCard {
+export function groupsCard(listing: GroupListing, locale: Locale, page = 1): AdaptiveCard {
   const { org } = listing;
   if (listing.rows.length === 0) return card(locale, texts.groupsTitle(plain(org.shortName))[locale], [textBlock(texts.groupsEmpty[locale])]);
   const rows: CardElement[] = listing.rows.map(({ group, snapshot, mine }) => {
@@ -36,7 +37,8 @@ export function groupsCard(listing: GroupListing, locale: Locale): AdaptiveCard 
       ],
     };
   });
-  return card(locale, texts.groupsTitle(plain(org.name))[locale], rows);
+  const words = locale === 'sv' ? ['grupper', 'sida'] : ['groups', 'page'];
+  return pagedCard(locale, texts.groupsTitle(plain(org.name))[locale], rows, [], page, (next) => `${words[0]} ${org.id} ${words[1]} ${next}`);
 }
 
 /** Asks which organisation to show, one button per organisation. */

@@ -4,6 +4,7 @@ import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { namer } from './chairCards';
 import { plain } from './escape';
+import { pagedCard } from './paging';
 import { NAME_MAX } from './formTexts';
 import { roleName } from './chairTexts';
 import { both } from './texts';
@@ -38,7 +39,7 @@ export const memberTexts = {
 };
 
 /** The group's roster: each person's party and roles, chair and vice chair included. */
-export function membersCard(v: ChairView, canEdit: boolean, locale: Locale): AdaptiveCard {
+export function membersCard(v: ChairView, canEdit: boolean, locale: Locale, page = 1, query = v.group.shortName): AdaptiveCard {
   const n = namer(v.org, locale);
   const chairOf = (aad: string) =>
     [v.presidium.chair, v.presidium.viceChair].filter((x) => x?.holder.aadObjectId === aad).map((x) => roleName(x!.role)[locale]);
@@ -53,11 +54,14 @@ export function membersCard(v: ChairView, canEdit: boolean, locale: Locale): Ada
       return textBlock(`**${plain(m.displayName)}** – ${roles.join(', ')}${m.party ? ` · ${n.party(m.party)}` : ''}`, { spacing: 'Small' });
     });
   const word = locale === 'sv' ? 'lägg till' : 'add';
-  return card(
+  const more = locale === 'sv' ? ['ledamöter', 'sida'] : ['members', 'page'];
+  return pagedCard(
     locale,
     memberTexts.title(plain(v.group.shortName))[locale],
     rows.length > 0 ? rows : [textBlock(memberTexts.empty[locale])],
     canEdit ? [commandButton(memberTexts.add[locale], `${word} ${v.org.id}/${v.group.id}`)] : [],
+    page,
+    (next) => `${more[0]} ${query} ${more[1]} ${next}`,
   );
 }
 

@@ -42,6 +42,7 @@ const envSchema = z.object({
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(emptyToUndefined, z.string().regex(/InstrumentationKey=/i, 'ska vara en anslutningssträng för Application Insights (InstrumentationKey=…)').optional()),
   ALLOW_UNAUTHENTICATED: z.preprocess(emptyToUndefined, bool),
   STORAGE_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0.1).max(120).default(5)),
+  MEMBER_CACHE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(600).default(30)),
   // Read only to decide whether running without authentication is allowed.
   NODE_ENV: optionalText,
   WEBSITE_INSTANCE_ID: optionalText,
@@ -86,6 +87,8 @@ export interface AppConfig {
   readonly unauthenticatedOverride: boolean;
   /** How long one storage request may take before the user is told storage is not answering. */
   readonly storageTimeoutMs: number;
+  /** How long a person's memberships and roles are served from memory (0: read every turn). */
+  readonly memberCacheMs: number;
 }
 
 export type EnvResult = { ok: true; config: AppConfig } | { ok: false; message: string };
@@ -145,6 +148,7 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): Env
       listenHost: e.BOT_ID === undefined && !override ? '127.0.0.1' : null,
       unauthenticatedOverride: override,
       storageTimeoutMs: Math.round(e.STORAGE_TIMEOUT_SECONDS * 1000),
+      memberCacheMs: Math.round(e.MEMBER_CACHE_SECONDS * 1000),
     },
   };
 }

@@ -172,15 +172,22 @@ export function requeue(d: Decision): QueuedItem | null {
   return d.outcome === 'återremitterat' && d.retracted === null ? { title: d.title, origin: { kind: 'sent-back', decision: { year: d.year, seq: d.seq } } } : null;
 }
 
-/** Search by words (all must match, case-insensitive) and optionally year: each text is lower-cased once, so the cost is linear in decisions × text length × words. */
-export function searchDecisions(ds: readonly Decision[], words: readonly string[], year: number | null): Decision[] {
+/** True when every word (case-insensitive) is in the decision's number, title, text or rationale. */
+export function matchesWords(words: readonly string[]): (d: Decision) => boolean {
   const norm = (s: string) => s.toLocaleLowerCase('sv');
   const needles = words.map(norm);
+  return (d) => {
+    if (needles.length === 0) return true;
+    const haystack = norm(`${d.number} ${d.title} ${d.text} ${d.rationale}`);
+    return needles.every((w) => haystack.includes(w));
+  };
+}
+
+/** Search by words (all must match, case-insensitive) and optionally year: each text is lower-cased once, so the cost is linear in decisions × text length × words. */
+export function searchDecisions(ds: readonly Decision[], words: readonly string[], year: number | null): Decision[] {
+  const matches = matchesWords(words);
   return ds
     .filter((d) => year === null || d.year === year)
-    .filter((d) => {
-      const haystack = norm(`${d.number} ${d.title} ${d.text} ${d.rationale}`);
-      return needles.every((w) => haystack.includes(w));
-    })
+    .filter(matches)
     .sort((a, b) => b.year - a.year || b.seq - a.seq);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { odata, type TransactionAction } from '@azure/data-tables';
-import type { DecisionRepository, OpenForankring } from '../app/ports';
+import type { DecisionPage, DecisionRepository, NewestQuery, OpenForankring } from '../app/ports';
 import { DECISION_KINDS, OUTCOMES, requeue, type Decision, type QueuedItem } from '../domain/decisions';
 import type { Minutes } from '../domain/minutes';
 import { fail, ok, type Result } from '../domain/result';
@@ -10,7 +10,9 @@ import { getOrNull, hasStatus, keyPart, type TableStore } from './tables';
 /**
  * Key design. Decisions: PK `{org}|{group}`:
  *   `counter|{year}`            the next number; its ETag makes numbering safe under concurrency
- *   `d|{year}|{seq:0000}`       the latest version of a decision (a group's register in one query)
+ *   `d|{9999-year}|{9999-seq}`  the latest version of a decision, keyed newest first: "the latest
+ *                               decisions" (of a year) is the start of one row-key range, read with
+ *                               `$top`, so a listing costs what it shows, not the register's size
  *   `v|{year}|{seq}|{v:000}`    every version, never overwritten
  *   `q|{year}|{seq}`            an item sent back, waiting for a coming agenda
  *   `m|{meetingId}`             a meeting's minutes (latest; ETag-guarded)
@@ -99,6 +101,22 @@ const openForankringSchema = z.object({
   holder: z.string(),
 });
 const seqKey = (d: { year: number; seq: number }) => `${d.year}|${String(d.seq).padStart(4, '0')}`;
+/** Years and numbers inverted, so the table's ascending row-key order is newest first. */
+const invYear = (year: number) => String(9999 - year).padStart(4, '0');
+const latestKey = (d: { year: number; seq: number }) => `d|${invYear(d.year)}|${String(9999 - d.seq).padStart(4, '0')}`;
+/** The decision number a `d|` row key stands for (also for a row whose data cannot be read). */
+function numberOfLatestKey(rowKey: string): { year: number; seq: number } | null {
+  const m = /^d\|(\d{4})\|(\d{4})$/.exec(rowKey);
+  return m === null ? null : { year: 9999 - Number(m[1]), seq: 9999 - Number(m[2]) };
+}
+/** Rows read per request when a search scans newest first (Azure Tables returns at most 1,000). */
+const MAX_PAGE = 1000;
+
+/** A decision's register row (`d`, latest version) or version row (`v`). Exported for the bench's bulk seeding. */
+export function decisionRow(kind: 'd' | 'v', d: Decision) {
+  const rowKey = kind === 'd' ? latestKey(d) : `v|${seqKey(d)}|${String(d.version).padStart(3, '0')}`;
+  return { partitionKey: pk(d.org, d.group), rowKey, ...dataProperties(JSON.stringify(d)), meetingId: d.meetingId ?? '', number: d.number };
+}
 
 export class DecisionTableRepository implements DecisionRepository {
   constructor(
@@ -169,16 +187,61 @@ export class DecisionTableRepository implements DecisionRepository {
     return (await this.get(org, group, k.year, k.seq))?.decision ?? null;
   }
 
-  /** The latest version of every decision of a group, newest first (one partition query). */
+  /** The latest version of every decision of a group, newest first (one partition query; the export and the sweep). */
   async list(org: string, group: string): Promise<Decision[]> {
     const filter = odata`PartitionKey eq ${pk(org, group)} and RowKey ge 'd|' and RowKey lt 'd}'`;
     const out = await this.readAll('Decisions', filter, (e) => decisionSchema.parse(dataOf(e)));
     return out.sort((a, b) => b.year - a.year || b.seq - a.seq);
   }
 
+  /**
+   * Newest first from the start of the `d|` range (of one year, and after `before`): reads at
+   * most `scan` rows, in pages of at most 1,000, and stops at `limit` matches plus one.
+   */
+  async newest(org: string, group: string, q: NewestQuery): Promise<DecisionPage> {
+    const year = q.year === null ? null : invYear(q.year);
+    const from = q.before !== null ? odata`RowKey gt ${latestKey(q.before)}` : odata`RowKey ge ${year === null ? 'd|' : `d|${year}|`}`;
+    const to = odata`RowKey lt ${year === null ? 'd}' : `d|${year}}`}`;
+    const filter = `${odata`PartitionKey eq ${pk(org, group)}`} and ${from} and ${to}`;
+    const found: Decision[] = [];
+    let scanned = 0;
+    let lastKey: string | null = null;
+    let exhausted = true;
+    const pages = this.store
+      .table('Decisions')
+      .listEntities({ queryOptions: { filter } })
+      .byPage({ maxPageSize: Math.min(q.scan, MAX_PAGE) });
+    outer: for await (const page of pages) {
+      for (const e of page) {
+        if (scanned >= q.scan || found.length > q.limit) {
+          exhausted = false;
+          break outer;
+        }
+        scanned += 1;
+        lastKey = e.rowKey ?? lastKey;
+        try {
+          const d = decisionSchema.parse(dataOf(e));
+          if (q.matches(d)) found.push(d);
+        } catch {
+          this.logger.warn('storage.unreadableRow', { table: 'Decisions', partitionKey: e.partitionKey, rowKey: e.rowKey });
+        }
+      }
+      if (page.continuationToken === undefined) break;
+      if (scanned >= q.scan || found.length > q.limit) {
+        exhausted = false;
+        break;
+      }
+    }
+    const shown = found.slice(0, q.limit);
+    const last = shown.at(-1);
+    // Older rows may follow: continue after the last decision shown (more matches) or the last row read (scan spent).
+    const more = found.length > q.limit && last !== undefined ? { year: last.year, seq: last.seq } : exhausted || lastKey === null ? null : numberOfLatestKey(lastKey);
+    return { decisions: shown, more, scanned };
+  }
+
   /** One decision by number, with its ETag for a guarded change. */
   async get(org: string, group: string, year: number, seq: number): Promise<{ decision: Decision; etag: string } | null> {
-    const e = await getOrNull(this.store.table('Decisions'), pk(org, group), `d|${seqKey({ year, seq })}`);
+    const e = await getOrNull(this.store.table('Decisions'), pk(org, group), latestKey({ year, seq }));
     return e === null ? null : { decision: decisionSchema.parse(dataOf(e)), etag: e.etag };
   }
 
@@ -294,8 +357,7 @@ export class DecisionTableRepository implements DecisionRepository {
   }
 
   private row(kind: 'd' | 'v', d: Decision) {
-    const rowKey = kind === 'd' ? `d|${seqKey(d)}` : `v|${seqKey(d)}|${String(d.version).padStart(3, '0')}`;
-    return { partitionKey: pk(d.org, d.group), rowKey, ...dataProperties(JSON.stringify(d)), meetingId: d.meetingId ?? '', number: d.number };
+    return decisionRow(kind, d);
   }
 
   private queueRow(d: Decision, q: QueuedItem) {

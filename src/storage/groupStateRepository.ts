@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { odata, type TransactionAction } from '@azure/data-tables';
-import type { GroupMember, GroupRecord, GroupStateRepository } from '../app/ports';
+import { WHOLE_RECORD, type GroupMember, type GroupRecord, type GroupStateRepository, type RecordParts } from '../app/ports';
 import type { IsoDate } from '../domain/calendarDate';
 import { effectiveEnd, RULE_CODES, type Term } from '../domain/chairTerms';
 import { ITEM_KINDS, MEETING_LIMITS, type Meeting, type PlannedMeeting } from '../domain/meetings';
@@ -21,7 +21,10 @@ import { getOrNull, hasStatus, keyPart, type TableStore } from './tables';
  * Writing is strict (the schemas below); reading is tolerant: a row that does not parse is
  * logged with its kind (no content) and skipped, so one bad row never fails a group or a list.
  * So "who chairs X now" (with the group X follows and the roster) is one single-partition
- * query, and the groups list is one filtered query on the organisation's partition.
+ * query, and the groups list is one filtered query on the organisation's partition. A read asks
+ * for the parts it needs (`RecordParts`): head and terms always, the `member|` range only where
+ * the roster is used, and meetings from a date on: meeting ids begin with the meeting's date,
+ * so `{group}|meeting|{from}` … is the range of meetings from that day.
  */
 const holderSchema = z.object({ aadObjectId: z.string().nullable(), displayName: z.string(), party: z.string(), principal: z.string() });
 export const termSchema = z.object({
@@ -128,13 +131,24 @@ export class GroupStateTableRepository implements GroupStateRepository {
   constructor(
     private readonly store: TableStore,
     private readonly logger: Logger = silentLogger,
+    /** Told when a person's own membership rows change (the member cache drops them). */
+    private readonly personChanged: (aadObjectId: string) => void = () => undefined,
   ) {}
 
-  async groups(org: string, groups: readonly GroupId[]): Promise<Map<GroupId, GroupRecord>> {
+  async groups(org: string, groups: readonly GroupId[], parts: RecordParts = WHOLE_RECORD): Promise<Map<GroupId, GroupRecord>> {
     const unique = [...new Set(groups)];
     if (unique.length === 0) return new Map();
     // Each fragment is escaped by `odata`; only the escaped fragments are joined by hand.
-    const ranges = unique.map((g) => odata`(RowKey ge ${`${g}|`} and RowKey lt ${`${g}}`})`).join(' or ');
+    const range = (from: string, to: string) => odata`(RowKey ge ${from} and RowKey lt ${to})`;
+    const rangesOf = (g: string): string[] => {
+      if (parts.members && parts.meetings === 'all') return [range(`${g}|`, `${g}}`)];
+      const out = [odata`RowKey eq ${`${g}|head`}`, range(`${g}|term|`, `${g}|term}`)];
+      if (parts.members) out.push(range(`${g}|member|`, `${g}|member}`));
+      if (parts.meetings === 'all') out.push(range(`${g}|meeting|`, `${g}|meeting}`));
+      else if (parts.meetings !== 'none') out.push(range(`${g}|meeting|${parts.meetings.from}`, `${g}|meeting}`));
+      return out;
+    };
+    const ranges = unique.flatMap(rangesOf).join(' or ');
     return this.read(org, `${odata`PartitionKey eq ${keyPart(org)}`} and (${ranges})`, unique);
   }
 
@@ -293,11 +307,12 @@ export class GroupStateTableRepository implements GroupStateRepository {
       },
       'Replace',
     );
+    this.personChanged(member.aadObjectId);
   }
 }
 
-/** The entity of a meeting; the schema refuses what could not be read back (e.g. Infinity, which JSON stores as null). */
-function meetingEntity(m: PlannedMeeting | Meeting) {
+/** The entity of a meeting; the schema refuses what could not be read back (e.g. Infinity, which JSON stores as null). Exported for the bench's bulk seeding. */
+export function meetingEntity(m: PlannedMeeting | Meeting) {
   const full = meetingSchema.parse(m);
   return { partitionKey: keyPart(m.org), rowKey: `${m.group}|meeting|${keyPart(m.id)}`, kind: 'meeting', date: full.date, ...dataProps(JSON.stringify(full)) };
 }

@@ -16,19 +16,28 @@ export class TableRequestCounter {
   private total = 0;
   readonly policy: PipelinePolicy = {
     name: 'samverkansbotenRequestCounter',
-    sendRequest: (request, next) => {
+    sendRequest: async (request, next) => {
       this.total += 1;
       this.log?.push(`${request.method} ${new URL(request.url).pathname}${decodeURIComponent(new URL(request.url).search)}`);
-      return next(request);
+      const response = await next(request);
+      // Entities returned (queries and point reads), counted only while recording: the bench's "entities read".
+      if (this.log !== undefined) this.entityCount += (response.bodyAsText?.match(/"odata\.etag"/g) ?? []).length;
+      return response;
     },
   };
   private log: string[] | undefined;
+  private entityCount = 0;
+  /** Entities the table service returned since `startRecording`. */
+  get entitiesRecorded(): number {
+    return this.entityCount;
+  }
   get count(): number {
     return this.total;
   }
   /** Starts recording request lines (method, path and query) until `stopRecording`. */
   startRecording(): void {
     this.log = [];
+    this.entityCount = 0;
   }
   stopRecording(): string[] {
     const l = this.log ?? [];

@@ -14,7 +14,7 @@ import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { bindTurn, describeError, type Logger } from '../logger';
 import { conversationRefOf, localeOf, MAX_MESSAGE_TEXT, tenantOf } from './activity';
-import { parseCommand, type ParsedCommand } from './commands';
+import { pageArgument, parseCommand, type ParsedCommand } from './commands';
 import {
   addMemberForm,
   appointForm,
@@ -247,8 +247,9 @@ export class SamverkansBot {
   }
 
   private async groups(turn: Turn, named: string): Promise<void> {
-    const r = await groupsOverview({ user: turn.user, channel: turn.ref, named, now: this.deps.clock.now() }, this.deps);
-    if (r.ok) return sendCard(turn, groupsCard(r.value, turn.locale));
+    const { rest, page } = pageArgument(named);
+    const r = await groupsOverview({ user: turn.user, channel: turn.ref, named: rest, now: this.deps.clock.now() }, this.deps);
+    if (r.ok) return sendCard(turn, groupsCard(r.value, turn.locale, page));
     if (r.code === 'no-orgs') return reply(turn, texts.noOrgs);
     if (r.code === 'choose-org') return sendCard(turn, chooseOrgCard(this.deps.catalog.all(), turn.locale));
     const known = this.deps.catalog.all().map((o) => o.id).join(', ');

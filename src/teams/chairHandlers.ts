@@ -13,6 +13,7 @@ import { aadObjectIdSchema, type AadIdMode } from '../domain/aadId';
 import { isIsoDate } from '../domain/calendarDate';
 import { texts } from '../cards/texts';
 import type { Logger } from '../logger';
+import { pageArgument } from './commands';
 import { reply, replyText, replyWithCard, sendCard, type Turn } from './turn';
 
 export interface ChairDeps {
@@ -151,9 +152,10 @@ export async function submitAppointment(turn: Turn, deps: ChairDeps, form: unkno
 
 /** `ledamöter <grupp>`: the roster with parties and roles. */
 export async function showMembers(turn: Turn, deps: ChairDeps, arg: string): Promise<void> {
-  const r = await chairOfNamedGroup({ user: turn.user, query: arg, now: deps.clock.now() }, deps);
+  const { rest, page } = pageArgument(arg);
+  const r = await chairOfNamedGroup({ user: turn.user, query: rest, now: deps.clock.now() }, deps);
   if (!r.ok) return replyGroupLookup(turn, r);
-  await sendCard(turn, membersCard(r.value.view, r.value.mayEditRoster, turn.locale));
+  await sendCard(turn, membersCard(r.value.view, r.value.mayEditRoster, turn.locale, page, rest.trim() === '' ? r.value.view.group.shortName : rest.trim()));
 }
 
 /** The members of a Teams team, through the connector (paged), sorted by name. */

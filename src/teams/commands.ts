@@ -44,3 +44,9 @@ export function parseCommand(text: string): ParsedCommand {
   const name = (Object.keys(WORDS) as CommandName[]).find((k) => (WORDS[k] as readonly string[]).includes(word)) ?? null;
   return { name, argument: rest.join(' '), text: clean };
 }
+
+/** `… sida 3` (or `page 3`) at the end of a list command: which page to show (1 when absent). */
+export function pageArgument(argument: string): { rest: string; page: number } {
+  const m = /(?:^|\s)(?:sida|page)\s+(\d{1,4})\s*$/i.exec(argument);
+  return m === null ? { rest: argument, page: 1 } : { rest: argument.slice(0, m.index).trim(), page: Number(m[1]) };
+}

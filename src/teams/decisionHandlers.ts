@@ -4,14 +4,15 @@ import { confirmForankring, openCorrection, pendingForankring, retractInGroup, s
 import { listDecisions, openDecisionForm, recordFromForm } from '../app/decisions';
 import { exportLinks } from '../app/exportDecisions';
 import type { CalendarTokenStore, Clock, DecisionRepository, GroupStateRepository } from '../app/ports';
-import { correctionCard, decisionCard, decisionFormCard, decisionTexts as t, exportCard } from '../cards/decisionCards';
+import { correctionCard, decisionCard, decisionFormCard, decisionTexts as t, exportCard, moreDecisionsCard } from '../cards/decisionCards';
+import { cardsThatFit, jsonBytes } from '../cards/adaptive';
 import { meetingTexts } from '../cards/meetingTexts';
 import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { explainCardIssue } from './cardLimits';
 import { correctionForm, forankringSubmission, recordForm, type correctionSubmission, type recordSubmission } from './decisionForms';
 import type { Logger } from '../logger';
-import { reply, replyText, replyWithCard, sendCard, type Turn } from './turn';
+import { reply, replyText, replyWithCard, sendCard, sendCards, type Turn } from './turn';
 
 export { correctionForm, correctionSubmission, forankringSubmission, recordForm, recordSubmission } from './decisionForms';
 
@@ -38,10 +39,17 @@ export async function showDecisions(turn: Turn, deps: DecisionDeps, arg: string)
   const words = arg.trim().split(/\s+/).filter((w) => w !== '');
   const r = await listDecisions(words, asker(turn, deps), deps);
   if (!r.ok) return reply(turn, texts.groupNotFound(echo(arg.trim())));
-  const { group, decisions, cut, canRecord } = r.value;
+  const { group, decisions, cut, canRecord, query, more, scanned } = r.value;
   if (cut) await reply(turn, t.searchCut);
-  if (decisions.length === 0) return reply(turn, t.none(group.shortName));
-  for (const d of decisions.slice(0, 10)) await sendCard(turn, decisionCard(d, canRecord, turn.locale));
+  if (decisions.length === 0 && more === null) return reply(turn, t.none(group.shortName));
+  if (decisions.length === 0 && more !== null) return sendCard(turn, moreDecisionsCard(group.shortName, query, more, turn.locale, t.noneAmongLatest(group.shortName, scanned)[turn.locale]));
+  // One message with the cards that fit Teams' size limit; the rest behind "Visa fler".
+  const cards = decisions.map((d) => decisionCard(d, canRecord, turn.locale));
+  const probe = moreDecisionsCard(group.shortName, query, { year: 9999, seq: 9999 }, turn.locale);
+  const n = cardsThatFit(cards, jsonBytes(probe) + 120);
+  const last = decisions.at(n - 1);
+  const next = n < decisions.length && last !== undefined ? { year: last.year, seq: last.seq } : more;
+  await sendCards(turn, next === null ? cards.slice(0, n) : [...cards.slice(0, n), moreDecisionsCard(group.shortName, query, next, turn.locale)]);
 }
 
 /** `registrera <möte>` or `ordförandebeslut <grupp>`: the form to record a decision. */

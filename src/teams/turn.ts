@@ -27,6 +27,12 @@ export async function sendCard(turn: Turn, card: AdaptiveCard): Promise<void> {
   await turn.context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
 
+/** Replies with several cards in one message (one connector call; Teams shows them as a list). */
+export async function sendCards(turn: Turn, cards: readonly AdaptiveCard[]): Promise<void> {
+  if (cards.length === 0) return;
+  await turn.context.sendActivity(MessageFactory.list(cards.map((c) => CardFactory.adaptiveCard(c))));
+}
+
 /** Replies with a text and a card in one message (e.g. a conflict and the current state). */
 export async function replyWithCard(turn: Turn, text: string, card: AdaptiveCard): Promise<void> {
   await turn.context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), text));

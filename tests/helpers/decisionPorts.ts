@@ -1,5 +1,5 @@
 import { OrgCatalog } from '../../src/app/catalog';
-import type { CalendarTokenStore, DecisionRepository, GroupRecord, GroupStateRepository, MeetingInputRepository, PersonalChats } from '../../src/app/ports';
+import type { CalendarTokenStore, DecisionPage, DecisionRepository, NewestQuery, GroupRecord, GroupStateRepository, MeetingInputRepository, PersonalChats } from '../../src/app/ports';
 import type { Term } from '../../src/domain/chairTerms';
 import { requeue, type Decision, type QueuedItem } from '../../src/domain/decisions';
 import type { AttendanceAnswer, Meeting } from '../../src/domain/meetings';
@@ -45,6 +45,18 @@ export class InMemoryDecisions implements DecisionRepository {
 
   async list(org: string, group: string) {
     return Promise.resolve([...this.decisions.values()].map((d) => d.decision).filter((d) => d.org === org && d.group === group).reverse());
+  }
+
+  /** The table's newest-first page, over the same list (year, `before`, limit and scan as storage applies them). */
+  async newest(org: string, group: string, q: NewestQuery): Promise<DecisionPage> {
+    const older = (d: Decision) => q.before === null || d.year < q.before.year || (d.year === q.before.year && d.seq < q.before.seq);
+    const rows = (await this.list(org, group)).sort((a, b) => b.year - a.year || b.seq - a.seq).filter((d) => (q.year === null || d.year === q.year) && older(d));
+    const read = rows.slice(0, q.scan);
+    const found = read.filter(q.matches);
+    const shown = found.slice(0, q.limit);
+    const last = shown.at(-1);
+    const more = found.length > q.limit && last ? { year: last.year, seq: last.seq } : rows.length > read.length ? { year: read.at(-1)!.year, seq: read.at(-1)!.seq } : null;
+    return { decisions: shown, more, scanned: read.length };
   }
 
   async get(org: string, group: string, year: number, seq: number) {

@@ -21,6 +21,7 @@ describe('parseEnv', () => {
         listenHost: '127.0.0.1',
         unauthenticatedOverride: false,
         storageTimeoutMs: 5000,
+        memberCacheMs: 30000,
       },
     });
   });
