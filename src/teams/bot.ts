@@ -14,7 +14,7 @@ import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { bindTurn, describeError, type Logger } from '../logger';
 import { conversationRefOf, localeOf, MAX_MESSAGE_TEXT, tenantOf } from './activity';
-import { parseCommand, type ParsedCommand } from './commands';
+import { parseCommand, suggestCommands, type ParsedCommand } from './commands';
 import {
   addMemberForm,
   appointForm,
@@ -241,8 +241,14 @@ export class SamverkansBot {
         return showMinutes(turn, this.deps, cmd.argument);
       case 'publish':
         return publishMinutes(turn, this.deps, cmd.argument);
-      case null:
-        return reply(turn, texts.unknown(plain(cmd.text.slice(0, 60))));
+      case 'greeting':
+        await reply(turn, texts.greeting);
+        return sendCard(turn, helpCard(turn.user, this.deps.catalog.all(), turn.locale));
+      case null: {
+        const near = suggestCommands(cmd.text, turn.locale);
+        const said = plain(cmd.text.slice(0, 60));
+        return reply(turn, near.length > 0 ? texts.didYouMean(said, near.map((w) => `**${w}**`)) : texts.unknown(said));
+      }
     }
   }
 
@@ -279,7 +285,7 @@ export class SamverkansBot {
       case 'group-not-found':
         return reply(turn, texts.groupNotFound(plain(result.query)));
       case 'group-ambiguous':
-        return reply(turn, texts.groupAmbiguous(plain(result.query), result.orgs));
+        return reply(turn, texts.groupAmbiguous(plain(result.query), result.orgs, result.groups === null ? null : plain(result.groups)));
       case 'not-allowed':
         return reply(turn, texts.linkNotAllowed(plain(result.group)));
     }

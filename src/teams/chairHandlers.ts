@@ -88,7 +88,7 @@ async function parseForm<S extends z.ZodTypeAny>(turn: Turn, deps: ChairDeps, sc
 /** Answers a group name that is missing or not one group, in the user's language. */
 function replyGroupLookup(turn: Turn, f: NamedGroupFailure): Promise<void> {
   if (f.code === 'no-group-named') return reply(turn, chairTexts.noGroupsForChair);
-  if (f.code === 'group-ambiguous') return reply(turn, texts.groupAmbiguous(plain(f.query), f.orgs));
+  if (f.code === 'group-ambiguous') return reply(turn, texts.groupAmbiguous(plain(f.query), f.orgs, f.groups === null ? null : plain(f.groups)));
   return reply(turn, texts.groupNotFound(plain(f.query)));
 }
 

@@ -1,0 +1,66 @@
+import { personalMessage, USERS } from '../helpers/activities';
+import { cardTexts } from '../helpers/cards';
+import { startTestBot, type TestBot } from '../helpers/testBot';
+
+/** Understanding people: group names as said, "Menade du", greetings (issue 13). */
+const NOW = new Date('2026-11-22T10:00:00Z');
+let bot: TestBot;
+
+beforeAll(async () => {
+  bot = await startTestBot({}, { now: () => NOW });
+});
+afterAll(async () => bot.stop());
+beforeEach(() => bot.connector.clear());
+
+const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
+const lastCardTitle = () => cardTexts(bot.connector.cards().at(-1)!)[0];
+
+describe('group names as people say them', () => {
+  it.each([
+    ['hisingen', 'NOSAM Hisingen'],
+    ['nosam hisingen', 'NOSAM Hisingen'],
+    ['äldre', 'Temagrupp Äldre'],
+    ['temagrupp aldre', 'Temagrupp Äldre'],
+    ['Ledningsgruppen för samverkan', 'LGS'],
+    ['ledningsgruppen for samverkan', 'LGS'],
+    ['ockero', 'NOSAM Öckerö'],
+  ])('"ordförande %s" shows %s', async (said, shortName) => {
+    await bot.post(personalMessage(`ordförande ${said}`, opts(USERS.memberKommun)));
+    expect(bot.connector.texts()).toEqual([]);
+    expect(lastCardTitle()).toBe(`Ordförandeskap – ${shortName}`);
+  });
+
+  it('asks for more of the name when the words fit several groups of one organisation', async () => {
+    await bot.post(personalMessage('ordförande nosam', opts(USERS.memberKommun)));
+    expect(bot.connector.texts()).toEqual([
+      '"nosam" passar flera grupper: NOSAM Sydväst, NOSAM Hisingen, NOSAM Nordost, NOSAM Centrum, NOSAM Partille, NOSAM Härryda, NOSAM Mölndal, NOSAM Öckerö. Skriv mer av namnet.',
+    ]);
+  });
+});
+
+describe('unknown commands and greetings', () => {
+  it('suggests the closest commands for a misspelt one', async () => {
+    await bot.post(personalMessage('grupepr', opts(USERS.memberKommun)));
+    expect(bot.connector.texts()).toEqual(['Jag förstod inte "grupepr". Menade du **grupper**? Skriv **hjälp** för att se allt jag kan.']);
+  });
+
+  it('suggests in English for an English client', async () => {
+    await bot.post(personalMessage('besult LGS', opts(USERS.memberKommun, 'en-US')));
+    expect(bot.connector.texts()).toEqual(['I didn\'t understand "besult LGS". Did you mean **decisions**? Type **help** to see everything I can do.']);
+  });
+
+  it('offers several when several are as close', async () => {
+    await bot.post(personalMessage('mötn', opts(USERS.memberKommun)));
+    expect(bot.connector.texts()).toEqual(['Jag förstod inte "mötn". Menade du **möte** eller **möten**? Skriv **hjälp** för att se allt jag kan.']);
+  });
+
+  it.each([
+    ['hej', 'sv-SE', 'Hej! Här är vad du kan göra med mig.', 'Det här kan du göra'],
+    ['God morgon!', 'sv-SE', 'Hej! Här är vad du kan göra med mig.', 'Det här kan du göra'],
+    ['hello', 'en-US', 'Hi! Here is what you can do with me.', 'What you can do'],
+  ])('answers "%s" with a greeting and help', async (said, locale, greeting, helpTitle) => {
+    await bot.post(personalMessage(said, opts(USERS.memberKommun, locale)));
+    expect(bot.connector.texts()).toEqual([greeting]);
+    expect(lastCardTitle()).toBe(helpTitle);
+  });
+});
