@@ -2,6 +2,7 @@ import type { RuleCode, TermOrigin, TermRole } from '../domain/chairTerms';
 import type { Locale, LocalizedText } from '../domain/organisation';
 import type { PrincipalReason, RuleBreach } from '../domain/rotation';
 import { both } from './texts';
+import { counted } from './i18n';
 
 type Pair = LocalizedText;
 
@@ -90,8 +91,8 @@ export function breachText(b: RuleBreach, n: Namer, termMonths: number | null): 
   const name = (v: string) => (v === '' ? '–' : v);
   const texts: Record<RuleCode, Pair> = {
     'term-length': both(
-      `Mandatperioden ska vara ${termMonths} månader och sluta ${b.expected}, inte ${b.actual}.`,
-      `The term must be ${termMonths} months and end on ${b.expected}, not ${b.actual}.`,
+      `Mandatperioden ska vara ${counted('manader', termMonths ?? 0, 'sv')} och sluta ${b.expected}, inte ${b.actual}.`,
+      `The term must be ${counted('manader', termMonths ?? 0, 'en')} and end on ${b.expected}, not ${b.actual}.`,
     ),
     'principal-alternation': both(
       `Ordförandeskapet växlar mellan huvudmännen: nästa ordförande ska komma från ${n.principal(b.expected)}, inte ${n.principal(b.actual)}.`,
@@ -212,7 +213,7 @@ export const chairTexts = {
     'Someone else changed the group\'s chairs while you filled in the form, so your proposal was not saved. This is the current state – open the form again to continue:',
   ),
   notice: (role: string, group: string, end: string, days: number) => both(
-    `Påminnelse: perioden som ${role.toLowerCase()} i ${group} slutar ${end} (om ${days} dagar).`,
-    `Reminder: the term as ${role.toLowerCase()} of ${group} ends on ${end} (in ${days} days).`,
+    `Påminnelse: perioden som ${role.toLowerCase()} i ${group} slutar ${end} (om ${counted('dagar', days, 'sv')}).`,
+    `Reminder: the term as ${role.toLowerCase()} of ${group} ends on ${end} (in ${counted('dagar', days, 'en')}).`,
   ),
 } as const;

@@ -4,6 +4,7 @@ import type { CycleAudience, Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
 import { both } from './texts';
+import { counted } from './i18n';
 
 const roleNames: Record<CycleAudience, { sv: string; en: string }> = {
   chair: both('ordförande', 'chair'),
@@ -27,8 +28,8 @@ export const reminderTexts = {
   yourRole: both('Du får den som', 'You get it as'),
   moved: (from: string, why: string) => both(`Flyttad från ${from} (${why}).`, `Moved from ${from} (${why}).`),
   meetings: (planned: number, min: number) => both(
-    `Gruppen har ${planned} planerade möten under perioden, och dokumenten anger minst ${min}. Planera fler möten.`,
-    `The group has ${planned} planned meetings in the period, and the documents set at least ${min}. Plan more meetings.`,
+    `Gruppen har ${counted('planeradeMoten', planned, 'sv')} under perioden, och dokumenten anger minst ${min}. Planera fler möten.`,
+    `The group has ${counted('planeradeMoten', planned, 'en')} in the period, and the documents set at least ${min}. Plan more meetings.`,
   ),
   done: both('Klart', 'Done'),
   seen: both('Sett – påminn inte mig', 'Seen – stop reminding me'),

@@ -1,5 +1,6 @@
-import { personalMessage, USERS } from '../helpers/activities';
+import { actionExecute, actionSubmit, personalInstall, personalMessage, USERS } from '../helpers/activities';
 import { cardTexts } from '../helpers/cards';
+import { createMeeting } from '../helpers/meetings';
 import { startTestBot, type TestBot } from '../helpers/testBot';
 
 /** Understanding people: group names as said, "Menade du", greetings (issue 13). */
@@ -8,11 +9,13 @@ let bot: TestBot;
 
 beforeAll(async () => {
   bot = await startTestBot({}, { now: () => NOW });
+  for (const user of [USERS.processLeaderLgs, USERS.memberRegion]) await bot.post(personalInstall(opts(user)));
 });
 afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
 
 const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
+const LGS = { org: 'goteborgsomradet', group: 'lgs', query: 'LGS' };
 const lastCardTitle = () => cardTexts(bot.connector.cards().at(-1)!)[0];
 
 describe('group names as people say them', () => {
@@ -62,5 +65,19 @@ describe('unknown commands and greetings', () => {
     await bot.post(personalMessage(said, opts(USERS.memberKommun, locale)));
     expect(bot.connector.texts()).toEqual([greeting]);
     expect(lastCardTitle()).toBe(helpTitle);
+  });
+});
+
+describe('counted texts say one thing in the singular', () => {
+  it.each([
+    ['sv-SE', 'Sparat: 1 synpunkt. Du kan ändra fram till mån 7 dec. 2026 13:00.'],
+    ['en-US', 'Saved: 1 comment. You can edit until Mon, 7 Dec 2026, 13:00.'],
+  ])('a member who writes one comment (%s) is told so', async (locale, expected) => {
+    const m = await createMeeting(bot, USERS.processLeaderLgs, LGS, {}, 1);
+    const [org, group, meetingId] = m.ref.split('/');
+    await bot.post(actionExecute('absent', { org, group, meetingId }, opts(USERS.memberRegion, locale)));
+    bot.connector.clear();
+    await bot.post(actionSubmit({ verb: 'submitInput', org, group, meetingId, [`input_${m.itemIds[0]}`]: 'Bra förslag.' }, opts(USERS.memberRegion, locale)));
+    expect(bot.connector.texts()).toEqual([expected]);
   });
 });
