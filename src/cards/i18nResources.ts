@@ -22,6 +22,10 @@ export const countedResources = {
     ejSvarat_other: '{{count}} har inte svarat',
     sammanfattning_one: '{{count}} med förhinder får en sammanfattning',
     sammanfattning_other: '{{count}} med förhinder får en sammanfattning',
+    moten_one: '{{count}} möte',
+    moten_other: '{{count}} möten',
+    deadlines_one: '{{count}} deadline',
+    deadlines_other: '{{count}} deadlines',
   },
   en: {
     synpunkter_one: '{{count}} comment',
@@ -42,6 +46,10 @@ export const countedResources = {
     ejSvarat_other: '{{count}} have not answered',
     sammanfattning_one: '{{count}} absent member gets a summary',
     sammanfattning_other: '{{count}} absent members get a summary',
+    moten_one: '{{count}} meeting',
+    moten_other: '{{count}} meetings',
+    deadlines_one: '{{count}} deadline',
+    deadlines_other: '{{count}} deadlines',
   },
 } as const;
 

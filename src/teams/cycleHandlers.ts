@@ -43,7 +43,10 @@ export async function showCycle(turn: Turn, deps: CycleDeps, arg: string): Promi
     return reply(turn, r.code === 'group-ambiguous' ? texts.groupAmbiguous(plain(r.query), r.orgs, r.groups === null ? null : plain(r.groups)) : texts.groupNotFound(plain(r.query)));
   }
   for (const { group, deadlines, calendarToken } of r.value)
-    await sendCard(turn, cycleCard(group.shortName, deadlines.slice(0, 15), `${deps.publicBaseUrl}/ics/${calendarToken}.ics`, turn.locale));
+    await sendCard(
+      turn,
+      cycleCard(group.shortName, deadlines.slice(0, 15), `${deps.publicBaseUrl}/ics/${calendarToken}.ics`, turn.locale, `${deps.publicBaseUrl}/arshjul/${calendarToken}.png${turn.locale === 'en' ? '?lang=en' : ''}`),
+    );
 }
 
 /** The reminder card's buttons: "done" stops reminders for everyone, "seen" for the one who pressed it. */
