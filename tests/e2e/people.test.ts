@@ -81,3 +81,30 @@ describe('counted texts say one thing in the singular', () => {
     expect(bot.connector.texts()).toEqual([expected]);
   });
 });
+
+describe('help by role', () => {
+  it('shows a member input and förankring, with their arguments', async () => {
+    await bot.post(personalMessage('hjälp', opts(USERS.memberRegion)));
+    const texts = cardTexts(bot.connector.cards()[0]!);
+    const from = texts.findIndex((t) => t.startsWith('Som ledamot'));
+    expect(texts.slice(from, from + 3)).toEqual([
+      'Som ledamot (LGS)',
+      'synpunkter <grupp>: Skriv synpunkter till dagordningen om du har förhinder.',
+      'förankring <huvudman eller part>: Beslut som väntar på förankring hos din huvudman eller part.',
+    ]);
+    expect(texts.some((t) => t.startsWith('möte <grupp>'))).toBe(false);
+  });
+
+  it("names the chair and gives the chair's commands", async () => {
+    await bot.post(personalMessage('hjälp', opts(USERS.chairLgs)));
+    const texts = cardTexts(bot.connector.cards()[0]!);
+    const from = texts.indexOf('Ordförande – LGS');
+    expect(texts.slice(from, from + 5)).toEqual([
+      'Ordförande – LGS',
+      'sammanställning <grupp>: Närvaro och synpunkter inför mötet.',
+      'registrera <grupp>: Registrera ett beslut från ett möte.',
+      'ordförandebeslut <grupp>: Registrera ett ordförandebeslut mellan mötena.',
+      'minnesanteckningar <grupp>: Läs, justera eller returnera minnesanteckningarna.',
+    ]);
+  });
+});
