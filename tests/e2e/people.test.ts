@@ -85,7 +85,7 @@ describe('counted texts say one thing in the singular', () => {
 describe('help by role', () => {
   it('shows a member input and förankring, with their arguments', async () => {
     await bot.post(personalMessage('hjälp', opts(USERS.memberRegion)));
-    const texts = cardTexts(bot.connector.cards()[0]!);
+    const texts = cardTexts(bot.connector.cards()[0]);
     const from = texts.findIndex((t) => t.startsWith('Som ledamot'));
     expect(texts.slice(from, from + 3)).toEqual([
       'Som ledamot (LGS)',
@@ -97,7 +97,7 @@ describe('help by role', () => {
 
   it("names the chair and gives the chair's commands", async () => {
     await bot.post(personalMessage('hjälp', opts(USERS.chairLgs)));
-    const texts = cardTexts(bot.connector.cards()[0]!);
+    const texts = cardTexts(bot.connector.cards()[0]);
     const from = texts.indexOf('Ordförande – LGS');
     expect(texts.slice(from, from + 5)).toEqual([
       'Ordförande – LGS',
