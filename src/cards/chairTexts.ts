@@ -208,6 +208,7 @@ export const chairTexts = {
   badDates: both('Datumen är ogiltiga: sista dag måste vara samma dag som eller efter första dag. Inget ändrades.', 'The dates are invalid: the last day must be on or after the first day. Nothing was changed.'),
   nothingToReplace: both('Det finns ingen på posten den dagen att ersätta. Välj ordinarie period i stället. Inget ändrades.', 'Nobody holds the post that day to replace. Choose a regular term instead. Nothing was changed.'),
   noChairRule: (group: string) => both(`${group} har ingen egen ordföranderegel, så ordförande registreras inte här.`, `${group} has no chair rule of its own, so chairs are not recorded here.`),
+  appointOtherPost: (post: string) => both(`Utse ${post.toLowerCase()} i stället`, `Appoint the ${post.toLowerCase()} instead`),
   conflict: both(
     'Någon annan ändrade ordförandeskapet i gruppen medan du fyllde i formuläret, så ditt förslag sparades inte. Så här ser det ut nu – öppna formuläret igen om du vill fortsätta:',
     'Someone else changed the group\'s chairs while you filled in the form, so your proposal was not saved. This is the current state – open the form again to continue:',

@@ -108,8 +108,11 @@ export async function showHistory(turn: Turn, deps: ChairDeps, arg: string): Pro
 
 /** `utse <grupp>`: the appointment form, for those allowed to appoint. */
 export async function showAppointForm(turn: Turn, deps: ChairDeps, arg: string): Promise<void> {
-  const r = await appointmentForm({ user: turn.user, query: arg, now: deps.clock.now() }, deps);
-  if (r.ok) return sendCard(turn, appointCard(r.value, turn.locale));
+  // `utse <grupp> vice` opens the form for the vice chair, with the vice's next open term.
+  const vice = /\s+(vice|vice ?ordförande|vice ?ordforande|vice ?chair)$/i.exec(arg.trim());
+  const query = vice === null ? arg : arg.trim().slice(0, vice.index);
+  const r = await appointmentForm({ user: turn.user, query, now: deps.clock.now() }, deps);
+  if (r.ok) return sendCard(turn, appointCard(r.value, turn.locale, vice === null ? 'chair' : 'viceChair'));
   if (r.code === 'no-chair-rule') return reply(turn, chairTexts.noChairRule(plain(r.group)));
   if (r.code === 'not-allowed') return reply(turn, chairTexts.notAllowedAppoint(plain(r.group)));
   return replyGroupLookup(turn, r);

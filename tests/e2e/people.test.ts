@@ -1,5 +1,5 @@
 import { actionExecute, actionSubmit, personalInstall, personalMessage, USERS } from '../helpers/activities';
-import { cardTexts } from '../helpers/cards';
+import { cardActions, cardInputs, cardTexts } from '../helpers/cards';
 import { createMeeting } from '../helpers/meetings';
 import { startTestBot, type TestBot } from '../helpers/testBot';
 
@@ -106,5 +106,31 @@ describe('help by role', () => {
       'ordförandebeslut <grupp>: Registrera ett ordförandebeslut mellan mötena.',
       'minnesanteckningar <grupp>: Läs, justera eller returnera minnesanteckningarna.',
     ]);
+  });
+});
+
+describe('the appoint form follows the chosen post', () => {
+  const inputsOf = (card: Record<string, unknown>) => cardInputs(card);
+  async function form(command: string) {
+    bot.connector.clear();
+    await bot.post(personalMessage(command, opts(USERS.processLeaderLgs)));
+    const card = bot.connector.cards().at(-1)!;
+    const inputs = inputsOf(card);
+    return { card, role: inputs.role?.value, dates: [inputs.start?.value, inputs.end?.value] };
+  }
+
+  it("gives the vice chair's next open term once the next chair is appointed, and a button to switch post", async () => {
+    const chairForm = await form('utse LGS');
+    expect([chairForm.role, chairForm.dates]).toEqual(['chair', ['2027-01-01', '2028-12-31']]);
+    expect(cardActions(chairForm.card)[1]).toEqual(['Utse vice ordförande i stället', { verb: 'command', command: 'utse goteborgsomradet/lgs vice' }]);
+    const [, data] = cardActions(chairForm.card)[0]!;
+    await bot.post(actionSubmit({ ...(data as object), role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: '' }, opts(USERS.processLeaderLgs)));
+    expect(bot.connector.texts()[0]).toBe('Ordförande i LGS: Ledamot kommun (demo), 2027-01-01 – 2028-12-31. Registrerat.');
+
+    const afterChair = await form('utse LGS');
+    expect([afterChair.role, afterChair.dates]).toEqual(['chair', ['2029-01-01', '2030-12-31']]);
+    const viceForm = await form('utse LGS vice');
+    expect([viceForm.role, viceForm.dates]).toEqual(['viceChair', ['2027-01-01', '2028-12-31']]);
+    expect(cardActions(viceForm.card)[1]).toEqual(['Utse ordförande i stället', { verb: 'command', command: 'utse goteborgsomradet/lgs' }]);
   });
 });
