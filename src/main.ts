@@ -7,7 +7,7 @@ import { createLogger } from './logger';
 import type { RunningAzurite } from './storage/azurite';
 import { authMode, createServer, listenAsConfigured, listeningOn } from './server';
 import { recordError, stopTelemetry, telemetryOn } from './telemetry';
-import { exportForToken, startBot } from './wiring';
+import { exportForToken, startBot, wheelForTokenPng } from './wiring';
 
 /**
  * `npm start`: parse the environment, start embedded Azurite when no storage is configured,
@@ -34,7 +34,8 @@ async function main(): Promise<void> {
     process.stderr.write(`\nFöljande organisationsfiler avvisades helt (inget från dem sparades):\n${formatProblems(bot.load.problems)}\n\n`);
   const calendar = (token: string) => calendarForToken(token, { tokens: bot.calendarTokens, catalog: bot.catalog, groupState: bot.repos.groupState, clock: systemClock });
   const exportFile = (token: string, format: 'md' | 'csv' | 'json') => exportForToken(token, format, { tokens: bot.calendarTokens, catalog: bot.catalog, decisions: bot.repos.decisions });
-  const server = createServer({ adapter: bot.adapter, bot: bot.bot, store: bot.store, logger, calendar, exportFile });
+  const wheel = (token: string, locale: 'sv' | 'en') => wheelForTokenPng(token, locale, { tokens: bot.calendarTokens, catalog: bot.catalog, groupState: bot.repos.groupState, clock: systemClock });
+  const server = createServer({ adapter: bot.adapter, bot: bot.bot, store: bot.store, logger, calendar, exportFile, wheel });
   const port = await listenAsConfigured(server, config);
   // Handlers before the start-up line: a SIGTERM right after it must stop cleanly, not kill.
   let stopping = false;

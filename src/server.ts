@@ -18,6 +18,8 @@ export interface ServerDeps {
   readonly calendar?: (token: string) => Promise<string | null>;
   /** Serves a group's decision log (md, csv, json) for an export token, or null. */
   readonly exportFile?: (token: string, format: 'md' | 'csv' | 'json') => Promise<string | null>;
+  /** Serves a group's årshjul as a wheel (PNG) for a calendar token, or null. */
+  readonly wheel?: (token: string, locale: 'sv' | 'en') => Promise<Buffer | null>;
 }
 
 export function createServer(deps: ServerDeps): restify.Server {
@@ -78,6 +80,20 @@ export function createServer(deps: ServerDeps): restify.Server {
     res.end(body);
   });
 
+  server.get('/arshjul/:file', async (req, res) => {
+    const token = /^([A-Za-z0-9_-]{1,100})\.png$/.exec(String(req.params.file ?? ''))?.[1];
+    const locale = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') === 'en' ? 'en' : 'sv';
+    const body = token && deps.wheel ? await deps.wheel(token, locale).catch((e: unknown) => storageDown(deps.logger, 'arshjul', e)) : null;
+    if (body === STORAGE_DOWN) return unavailable(res);
+    if (body === null) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Årshjulet finns inte.');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'private, max-age=600' });
+    res.end(body);
+  });
+
   server.get('/export/:token/:file', async (req, res) => {
     const format = /^beslut\.(md|csv|json)$/.exec(String(req.params.file ?? ''))?.[1] as 'md' | 'csv' | 'json' | undefined;
     const body = format && deps.exportFile ? await deps.exportFile(String(req.params.token ?? ''), format).catch((e: unknown) => storageDown(deps.logger, 'export', e)) : null;
@@ -102,7 +118,7 @@ export function createServer(deps: ServerDeps): restify.Server {
 /** A token endpoint whose lookup failed: not "unknown token" (404) but "try again" (503). */
 const STORAGE_DOWN = Symbol('storageDown');
 
-function storageDown(logger: Logger, endpoint: 'ics' | 'export', e: unknown): typeof STORAGE_DOWN {
+function storageDown(logger: Logger, endpoint: 'ics' | 'export' | 'arshjul', e: unknown): typeof STORAGE_DOWN {
   logger.error(`${endpoint}.storage-failed`, describeError(e));
   return STORAGE_DOWN;
 }

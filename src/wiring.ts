@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { OrgCatalog } from './app/catalog';
 import { loadOrganisations, type LoadReport } from './app/loadOrganisations';
 import { exportContent } from './app/exportDecisions';
+import { wheelForToken } from './app/annualCycle';
 import { systemClock, type Clock } from './app/ports';
 import { renderExport } from './cards/decisionExport';
+import { wheelPng, wheelSvg, wheelView } from './cards/wheel';
 import type { AppConfig } from './config/env';
 import { orgDirectory } from './config/orgFiles';
 import type { Logger } from './logger';
@@ -114,4 +116,10 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
 export async function exportForToken(token: string, format: 'md' | 'csv' | 'json', deps: Parameters<typeof exportContent>[2]): Promise<string | null> {
   const content = await exportContent(token, format, deps);
   return content === null ? null : renderExport(content, format);
+}
+
+/** The PNG behind `/arshjul/{token}.png` (the use case reads the year, the card module draws it), or null for an unknown token. */
+export async function wheelForTokenPng(token: string, locale: 'sv' | 'en', deps: Parameters<typeof wheelForToken>[1]): Promise<Buffer | null> {
+  const year = await wheelForToken(token, deps);
+  return year === null ? null : wheelPng(wheelSvg(wheelView(year, locale), locale));
 }

@@ -1,5 +1,6 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { addDays, dateIn } from '../domain/calendarDate';
+import { addDays, dateIn, yearOf } from '../domain/calendarDate';
+import type { PlannedMeeting } from '../domain/meetings';
 import { audienceOf, inForce, occurrences, upcomingDeadlines, type Occurrence } from '../domain/annualCycle';
 import { nonWorkdayReason } from '../domain/holidays';
 import { groupOf, type CycleItem, type Group, type Organisation } from '../domain/organisation';
@@ -100,4 +101,31 @@ export async function calendarForToken(
   const today = dateIn(now, org.timeZone);
   const deadlines = upcomingDeadlines(org, group, await recordOf(deps.groupState, org.id, group.id), addDays(today, -31), addDays(today, 548));
   return calendarFeed(org, group, deadlines, now);
+}
+
+/** The group's calendar year for the årshjul wheel: its deadlines and (not cancelled) meetings, and today. */
+export interface YearWheel {
+  readonly org: Organisation;
+  readonly group: Group;
+  readonly year: number;
+  readonly today: string;
+  readonly deadlines: readonly Occurrence[];
+  readonly meetings: readonly PlannedMeeting[];
+}
+
+/** The year behind `/arshjul/{token}.png` (the same token as the `.ics`), or null for an unknown token. */
+export async function wheelForToken(
+  token: string,
+  deps: { tokens: CalendarTokenStore; catalog: OrgCatalog; groupState: GroupStateRepository; clock: Clock },
+): Promise<YearWheel | null> {
+  const target = await deps.tokens.resolve(token);
+  const org = target === null ? undefined : deps.catalog.get(target.org);
+  const group = target === null ? undefined : groupOf(org, target.group);
+  if (org === undefined || group === undefined) return null;
+  const today = dateIn(deps.clock.now(), org.timeZone);
+  const year = yearOf(today);
+  const record = await recordOf(deps.groupState, org.id, group.id);
+  const deadlines = upcomingDeadlines(org, group, record, `${year}-01-01`, `${year}-12-31`);
+  const meetings = record.meetings.filter((m) => !m.cancelled && yearOf(m.date) === year);
+  return { org, group, year, today, deadlines, meetings };
 }

@@ -1,4 +1,4 @@
-import { findGroup, groupOf, normalizeName, type Group, type Organisation, type OrgId } from '../domain/organisation';
+import { findGroups, groupOf, normalizeName, type Group, type Organisation, type OrgId } from '../domain/organisation';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 
 export interface GroupInOrg {
@@ -11,7 +11,7 @@ export interface GroupInOrg {
  * reloaded, so commands read groups and rules without a table request.
  */
 /** A group that could not be told from the words: none, or one in several organisations. */
-export type GroupLookupFailure = Failure<'group-not-found', { query: string }> | Failure<'group-ambiguous', { query: string; orgs: string }>;
+export type GroupLookupFailure = Failure<'group-not-found', { query: string }> | Failure<'group-ambiguous', { query: string; orgs: string; groups: string | null }>;
 
 export class OrgCatalog {
   constructor(private organisations: readonly Organisation[]) {}
@@ -39,11 +39,7 @@ export class OrgCatalog {
    * a name found in several organisations is ambiguous.
    */
   findGroup(query: string, preferred: readonly OrgId[]): Result<GroupInOrg, GroupLookupFailure> {
-    const hits = (orgs: readonly Organisation[]) =>
-      orgs.flatMap((org) => {
-        const group = findGroup(org, query.trim());
-        return group === undefined ? [] : [{ org, group }];
-      });
+    const hits = (orgs: readonly Organisation[]) => orgs.flatMap((org) => findGroups(org, query.trim()).map((group) => ({ org, group })));
     const qualified = /^([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(query.trim());
     if (qualified !== null) {
       const org = this.get(qualified[1]);
@@ -52,8 +48,10 @@ export class OrgCatalog {
     }
     const inPreferred = hits(this.organisations.filter((o) => preferred.includes(o.id)));
     const found = inPreferred.length > 0 ? inPreferred : hits(this.organisations);
-    if (found.length === 1) return ok(found[0]!);
+    if (found.length === 1) return ok(found[0]);
     if (found.length === 0) return fail('group-not-found', { query: query.trim() });
-    return fail('group-ambiguous', { query: query.trim(), orgs: found.map((f) => f.org.shortName).join(', ') });
+    const sameOrg = found.every((f) => f.org.id === found[0].org.id);
+    const groups = sameOrg ? found.map((f) => f.group.shortName).join(', ') : null;
+    return fail('group-ambiguous', { query: query.trim(), orgs: found.map((f) => f.org.shortName).join(', '), groups });
   }
 }

@@ -1,5 +1,6 @@
 import type { Decision } from '../domain/decisions';
-import type { Group, LocalizedText, Organisation } from '../domain/organisation';
+import { findParties, type Group, type LocalizedText, type Organisation } from '../domain/organisation';
+import { matchByName } from '../domain/names';
 import { orgsOfUser, type UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import { allowed, contextFor, correct, groupById, groupFor, markForankrad, parseNumber, retract, type Asker, type DecisionContext, type DecisionPorts } from './decisions';
@@ -101,12 +102,12 @@ export interface PendingForankring {
  */
 export async function pendingForankring(query: string, locale: keyof LocalizedText, user: UserContext, ports: Pick<DecisionPorts, 'catalog' | 'decisions'>): Promise<Result<PendingForankring, 'unknown-holder'>> {
   const own = orgsOfUser(user).map((id) => ports.catalog.get(id)).filter((o): o is Organisation => o !== undefined);
-  const q = query.trim().toLocaleLowerCase('sv');
-  const hits = (own.length > 0 ? own : ports.catalog.all()).flatMap((org) =>
-    [...org.principals.map((p) => ({ id: p.id, name: p.name })), ...org.parties.map((p) => ({ id: p.id, name: { sv: p.name, en: p.name } }))]
-      .filter((h) => h.id === q || h.name[locale].toLocaleLowerCase('sv') === q)
-      .map((h) => ({ org, ...h })),
-  );
+  // Principals by id or name in the asker's language; parties as people say them ("narhalsan").
+  const hits = (own.length > 0 ? own : ports.catalog.all()).flatMap((org) => {
+    const principals = matchByName(org.principals, query, (p) => [p.id, p.name[locale]]).map((p) => ({ id: p.id, name: p.name }));
+    const parties = principals.length > 0 ? [] : findParties(org, query.trim()).map((p) => ({ id: p.id, name: { sv: p.name, en: p.name } }));
+    return [...principals, ...parties].map((h) => ({ org, ...h }));
+  });
   const first = hits.at(0);
   if (first === undefined) return fail('unknown-holder');
   const pending: { number: string; title: string }[] = [];

@@ -1,7 +1,7 @@
 import type { ChairView } from '../app/chairs';
-import { isOpenEnded, type Term } from '../domain/chairTerms';
+import { isOpenEnded, type Term, type TermRole } from '../domain/chairTerms';
 import { groupOf, type Locale, type Organisation } from '../domain/organisation';
-import { daysLeft, type RuleBreach } from '../domain/rotation';
+import { daysLeft, nextOpenTerm, type RuleBreach } from '../domain/rotation';
 import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
 import { REASON_MAX } from './formTexts';
@@ -98,7 +98,8 @@ export function historyCard(v: ChairView, locale: Locale): AdaptiveCard {
 }
 
 /** The appointment form, prefilled with the next regular term by the rules. */
-export function appointCard(v: ChairView, locale: Locale): AdaptiveCard {
+/** The appointment form for a post: its dates are that post's next open term (chair by default; `utse <grupp> vice` for the vice chair). */
+export function appointCard(v: ChairView, locale: Locale, post: TermRole = 'chair'): AdaptiveCard {
   const n = namer(v.org, locale);
   const asTyped = namer(v.org, locale, false);
   const title = t.appointTitle(plain(v.group.shortName))[locale];
@@ -117,19 +118,28 @@ export function appointCard(v: ChairView, locale: Locale): AdaptiveCard {
     choices,
   });
   const roles = [{ title: roleName('chair')[locale], value: 'chair' }, ...(rule.vice === 'none' ? [] : [{ title: roleName('viceChair')[locale], value: 'viceChair' }])];
+  const chosen: TermRole = post === 'viceChair' && rule.vice !== 'none' ? 'viceChair' : 'chair';
+  // The dates follow the chosen post: the chair's next term by the rotation, the vice's own next open term.
+  const dates = chosen === 'chair' ? v.next : nextOpenTerm(v.group, v.terms, 'viceChair', v.today);
+  const other: TermRole = chosen === 'chair' ? 'viceChair' : 'chair';
+  const switchPost =
+    rule.vice === 'none'
+      ? []
+      : [commandButton(t.appointOtherPost(roleName(other)[locale])[locale], `${locale === 'sv' ? 'utse' : 'appoint'} ${v.org.id}/${v.group.id}${other === 'viceChair' ? ' vice' : ''}`)];
   const origins = (['rotation', 'replacement', ...(rule.extensionByConsensus ? (['extension'] as const) : [])] as const).map((o) => ({ title: originName(o)[locale], value: o }));
   const body: CardElement[] = [];
   if (v.next !== null) body.push(textBlock(principalReason(v.next.principal, n, rule.rotateAmongParties), { isSubtle: true }));
   body.push(
-    choice('role', t.fieldRole[locale], roles, 'chair'),
+    choice('role', t.fieldRole[locale], roles, chosen),
     choice('holder', t.fieldHolder[locale], eligible.map((m) => ({ title: `${m.displayName} – ${asTyped.party(m.party!)}`, value: m.aadObjectId })), ''),
     choice('origin', t.fieldOrigin[locale], origins, 'rotation'),
-    { type: 'Input.Date', id: 'start', label: t.fieldStart[locale], isRequired: true, errorMessage: t.requiredError[locale], value: v.next?.startsOn ?? v.today },
-    { type: 'Input.Date', id: 'end', label: (v.next?.decidedByGroup === true ? t.fieldEndOpen : t.fieldEnd)[locale], isRequired: true, errorMessage: t.requiredError[locale], value: v.next?.plannedEnd ?? '' },
+    { type: 'Input.Date', id: 'start', label: t.fieldStart[locale], isRequired: true, errorMessage: t.requiredError[locale], value: dates?.startsOn ?? v.today },
+    { type: 'Input.Date', id: 'end', label: (v.next?.decidedByGroup === true ? t.fieldEndOpen : t.fieldEnd)[locale], isRequired: true, errorMessage: t.requiredError[locale], value: dates?.plannedEnd ?? '' },
     { type: 'Input.Text', id: 'exceptionReason', label: t.fieldReason[locale], isMultiline: true, maxLength: REASON_MAX },
   );
   return card(locale, title, body, [
     { type: 'Action.Submit', title: t.submitAppoint[locale], data: { verb: 'appoint', org: v.org.id, group: v.group.id, version: v.version ?? '' } },
+    ...switchPost,
   ]);
 }
 

@@ -2,6 +2,7 @@ import type { RuleCode, TermOrigin, TermRole } from '../domain/chairTerms';
 import type { Locale, LocalizedText } from '../domain/organisation';
 import type { PrincipalReason, RuleBreach } from '../domain/rotation';
 import { both } from './texts';
+import { counted } from './i18n';
 
 type Pair = LocalizedText;
 
@@ -90,8 +91,8 @@ export function breachText(b: RuleBreach, n: Namer, termMonths: number | null): 
   const name = (v: string) => (v === '' ? '–' : v);
   const texts: Record<RuleCode, Pair> = {
     'term-length': both(
-      `Mandatperioden ska vara ${termMonths} månader och sluta ${b.expected}, inte ${b.actual}.`,
-      `The term must be ${termMonths} months and end on ${b.expected}, not ${b.actual}.`,
+      `Mandatperioden ska vara ${counted('manader', termMonths ?? 0, 'sv')} och sluta ${b.expected}, inte ${b.actual}.`,
+      `The term must be ${counted('manader', termMonths ?? 0, 'en')} and end on ${b.expected}, not ${b.actual}.`,
     ),
     'principal-alternation': both(
       `Ordförandeskapet växlar mellan huvudmännen: nästa ordförande ska komma från ${n.principal(b.expected)}, inte ${n.principal(b.actual)}.`,
@@ -207,12 +208,13 @@ export const chairTexts = {
   badDates: both('Datumen är ogiltiga: sista dag måste vara samma dag som eller efter första dag. Inget ändrades.', 'The dates are invalid: the last day must be on or after the first day. Nothing was changed.'),
   nothingToReplace: both('Det finns ingen på posten den dagen att ersätta. Välj ordinarie period i stället. Inget ändrades.', 'Nobody holds the post that day to replace. Choose a regular term instead. Nothing was changed.'),
   noChairRule: (group: string) => both(`${group} har ingen egen ordföranderegel, så ordförande registreras inte här.`, `${group} has no chair rule of its own, so chairs are not recorded here.`),
+  appointOtherPost: (post: string) => both(`Utse ${post.toLowerCase()} i stället`, `Appoint the ${post.toLowerCase()} instead`),
   conflict: both(
     'Någon annan ändrade ordförandeskapet i gruppen medan du fyllde i formuläret, så ditt förslag sparades inte. Så här ser det ut nu – öppna formuläret igen om du vill fortsätta:',
     'Someone else changed the group\'s chairs while you filled in the form, so your proposal was not saved. This is the current state – open the form again to continue:',
   ),
   notice: (role: string, group: string, end: string, days: number) => both(
-    `Påminnelse: perioden som ${role.toLowerCase()} i ${group} slutar ${end} (om ${days} dagar).`,
-    `Reminder: the term as ${role.toLowerCase()} of ${group} ends on ${end} (in ${days} days).`,
+    `Påminnelse: perioden som ${role.toLowerCase()} i ${group} slutar ${end} (om ${counted('dagar', days, 'sv')}).`,
+    `Reminder: the term as ${role.toLowerCase()} of ${group} ends on ${end} (in ${counted('dagar', days, 'en')}).`,
   ),
 } as const;

@@ -3,6 +3,7 @@ import type { ExportContent } from '../app/exportDecisions';
 import type { Decision } from '../domain/decisions';
 import type { Minutes } from '../domain/minutes';
 import type { Group, Organisation } from '../domain/organisation';
+import { counted } from './i18n';
 
 /**
  * Exports of a group's decision register (and approved minutes, in Markdown and JSON) for
@@ -50,7 +51,7 @@ export function decisionsCsv(ds: readonly Decision[]): string {
 }
 
 export function decisionsMarkdown(org: Organisation, group: Group, ds: readonly Decision[], minutes: readonly Minutes[] = []): string {
-  const lines = [`# Beslutslogg – ${group.name}`, '', `${org.name}. ${ds.length} beslut.`, ''];
+  const lines = [`# Beslutslogg – ${group.name}`, '', `${org.name}. ${counted('beslut', ds.length, 'sv')}.`, ''];
   for (const d of ds) {
     lines.push(`## ${d.number} – ${d.title}${d.retracted ? ' (återkallat)' : ''}`, '');
     lines.push(`- Datum: ${d.date}`, `- Typ: ${d.kind}`, `- Utfall: ${outcomeOf(d)}`);

@@ -2,7 +2,9 @@ import { groupOf, type Organisation } from '../domain/organisation';
 import type { Locale } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { mayByMembership } from '../domain/permissions';
-import { card, commandButton, facts, textBlock, type AdaptiveCard } from './adaptive';
+import type { GroupStanding } from '../app/help';
+import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
+import { helpRoleTexts } from './helpTexts';
 import { plain } from './escape';
 import { texts } from './texts';
 
@@ -31,8 +33,31 @@ export function roleLines(user: UserContext, orgs: readonly Organisation[], loca
   return lines;
 }
 
-/** The help card: what this user can do, according to their roles. */
-export function helpCard(user: UserContext, orgs: readonly Organisation[], locale: Locale): AdaptiveCard {
+type RoleCommand = keyof typeof helpRoleTexts.commands;
+
+/** The help sections by role: each chair and vice their role named and their commands, process leaders the meeting flow, members input and förankring. */
+export function roleSections(standings: readonly GroupStanding[], locale: Locale): CardElement[] {
+  const t = helpRoleTexts;
+  const section = (heading: string, keys: readonly RoleCommand[]): CardElement[] => [
+    textBlock(heading, { weight: 'Bolder', spacing: 'Medium' }),
+    facts(keys.map((k) => t.commands[k][locale]).map(([cmd, what]) => [cmd, what] as const)),
+  ];
+  const names = (xs: readonly GroupStanding[]) => xs.map((s) => plain(s.group.shortName)).join(', ');
+  const out: CardElement[] = [];
+  for (const s of standings.filter((x) => x.role === 'chair' || x.role === 'viceChair')) {
+    const name = plain(s.group.shortName);
+    const keys: RoleCommand[] = [...(s.recordsDecisions ? (['briefChair', 'recordChair', 'chairDecision'] as const) : []), ...(s.approvesMinutes ? (['approve'] as const) : [])];
+    out.push(...section((s.role === 'chair' ? t.chairHeading(name) : t.viceHeading(name))[locale], keys));
+  }
+  const leads = standings.filter((x) => x.role === 'processLeader' && x.leadsMeetings);
+  if (leads.length > 0) out.push(...section(t.flowHeading(names(leads))[locale], ['meeting', 'brief', 'close', 'minutes', 'record', 'publish']));
+  const members = standings.filter((x) => x.role === 'member' && x.takesPart);
+  if (members.length > 0) out.push(...section(t.memberHeading(names(members))[locale], ['input', 'forankring']));
+  return out;
+}
+
+/** The help card: what this user can do, according to their roles (and, with standings, in each of their groups). */
+export function helpCard(user: UserContext, orgs: readonly Organisation[], locale: Locale, standings: readonly GroupStanding[] = []): AdaptiveCard {
   const commands = visibleCommands(user, orgs).map((k) => texts.commands[k][locale]);
   const roles = roleLines(user, orgs, locale);
   return card(
@@ -41,6 +66,7 @@ export function helpCard(user: UserContext, orgs: readonly Organisation[], local
     [
       textBlock(texts.helpIntro[locale], { isSubtle: true }),
       facts(commands.map(([cmd, what]) => [cmd, what] as const)),
+      ...roleSections(standings, locale),
       textBlock(texts.yourRoles[locale], { weight: 'Bolder', spacing: 'Medium' }),
       roles.length > 0 ? textBlock(roles.map((r) => `- ${r}`).join('\n')) : textBlock(texts.noRoles[locale]),
     ],

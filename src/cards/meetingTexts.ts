@@ -2,6 +2,7 @@ import type { AgendaChange, FieldName, FieldRule, ItemKind, MeetingStatus } from
 import type { Locale } from '../domain/organisation';
 import { plain } from './escape';
 import { both } from './texts';
+import { counted } from './i18n';
 
 
 export const kindLabel: Record<ItemKind, { sv: string; en: string }> = {
@@ -80,7 +81,7 @@ export const meetingTexts = {
           ),
   general: both('Övrigt (allmänna synpunkter)', 'General comments'),
   saveInput: both('Spara synpunkter', 'Save input'),
-  inputSaved: (n: number, cutoff: string) => both(`Sparat: ${n} synpunkter. Du kan ändra fram till ${cutoff}.`, `Saved: ${n} comments. You can edit until ${cutoff}.`),
+  inputSaved: (n: number, cutoff: string) => both(`Sparat: ${counted('synpunkter', n, 'sv')}. Du kan ändra fram till ${cutoff}.`, `Saved: ${counted('synpunkter', n, 'en')}. You can edit until ${cutoff}.`),
   inputNothing: both('Inga synpunkter ändrades.', 'No input was changed.'),
   cutoffPassed: (cutoff: string) => both(
     `Tiden för synpunkter gick ut ${cutoff}, så inget sparades. Kontakta processledaren direkt om det är viktigt.`,
@@ -127,7 +128,10 @@ export const meetingTexts = {
   save: both('Spara och publicera', 'Save and post'),
   requiredField: both('Obligatoriskt fält.', 'Required field.'),
   briefTitle: (group: string) => both(`Sammanställning inför mötet – ${group}`, `Brief before the meeting – ${group}`),
-  briefCounts: (att: number, abs: number, none: number) => both(`${att} kommer, ${abs} har förhinder, ${none} har inte svarat.`, `${att} attending, ${abs} absent, ${none} have not answered.`),
+  briefCounts: (att: number, abs: number, none: number) => both(
+      `${counted('kommer', att, 'sv')}, ${counted('forhinder', abs, 'sv')}, ${counted('ejSvarat', none, 'sv')}.`,
+      `${counted('kommer', att, 'en')}, ${counted('forhinder', abs, 'en')}, ${counted('ejSvarat', none, 'en')}.`,
+    ),
   briefNoInput: both('Inga skriftliga synpunkter.', 'No written input.'),
   briefAbsentWithout: (names: string) => both(`Förhinder utan synpunkter: ${names}`, `Absent without input: ${names}`),
   briefAbsentWith: (names: string) => both(`Förhinder med synpunkter: ${names}`, `Absent with input: ${names}`),
@@ -144,7 +148,7 @@ export const meetingTexts = {
   closeTitle: (group: string) => both(`Avsluta möte – ${group}`, `Close meeting – ${group}`),
   closeIntro: both('Skriv per punkt vad som beslutades eller noterades. Det skickas till dem som hade förhinder.', 'Write per item what was decided or noted. It is sent to those who could not attend.'),
   closeSubmit: both('Markera som genomfört och skicka', 'Mark as held and send'),
-  closed: (n: number) => both(`Mötet är markerat som genomfört. ${n} med förhinder får en sammanfattning.`, `The meeting is marked as held. ${n} absent members get a summary.`),
+  closed: (n: number) => both(`Mötet är markerat som genomfört. ${counted('sammanfattning', n, 'sv')}.`, `The meeting is marked as held. ${counted('sammanfattning', n, 'en')}.`),
   notStartedYet: both('Mötet har inte börjat ännu, så det kan inte avslutas.', 'The meeting has not started yet, so it cannot be closed.'),
   meetingsTitle: (group: string) => both(`Möten – ${group}`, `Meetings – ${group}`),
   noMeetings: both('Inga möten är registrerade. Processledaren skapar ett med **möte <grupp>**.', 'No meetings are registered. The process leader creates one with **meeting <group>**.'),

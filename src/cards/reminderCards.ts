@@ -4,6 +4,7 @@ import type { CycleAudience, Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
 import { both } from './texts';
+import { counted } from './i18n';
 
 const roleNames: Record<CycleAudience, { sv: string; en: string }> = {
   chair: both('ordförande', 'chair'),
@@ -27,10 +28,15 @@ export const reminderTexts = {
   yourRole: both('Du får den som', 'You get it as'),
   moved: (from: string, why: string) => both(`Flyttad från ${from} (${why}).`, `Moved from ${from} (${why}).`),
   meetings: (planned: number, min: number) => both(
-    `Gruppen har ${planned} planerade möten under perioden, och dokumenten anger minst ${min}. Planera fler möten.`,
-    `The group has ${planned} planned meetings in the period, and the documents set at least ${min}. Plan more meetings.`,
+    `Gruppen har ${counted('planeradeMoten', planned, 'sv')} under perioden, och dokumenten anger minst ${min}. Planera fler möten.`,
+    `The group has ${counted('planeradeMoten', planned, 'en')} in the period, and the documents set at least ${min}. Plan more meetings.`,
   ),
   done: both('Klart', 'Done'),
+  wheelAlt: (group: string) =>
+    both(
+      `Årshjulet för ${group} som ett hjul över kalenderåret: månaderna runt cirkeln, gruppens möten som blå cirklar, årshjulets deadlines som orange romber, förslag (inte fastställda datum) ritade ihåliga och streckade, och i dag markerat med ett rött streck. De kommande datumen står i listan.`,
+      `The annual cycle of ${group} as a wheel over the calendar year: the months around the circle, the group's meetings as blue circles, deadlines as orange diamonds, proposals (dates not yet decided) drawn hollow and dashed, and today marked with a red line. The coming dates are in the list.`,
+    ),
   seen: both('Sett – påminn inte mig', 'Seen – stop reminding me'),
   markedDone: (what: string, group: string) => both(
     `Markerat som klart: ${what} för ${group}. Ingen i gruppen påminns mer om den.`,
@@ -79,7 +85,7 @@ export function reminderCard(r: Reminder, locale: Locale): AdaptiveCard {
 }
 
 /** The group's coming deadlines, and the calendar subscription link. */
-export function cycleCard(groupName: string, deadlines: readonly Occurrence[], icsUrl: string | null, locale: Locale): AdaptiveCard {
+export function cycleCard(groupName: string, deadlines: readonly Occurrence[], icsUrl: string | null, locale: Locale, wheelUrl: string | null = null): AdaptiveCard {
   const rows: CardElement[] =
     deadlines.length === 0
       ? [textBlock(reminderTexts.cycleEmpty[locale])]
@@ -94,6 +100,8 @@ export function cycleCard(groupName: string, deadlines: readonly Occurrence[], i
             }),
           ),
         ];
+  // The wheel (a PNG drawn on the server) shows the same year at a glance; its alt text says what it shows for screen readers.
+  if (wheelUrl !== null) rows.push({ type: 'Image', url: wheelUrl, altText: reminderTexts.wheelAlt(plain(groupName))[locale], size: 'Stretch' });
   if (icsUrl !== null) rows.push(textBlock(reminderTexts.subscribeHint(icsUrl)[locale], { isSubtle: true, size: 'Small' }));
   return card(locale, reminderTexts.cycleTitle(plain(groupName))[locale], rows, icsUrl === null ? [] : [{ type: 'Action.OpenUrl', title: reminderTexts.subscribe[locale], url: icsUrl }]);
 }

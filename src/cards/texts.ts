@@ -28,6 +28,14 @@ export const texts = {
     sv: `Jag förstod inte "${text}". Skriv **hjälp** för att se vad jag kan.`,
     en: `I didn't understand "${text}". Type **help** to see what I can do.`,
   }),
+  didYouMean: (text: string, commands: readonly string[]) => ({
+    sv: `Jag förstod inte "${text}". Menade du ${orList(commands, 'eller')}? Skriv **hjälp** för att se allt jag kan.`,
+    en: `I didn't understand "${text}". Did you mean ${orList(commands, 'or')}? Type **help** to see everything I can do.`,
+  }),
+  greeting: {
+    sv: 'Hej! Här är vad du kan göra med mig.',
+    en: 'Hi! Here is what you can do with me.',
+  },
   emptyMessage: {
     sv: 'Jag fick ett tomt meddelande. Skriv **hjälp** för att se vad jag kan.',
     en: 'I received an empty message. Type **help** to see what I can do.',
@@ -131,10 +139,16 @@ export const texts = {
     sv: `Jag hittar ingen grupp som heter "${q}". Skriv **grupper** för att se gruppernas namn.`,
     en: `I can't find a group called "${q}". Type **groups** to see the group names.`,
   }),
-  groupAmbiguous: (q: string, orgs: string) => ({
-    sv: `"${q}" finns i flera organisationer (${orgs}). Skriv gruppens id, t.ex. från **grupper**.`,
-    en: `"${q}" exists in several organisations (${orgs}). Type the group's id, e.g. from **groups**.`,
-  }),
+  groupAmbiguous: (q: string, orgs: string, groups: string | null = null) =>
+    groups !== null
+      ? {
+          sv: `"${q}" passar flera grupper: ${groups}. Skriv mer av namnet.`,
+          en: `"${q}" fits several groups: ${groups}. Type more of the name.`,
+        }
+      : {
+          sv: `"${q}" finns i flera organisationer (${orgs}). Skriv gruppens id, t.ex. från **grupper**.`,
+          en: `"${q}" exists in several organisations (${orgs}). Type the group's id, e.g. from **groups**.`,
+        },
   linkNotChannel: {
     sv: 'Kanaler kopplas i kanalen själv: lägg till boten i teamet och skriv @Samverkansboten koppla <grupp> i kanalen.',
     en: 'Channels are linked from the channel itself: add the bot to the team and type @Samverkansboten link <group> in the channel.',
@@ -162,3 +176,8 @@ export const texts = {
     en: 'Type **language sv** for Swedish, **language en** for English or **language auto** to follow Teams.',
   },
 } as const;
+
+/** "a", "a eller b", "a, b eller c". */
+function orList(items: readonly string[], or: string): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${or} ${items.at(-1) ?? ''}`;
+}

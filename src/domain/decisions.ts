@@ -2,6 +2,7 @@ import type { DecisionRule, GroupId, Organisation, OrgId } from './organisation'
 import type { IsoDate } from './calendarDate';
 import type { SentBack } from './meetings';
 import { fail, ok, type Result } from './result';
+import { foldDiacritics } from './names';
 
 export const DECISION_KINDS = ['beslut', 'inriktningsbeslut', 'ställningstagande', 'ordförandebeslut'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
@@ -172,9 +173,9 @@ export function requeue(d: Decision): QueuedItem | null {
   return d.outcome === 'återremitterat' && d.retracted === null ? { title: d.title, origin: { kind: 'sent-back', decision: { year: d.year, seq: d.seq } } } : null;
 }
 
-/** True when every word (case-insensitive) is in the decision's number, title, text or rationale. */
+/** True when every word (ignoring case and å/ä/ö) is in the decision's number, title, text or rationale. */
 export function matchesWords(words: readonly string[]): (d: Decision) => boolean {
-  const norm = (s: string) => s.toLocaleLowerCase('sv');
+  const norm = foldDiacritics;
   const needles = words.map(norm);
   return (d) => {
     if (needles.length === 0) return true;
@@ -183,7 +184,7 @@ export function matchesWords(words: readonly string[]): (d: Decision) => boolean
   };
 }
 
-/** Search by words (all must match, case-insensitive) and optionally year: each text is lower-cased once, so the cost is linear in decisions × text length × words. */
+/** Search by words (all must match, ignoring case and å/ä/ö) and optionally year: each text is folded once, so the cost is linear in decisions × text length × words. */
 export function searchDecisions(ds: readonly Decision[], words: readonly string[], year: number | null): Decision[] {
   const matches = matchesWords(words);
   return ds

@@ -3,6 +3,8 @@
  * (../shared/DOMAIN.md). Pure data: loaded from YAML by config/, stored by storage/.
  */
 
+import { matchByName } from './names';
+
 export type Locale = 'sv' | 'en';
 
 /** A text shown to users, Swedish first, English where the user's locale is English. */
@@ -167,13 +169,25 @@ export interface Organisation {
 /** True when the group has deputies who can be called on förhinder. */
 export const hasDeputies = (g: Group): boolean => g.deputies?.appointed === true;
 
-/** Finds a group in an organisation by id or (case-insensitive) name or short name. */
+/** Finds a group in an organisation by id, or by a name as people say it, when exactly one fits. */
 export function findGroup(org: Organisation, query: string): Group | undefined {
-  const q = normalizeName(query);
-  return (
-    org.groups.find((g) => g.id === query) ??
-    org.groups.find((g) => normalizeName(g.shortName) === q || normalizeName(g.name) === q || normalizeName(g.id) === q)
-  );
+  const found = findGroups(org, query);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The groups a query names: the id, else short name, full name or parts of them with or without
+ * å/ä/ö ("hisingen", "temagrupp aldre"); several back means the words fit more than one group.
+ */
+export function findGroups(org: Organisation, query: string): Group[] {
+  const byId = org.groups.find((g) => g.id === query);
+  return byId !== undefined ? [byId] : matchByName(org.groups, query, (g) => [g.id, g.shortName, g.name]);
+}
+
+/** The parties a query names ("Närhälsan", "narhalsan", "närhälsan vgpv"), as for groups. */
+export function findParties(org: Organisation, query: string): Party[] {
+  const byId = org.parties.find((p) => p.id === query);
+  return byId !== undefined ? [byId] : matchByName(org.parties, query, (p) => [p.id, p.name]);
 }
 
 /** Lower-cases and collapses spaces and dashes so "NOSAM  Hisingen" matches "nosam-hisingen". */

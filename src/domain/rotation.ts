@@ -103,12 +103,7 @@ export function nextChair(
   if (rule === null) return null;
   const latest = latestTermBy(g.terms, 'chair', '9999-12-31');
   const decidedByGroup = rule.termMonths === null;
-  const startsOn =
-    latest !== null && !isOpenEnded(latest) && effectiveEnd(latest) >= today
-      ? addDays(effectiveEnd(latest), 1)
-      : rule.appointment === 'last-meeting-of-year' && !today.endsWith('-01-01')
-        ? `${yearOf(today) + 1}-01-01`
-        : today;
+  const startsOn = openTermStart(rule, g.terms, 'chair', today);
   const principal = requiredChairPrincipal(g, followed, principals, startsOn);
   const excludedParty = rule.rotateAmongParties && latest !== null ? latest.holder.party : null;
   const lastChaired = (party: PartyId) =>
@@ -119,6 +114,21 @@ export function nextChair(
     .map((p) => p.id);
   const vicePrincipal = rule.vice === 'other-principal' && principal.next !== null ? otherPrincipal(principals, principal.next) : null;
   return { startsOn, plannedEnd: termEnd(startsOn, rule.termMonths), decidedByGroup, principal, excludedParty, candidateParties, vicePrincipal };
+}
+
+/** The first day of a post's next open term: the day after its latest appointed term (when that runs to today or later), else today or next 1 January as the rule appoints. */
+function openTermStart(rule: ChairRule, terms: readonly Term[], role: TermRole, today: IsoDate): IsoDate {
+  const latest = latestTermBy(terms, role, '9999-12-31');
+  if (latest !== null && !isOpenEnded(latest) && effectiveEnd(latest) >= today) return addDays(effectiveEnd(latest), 1);
+  return rule.appointment === 'last-meeting-of-year' && !today.endsWith('-01-01') ? `${yearOf(today) + 1}-01-01` : today;
+}
+
+/** The dates of a post's (chair's or vice's) next open term, for the appointment form; null when the group has no chair rule. */
+export function nextOpenTerm(group: Group, terms: readonly Term[], role: TermRole, today: IsoDate): { startsOn: IsoDate; plannedEnd: IsoDate } | null {
+  const rule = group.chairRule;
+  if (rule === null) return null;
+  const startsOn = openTermStart(rule, terms, role, today);
+  return { startsOn, plannedEnd: termEnd(startsOn, rule.termMonths) };
 }
 
 /** A proposed appointment, before it is recorded. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
 import { linkableGroups, linkChannel } from '../app/linkChannel';
 import { groupsOverview } from '../app/listGroups';
+import { helpStandings } from '../app/help';
 import { forgetConversation, rememberConversation } from '../app/conversations';
 import { chooseLanguage, loadUser } from '../app/users';
 import type { Clock, ConversationRepository, GroupStateRepository, MemberRepository, StorageUnavailable } from '../app/ports';
@@ -14,7 +15,7 @@ import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { bindTurn, describeError, type Logger } from '../logger';
 import { conversationRefOf, localeOf, MAX_MESSAGE_TEXT, tenantOf } from './activity';
-import { pageArgument, parseCommand, type ParsedCommand } from './commands';
+import { pageArgument, parseCommand, suggestCommands, type ParsedCommand } from './commands';
 import {
   addMemberForm,
   appointForm,
@@ -192,7 +193,7 @@ export class SamverkansBot {
     this.deps.logger.info('command', { command: cmd.name ?? 'unknown', scope: turn.ref.conversationType });
     switch (cmd.name) {
       case 'help':
-        return sendCard(turn, helpCard(turn.user, this.deps.catalog.all(), turn.locale));
+        return this.help(turn);
       case 'groups':
         return this.groups(turn, cmd.argument);
       case 'link':
@@ -241,9 +242,20 @@ export class SamverkansBot {
         return showMinutes(turn, this.deps, cmd.argument);
       case 'publish':
         return publishMinutes(turn, this.deps, cmd.argument);
-      case null:
-        return reply(turn, texts.unknown(plain(cmd.text.slice(0, 60))));
+      case 'greeting':
+        await reply(turn, texts.greeting);
+        return this.help(turn);
+      case null: {
+        const near = suggestCommands(cmd.text, turn.locale);
+        const said = plain(cmd.text.slice(0, 60));
+        return reply(turn, near.length > 0 ? texts.didYouMean(said, near.map((w) => `**${w}**`)) : texts.unknown(said));
+      }
     }
+  }
+
+  private async help(turn: Turn): Promise<void> {
+    const standings = await helpStandings(turn.user, this.deps.clock.now(), this.deps);
+    return sendCard(turn, helpCard(turn.user, this.deps.catalog.all(), turn.locale, standings));
   }
 
   private async groups(turn: Turn, named: string): Promise<void> {
@@ -280,7 +292,7 @@ export class SamverkansBot {
       case 'group-not-found':
         return reply(turn, texts.groupNotFound(plain(result.query)));
       case 'group-ambiguous':
-        return reply(turn, texts.groupAmbiguous(plain(result.query), result.orgs));
+        return reply(turn, texts.groupAmbiguous(plain(result.query), result.orgs, result.groups === null ? null : plain(result.groups)));
       case 'not-allowed':
         return reply(turn, texts.linkNotAllowed(plain(result.group)));
     }

@@ -89,7 +89,7 @@ async function parseForm<S extends z.ZodTypeAny>(turn: Turn, deps: ChairDeps, sc
 /** Answers a group name that is missing or not one group, in the user's language. */
 function replyGroupLookup(turn: Turn, f: NamedGroupFailure): Promise<void> {
   if (f.code === 'no-group-named') return reply(turn, chairTexts.noGroupsForChair);
-  if (f.code === 'group-ambiguous') return reply(turn, texts.groupAmbiguous(plain(f.query), f.orgs));
+  if (f.code === 'group-ambiguous') return reply(turn, texts.groupAmbiguous(plain(f.query), f.orgs, f.groups === null ? null : plain(f.groups)));
   return reply(turn, texts.groupNotFound(plain(f.query)));
 }
 
@@ -109,8 +109,11 @@ export async function showHistory(turn: Turn, deps: ChairDeps, arg: string): Pro
 
 /** `utse <grupp>`: the appointment form, for those allowed to appoint. */
 export async function showAppointForm(turn: Turn, deps: ChairDeps, arg: string): Promise<void> {
-  const r = await appointmentForm({ user: turn.user, query: arg, now: deps.clock.now() }, deps);
-  if (r.ok) return sendCard(turn, appointCard(r.value, turn.locale));
+  // `utse <grupp> vice` opens the form for the vice chair, with the vice's next open term.
+  const vice = /\s+(vice|vice ?ordförande|vice ?ordforande|vice ?chair)$/i.exec(arg.trim());
+  const query = vice === null ? arg : arg.trim().slice(0, vice.index);
+  const r = await appointmentForm({ user: turn.user, query, now: deps.clock.now() }, deps);
+  if (r.ok) return sendCard(turn, appointCard(r.value, turn.locale, vice === null ? 'chair' : 'viceChair'));
   if (r.code === 'no-chair-rule') return reply(turn, chairTexts.noChairRule(plain(r.group)));
   if (r.code === 'not-allowed') return reply(turn, chairTexts.notAllowedAppoint(plain(r.group)));
   return replyGroupLookup(turn, r);

@@ -40,10 +40,13 @@ export async function showCycle(turn: Turn, deps: CycleDeps, arg: string): Promi
   const r = await cycleOverview({ user: turn.user, channel: turn.ref, query: arg, now: deps.clock.now(), days: 365 }, deps);
   if (!r.ok) {
     if (r.code === 'no-groups') return reply(turn, chairTexts.noGroupsForChair);
-    return reply(turn, r.code === 'group-ambiguous' ? texts.groupAmbiguous(plain(r.query), r.orgs) : texts.groupNotFound(plain(r.query)));
+    return reply(turn, r.code === 'group-ambiguous' ? texts.groupAmbiguous(plain(r.query), r.orgs, r.groups === null ? null : plain(r.groups)) : texts.groupNotFound(plain(r.query)));
   }
   for (const { group, deadlines, calendarToken } of r.value)
-    await sendCard(turn, cycleCard(group.shortName, deadlines.slice(0, 15), `${deps.publicBaseUrl}/ics/${calendarToken}.ics`, turn.locale));
+    await sendCard(
+      turn,
+      cycleCard(group.shortName, deadlines.slice(0, 15), `${deps.publicBaseUrl}/ics/${calendarToken}.ics`, turn.locale, `${deps.publicBaseUrl}/arshjul/${calendarToken}.png${turn.locale === 'en' ? '?lang=en' : ''}`),
+    );
 }
 
 /** The reminder card's buttons: "done" stops reminders for everyone, "seen" for the one who pressed it. */

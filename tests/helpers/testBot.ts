@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { parseEnv, type AppConfig } from '../../src/config/env';
 import { silentLogger, type Logger } from '../../src/logger';
 import { createServer, listen } from '../../src/server';
-import { exportForToken, startBot, type RunningBot } from '../../src/wiring';
+import { exportForToken, startBot, wheelForTokenPng, type RunningBot } from '../../src/wiring';
 import { calendarForToken } from '../../src/app/annualCycle';
 import { systemClock, type Clock } from '../../src/app/ports';
 import { FakeConnector } from './fakeConnector';
@@ -37,7 +37,9 @@ export async function startTestBot(env: Record<string, string> = {}, clock?: Clo
     calendarForToken(token, { tokens: running.calendarTokens, catalog: running.catalog, groupState: running.repos.groupState, clock: clock ?? systemClock });
   const exportFile = (token: string, format: 'md' | 'csv' | 'json') =>
     exportForToken(token, format, { tokens: running.calendarTokens, catalog: running.catalog, decisions: running.repos.decisions });
-  const server = createServer({ adapter: running.adapter, bot: running.bot, store: running.store, logger, calendar, exportFile });
+  const wheel = (token: string, locale: 'sv' | 'en') =>
+    wheelForTokenPng(token, locale, { tokens: running.calendarTokens, catalog: running.catalog, groupState: running.repos.groupState, clock: clock ?? systemClock });
+  const server = createServer({ adapter: running.adapter, bot: running.bot, store: running.store, logger, calendar, exportFile, wheel });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {

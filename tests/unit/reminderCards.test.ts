@@ -63,7 +63,7 @@ describe('reminderCard', () => {
     const moved = reminder({ occurrence: occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' }), meetingCount: { planned: 1, minimum: 4 } });
     expect(cardTexts(asRecord(reminderCard(moved, 'sv'))).slice(-2)).toEqual([
       'Flyttad från 2026-12-26 (annandag jul).',
-      'Gruppen har 1 planerade möten under perioden, och dokumenten anger minst 4. Planera fler möten.',
+      'Gruppen har 1 planerat möte under perioden, och dokumenten anger minst 4. Planera fler möten.',
     ]);
   });
 

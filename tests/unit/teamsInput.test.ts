@@ -10,7 +10,9 @@ describe('parseCommand', () => {
     ['grupper   samla', 'groups', 'samla'],
     ['koppla NOSAM Hisingen', 'link', 'NOSAM Hisingen'],
     ['språk en', 'language', 'en'],
-    ['hej', null, ''],
+    ['hej', 'greeting', ''],
+    ['god morgon', 'greeting', ''],
+    ['visa budget', null, 'budget'],
   ])('%s → %s (%s)', (text, name, argument) => {
     expect(parseCommand(text)).toMatchObject({ name, argument });
   });

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { actionSubmit, personalMessage, USERS } from '../helpers/activities';
+import { cardTexts } from '../helpers/cards';
+import { startTestBot, type TestBot } from '../helpers/testBot';
+
+/** Decision search and parties as people type them: without å/ä/ö (issue 13). */
+let bot: TestBot;
+const NOW = new Date('2026-12-08T15:00:00Z');
+const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
+const meetingId = '2026-12-08-hem123';
+const itemId = 'p1-hemg';
+
+beforeAll(async () => {
+  bot = await startTestBot({}, { now: () => NOW });
+  await bot.running.repos.groupState.saveMeeting({
+    id: meetingId, org: 'goteborgsomradet', group: 'lgs', date: '2026-12-08', startsAt: '2026-12-08T12:00:00Z', title: 'LGS', cancelled: false,
+    place: 'Teams', revision: 0, status: 'held', cutoffHours: 24, posted: null, summaries: {}, createdBy: USERS.processLeaderLgs,
+    agenda: [{ id: itemId, title: 'Trygg hemgång', kind: 'beslut', presenter: 'PL', minutes: 20, documents: [], source: null, withdrawn: false }],
+  } as never);
+  await bot.post(
+    actionSubmit(
+      {
+        verb: 'recordDecision', org: 'goteborgsomradet', group: 'lgs', meetingId, formKey: randomBytes(8).toString('hex'), itemId, date: '2026-12-08', kind: 'beslut', consensus: 'true', outcome: 'enighet',
+        title: 'Trygg hemgång', text: 'Rutinen för hemgång från sjukhus fastställs.', rationale: '', link: '', forankring: 'kommun,region', absentInput: 'true',
+      },
+      opts(USERS.processLeaderLgs),
+    ),
+  );
+});
+afterAll(async () => bot.stop());
+beforeEach(() => bot.connector.clear());
+
+describe('typed without å/ä/ö', () => {
+  it.each(['beslut LGS hemgang', 'beslut lgs HEMGÅNG', 'beslut ledningsgruppen for samverkan hemgang'])('"%s" finds "Trygg hemgång"', async (said) => {
+    await bot.post(personalMessage(said, opts(USERS.memberRegion)));
+    expect(bot.connector.cards().map((c) => cardTexts(c)[0])).toEqual(['LGS 2026:1 – Trygg hemgång']);
+  });
+
+  it.each(['förankring Närhälsan', 'forankring narhalsan'])('"%s" names the party', async (said) => {
+    await bot.post(personalMessage(said, opts(USERS.memberRegion)));
+    expect(bot.connector.texts()).toEqual(['Inga beslut väntar på förankring hos Närhälsan (VGPV).']);
+  });
+});
