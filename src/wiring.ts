@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OrgCatalog } from './app/catalog';
 import { loadOrganisations, type LoadReport } from './app/loadOrganisations';
+import { loadCycleEdits } from './app/editCycle';
 import { exportContent } from './app/exportDecisions';
 import { systemClock, type Clock } from './app/ports';
 import { renderExport } from './cards/decisionExport';
@@ -13,6 +14,7 @@ import { ReminderScheduler } from './scheduler/runner';
 import { defaultSweepSettings, type SweepDeps } from './scheduler/sweep';
 import { CalendarTokens } from './storage/calendarTokens';
 import { ConversationTableRepository } from './storage/conversationRepository';
+import { CycleEditTableRepository } from './storage/cycleEditRepository';
 import { DecisionTableRepository } from './storage/decisionRepository';
 import { GroupStateTableRepository } from './storage/groupStateRepository';
 import { MeetingInputTableRepository } from './storage/meetingInputRepository';
@@ -42,6 +44,7 @@ export interface RunningBot {
     readonly ledger: ReminderLedger;
     readonly meetingInputs: MeetingInputTableRepository;
     readonly decisions: DecisionTableRepository;
+    readonly cycleEdits: CycleEditTableRepository;
   };
 }
 
@@ -57,11 +60,15 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     ledger: new ReminderLedger(store),
     meetingInputs: new MeetingInputTableRepository(store, logger),
     decisions: new DecisionTableRepository(store, logger),
+    cycleEdits: new CycleEditTableRepository(store, logger),
   };
   const load = await loadOrganisations(orgDirectory(config.orgDir, config.loadDemoData), repos);
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });
   logger.info('orgs.loaded', { organisations: load.organisations.length, changes: load.changes, demoPeople: load.demoPeople });
   const catalog = new OrgCatalog(load.organisations);
+  // Edits made in Teams sit beside the shipped files: loading the files never overwrites them.
+  const edits = await loadCycleEdits({ catalog, cycleEdits: repos.cycleEdits });
+  logger.info('cycle-edits.loaded', { edits });
   const auth = createBotAuth(config.auth);
   const adapter = createAdapter(auth);
   const proactive = new ProactiveSender(auth, config.auth?.appId ?? '');
@@ -74,6 +81,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     ledger: repos.ledger,
     meetingInputs: repos.meetingInputs,
     decisions: repos.decisions,
+    cycleEdits: repos.cycleEdits,
     proactive,
     calendarTokens,
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,

@@ -1,4 +1,5 @@
-import { findGroup, groupOf, normalizeName, type Group, type Organisation, type OrgId } from '../domain/organisation';
+import { withCycleEdits } from '../domain/cycleEdits';
+import { findGroup, groupOf, normalizeName, type CycleEdit, type Group, type Organisation, type OrgId } from '../domain/organisation';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 
 export interface GroupInOrg {
@@ -14,14 +15,34 @@ export interface GroupInOrg {
 export type GroupLookupFailure = Failure<'group-not-found', { query: string }> | Failure<'group-ambiguous', { query: string; orgs: string }>;
 
 export class OrgCatalog {
-  constructor(private organisations: readonly Organisation[]) {}
+  /** The shipped organisations; `organisations` is them with their Teams edits applied. */
+  private shipped: readonly Organisation[];
+  private readonly edits = new Map<OrgId, readonly CycleEdit[]>();
+
+  constructor(private organisations: readonly Organisation[]) {
+    this.shipped = organisations;
+  }
 
   all(): readonly Organisation[] {
     return this.organisations;
   }
 
   replace(organisations: readonly Organisation[]): void {
-    this.organisations = organisations;
+    this.shipped = organisations;
+    this.apply();
+  }
+
+  /** Sets the organisation's årshjul edits (as stored): reminders, the card and the feed follow at once. */
+  setCycleEdits(org: OrgId, edits: readonly CycleEdit[]): void {
+    this.edits.set(org, edits);
+    this.apply();
+  }
+
+  private apply(): void {
+    this.organisations = this.shipped.map((o) => {
+      const edits = this.edits.get(o.id);
+      return edits === undefined ? o : withCycleEdits(o, edits);
+    });
   }
 
   get(id: OrgId): Organisation | undefined {

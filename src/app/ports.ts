@@ -1,5 +1,5 @@
 import type { ChannelLink, ConversationRef } from '../domain/conversation';
-import type { Organisation, OrgId } from '../domain/organisation';
+import type { CycleEdit, Organisation, OrgId } from '../domain/organisation';
 import type { IsoDate } from '../domain/calendarDate';
 import type { Term, TermRole } from '../domain/chairTerms';
 import type { Decision, QueuedItem } from '../domain/decisions';
@@ -21,6 +21,14 @@ export interface OrganisationRepository {
   loadAll(): Promise<Organisation[]>;
   /** Writes the organisation idempotently: unchanged rows are not written. Returns what changed. */
   save(org: Organisation): Promise<{ written: number; deleted: number }>;
+}
+
+/** Årshjul edits made in Teams, kept apart from the shipped organisation files (which never overwrite them). */
+export interface CycleEditRepository {
+  /** Every edit of the organisation, oldest first (the change log: who and when). */
+  cycleEdits(org: OrgId): Promise<CycleEdit[]>;
+  /** Appends one edit; nothing is ever overwritten, so the log is the audit. */
+  saveCycleEdit(org: OrgId, edit: CycleEdit): Promise<void>;
 }
 
 export interface PersonRecord {

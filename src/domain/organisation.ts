@@ -128,7 +128,9 @@ export type CycleSchedule =
   | { readonly kind: 'last-meeting-of-year'; readonly daysBefore: number }
   /** The last day of a chair or vice-chair term (term-end notices). */
   | { readonly kind: 'term-end' }
-  | { readonly kind: 'meeting-minimum' };
+  | { readonly kind: 'meeting-minimum' }
+  /** A one-off date (an item added in Teams for one year). */
+  | { readonly kind: 'once'; readonly date: string };
 
 export interface CycleItem {
   readonly id: string;
@@ -144,6 +146,41 @@ export interface CycleItem {
   /** The seed's verbatim words for the duty, when it has them. */
   readonly quote: string | null;
   readonly source: string;
+}
+
+/**
+ * Changes an organisation makes to its årshjul in Teams, one year at a time. They override the
+ * shipped file without changing it: the file stays the starting point, the edits are stored
+ * apart (so a reload or a new deploy never overwrites them), and every edit is kept with who
+ * and when. The latest edit of an occurrence wins; a group's own edit beats an organisation-wide one.
+ */
+export type CycleEdit =
+  /** The proposed date of this occurrence is decided as it is. */
+  | (EditBase & { readonly kind: 'confirm'; readonly target: string })
+  /** The occurrence is decided on another date (holiday moves still apply to it). */
+  | (EditBase & { readonly kind: 'move'; readonly target: string; readonly date: string })
+  /** The occurrence does not happen this year. */
+  | (EditBase & { readonly kind: 'remove'; readonly target: string })
+  /** A one-off item, e.g. a remiss deadline, with its audience and reminders. */
+  | (EditBase & {
+      readonly kind: 'add';
+      /** The new item's id (`extra-…`). */
+      readonly item: string;
+      readonly date: string;
+      readonly title: string;
+      readonly audience: readonly CycleAudience[];
+      readonly remindDaysBefore: readonly number[];
+    });
+
+interface EditBase {
+  readonly id: string;
+  /** The group it is for, or null for the whole organisation (admins only). */
+  readonly group: GroupId | null;
+  /** The year of the occurrence it changes (the one-off item's year). */
+  readonly year: number;
+  readonly by: string;
+  /** ISO instant. */
+  readonly at: string;
 }
 
 export interface Organisation {
@@ -162,6 +199,8 @@ export interface Organisation {
   readonly reportCadence: Partial<Record<GroupKind, ReportCadence>>;
   /** Where the cadence comes from: "förslag" until the organisation has chosen. */
   readonly reportCadenceSource: string;
+  /** Årshjul edits made in Teams (src/domain/cycleEdits.ts); none when absent. */
+  readonly cycleEdits?: readonly CycleEdit[];
 }
 
 /** True when the group has deputies who can be called on förhinder. */

@@ -43,7 +43,7 @@ import {
   type DecisionDeps,
 } from './decisionHandlers';
 import { minutesAction, publishMinutes, showMinutes, submitMinutesAction, type MinutesDeps } from './minutesHandlers';
-import { reminderSubmission, showCycle, submitReminderResponse, type CycleDeps } from './cycleHandlers';
+import { cycleEditSubmission, reminderSubmission, showCycle, submitCycleEdit, submitReminderResponse, type CycleEditHandlerDeps } from './cycleHandlers';
 import {
   closeSubmission,
   executeAnswer,
@@ -63,7 +63,7 @@ import {
 } from './meetingHandlers';
 import { reply, sendCard, type Turn } from './turn';
 
-export interface BotDeps extends CycleDeps, ChairDeps, MeetingDeps, DecisionDeps, MinutesDeps {
+export interface BotDeps extends CycleEditHandlerDeps, ChairDeps, MeetingDeps, DecisionDeps, MinutesDeps {
   readonly catalog: OrgCatalog;
   readonly members: MemberRepository;
   readonly conversations: ConversationRepository;
@@ -148,6 +148,7 @@ export class SamverkansBot {
     this.submit('forankringDone', forankringSubmission, (turn, d) => submitForankring(turn, this.deps, d));
     this.submit(['sendMinutes', 'approveMinutes', 'returnMinutes', 'newMinutesVersion'], minutesAction, (turn, d) => submitMinutesAction(turn, this.deps, d));
     this.submit('linkChannel', linkSubmission, (turn, d) => this.link(turn, d.group));
+    this.submit('editCycle', cycleEditSubmission, (turn, d) => submitCycleEdit(turn, this.deps, d));
     for (const [verb, attendance] of [['attend', 'attending'], ['absent', 'absent']] as const)
       app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
         const parsed = executeData.safeParse(data);
