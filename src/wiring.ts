@@ -15,6 +15,7 @@ import { defaultSweepSettings, type SweepDeps } from './scheduler/sweep';
 import { CalendarTokens } from './storage/calendarTokens';
 import { ConversationTableRepository } from './storage/conversationRepository';
 import { CycleEditTableRepository } from './storage/cycleEditRepository';
+import { AdminTableRepository } from './storage/adminRepository';
 import { DecisionTableRepository } from './storage/decisionRepository';
 import { GroupStateTableRepository } from './storage/groupStateRepository';
 import { MeetingInputTableRepository } from './storage/meetingInputRepository';
@@ -45,6 +46,7 @@ export interface RunningBot {
     readonly meetingInputs: MeetingInputTableRepository;
     readonly decisions: DecisionTableRepository;
     readonly cycleEdits: CycleEditTableRepository;
+    readonly admins: AdminTableRepository;
   };
 }
 
@@ -61,6 +63,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     meetingInputs: new MeetingInputTableRepository(store, logger),
     decisions: new DecisionTableRepository(store, logger),
     cycleEdits: new CycleEditTableRepository(store, logger),
+    admins: new AdminTableRepository(store, logger),
   };
   const load = await loadOrganisations(orgDirectory(config.orgDir, config.loadDemoData), repos);
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });
@@ -82,6 +85,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     meetingInputs: repos.meetingInputs,
     decisions: repos.decisions,
     cycleEdits: repos.cycleEdits,
+    admins: repos.admins,
     proactive,
     calendarTokens,
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,

@@ -31,6 +31,34 @@ export interface CycleEditRepository {
   saveCycleEdit(org: OrgId, edit: CycleEdit): Promise<void>;
 }
 
+/** One change to an organisation's admins or process leaders, kept for the audit (who, when). */
+export interface AdminChange {
+  readonly id: string;
+  readonly action: 'addAdmin' | 'removeAdmin' | 'addProcessLeader' | 'removeProcessLeader';
+  /** The person added or removed. */
+  readonly person: string;
+  readonly displayName: string;
+  /** The group, for a process leader. */
+  readonly group: GroupId | null;
+  readonly by: string;
+  /** ISO instant. */
+  readonly at: string;
+}
+
+/** The organisation's admins as set in Teams, and the audit of every change. */
+export interface AdminRepository {
+  /** The admins added in Teams (BOT_ADMINS and the organisation files are not listed here). */
+  admins(org: OrgId): Promise<{ aadObjectId: string; displayName: string }[]>;
+  /** Makes the person an admin of the organisation, or no longer one, and keeps the audit row. */
+  setAdmin(org: OrgId, change: AdminChange): Promise<void>;
+  /** Takes a person out of a group's roster (when their last role there is removed). */
+  removeFromGroup(org: OrgId, group: GroupId, aadObjectId: string): Promise<void>;
+  /** Keeps an audit row for a change made through another repository (a process leader's role). */
+  audit(org: OrgId, change: AdminChange): Promise<void>;
+  /** The audit, newest first. */
+  auditLog(org: OrgId, limit: number): Promise<AdminChange[]>;
+}
+
 export interface PersonRecord {
   readonly aadObjectId: string;
   readonly displayName: string;

@@ -61,9 +61,10 @@ import {
   submitWrittenInput,
   type MeetingDeps,
 } from './meetingHandlers';
+import { adminSubmission, showAdmins, submitAdminChange, type AdminHandlerDeps } from './adminHandlers';
 import { reply, sendCard, type Turn } from './turn';
 
-export interface BotDeps extends CycleEditHandlerDeps, ChairDeps, MeetingDeps, DecisionDeps, MinutesDeps {
+export interface BotDeps extends CycleEditHandlerDeps, AdminHandlerDeps, ChairDeps, MeetingDeps, DecisionDeps, MinutesDeps {
   readonly catalog: OrgCatalog;
   readonly members: MemberRepository;
   readonly conversations: ConversationRepository;
@@ -149,6 +150,7 @@ export class SamverkansBot {
     this.submit(['sendMinutes', 'approveMinutes', 'returnMinutes', 'newMinutesVersion'], minutesAction, (turn, d) => submitMinutesAction(turn, this.deps, d));
     this.submit('linkChannel', linkSubmission, (turn, d) => this.link(turn, d.group));
     this.submit('editCycle', cycleEditSubmission, (turn, d) => submitCycleEdit(turn, this.deps, d));
+    this.submit('changeAdmins', adminSubmission, (turn, d) => submitAdminChange(turn, this.deps, d));
     for (const [verb, attendance] of [['attend', 'attending'], ['absent', 'absent']] as const)
       app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
         const parsed = executeData.safeParse(data);
@@ -242,6 +244,8 @@ export class SamverkansBot {
         return showMinutes(turn, this.deps, cmd.argument);
       case 'publish':
         return publishMinutes(turn, this.deps, cmd.argument);
+      case 'admins':
+        return showAdmins(turn, this.deps, cmd.argument);
       case null:
         return reply(turn, texts.unknown(plain(cmd.text.slice(0, 60))));
     }

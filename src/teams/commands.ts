@@ -25,6 +25,7 @@ const WORDS = {
   retract: ['återkalla', 'aterkalla', 'retract'],
   forankring: ['förankring', 'forankring', 'anchoring'],
   publish: ['publicera', 'publish'],
+  admins: ['administratörer', 'administratorer', 'admins'],
 } as const;
 
 export type CommandName = keyof typeof WORDS;
