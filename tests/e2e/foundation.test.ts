@@ -94,6 +94,7 @@ describe('help', () => {
       'lägg till <grupp>: Lägg till en ledamot eller processledare.',
       'koppla <grupp>: Koppla den här kanalen till en grupp (i en kanal).',
       'exportera <grupp>: Beslutsloggen som Markdown, CSV och JSON för publicering.',
+      'årshjul <grupp> ändra: Fastställ, flytta eller ta bort årshjulets datum för i år, eller lägg till en engångspunkt.',
       'Dina roller',
       '- Processledare – LGS\n- Processledare – LGS styrgrupp\n- Processledare – Politiskt samråd',
     ]);
