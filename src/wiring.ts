@@ -16,6 +16,8 @@ import { CalendarTokens } from './storage/calendarTokens';
 import { ConversationTableRepository } from './storage/conversationRepository';
 import { CycleEditTableRepository } from './storage/cycleEditRepository';
 import { AdminTableRepository } from './storage/adminRepository';
+import { GroupSettingsTableRepository } from './storage/groupSettingsRepository';
+import { loadGroupSettings } from './app/groupSettings';
 import { DecisionTableRepository } from './storage/decisionRepository';
 import { GroupStateTableRepository } from './storage/groupStateRepository';
 import { MeetingInputTableRepository } from './storage/meetingInputRepository';
@@ -47,6 +49,7 @@ export interface RunningBot {
     readonly decisions: DecisionTableRepository;
     readonly cycleEdits: CycleEditTableRepository;
     readonly admins: AdminTableRepository;
+    readonly settings: GroupSettingsTableRepository;
   };
 }
 
@@ -64,6 +67,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     decisions: new DecisionTableRepository(store, logger),
     cycleEdits: new CycleEditTableRepository(store, logger),
     admins: new AdminTableRepository(store, logger),
+    settings: new GroupSettingsTableRepository(store, logger),
   };
   const load = await loadOrganisations(orgDirectory(config.orgDir, config.loadDemoData), repos);
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });
@@ -72,6 +76,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
   // Edits made in Teams sit beside the shipped files: loading the files never overwrites them.
   const edits = await loadCycleEdits({ catalog, cycleEdits: repos.cycleEdits });
   logger.info('cycle-edits.loaded', { edits });
+  await loadGroupSettings({ catalog, settings: repos.settings });
   const auth = createBotAuth(config.auth);
   const adapter = createAdapter(auth);
   const proactive = new ProactiveSender(auth, config.auth?.appId ?? '');
@@ -86,6 +91,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     decisions: repos.decisions,
     cycleEdits: repos.cycleEdits,
     admins: repos.admins,
+    settings: repos.settings,
     proactive,
     calendarTokens,
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,

@@ -1,4 +1,5 @@
 import { withCycleEdits } from '../domain/cycleEdits';
+import { withGroupSettings, type GroupSettings } from '../domain/groupSettings';
 import { findGroup, groupOf, normalizeName, type CycleEdit, type Group, type Organisation, type OrgId } from '../domain/organisation';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 
@@ -18,6 +19,7 @@ export class OrgCatalog {
   /** The shipped organisations; `organisations` is them with their Teams edits applied. */
   private shipped: readonly Organisation[];
   private readonly edits = new Map<OrgId, readonly CycleEdit[]>();
+  private readonly settings = new Map<OrgId, ReadonlyMap<string, GroupSettings>>();
 
   constructor(private organisations: readonly Organisation[]) {
     this.shipped = organisations;
@@ -38,10 +40,18 @@ export class OrgCatalog {
     this.apply();
   }
 
+  /** Sets the organisation's group settings (as stored): every feature reading the group sees them at once. */
+  setGroupSettings(org: OrgId, settings: ReadonlyMap<string, GroupSettings>): void {
+    this.settings.set(org, settings);
+    this.apply();
+  }
+
   private apply(): void {
     this.organisations = this.shipped.map((o) => {
       const edits = this.edits.get(o.id);
-      return edits === undefined ? o : withCycleEdits(o, edits);
+      const settings = this.settings.get(o.id);
+      const edited = edits === undefined ? o : withCycleEdits(o, edits);
+      return settings === undefined ? edited : withGroupSettings(edited, settings);
     });
   }
 

@@ -1,5 +1,6 @@
 import type { ChannelLink, ConversationRef } from '../domain/conversation';
 import type { CycleEdit, Organisation, OrgId } from '../domain/organisation';
+import type { GroupSettings } from '../domain/groupSettings';
 import type { IsoDate } from '../domain/calendarDate';
 import type { Term, TermRole } from '../domain/chairTerms';
 import type { Decision, QueuedItem } from '../domain/decisions';
@@ -57,6 +58,14 @@ export interface AdminRepository {
   audit(org: OrgId, change: AdminChange): Promise<void>;
   /** The audit, newest first. */
   auditLog(org: OrgId, limit: number): Promise<AdminChange[]>;
+}
+
+/** Group settings changed in Teams, beside the shipped files; every change kept (who, when). */
+export interface GroupSettingsRepository {
+  /** The current settings of each group of the organisation that has any. */
+  groupSettings(org: OrgId): Promise<Map<GroupId, GroupSettings>>;
+  /** Saves the group's settings and keeps the change in the log. */
+  saveGroupSettings(org: OrgId, group: GroupId, settings: GroupSettings): Promise<void>;
 }
 
 export interface PersonRecord {

@@ -15,7 +15,7 @@ export function visibleCommands(user: UserContext, orgs: readonly Organisation[]
   const admin = user.globalAdmin || user.adminOf.length > 0;
   return [
     'help', 'groups', 'chair', 'cycle', 'meetings', 'decisions', 'history', 'members', 'language',
-    ...(manages ? (['meeting', 'appoint', 'add', 'link', 'exportLog', 'cycleEdit'] as const) : []),
+    ...(manages ? (['meeting', 'appoint', 'add', 'link', 'exportLog', 'cycleEdit', 'settings'] as const) : []),
     ...(admin ? (['admins'] as const) : []),
   ];
 }

@@ -37,7 +37,7 @@ export const appliesTo = (item: CycleItem, group: Group): boolean => item.applie
  * information/rapporter"; an organisation follows up with one of them, not both by default).
  */
 export const inForce = (org: Organisation, item: CycleItem, group: Group): boolean =>
-  appliesTo(item, group) && (item.cadence === null || org.reportCadence[group.kind] === item.cadence);
+  appliesTo(item, group) && (item.cadence === null || (group.reportCadence ?? org.reportCadence[group.kind]) === item.cadence);
 
 /** True when the date is a förslag (proposal): shown as "förslag – inte fastställt", never as a decided deadline. */
 export const isProposal = (item: CycleItem): boolean => item.status === 'proposal';

@@ -111,6 +111,12 @@ export interface Group {
   /** Groups that share this group's process leader (002: NOSAM in pairs). */
   readonly processLeaderSharedWith: readonly GroupId[];
   readonly source: string;
+  /** The group's own report cadence (set in Teams with `inställningar`), else the organisation's for its kind. */
+  readonly reportCadence?: ReportCadence;
+  /** The justerare proposed when minutes are sent (AAD object id), set in Teams. */
+  readonly justerareDefault?: string;
+  /** The default cut-off for written input, hours before the meeting, set in Teams. */
+  readonly inputCutoffHours?: number;
 }
 
 export const CYCLE_AUDIENCES = ['chair', 'viceChair', 'processLeader', 'members'] as const;

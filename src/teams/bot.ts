@@ -43,7 +43,18 @@ import {
   type DecisionDeps,
 } from './decisionHandlers';
 import { minutesAction, publishMinutes, showMinutes, submitMinutesAction, type MinutesDeps } from './minutesHandlers';
-import { cycleEditSubmission, reminderSubmission, showCycle, submitCycleEdit, submitReminderResponse, type CycleEditHandlerDeps } from './cycleHandlers';
+import {
+  cycleEditSubmission,
+  reminderSubmission,
+  settingsSubmission,
+  showCycle,
+  showSettings,
+  submitCycleEdit,
+  submitReminderResponse,
+  submitSettings,
+  type CycleEditHandlerDeps,
+  type SettingsHandlerDeps,
+} from './cycleHandlers';
 import {
   closeSubmission,
   executeAnswer,
@@ -64,7 +75,7 @@ import {
 import { adminSubmission, showAdmins, submitAdminChange, type AdminHandlerDeps } from './adminHandlers';
 import { reply, sendCard, type Turn } from './turn';
 
-export interface BotDeps extends CycleEditHandlerDeps, AdminHandlerDeps, ChairDeps, MeetingDeps, DecisionDeps, MinutesDeps {
+export interface BotDeps extends CycleEditHandlerDeps, SettingsHandlerDeps, AdminHandlerDeps, ChairDeps, MeetingDeps, DecisionDeps, MinutesDeps {
   readonly catalog: OrgCatalog;
   readonly members: MemberRepository;
   readonly conversations: ConversationRepository;
@@ -150,6 +161,7 @@ export class SamverkansBot {
     this.submit(['sendMinutes', 'approveMinutes', 'returnMinutes', 'newMinutesVersion'], minutesAction, (turn, d) => submitMinutesAction(turn, this.deps, d));
     this.submit('linkChannel', linkSubmission, (turn, d) => this.link(turn, d.group));
     this.submit('editCycle', cycleEditSubmission, (turn, d) => submitCycleEdit(turn, this.deps, d));
+    this.submit('saveSettings', settingsSubmission, (turn, d) => submitSettings(turn, this.deps, d));
     this.submit('changeAdmins', adminSubmission, (turn, d) => submitAdminChange(turn, this.deps, d));
     for (const [verb, attendance] of [['attend', 'attending'], ['absent', 'absent']] as const)
       app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
@@ -246,6 +258,8 @@ export class SamverkansBot {
         return publishMinutes(turn, this.deps, cmd.argument);
       case 'admins':
         return showAdmins(turn, this.deps, cmd.argument);
+      case 'settings':
+        return showSettings(turn, this.deps, cmd.argument);
       case null:
         return reply(turn, texts.unknown(plain(cmd.text.slice(0, 60))));
     }

@@ -26,6 +26,7 @@ const WORDS = {
   forankring: ['förankring', 'forankring', 'anchoring'],
   publish: ['publicera', 'publish'],
   admins: ['administratörer', 'administratorer', 'admins'],
+  settings: ['inställningar', 'installningar', 'settings'],
 } as const;
 
 export type CommandName = keyof typeof WORDS;

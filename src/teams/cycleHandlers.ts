@@ -4,7 +4,9 @@ import type { OrgCatalog } from '../app/catalog';
 import { respondToReminder } from '../app/annualCycle';
 import { cycleOverview } from '../app/cycleOverview';
 import { changeCycle, cycleEditForm } from '../app/editCycle';
-import type { CalendarTokenStore, Clock, ConversationRepository, CycleEditRepository, GroupStateRepository, ReminderResponses } from '../app/ports';
+import { saveSettings, settingsForm } from '../app/groupSettings';
+import { settingsCard, settingsTexts } from '../cards/settingsCards';
+import type { CalendarTokenStore, Clock, ConversationRepository, CycleEditRepository, GroupSettingsRepository, GroupStateRepository, ReminderResponses } from '../app/ports';
 import { cycleChangedText, cycleEditCard, cycleEditTexts, MAX_EXTRA_TITLE } from '../cards/cycleEditCards';
 import { cycleCard, reminderTexts } from '../cards/reminderCards';
 import { chairTexts } from '../cards/chairTexts';
@@ -147,4 +149,59 @@ export async function submitCycleEdit(turn: Turn, deps: CycleEditHandlerDeps, d:
   const proposed = edit.kind === 'add' ? edit.date : (edit.target.split('|')[1] ?? '');
   const date = edit.kind === 'move' || edit.kind === 'add' ? edit.date : proposed;
   return replyText(turn, cycleChangedText({ kind: edit.kind, what, proposed, occurrence, group: plain(group.shortName), date }, turn.locale));
+}
+
+const optionalInt = (max: number) => z.union([z.literal(''), z.coerce.number().int().min(0).max(max)]).optional();
+
+/** The settings card's submission: every field bounded; '' keeps what the organisation file says. */
+export const settingsSubmission = z.object({
+  verb: z.literal('saveSettings'),
+  org: slug,
+  group: slug,
+  deputies: z.enum(['', 'true', 'false']).optional(),
+  guidanceMin: optionalInt(52),
+  guidanceMax: optionalInt(52),
+  guidancePer: z.enum(['', 'year', 'half-year']).optional(),
+  reportCadence: z.enum(['', 'quarterly', 'half-yearly']).optional(),
+  justerare: z.union([z.literal(''), z.string().regex(/^[0-9a-f-]{36,37}$/)]).optional(),
+  cutoffHours: optionalInt(336),
+});
+
+export interface SettingsHandlerDeps extends CycleDeps {
+  readonly settings: GroupSettingsRepository;
+}
+
+/** `inställningar <grupp>`: the settings card, or why not. */
+export async function showSettings(turn: Turn, deps: SettingsHandlerDeps, query: string): Promise<void> {
+  const r = await settingsForm({ user: turn.user, query, now: deps.clock.now() }, deps);
+  if (r.ok) return sendCard(turn, settingsCard(r.value, turn.locale));
+  if (r.code === 'not-allowed') return reply(turn, settingsTexts.notAllowed(plain(r.group.shortName)));
+  if (r.code === 'no-group-named') return reply(turn, chairTexts.noGroupsForChair);
+  return reply(turn, r.code === 'group-ambiguous' ? texts.groupAmbiguous(plain(r.query), r.orgs) : texts.groupNotFound(plain(r.query)));
+}
+
+/** A press on the settings card's save button. */
+export async function submitSettings(turn: Turn, deps: SettingsHandlerDeps, d: z.infer<typeof settingsSubmission>): Promise<void> {
+  const num = (v: number | '' | undefined) => (v === undefined || v === '' ? null : v);
+  const min = num(d.guidanceMin);
+  const r = await saveSettings(
+    {
+      org: d.org,
+      group: d.group,
+      deputies: d.deputies === 'true' ? true : d.deputies === 'false' ? false : null,
+      meetingGuidance: min === null ? null : { min, max: num(d.guidanceMax), per: d.guidancePer === 'half-year' ? 'half-year' : 'year' },
+      reportCadence: d.reportCadence === undefined || d.reportCadence === '' ? null : d.reportCadence,
+      justerareDefault: d.justerare === undefined || d.justerare === '' ? null : d.justerare,
+      inputCutoffHours: num(d.cutoffHours),
+    },
+    { user: turn.user, now: deps.clock.now() },
+    deps,
+  );
+  if (!r.ok) {
+    deps.logger.info('settings.refused', { org: d.org, group: d.group, code: r.code });
+    if (r.code === 'group-gone') return reply(turn, texts.badCard);
+    return reply(turn, r.code === 'not-allowed' ? settingsTexts.notAllowed(plain(r.group.shortName)) : settingsTexts.unknownJusterare);
+  }
+  deps.logger.info('settings.saved', { org: r.value.org.id, group: r.value.group.id });
+  return reply(turn, settingsTexts.saved(plain(r.value.group.shortName)));
 }

@@ -95,6 +95,7 @@ describe('help', () => {
       'koppla <grupp>: Koppla den här kanalen till en grupp (i en kanal).',
       'exportera <grupp>: Beslutsloggen som Markdown, CSV och JSON för publicering.',
       'årshjul <grupp> ändra: Fastställ, flytta eller ta bort årshjulets datum för i år, eller lägg till en engångspunkt.',
+      'inställningar <grupp>: Ersättare, mötesvägledning, rapporttakt, justerare och sista tid för synpunkter.',
       'Dina roller',
       '- Processledare – LGS\n- Processledare – LGS styrgrupp\n- Processledare – Politiskt samråd',
     ]);
