@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OrgCatalog } from './app/catalog';
 import { loadOrganisations, type LoadReport } from './app/loadOrganisations';
+import { loadCycleEdits } from './app/editCycle';
 import { exportContent } from './app/exportDecisions';
 import { wheelForToken } from './app/annualCycle';
 import { systemClock, type Clock } from './app/ports';
@@ -15,6 +16,10 @@ import { ReminderScheduler } from './scheduler/runner';
 import { defaultSweepSettings, type SweepDeps } from './scheduler/sweep';
 import { CalendarTokens } from './storage/calendarTokens';
 import { ConversationTableRepository } from './storage/conversationRepository';
+import { CycleEditTableRepository } from './storage/cycleEditRepository';
+import { AdminTableRepository } from './storage/adminRepository';
+import { GroupSettingsTableRepository } from './storage/groupSettingsRepository';
+import { loadGroupSettings } from './app/groupSettings';
 import { DecisionTableRepository } from './storage/decisionRepository';
 import { GroupStateTableRepository } from './storage/groupStateRepository';
 import { MeetingInputTableRepository } from './storage/meetingInputRepository';
@@ -45,6 +50,9 @@ export interface RunningBot {
     readonly ledger: ReminderLedger;
     readonly meetingInputs: MeetingInputTableRepository;
     readonly decisions: DecisionTableRepository;
+    readonly cycleEdits: CycleEditTableRepository;
+    readonly admins: AdminTableRepository;
+    readonly settings: GroupSettingsTableRepository;
   };
 }
 
@@ -62,6 +70,9 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     ledger: new ReminderLedger(store),
     meetingInputs: new MeetingInputTableRepository(store, logger),
     decisions: new DecisionTableRepository(store, logger),
+    cycleEdits: new CycleEditTableRepository(store, logger),
+    admins: new AdminTableRepository(store, logger, (aad) => members.forget(aad)),
+    settings: new GroupSettingsTableRepository(store, logger),
   };
   const load = await loadOrganisations(orgDirectory(config.orgDir, config.loadDemoData), repos);
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });
@@ -69,6 +80,10 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
   const catalog = new OrgCatalog(load.organisations);
   // Förankring recorded before the sweep's open-förankring index existed (issue 11): put it there (idempotent, reads only what is pending).
   for (const org of load.organisations) await repos.decisions.reindexOpenForankring(org.id, [...org.principals.map((p) => p.id), ...org.parties.map((p) => p.id)]);
+  // Edits made in Teams sit beside the shipped files: loading the files never overwrites them.
+  const edits = await loadCycleEdits({ catalog, cycleEdits: repos.cycleEdits });
+  logger.info('cycle-edits.loaded', { edits });
+  await loadGroupSettings({ catalog, settings: repos.settings });
   const auth = createBotAuth(config.auth);
   const adapter = createAdapter(auth);
   const proactive = new ProactiveSender(auth, config.auth?.appId ?? '');
@@ -81,6 +96,9 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     ledger: repos.ledger,
     meetingInputs: repos.meetingInputs,
     decisions: repos.decisions,
+    cycleEdits: repos.cycleEdits,
+    admins: repos.admins,
+    settings: repos.settings,
     proactive,
     calendarTokens,
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,

@@ -1,4 +1,6 @@
-import { findGroups, groupOf, normalizeName, type Group, type Organisation, type OrgId } from '../domain/organisation';
+import { withCycleEdits } from '../domain/cycleEdits';
+import { withGroupSettings, type GroupSettings } from '../domain/groupSettings';
+import { findGroups, groupOf, normalizeName, type CycleEdit, type Group, type Organisation, type OrgId } from '../domain/organisation';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 
 export interface GroupInOrg {
@@ -14,14 +16,43 @@ export interface GroupInOrg {
 export type GroupLookupFailure = Failure<'group-not-found', { query: string }> | Failure<'group-ambiguous', { query: string; orgs: string; groups: string | null }>;
 
 export class OrgCatalog {
-  constructor(private organisations: readonly Organisation[]) {}
+  /** The shipped organisations; `organisations` is them with their Teams edits applied. */
+  private shipped: readonly Organisation[];
+  private readonly edits = new Map<OrgId, readonly CycleEdit[]>();
+  private readonly settings = new Map<OrgId, ReadonlyMap<string, GroupSettings>>();
+
+  constructor(private organisations: readonly Organisation[]) {
+    this.shipped = organisations;
+  }
 
   all(): readonly Organisation[] {
     return this.organisations;
   }
 
   replace(organisations: readonly Organisation[]): void {
-    this.organisations = organisations;
+    this.shipped = organisations;
+    this.apply();
+  }
+
+  /** Sets the organisation's årshjul edits (as stored): reminders, the card and the feed follow at once. */
+  setCycleEdits(org: OrgId, edits: readonly CycleEdit[]): void {
+    this.edits.set(org, edits);
+    this.apply();
+  }
+
+  /** Sets the organisation's group settings (as stored): every feature reading the group sees them at once. */
+  setGroupSettings(org: OrgId, settings: ReadonlyMap<string, GroupSettings>): void {
+    this.settings.set(org, settings);
+    this.apply();
+  }
+
+  private apply(): void {
+    this.organisations = this.shipped.map((o) => {
+      const edits = this.edits.get(o.id);
+      const settings = this.settings.get(o.id);
+      const edited = edits === undefined ? o : withCycleEdits(o, edits);
+      return settings === undefined ? edited : withGroupSettings(edited, settings);
+    });
   }
 
   get(id: OrgId): Organisation | undefined {

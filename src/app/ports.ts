@@ -1,5 +1,6 @@
 import type { ChannelLink, ConversationRef } from '../domain/conversation';
-import type { Organisation, OrgId } from '../domain/organisation';
+import type { CycleEdit, Organisation, OrgId } from '../domain/organisation';
+import type { GroupSettings } from '../domain/groupSettings';
 import type { IsoDate } from '../domain/calendarDate';
 import type { Term, TermRole } from '../domain/chairTerms';
 import type { Decision, QueuedItem } from '../domain/decisions';
@@ -21,6 +22,50 @@ export interface OrganisationRepository {
   loadAll(): Promise<Organisation[]>;
   /** Writes the organisation idempotently: unchanged rows are not written. Returns what changed. */
   save(org: Organisation): Promise<{ written: number; deleted: number }>;
+}
+
+/** Årshjul edits made in Teams, kept apart from the shipped organisation files (which never overwrite them). */
+export interface CycleEditRepository {
+  /** Every edit of the organisation, oldest first (the change log: who and when). */
+  cycleEdits(org: OrgId): Promise<CycleEdit[]>;
+  /** Appends one edit; nothing is ever overwritten, so the log is the audit. */
+  saveCycleEdit(org: OrgId, edit: CycleEdit): Promise<void>;
+}
+
+/** One change to an organisation's admins or process leaders, kept for the audit (who, when). */
+export interface AdminChange {
+  readonly id: string;
+  readonly action: 'addAdmin' | 'removeAdmin' | 'addProcessLeader' | 'removeProcessLeader';
+  /** The person added or removed. */
+  readonly person: string;
+  readonly displayName: string;
+  /** The group, for a process leader. */
+  readonly group: GroupId | null;
+  readonly by: string;
+  /** ISO instant. */
+  readonly at: string;
+}
+
+/** The organisation's admins as set in Teams, and the audit of every change. */
+export interface AdminRepository {
+  /** The admins added in Teams (BOT_ADMINS and the organisation files are not listed here). */
+  admins(org: OrgId): Promise<{ aadObjectId: string; displayName: string }[]>;
+  /** Makes the person an admin of the organisation, or no longer one, and keeps the audit row. */
+  setAdmin(org: OrgId, change: AdminChange): Promise<void>;
+  /** Takes a person out of a group's roster (when their last role there is removed). */
+  removeFromGroup(org: OrgId, group: GroupId, aadObjectId: string): Promise<void>;
+  /** Keeps an audit row for a change made through another repository (a process leader's role). */
+  audit(org: OrgId, change: AdminChange): Promise<void>;
+  /** The audit, newest first. */
+  auditLog(org: OrgId, limit: number): Promise<AdminChange[]>;
+}
+
+/** Group settings changed in Teams, beside the shipped files; every change kept (who, when). */
+export interface GroupSettingsRepository {
+  /** The current settings of each group of the organisation that has any. */
+  groupSettings(org: OrgId): Promise<Map<GroupId, GroupSettings>>;
+  /** Saves the group's settings and keeps the change in the log. */
+  saveGroupSettings(org: OrgId, group: GroupId, settings: GroupSettings): Promise<void>;
 }
 
 export interface PersonRecord {

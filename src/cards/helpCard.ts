@@ -14,7 +14,12 @@ type CommandKey = keyof typeof texts.commands;
 export function visibleCommands(user: UserContext, orgs: readonly Organisation[]): CommandKey[] {
   // Offered to whoever may edit some group's roster (admins and process leaders); each command still checks its own group.
   const manages = orgs.some((o) => o.groups.some((g) => mayByMembership('editRoster', user, o.id, g.id)));
-  return ['help', 'groups', 'chair', 'cycle', 'meetings', 'decisions', 'history', 'members', 'language', ...(manages ? (['meeting', 'appoint', 'add', 'link', 'exportLog'] as const) : [])];
+  const admin = user.globalAdmin || user.adminOf.length > 0;
+  return [
+    'help', 'groups', 'chair', 'cycle', 'meetings', 'decisions', 'history', 'members', 'language',
+    ...(manages ? (['meeting', 'appoint', 'add', 'link', 'exportLog', 'cycleEdit', 'settings'] as const) : []),
+    ...(admin ? (['admins'] as const) : []),
+  ];
 }
 
 /** The user's roles in plain words, e.g. "Processledare – LGS". */

@@ -64,7 +64,7 @@ export function meetingFormCard(
     { type: 'Input.Date', id: 'date', label: t.fieldDate[locale], value: local?.slice(0, 10) ?? '', ...req },
     { type: 'Input.Time', id: 'time', label: t.fieldTime[locale], value: local?.slice(11, 16) ?? '13:00', ...req },
     { type: 'Input.Text', id: 'place', label: t.fieldPlace[locale], value: m?.place ?? '', maxLength: L.place, ...req },
-    { type: 'Input.Number', id: 'cutoffHours', label: t.fieldCutoff[locale], value: m?.cutoffHours ?? 24, min: 0, max: L.cutoffHours },
+    { type: 'Input.Number', id: 'cutoffHours', label: t.fieldCutoff[locale], value: m?.cutoffHours ?? group.inputCutoffHours ?? 24, min: 0, max: L.cutoffHours },
   ];
   for (let i = 0; i < FORM_ITEMS; i++) {
     const item = m?.agenda[i];

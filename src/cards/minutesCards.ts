@@ -74,6 +74,9 @@ export const minutesTexts = {
 };
 
 /** The minutes: per item notes and decisions, present and absent, status, and the actions that fit the viewer. */
+const justerareOrDefault = (m: Minutes, group: Group): readonly string[] =>
+  m.justerare.length > 0 || group.justerareDefault === undefined ? m.justerare : [group.justerareDefault];
+
 export function minutesCard(
   m: Minutes,
   group: Group,
@@ -112,8 +115,9 @@ export function minutesCard(
         label: minutesTexts.justerareLabel[locale],
         isMultiSelect: true,
         style: 'expanded',
-        value: m.justerare.join(','),
-        choices: [...new Set([...m.justerare, ...roster])].map((aad) => ({ title: names(aad), value: aad })),
+        // With none named yet, the group's default justerare (`inställningar`) is proposed.
+        value: justerareOrDefault(m, group).join(','),
+        choices: [...new Set([...justerareOrDefault(m, group), ...roster])].map((aad) => ({ title: names(aad), value: aad })),
       });
     else body.push(textBlock(minutesTexts.justerareNow(m.justerare.map((a) => plain(names(a))).join(', ') || '–')[locale], { isSubtle: true }));
     buttons.push({ type: 'Action.Submit', title: minutesTexts.send[locale], data: { verb: 'sendMinutes', ...data } });

@@ -94,7 +94,9 @@ export function cycleCard(groupName: string, deadlines: readonly Occurrence[], i
             deadlines.map((o) => {
               const notes = [
                 ...(isProposal(o.item) ? [reminderTexts.proposal[locale]] : []),
-                ...(o.movedFrom ? [`${locale === 'sv' ? 'flyttad från' : 'moved from'} ${o.movedFrom}`] : []),
+                ...(o.changedFrom !== undefined ? [`${locale === 'sv' ? 'ändrat från' : 'changed from'} ${o.changedFrom}`] : []),
+                // Why it moved: the weekday or holiday of the nominal date (Swedish names, as in the reminder).
+                ...(o.movedFrom ? [`${locale === 'sv' ? 'flyttad från' : 'moved from'} ${o.movedFrom}, ${nonWorkdayReason(o.movedFrom) ?? ''}`] : []),
               ];
               return [o.deadline, `${plain(o.item.title[locale])}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`] as const;
             }),

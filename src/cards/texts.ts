@@ -100,6 +100,18 @@ export const texts = {
       sv: ['beslut <grupp> [sökord] [år]', 'Beslutsloggen: senaste besluten eller sökning, med förankringsstatus.'],
       en: ['decisions <group> [words] [year]', 'The decision log: latest decisions or a search, with anchoring status.'],
     },
+    cycleEdit: {
+      sv: ['årshjul <grupp> ändra', 'Fastställ, flytta eller ta bort årshjulets datum för i år, eller lägg till en engångspunkt.'],
+      en: ['cycle <group> edit', "Confirm, move or remove the annual cycle's dates for this year, or add a one-off item."],
+    },
+    admins: {
+      sv: ['administratörer [organisation]', 'Lägg till och ta bort administratörer och processledare.'],
+      en: ['admins [organisation]', 'Add and remove admins and process leaders.'],
+    },
+    settings: {
+      sv: ['inställningar <grupp>', 'Ersättare, mötesvägledning, rapporttakt, justerare och sista tid för synpunkter.'],
+      en: ['settings <group>', 'Deputies, meeting guidance, report cadence, justerare and input cut-off.'],
+    },
     exportLog: { sv: ['exportera <grupp>', 'Beslutsloggen som Markdown, CSV och JSON för publicering.'], en: ['export <group>', 'The decision log as Markdown, CSV and JSON for publishing.'] },
     history: { sv: ['historik <grupp>', 'Alla ordförandeperioder, med undantag och skäl.'], en: ['history <group>', 'Every chair term, with exceptions and reasons.'] },
     members: { sv: ['ledamöter <grupp>', 'Gruppens ledamöter med part och roll.'], en: ['members <group>', "The group's members with party and role."] },

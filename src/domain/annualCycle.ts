@@ -1,5 +1,6 @@
 import { addDays, daysBetween, daysInMonth, yearOf, type IsoDate } from './calendarDate';
 import { effectiveEnd, termOn, type Term } from './chairTerms';
+import { editFor } from './cycleEdits';
 import { shiftDeadline } from './holidays';
 import type { PlannedMeeting } from './meetings';
 import type { CycleAudience, CycleItem, Group, Organisation } from './organisation';
@@ -16,6 +17,8 @@ export interface Occurrence {
   readonly deadline: IsoDate;
   /** The nominal date when it was moved, else null. */
   readonly movedFrom: IsoDate | null;
+  /** The proposed date when the organisation moved the occurrence in Teams (the key keeps the proposed date). */
+  readonly changedFrom?: IsoDate;
 }
 
 /** What the årshjul needs to know about a group now. */
@@ -34,7 +37,7 @@ export const appliesTo = (item: CycleItem, group: Group): boolean => item.applie
  * information/rapporter"; an organisation follows up with one of them, not both by default).
  */
 export const inForce = (org: Organisation, item: CycleItem, group: Group): boolean =>
-  appliesTo(item, group) && (item.cadence === null || org.reportCadence[group.kind] === item.cadence);
+  appliesTo(item, group) && (item.cadence === null || (group.reportCadence ?? org.reportCadence[group.kind]) === item.cadence);
 
 /** True when the date is a förslag (proposal): shown as "förslag – inte fastställt", never as a decided deadline. */
 export const isProposal = (item: CycleItem): boolean => item.status === 'proposal';
@@ -54,13 +57,20 @@ export function occurrences(org: Organisation, group: Group, item: CycleItem, st
   // One year either side: a deadline moved across New Year still falls inside the window.
   const years: number[] = [];
   for (let y = yearOf(from) - 1; y <= yearOf(to) + 1; y++) years.push(y);
-  const push = (key: string, nominal: IsoDate, shift: 'org' | 'previous' | 'none') => {
+  const edits = org.cycleEdits ?? [];
+  const push = (key: string, proposed: IsoDate, shift: 'org' | 'previous' | 'none') => {
+    // An edit made in Teams decides this occurrence: confirmed, moved (holiday moves still apply) or removed.
+    const edit = editFor(edits, group.id, key);
+    if (edit?.kind === 'remove') return;
+    const nominal = edit?.kind === 'move' ? edit.date : proposed;
+    const decided = edit?.kind === 'confirm' || edit?.kind === 'move' ? { ...item, status: 'confirmed' as const } : item;
     const moved =
-      shift === 'none'
+      shift === 'none' && edit?.kind !== 'move'
         ? { date: nominal, movedFrom: null }
         : shiftDeadline(nominal, shift === 'previous' ? 'previous-weekday' : org.deadlineShift);
     if (out.some((o) => o.key === key)) return;
-    if (moved.date >= from && moved.date <= to) out.push({ org, group, item, key, deadline: moved.date, movedFrom: moved.movedFrom });
+    const changed = edit?.kind === 'move' ? { changedFrom: proposed } : {};
+    if (moved.date >= from && moved.date <= to) out.push({ org, group, item: decided, key, deadline: moved.date, movedFrom: moved.movedFrom, ...changed });
   };
   const meetings = state.meetings.filter((m) => !m.cancelled).sort((a, b) => a.date.localeCompare(b.date));
   const s = item.schedule;
@@ -91,6 +101,9 @@ export function occurrences(org: Organisation, group: Group, item: CycleItem, st
       break;
     case 'term-end':
       for (const t of state.terms) push(`${item.id}|term:${t.id}`, effectiveEnd(t), 'none');
+      break;
+    case 'once':
+      push(`${item.id}|${s.date}`, s.date, 'org');
       break;
     case 'meeting-minimum': {
       // Only a minimum is warned about; guidance ("cirka sex–åtta gånger/år") is shown, never enforced.

@@ -113,6 +113,12 @@ export interface Group {
   /** Groups that share this group's process leader (002: NOSAM in pairs). */
   readonly processLeaderSharedWith: readonly GroupId[];
   readonly source: string;
+  /** The group's own report cadence (set in Teams with `inställningar`), else the organisation's for its kind. */
+  readonly reportCadence?: ReportCadence;
+  /** The justerare proposed when minutes are sent (AAD object id), set in Teams. */
+  readonly justerareDefault?: string;
+  /** The default cut-off for written input, hours before the meeting, set in Teams. */
+  readonly inputCutoffHours?: number;
 }
 
 export const CYCLE_AUDIENCES = ['chair', 'viceChair', 'processLeader', 'members'] as const;
@@ -130,7 +136,9 @@ export type CycleSchedule =
   | { readonly kind: 'last-meeting-of-year'; readonly daysBefore: number }
   /** The last day of a chair or vice-chair term (term-end notices). */
   | { readonly kind: 'term-end' }
-  | { readonly kind: 'meeting-minimum' };
+  | { readonly kind: 'meeting-minimum' }
+  /** A one-off date (an item added in Teams for one year). */
+  | { readonly kind: 'once'; readonly date: string };
 
 export interface CycleItem {
   readonly id: string;
@@ -146,6 +154,41 @@ export interface CycleItem {
   /** The seed's verbatim words for the duty, when it has them. */
   readonly quote: string | null;
   readonly source: string;
+}
+
+/**
+ * Changes an organisation makes to its årshjul in Teams, one year at a time. They override the
+ * shipped file without changing it: the file stays the starting point, the edits are stored
+ * apart (so a reload or a new deploy never overwrites them), and every edit is kept with who
+ * and when. The latest edit of an occurrence wins; a group's own edit beats an organisation-wide one.
+ */
+export type CycleEdit =
+  /** The proposed date of this occurrence is decided as it is. */
+  | (EditBase & { readonly kind: 'confirm'; readonly target: string })
+  /** The occurrence is decided on another date (holiday moves still apply to it). */
+  | (EditBase & { readonly kind: 'move'; readonly target: string; readonly date: string })
+  /** The occurrence does not happen this year. */
+  | (EditBase & { readonly kind: 'remove'; readonly target: string })
+  /** A one-off item, e.g. a remiss deadline, with its audience and reminders. */
+  | (EditBase & {
+      readonly kind: 'add';
+      /** The new item's id (`extra-…`). */
+      readonly item: string;
+      readonly date: string;
+      readonly title: string;
+      readonly audience: readonly CycleAudience[];
+      readonly remindDaysBefore: readonly number[];
+    });
+
+interface EditBase {
+  readonly id: string;
+  /** The group it is for, or null for the whole organisation (admins only). */
+  readonly group: GroupId | null;
+  /** The year of the occurrence it changes (the one-off item's year). */
+  readonly year: number;
+  readonly by: string;
+  /** ISO instant. */
+  readonly at: string;
 }
 
 export interface Organisation {
@@ -164,6 +207,8 @@ export interface Organisation {
   readonly reportCadence: Partial<Record<GroupKind, ReportCadence>>;
   /** Where the cadence comes from: "förslag" until the organisation has chosen. */
   readonly reportCadenceSource: string;
+  /** Årshjul edits made in Teams (src/domain/cycleEdits.ts); none when absent. */
+  readonly cycleEdits?: readonly CycleEdit[];
 }
 
 /** True when the group has deputies who can be called on förhinder. */

@@ -38,6 +38,14 @@ export const ACTIONS = [
   'rotateTokens',
   /** Answer attendance and write input for the group's meetings. */
   'takePart',
+  /** Confirm, move, add or remove the group's årshjul dates for a year (`årshjul <grupp> ändra`). */
+  'editCycle',
+  /** Change årshjul items for the whole organisation. */
+  'editOrgCycle',
+  /** Change the group's settings (`inställningar`). */
+  'editSettings',
+  /** Add and remove the organisation's admins and process leaders (`administratörer`). */
+  'manageAdmins',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -91,6 +99,11 @@ const RULES: { readonly [A in Action]: (r: Roles) => boolean } = {
   export: (r) => r.orgAdmin || lead(r),
   rotateTokens: (r) => r.orgAdmin,
   takePart: (r) => r.member || lead(r),
+  // Issue 12: "process leader, chair, admin" edit the årshjul; org-wide items and admins are the admins'.
+  editCycle: (r) => r.orgAdmin || r.processLeader || r.chair,
+  editOrgCycle: (r) => r.orgAdmin,
+  editSettings: (r) => r.orgAdmin || r.processLeader,
+  manageAdmins: (r) => r.orgAdmin,
 };
 
 /** True when a person with these roles may take the action. */

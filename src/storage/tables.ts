@@ -3,7 +3,7 @@ import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { isRestError, type PipelinePolicy } from '@azure/core-rest-pipeline';
 
 /** Every table the bot uses. Names get the configured prefix (tests isolate by prefix). */
-export const TABLES = ['Organisations', 'Members', 'GroupState', 'Conversations', 'ChannelLinks', 'Reminders', 'Leases', 'CalendarTokens', 'MeetingInputs', 'Decisions', 'Forankring'] as const;
+export const TABLES = ['Organisations', 'Members', 'GroupState', 'Conversations', 'ChannelLinks', 'Reminders', 'Leases', 'CalendarTokens', 'MeetingInputs', 'Decisions', 'Forankring', 'OrgEdits'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** How the bot reaches Azure Tables: a connection string (Azurite, dev) or an endpoint with managed identity. */

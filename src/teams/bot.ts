@@ -44,7 +44,18 @@ import {
   type DecisionDeps,
 } from './decisionHandlers';
 import { minutesAction, publishMinutes, showMinutes, submitMinutesAction, type MinutesDeps } from './minutesHandlers';
-import { reminderSubmission, showCycle, submitReminderResponse, type CycleDeps } from './cycleHandlers';
+import {
+  cycleEditSubmission,
+  reminderSubmission,
+  settingsSubmission,
+  showCycle,
+  showSettings,
+  submitCycleEdit,
+  submitReminderResponse,
+  submitSettings,
+  type CycleEditHandlerDeps,
+  type SettingsHandlerDeps,
+} from './cycleHandlers';
 import {
   closeSubmission,
   executeAnswer,
@@ -62,9 +73,10 @@ import {
   submitWrittenInput,
   type MeetingDeps,
 } from './meetingHandlers';
+import { adminSubmission, showAdmins, submitAdminChange, type AdminHandlerDeps } from './adminHandlers';
 import { reply, sendCard, type Turn } from './turn';
 
-export interface BotDeps extends CycleDeps, ChairDeps, MeetingDeps, DecisionDeps, MinutesDeps {
+export interface BotDeps extends CycleEditHandlerDeps, SettingsHandlerDeps, AdminHandlerDeps, ChairDeps, MeetingDeps, DecisionDeps, MinutesDeps {
   readonly catalog: OrgCatalog;
   readonly members: MemberRepository;
   readonly conversations: ConversationRepository;
@@ -149,6 +161,9 @@ export class SamverkansBot {
     this.submit('forankringDone', forankringSubmission, (turn, d) => submitForankring(turn, this.deps, d));
     this.submit(['sendMinutes', 'approveMinutes', 'returnMinutes', 'newMinutesVersion'], minutesAction, (turn, d) => submitMinutesAction(turn, this.deps, d));
     this.submit('linkChannel', linkSubmission, (turn, d) => this.link(turn, d.group));
+    this.submit('editCycle', cycleEditSubmission, (turn, d) => submitCycleEdit(turn, this.deps, d));
+    this.submit('saveSettings', settingsSubmission, (turn, d) => submitSettings(turn, this.deps, d));
+    this.submit('changeAdmins', adminSubmission, (turn, d) => submitAdminChange(turn, this.deps, d));
     for (const [verb, attendance] of [['attend', 'attending'], ['absent', 'absent']] as const)
       app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
         const parsed = executeData.safeParse(data);
@@ -242,6 +257,10 @@ export class SamverkansBot {
         return showMinutes(turn, this.deps, cmd.argument);
       case 'publish':
         return publishMinutes(turn, this.deps, cmd.argument);
+      case 'admins':
+        return showAdmins(turn, this.deps, cmd.argument);
+      case 'settings':
+        return showSettings(turn, this.deps, cmd.argument);
       case 'greeting':
         await reply(turn, texts.greeting);
         return this.help(turn);

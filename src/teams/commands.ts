@@ -28,6 +28,8 @@ const WORDS = {
   forankring: ['förankring', 'forankring', 'anchoring'],
   publish: ['publicera', 'publish'],
   greeting: ['hej', 'hejsan', 'hallå', 'halla', 'tjena', 'hello', 'hi', 'hey'],
+  admins: ['administratörer', 'administratorer', 'admins'],
+  settings: ['inställningar', 'installningar', 'settings'],
 } as const;
 
 /** Greetings of more than one word, read as the one command word `hej`. */

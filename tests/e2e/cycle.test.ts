@@ -27,7 +27,7 @@ describe('årshjul', () => {
       '2026-12-15: Halvårsvis informationsbrev/rapport (förslag – inte fastställt)',
       '2026-12-22: Justerade minnesanteckningar publiceras på webben (förslag – inte fastställt)',
       '2026-12-31: Ordförandeperioden löper ut – förbered nästa ordförande',
-      '2027-02-01: Årsrapport till LGS (förslag – inte fastställt; flyttad från 2027-01-31)',
+      '2027-02-01: Årsrapport till LGS (förslag – inte fastställt; flyttad från 2027-01-31, söndag)',
       '2027-03-01: NOSAM handlingsplan (förslag – inte fastställt)',
       '2027-06-30: Halvårsvis informationsbrev/rapport (förslag – inte fastställt)',
     ]);

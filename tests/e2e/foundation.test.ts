@@ -94,6 +94,8 @@ describe('help', () => {
       'lägg till <grupp>: Lägg till en ledamot eller processledare.',
       'koppla <grupp>: Koppla den här kanalen till en grupp (i en kanal).',
       'exportera <grupp>: Beslutsloggen som Markdown, CSV och JSON för publicering.',
+      'årshjul <grupp> ändra: Fastställ, flytta eller ta bort årshjulets datum för i år, eller lägg till en engångspunkt.',
+      'inställningar <grupp>: Ersättare, mötesvägledning, rapporttakt, justerare och sista tid för synpunkter.',
       'Mötet steg för steg – processledare (LGS, LGS styrgrupp, Politiskt samråd)',
       'möte <grupp>: 1. Skapa mötet och publicera dagordningen.',
       'sammanställning <grupp>: 2. Närvaro och synpunkter inför mötet.',

@@ -23,7 +23,8 @@ export interface TestBot {
   readonly config: AppConfig;
   /** Posts an activity to /api/messages the way Teams does; resolves with status and body. */
   post(activity: unknown): Promise<{ status: number; body: string }>;
-  stop(): Promise<void>;
+  /** Stops server and connector and drops the tables, unless `keepTables` (a second bot on the same storage). */
+  stop(keepTables?: boolean): Promise<void>;
 }
 
 /** Starts the real restify server and bot on a free port, on Azurite (or `connection`), with a fake connector. */
@@ -55,10 +56,10 @@ export async function startTestBot(env: Record<string, string> = {}, clock?: Clo
       });
       return { status: res.status, body: await res.text() };
     },
-    async stop() {
+    async stop(keepTables = false) {
       await new Promise<void>((r) => server.close(() => r()));
       await connector.stop();
-      await running.store.dropTables().catch(() => undefined);
+      if (!keepTables) await running.store.dropTables().catch(() => undefined);
     },
   };
 }

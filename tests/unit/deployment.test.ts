@@ -86,6 +86,10 @@ describe('infra/main.parameters.json', () => {
     expect(parameters.allowedTenants?.value).toBe('${{ALLOWED_TENANTS}}');
     expect(parameters.resourceSuffix?.value).toBe('${{RESOURCE_SUFFIX}}');
   });
+
+  it('hands botAdmins on to the web app as BOT_ADMINS, so a provisioned bot has admins from the first minute (issue 12)', () => {
+    expect(read('infra/main.bicep')).toMatch(/^\s*BOT_ADMINS: botAdmins$/m);
+  });
 });
 
 describe('Agents Toolkit lifecycle files against the toolkit schema (v1.7)', () => {

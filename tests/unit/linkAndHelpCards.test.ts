@@ -7,7 +7,7 @@ import { GBG, SAMLA, group } from '../helpers/shippedOrgs';
 const asRecord = (c: unknown) => c as Record<string, unknown>;
 const user = (over: Partial<UserContext> = {}): UserContext => ({ aadObjectId: 'aad', preferredLocale: null, memberships: [], adminOf: [], globalAdmin: false, ...over });
 const EVERYONE = ['help', 'groups', 'chair', 'cycle', 'meetings', 'decisions', 'history', 'members', 'language'];
-const MANAGERS = ['meeting', 'appoint', 'add', 'link', 'exportLog'];
+const MANAGERS = ['meeting', 'appoint', 'add', 'link', 'exportLog', 'cycleEdit', 'settings'];
 
 describe('linkCard', () => {
   it('offers each group the user may link as "group (organisation)", required, with a Swedish error', () => {
@@ -39,8 +39,9 @@ describe('help card', () => {
   it('adds the managing commands for a process leader and an organisation admin', () => {
     const leader = user({ memberships: [{ org: GBG.id, group: 'lgs', party: null, roles: ['processLeader'] }] });
     expect(visibleCommands(leader, [GBG])).toEqual([...EVERYONE, ...MANAGERS]);
-    expect(visibleCommands(user({ adminOf: [GBG.id] }), [GBG])).toEqual([...EVERYONE, ...MANAGERS]);
-    expect(visibleCommands(user({ globalAdmin: true }), [GBG])).toEqual([...EVERYONE, ...MANAGERS]);
+    // Only an organisation admin manages admins and process leaders.
+    expect(visibleCommands(user({ adminOf: [GBG.id] }), [GBG])).toEqual([...EVERYONE, ...MANAGERS, 'admins']);
+    expect(visibleCommands(user({ globalAdmin: true }), [GBG])).toEqual([...EVERYONE, ...MANAGERS, 'admins']);
   });
 
   it('names each role in plain words, with the party of a member', () => {

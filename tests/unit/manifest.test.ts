@@ -262,7 +262,7 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
       grupper: "Lista samverkansgrupperna med ordförande och nästa möte",
       koppla: "Koppla den här kanalen till en grupp – för administratör eller processledare",
       ordförande: "Visa ordförande, vice ordförande och mandatperiod",
-      årshjul: "Visa årshjulets kommande datum och kalenderlänk",
+      årshjul: "Visa årshjulets kommande datum och kalenderlänk – ändra med ”årshjul <grupp> ändra”",
       möten: "Visa gruppens möten med dagordning, närvaro och synpunkter",
       beslut: "Sök i gruppens beslutslogg med förankringsstatus",
       ledamöter: "Visa gruppens ledamöter med part och roll",

@@ -87,7 +87,7 @@ describe('cycleCard', () => {
     expect(cardTexts(card)).toEqual([
       'Årshjul – LGS',
       '2027-05-31: LGS årsrapport',
-      '2026-12-28: LGS årsrapport (flyttad från 2026-12-26)',
+      '2026-12-28: LGS årsrapport (flyttad från 2026-12-26, annandag jul)',
       'Kalenderlänk (lägg till i Outlook via "Lägg till kalender" → "Från internet"): https://bot/ics/abc',
     ]);
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Prenumerera i Outlook', url: 'https://bot/ics/abc' }]);

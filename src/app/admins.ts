@@ -1,0 +1,117 @@
+import { groupOf, type Group, type Organisation } from '../domain/organisation';
+import { isOrgAdmin, orgsOfUser, type UserContext } from '../domain/people';
+import { may, NO_ROLES } from '../domain/permissions';
+import { fail, ok, type Failure, type Result } from '../domain/result';
+import type { OrgCatalog } from './catalog';
+import type { AdminChange, AdminRepository, GroupStateRepository } from './ports';
+
+export interface AdminDeps {
+  readonly catalog: OrgCatalog;
+  readonly groupState: GroupStateRepository;
+  readonly admins: AdminRepository;
+}
+
+/** What `administratörer` shows: the admins added in Teams, each group's process leaders, the latest changes. */
+export interface AdminView {
+  readonly org: Organisation;
+  readonly admins: readonly { aadObjectId: string; displayName: string }[];
+  readonly processLeaders: readonly { group: Group; names: readonly string[] }[];
+  readonly recent: readonly AdminChange[];
+}
+
+/** The typed name, else the stored one, else ''. */
+const firstName = (...names: (string | null | undefined)[]): string => names.map((n) => n?.trim() ?? '').find((n) => n !== '') ?? '';
+
+const mayManage = (user: UserContext, org: Organisation) => may('manageAdmins', { ...NO_ROLES, orgAdmin: isOrgAdmin(user, org.id) });
+
+type OrgFailure = Failure<'org-not-found', { query: string }> | Failure<'choose-org'> | Failure<'not-allowed', { org: Organisation }>;
+
+/** The organisation a command names, else the user's only one. */
+function orgFor(user: UserContext, query: string, catalog: OrgCatalog): Result<Organisation, OrgFailure> {
+  const q = query.trim();
+  if (q !== '') {
+    const org = catalog.findOrg(q);
+    return org === undefined ? fail('org-not-found', { query: q }) : ok(org);
+  }
+  const mine = user.globalAdmin ? catalog.all().map((o) => o.id) : orgsOfUser(user);
+  const only = mine.length === 1 ? catalog.get(mine[0]) : undefined;
+  return only === undefined ? fail('choose-org') : ok(only);
+}
+
+/** `administratörer [organisation]`: the admin card's content, for the organisation's admins. */
+export async function adminView(input: { user: UserContext; query: string }, deps: AdminDeps): Promise<Result<AdminView, OrgFailure>> {
+  const found = orgFor(input.user, input.query, deps.catalog);
+  if (!found.ok) return found;
+  const org = found.value;
+  if (!mayManage(input.user, org)) return fail('not-allowed', { org });
+  const records = await deps.groupState.wholeOrg(org.id);
+  const processLeaders = org.groups.map((group) => ({
+    group,
+    names: (records.get(group.id)?.members ?? []).filter((m) => m.roles.includes('processLeader')).map((m) => m.displayName),
+  }));
+  return ok({ org, admins: await deps.admins.admins(org.id), processLeaders, recent: await deps.admins.auditLog(org.id, 5) });
+}
+
+/** One change from the admin card. */
+export interface AdminChangeInput {
+  readonly org: string;
+  readonly action: AdminChange['action'];
+  readonly person: string;
+  readonly displayName: string | null;
+  readonly group: string | null;
+}
+
+export type AdminChangeFailure =
+  | Failure<'org-gone'>
+  | Failure<'not-allowed', { org: Organisation }>
+  | Failure<'need-group'>
+  | Failure<'need-name'>
+  | Failure<'not-process-leader', { group: Group }>
+  | Failure<'last-admin'>;
+
+/**
+ * Adds or removes an admin of the organisation, or a group's process leader. Only the
+ * organisation's admins may; every change keeps an audit row (who, when). A process leader
+ * removed from a group where that was their only role leaves the roster. Nobody removes
+ * themselves as admin (the organisation would risk having none). A refusal changes nothing.
+ */
+export async function changeAdmins(
+  input: AdminChangeInput,
+  ctx: { user: UserContext; now: Date; newId: () => string },
+  deps: AdminDeps,
+): Promise<Result<{ org: Organisation; change: AdminChange; group: Group | null }, AdminChangeFailure>> {
+  const org = deps.catalog.get(input.org);
+  if (org === undefined) return fail('org-gone');
+  if (!mayManage(ctx.user, org)) return fail('not-allowed', { org });
+  const person = input.person.toLowerCase();
+  const base = { id: ctx.newId(), person, by: ctx.user.aadObjectId, at: ctx.now.toISOString() };
+  if (input.action === 'addAdmin' || input.action === 'removeAdmin') {
+    if (input.action === 'removeAdmin' && person === ctx.user.aadObjectId) return fail('last-admin');
+    const known = (await deps.admins.admins(org.id)).find((a) => a.aadObjectId === person);
+    const displayName = firstName(input.displayName, known?.displayName);
+    if (input.action === 'addAdmin' && displayName === '') return fail('need-name');
+    const change: AdminChange = { ...base, action: input.action, displayName, group: null };
+    await deps.admins.setAdmin(org.id, change);
+    return ok({ org, change, group: null });
+  }
+  const group = input.group === null ? undefined : groupOf(org, input.group);
+  if (group === undefined) return fail('need-group');
+  const record = (await deps.groupState.groups(org.id, [group.id])).get(group.id);
+  const current = record?.members.find((m) => m.aadObjectId === person);
+  if (input.action === 'addProcessLeader') {
+    const displayName = firstName(input.displayName, current?.displayName);
+    if (displayName === '') return fail('need-name');
+    const roles = [...new Set([...(current?.roles ?? []), 'processLeader' as const])];
+    await deps.groupState.saveMember(org.id, group.id, { aadObjectId: person, displayName, party: current?.party ?? null, roles });
+    const change: AdminChange = { ...base, action: 'addProcessLeader', displayName, group: group.id };
+    await deps.admins.audit(org.id, change);
+    return ok({ org, change, group });
+  }
+  if (!current?.roles.includes('processLeader')) return fail('not-process-leader', { group });
+  const roles = current.roles.filter((r) => r !== 'processLeader');
+  if (roles.length === 0) await deps.admins.removeFromGroup(org.id, group.id, person);
+  else await deps.groupState.saveMember(org.id, group.id, { ...current, roles });
+  const change: AdminChange = { ...base, action: 'removeProcessLeader', displayName: current.displayName, group: group.id };
+  await deps.admins.audit(org.id, change);
+  return ok({ org, change, group });
+}
