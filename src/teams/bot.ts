@@ -14,7 +14,9 @@ import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { bindTurn, describeError, type Logger } from '../logger';
 import { conversationRefOf, localeOf, MAX_MESSAGE_TEXT, tenantOf } from './activity';
-import { parseCommand, type ParsedCommand } from './commands';
+import { parseCommand, type CommandName, type ParsedCommand } from './commands';
+import { meetingArgument } from './meetingByName';
+import type { MeetingPick } from '../domain/meetingChoice';
 import {
   addMemberForm,
   appointForm,
@@ -188,8 +190,10 @@ export class SamverkansBot {
     return { context, ref, user, locale: localeOf(context.activity, user.preferredLocale) };
   }
 
-  private async command(turn: Turn, cmd: ParsedCommand): Promise<void> {
-    this.deps.logger.info('command', { command: cmd.name ?? 'unknown', scope: turn.ref.conversationType });
+  private async command(turn: Turn, parsed: ParsedCommand): Promise<void> {
+    this.deps.logger.info('command', { command: parsed.name ?? 'unknown', scope: turn.ref.conversationType });
+    const cmd = await this.meetingNamed(turn, parsed);
+    if (cmd === null) return;
     switch (cmd.name) {
       case 'help':
         return sendCard(turn, helpCard(turn.user, this.deps.catalog.all(), turn.locale));
@@ -244,6 +248,20 @@ export class SamverkansBot {
       case null:
         return reply(turn, texts.unknown(plain(cmd.text.slice(0, 60))));
     }
+  }
+
+  /** A command about one meeting ("avsluta LGS 3 dec") with the group and date turned into `org/group/id`; null once answered instead. */
+  private async meetingNamed(turn: Turn, cmd: ParsedCommand): Promise<ParsedCommand | null> {
+    const pick = cmd.name === null ? undefined : MEETING_PICK[cmd.name];
+    if (pick === undefined) return cmd;
+    // `publicera LGS <url>`: the address is the last word and stays with the command.
+    const words = cmd.argument.trim().split(/\s+/).filter((w) => w !== '');
+    const last = words.at(-1) ?? '';
+    const url = cmd.name === 'publish' && /^(https?:\/\/|www\.)/i.test(last) ? last : '';
+    if (url !== '') words.pop();
+    const word = (cmd.text.split(' ')[0] ?? '').toLocaleLowerCase('sv');
+    const ref = await meetingArgument(turn, this.deps, words.join(' '), word, pick, url);
+    return ref === null ? null : { ...cmd, argument: url === '' ? ref : `${ref} ${url}` };
   }
 
   private async groups(turn: Turn, named: string): Promise<void> {
@@ -335,6 +353,17 @@ export class SamverkansBot {
 }
 
 const KNOWN_CONVERSATION = Symbol('knownConversation');
+
+/** Commands about one meeting, and which meeting they mean when only the group is named. */
+const MEETING_PICK: Partial<Record<CommandName, MeetingPick>> = {
+  brief: 'next',
+  input: 'next',
+  revise: 'next',
+  close: 'latest-started',
+  minutes: 'latest-started',
+  recordDecision: 'latest-started',
+  publish: 'latest-started',
+};
 
 /** `språk …`: the words for each language; null follows the Teams client again. */
 const LANGUAGE_WORDS = new Map<string, 'sv' | 'en' | null>([
