@@ -1,6 +1,6 @@
 import { dateIn } from '../domain/calendarDate';
 import { termOn } from '../domain/chairTerms';
-import type { Meeting } from '../domain/meetings';
+import { beforeStart, type Meeting } from '../domain/meetings';
 import { approve, draftMinutes, editNotes, publish, returnMinutes, sendForJustering, type Minutes, type MinutesFailure } from '../domain/minutes';
 import type { Group, Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
@@ -64,7 +64,7 @@ function viewOf(ctx: MinutesContext, record: GroupRecord | undefined, found: { m
   };
 }
 
-export type OpenFailure = 'not-allowed' | 'draft-private' | 'no-chair' | 'conflict';
+export type OpenFailure = 'not-allowed' | 'draft-private' | 'no-chair' | 'conflict' | 'not-started';
 
 /**
  * The meeting's minutes: drafted from the agenda, summaries and decisions the first time (by a
@@ -75,6 +75,8 @@ export async function openMinutes(ctx: MinutesContext, ports: MinutesPorts): Pro
   let found = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
   if (found === null) {
     if (!may('editMinutes', rolesFor(ctx, record, null))) return fail('not-allowed');
+    // Minutes are of a meeting that has taken place: none are drafted before it starts.
+    if (beforeStart(ctx.meeting, ctx.now)) return fail('not-started');
     const chair = termOn(record?.terms ?? [], 'chair', dateIn(ctx.now, ctx.org.timeZone))?.holder.aadObjectId ?? null;
     if (chair === null) return fail('no-chair');
     const people = await meetingPeople(ctx.org.id, ctx.meeting, record, ports.meetingInputs);

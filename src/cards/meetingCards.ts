@@ -21,7 +21,8 @@ function itemLine(item: AgendaItem, n: number, locale: Locale): CardElement {
   const parts = [kindLabel[item.kind][locale], `${t.presenter[locale]} ${plain(item.presenter)}`, `${item.minutes} ${t.min[locale]}`];
   if (item.source) parts.push(`${t.source[locale]}: ${plain(item.source)}`);
   const docs = item.documents.map((d) => `[${plain(d.title)}](${linkTarget(d.url)})`).join(', ');
-  const title = item.withdrawn ? `~~${n}. ${plain(item.title)}~~ (${t.withdrawn[locale]})` : itemHeading(n, item.title);
+  // Withdrawn is said in words: Teams shows `~~…~~` as typed.
+  const title = item.withdrawn ? `${n}. ${plain(item.title)} (${t.withdrawn[locale]})` : itemHeading(n, item.title);
   return { type: 'Container', spacing: 'Small', items: [textBlock(title), textBlock(`${parts.join(' · ')}${docs ? ` · ${docs}` : ''}`, { isSubtle: true, spacing: 'None', size: 'Small' })] };
 }
 

@@ -34,8 +34,11 @@ export function changeText(c: AgendaChange, timeZone: string, locale: Locale): s
       return l(`punkten "${title}" utgår`, `item "${title}" withdrawn`);
     case 'restored':
       return l(`punkten "${title}" är tillbaka`, `item "${title}" restored`);
-    case 'changed':
-      return l(`"${title}" ändrad (${c.fields.join(', ')})`, `"${title}" changed (${c.fields.join(', ')})`);
+    case 'changed': {
+      // Field names as the form shows them ("Föredragande"), never the code's ("presenter").
+      const fields = c.fields.map((f) => changedFieldLabel(f, locale)).join(', ');
+      return l(`"${title}" ändrad (${fields})`, `"${title}" changed (${fields})`);
+    }
     case 'removed':
       return l(`punkten "${title}" struken från dagordningen`, `item "${title}" removed`);
     case 'reordered':
@@ -147,7 +150,7 @@ export const meetingTexts = {
   closed: (n: number) => both(`Mötet är markerat som genomfört. ${n} med förhinder får en sammanfattning.`, `The meeting is marked as held. ${n} absent members get a summary.`),
   notStartedYet: both('Mötet har inte börjat ännu, så det kan inte avslutas.', 'The meeting has not started yet, so it cannot be closed.'),
   meetingsTitle: (group: string) => both(`Möten – ${group}`, `Meetings – ${group}`),
-  noMeetings: both('Inga möten är registrerade. Processledaren skapar ett med **möte <grupp>**.', 'No meetings are registered. The process leader creates one with **meeting <group>**.'),
+  noMeetings: both('Inga möten är registrerade. Processledaren skapar ett med **möte \\<grupp\\>**.', 'No meetings are registered. The process leader creates one with **meeting \\<group\\>**.'),
   buttonRevise: both('Revidera', 'Revise'),
   buttonBrief: both('Sammanställning', 'Brief'),
   buttonClose: both('Avsluta möte', 'Close meeting'),
@@ -159,14 +162,27 @@ export const meetingTexts = {
     'This contains written input, which is only shown in a personal chat, and you have no personal chat with me yet. Open a chat with Samverkansboten (click my name and choose Chat) and type the command there. Nothing was shown here.',
   ),
   unknownForm: both(
-    'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte <grupp>**. Inget sparades.',
-    'The form is not recognised for this group. Open a new one with **meeting <group>**. Nothing was saved.',
+    'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte \\<grupp\\>**. Inget sparades.',
+    'The form is not recognised for this group. Open a new one with **meeting \\<group\\>**. Nothing was saved.',
   ),
   notInputReader: (group: string) => both(
     `Synpunkterna i ${group} visas bara för gruppens ordförande, vice ordförande och processledare. Inget visades.`,
     `The written input in ${group} is shown only to the group's chair, vice chair and process leader. Nothing was shown.`,
   ),
 } as const;
+
+/** A changed item field in words, inside a sentence ("föredragande", not "presenter"). */
+function changedFieldLabel(field: string, locale: Locale): string {
+  const known: Record<string, { sv: string; en: string }> = {
+    title: both('rubrik', 'title'),
+    kind: both('typ', 'kind'),
+    presenter: both('föredragande', 'presenter'),
+    minutes: both('minuter', 'minutes'),
+    source: both('ursprung', 'source'),
+    documents: both('dokument', 'documents'),
+  };
+  return known[field]?.[locale] ?? field;
+}
 
 /** A form field as the person sees it, e.g. "Minuter, punkt 2", to name it in a refusal. */
 export function fieldLabel(name: FieldName, locale: Locale): string {

@@ -14,6 +14,10 @@ const statusNames = {
 };
 
 export const minutesTexts = {
+  notStarted: both(
+    'Mötet har inte börjat ännu, så det finns inga minnesanteckningar att skriva. De kan skrivas när mötet har börjat.',
+    'The meeting has not started yet, so there are no minutes to write. They can be written once the meeting has started.',
+  ),
   title: (group: string, date: string) => both(`Minnesanteckningar – ${group} ${date}`, `Minutes – ${group} ${date}`),
   present: both('Närvarande', 'Present'),
   absent: both('Förhinder', 'Absent'),

@@ -72,7 +72,7 @@ export async function showMinutes(turn: Turn, deps: MinutesDeps, arg: string): P
   const opened = await openMinutesFor(arg, asker(turn, deps), ports(deps));
   if (!opened.ok) {
     if (opened.code === 'unknown-meeting') return reply(turn, meetingTexts.unknownMeeting);
-    const messages = { 'not-allowed': t.notEditor(opened.group.shortName), 'draft-private': t.draftPrivate, 'no-chair': t.noJusterare, conflict: t.failures.conflict };
+    const messages = { 'not-allowed': t.notEditor(opened.group.shortName), 'draft-private': t.draftPrivate, 'no-chair': t.noJusterare, conflict: t.failures.conflict, 'not-started': t.notStarted };
     return reply(turn, messages[opened.code]);
   }
   const v = opened.value;

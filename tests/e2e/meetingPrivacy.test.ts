@@ -45,7 +45,7 @@ describe('written input stays with its group', () => {
     await bot.post(actionSubmit(meetingForm('goteborgsomradet', 'nosam-hisingen', { formKey: lgsKey, newId: lgs.id.slice(11) }), opts(USERS.processLeaderNosam)));
     await bot.post(actionSubmit(meetingForm('goteborgsomradet', 'nosam-hisingen', { meetingId: lgs.id, version: '"x"' }), opts(USERS.processLeaderNosam)));
     expect(bot.connector.texts()).toEqual([
-      'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte <grupp>**. Inget sparades.',
+      'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte \\<grupp\\>**. Inget sparades.',
       'Jag hittar inte mötet. Det kan ha tagits bort; skriv **möten** för att se gruppens möten.',
     ]);
     // Even a NOSAM meeting with exactly the same id (as the old client-chosen ids allowed) has its own input.

@@ -135,7 +135,7 @@ describe('a meeting from agenda to catch-up', () => {
     expect(bot.connector.updated).toHaveLength(1);
     const texts = cardTexts(bot.connector.updated[0]!.activity.attachments![0]!.content);
     expect(texts).toContain('Reviderad (version 2): punkten "Information från NOSAM" utgår.');
-    expect(texts).toContain('~~2. Information från NOSAM~~ (utgår)');
+    expect(texts).toContain('2. Information från NOSAM (utgår)');
     expect(bot.connector.updated[0]!.conversationId).toBe(CHANNEL);
   });
 

@@ -36,7 +36,7 @@ describe('the agenda card', () => {
       'Reviderad (version 2): ny plats Rådhuset (var Teams).',
       '**1. Budget**',
       'Beslut · föredragande PL · 15 min · [budget.pdf](https://example.se/budget.pdf)',
-      '~~2. Gammal punkt~~ (utgår)',
+      '2. Gammal punkt (utgår)',
       'Information · föredragande PL · 5 min',
       '**3. SIP**',
       'Diskussion · föredragande Anna · 20 min · ursprung: Återremitterat LGS 2026:2',
