@@ -173,7 +173,7 @@ export const meetingTexts = {
 
 /** A changed item field in words, inside a sentence ("föredragande", not "presenter"). */
 function changedFieldLabel(field: string, locale: Locale): string {
-  const known: Record<string, { sv: string; en: string }> = {
+  const known: Partial<Record<string, { sv: string; en: string }>> = {
     title: both('rubrik', 'title'),
     kind: both('typ', 'kind'),
     presenter: both('föredragande', 'presenter'),
