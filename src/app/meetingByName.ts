@@ -25,7 +25,7 @@ export type MeetingNameFailure =
 const FULL_REF = /^[a-z0-9-]+\/[a-z0-9-]+\/[0-9a-z-]+$/;
 
 /** The group a command means when none is named: the channel's linked group, then the person's only group, else a choice. */
-async function impliedGroup(ctx: { user: UserContext; channel: ConversationRef }, ports: MeetingByNamePorts): Promise<Result<GroupInOrg, MeetingNameFailure>> {
+export async function impliedGroup(ctx: { user: UserContext; channel: ConversationRef }, ports: MeetingByNamePorts): Promise<Result<GroupInOrg, MeetingNameFailure>> {
   const known = (org: string, group: string): GroupInOrg[] => {
     const o = ports.catalog.get(org);
     const g = o?.groups.find((x) => x.id === group);

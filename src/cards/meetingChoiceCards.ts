@@ -9,8 +9,8 @@ import { both } from './texts';
 /** Texts for finding a meeting by its group's name and a date. */
 export const meetingChoiceTexts = {
   chooseGroup: both('Vilken grupp gäller det?', 'Which group is it about?'),
-  chooseGroupHint: (command: string) =>
-    both(`Välj en grupp, eller skriv till exempel **${command} LGS**.`, `Choose a group, or type for example **${command} LGS**.`),
+  chooseGroupHint: (command: string, example: string) =>
+    both(`Välj en grupp, eller skriv till exempel **${command} ${example}**.`, `Choose a group, or type for example **${command} ${example}**.`),
   noGroups: both('Du är inte med i någon grupp ännu. Skriv **grupper** för att se vilka som finns.', 'You are not in any group yet. Type **groups** to see which there are.'),
   chooseMeeting: (group: string) => both(`Vilket möte i ${group}?`, `Which meeting of ${group}?`),
   noMeeting: (group: string) => both(`${group} har inget möte att välja här. Skriv **möten ${group}** för att se gruppens möten.`, `${group} has no meeting to choose here. Type **meetings ${group}** to see the group's meetings.`),
@@ -24,7 +24,7 @@ export function chooseGroupCard(command: string, commandFor: (target: string) =>
   return card(
     locale,
     t.chooseGroup[locale],
-    [textBlock(t.chooseGroupHint(command)[locale])],
+    [textBlock(t.chooseGroupHint(command, plain(groups.at(0)?.group.shortName ?? ''))[locale])],
     groups.map(({ org, group }) => commandButton(`${plain(group.shortName)} (${plain(org.shortName)})`, commandFor(`${org.id}/${group.id}`))),
   );
 }

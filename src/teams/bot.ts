@@ -15,7 +15,7 @@ import { texts } from '../cards/texts';
 import { bindTurn, describeError, type Logger } from '../logger';
 import { conversationRefOf, localeOf, MAX_MESSAGE_TEXT, tenantOf } from './activity';
 import { parseCommand, type CommandName, type ParsedCommand } from './commands';
-import { meetingArgument } from './meetingByName';
+import { groupArgument, meetingArgument } from './meetingByName';
 import type { MeetingPick } from '../domain/meetingChoice';
 import {
   addMemberForm,
@@ -252,6 +252,10 @@ export class SamverkansBot {
 
   /** A command about one meeting ("avsluta LGS 3 dec") with the group and date turned into `org/group/id`; null once answered instead. */
   private async meetingNamed(turn: Turn, cmd: ParsedCommand): Promise<ParsedCommand | null> {
+    if (cmd.name !== null && GROUP_COMMANDS.has(cmd.name) && cmd.argument.trim() === '') {
+      const group = await groupArgument(turn, this.deps, (cmd.text.split(' ')[0] ?? '').toLocaleLowerCase('sv').replace('lägg-till', 'lägg till'));
+      return group === null ? null : { ...cmd, argument: group };
+    }
     const pick = cmd.name === null ? undefined : MEETING_PICK[cmd.name];
     if (pick === undefined) return cmd;
     // `publicera LGS <url>`: the address is the last word and stays with the command.
@@ -353,6 +357,9 @@ export class SamverkansBot {
 }
 
 const KNOWN_CONVERSATION = Symbol('knownConversation');
+
+/** Commands about one group that need it named: typed without one, the group comes from the place or a choice. */
+const GROUP_COMMANDS: ReadonlySet<CommandName> = new Set(['history', 'appoint', 'members', 'add', 'meeting', 'meetings', 'decisions', 'chairDecision', 'export']);
 
 /** Commands about one meeting, and which meeting they mean when only the group is named. */
 const MEETING_PICK: Partial<Record<CommandName, MeetingPick>> = {

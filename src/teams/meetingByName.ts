@@ -1,5 +1,5 @@
 import type { OrgCatalog } from '../app/catalog';
-import { meetingByName } from '../app/meetingByName';
+import { impliedGroup, meetingByName } from '../app/meetingByName';
 import type { ConversationRepository, GroupStateRepository } from '../app/ports';
 import { plain } from '../cards/escape';
 import { chooseGroupCard, chooseMeetingCard, meetingChoiceTexts as t } from '../cards/meetingChoiceCards';
@@ -41,5 +41,18 @@ export async function meetingArgument(turn: Turn, deps: MeetingByNameDeps, argum
       await sendCard(turn, chooseMeetingCard(commandFor, r.org, r.group, r.meetings, turn.locale));
       break;
   }
+  return null;
+}
+
+/**
+ * `möte`, `beslut`, `ledamöter` … typed without a group: the channel's linked group or the
+ * person's only group as `org/group`; several get a card to choose from (then null). With no
+ * group at all the argument stays empty, for the command's own answer.
+ */
+export async function groupArgument(turn: Turn, deps: MeetingByNameDeps, command: string): Promise<string | null> {
+  const r = await impliedGroup({ user: turn.user, channel: turn.ref }, deps);
+  if (r.ok) return `${r.value.org.id}/${r.value.group.id}`;
+  if (r.code !== 'choose-group' || r.groups.length === 0) return '';
+  await sendCard(turn, chooseGroupCard(command, (target) => `${command} ${target}`, r.groups, turn.locale));
   return null;
 }

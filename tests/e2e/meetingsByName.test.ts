@@ -99,6 +99,20 @@ describe('meetings by name, not by id', () => {
     expect(byName).toHaveLength(1);
   });
 
+  it('takes the group of the place for group commands typed without one, and asks when the person has several', async () => {
+    await bot.post(channelMessage('möte', inChannel(USERS.processLeaderLgs)));
+    expect(cardTexts(bot.connector.cards()[0]!)[0]).toBe('Nytt möte – LGS');
+    bot.connector.clear();
+    await bot.post(personalMessage('ledamöter', opts(USERS.memberKommun)));
+    const [choice] = bot.connector.cards();
+    expect(cardTexts(choice!)).toEqual(['Vilken grupp gäller det?', 'Välj en grupp, eller skriv till exempel **ledamöter LGS**.']);
+    expect(buttons(choice!)).toEqual([
+      ['LGS (Göteborgsområdet)', 'ledamöter goteborgsomradet/lgs'],
+      ['NOSAM Hisingen (Göteborgsområdet)', 'ledamöter goteborgsomradet/nosam-hisingen'],
+    ]);
+    expect(bot.connector.texts()).toEqual([]);
+  });
+
   it('answers a group it does not know with the group name, as before', async () => {
     await bot.post(personalMessage('minnesanteckningar okänd grupp', lead()));
     expect(bot.connector.texts()).toEqual(['Jag hittar ingen grupp som heter "okänd grupp". Skriv **grupper** för att se gruppernas namn.']);
