@@ -148,6 +148,10 @@ export const meetingTexts = {
   closeIntro: both('Skriv per punkt vad som beslutades eller noterades. Det skickas till dem som hade förhinder.', 'Write per item what was decided or noted. It is sent to those who could not attend.'),
   closeSubmit: both('Markera som genomfört och skicka', 'Mark as held and send'),
   closed: (n: number) => both(`Mötet är markerat som genomfört. ${n} med förhinder får en sammanfattning.`, `The meeting is marked as held. ${n} absent members get a summary.`),
+  noSummaries: both(
+    'Skriv en sammanfattning för minst en punkt innan du avslutar mötet. Inget sparades.',
+    'Write a summary for at least one item before you close the meeting. Nothing was saved.',
+  ),
   notStartedYet: both('Mötet har inte börjat ännu, så det kan inte avslutas.', 'The meeting has not started yet, so it cannot be closed.'),
   meetingsTitle: (group: string) => both(`Möten – ${group}`, `Meetings – ${group}`),
   noMeetings: both('Inga möten är registrerade. Processledaren skapar ett med **möte \\<grupp\\>**.', 'No meetings are registered. The process leader creates one with **meeting \\<group\\>**.'),

@@ -73,7 +73,11 @@ export const minutesTexts = {
     'not-justerare': both('Bara ordföranden eller en utsedd justerare kan justera. Inget ändrades.', 'Only the chair or a named approver can approve. Nothing was changed.'),
     'already-published': both('Minnesanteckningarna är redan publicerade.', 'The minutes are already published.'),
     conflict: both('Någon annan ändrade minnesanteckningarna under tiden. Inget ändrades; visa dem igen.', 'Someone else changed the minutes meanwhile. Nothing was changed; show them again.'),
-    'bad-url': both('Ange webbadressen där de publicerats, t.ex. publicera <möte> https://…', 'Give the web address where they are published, e.g. publish <meeting> https://…'),
+    'bad-url': both('Ange webbadressen där de publicerats, t.ex. **publicera \\<grupp\\> https://…**', 'Give the web address where they are published, e.g. **publish \\<group\\> https://…**'),
+    'no-comment': both(
+      'Skriv i kommentaren vad som behöver ändras innan du returnerar minnesanteckningarna. Inget ändrades.',
+      'Write in the comment what needs to change before you return the minutes. Nothing was changed.',
+    ),
   },
 };
 

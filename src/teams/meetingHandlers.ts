@@ -219,6 +219,8 @@ export async function submitClose(turn: Turn, deps: MeetingDeps, data: z.infer<t
         return reply(turn, t.notLead(r.group.shortName));
       case 'not-started':
         return reply(turn, t.notStartedYet);
+      case 'no-summaries':
+        return reply(turn, t.noSummaries);
       case 'conflict':
         return reply(turn, t.conflict);
     }

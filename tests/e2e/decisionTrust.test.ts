@@ -231,6 +231,10 @@ describe('minutes: private drafts and who approves', () => {
     await bot.post(personalMessage(`minnesanteckningar ${ref}`, opts(USERS.chairLgs)));
     const chairButtons = minutesCardData();
     expect(chairButtons.map(([t]) => t)).toEqual(['Justera', 'Returnera med kommentar']);
+    // Returned without a comment the author would not know what to change: refused.
+    bot.connector.clear();
+    await bot.post(actionSubmit({ ...chairButtons[1]![1], comment: '  ' }, opts(USERS.chairLgs)));
+    expect(bot.connector.texts()).toEqual(['Skriv i kommentaren vad som behöver ändras innan du returnerar minnesanteckningarna. Inget ändrades.']);
     await bot.post(actionSubmit({ ...chairButtons[1]![1], comment: 'Komplettera punkt 1' }, opts(USERS.chairLgs)));
     // The chair names the process leader justerare and sends: the chair is now the author and cannot approve.
     bot.connector.clear();

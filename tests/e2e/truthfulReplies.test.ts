@@ -53,6 +53,17 @@ describe('nothing is recorded for a meeting that has not started', () => {
   });
 });
 
+describe('empty submissions', () => {
+  it('refuses to close a meeting with no summary at all, and keeps it open', async () => {
+    now = new Date('2026-12-08T14:00:00Z');
+    const { version } = (await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', meetingId))!;
+    await bot.post(actionSubmit({ verb: 'closeMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId, version, [`summary_${itemId}`]: '   ' }, lead()));
+    expect(bot.connector.texts()).toEqual(['Skriv en sammanfattning för minst en punkt innan du avslutar mötet. Inget sparades.']);
+    expect((await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', meetingId))!.meeting.status).toBe('planned');
+    now = new Date('2026-11-22T10:00:00Z');
+  });
+});
+
 describe('usage hints', () => {
   it('keeps the placeholders visible instead of letting Teams read them as markup', async () => {
     await bot.post(personalMessage('återkalla', lead()));
