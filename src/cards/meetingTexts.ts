@@ -22,6 +22,14 @@ export function when(iso: string, timeZone: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
+/** A meeting's time with its planned end when known, e.g. "tis 8 dec. 2026 13:00–14:30". */
+export function timeSpan(startIso: string, end: Date | null, timeZone: string, locale: Locale): string {
+  const start = when(startIso, timeZone, locale);
+  if (end === null) return start;
+  const endTime = new Intl.DateTimeFormat('sv-SE', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(end);
+  return `${start}–${endTime}`;
+}
+
 /** One change of a revision in plain words. */
 export function changeText(c: AgendaChange, timeZone: string, locale: Locale): string {
   const l = (sv: string, en: string) => (locale === 'sv' ? sv : en);
@@ -62,6 +70,16 @@ export const meetingTexts = {
   source: both('ursprung', 'source'),
   answers: (a: number, b: number) => both(`${a} kommer · ${b} har förhinder`, `${a} attending · ${b} absent`),
   attend: both('Jag kommer', "I'm attending"),
+  inputBy: both('Synpunkter senast', 'Input by'),
+  yourAnswer: both('Ditt svar', 'Your answer'),
+  answerAttending: both('Kommer', 'Attending'),
+  answerAbsent: both('Förhinder', "Can't attend"),
+  answerNone: both('Inget svar ännu', 'No answer yet'),
+  notAnswered: (names: string) => both(`Har inte svarat: ${names}`, `Not answered yet: ${names}`),
+  buttonInput: both('Synpunkter', 'Input'),
+  buttonMinutes: both('Minnesanteckningar', 'Minutes'),
+  buttonPublish: both('Publicera', 'Publish'),
+  publishUrl: both('Webbadress där minnesanteckningarna är publicerade', 'Web address where the minutes are published'),
   absent: both('Förhinder', "Can't attend"),
   noAgenda: both('Dagordningen är inte klar ännu.', 'The agenda is not ready yet.'),
   inputTitle: (group: string) => both(`Synpunkter i förväg – ${group}`, `Written input in advance – ${group}`),

@@ -79,7 +79,8 @@ export interface BotDeps extends CycleDeps, ChairDeps, MeetingDeps, DecisionDeps
 }
 
 const linkSubmission = z.object({ verb: z.literal('linkChannel'), group: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/) });
-const commandSubmission = z.object({ verb: z.literal('command'), command: z.string().min(1).max(200) });
+// `url`: the address typed into the Publicera button's field, appended to the command.
+const commandSubmission = z.object({ verb: z.literal('command'), command: z.string().min(1).max(200), url: z.string().max(2000).optional() });
 
 /** The Teams surface: routes activities to use cases and turns results into Swedish/English replies. */
 export class SamverkansBot {
@@ -138,7 +139,7 @@ export class SamverkansBot {
       else if (action === 'remove' || action === 'remove-upgrade') await this.forget(context);
     });
     // Every Action.Submit: the card's data is checked with its schema; anything else gets the bad-card answer.
-    this.submit('command', commandSubmission, (turn, d) => this.command(turn, parseCommand(d.command)));
+    this.submit('command', commandSubmission, (turn, d) => this.command(turn, parseCommand(d.url === undefined ? d.command : `${d.command} ${d.url.trim()}`)));
     this.submit('appoint', appointForm, (turn, d) => submitAppointment(turn, this.deps, d));
     this.submit('addMember', addMemberForm, (turn, d) => submitAddMember(turn, this.deps, d));
     this.submit(['reminderDone', 'reminderAck'], reminderSubmission, (turn, d) => submitReminderResponse(turn, this.deps, d));

@@ -69,8 +69,9 @@ describe('a meeting from agenda to catch-up', () => {
     const texts = cardTexts(posted!.activity.attachments![0]!.content);
     expect(texts).toEqual([
       'Dagordning – LGS',
-      'Tid: tis 8 dec. 2026 13:00',
+      'Tid: tis 8 dec. 2026 13:00–13:30',
       'Plats: Teams-möte',
+      'Synpunkter senast: mån 7 dec. 2026 13:00',
       'Status: Planerat',
       '**1. Årsrapport 2026**',
       'Beslut · föredragande Processledare LGS · 20 min · [arsrapport.pdf](https://example.se/arsrapport.pdf)',
@@ -204,7 +205,7 @@ describe('a meeting from agenda to catch-up', () => {
     const texts = cardTexts(bot.connector.cards()[0]!);
     expect(texts.slice(0, 5)).toEqual([
       'Dagordning – LGS · 2026-12-08',
-      'Tid: tis 8 dec. 2026 13:00',
+      'Tid: tis 8 dec. 2026 13:00–13:20',
       'Plats: Teams-möte',
       'Status: Genomfört',
       'Närvaro: 1 kommer, 2 har förhinder, 0 har inte svarat.',
