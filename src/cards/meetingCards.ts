@@ -58,7 +58,21 @@ function answerButtons(m: Meeting, locale: Locale): CardElement[] {
   ];
 }
 
-/** The create/revise form: date, time, place, cut-off and up to eight agenda rows. */
+/** How many agenda rows a new meeting's form shows before "Lägg till punkt". */
+const FIRST_ROWS = 3;
+
+/** "Lägg till punkt" before hidden row `i`: shows that row, hides this button and shows the next one. */
+function addItemButton(i: number, visible: boolean, locale: Locale): CardElement {
+  const next = i + 1 < FORM_ITEMS ? [{ elementId: `add_${i + 1}`, isVisible: true }] : [];
+  return {
+    type: 'ActionSet',
+    id: `add_${i}`,
+    isVisible: visible,
+    actions: [{ type: 'Action.ToggleVisibility', title: t.addItem[locale], targetElements: [{ elementId: `row_${i}`, isVisible: true }, { elementId: `add_${i}`, isVisible: false }, ...next] }],
+  };
+}
+
+/** The create/revise form: date, time, place, cut-off, three agenda rows and "Lägg till punkt" up to eight. */
 export function meetingFormCard(
   orgId: string,
   group: Group,
@@ -77,6 +91,7 @@ export function meetingFormCard(
     { type: 'Input.Text', id: 'place', label: t.fieldPlace[locale], value: m?.place ?? '', maxLength: L.place, ...req },
     { type: 'Input.Number', id: 'cutoffHours', label: t.fieldCutoff[locale], value: m?.cutoffHours ?? 24, min: 0, max: L.cutoffHours },
   ];
+  const shownRows = Math.min(FORM_ITEMS, Math.max(FIRST_ROWS, m?.agenda.length ?? 0, m === null ? queued.length : 0));
   for (let i = 0; i < FORM_ITEMS; i++) {
     const item = m?.agenda[i];
     const fromQueue = m === null ? queued[i] : undefined;
@@ -97,7 +112,11 @@ export function meetingFormCard(
       { type: 'Input.Text', id: `source_${i}`, label: t.fieldSource[locale], value: item?.source ?? (fromQueue ? decisionTexts.sentBack(group, fromQueue.origin)[locale] : ''), maxLength: L.source },
     ];
     if (m !== null && item !== undefined) rows.push({ type: 'Input.Toggle', id: `withdrawn_${i}`, title: t.fieldWithdrawn[locale], value: item.withdrawn ? 'true' : 'false' });
-    body.push({ type: 'Container', separator: true, items: rows });
+    // Rows beyond those in use start hidden; "Lägg till punkt" shows the next one (and moves itself below it).
+    const shown = i < shownRows;
+    if (i === shownRows && i > 0) body.push(addItemButton(i, true, locale));
+    else if (i > shownRows) body.push(addItemButton(i, false, locale));
+    body.push({ type: 'Container', id: `row_${i}`, separator: true, isVisible: shown, items: rows });
   }
   // A new meeting's form key is recorded when the form is shown, so a replayed submission cannot create it twice; the id is the server's.
   // A row offered from the queue carries the matter's reference (`origin_<row>`: "2026:2") back with the submission.

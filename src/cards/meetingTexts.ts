@@ -71,6 +71,7 @@ export const meetingTexts = {
   answers: (a: number, b: number) => both(`${a} kommer · ${b} har förhinder`, `${a} attending · ${b} absent`),
   attend: both('Jag kommer', "I'm attending"),
   inputBy: both('Synpunkter senast', 'Input by'),
+  addItem: both('Lägg till punkt', 'Add item'),
   yourAnswer: both('Ditt svar', 'Your answer'),
   answerAttending: both('Kommer', 'Attending'),
   answerAbsent: both('Förhinder', "Can't attend"),

@@ -23,6 +23,15 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
 
+describe('the new-meeting form', () => {
+  it('starts with three item rows and a "Lägg till punkt" action', async () => {
+    await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
+    const body = (bot.connector.cards()[0]!.body ?? []) as { id?: string; isVisible?: boolean; actions?: { title: string }[] }[];
+    expect(body.filter((e) => e.id?.startsWith('row_') && e.isVisible === true)).toHaveLength(3);
+    expect(body.filter((e) => e.id?.startsWith('add_') && e.isVisible === true).map((e) => e.actions?.[0]?.title)).toEqual(['Lägg till punkt']);
+  });
+});
+
 describe('buttons where the person is', () => {
   it('the agenda card and a member\'s meeting view carry Jag kommer, Förhinder and Synpunkter, the input deadline and their own answer', async () => {
     const posted = (await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', meetingId))!;

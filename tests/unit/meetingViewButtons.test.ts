@@ -1,6 +1,6 @@
 import { meetingViewCard } from '../../src/cards/meetingCards';
 import type { Brief, Meeting } from '../../src/domain/meetings';
-import { cardActions, cardTexts } from '../helpers/cards';
+import { cardActions, cardTexts as textsOf } from '../helpers/cards';
 import { GBG, group } from '../helpers/shippedOrgs';
 
 /** The meeting view (`möten`): every step has a button where the person is. */
@@ -12,7 +12,8 @@ const meeting: Meeting = {
   agenda: [{ id: 'p1-aaaa', title: 'Budget', kind: 'beslut', presenter: 'PL', minutes: 45, documents: [], source: null, withdrawn: false }],
 };
 const brief: Brief = { perItem: [], general: [], absentWithInput: [], absentWithoutInput: [], attending: 1, absent: 0, noAnswer: 2, notAnswered: ['Bo Berg', 'Cilla'] };
-const titlesAndCommands = (c: Record<string, unknown>) => cardActions(c).map(([title, data]) => [title, (data as { command?: string; verb?: string }).command ?? (data as { verb?: string }).verb ?? '']);
+const cardTexts = (c: unknown) => textsOf(c as Record<string, unknown>);
+const titlesAndCommands = (c: unknown) => cardActions(c as Record<string, unknown>).map(([title, data]) => [title, (data as { command?: string; verb?: string }).command ?? (data as { verb?: string }).verb ?? '']);
 
 describe('the meeting view', () => {
   it('shows a member the end time, the input deadline, their own answer and the three answer buttons', () => {
