@@ -88,22 +88,30 @@ export const meetingTexts = {
   inputIntro: (cutoff: string, deputies: boolean | null) =>
     deputies === false
       ? both(
-          `Du har anmält förhinder. Eftersom ersättare inte utses når din syn mötet bara skriftligt: skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
-          `You reported that you can't attend. With no deputies, your view reaches the meeting only in writing: write per item what the chair should bring up. You can edit until ${cutoff}.`,
+          `Om du inte kan komma når din syn mötet bara skriftligt, eftersom ersättare inte utses: skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+          `If you can't attend, your view reaches the meeting only in writing, as no deputies are appointed: write per item what the chair should bring up. You can edit until ${cutoff}.`,
         )
       : deputies === true
         ? both(
-            `Du har anmält förhinder. Kontakta din ersättare så att hen kan komma, och skriv gärna per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
-            `You reported that you can't attend. Contact your deputy so they can attend, and write per item what the chair should bring up. You can edit until ${cutoff}.`,
+            `Om du inte kan komma: kontakta din ersättare så att hen kan komma, och skriv gärna per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+            `If you can't attend: contact your deputy so they can attend, and write per item what the chair should bring up. You can edit until ${cutoff}.`,
           )
         : both(
-            `Du har anmält förhinder. Skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
-            `You reported that you can't attend. Write per item what the chair should bring up. You can edit until ${cutoff}.`,
+            `Om du inte kan komma: skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+            `If you can't attend: write per item what the chair should bring up. You can edit until ${cutoff}.`,
           ),
   general: both('Övrigt (allmänna synpunkter)', 'General comments'),
   saveInput: both('Spara synpunkter', 'Save input'),
   inputSaved: (n: number, cutoff: string) => both(`Sparat: ${n} synpunkter. Du kan ändra fram till ${cutoff}.`, `Saved: ${n} comments. You can edit until ${cutoff}.`),
   inputNothing: both('Inga synpunkter ändrades.', 'No input was changed.'),
+  inputMarkedAbsent: both(
+    'Du hade inte svarat på mötet, så jag har noterat förhinder för dig: synpunkter i förväg är för den som inte kan komma, och de går nu till ordföranden. Tryck Jag kommer på dagordningen om du ändå kommer.',
+    "You had not answered, so I have noted that you can't attend: written input is for those who cannot come, and it now goes to the chair. Press I'm attending on the agenda if you will come after all.",
+  ),
+  inputWhileAttending: both(
+    'Du har svarat att du kommer, så synpunkterna visas inte i ordförandens sammanställning: ta upp dem på mötet, eller tryck Förhinder om du inte kan komma.',
+    "You have answered that you are attending, so the input is not shown in the chair's brief: raise it at the meeting, or press Can't attend if you cannot come.",
+  ),
   cutoffPassed: (cutoff: string) => both(
     `Tiden för synpunkter gick ut ${cutoff}, så inget sparades. Kontakta processledaren direkt om det är viktigt.`,
     `The time for written input ended ${cutoff}, so nothing was saved. Contact the process leader directly if it matters.`,

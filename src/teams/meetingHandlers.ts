@@ -174,9 +174,11 @@ export async function submitWrittenInput(turn: Turn, deps: MeetingDeps, data: z.
         return reply(turn, texts.badCard);
     }
   }
-  const { found, saved, cutoff } = r.value;
+  const { found, saved, cutoff, attendance } = r.value;
   deps.logger.info('meeting.input', { org: found.org.id, group: found.group.id, items: saved });
-  return reply(turn, saved === 0 ? t.inputNothing : t.inputSaved(saved, when(cutoff.toISOString(), found.org.timeZone, turn.locale)));
+  const main = (saved === 0 ? t.inputNothing : t.inputSaved(saved, when(cutoff.toISOString(), found.org.timeZone, turn.locale)))[turn.locale];
+  const note = attendance === 'marked-absent' ? t.inputMarkedAbsent[turn.locale] : attendance === 'attending' ? t.inputWhileAttending[turn.locale] : null;
+  return replyText(turn, note === null ? main : `${main} ${note}`);
 }
 
 /** `sammanställning <möte>`: the brief with everyone's input, for the group's chair, vice chair and process leader, in personal chat only. */

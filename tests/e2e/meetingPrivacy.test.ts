@@ -80,9 +80,10 @@ describe('written input stays with its group', () => {
       await bot.post(personalMessage('möten LGS', opts(user)));
       return cardActions(bot.connector.cards()[0]!).map(([title]) => title);
     };
-    expect(await buttons(USERS.chairLgs)).toEqual(['Revidera', 'Sammanställning', 'Avsluta möte', 'Registrera beslut']);
+    // Members also get the answer buttons (issue 13): the brief button stays with those who may read input.
+    expect(await buttons(USERS.chairLgs)).toEqual(['Jag kommer', 'Förhinder', 'Synpunkter', 'Revidera', 'Sammanställning', 'Avsluta möte', 'Registrera beslut']);
     expect(await buttons(USERS.admin)).toEqual(['Revidera', 'Avsluta möte', 'Registrera beslut']);
-    expect(await buttons(USERS.memberRegion)).toEqual([]);
+    expect(await buttons(USERS.memberRegion)).toEqual(['Jag kommer', 'Förhinder', 'Synpunkter']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { actionSubmit, personalInstall, personalMessage, USERS } from '../helpers/activities';
+import { actionExecute, actionSubmit, personalInstall, personalMessage, USERS } from '../helpers/activities';
+import { cardTexts } from '../helpers/cards';
 import { createMeeting } from '../helpers/meetings';
 import { startTestBot, type TestBot } from '../helpers/testBot';
 
@@ -69,5 +70,31 @@ describe('usage hints', () => {
     await bot.post(personalMessage('återkalla', lead()));
     await bot.post(personalMessage('rätta', lead()));
     expect(bot.connector.texts()).toEqual(['Skriv: återkalla \\<grupp\\> \\<år:nr\\> \\<skäl\\>', 'Skriv: rätta \\<grupp\\> \\<år:nr\\>']);
+  });
+});
+
+describe('written input from a member who did not press Förhinder', () => {
+  const input = (text: string) => ({ verb: 'submitInput', org: 'goteborgsomradet', group: 'lgs', meetingId, [`input_${itemId}`]: text });
+
+  it('never claims förhinder on the card; writing input notes förhinder and says so, and the input reaches the brief', async () => {
+    await bot.post(personalMessage(`synpunkter goteborgsomradet/lgs/${meetingId}`, opts(USERS.memberKommun)));
+    expect(cardTexts(bot.connector.cards()[0]!).join(' ')).not.toContain('Du har anmält förhinder');
+    bot.connector.clear();
+    await bot.post(actionSubmit(input('Vi stöder förslaget.'), opts(USERS.memberKommun)));
+    expect(bot.connector.texts()).toEqual([
+      'Sparat: 1 synpunkter. Du kan ändra fram till mån 7 dec. 2026 13:00. Du hade inte svarat på mötet, så jag har noterat förhinder för dig: synpunkter i förväg är för den som inte kan komma, och de går nu till ordföranden. Tryck Jag kommer på dagordningen om du ändå kommer.',
+    ]);
+    bot.connector.clear();
+    await bot.post(personalMessage(`sammanställning goteborgsomradet/lgs/${meetingId}`, lead()));
+    expect(cardTexts(bot.connector.cards()[0]!)).toContain('Ledamot kommun (demo): Vi stöder förslaget.');
+  });
+
+  it('tells a member who said they are coming that the input stays out of the brief', async () => {
+    await bot.post(actionExecute('attend', { org: 'goteborgsomradet', group: 'lgs', meetingId }, opts(USERS.chairLgs)));
+    bot.connector.clear();
+    await bot.post(actionSubmit(input('Jag tar upp det på mötet.'), opts(USERS.chairLgs)));
+    expect(bot.connector.texts()).toEqual([
+      'Sparat: 1 synpunkter. Du kan ändra fram till mån 7 dec. 2026 13:00. Du har svarat att du kommer, så synpunkterna visas inte i ordförandens sammanställning: ta upp dem på mötet, eller tryck Förhinder om du inte kan komma.',
+    ]);
   });
 });
