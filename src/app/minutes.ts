@@ -234,6 +234,7 @@ export async function actOnMinutesCard<M>(
   asker: Asker,
   ports: MinutesCommandPorts<M>,
   justeringMessage: JusteringMessage<M>,
+  outcomeMessage?: (outcome: MeetingPlace & { minutes: Minutes; record: GroupRecord | undefined; by: string }) => M,
 ): Promise<Result<MinutesActed, Failure<'unknown-meeting'> | Failure<ActionFailure, { group: Group }>>> {
   const place = await meetingAt(`${input.org}/${input.group}/${input.meetingId}`, ports);
   if (place === null) return fail('unknown-meeting');
@@ -247,6 +248,13 @@ export async function actOnMinutesCard<M>(
       if (j === asker.user.aadObjectId) continue;
       if (!(await ports.personal.deliver(j, justeringMessage({ ...place, minutes, etag, record })))) unreachable.push(j);
     }
+  }
+  // Approved or returned: the group's process leaders and the version's author hear it where they are.
+  if ((input.verb === 'approveMinutes' || input.verb === 'returnMinutes') && outcomeMessage !== undefined) {
+    const leaders = (record?.members ?? []).filter((m) => m.roles.includes('processLeader')).map((m) => m.aadObjectId);
+    const told = new Set([...leaders, minutes.writtenBy]);
+    told.delete(asker.user.aadObjectId);
+    for (const person of told) await ports.personal.deliver(person, outcomeMessage({ ...place, minutes, record, by: asker.user.aadObjectId }));
   }
   return ok({ ...place, minutes, etag, record, unreachable });
 }

@@ -88,17 +88,17 @@ export const meetingTexts = {
   inputIntro: (cutoff: string, deputies: boolean | null) =>
     deputies === false
       ? both(
-          `Om du inte kan komma når din syn mötet bara skriftligt, eftersom ersättare inte utses: skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
-          `If you can't attend, your view reaches the meeting only in writing, as no deputies are appointed: write per item what the chair should bring up. You can edit until ${cutoff}.`,
+          `Kan du inte komma? Eftersom ersättare inte utses når din syn mötet då bara skriftligt: skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+          `Can't attend? With no deputies, your view then reaches the meeting only in writing: write per item what the chair should bring up. You can edit until ${cutoff}.`,
         )
       : deputies === true
         ? both(
-            `Om du inte kan komma: kontakta din ersättare så att hen kan komma, och skriv gärna per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
-            `If you can't attend: contact your deputy so they can attend, and write per item what the chair should bring up. You can edit until ${cutoff}.`,
+            `Kan du inte komma? Kontakta din ersättare så att hen kan komma, och skriv gärna per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+            `Can't attend? Contact your deputy so they can attend, and write per item what the chair should bring up. You can edit until ${cutoff}.`,
           )
         : both(
-            `Om du inte kan komma: skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
-            `If you can't attend: write per item what the chair should bring up. You can edit until ${cutoff}.`,
+            `Kan du inte komma? Skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+            `Can't attend? Write per item what the chair should bring up. You can edit until ${cutoff}.`,
           ),
   general: both('Övrigt (allmänna synpunkter)', 'General comments'),
   saveInput: both('Spara synpunkter', 'Save input'),

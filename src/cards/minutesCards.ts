@@ -14,6 +14,16 @@ const statusNames = {
 };
 
 export const minutesTexts = {
+  approvedNotice: (group: string, date: string, by: string) =>
+    both(
+      `Minnesanteckningarna för ${group} (${date}) är justerade av ${by}. Skriv **publicera ${group} \\<webbadress\\>** när de är publicerade.`,
+      `The minutes of ${group} (${date}) were approved by ${by}. Type **publish ${group} \\<web address\\>** once they are published.`,
+    ),
+  returnedNotice: (group: string, date: string, by: string, comment: string) =>
+    both(
+      `Minnesanteckningarna för ${group} (${date}) returnerades av ${by}: "${comment}". Öppna dem med **minnesanteckningar ${group} ${date}**.`,
+      `The minutes of ${group} (${date}) were returned by ${by}: "${comment}". Open them with **minutes ${group} ${date}**.`,
+    ),
   notStarted: both(
     'Mötet har inte börjat ännu, så det finns inga minnesanteckningar att skriva. De kan skrivas när mötet har börjat.',
     'The meeting has not started yet, so there are no minutes to write. They can be written once the meeting has started.',
