@@ -1,6 +1,6 @@
 import { addDays, dateIn } from '../domain/calendarDate';
 import type { ConversationRef } from '../domain/conversation';
-import { compileBrief, type Brief, type Meeting } from '../domain/meetings';
+import { compileBrief, type Attendance, type Brief, type Meeting } from '../domain/meetings';
 import type { Group, Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
@@ -44,7 +44,7 @@ export async function groupMeetings(
   ports: Omit<BriefPorts, 'conversations'>,
 ): Promise<
   Result<
-    { org: Organisation; group: Group; meetings: { meeting: Meeting; brief: Brief }[]; rights: { lead: boolean; brief: boolean } },
+    { org: Organisation; group: Group; meetings: { meeting: Meeting; brief: Brief; mine: Attendance | null }[]; rights: { lead: boolean; brief: boolean; member: boolean } },
     GroupNotFound | Failure<'no-group'> | Failure<'no-meetings'>
   >
 > {
@@ -58,7 +58,11 @@ export async function groupMeetings(
   const nowIso = ctx.now.toISOString();
   const shown = [...meetings.filter((m) => m.startsAt < nowIso).slice(-MEETINGS_SHOWN.past), ...meetings.filter((m) => m.startsAt >= nowIso).slice(0, MEETINGS_SHOWN.coming)];
   const rights = meetingViewRights(ctx.user, org, group, record, ctx.now);
-  const withBriefs: { meeting: Meeting; brief: Brief }[] = [];
-  for (const meeting of shown) withBriefs.push({ meeting, brief: compileBrief(meeting, await meetingPeople(org.id, meeting, record, ports.meetingInputs)) });
+  const withBriefs: { meeting: Meeting; brief: Brief; mine: Attendance | null }[] = [];
+  for (const meeting of shown) {
+    const people = await meetingPeople(org.id, meeting, record, ports.meetingInputs);
+    const mine = people.answers.find((a) => a.member === ctx.user.aadObjectId)?.attendance ?? null;
+    withBriefs.push({ meeting, brief: compileBrief(meeting, people), mine });
+  }
   return ok({ org, group, meetings: withBriefs, rights });
 }

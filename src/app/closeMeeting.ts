@@ -17,6 +17,7 @@ export type CloseSubmitFailure<P> =
   | Failure<'bad-field', { problem: P }>
   | Failure<'not-lead', { group: Group }>
   | Failure<'not-started'>
+  | Failure<'no-summaries'>
   | Failure<'conflict'>;
 
 /**
@@ -35,6 +36,8 @@ export async function submitClose<P>(
   if (!found.ok) return found;
   const summaries = parse(found.value);
   if (!summaries.ok) return summaries;
+  // A close form sent with every summary empty is most likely a slip: nothing to record, so refused.
+  if (Object.values(summaries.value).every((s) => s.trim() === '')) return fail('no-summaries');
   const closed = await closeMeeting(summaries.value, version, { ...found.value, ...ctx }, ports.groupState, ports.meetingInputs);
   if (!closed.ok) return closed.code === 'not-lead' ? fail('not-lead', { group: found.value.group }) : fail(closed.code);
   return ok({ found: found.value, absent: closed.value.absent });

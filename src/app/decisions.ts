@@ -13,7 +13,7 @@ import {
   type DraftProblem,
 } from '../domain/decisions';
 import type { IsoDate } from '../domain/calendarDate';
-import type { Meeting } from '../domain/meetings';
+import { beforeStart, type Meeting } from '../domain/meetings';
 import type { Group, Organisation } from '../domain/organisation';
 import { orgsOfUser, type UserContext } from '../domain/people';
 import { mayIn, type Action } from '../domain/permissions';
@@ -237,7 +237,7 @@ export interface DecisionFormView extends GroupInOrg {
   readonly formKey: string;
 }
 
-export type DecisionFormFailure = Failure<'unknown-meeting'> | Failure<'group-not-found'> | Failure<'not-allowed', { group: Group }>;
+export type DecisionFormFailure = Failure<'unknown-meeting'> | Failure<'group-not-found'> | Failure<'not-allowed', { group: Group }> | Failure<'not-started', { group: Group }>;
 
 export async function openDecisionForm(target: { meetingRef: string } | { groupQuery: string }, asker: Asker, ports: DecisionPorts): Promise<Result<DecisionFormView, DecisionFormFailure>> {
   let found: GroupInOrg;
@@ -252,6 +252,8 @@ export async function openDecisionForm(target: { meetingRef: string } | { groupQ
     if (!g.ok) return fail('unknown-meeting');
     meeting = (await ports.groupState.meeting(g.value.org.id, g.value.group.id, id))?.meeting ?? null;
     if (meeting === null) return fail('unknown-meeting');
+    // A meeting decides once it has met; between meetings the chair decides (ordförandebeslut).
+    if (beforeStart(meeting, asker.now)) return fail('not-started', { group: g.value.group });
     found = g.value;
   }
   const form = decisionForm(await contextFor(found, asker, ports));
@@ -267,7 +269,12 @@ export interface RecordInput {
   readonly draft: DecisionDraft;
 }
 
-export type RecordFromFormFailure = Failure<'unknown-group', { group: string }> | Failure<'unknown-holder'> | Failure<'not-allowed', { group: Group }> | Failure<Exclude<RecordFailure, 'not-allowed'>>;
+export type RecordFromFormFailure =
+  | Failure<'unknown-group', { group: string }>
+  | Failure<'unknown-holder'>
+  | Failure<'not-allowed', { group: Group }>
+  | Failure<'not-started', { group: Group }>
+  | Failure<Exclude<RecordFailure, 'not-allowed'>>;
 
 /** Records a decision from the form: the group and every förankring holder must exist in the organisation. */
 export async function recordFromForm(input: RecordInput, asker: Asker, ports: DecisionPorts): Promise<Result<Recorded & { group: Group }, RecordFromFormFailure>> {
@@ -276,6 +283,10 @@ export async function recordFromForm(input: RecordInput, asker: Asker, ports: De
   const { org, group } = g.value;
   const known = new Set([...org.principals.map((p) => p.id), ...org.parties.map((p) => p.id)]);
   if (input.draft.forankring.some((f) => !known.has(f))) return fail('unknown-holder');
+  if (input.draft.meetingId !== null) {
+    const held = await ports.groupState.meeting(org.id, group.id, input.draft.meetingId);
+    if (held !== null && beforeStart(held.meeting, asker.now)) return fail('not-started', { group });
+  }
   const result = await recordDecision(input.draft, { ...(await contextFor(g.value, asker, ports)), formKey: input.formKey }, ports.decisions);
   if (!result.ok) return result.code === 'not-allowed' ? fail('not-allowed', { group }) : fail(result.code);
   return ok({ ...result.value, group });

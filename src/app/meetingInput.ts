@@ -67,7 +67,7 @@ export async function submitWrittenInput<P>(
   ports: Omit<MeetingInputPorts, 'conversations'>,
 ): Promise<
   Result<
-    { found: MeetingInGroup; saved: number; cutoff: Date },
+    { found: MeetingInGroup; saved: number; cutoff: Date; attendance: 'absent' | 'attending' | 'marked-absent' },
     UnknownMeeting | Failure<'bad-field', { problem: P }> | NotMember | Failure<'cutoff-passed', { cutoff: Date; found: MeetingInGroup }> | Failure<'unknown-item'>
   >
 > {
@@ -82,5 +82,13 @@ export async function submitWrittenInput<P>(
     if (result.code === 'cutoff-passed') return fail('cutoff-passed', { cutoff, found: found.value });
     return fail('unknown-item');
   }
-  return ok({ found: found.value, saved: result.value.saved, cutoff });
+  // Input reaches the brief only from those with förhinder: a member who had not answered gets
+  // förhinder noted (and is told so); one who said they are coming is told it stays out of the brief.
+  const mine = (await ports.meetingInputs.load(found.value.meeting)).answers.find((a) => a.member === ctx.user.aadObjectId)?.attendance ?? null;
+  const wrote = Object.values(texts.value).some((x) => x.trim() !== '');
+  if (mine === null && wrote) {
+    const marked = await answerMeeting('absent', { ...found.value, ...ctx }, ports.meetingInputs);
+    if (marked.ok) return ok({ found: found.value, saved: result.value.saved, cutoff, attendance: 'marked-absent' });
+  }
+  return ok({ found: found.value, saved: result.value.saved, cutoff, attendance: mine === 'attending' ? 'attending' : 'absent' });
 }

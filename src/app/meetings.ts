@@ -38,6 +38,7 @@ export const mayLead = (user: UserContext, org: Organisation, group: Group, reco
 export const meetingViewRights = (user: UserContext, org: Organisation, group: Group, record: GroupRecord | undefined, now: Date) => ({
   lead: mayInGroup('leadMeeting', user, org, group, record, now),
   brief: mayInGroup('readInput', user, org, group, record, now),
+  member: mayInGroup('takePart', user, org, group, record, now),
 });
 
 /** May a lead open the revise form (any time; saving checks the start) or the close form (once the meeting has started). */

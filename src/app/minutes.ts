@@ -1,6 +1,6 @@
 import { dateIn } from '../domain/calendarDate';
 import { termOn } from '../domain/chairTerms';
-import type { Meeting } from '../domain/meetings';
+import { beforeStart, type Meeting } from '../domain/meetings';
 import { approve, draftMinutes, editNotes, publish, returnMinutes, sendForJustering, type Minutes, type MinutesFailure } from '../domain/minutes';
 import type { Group, Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
@@ -65,7 +65,7 @@ function viewOf(ctx: MinutesContext, record: GroupRecord | undefined, found: { m
   };
 }
 
-export type OpenFailure = 'not-allowed' | 'draft-private' | 'no-chair' | 'conflict';
+export type OpenFailure = 'not-allowed' | 'draft-private' | 'no-chair' | 'conflict' | 'not-started';
 
 /**
  * The meeting's minutes: drafted from the agenda, summaries and decisions the first time (by a
@@ -76,6 +76,8 @@ export async function openMinutes(ctx: MinutesContext, ports: MinutesPorts): Pro
   let found = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
   if (found === null) {
     if (!may('editMinutes', rolesFor(ctx, record, null))) return fail('not-allowed');
+    // Minutes are of a meeting that has taken place: none are drafted before it starts.
+    if (beforeStart(ctx.meeting, ctx.now)) return fail('not-started');
     const chair = termOn(record?.terms ?? [], 'chair', dateIn(ctx.now, ctx.org.timeZone))?.holder.aadObjectId ?? null;
     if (chair === null) return fail('no-chair');
     const people = await meetingPeople(ctx.org.id, ctx.meeting, record, ports.meetingInputs);
@@ -233,6 +235,7 @@ export async function actOnMinutesCard<M>(
   asker: Asker,
   ports: MinutesCommandPorts<M>,
   justeringMessage: JusteringMessage<M>,
+  outcomeMessage?: (outcome: MeetingPlace & { minutes: Minutes; record: GroupRecord | undefined; by: string }) => M,
 ): Promise<Result<MinutesActed, Failure<'unknown-meeting'> | Failure<ActionFailure, { group: Group }>>> {
   const place = await meetingAt(`${input.org}/${input.group}/${input.meetingId}`, ports);
   if (place === null) return fail('unknown-meeting');
@@ -246,6 +249,13 @@ export async function actOnMinutesCard<M>(
       if (j === asker.user.aadObjectId) continue;
       if (!(await ports.personal.deliver(j, justeringMessage({ ...place, minutes, etag, record })))) unreachable.push(j);
     }
+  }
+  // Approved or returned: the group's process leaders and the version's author hear it where they are.
+  if ((input.verb === 'approveMinutes' || input.verb === 'returnMinutes') && outcomeMessage !== undefined) {
+    const leaders = (record?.members ?? []).filter((m) => m.roles.includes('processLeader')).map((m) => m.aadObjectId);
+    const told = new Set([...leaders, minutes.writtenBy]);
+    told.delete(asker.user.aadObjectId);
+    for (const person of told) await ports.personal.deliver(person, outcomeMessage({ ...place, minutes, record, by: asker.user.aadObjectId }));
   }
   return ok({ ...place, minutes, etag, record, unreachable });
 }

@@ -21,6 +21,11 @@ export const outcomeNames: Record<Outcome, { sv: string; en: string }> = {
 };
 
 export const decisionTexts = {
+  notStarted: (group: string) =>
+    both(
+      `Mötet har inte börjat ännu, så inga beslut kan registreras för det. Mellan möten beslutar ordföranden: skriv **ordförandebeslut ${group}**. Inget sparades.`,
+      `The meeting has not started yet, so no decisions can be recorded for it. Between meetings the chair decides: type **chair-decision ${group}**. Nothing was saved.`,
+    ),
   formTitle: (group: string) => both(`Registrera beslut – ${group}`, `Record a decision – ${group}`),
   chairFormTitle: (group: string) => both(`Ordförandebeslut – ${group}`, `Chair's decision – ${group}`),
   item: both('Punkt på dagordningen', 'Agenda item'),
@@ -81,11 +86,11 @@ export const decisionTexts = {
   corrected: (n: string, v: number) => both(`${n} är rättat (version ${v}); tidigare versioner finns kvar.`, `${n} is corrected (version ${v}); earlier versions are kept.`),
   retracted: (n: string) => both(`${n} är markerat som återkallat. Inget har raderats.`, `${n} is marked as retracted. Nothing was deleted.`),
   isRetracted: both('Beslutet är återkallat och kan inte ändras.', 'The decision is retracted and cannot be changed.'),
-  retractUsage: both('Skriv: återkalla <grupp> <år:nr> <skäl>', 'Type: retract <group> <year:no> <reason>'),
-  forankringUsage: both('Skriv: förankring <huvudman eller part>, t.ex. förankring region.', 'Type: anchoring <principal or party>, e.g. anchoring region.'),
+  retractUsage: both('Skriv: återkalla \\<grupp\\> \\<år:nr\\> \\<skäl\\>', 'Type: retract \\<group\\> \\<year:no\\> \\<reason\\>'),
+  forankringUsage: both('Skriv: förankring \\<huvudman eller part\\>, t.ex. förankring region.', 'Type: anchoring \\<principal or party\\>, e.g. anchoring region.'),
   pendingTitle: (holder: string) => both(`Beslut som väntar på förankring hos ${holder}:`, `Decisions waiting for anchoring by ${holder}:`),
   pendingNone: (holder: string) => both(`Inga beslut väntar på förankring hos ${holder}.`, `No decisions are waiting for anchoring by ${holder}.`),
-  correctUsage: both('Skriv: rätta <grupp> <år:nr>', 'Type: correct <group> <year:no>'),
+  correctUsage: both('Skriv: rätta \\<grupp\\> \\<år:nr\\>', 'Type: correct \\<group\\> \\<year:no\\>'),
   alreadyRecorded: (n: string) => both(`Beslutet är redan registrerat som ${n}; inget nytt sparades.`, `The decision is already recorded as ${n}; nothing new was saved.`),
   searchCut: both(
     'En sökning använder högst 10 ord och 200 tecken; resten av det du skrev användes inte.',

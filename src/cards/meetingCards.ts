@@ -1,10 +1,10 @@
-import { activeItems, cutoffOf, GENERAL, MEETING_LIMITS as L, type AgendaItem, type Brief, type Meeting, type WrittenInput } from '../domain/meetings';
+import { activeItems, cutoffOf, GENERAL, MEETING_LIMITS as L, plannedEnd, type AgendaItem, type Attendance, type Brief, type Meeting, type WrittenInput } from '../domain/meetings';
 import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import type { QueuedItem } from '../domain/decisions';
 import { decisionTexts } from './decisionCards';
 import { plain } from './escape';
-import { kindLabel, meetingTexts as t, statusLabel, when } from './meetingTexts';
+import { kindLabel, meetingTexts as t, statusLabel, timeSpan, when } from './meetingTexts';
 
 /** How many agenda rows the form offers. */
 export const FORM_ITEMS = L.items;
@@ -21,7 +21,8 @@ function itemLine(item: AgendaItem, n: number, locale: Locale): CardElement {
   const parts = [kindLabel[item.kind][locale], `${t.presenter[locale]} ${plain(item.presenter)}`, `${item.minutes} ${t.min[locale]}`];
   if (item.source) parts.push(`${t.source[locale]}: ${plain(item.source)}`);
   const docs = item.documents.map((d) => `[${plain(d.title)}](${linkTarget(d.url)})`).join(', ');
-  const title = item.withdrawn ? `~~${n}. ${plain(item.title)}~~ (${t.withdrawn[locale]})` : itemHeading(n, item.title);
+  // Withdrawn is said in words: Teams shows `~~…~~` as typed.
+  const title = item.withdrawn ? `${n}. ${plain(item.title)} (${t.withdrawn[locale]})` : itemHeading(n, item.title);
   return { type: 'Container', spacing: 'Small', items: [textBlock(title), textBlock(`${parts.join(' · ')}${docs ? ` · ${docs}` : ''}`, { isSubtle: true, spacing: 'None', size: 'Small' })] };
 }
 
@@ -30,24 +31,48 @@ function itemLine(item: AgendaItem, n: number, locale: Locale): CardElement {
  * what the latest revision changed, the answer counts, and one-tap attending / förhinder.
  */
 export function agendaCard(org: Organisation, group: Group, m: Meeting, counts: { attending: number; absent: number }, locale: Locale, changeNote: string | null): AdaptiveCard {
-  const body: CardElement[] = [
-    facts([
-      [t.time[locale], when(m.startsAt, org.timeZone, locale)],
-      [t.place[locale], plain(m.place)],
-      [t.status[locale], statusLabel[m.status][locale]],
-    ]),
-  ];
+  const body: CardElement[] = [facts(meetingFacts(org, m, locale))];
   if (changeNote !== null) body.push(textBlock(changeNote, { color: 'Attention', weight: 'Bolder' }));
   body.push(...(m.agenda.length === 0 ? [textBlock(t.noAgenda[locale])] : m.agenda.map((item, i) => itemLine(item, i + 1, locale))));
   body.push(textBlock(t.answers(counts.attending, counts.absent)[locale], { isSubtle: true, spacing: 'Medium' }));
-  const data = { org: m.org, group: m.group, meetingId: m.id };
-  return card(locale, t.agendaTitle(group.shortName)[locale], body, [
-    { type: 'Action.Execute', title: t.attend[locale], verb: 'attend', data },
-    { type: 'Action.Execute', title: t.absent[locale], verb: 'absent', data },
-  ]);
+  return card(locale, t.agendaTitle(group.shortName)[locale], body, m.status === 'planned' ? answerButtons(m, locale) : []);
 }
 
-/** The create/revise form: date, time, place, cut-off and up to eight agenda rows. */
+/** Time with its planned end, place, the input deadline while input is open, and status. */
+function meetingFacts(org: Organisation, m: Meeting, locale: Locale): [string, string][] {
+  return [
+    [t.time[locale], timeSpan(m.startsAt, plannedEnd(m), org.timeZone, locale)],
+    [t.place[locale], plain(m.place)],
+    ...(m.status === 'planned' ? [[t.inputBy[locale], when(cutoffOf(m).toISOString(), org.timeZone, locale)] as [string, string]] : []),
+    [t.status[locale], statusLabel[m.status][locale]],
+  ];
+}
+
+/** Jag kommer / Förhinder (one tap, the card refreshed) and Synpunkter (the input card in the personal chat), for every member. */
+function answerButtons(m: Meeting, locale: Locale): CardElement[] {
+  const data = { org: m.org, group: m.group, meetingId: m.id };
+  return [
+    { type: 'Action.Execute', title: t.attend[locale], verb: 'attend', data },
+    { type: 'Action.Execute', title: t.absent[locale], verb: 'absent', data },
+    commandButton(t.buttonInput[locale], `${locale === 'sv' ? 'synpunkter' : 'input'} ${ref(m)}`),
+  ];
+}
+
+/** How many agenda rows a new meeting's form shows before "Lägg till punkt". */
+const FIRST_ROWS = 3;
+
+/** "Lägg till punkt" before hidden row `i`: shows that row, hides this button and shows the next one. */
+function addItemButton(i: number, visible: boolean, locale: Locale): CardElement {
+  const next = i + 1 < FORM_ITEMS ? [{ elementId: `add_${i + 1}`, isVisible: true }] : [];
+  return {
+    type: 'ActionSet',
+    id: `add_${i}`,
+    isVisible: visible,
+    actions: [{ type: 'Action.ToggleVisibility', title: t.addItem[locale], targetElements: [{ elementId: `row_${i}`, isVisible: true }, { elementId: `add_${i}`, isVisible: false }, ...next] }],
+  };
+}
+
+/** The create/revise form: date, time, place, cut-off, three agenda rows and "Lägg till punkt" up to eight. */
 export function meetingFormCard(
   orgId: string,
   group: Group,
@@ -66,6 +91,7 @@ export function meetingFormCard(
     { type: 'Input.Text', id: 'place', label: t.fieldPlace[locale], value: m?.place ?? '', maxLength: L.place, ...req },
     { type: 'Input.Number', id: 'cutoffHours', label: t.fieldCutoff[locale], value: m?.cutoffHours ?? group.inputCutoffHours ?? 24, min: 0, max: L.cutoffHours },
   ];
+  const shownRows = Math.min(FORM_ITEMS, Math.max(FIRST_ROWS, m?.agenda.length ?? 0, m === null ? queued.length : 0));
   for (let i = 0; i < FORM_ITEMS; i++) {
     const item = m?.agenda[i];
     const fromQueue = m === null ? queued[i] : undefined;
@@ -86,7 +112,11 @@ export function meetingFormCard(
       { type: 'Input.Text', id: `source_${i}`, label: t.fieldSource[locale], value: item?.source ?? (fromQueue ? decisionTexts.sentBack(group, fromQueue.origin)[locale] : ''), maxLength: L.source },
     ];
     if (m !== null && item !== undefined) rows.push({ type: 'Input.Toggle', id: `withdrawn_${i}`, title: t.fieldWithdrawn[locale], value: item.withdrawn ? 'true' : 'false' });
-    body.push({ type: 'Container', separator: true, items: rows });
+    // Rows beyond those in use start hidden; "Lägg till punkt" shows the next one (and moves itself below it).
+    const shown = i < shownRows;
+    if (i === shownRows && i > 0) body.push(addItemButton(i, true, locale));
+    else if (i > shownRows) body.push(addItemButton(i, false, locale));
+    body.push({ type: 'Container', id: `row_${i}`, separator: true, isVisible: shown, items: rows });
   }
   // A new meeting's form key is recorded when the form is shown, so a replayed submission cannot create it twice; the id is the server's.
   // A row offered from the queue carries the matter's reference (`origin_<row>`: "2026:2") back with the submission.
@@ -163,28 +193,39 @@ export function closeCard(group: Group, m: Meeting, version: string, locale: Loc
 }
 
 /** The meeting view: agenda, attendance, absent with and without input, status; actions for leads. */
-export function meetingViewCard(org: Organisation, group: Group, m: Meeting, brief: Brief, may: { readonly lead: boolean; readonly brief: boolean }, locale: Locale): AdaptiveCard {
+export function meetingViewCard(
+  org: Organisation,
+  group: Group,
+  m: Meeting,
+  brief: Brief,
+  may: { readonly lead: boolean; readonly brief: boolean; readonly member?: boolean },
+  locale: Locale,
+  mine: Attendance | null = null,
+): AdaptiveCard {
+  const answer = mine === 'attending' ? t.answerAttending : mine === 'absent' ? t.answerAbsent : t.answerNone;
   const body: CardElement[] = [
     facts([
-      [t.time[locale], when(m.startsAt, org.timeZone, locale)],
-      [t.place[locale], plain(m.place)],
-      [t.status[locale], statusLabel[m.status][locale]],
+      ...meetingFacts(org, m, locale),
       [t.attendance[locale], t.briefCounts(brief.attending, brief.absent, brief.noAnswer)[locale]],
+      ...(may.member === true ? [[t.yourAnswer[locale], answer[locale]] as [string, string]] : []),
     ]),
     ...m.agenda.map((item, i) => itemLine(item, i + 1, locale)),
   ];
   body.push(...absentLines(brief, locale));
+  // Leads see who has not answered, to remind them before the meeting.
+  if (may.lead && m.status === 'planned' && brief.notAnswered.length > 0) body.push(textBlock(t.notAnswered(brief.notAnswered.map(plain).join(', '))[locale], { spacing: 'Small' }));
   const word = (sv: string, en: string) => (locale === 'sv' ? sv : en);
+  const held = m.status !== 'planned';
   const actions = [
-    ...(may.lead ? [commandButton(t.buttonRevise[locale], `${word('revidera', 'revise')} ${ref(m)}`)] : []),
+    ...(may.member === true && m.status === 'planned' ? answerButtons(m, locale) : []),
+    ...(may.lead && !held ? [commandButton(t.buttonRevise[locale], `${word('revidera', 'revise')} ${ref(m)}`)] : []),
     // The brief goes to the person's personal chat, wherever the button is pressed.
     ...(may.brief ? [commandButton(t.buttonBrief[locale], `${word('sammanställning', 'brief')} ${ref(m)}`)] : []),
-    ...(may.lead
-      ? [
-          commandButton(t.buttonClose[locale], `${word('avsluta', 'close')} ${ref(m)}`),
-          commandButton(t.buttonRecord[locale], `${word('registrera', 'record')} ${ref(m)}`),
-        ]
-      : []),
+    ...(may.lead && !held ? [commandButton(t.buttonClose[locale], `${word('avsluta', 'close')} ${ref(m)}`)] : []),
+    ...(may.lead ? [commandButton(t.buttonRecord[locale], `${word('registrera', 'record')} ${ref(m)}`)] : []),
+    // Once held: the minutes (the justerare find Justera / Returnera there), and publishing once approved.
+    ...(may.lead && held ? [commandButton(t.buttonMinutes[locale], `${word('minnesanteckningar', 'minutes')} ${ref(m)}`)] : []),
+    ...(may.lead && m.status === 'minutes-approved' ? [publishButton(m, locale)] : []),
   ];
   return card(locale, `${t.agendaTitle(group.shortName)[locale]} · ${m.date}`, body, actions);
 }
@@ -196,4 +237,17 @@ function absentLines(brief: Brief, locale: Locale): CardElement[] {
   if (brief.absentWithInput.length > 0) out.push(textBlock(t.briefAbsentWith(names(brief.absentWithInput))[locale], { spacing: 'Medium' }));
   if (brief.absentWithoutInput.length > 0) out.push(textBlock(t.briefAbsentWithout(names(brief.absentWithoutInput))[locale], { spacing: 'Small' }));
   return out;
+}
+
+/** Publicera: the address typed into the card, sent with the command (`publicera <möte> <url>`). */
+function publishButton(m: Meeting, locale: Locale): CardElement {
+  return {
+    type: 'Action.ShowCard',
+    title: t.buttonPublish[locale],
+    card: {
+      type: 'AdaptiveCard',
+      body: [{ type: 'Input.Text', id: 'url', label: t.publishUrl[locale], style: 'Url', maxLength: 2000, isRequired: true, errorMessage: t.requiredField[locale] }],
+      actions: [{ type: 'Action.Submit', title: t.buttonPublish[locale], data: { verb: 'command', command: `${locale === 'sv' ? 'publicera' : 'publish'} ${ref(m)}` } }],
+    },
+  };
 }

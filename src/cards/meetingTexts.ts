@@ -23,6 +23,14 @@ export function when(iso: string, timeZone: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
+/** A meeting's time with its planned end when known, e.g. "tis 8 dec. 2026 13:00–14:30". */
+export function timeSpan(startIso: string, end: Date | null, timeZone: string, locale: Locale): string {
+  const start = when(startIso, timeZone, locale);
+  if (end === null) return start;
+  const endTime = new Intl.DateTimeFormat('sv-SE', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(end);
+  return `${start}–${endTime}`;
+}
+
 /** One change of a revision in plain words. */
 export function changeText(c: AgendaChange, timeZone: string, locale: Locale): string {
   const l = (sv: string, en: string) => (locale === 'sv' ? sv : en);
@@ -35,8 +43,11 @@ export function changeText(c: AgendaChange, timeZone: string, locale: Locale): s
       return l(`punkten "${title}" utgår`, `item "${title}" withdrawn`);
     case 'restored':
       return l(`punkten "${title}" är tillbaka`, `item "${title}" restored`);
-    case 'changed':
-      return l(`"${title}" ändrad (${c.fields.join(', ')})`, `"${title}" changed (${c.fields.join(', ')})`);
+    case 'changed': {
+      // Field names as the form shows them ("Föredragande"), never the code's ("presenter").
+      const fields = c.fields.map((f) => changedFieldLabel(f, locale)).join(', ');
+      return l(`"${title}" ändrad (${fields})`, `"${title}" changed (${fields})`);
+    }
     case 'removed':
       return l(`punkten "${title}" struken från dagordningen`, `item "${title}" removed`);
     case 'reordered':
@@ -60,6 +71,17 @@ export const meetingTexts = {
   source: both('ursprung', 'source'),
   answers: (a: number, b: number) => both(`${a} kommer · ${b} har förhinder`, `${a} attending · ${b} absent`),
   attend: both('Jag kommer', "I'm attending"),
+  inputBy: both('Synpunkter senast', 'Input by'),
+  addItem: both('Lägg till punkt', 'Add item'),
+  yourAnswer: both('Ditt svar', 'Your answer'),
+  answerAttending: both('Kommer', 'Attending'),
+  answerAbsent: both('Förhinder', "Can't attend"),
+  answerNone: both('Inget svar ännu', 'No answer yet'),
+  notAnswered: (names: string) => both(`Har inte svarat: ${names}`, `Not answered yet: ${names}`),
+  buttonInput: both('Synpunkter', 'Input'),
+  buttonMinutes: both('Minnesanteckningar', 'Minutes'),
+  buttonPublish: both('Publicera', 'Publish'),
+  publishUrl: both('Webbadress där minnesanteckningarna är publicerade', 'Web address where the minutes are published'),
   absent: both('Förhinder', "Can't attend"),
   noAgenda: both('Dagordningen är inte klar ännu.', 'The agenda is not ready yet.'),
   inputTitle: (group: string) => both(`Synpunkter i förväg – ${group}`, `Written input in advance – ${group}`),
@@ -67,22 +89,30 @@ export const meetingTexts = {
   inputIntro: (cutoff: string, deputies: boolean | null) =>
     deputies === false
       ? both(
-          `Du har anmält förhinder. Eftersom ersättare inte utses når din syn mötet bara skriftligt: skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
-          `You reported that you can't attend. With no deputies, your view reaches the meeting only in writing: write per item what the chair should bring up. You can edit until ${cutoff}.`,
+          `Kan du inte komma? Eftersom ersättare inte utses når din syn mötet då bara skriftligt: skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+          `Can't attend? With no deputies, your view then reaches the meeting only in writing: write per item what the chair should bring up. You can edit until ${cutoff}.`,
         )
       : deputies === true
         ? both(
-            `Du har anmält förhinder. Kontakta din ersättare så att hen kan komma, och skriv gärna per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
-            `You reported that you can't attend. Contact your deputy so they can attend, and write per item what the chair should bring up. You can edit until ${cutoff}.`,
+            `Kan du inte komma? Kontakta din ersättare så att hen kan komma, och skriv gärna per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+            `Can't attend? Contact your deputy so they can attend, and write per item what the chair should bring up. You can edit until ${cutoff}.`,
           )
         : both(
-            `Du har anmält förhinder. Skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
-            `You reported that you can't attend. Write per item what the chair should bring up. You can edit until ${cutoff}.`,
+            `Kan du inte komma? Skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+            `Can't attend? Write per item what the chair should bring up. You can edit until ${cutoff}.`,
           ),
   general: both('Övrigt (allmänna synpunkter)', 'General comments'),
   saveInput: both('Spara synpunkter', 'Save input'),
   inputSaved: (n: number, cutoff: string) => both(`Sparat: ${counted('synpunkter', n, 'sv')}. Du kan ändra fram till ${cutoff}.`, `Saved: ${counted('synpunkter', n, 'en')}. You can edit until ${cutoff}.`),
   inputNothing: both('Inga synpunkter ändrades.', 'No input was changed.'),
+  inputMarkedAbsent: both(
+    'Du hade inte svarat på mötet, så jag har noterat förhinder för dig: synpunkter i förväg är för den som inte kan komma, och de går nu till ordföranden. Tryck Jag kommer på dagordningen om du ändå kommer.',
+    "You had not answered, so I have noted that you can't attend: written input is for those who cannot come, and it now goes to the chair. Press I'm attending on the agenda if you will come after all.",
+  ),
+  inputWhileAttending: both(
+    'Du har svarat att du kommer, så synpunkterna visas inte i ordförandens sammanställning: ta upp dem på mötet, eller tryck Förhinder om du inte kan komma.',
+    "You have answered that you are attending, so the input is not shown in the chair's brief: raise it at the meeting, or press Can't attend if you cannot come.",
+  ),
   cutoffPassed: (cutoff: string) => both(
     `Tiden för synpunkter gick ut ${cutoff}, så inget sparades. Kontakta processledaren direkt om det är viktigt.`,
     `The time for written input ended ${cutoff}, so nothing was saved. Contact the process leader directly if it matters.`,
@@ -149,9 +179,13 @@ export const meetingTexts = {
   closeIntro: both('Skriv per punkt vad som beslutades eller noterades. Det skickas till dem som hade förhinder.', 'Write per item what was decided or noted. It is sent to those who could not attend.'),
   closeSubmit: both('Markera som genomfört och skicka', 'Mark as held and send'),
   closed: (n: number) => both(`Mötet är markerat som genomfört. ${counted('sammanfattning', n, 'sv')}.`, `The meeting is marked as held. ${counted('sammanfattning', n, 'en')}.`),
+  noSummaries: both(
+    'Skriv en sammanfattning för minst en punkt innan du avslutar mötet. Inget sparades.',
+    'Write a summary for at least one item before you close the meeting. Nothing was saved.',
+  ),
   notStartedYet: both('Mötet har inte börjat ännu, så det kan inte avslutas.', 'The meeting has not started yet, so it cannot be closed.'),
   meetingsTitle: (group: string) => both(`Möten – ${group}`, `Meetings – ${group}`),
-  noMeetings: both('Inga möten är registrerade. Processledaren skapar ett med **möte <grupp>**.', 'No meetings are registered. The process leader creates one with **meeting <group>**.'),
+  noMeetings: both('Inga möten är registrerade. Processledaren skapar ett med **möte \\<grupp\\>**.', 'No meetings are registered. The process leader creates one with **meeting \\<group\\>**.'),
   buttonRevise: both('Revidera', 'Revise'),
   buttonBrief: both('Sammanställning', 'Brief'),
   buttonClose: both('Avsluta möte', 'Close meeting'),
@@ -163,14 +197,27 @@ export const meetingTexts = {
     'This contains written input, which is only shown in a personal chat, and you have no personal chat with me yet. Open a chat with Samverkansboten (click my name and choose Chat) and type the command there. Nothing was shown here.',
   ),
   unknownForm: both(
-    'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte <grupp>**. Inget sparades.',
-    'The form is not recognised for this group. Open a new one with **meeting <group>**. Nothing was saved.',
+    'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte \\<grupp\\>**. Inget sparades.',
+    'The form is not recognised for this group. Open a new one with **meeting \\<group\\>**. Nothing was saved.',
   ),
   notInputReader: (group: string) => both(
     `Synpunkterna i ${group} visas bara för gruppens ordförande, vice ordförande och processledare. Inget visades.`,
     `The written input in ${group} is shown only to the group's chair, vice chair and process leader. Nothing was shown.`,
   ),
 } as const;
+
+/** A changed item field in words, inside a sentence ("föredragande", not "presenter"). */
+function changedFieldLabel(field: string, locale: Locale): string {
+  const known: Partial<Record<string, { sv: string; en: string }>> = {
+    title: both('rubrik', 'title'),
+    kind: both('typ', 'kind'),
+    presenter: both('föredragande', 'presenter'),
+    minutes: both('minuter', 'minutes'),
+    source: both('ursprung', 'source'),
+    documents: both('dokument', 'documents'),
+  };
+  return known[field]?.[locale] ?? field;
+}
 
 /** A form field as the person sees it, e.g. "Minuter, punkt 2", to name it in a refusal. */
 export function fieldLabel(name: FieldName, locale: Locale): string {

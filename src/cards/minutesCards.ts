@@ -14,6 +14,20 @@ const statusNames = {
 };
 
 export const minutesTexts = {
+  approvedNotice: (group: string, date: string, by: string) =>
+    both(
+      `Minnesanteckningarna för ${group} (${date}) är justerade av ${by}. Skriv **publicera ${group} \\<webbadress\\>** när de är publicerade.`,
+      `The minutes of ${group} (${date}) were approved by ${by}. Type **publish ${group} \\<web address\\>** once they are published.`,
+    ),
+  returnedNotice: (group: string, date: string, by: string, comment: string) =>
+    both(
+      `Minnesanteckningarna för ${group} (${date}) returnerades av ${by}: "${comment}". Öppna dem med **minnesanteckningar ${group} ${date}**.`,
+      `The minutes of ${group} (${date}) were returned by ${by}: "${comment}". Open them with **minutes ${group} ${date}**.`,
+    ),
+  notStarted: both(
+    'Mötet har inte börjat ännu, så det finns inga minnesanteckningar att skriva. De kan skrivas när mötet har börjat.',
+    'The meeting has not started yet, so there are no minutes to write. They can be written once the meeting has started.',
+  ),
   title: (group: string, date: string) => both(`Minnesanteckningar – ${group} ${date}`, `Minutes – ${group} ${date}`),
   present: both('Närvarande', 'Present'),
   absent: both('Förhinder', 'Absent'),
@@ -69,7 +83,11 @@ export const minutesTexts = {
     'not-justerare': both('Bara ordföranden eller en utsedd justerare kan justera. Inget ändrades.', 'Only the chair or a named approver can approve. Nothing was changed.'),
     'already-published': both('Minnesanteckningarna är redan publicerade.', 'The minutes are already published.'),
     conflict: both('Någon annan ändrade minnesanteckningarna under tiden. Inget ändrades; visa dem igen.', 'Someone else changed the minutes meanwhile. Nothing was changed; show them again.'),
-    'bad-url': both('Ange webbadressen där de publicerats, t.ex. publicera <möte> https://…', 'Give the web address where they are published, e.g. publish <meeting> https://…'),
+    'bad-url': both('Ange webbadressen där de publicerats, t.ex. **publicera \\<grupp\\> https://…**', 'Give the web address where they are published, e.g. **publish \\<group\\> https://…**'),
+    'no-comment': both(
+      'Skriv i kommentaren vad som behöver ändras innan du returnerar minnesanteckningarna. Inget ändrades.',
+      'Write in the comment what needs to change before you return the minutes. Nothing was changed.',
+    ),
   },
 };
 

@@ -162,8 +162,8 @@ export const texts = {
           en: `"${q}" exists in several organisations (${orgs}). Type the group's id, e.g. from **groups**.`,
         },
   linkNotChannel: {
-    sv: 'Kanaler kopplas i kanalen själv: lägg till boten i teamet och skriv @Samverkansboten koppla <grupp> i kanalen.',
-    en: 'Channels are linked from the channel itself: add the bot to the team and type @Samverkansboten link <group> in the channel.',
+    sv: 'Kanaler kopplas i kanalen själv: lägg till boten i teamet och skriv @Samverkansboten koppla \\<grupp\\> i kanalen.',
+    en: 'Channels are linked from the channel itself: add the bot to the team and type @Samverkansboten link \\<group\\> in the channel.',
   },
   linkNotAllowed: (group: string) => ({
     sv: `Bara en administratör eller processledaren för ${group} kan koppla en kanal till gruppen. Inget ändrades.`,

@@ -123,6 +123,12 @@ export const beforeStart = (meeting: Meeting, now: Date): boolean => now.getTime
 /** The items still on the agenda, in order. */
 export const activeItems = (meeting: Meeting): AgendaItem[] => meeting.agenda.filter((i) => !i.withdrawn);
 
+/** When the meeting is planned to end: its start plus the minutes of the items still on the agenda; null without any. */
+export function plannedEnd(meeting: Meeting): Date | null {
+  const minutes = activeItems(meeting).reduce((sum, i) => sum + i.minutes, 0);
+  return minutes === 0 ? null : new Date(Date.parse(meeting.startsAt) + minutes * 60_000);
+}
+
 /** What a revision changed, for the note on the updated card. */
 export type AgendaChange =
   | { readonly kind: 'added'; readonly title: string }
@@ -176,6 +182,8 @@ export interface Brief {
   readonly attending: number;
   readonly absent: number;
   readonly noAnswer: number;
+  /** Members who have not answered yet, by name, for the leads' view. */
+  readonly notAnswered: readonly string[];
 }
 
 /** Compiles absent members' written input per agenda item (display names), for the chair. */
@@ -199,6 +207,7 @@ export function compileBrief(meeting: Meeting, people: MeetingPeople): Brief {
     attending: answers.filter((a) => a.attendance === 'attending').length,
     absent: absent.length,
     noAnswer: people.members.filter((m) => m.isMember && !answered.has(m.aadObjectId)).length,
+    notAnswered: sortNames(people.members.filter((m) => m.isMember && !answered.has(m.aadObjectId)).map((m) => m.aadObjectId)),
   };
 }
 

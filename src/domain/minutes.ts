@@ -59,7 +59,7 @@ export function draftMinutes(meeting: Meeting, decisions: readonly Decision[], p
   };
 }
 
-export type MinutesFailure = 'locked' | 'not-sent' | 'not-approved' | 'not-justerare' | 'already-published';
+export type MinutesFailure = 'locked' | 'not-sent' | 'not-approved' | 'not-justerare' | 'already-published' | 'no-comment';
 
 /** Sends a draft (or returned minutes) to the chair and justerare. */
 export function sendForJustering(m: Minutes): Result<Minutes, MinutesFailure> {
@@ -73,9 +73,10 @@ export function approve(m: Minutes, by: string, at: string): Result<Minutes, Min
   return ok({ ...m, status: 'approved', approvedBy: by, approvedAt: at });
 }
 
-/** An approver returns the minutes with a comment. */
+/** An approver returns the minutes with a comment: without one the author cannot know what to change. */
 export function returnMinutes(m: Minutes, _by: string, comment: string): Result<Minutes, MinutesFailure> {
   if (m.status !== 'sent') return fail(m.status === 'approved' || m.status === 'published' ? 'locked' : 'not-sent');
+  if (comment.trim() === '') return fail('no-comment');
   return ok({ ...m, status: 'returned', returnComment: comment.trim() });
 }
 

@@ -15,7 +15,9 @@ import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { bindTurn, describeError, type Logger } from '../logger';
 import { conversationRefOf, localeOf, MAX_MESSAGE_TEXT, tenantOf } from './activity';
-import { pageArgument, parseCommand, suggestCommands, type ParsedCommand } from './commands';
+import { pageArgument, parseCommand, suggestCommands, type CommandName, type ParsedCommand } from './commands';
+import { groupArgument, meetingArgument } from './meetingByName';
+import type { MeetingPick } from '../domain/meetingChoice';
 import {
   addMemberForm,
   appointForm,
@@ -90,7 +92,8 @@ export interface BotDeps extends CycleEditHandlerDeps, SettingsHandlerDeps, Admi
 }
 
 const linkSubmission = z.object({ verb: z.literal('linkChannel'), group: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/) });
-const commandSubmission = z.object({ verb: z.literal('command'), command: z.string().min(1).max(200) });
+// `url`: the address typed into the Publicera button's field, appended to the command.
+const commandSubmission = z.object({ verb: z.literal('command'), command: z.string().min(1).max(200), url: z.string().max(2000).optional() });
 
 /** The Teams surface: routes activities to use cases and turns results into Swedish/English replies. */
 export class SamverkansBot {
@@ -149,7 +152,7 @@ export class SamverkansBot {
       else if (action === 'remove' || action === 'remove-upgrade') await this.forget(context);
     });
     // Every Action.Submit: the card's data is checked with its schema; anything else gets the bad-card answer.
-    this.submit('command', commandSubmission, (turn, d) => this.command(turn, parseCommand(d.command)));
+    this.submit('command', commandSubmission, (turn, d) => this.command(turn, parseCommand(d.url === undefined ? d.command : `${d.command} ${d.url.trim()}`)));
     this.submit('appoint', appointForm, (turn, d) => submitAppointment(turn, this.deps, d));
     this.submit('addMember', addMemberForm, (turn, d) => submitAddMember(turn, this.deps, d));
     this.submit(['reminderDone', 'reminderAck'], reminderSubmission, (turn, d) => submitReminderResponse(turn, this.deps, d));
@@ -204,8 +207,10 @@ export class SamverkansBot {
     return { context, ref, user, locale: localeOf(context.activity, user.preferredLocale) };
   }
 
-  private async command(turn: Turn, cmd: ParsedCommand): Promise<void> {
-    this.deps.logger.info('command', { command: cmd.name ?? 'unknown', scope: turn.ref.conversationType });
+  private async command(turn: Turn, parsed: ParsedCommand): Promise<void> {
+    this.deps.logger.info('command', { command: parsed.name ?? 'unknown', scope: turn.ref.conversationType });
+    const cmd = await this.meetingNamed(turn, parsed);
+    if (cmd === null) return;
     switch (cmd.name) {
       case 'help':
         return this.help(turn);
@@ -275,6 +280,24 @@ export class SamverkansBot {
   private async help(turn: Turn): Promise<void> {
     const standings = await helpStandings(turn.user, this.deps.clock.now(), this.deps);
     return sendCard(turn, helpCard(turn.user, this.deps.catalog.all(), turn.locale, standings));
+  }
+
+  /** A command about one meeting ("avsluta LGS 3 dec") with the group and date turned into `org/group/id`; null once answered instead. */
+  private async meetingNamed(turn: Turn, cmd: ParsedCommand): Promise<ParsedCommand | null> {
+    if (cmd.name !== null && GROUP_COMMANDS.has(cmd.name) && cmd.argument.trim() === '') {
+      const group = await groupArgument(turn, this.deps, (cmd.text.split(' ')[0] ?? '').toLocaleLowerCase('sv').replace('lägg-till', 'lägg till'));
+      return group === null ? null : { ...cmd, argument: group };
+    }
+    const pick = cmd.name === null ? undefined : MEETING_PICK[cmd.name];
+    if (pick === undefined) return cmd;
+    // `publicera LGS <url>`: the address is the last word and stays with the command.
+    const words = cmd.argument.trim().split(/\s+/).filter((w) => w !== '');
+    const last = words.at(-1) ?? '';
+    const url = cmd.name === 'publish' && /^(https?:\/\/|www\.)/i.test(last) ? last : '';
+    if (url !== '') words.pop();
+    const word = (cmd.text.split(' ')[0] ?? '').toLocaleLowerCase('sv');
+    const ref = await meetingArgument(turn, this.deps, words.join(' '), word, pick, url);
+    return ref === null ? null : { ...cmd, argument: url === '' ? ref : `${ref} ${url}` };
   }
 
   private async groups(turn: Turn, named: string): Promise<void> {
@@ -367,6 +390,20 @@ export class SamverkansBot {
 }
 
 const KNOWN_CONVERSATION = Symbol('knownConversation');
+
+/** Commands about one group that need it named: typed without one, the group comes from the place or a choice. */
+const GROUP_COMMANDS: ReadonlySet<CommandName> = new Set(['history', 'appoint', 'members', 'add', 'meeting', 'meetings', 'decisions', 'chairDecision', 'export']);
+
+/** Commands about one meeting, and which meeting they mean when only the group is named. */
+const MEETING_PICK: Partial<Record<CommandName, MeetingPick>> = {
+  brief: 'next',
+  input: 'next',
+  revise: 'next',
+  close: 'latest-started',
+  minutes: 'latest-started',
+  recordDecision: 'latest-started',
+  publish: 'latest-started',
+};
 
 /** `språk …`: the words for each language; null follows the Teams client again. */
 const LANGUAGE_WORDS = new Map<string, 'sv' | 'en' | null>([

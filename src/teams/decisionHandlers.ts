@@ -57,6 +57,7 @@ export async function showDecisionForm(turn: Turn, deps: DecisionDeps, arg: stri
   const r = await openDecisionForm(chairDecision ? { groupQuery: arg } : { meetingRef: arg }, asker(turn, deps), deps);
   if (!r.ok) {
     if (r.code === 'unknown-meeting') return reply(turn, meetingTexts.unknownMeeting);
+    if (r.code === 'not-started') return reply(turn, t.notStarted(plain(r.group.shortName)));
     return reply(turn, r.code === 'not-allowed' ? t.notAllowed(r.group.shortName) : texts.groupNotFound(echo(arg.trim())));
   }
   const v = r.value;
@@ -88,6 +89,7 @@ export async function submitDecision(turn: Turn, deps: DecisionDeps, raw: z.infe
     if (result.code === 'unknown-group') return reply(turn, texts.groupNotFound(result.group));
     if (result.code === 'unknown-holder') return reply(turn, texts.badCard);
     deps.logger.info('decision.refused', { org: data.org, group: data.group, code: result.code });
+    if (result.code === 'not-started') return reply(turn, t.notStarted(plain(result.group.shortName)));
     return reply(turn, result.code === 'not-allowed' ? t.notAllowed(result.group.shortName) : t.problems[result.code]);
   }
   const { decision, replayed } = result.value;

@@ -174,9 +174,11 @@ export async function submitWrittenInput(turn: Turn, deps: MeetingDeps, data: z.
         return reply(turn, texts.badCard);
     }
   }
-  const { found, saved, cutoff } = r.value;
+  const { found, saved, cutoff, attendance } = r.value;
   deps.logger.info('meeting.input', { org: found.org.id, group: found.group.id, items: saved });
-  return reply(turn, saved === 0 ? t.inputNothing : t.inputSaved(saved, when(cutoff.toISOString(), found.org.timeZone, turn.locale)));
+  const main = (saved === 0 ? t.inputNothing : t.inputSaved(saved, when(cutoff.toISOString(), found.org.timeZone, turn.locale)))[turn.locale];
+  const note = attendance === 'marked-absent' ? t.inputMarkedAbsent[turn.locale] : attendance === 'attending' ? t.inputWhileAttending[turn.locale] : null;
+  return replyText(turn, note === null ? main : `${main} ${note}`);
 }
 
 /** `sammanställning <möte>`: the brief with everyone's input, for the group's chair, vice chair and process leader, in personal chat only. */
@@ -196,7 +198,7 @@ export async function showMeetings(turn: Turn, deps: MeetingDeps, arg: string): 
   const r = await groupMeetings(arg, userAt(turn, deps), deps);
   if (!r.ok) return reply(turn, r.code === 'no-group' ? texts.helpIntro : r.code === 'no-meetings' ? t.noMeetings : texts.groupNotFound(r.query));
   const { org, group, meetings, rights } = r.value;
-  for (const { meeting, brief } of meetings) await sendCard(turn, meetingViewCard(org, group, meeting, brief, rights, turn.locale));
+  for (const { meeting, brief, mine } of meetings) await sendCard(turn, meetingViewCard(org, group, meeting, brief, rights, turn.locale, mine));
 }
 
 /** `avsluta <möte>`: the close form (summary per item), for leads, once the meeting has started. */
@@ -219,6 +221,8 @@ export async function submitClose(turn: Turn, deps: MeetingDeps, data: z.infer<t
         return reply(turn, t.notLead(r.group.shortName));
       case 'not-started':
         return reply(turn, t.notStartedYet);
+      case 'no-summaries':
+        return reply(turn, t.noSummaries);
       case 'conflict':
         return reply(turn, t.conflict);
     }

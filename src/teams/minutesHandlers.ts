@@ -54,6 +54,9 @@ function names(record: GroupRecord | undefined): (aad: string) => string {
   return (a) => map.get(a) ?? a;
 }
 
+/** "8 december 2026" from a calendar date, for the notices (a date needs no time zone). */
+const dayOf = (iso: string) => new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+
 const asker = (turn: Turn, deps: MinutesDeps) => ({ user: turn.user, now: deps.clock.now() });
 const ports = (deps: MinutesDeps) => ({ ...deps, personal: personalChats(deps.conversations, deps.proactive) });
 
@@ -72,7 +75,7 @@ export async function showMinutes(turn: Turn, deps: MinutesDeps, arg: string): P
   const opened = await openMinutesFor(arg, asker(turn, deps), ports(deps));
   if (!opened.ok) {
     if (opened.code === 'unknown-meeting') return reply(turn, meetingTexts.unknownMeeting);
-    const messages = { 'not-allowed': t.notEditor(opened.group.shortName), 'draft-private': t.draftPrivate, 'no-chair': t.noJusterare, conflict: t.failures.conflict };
+    const messages = { 'not-allowed': t.notEditor(opened.group.shortName), 'draft-private': t.draftPrivate, 'no-chair': t.noJusterare, conflict: t.failures.conflict, 'not-started': t.notStarted };
     return reply(turn, messages[opened.code]);
   }
   const v = opened.value;
@@ -105,9 +108,17 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
   const justerare = data.justerare === undefined ? undefined : data.justerare.split(',').map((x) => x.trim()).filter((x) => aad.safeParse(x).success);
   const input = { verb: data.verb, org: data.org, group: data.group, meetingId: data.meetingId, etag: data.etag, notes, justerare, comment: data.comment };
   // Each justerare gets the card in their personal chat (in Swedish, like every proactive card).
-  const result = await actOnMinutesCard(input, asker(turn, deps), ports(deps), (s) => ({
-    card: minutesCard(s.minutes, s.group, s.meeting.date, names(s.record), { edit: false, approve: true, nameJusterare: false }, s.etag, 'sv'),
-  }));
+  const result = await actOnMinutesCard(
+    input,
+    asker(turn, deps),
+    ports(deps),
+    (s) => ({ card: minutesCard(s.minutes, s.group, s.meeting.date, names(s.record), { edit: false, approve: true, nameJusterare: false }, s.etag, 'sv') }),
+    // The process leader learns the outcome (in Swedish, like every proactive message).
+    (o) => {
+      const [group, date, by] = [plain(o.group.shortName), dayOf(o.meeting.date), plain(names(o.record)(o.by))];
+      return { text: (o.minutes.status === 'approved' ? t.approvedNotice(group, date, by) : t.returnedNotice(group, date, by, plain(o.minutes.returnComment ?? ''))).sv };
+    },
+  );
   if (!result.ok) {
     if (result.code === 'unknown-meeting') return reply(turn, meetingTexts.unknownMeeting);
     deps.logger.info('minutes.refused', { org: data.org, group: data.group, code: result.code });

@@ -231,7 +231,15 @@ describe('minutes: private drafts and who approves', () => {
     await bot.post(personalMessage(`minnesanteckningar ${ref}`, opts(USERS.chairLgs)));
     const chairButtons = minutesCardData();
     expect(chairButtons.map(([t]) => t)).toEqual(['Justera', 'Returnera med kommentar']);
+    // Returned without a comment the author would not know what to change: refused.
+    bot.connector.clear();
+    await bot.post(actionSubmit({ ...chairButtons[1]![1], comment: '  ' }, opts(USERS.chairLgs)));
+    expect(bot.connector.texts()).toEqual(['Skriv i kommentaren vad som behöver ändras innan du returnerar minnesanteckningarna. Inget ändrades.']);
     await bot.post(actionSubmit({ ...chairButtons[1]![1], comment: 'Komplettera punkt 1' }, opts(USERS.chairLgs)));
+    // The process leader, who wrote the version, hears that it came back and why.
+    expect(bot.connector.sent.filter((s) => s.conversationId === `a:personal-${USERS.processLeaderLgs}`).map((s) => s.activity.text)).toEqual([
+      'Minnesanteckningarna för LGS (8 december 2026) returnerades av Ordförande LGS (demo): "Komplettera punkt 1". Öppna dem med **minnesanteckningar LGS 8 december 2026**.',
+    ]);
     // The chair names the process leader justerare and sends: the chair is now the author and cannot approve.
     bot.connector.clear();
     await bot.post(personalMessage(`minnesanteckningar ${ref}`, opts(USERS.chairLgs)));
@@ -246,6 +254,8 @@ describe('minutes: private drafts and who approves', () => {
     expect(bot.connector.texts()).toEqual([
       'Den som skrev versionen kan inte själv justera den. Inget ändrades.',
       'Bara ordföranden eller en utsedd justerare kan justera. Inget ändrades.',
+      // The chair wrote this version: they hear of the approval.
+      'Minnesanteckningarna för LGS (8 december 2026) är justerade av Processledare LGS (demo). Skriv **publicera LGS \\<webbadress\\>** när de är publicerade.',
       'Minnesanteckningarna för LGS är justerade och låsta.',
     ]);
     const approved = await bot.running.repos.decisions.minutes(ORG, 'lgs', id);

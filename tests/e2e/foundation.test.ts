@@ -257,7 +257,7 @@ describe('linking a channel to a group', () => {
   it('explains that linking happens in a channel when asked in personal chat', async () => {
     await bot.post(personalMessage('koppla LGS', opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual([
-      'Kanaler kopplas i kanalen själv: lägg till boten i teamet och skriv @Samverkansboten koppla <grupp> i kanalen.',
+      'Kanaler kopplas i kanalen själv: lägg till boten i teamet och skriv @Samverkansboten koppla \\<grupp\\> i kanalen.',
     ]);
   });
 

@@ -40,8 +40,8 @@ describe('one unreadable row breaks nothing', () => {
   it('möten shows the readable meeting with its attendance', async () => {
     await bot.post(personalMessage('möten LGS', opts(USERS.memberRegion)));
     expect(bot.connector.texts()).toEqual([]);
-    expect(bot.connector.cards().map((c) => cardTexts(c).slice(0, 5))).toEqual([
-      ['Dagordning – LGS · 2026-12-08', 'Tid: tis 8 dec. 2026 13:00', 'Plats: Teams-möte', 'Status: Planerat', 'Närvaro: 0 kommer, 0 har förhinder, 3 har inte svarat.'],
+    expect(bot.connector.cards().map((c) => cardTexts(c).slice(0, 6))).toEqual([
+      ['Dagordning – LGS · 2026-12-08', 'Tid: tis 8 dec. 2026 13:00–13:30', 'Plats: Teams-möte', 'Synpunkter senast: mån 7 dec. 2026 13:00', 'Status: Planerat', 'Närvaro: 0 kommer, 0 har förhinder, 3 har inte svarat.'],
     ]);
   });
 

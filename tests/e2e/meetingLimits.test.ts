@@ -80,8 +80,8 @@ describe('the meeting form is checked field by field', () => {
     await bot.post(actionSubmit(meetingForm('goteborgsomradet', 'lgs', { formKey: 'a'.repeat(24) }), opts(USERS.processLeaderLgs)));
     await bot.post(actionSubmit(meetingForm('goteborgsomradet', 'lgs', {}), opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual([
-      'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte <grupp>**. Inget sparades.',
-      'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte <grupp>**. Inget sparades.',
+      'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte \\<grupp\\>**. Inget sparades.',
+      'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte \\<grupp\\>**. Inget sparades.',
     ]);
     expect(await meetingsOfLgs()).toEqual(before);
     const created = await createMeeting(bot, USERS.processLeaderLgs, LGS, { newId: 'valt-av-klienten', id: 'valt-av-klienten' });

@@ -45,7 +45,7 @@ describe('written input stays with its group', () => {
     await bot.post(actionSubmit(meetingForm('goteborgsomradet', 'nosam-hisingen', { formKey: lgsKey, newId: lgs.id.slice(11) }), opts(USERS.processLeaderNosam)));
     await bot.post(actionSubmit(meetingForm('goteborgsomradet', 'nosam-hisingen', { meetingId: lgs.id, version: '"x"' }), opts(USERS.processLeaderNosam)));
     expect(bot.connector.texts()).toEqual([
-      'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte <grupp>**. Inget sparades.',
+      'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte \\<grupp\\>**. Inget sparades.',
       'Jag hittar inte mötet. Det kan ha tagits bort; skriv **möten** för att se gruppens möten.',
     ]);
     // Even a NOSAM meeting with exactly the same id (as the old client-chosen ids allowed) has its own input.
@@ -80,9 +80,10 @@ describe('written input stays with its group', () => {
       await bot.post(personalMessage('möten LGS', opts(user)));
       return cardActions(bot.connector.cards()[0]!).map(([title]) => title);
     };
-    expect(await buttons(USERS.chairLgs)).toEqual(['Revidera', 'Sammanställning', 'Avsluta möte', 'Registrera beslut']);
+    // Members also get the answer buttons (issue 13): the brief button stays with those who may read input.
+    expect(await buttons(USERS.chairLgs)).toEqual(['Jag kommer', 'Förhinder', 'Synpunkter', 'Revidera', 'Sammanställning', 'Avsluta möte', 'Registrera beslut']);
     expect(await buttons(USERS.admin)).toEqual(['Revidera', 'Avsluta möte', 'Registrera beslut']);
-    expect(await buttons(USERS.memberRegion)).toEqual([]);
+    expect(await buttons(USERS.memberRegion)).toEqual(['Jag kommer', 'Förhinder', 'Synpunkter']);
   });
 });
 

@@ -112,8 +112,9 @@ describe('a meeting from agenda to catch-up', () => {
     const texts = cardTexts(posted!.activity.attachments![0]!.content);
     expect(texts).toEqual([
       'Dagordning – LGS',
-      'Tid: tis 8 dec. 2026 13:00',
+      'Tid: tis 8 dec. 2026 13:00–13:30',
       'Plats: Teams-möte',
+      'Synpunkter senast: mån 7 dec. 2026 13:00',
       'Status: Planerat',
       '**1. Årsrapport 2026**',
       'Beslut · föredragande Processledare LGS · 20 min · [arsrapport.pdf](https://example.se/arsrapport.pdf)',
@@ -176,7 +177,7 @@ describe('a meeting from agenda to catch-up', () => {
     expect(bot.connector.updated).toHaveLength(1);
     const texts = cardTexts(bot.connector.updated[0]!.activity.attachments![0]!.content);
     expect(texts).toContain('Reviderad (version 2): punkten "Information från NOSAM" utgår.');
-    expect(texts).toContain('~~2. Information från NOSAM~~ (utgår)');
+    expect(texts).toContain('2. Information från NOSAM (utgår)');
     expect(bot.connector.updated[0]!.conversationId).toBe(CHANNEL);
   });
 
@@ -254,7 +255,7 @@ describe('a meeting from agenda to catch-up', () => {
     const texts = cardTexts(bot.connector.cards()[0]!);
     expect(texts.slice(0, 5)).toEqual([
       'Dagordning – LGS · 2026-12-08',
-      'Tid: tis 8 dec. 2026 13:00',
+      'Tid: tis 8 dec. 2026 13:00–13:30',
       'Plats: Teams-möte',
       'Status: Genomfört',
       'Närvaro: 1 kommer, 2 har förhinder, 0 har inte svarat.',

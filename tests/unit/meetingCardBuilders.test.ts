@@ -30,13 +30,14 @@ describe('the agenda card', () => {
     const c = agendaCard(GBG, LGS, meeting, { attending: 3, absent: 1 }, 'sv', 'Reviderad (version 2): ny plats Rådhuset (var Teams).');
     expect(cardTexts(c)).toEqual([
       'Dagordning – LGS',
-      'Tid: tis 8 dec. 2026 13:00',
+      'Tid: tis 8 dec. 2026 13:00–13:35',
       'Plats: Rådhuset',
+      'Synpunkter senast: mån 7 dec. 2026 13:00',
       'Status: Planerat',
       'Reviderad (version 2): ny plats Rådhuset (var Teams).',
       '**1. Budget**',
       'Beslut · föredragande PL · 15 min · [budget.pdf](https://example.se/budget.pdf)',
-      '~~2. Gammal punkt~~ (utgår)',
+      '2. Gammal punkt (utgår)',
       'Information · föredragande PL · 5 min',
       '**3. SIP**',
       'Diskussion · föredragande Anna · 20 min · ursprung: Återremitterat LGS 2026:2',
@@ -45,12 +46,13 @@ describe('the agenda card', () => {
     expect(actions(c)).toEqual([
       ['Jag kommer', DATA],
       ['Förhinder', DATA],
+      ['Synpunkter', { verb: 'command', command: 'synpunkter goteborgsomradet/lgs/2026-12-08-0a1b2c3d' }],
     ]);
   });
 
   it('an empty agenda says so, in English too', () => {
     const c = agendaCard(GBG, LGS, { ...meeting, agenda: [] }, { attending: 0, absent: 0 }, 'en', null);
-    expect(cardTexts(c).slice(4)).toEqual(['The agenda is not ready yet.', '0 attending · 0 absent']);
+    expect(cardTexts(c).slice(5)).toEqual(['The agenda is not ready yet.', '0 attending · 0 absent']);
   });
 });
 
@@ -128,7 +130,7 @@ describe('the catch-up after the meeting', () => {
 });
 
 describe('the meeting view', () => {
-  const brief: Brief = { perItem: [], general: [], absentWithInput: ['Anna Ek'], absentWithoutInput: ['Bo Berg', 'Cilla'], attending: 4, absent: 3, noAnswer: 2 };
+  const brief: Brief = { perItem: [], general: [], absentWithInput: ['Anna Ek'], absentWithoutInput: ['Bo Berg', 'Cilla'], attending: 4, absent: 3, noAnswer: 2, notAnswered: ['Dan Ny', 'Eva Ö'] };
 
   it('a member sees attendance and who is absent, and no buttons', () => {
     const c = meetingViewCard(GBG, LGS, meeting, brief, { lead: false, brief: false }, 'sv');

@@ -43,6 +43,7 @@ describe('escaping user text in meeting cards', () => {
       attending: 0,
       absent: 1,
       noAnswer: 0,
+      notAnswered: [],
     };
     expect(cardTexts(briefCard(GBG, LGS, meeting, brief, 'sv')).slice(3)).toEqual([
       '**1. \\[Klicka här\\](https://ond.example)**',

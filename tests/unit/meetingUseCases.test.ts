@@ -249,9 +249,9 @@ describe('the brief and the list of meetings', () => {
     const r = await groupMeetings('', { user: MEMBER, now: NOW }, fake.ports);
     if (!r.ok) throw new Error(r.code);
     expect(r.value.meetings.map((m) => m.meeting.date)).toEqual(['2026-11-24', '2026-12-08', '2027-01-12', '2027-02-09']);
-    expect(r.value.rights).toEqual({ lead: false, brief: false });
+    expect(r.value.rights).toEqual({ lead: false, brief: false, member: true });
     const lead = await groupMeetings('LGS', { user: PL, now: NOW }, fake.ports);
-    expect(lead.ok && lead.value.rights).toEqual({ lead: true, brief: true });
+    expect(lead.ok && lead.value.rights).toEqual({ lead: true, brief: true, member: true });
   });
 
   it('no group, no meetings', async () => {
