@@ -99,7 +99,7 @@ export class FakeTeamsConnector {
       const t = [...times].sort((a, b) => a - b);
       let best = 0;
       for (let i = 0, j = 0; i < t.length; i++) {
-        while (t[i]! - t[j]! >= WINDOW_MS) j++;
+        while (t[i] - t[j] >= WINDOW_MS) j++;
         best = Math.max(best, i - j + 1);
       }
       return best;
@@ -127,7 +127,7 @@ export class FakeTeamsConnector {
     for (const [key, limit, which] of keys) {
       const w = this.windows.get(key) ?? [];
       let drop = 0;
-      while (drop < w.length && t - w[drop]! >= WINDOW_MS) drop++;
+      while (drop < w.length && t - w[drop] >= WINDOW_MS) drop++;
       if (drop > 0) w.splice(0, drop);
       this.windows.set(key, w);
       if (w.length >= limit) return which;
@@ -152,7 +152,7 @@ export class FakeTeamsConnector {
       }
       // The arrival time is taken before the body is parsed, as close to the wire as we can.
       const t = this.now();
-      const conversationId = decodeURIComponent(match[1]!);
+      const conversationId = decodeURIComponent(match[1]);
       let activity: PostedActivity;
       try {
         activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as PostedActivity;

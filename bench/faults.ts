@@ -106,7 +106,7 @@ async function killMidSweep(azurite: RunningAzurite, connector: FakeTeamsConnect
     .filter((c) => c.status === 'sending')
     .map((c) => {
       const parts = c.reminderId.split('|');
-      return `${parts[1]}|${parts.slice(2, -2).join('|')}|${data.people.get(parts[parts.length - 1]!)}`;
+      return `${parts[1]}|${parts.slice(2, -2).join('|')}|${data.people.get(parts[parts.length - 1])}`;
     });
   const sendingArrived = sendingKeys.filter((k) => arrived.has(k)).length;
   // A fresh sweep after the dead sweeper's lease and the stale time have passed.

@@ -127,9 +127,9 @@ export function synthetic(GROUPS_ = GROUPS, MEMBERS_ = MEMBERS_PER_GROUP): Synth
     const leader = guid(1, Math.floor(g / 2));
     const roster: GroupMember[] = [{ aadObjectId: leader, displayName: `Processledare ${Math.floor(g / 2) + 1}`, party: null, roles: ['processLeader'] }];
     for (let k = 1; k < MEMBERS_; k++)
-      roster.push({ aadObjectId: guid(2, person++), displayName: `Ledamot ${g + 1}-${k}`, party: PARTIES[(g + k) % PARTIES.length]!.id, roles: ['member'] });
+      roster.push({ aadObjectId: guid(2, person++), displayName: `Ledamot ${g + 1}-${k}`, party: PARTIES[(g + k) % PARTIES.length].id, roles: ['member'] });
     rosters.set(id, roster);
-    const chair = roster[1 + (g % (MEMBERS_ - 1))]!;
+    const chair = roster[1 + (g % (MEMBERS_ - 1))];
     const party = PARTIES.find((p) => p.id === chair.party)!;
     terms.push({
       id: `term-${id}`, org: ORG, group: id, role: 'chair',
@@ -163,7 +163,7 @@ export function synthetic(GROUPS_ = GROUPS, MEMBERS_ = MEMBERS_PER_GROUP): Synth
 async function pool<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) await fn(items[next++]!);
+    while (next < items.length) await fn(items[next++]);
   }));
 }
 

@@ -50,7 +50,7 @@ async function batches(store: TableStore, table: 'GroupState' | 'Decisions' | 'F
   await Promise.all(
     Array.from({ length: 4 }, async () => {
       while (next < work.length) {
-        const batch = work[next++]!;
+        const batch = work[next++];
         await store.table(table).submitTransaction(batch.map((e): TransactionAction => ['create', e as { partitionKey: string; rowKey: string }]));
       }
     }),

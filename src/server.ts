@@ -37,7 +37,7 @@ export function createServer(deps: ServerDeps): restify.Server {
     // The caller first: with authentication on, nobody without a valid token learns anything about the body.
     let authenticated: AuthenticateRequestResult;
     try {
-      authenticated = await deps.adapter.authenticate(String(req.headers.authorization ?? ''), body as Partial<Activity>);
+      authenticated = await deps.adapter.authenticate(String(req.headers.authorization ?? ''), body);
     } catch (e) {
       const auth = authFailureOf(e);
       if (auth === null) {
@@ -70,7 +70,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.get('/ics/:file', async (req, res) => {
     const token = String(req.params.file ?? '').replace(/\.ics$/, '');
     const body = deps.calendar ? await deps.calendar(token).catch((e: unknown) => storageDown(deps.logger, 'ics', e)) : null;
-    if (body === STORAGE_DOWN) return unavailable(res);
+    if (body === STORAGE_DOWN) { unavailable(res); return; }
     if (body === null) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Kalendern finns inte.');
@@ -84,7 +84,7 @@ export function createServer(deps: ServerDeps): restify.Server {
     const token = /^([A-Za-z0-9_-]{1,100})\.png$/.exec(String(req.params.file ?? ''))?.[1];
     const locale = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') === 'en' ? 'en' : 'sv';
     const body = token && deps.wheel ? await deps.wheel(token, locale).catch((e: unknown) => storageDown(deps.logger, 'arshjul', e)) : null;
-    if (body === STORAGE_DOWN) return unavailable(res);
+    if (body === STORAGE_DOWN) { unavailable(res); return; }
     if (body === null) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Årshjulet finns inte.');
@@ -97,7 +97,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.get('/export/:token/:file', async (req, res) => {
     const format = /^beslut\.(md|csv|json)$/.exec(String(req.params.file ?? ''))?.[1] as 'md' | 'csv' | 'json' | undefined;
     const body = format && deps.exportFile ? await deps.exportFile(String(req.params.token ?? ''), format).catch((e: unknown) => storageDown(deps.logger, 'export', e)) : null;
-    if (body === STORAGE_DOWN) return unavailable(res);
+    if (body === STORAGE_DOWN) { unavailable(res); return; }
     if (body === null || format === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Exporten finns inte.');

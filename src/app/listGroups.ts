@@ -28,8 +28,8 @@ export function resolveOrg(catalog: OrgCatalog, user: UserContext, named: string
   }
   const candidates = [...new Set([...links.map((l) => l.org), ...(links.length > 0 ? [] : orgsOfUser(user))])];
   const inCatalog = candidates.map((id) => catalog.get(id)).filter((o): o is Organisation => o !== undefined);
-  if (inCatalog.length === 1) return ok(inCatalog[0]!);
-  if (catalog.all().length === 1) return ok(catalog.all()[0]!);
+  if (inCatalog.length === 1) return ok(inCatalog[0]);
+  if (catalog.all().length === 1) return ok(catalog.all()[0]);
   return fail('choose-org');
 }
 

@@ -64,9 +64,9 @@ function chairSection(v: ChairView, locale: Locale): CardElement[] {
 
 /** The chair card for one or several groups, with history and (when allowed) appoint buttons. */
 export function chairCard(views: readonly ChairView[], locale: Locale): AdaptiveCard {
-  const title = views.length === 1 ? t.title(plain(views[0]!.group.shortName))[locale] : t.titleMany[locale];
+  const title = views.length === 1 ? t.title(plain(views[0].group.shortName))[locale] : t.titleMany[locale];
   const body = views.flatMap((v, i) => (i === 0 ? chairSection(v, locale) : [{ type: 'Container', separator: true, items: chairSection(v, locale) }]));
-  const actions = views.length === 1 ? groupActions(views[0]!, locale) : [];
+  const actions = views.length === 1 ? groupActions(views[0], locale) : [];
   return card(locale, title, body, actions);
 }
 

@@ -21,7 +21,7 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const monthDay = z
   .object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })
   .strict()
-  .refine((d) => d.day <= DAYS_IN_MONTH[d.month - 1]!, {
+  .refine((d) => d.day <= DAYS_IN_MONTH[d.month - 1], {
     message: 'dagen finns inte i månaden',
   });
 
@@ -176,7 +176,7 @@ export const orgFileSchema = z
         issue(['groups', i, 'chairRule', 'principal'], 'växling mellan huvudmän kräver exakt två huvudmän');
     });
     org.annualCycle.forEach((c, i) => {
-      if (c.schedule.kind === 'yearly' && c.schedule.day > DAYS_IN_MONTH[c.schedule.month - 1]!)
+      if (c.schedule.kind === 'yearly' && c.schedule.day > DAYS_IN_MONTH[c.schedule.month - 1])
         issue(['annualCycle', i, 'schedule'], 'dagen finns inte i månaden');
       c.appliesTo.groups.forEach((gid, j) => {
         if (!groups.has(gid)) issue(['annualCycle', i, 'appliesTo', 'groups', j], `okänd grupp "${gid}"`);

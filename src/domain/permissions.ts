@@ -83,7 +83,7 @@ export const NO_ROLES: Roles = {
 const lead = (r: Roles) => r.chair || r.viceChair || r.processLeader;
 
 /** The rule table: one line per action. */
-const RULES: { readonly [A in Action]: (r: Roles) => boolean } = {
+const RULES: Readonly<Record<Action, (r: Roles) => boolean>> = {
   leadMeeting: (r) => r.orgAdmin || lead(r),
   // Admins administer; they do not read members' input.
   readInput: (r) => lead(r) || r.author,

@@ -127,7 +127,7 @@ export class DecisionTableRepository implements DecisionRepository {
   /** Reads every row of a query; a row that does not parse is logged (keys only) and skipped, never failing the list. */
   private async readAll<T>(table: 'Decisions' | 'Forankring', filter: string, parse: (e: Record<string, unknown>) => T): Promise<T[]> {
     const out: T[] = [];
-    for await (const e of this.store.table(table).listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+    for await (const e of this.store.table(table).listEntities({ queryOptions: { filter } })) {
       try {
         out.push(parse(e));
       } catch {

@@ -83,7 +83,7 @@ const DATA_PROPS = ['data', ...Array.from({ length: 11 }, (_, i) => `data${i + 1
 function dataProps(json: string): Record<string, string> {
   const chunks = Math.ceil(json.length / CHUNK) || 1;
   if (chunks > DATA_PROPS.length) throw new Error(`meeting too large to store (${json.length} characters)`);
-  return Object.fromEntries(Array.from({ length: chunks }, (_, i) => [DATA_PROPS[i]!, json.slice(i * CHUNK, (i + 1) * CHUNK)]));
+  return Object.fromEntries(Array.from({ length: chunks }, (_, i) => [DATA_PROPS[i], json.slice(i * CHUNK, (i + 1) * CHUNK)]));
 }
 function dataOf(e: Record<string, unknown>): string {
   let json = '';
@@ -237,7 +237,7 @@ export class GroupStateTableRepository implements GroupStateRepository {
 
   /** Reads rows into per-group records; `only` limits to those groups (and makes empty records for them). */
   private async read(org: string, filter: string, only: readonly GroupId[] | null): Promise<Map<GroupId, GroupRecord>> {
-    type Acc = { terms: Term[]; members: GroupMember[]; meetings: Meeting[]; version: string | null };
+    interface Acc { terms: Term[]; members: GroupMember[]; meetings: Meeting[]; version: string | null }
     const empty = (): Acc => ({ terms: [], members: [], meetings: [], version: null });
     const records = new Map<GroupId, Acc>((only ?? []).map((g) => [g, empty()]));
     for await (const e of this.store.table('GroupState').listEntities({ queryOptions: { filter } })) {

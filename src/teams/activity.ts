@@ -67,7 +67,7 @@ export function parseEnvelope(body: unknown): EnvelopeResult {
       a[raw] = a[key];
       a[key] = new Date(a[key]);
     }
-  return { ok: true, activity: a as Partial<Activity> };
+  return { ok: true, activity: a };
 }
 
 /** The longest message text a command may be: Teams allows ~28 KB, no command needs more than this. */
@@ -91,7 +91,7 @@ export function conversationRefOf(activity: Partial<Activity>): ConversationRef 
   const type = a.conversation.conversationType === 'channel' ? 'channel' : a.conversation.conversationType === 'groupChat' ? 'groupChat' : 'personal';
   const teamId = a.channelData?.team?.id ?? null;
   const conversationId =
-    type === 'channel' ? (a.channelData?.channel?.id ?? a.conversation.id.split(';')[0]!) : a.conversation.id;
+    type === 'channel' ? (a.channelData?.channel?.id ?? a.conversation.id.split(';')[0]) : a.conversation.id;
   return {
     channelId: a.channelId,
     serviceUrl: a.serviceUrl,

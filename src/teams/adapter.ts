@@ -29,7 +29,7 @@ export function createBotAuth(auth: BotAuthConfig | null, openIdMetadataUrl?: st
 }
 
 /** How a failed authentication is answered: 401 for a rejected caller, 503 when signing keys cannot be fetched. */
-export type AuthFailure = { readonly status: 401 | 503; readonly reason: string };
+export interface AuthFailure { readonly status: 401 | 503; readonly reason: string }
 
 /**
  * Sorts an error from authenticating a request. The SDK reports unreachable OpenID metadata

@@ -97,7 +97,7 @@ const commandSubmission = z.object({ verb: z.literal('command'), command: z.stri
 
 /** The Teams surface: routes activities to use cases and turns results into Swedish/English replies. */
 export class SamverkansBot {
-  private readonly app: Application<TurnState>;
+  private readonly app: Application;
   /** Conversations welcomed in the last minute, for the two install events that arrive together. */
   private readonly welcomed = new Map<string, number>();
 

@@ -38,7 +38,7 @@ export class ProactiveSender implements MessageSender {
     activity.conversation = { id: ref.conversationId, isGroup: ref.conversationType !== 'personal', conversationType: ref.conversationType, tenantId: ref.tenantId, name: '' };
     activity.channelData = { tenant: { id: ref.tenantId } };
     try {
-      const res = await client.conversations.sendToConversation(ref.conversationId, activity as Activity);
+      const res = await client.conversations.sendToConversation(ref.conversationId, activity);
       return res.id;
     } catch (e) {
       const err = e as { statusCode?: number; response?: { headers?: { get?: (h: string) => string | undefined } }; message?: string };
@@ -64,7 +64,7 @@ export class ProactiveSender implements MessageSender {
     activity.id = activityId;
     activity.conversation = { id: ref.conversationId, isGroup: ref.conversationType !== 'personal', conversationType: ref.conversationType, tenantId: ref.tenantId, name: '' };
     try {
-      await client.conversations.updateActivity(ref.conversationId, activityId, activity as Activity);
+      await client.conversations.updateActivity(ref.conversationId, activityId, activity);
     } catch (e) {
       const err = e as { statusCode?: number; message?: string };
       throw new SendError(err.statusCode ?? 0, null, err.message ?? 'update failed');

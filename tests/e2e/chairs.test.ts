@@ -20,7 +20,7 @@ async function openAppointForm(user: string, group: string) {
   bot.connector.clear();
   await bot.post(personalMessage(`utse ${group}`, opts(user)));
   const card = lastCard();
-  const [, data] = cardActions(card)[0]!;
+  const [, data] = cardActions(card)[0];
   return { card, data: data as Record<string, unknown> };
 }
 
@@ -65,7 +65,7 @@ describe('viewing chairs', () => {
       'Vice ordförande nästa period: Region (Västra Götalandsregionen)',
       'Ordförandeskapet följer Politiskt samråd, där ordföranden enligt rotationen kommer från Kommun när perioden börjar.',
     ]);
-    expect(texts[10]!.startsWith(RULE_QUOTE_LGS_PREFIX)).toBe(true);
+    expect(texts[10].startsWith(RULE_QUOTE_LGS_PREFIX)).toBe(true);
     expect(cardActions(lastCard())).toEqual([['Visa historik', { verb: 'command', command: 'historik goteborgsomradet/lgs' }]]);
   });
 
@@ -127,7 +127,7 @@ describe('appointing', () => {
   it('refuses an appointment that breaks a rotation rule, naming the rule, and stores nothing', async () => {
     const { card, data } = await openAppointForm(USERS.processLeaderLgs, 'LGS');
     expect(Object.keys(cardInputs(card))).toEqual(['role', 'holder', 'origin', 'start', 'end', 'exceptionReason']);
-    expect([cardInputs(card).start!.value, cardInputs(card).end!.value]).toEqual(['2027-01-01', '2028-12-31']);
+    expect([cardInputs(card).start.value, cardInputs(card).end.value]).toEqual(['2027-01-01', '2028-12-31']);
     bot.connector.clear();
     await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberRegion, origin: 'rotation', start: '2027-01-01', end: '2028-06-30', exceptionReason: '' }, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual([
@@ -147,7 +147,7 @@ describe('appointing', () => {
     bot.connector.clear();
     await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: '' }, opts(USERS.processLeaderLgs)));
     const [sent] = bot.connector.sent;
-    expect(sent!.activity.text).toBe('Ordförande i LGS: Ledamot kommun (demo), 2027-01-01 – 2028-12-31. Registrerat.');
+    expect(sent.activity.text).toBe('Ordförande i LGS: Ledamot kommun (demo), 2027-01-01 – 2028-12-31. Registrerat.');
     expect(cardTexts(lastCard())).toContain(
       'Redan utsedd: Ledamot kommun (demo), Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård) (Kommun), 2027-01-01 – 2028-12-31',
     );
@@ -159,7 +159,7 @@ describe('appointing', () => {
     bot.connector.clear();
     const reason = 'Beslutat i enighet på LGS 2026-11-20: regionens ledamot blir vice ordförande även nästa period.';
     await bot.post(actionSubmit({ ...data, role: 'viceChair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: reason }, opts(USERS.processLeaderLgs)));
-    expect(bot.connector.sent[0]!.activity.text).toBe(
+    expect(bot.connector.sent[0].activity.text).toBe(
       'Vice ordförande i LGS: Ledamot kommun (demo), 2027-01-01 – 2028-12-31. Registrerat. Registrerat som undantag från reglerna, med skälet sparat i historiken.',
     );
     expect(await historyLines('LGS')).toEqual([
@@ -181,10 +181,10 @@ describe('appointing', () => {
       'Bara en administratör, processledaren för Temagrupp Äldre eller ordföranden i den grupp som utser kan registrera ordförande. Inget ändrades.',
     ]);
     const { card, data } = await openAppointForm(USERS.admin, 'Temagrupp Äldre');
-    expect((cardInputs(card).origin!.choices as { value: string }[]).map((c) => c.value)).toEqual(['rotation', 'replacement', 'extension']);
+    expect((cardInputs(card).origin.choices as { value: string }[]).map((c) => c.value)).toEqual(['rotation', 'replacement', 'extension']);
     bot.connector.clear();
     await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberRegion, origin: 'extension', start: '2027-01-01', end: '2028-06-30', exceptionReason: '' }, opts(USERS.admin)));
-    expect(bot.connector.sent[0]!.activity.text).toBe('Ordförande i Temagrupp Äldre: Ledamot region (demo), 2027-01-01 – 2028-06-30. Registrerat.');
+    expect(bot.connector.sent[0].activity.text).toBe('Ordförande i Temagrupp Äldre: Ledamot region (demo), 2027-01-01 – 2028-06-30. Registrerat.');
   });
 
   it('gives the loser of a concurrent edit the current state and overwrites nothing', async () => {
@@ -211,7 +211,7 @@ describe('appointing', () => {
     const { data } = await openAppointForm(USERS.admin, 'NOSAM Hisingen');
     bot.connector.clear();
     await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberRegion, origin: 'replacement', start: '2026-12-01', end: '2026-12-31' }, opts(USERS.admin)));
-    expect(bot.connector.texts()[0]!.split('\n').slice(0, 2)).toEqual([
+    expect(bot.connector.texts()[0].split('\n').slice(0, 2)).toEqual([
       'Utnämningen följer inte gruppens regler och registrerades inte:',
       '- En ersättare utses av den avgående ordförandens huvudman (Kommun), inte Region (Västra Götalandsregionen).',
     ]);
@@ -233,7 +233,7 @@ describe('members', () => {
     bot.connector.clear();
     await bot.post(personalMessage('lägg till NOSAM Öckerö', opts(USERS.processLeaderNosam)));
     const card = lastCard();
-    expect((cardInputs(card).person!.choices as { title: string; value: string }[]).map((c) => c.title)).toEqual([
+    expect((cardInputs(card).person.choices as { title: string; value: string }[]).map((c) => c.title)).toEqual([
       'Ny ledamot (demo)',
       'Processledare NOSAM Hisingen/Öckerö (demo)',
     ]);

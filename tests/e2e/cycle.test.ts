@@ -17,7 +17,7 @@ describe('årshjul', () => {
   it("shows the group's coming deadlines with holiday moves and a calendar link", async () => {
     await bot.running.repos.groupState.saveMeeting({ id: 'm-dec', org: 'goteborgsomradet', group: 'nosam-hisingen', date: '2026-12-08', startsAt: '2026-12-08T13:00:00Z', title: 'Decembermöte', cancelled: false });
     await bot.post(personalMessage('årshjul NOSAM Hisingen', opts(USERS.memberKommun)));
-    const card = bot.connector.cards()[0]!;
+    const card = bot.connector.cards()[0];
     const texts = cardTexts(card);
     // Dates the documents do not give are förslag; NOSAM has no meeting minimum ("utifrån lokala
     // behov", 000) and no "last meeting appoints next year's chair" (a 2022 one-off in 002); the
@@ -32,7 +32,7 @@ describe('årshjul', () => {
       '2027-06-30: Halvårsvis informationsbrev/rapport (förslag – inte fastställt)',
     ]);
     expect(cardActions(card).map(([t]) => t)).toEqual(['Prenumerera i Outlook']);
-    const open = (card.actions as { type: string; title: string; url: string }[])[0]!;
+    const open = (card.actions as { type: string; title: string; url: string }[])[0];
     expect([open.type, open.title]).toEqual(['Action.OpenUrl', 'Prenumerera i Outlook']);
     expect(open.url).toMatch(/^https:\/\/samverkansboten\.example\.se\/ics\/[A-Za-z0-9_-]{43}\.ics$/);
 
@@ -49,7 +49,7 @@ describe('årshjul', () => {
     // The same group keeps its token.
     bot.connector.clear();
     await bot.post(personalMessage('årshjul NOSAM Hisingen', opts(USERS.processLeaderNosam)));
-    expect((bot.connector.cards()[0]!.actions as { url: string }[])[0]!.url).toBe(open.url);
+    expect((bot.connector.cards()[0].actions as { url: string }[])[0].url).toBe(open.url);
   });
 
   it('answers 404 for an unknown or malformed calendar token', async () => {
@@ -81,7 +81,7 @@ describe('årshjul', () => {
     const first = await bot.running.scheduler.runOnce();
     expect(first?.ran).toBe(true);
     const leader = `a:personal-${USERS.processLeaderNosam}`;
-    expect(bot.connector.sent.map((s) => [s.conversationId, ...cardTexts(s.activity.attachments![0]!.content).slice(0, 3)])).toEqual([
+    expect(bot.connector.sent.map((s) => [s.conversationId, ...cardTexts(s.activity.attachments![0].content).slice(0, 3)])).toEqual([
       [leader, 'Påminnelse: Ordförandeperioden löper ut – förbered nästa ordförande', 'Grupp: NOSAM Hisingen', 'Sista dag: 2026-12-31'],
     ]);
     bot.connector.clear();

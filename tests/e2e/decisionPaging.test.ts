@@ -39,7 +39,7 @@ describe('beslut pages newest first, in one message per page', () => {
       bot.connector.clear();
       await bot.post(actionSubmit({ verb: 'command', command: next }, opts(USERS.memberRegion)));
       expect(bot.connector.sent).toHaveLength(1);
-      seen.push(...headings().filter((h) => h !== 'Det finns fler beslut').map((h) => h!.split(' – ')[0]!));
+      seen.push(...headings().filter((h) => h !== 'Det finns fler beslut').map((h) => h.split(' – ')[0]));
     }
     expect(seen).toEqual([...[15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((n) => `LGS 2026:${n}`), 'LGS 2025:3', 'LGS 2025:2', 'LGS 2025:1']);
   });

@@ -31,7 +31,7 @@ async function meeting(id: string, items = 1): Promise<string[]> {
 async function shownForm(meetingId: string, itemId: string, fields: Record<string, string> = {}): Promise<Record<string, string>> {
   bot.connector.clear();
   await bot.post(personalMessage(`registrera ${ORG}/lgs/${meetingId}`, opts(USERS.processLeaderLgs)));
-  const data = cardActions(bot.connector.cards()[0]!)[0]![1] as Record<string, string>;
+  const data = cardActions(bot.connector.cards()[0])[0][1] as Record<string, string>;
   bot.connector.clear();
   return { ...data, itemId, date: '2026-12-08', kind: 'beslut', consensus: 'true', outcome: 'enighet', title: 'Årsrapport', text: 'LGS fastställer årsrapporten.', rationale: '', link: '', forankring: '', absentInput: 'false', ...fields };
 }
@@ -41,7 +41,7 @@ const numbers = async () => (await bot.running.repos.decisions.list(ORG, 'lgs'))
 describe('recording decisions', () => {
   it('records one decision when the same form is double-clicked and later replayed', async () => {
     const [item] = await meeting('2026-12-08-aaa111');
-    const form = await shownForm('2026-12-08-aaa111', item!);
+    const form = await shownForm('2026-12-08-aaa111', item);
     await Promise.all([bot.post(actionSubmit(form, opts(USERS.processLeaderLgs))), bot.post(actionSubmit(form, opts(USERS.processLeaderLgs)))]);
     await bot.post(actionSubmit(form, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts().sort()).toEqual(
@@ -52,7 +52,7 @@ describe('recording decisions', () => {
 
   it('refuses values outside the limits with a clear answer and saves nothing', async () => {
     const [item] = await meeting('2026-12-08-aaa112');
-    const form = await shownForm('2026-12-08-aaa112', item!);
+    const form = await shownForm('2026-12-08-aaa112', item);
     for (const over of [
       { text: 'x'.repeat(4001) },
       { title: 'x'.repeat(201) },
@@ -81,8 +81,8 @@ describe('recording decisions', () => {
 
   it('shows user text in decision cards literally (markdown escaped)', async () => {
     const [item] = await meeting('2026-12-08-aaa113');
-    await bot.post(actionSubmit(await shownForm('2026-12-08-aaa113', item!, { title: '**Viktigt** [klicka](https://evil.example)', text: '# Rubrik\n- punkt' }), opts(USERS.processLeaderLgs)));
-    const texts = cardTexts(bot.connector.cards()[0]!);
+    await bot.post(actionSubmit(await shownForm('2026-12-08-aaa113', item, { title: '**Viktigt** [klicka](https://evil.example)', text: '# Rubrik\n- punkt' }), opts(USERS.processLeaderLgs)));
+    const texts = cardTexts(bot.connector.cards()[0]);
     expect(texts[0]).toBe('LGS 2026:1 – \\*\\*Viktigt\\*\\* \\[klicka\\](https://evil.example)');
     expect(texts).toContain('\\# Rubrik\n\\- punkt');
   });
@@ -91,7 +91,7 @@ describe('recording decisions', () => {
 describe('searching decisions', () => {
   it('answers a long search with the bound stated and a bounded result; a 28 KB message is refused at the edge', async () => {
     const [item] = await meeting('2026-12-08-aaa121');
-    await bot.post(actionSubmit(await shownForm('2026-12-08-aaa121', item!, { title: 'Årsrapport 2026' }), opts(USERS.processLeaderLgs)));
+    await bot.post(actionSubmit(await shownForm('2026-12-08-aaa121', item, { title: 'Årsrapport 2026' }), opts(USERS.processLeaderLgs)));
     bot.connector.clear();
     await bot.post(personalMessage(`beslut LGS årsrapport ${'ord '.repeat(900)}`, opts(USERS.memberRegion)));
     expect(bot.connector.texts()).toEqual(['En sökning använder högst 10 ord och 200 tecken; resten av det du skrev användes inte.', 'Inga beslut hittades för LGS.']);
@@ -108,15 +108,15 @@ describe('searching decisions', () => {
 });
 
 describe('export', () => {
-  const links = () => (bot.connector.cards()[0]!.actions as { url: string }[]).map((a) => a.url.replace('https://bot.example.se', bot.url));
+  const links = () => (bot.connector.cards()[0].actions as { url: string }[]).map((a) => a.url.replace('https://bot.example.se', bot.url));
 
   it('neutralises formulas in the CSV (cells starting with = + - @ tab or CR get a leading apostrophe)', async () => {
     const [item] = await meeting('2026-12-08-aaa131');
-    await bot.post(actionSubmit(await shownForm('2026-12-08-aaa131', item!, { title: '=HYPERLINK("https://evil.example";"klicka")', text: '+1+1', rationale: '@SUM(A1)' }), opts(USERS.processLeaderLgs)));
-    await bot.post(actionSubmit(await shownForm('2026-12-08-aaa131', item!, { title: '-2+3', text: '+46 31 123 45 67', rationale: 'rad ett\nrad två' }), opts(USERS.processLeaderLgs)));
+    await bot.post(actionSubmit(await shownForm('2026-12-08-aaa131', item, { title: '=HYPERLINK("https://evil.example";"klicka")', text: '+1+1', rationale: '@SUM(A1)' }), opts(USERS.processLeaderLgs)));
+    await bot.post(actionSubmit(await shownForm('2026-12-08-aaa131', item, { title: '-2+3', text: '+46 31 123 45 67', rationale: 'rad ett\nrad två' }), opts(USERS.processLeaderLgs)));
     bot.connector.clear();
     await bot.post(personalMessage('exportera LGS', opts(USERS.processLeaderLgs)));
-    const csv = Buffer.from(await (await fetch(links()[1]!)).arrayBuffer());
+    const csv = Buffer.from(await (await fetch(links()[1])).arrayBuffer());
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.subarray(3).toString('utf8').split('\r\n')).toEqual([
       'nummer;datum;typ;utfall;rubrik;beslut;motivering;möte;synpunkter_från_frånvarande;förankring;version;återkallat;registrerat',
@@ -130,7 +130,7 @@ describe('export', () => {
     await bot.post(personalMessage('exportera LGS', opts(USERS.processLeaderLgs)));
     const [oldMd] = links();
     const oldIcs = await bot.running.calendarTokens.tokenFor(ORG, 'lgs');
-    expect((await fetch(oldMd!)).status).toBe(200);
+    expect((await fetch(oldMd)).status).toBe(200);
     expect((await fetch(`${bot.url}/ics/${oldIcs}.ics`)).status).toBe(200);
     bot.connector.clear();
     await bot.post(personalMessage('exportera LGS ny länk', opts(USERS.processLeaderLgs)));
@@ -139,15 +139,15 @@ describe('export', () => {
       'Bara organisationens administratörer kan byta ut länkarna. Inget ändrades.',
       'Bara organisationens administratörer kan byta ut länkarna. Inget ändrades.',
     ]);
-    expect((await fetch(oldMd!)).status).toBe(200);
+    expect((await fetch(oldMd)).status).toBe(200);
     bot.connector.clear();
     await bot.post(personalMessage('export LGS new link', opts(USERS.admin, 'en-US')));
     expect(bot.connector.texts()).toEqual(['New links for LGS are created. The old export and calendar links no longer work.']);
     const [newMd] = links();
     expect(newMd).not.toBe(oldMd);
-    expect((await fetch(oldMd!)).status).toBe(404);
+    expect((await fetch(oldMd)).status).toBe(404);
     expect((await fetch(`${bot.url}/ics/${oldIcs}.ics`)).status).toBe(404);
-    expect((await fetch(newMd!)).status).toBe(200);
+    expect((await fetch(newMd)).status).toBe(200);
     const newIcs = await bot.running.calendarTokens.tokenFor(ORG, 'lgs');
     expect(newIcs).not.toBe(oldIcs);
     expect((await fetch(`${bot.url}/ics/${newIcs}.ics`)).status).toBe(200);
@@ -157,14 +157,14 @@ describe('export', () => {
 describe('reading is tolerant', () => {
   it('skips one unreadable decision row in the list, the export and the reminder sweep', async () => {
     const [item] = await meeting('2026-12-08-aaa141');
-    await bot.post(actionSubmit(await shownForm('2026-12-08-aaa141', item!, { title: 'Läsbart beslut', forankring: 'region' }), opts(USERS.processLeaderLgs)));
+    await bot.post(actionSubmit(await shownForm('2026-12-08-aaa141', item, { title: 'Läsbart beslut', forankring: 'region' }), opts(USERS.processLeaderLgs)));
     await bot.running.store.table('Decisions').createEntity({ partitionKey: `${ORG}|lgs`, rowKey: 'd|2026|0002', data: '{"org":"goteborgsomradet","year":"trasig' });
     await bot.running.store.table('Decisions').createEntity({ partitionKey: `${ORG}|lgs`, rowKey: 'd|2026|0003', data: JSON.stringify({ org: ORG, year: 2026, seq: 3 }) });
     bot.connector.clear();
     await bot.post(personalMessage('beslut LGS', opts(USERS.memberRegion)));
     expect(bot.connector.cards().map((c) => cardTexts(c)[0])).toEqual(['LGS 2026:1 – Läsbart beslut']);
     await bot.post(personalMessage('exportera LGS', opts(USERS.processLeaderLgs)));
-    const csvUrl = (bot.connector.cards()[1]!.actions as { url: string }[])[1]!.url.replace('https://bot.example.se', bot.url);
+    const csvUrl = (bot.connector.cards()[1].actions as { url: string }[])[1].url.replace('https://bot.example.se', bot.url);
     const csv = await (await fetch(csvUrl)).text();
     expect(csv.split('\r\n').map((l) => l.split(';')[0])).toEqual(['nummer', 'LGS 2026:1', '']);
     // The reminder sweep still reminds about the readable decision's pending förankring.
@@ -180,14 +180,14 @@ describe('reading is tolerant', () => {
 describe('minutes: private drafts and who approves', () => {
   const id = '2026-12-08-bbb211';
   const ref = `${ORG}/lgs/${id}`;
-  const minutesCardData = () => cardActions(bot.connector.cards()[0]!).map(([title, data]) => [title, data] as [string, Record<string, string>]);
+  const minutesCardData = () => cardActions(bot.connector.cards()[0]).map(([title, data]) => [title, data] as [string, Record<string, string>]);
 
   it('shows a draft only to leads and justerare, and only in a personal chat', async () => {
     await meeting(id);
     await bot.post(personalInstall(opts(USERS.processLeaderLgs)));
     bot.connector.clear();
     await bot.post(personalMessage(`minnesanteckningar ${ref}`, opts(USERS.processLeaderLgs)));
-    expect(cardTexts(bot.connector.cards()[0]!)[1]).toBe('Status: Utkast');
+    expect(cardTexts(bot.connector.cards()[0])[1]).toBe('Status: Utkast');
     bot.connector.clear();
     await bot.post(personalMessage(`minnesanteckningar ${ref}`, opts(USERS.memberRegion)));
     await bot.post(channelMessage(`minnesanteckningar ${ref}`, opts(USERS.memberRegion)));
@@ -210,7 +210,7 @@ describe('minutes: private drafts and who approves', () => {
     const [item] = await meeting(id);
     await bot.post(personalMessage(`minnesanteckningar ${ref}`, opts(USERS.processLeaderLgs)));
     const send = minutesCardData().find(([t]) => t === 'Skicka för justering')![1];
-    expect(Object.keys(cardInputs(bot.connector.cards()[0]!))).toEqual([`notes_${item}`]);
+    expect(Object.keys(cardInputs(bot.connector.cards()[0]))).toEqual([`notes_${item}`]);
     bot.connector.clear();
     // The process leader tries to name themselves justerare: refused, nothing changes.
     await bot.post(actionSubmit({ ...send, justerare: USERS.processLeaderLgs }, opts(USERS.processLeaderLgs)));
@@ -233,9 +233,9 @@ describe('minutes: private drafts and who approves', () => {
     expect(chairButtons.map(([t]) => t)).toEqual(['Justera', 'Returnera med kommentar']);
     // Returned without a comment the author would not know what to change: refused.
     bot.connector.clear();
-    await bot.post(actionSubmit({ ...chairButtons[1]![1], comment: '  ' }, opts(USERS.chairLgs)));
+    await bot.post(actionSubmit({ ...chairButtons[1][1], comment: '  ' }, opts(USERS.chairLgs)));
     expect(bot.connector.texts()).toEqual(['Skriv i kommentaren vad som behöver ändras innan du returnerar minnesanteckningarna. Inget ändrades.']);
-    await bot.post(actionSubmit({ ...chairButtons[1]![1], comment: 'Komplettera punkt 1' }, opts(USERS.chairLgs)));
+    await bot.post(actionSubmit({ ...chairButtons[1][1], comment: 'Komplettera punkt 1' }, opts(USERS.chairLgs)));
     // The process leader, who wrote the version, hears that it came back and why.
     expect(bot.connector.sent.filter((s) => s.conversationId === `a:personal-${USERS.processLeaderLgs}`).map((s) => s.activity.text)).toEqual([
       'Minnesanteckningarna för LGS (8 december 2026) returnerades av Ordförande LGS (demo): "Komplettera punkt 1". Öppna dem med **minnesanteckningar LGS 8 december 2026**.',
@@ -243,7 +243,7 @@ describe('minutes: private drafts and who approves', () => {
     // The chair names the process leader justerare and sends: the chair is now the author and cannot approve.
     bot.connector.clear();
     await bot.post(personalMessage(`minnesanteckningar ${ref}`, opts(USERS.chairLgs)));
-    expect(Object.keys(cardInputs(bot.connector.cards()[0]!))).toEqual([`notes_${item}`, 'justerare']);
+    expect(Object.keys(cardInputs(bot.connector.cards()[0]))).toEqual([`notes_${item}`, 'justerare']);
     const chairSend = minutesCardData().find(([t]) => t === 'Skicka för justering')![1];
     await bot.post(actionSubmit({ ...chairSend, justerare: USERS.processLeaderLgs }, opts(USERS.chairLgs)));
     const sent = await bot.running.repos.decisions.minutes(ORG, 'lgs', id);
@@ -262,12 +262,12 @@ describe('minutes: private drafts and who approves', () => {
     expect([approved?.minutes.status, approved?.minutes.approvedBy]).toEqual(['approved', USERS.processLeaderLgs]);
     // Approved minutes are public; a new draft after them stays private, and members still see the approved version.
     await bot.post(personalMessage(`minnesanteckningar ${ref}`, opts(USERS.memberRegion)));
-    expect(cardTexts(bot.connector.cards()[0]!).slice(1, 3)).toEqual(['Status: Justerad', 'Version: 1']);
+    expect(cardTexts(bot.connector.cards()[0]).slice(1, 3)).toEqual(['Status: Justerad', 'Version: 1']);
     await bot.post(actionSubmit({ ...chairSend, verb: 'newMinutesVersion', etag: approved!.etag }, opts(USERS.processLeaderLgs)));
     bot.connector.clear();
     await bot.post(channelMessage(`minnesanteckningar ${ref}`, opts(USERS.memberRegion)));
-    const seen = bot.connector.cards()[0]!;
-    expect([bot.connector.sent[0]!.conversationId.startsWith('19:lgs-channel'), cardTexts(seen).slice(1, 3), cardActions(seen)]).toEqual([true, ['Status: Justerad', 'Version: 1'], []]);
+    const seen = bot.connector.cards()[0];
+    expect([bot.connector.sent[0].conversationId.startsWith('19:lgs-channel'), cardTexts(seen).slice(1, 3), cardActions(seen)]).toEqual([true, ['Status: Justerad', 'Version: 1'], []]);
   });
 
   it('keeps eight items of notes at the 4,000-character limit (longer than one table property)', async () => {

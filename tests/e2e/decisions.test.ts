@@ -55,7 +55,7 @@ const steps = {
 describe('decision register', () => {
   it('records a decision on an agenda item with the next number, and refuses a member (nothing written)', async () => {
     await bot.post(personalMessage(`registrera goteborgsomradet/lgs/${meetingId}`, opts(USERS.processLeaderLgs)));
-    expect(cardTexts(bot.connector.cards()[0]!)[0]).toBe('Registrera beslut – LGS');
+    expect(cardTexts(bot.connector.cards()[0])[0]).toBe('Registrera beslut – LGS');
     bot.connector.clear();
     await bot.post(actionSubmit(submission(), opts(USERS.processLeaderLgs)));
     await bot.post(actionSubmit(submission({ title: 'Smygbeslut' }), opts(USERS.memberRegion)));
@@ -88,7 +88,7 @@ describe('decision register', () => {
     await steps.annualReport();
     bot.connector.clear();
     await bot.post(actionSubmit(submission({ meetingId: '', itemId: '', kind: 'ordförandebeslut', title: 'Yttrande om remiss', forankring: '' }), opts(USERS.chairLgs)));
-    expect(bot.connector.sent[0]!.activity.text).toBe('Registrerat som LGS 2026:2.');
+    expect(bot.connector.sent[0].activity.text).toBe('Registrerat som LGS 2026:2.');
     expect((await bot.running.repos.decisions.get('goteborgsomradet', 'lgs', 2026, 2))?.decision.kind).toBe('ordförandebeslut');
   });
 
@@ -98,12 +98,12 @@ describe('decision register', () => {
     await bot.post(personalMessage('beslut LGS årsrapport 2026', opts(USERS.memberRegion)));
     const cards = bot.connector.cards();
     expect(cards.map((c) => cardTexts(c)[0])).toEqual(['LGS 2026:1 – Årsrapport 2026']);
-    expect(cardTexts(cards[0]!)).toContain('Förankring: kommun: väntar, region: väntar');
-    expect(cards[0]!.actions).toBeUndefined();
+    expect(cardTexts(cards[0])).toContain('Förankring: kommun: väntar, region: väntar');
+    expect(cards[0].actions).toBeUndefined();
     bot.connector.clear();
     await steps.kommunAnchored();
-    expect(bot.connector.sent[0]!.activity.text).toBe('Förankringen hos kommun för LGS 2026:1 är registrerad.');
-    expect(cardTexts(bot.connector.cards()[0]!)).toContain('Förankring: kommun: klar 2026-12-08, region: väntar');
+    expect(bot.connector.sent[0].activity.text).toBe('Förankringen hos kommun för LGS 2026:1 är registrerad.');
+    expect(cardTexts(bot.connector.cards()[0])).toContain('Förankring: kommun: klar 2026-12-08, region: väntar');
     bot.connector.clear();
     await bot.post(personalMessage('förankring region', opts(USERS.memberRegion)));
     await bot.post(personalMessage('förankring kommun', opts(USERS.memberRegion)));
@@ -112,7 +112,7 @@ describe('decision register', () => {
       'Inga beslut väntar på förankring hos Kommun.',
     ]);
     const versions = await bot.running.repos.decisions.versions('goteborgsomradet', 'lgs', 2026, 1);
-    expect(versions.map((v) => [v.version, v.forankring[0]!.status])).toEqual([[1, 'pending'], [2, 'done']]);
+    expect(versions.map((v) => [v.version, v.forankring[0].status])).toEqual([[1, 'pending'], [2, 'done']]);
   });
 
   it('exports the decision log as Markdown, CSV and JSON for leads, with Swedish characters intact', async () => {
@@ -123,18 +123,18 @@ describe('decision register', () => {
     expect(bot.connector.texts()).toEqual(['Exporten är för administratörer, ordförande och processledare. Inget skickades.']);
     bot.connector.clear();
     await bot.post(personalMessage('exportera LGS', opts(USERS.processLeaderLgs)));
-    const links = (bot.connector.cards()[0]!.actions as { title: string; url: string }[]).map((a) => [a.title, a.url.replace('https://bot.example.se', bot.url)]);
+    const links = (bot.connector.cards()[0].actions as { title: string; url: string }[]).map((a) => [a.title, a.url.replace('https://bot.example.se', bot.url)]);
     expect(links.map(([t]) => t)).toEqual(['Markdown', 'CSV', 'JSON']);
-    const bytes = Buffer.from(await (await fetch(links[1]![1]!)).arrayBuffer());
+    const bytes = Buffer.from(await (await fetch(links[1][1])).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
     expect(lines[0]).toBe('nummer;datum;typ;utfall;rubrik;beslut;motivering;möte;synpunkter_från_frånvarande;förankring;version;återkallat;registrerat');
     expect(lines.find((l) => l.startsWith('LGS 2026:1;'))).toBe(
       'LGS 2026:1;2026-12-08;beslut;fattat i enighet;Årsrapport 2026;"LGS fastställer dokumentet; och skickar det till politiskt samråd.";;2026-12-08-abc123;ja;kommun: klar 2026-12-08, region: väntar;2;nej;2026-12-08T15:00:00.000Z',
     );
-    const md = await (await fetch(links[0]![1]!)).text();
+    const md = await (await fetch(links[0][1])).text();
     expect(md.split('\n').slice(0, 3)).toEqual(['# Beslutslogg – Ledningsgruppen för samverkan (LGS)', '', 'Vårdsamverkan i Göteborgsområdet – Kommun och sjukvård. 7 beslut.']);
-    const json = (await (await fetch(links[2]![1]!)).json()) as { decisions: { number: string }[] };
+    const json = (await (await fetch(links[2][1])).json()) as { decisions: { number: string }[] };
     expect(json.decisions.map((d) => d.number).slice(-1)).toEqual(['LGS 2026:1']);
     expect((await fetch(`${bot.url}/export/${'x'.repeat(43)}/beslut.csv`)).status).toBe(404);
   });
@@ -146,8 +146,8 @@ describe('corrections and retraction', () => {
     bot.connector.clear();
     await bot.post(personalMessage('rätta LGS 2026:3', opts(USERS.memberRegion)));
     await bot.post(personalMessage('rätta LGS 2026:3', opts(USERS.processLeaderLgs)));
-    const form = bot.connector.cards()[0]!;
-    const data = (form.actions as { data: Record<string, string> }[])[0]!.data;
+    const form = bot.connector.cards()[0];
+    const data = (form.actions as { data: Record<string, string> }[])[0].data;
     bot.connector.clear();
     await bot.post(actionSubmit({ ...data, title: 'Samtidigt (rättad)', text: 'Rättad text', rationale: '' }, opts(USERS.processLeaderLgs)));
     await bot.post(actionSubmit({ ...data, title: 'Gammal version', text: 'x', rationale: '' }, opts(USERS.processLeaderLgs)));
@@ -172,7 +172,7 @@ describe('minutes: draft, justering, lock, publish', () => {
     await bot.post(personalInstall(opts(USERS.memberKommun)));
     bot.connector.clear();
     await bot.post(personalMessage(`minnesanteckningar ${ref()}`, opts(USERS.processLeaderLgs)));
-    const draft = bot.connector.cards()[0]!;
+    const draft = bot.connector.cards()[0];
     expect(cardTexts(draft).slice(0, 6)).toEqual([
       'Minnesanteckningar – LGS 2026-12-08',
       'Status: Utkast',
@@ -182,13 +182,13 @@ describe('minutes: draft, justering, lock, publish', () => {
       '**1. Årsrapport 2026**',
     ]);
     expect(cardTexts(draft)).toContain('LGS 2026:1: LGS fastställer dokumentet; och skickar det till politiskt samråd.');
-    const send = (draft.actions as { data: Record<string, string> }[])[0]!.data;
+    const send = (draft.actions as { data: Record<string, string> }[])[0].data;
     bot.connector.clear();
     await bot.post(actionSubmit({ ...send, [`notes_${itemId}`]: 'Processledaren presenterade årsrapporten.' }, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual(['Skickad för justering till Ordförande LGS (demo).']);
     expect(bot.connector.sent.filter((s) => s.activity.attachments?.length).map((s) => s.conversationId)).toEqual([`a:personal-${USERS.chairLgs}`]);
     const toChair = bot.connector.sent.find((s) => s.conversationId === `a:personal-${USERS.chairLgs}`)!;
-    const chairCard = toChair.activity.attachments![0]!.content;
+    const chairCard = toChair.activity.attachments![0].content;
     const approveData = (chairCard.actions as { title: string; data: Record<string, string> }[]).find((a) => a.title === 'Justera')!.data;
     bot.connector.clear();
     await bot.post(actionSubmit(approveData, opts(USERS.memberRegion)));
@@ -210,14 +210,14 @@ describe('minutes: draft, justering, lock, publish', () => {
     expect(bot.connector.sent.find((s) => s.activity.text?.startsWith('Minnesanteckningarna från'))!.conversationId).toBe(`a:personal-${USERS.memberKommun}`);
     bot.connector.clear();
     await bot.post(personalMessage(`minnesanteckningar ${ref()}`, opts(USERS.memberRegion)));
-    const texts = cardTexts(bot.connector.cards()[0]!);
+    const texts = cardTexts(bot.connector.cards()[0]);
     expect(texts).toContain('Status: Publicerad');
     expect(texts).toContain('Justerat 2026-12-08, Ordförande LGS (demo)');
     expect(texts).toContain('Publicerad: https://www.vardsamverkan.se/lgs/2026-12-08');
     expect(texts).toContain('Processledaren presenterade årsrapporten.');
     bot.connector.clear();
     await bot.post(personalMessage(`minnesanteckningar ${ref()}`, opts(USERS.processLeaderLgs)));
-    const newVersion = (bot.connector.cards()[0]!.actions as { title: string; data: Record<string, string> }[]).find((a) => a.title === 'Ny version')!.data;
+    const newVersion = (bot.connector.cards()[0].actions as { title: string; data: Record<string, string> }[]).find((a) => a.title === 'Ny version')!.data;
     bot.connector.clear();
     await bot.post(actionSubmit(newVersion, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual(['Version 2 är skapad som utkast; den justerade versionen finns kvar.']);
@@ -225,7 +225,7 @@ describe('minutes: draft, justering, lock, publish', () => {
     expect([v2?.minutes.version, v2?.minutes.status, v2?.minutes.approvedBy]).toEqual([2, 'draft', null]);
     bot.connector.clear();
     await bot.post(personalMessage('exportera LGS', opts(USERS.processLeaderLgs)));
-    const mdUrl = (bot.connector.cards()[0]!.actions as { url: string }[])[0]!.url.replace('https://bot.example.se', bot.url);
+    const mdUrl = (bot.connector.cards()[0].actions as { url: string }[])[0].url.replace('https://bot.example.se', bot.url);
     const md = await (await fetch(mdUrl)).text();
     expect(md).toContain(`# Justerade minnesanteckningar\n\n## Möte ${meetingId} (version 1)`);
     expect(md).toContain('Justerat 2026-12-08 · publicerat: https://www.vardsamverkan.se/lgs/2026-12-08');
@@ -236,9 +236,9 @@ describe('minutes: draft, justering, lock, publish', () => {
     await steps.sentBack();
     bot.connector.clear();
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
-    const inputs = cardInputs(bot.connector.cards()[0]!);
-    expect([inputs.title_0!.value, inputs.source_0!.value]).toEqual(['Rutin för SIP', 'Återremitterat LGS 2026:2']);
-    const { formKey, origin_0 } = (bot.connector.cards()[0]!.actions as { data: { formKey: string; origin_0: string } }[])[0]!.data;
+    const inputs = cardInputs(bot.connector.cards()[0]);
+    expect([inputs.title_0.value, inputs.source_0.value]).toEqual(['Rutin för SIP', 'Återremitterat LGS 2026:2']);
+    const { formKey, origin_0 } = (bot.connector.cards()[0].actions as { data: { formKey: string; origin_0: string } }[])[0].data;
     // The row carries the matter's reference as data; the source text is only what people read.
     expect(origin_0).toBe('2026:2');
     bot.connector.clear();

@@ -77,7 +77,7 @@ describe('help', () => {
   it('shows a process leader the Swedish help card with linking and their roles', async () => {
     await bot.post(personalMessage('hjälp', opts(USERS.processLeaderLgs)));
     const [card] = bot.connector.cards();
-    expect(cardTexts(card!)).toEqual([
+    expect(cardTexts(card)).toEqual([
       'Det här kan du göra',
       'Skriv ett kommando i chatten, eller välj en knapp. I en kanal: nämn boten först, t.ex. @Samverkansboten grupper.',
       'hjälp: Visar den här listan.',
@@ -106,12 +106,12 @@ describe('help', () => {
       'Dina roller',
       '- Processledare – LGS\n- Processledare – LGS styrgrupp\n- Processledare – Politiskt samråd',
     ]);
-    expect(card!.lang).toBe('sv-SE');
+    expect(card.lang).toBe('sv-SE');
   });
 
   it('shows a member the English help without linking', async () => {
     await bot.post(personalMessage('help', opts(USERS.memberKommun, 'en-US')));
-    expect(cardTexts(bot.connector.cards()[0]!)).toEqual([
+    expect(cardTexts(bot.connector.cards()[0])).toEqual([
       'What you can do',
       'Type a command in the chat, or pick a button. In a channel, mention the bot first, e.g. @Samverkansboten groups.',
       'help: Shows this list.',
@@ -139,7 +139,7 @@ describe('help', () => {
 
   it('tells someone with no group how to get added', async () => {
     await bot.post(personalMessage('hjälp', opts(USERS.stranger)));
-    expect(cardTexts(bot.connector.cards()[0]!).slice(-1)).toEqual([
+    expect(cardTexts(bot.connector.cards()[0]).slice(-1)).toEqual([
       'Du är inte registrerad i någon grupp ännu. Be gruppens processledare eller en administratör att lägga till dig.',
     ]);
   });
@@ -153,7 +153,7 @@ describe('help', () => {
 describe('groups', () => {
   it("lists the member's organisation with kind, chair and next meeting, own groups marked", async () => {
     await bot.post(personalMessage('grupper', opts(USERS.memberKommun)));
-    const texts = cardTexts(bot.connector.cards()[0]!);
+    const texts = cardTexts(bot.connector.cards()[0]);
     expect(texts[0]).toBe('Grupper – Vårdsamverkan i Göteborgsområdet – Kommun och sjukvård');
     const lgs = texts.indexOf('**LGS** · Din grupp');
     expect(texts.slice(lgs, lgs + 4)).toEqual([
@@ -178,7 +178,7 @@ describe('groups', () => {
 
   it('asks someone outside every group which organisation, and the button lists it', async () => {
     await bot.post(personalMessage('grupper', opts(USERS.stranger)));
-    const card = bot.connector.cards()[0]!;
+    const card = bot.connector.cards()[0];
     expect(cardTexts(card)).toEqual(['Vilken organisation vill du se?']);
     expect(card.actions).toEqual([
       { type: 'Action.Submit', title: 'Vårdsamverkan i Göteborgsområdet – Kommun och sjukvård', data: { verb: 'command', command: 'grupper goteborgsomradet' } },
@@ -186,7 +186,7 @@ describe('groups', () => {
     ]);
     bot.connector.clear();
     await bot.post(actionSubmit({ verb: 'command', command: 'grupper samla' }, opts(USERS.stranger)));
-    const texts = cardTexts(bot.connector.cards()[0]!);
+    const texts = cardTexts(bot.connector.cards()[0]);
     expect(texts[0]).toBe('Grupper – SAMLA – Vårdsamverkan Lerum Alingsås');
     expect(texts.filter((t) => t.startsWith('**'))).toEqual([
       '**SAMLA politisk samrådsgrupp**',
@@ -232,8 +232,8 @@ describe('linking a channel to a group', () => {
 
   it('offers an admin a card of groups and links from the submission', async () => {
     await bot.post(channelMessage('koppla', { ...opts(USERS.admin), channelId: '19:nosam@thread.tacv2' }));
-    const card = bot.connector.cards()[0]!;
-    const choices = ((card.body as Record<string, unknown>[])[1]!.choices as { value: string }[]).map((c) => c.value);
+    const card = bot.connector.cards()[0];
+    const choices = ((card.body as Record<string, unknown>[])[1].choices as { value: string }[]).map((c) => c.value);
     expect(choices).toHaveLength(21 + 5);
     expect(choices).toContain('goteborgsomradet/nosam-hisingen');
     bot.connector.clear();

@@ -26,7 +26,7 @@ beforeEach(() => bot.connector.clear());
 describe('the new-meeting form', () => {
   it('starts with three item rows and a "Lägg till punkt" action', async () => {
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
-    const body = (bot.connector.cards()[0]!.body ?? []) as { id?: string; isVisible?: boolean; actions?: { title: string }[] }[];
+    const body = (bot.connector.cards()[0].body ?? []) as { id?: string; isVisible?: boolean; actions?: { title: string }[] }[];
     expect(body.filter((e) => e.id?.startsWith('row_') && e.isVisible === true)).toHaveLength(3);
     expect(body.filter((e) => e.id?.startsWith('add_') && e.isVisible === true).map((e) => e.actions?.[0]?.title)).toEqual(['Lägg till punkt']);
   });
@@ -43,23 +43,23 @@ describe('buttons where the person is', () => {
     bot.connector.clear();
     await bot.post(personalMessage('möten LGS', opts(USERS.memberRegion)));
     const [view] = bot.connector.cards();
-    expect(cardTexts(view!)).toEqual(expect.arrayContaining(['Synpunkter senast: mån 7 dec. 2026 13:00', 'Ditt svar: Förhinder']));
-    expect(titles(view!)).toEqual(['Jag kommer', 'Förhinder', 'Synpunkter']);
+    expect(cardTexts(view)).toEqual(expect.arrayContaining(['Synpunkter senast: mån 7 dec. 2026 13:00', 'Ditt svar: Förhinder']));
+    expect(titles(view)).toEqual(['Jag kommer', 'Förhinder', 'Synpunkter']);
   });
 
   it('shows leads who has not answered', async () => {
     await bot.post(personalMessage('möten LGS', opts(USERS.processLeaderLgs)));
-    expect(cardTexts(bot.connector.cards()[0]!)).toContain('Har inte svarat: Ledamot kommun (demo), Ordförande LGS (demo)');
+    expect(cardTexts(bot.connector.cards()[0])).toContain('Har inte svarat: Ledamot kommun (demo), Ordförande LGS (demo)');
   });
 
   it('gives leads the minutes once the meeting is held, and Publicera sends the typed address with the command', async () => {
     now = new Date('2026-12-08T14:00:00Z');
     const { version } = (await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', meetingId))!;
-    const item = (await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', meetingId))!.meeting.agenda[0]!.id;
+    const item = (await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', meetingId))!.meeting.agenda[0].id;
     await bot.post(actionSubmit({ verb: 'closeMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId, version, [`summary_${item}`]: 'Noterades.' }, opts(USERS.processLeaderLgs)));
     bot.connector.clear();
     await bot.post(personalMessage('möten LGS', opts(USERS.processLeaderLgs)));
-    expect(titles(bot.connector.cards()[0]!)).toEqual(['Sammanställning', 'Registrera beslut', 'Minnesanteckningar']);
+    expect(titles(bot.connector.cards()[0])).toEqual(['Sammanställning', 'Registrera beslut', 'Minnesanteckningar']);
     bot.connector.clear();
     await bot.post(actionSubmit({ verb: 'command', command: `publicera ${ref}`, url: 'https://example.se/protokoll.pdf' }, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual(['Bara justerade minnesanteckningar kan publiceras. Inget ändrades.']);

@@ -18,7 +18,7 @@ beforeAll(async () => {
   bot = await startTestBot({}, { now: () => now });
   for (const user of [USERS.processLeaderLgs, USERS.chairLgs, USERS.memberRegion]) await bot.post(personalInstall(opts(user)));
   ({ ref } = await createMeeting(bot, USERS.processLeaderLgs, { org: 'goteborgsomradet', group: 'lgs', query: 'LGS' }));
-  const readable = (await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', ref.split('/')[2]!))!.meeting;
+  const readable = (await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', ref.split('/')[2]))!.meeting;
   // Written straight into Azurite with a TableClient, past every schema.
   const infinity = JSON.stringify({ ...readable, id: '2026-12-09-aaaaaaaa', date: '2026-12-09', agenda: readable.agenda.map((i) => ({ ...i, minutes: Infinity })) });
   const groupState = bot.running.store.table('GroupState');
@@ -47,7 +47,7 @@ describe('one unreadable row breaks nothing', () => {
 
   it('grupper lists every group with the next readable meeting', async () => {
     await bot.post(personalMessage('grupper goteborgsomradet', opts(USERS.memberRegion)));
-    const texts = cardTexts(bot.connector.cards()[0]!);
+    const texts = cardTexts(bot.connector.cards()[0]);
     expect(texts[texts.indexOf('**LGS** · Din grupp') + 3]).toBe('Nästa möte: 8 dec. 2026 13:00 – Teams-möte');
     await bot.post(personalMessage('grupper samla', opts(USERS.memberRegion)));
     expect(bot.connector.texts()).not.toContain(ERROR);
@@ -55,9 +55,9 @@ describe('one unreadable row breaks nothing', () => {
 
   it('the group\'s chair, roster and brief still read; an unreadable meeting is "not found"', async () => {
     await bot.post(personalMessage('ordförande LGS', opts(USERS.memberRegion)));
-    expect(cardTexts(bot.connector.cards()[0]!)[2]).toBe('Ordförande: Ordförande LGS (demo), Närhälsan (VGPV) (Region (Västra Götalandsregionen))');
+    expect(cardTexts(bot.connector.cards()[0])[2]).toBe('Ordförande: Ordförande LGS (demo), Närhälsan (VGPV) (Region (Västra Götalandsregionen))');
     await bot.post(personalMessage(`sammanställning ${ref}`, opts(USERS.chairLgs)));
-    expect(cardTexts(bot.connector.cards()[1]!)[2]).toBe('0 kommer, 0 har förhinder, 3 har inte svarat.');
+    expect(cardTexts(bot.connector.cards()[1])[2]).toBe('0 kommer, 0 har förhinder, 3 har inte svarat.');
     await bot.post(personalMessage('revidera goteborgsomradet/lgs/2026-12-09-aaaaaaaa', opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual(['Jag hittar inte mötet. Det kan ha tagits bort; skriv **möten** för att se gruppens möten.']);
   });

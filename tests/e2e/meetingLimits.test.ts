@@ -30,8 +30,8 @@ beforeEach(() => {
 async function formKey(): Promise<string> {
   const before = bot.connector.sent.length;
   await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
-  const card = bot.connector.sent.slice(before)[0]!.activity.attachments![0]!.content as { actions: { data: { formKey: string } }[] };
-  return card.actions[0]!.data.formKey;
+  const card = bot.connector.sent.slice(before)[0].activity.attachments![0].content as { actions: { data: { formKey: string } }[] };
+  return card.actions[0].data.formKey;
 }
 
 describe('the meeting form is checked field by field', () => {
@@ -110,15 +110,15 @@ describe('the meeting form is checked field by field', () => {
     await bot.post(actionSubmit({ verb: 'submitInput', org, group, meetingId, [`input_${m.itemIds[0]}`]: 'Kort', [`input_${m.itemIds[1]}`]: 'x'.repeat(4001) }, opts(USERS.memberRegion)));
     await bot.post(actionSubmit({ verb: 'submitInput', org, group, meetingId, input_general: 'x'.repeat(4001) }, opts(USERS.memberRegion, 'en-US')));
     now = new Date('2026-12-08T15:00:00Z');
-    const version = (await bot.running.repos.groupState.meeting(org!, group!, meetingId!))!.version;
+    const version = (await bot.running.repos.groupState.meeting(org, group, meetingId))!.version;
     await bot.post(actionSubmit({ verb: 'closeMeeting', org, group, meetingId, version, [`summary_${m.itemIds[0]}`]: 'Noterades.', [`summary_${m.itemIds[1]}`]: 'x'.repeat(4001) }, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual([
       'Fältet "Synpunkt, punkt 2" får ha högst 4000 tecken (det har 4001). Inget sparades.',
       'The field "General comments" may have at most 4000 characters (it has 4001). Nothing was saved.',
       'Fältet "Sammanfattning, punkt 2" får ha högst 4000 tecken (det har 4001). Inget sparades.',
     ]);
-    expect((await bot.running.repos.meetingInputs.load({ org: org!, group: group!, id: meetingId! })).inputs).toEqual([]);
-    expect((await bot.running.repos.groupState.meeting(org!, group!, meetingId!))!.meeting.status).toBe('planned');
+    expect((await bot.running.repos.meetingInputs.load({ org: org, group: group, id: meetingId })).inputs).toEqual([]);
+    expect((await bot.running.repos.groupState.meeting(org, group, meetingId))!.meeting.status).toBe('planned');
   });
 });
 
@@ -150,21 +150,21 @@ describe('Azure Tables limits', () => {
     expect(brief.filter((t) => t.startsWith('Ledamot region (demo): ')).map((t) => t.length)).toEqual(Array(9).fill('Ledamot region (demo): '.length + 4000));
 
     now = new Date('2026-12-08T15:00:00Z');
-    const version = (await bot.running.repos.groupState.meeting(org!, group!, meetingId!))!.version;
+    const version = (await bot.running.repos.groupState.meeting(org, group, meetingId))!.version;
     const summaries = Object.fromEntries(m.itemIds.map((id) => [`summary_${id}`, longText(4000)]));
     bot.connector.clear();
     await bot.post(actionSubmit({ verb: 'closeMeeting', org, group, meetingId, version, ...summaries }, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual(['Mötet är markerat som genomfört. 1 med förhinder får en sammanfattning.']);
-    const stored = (await bot.running.repos.groupState.meeting(org!, group!, meetingId!))!.meeting;
+    const stored = (await bot.running.repos.groupState.meeting(org, group, meetingId))!.meeting;
     expect(Object.values(stored.summaries)).toEqual(Array(8).fill(longText(4000)));
     expect(stored.place).toBe('R'.repeat(300));
     // The group, the groups list and the sweep still read it; the absent member gets every summary.
     bot.connector.clear();
     await bot.post(personalMessage('möten LGS', opts(USERS.chairLgs)));
-    expect(cardTexts(bot.connector.cards()[0]!).slice(0, 1)).toEqual(['Dagordning – LGS · 2026-12-08']);
+    expect(cardTexts(bot.connector.cards()[0]).slice(0, 1)).toEqual(['Dagordning – LGS · 2026-12-08']);
     await bot.running.scheduler.runOnce();
     const [catchUp] = cardsIn(personal(USERS.memberRegion)).filter((c) => cardTexts(c)[0] === 'Det här hände på mötet – LGS');
-    expect(cardTexts(catchUp!).filter((t) => t === longText(4000))).toHaveLength(8);
+    expect(cardTexts(catchUp).filter((t) => t === longText(4000))).toHaveLength(8);
   });
 });
 
@@ -175,7 +175,7 @@ describe('input history', () => {
     await bot.post(actionExecute('absent', { org, group, meetingId }, opts(USERS.memberRegion)));
     const texts = ['Första versionen.', 'Andra versionen.', 'Tredje versionen.'];
     await Promise.all(texts.map((text) => bot.post(actionSubmit({ verb: 'submitInput', org, group, meetingId, [`input_${m.itemIds[0]}`]: text }, opts(USERS.memberRegion)))));
-    const history = await bot.running.repos.meetingInputs.history({ org: org!, group: group!, id: meetingId! }, USERS.memberRegion);
+    const history = await bot.running.repos.meetingInputs.history({ org: org, group: group, id: meetingId }, USERS.memberRegion);
     expect(history.map((h) => h.text).sort()).toEqual([...texts].sort());
     expect(new Set(history.map((h) => h.at)).size).toBe(1);
   });

@@ -40,7 +40,7 @@ describe('written input stays with its group', () => {
     const lgs = await lgsMeetingWithInput();
     // A form key is good only for the group whose form showed it, and the client cannot pick the id.
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
-    const lgsKey = ((bot.connector.cards()[0]!.actions as { data: { formKey: string } }[])[0]!.data).formKey;
+    const lgsKey = ((bot.connector.cards()[0].actions as { data: { formKey: string } }[])[0].data).formKey;
     bot.connector.clear();
     await bot.post(actionSubmit(meetingForm('goteborgsomradet', 'nosam-hisingen', { formKey: lgsKey, newId: lgs.id.slice(11) }), opts(USERS.processLeaderNosam)));
     await bot.post(actionSubmit(meetingForm('goteborgsomradet', 'nosam-hisingen', { meetingId: lgs.id, version: '"x"' }), opts(USERS.processLeaderNosam)));
@@ -53,7 +53,7 @@ describe('written input stays with its group', () => {
     await bot.running.repos.groupState.saveMeeting({ ...stored, group: 'nosam-hisingen', title: 'NOSAM Hisingen', posted: null }, null);
     bot.connector.clear();
     await bot.post(personalMessage(`sammanställning goteborgsomradet/nosam-hisingen/${lgs.id}`, opts(USERS.processLeaderNosam)));
-    const brief = cardTexts(cardsIn(personal(USERS.processLeaderNosam))[0]!);
+    const brief = cardTexts(cardsIn(personal(USERS.processLeaderNosam))[0]);
     expect(brief.slice(0, 3)).toEqual(['Sammanställning inför mötet – NOSAM Hisingen', 'tis 8 dec. 2026 13:00', '0 kommer, 0 har förhinder, 1 har inte svarat.']);
     expect(JSON.stringify(bot.connector.sent)).not.toContain('hemsjukvården');
   });
@@ -70,7 +70,7 @@ describe('written input stays with its group', () => {
     ]);
     expect(bot.connector.cards()).toEqual([]);
     await bot.post(personalMessage(`sammanställning ${lgs.ref}`, opts(USERS.chairLgs)));
-    expect(cardTexts(cardsIn(personal(USERS.chairLgs))[0]!)).toContain(`Ledamot region (demo): ${INPUT}`);
+    expect(cardTexts(cardsIn(personal(USERS.chairLgs))[0])).toContain(`Ledamot region (demo): ${INPUT}`);
   });
 
   it('the meeting view offers the brief button only to those who may read input', async () => {
@@ -78,7 +78,7 @@ describe('written input stays with its group', () => {
     const buttons = async (user: string) => {
       bot.connector.clear();
       await bot.post(personalMessage('möten LGS', opts(user)));
-      return cardActions(bot.connector.cards()[0]!).map(([title]) => title);
+      return cardActions(bot.connector.cards()[0]).map(([title]) => title);
     };
     // Members also get the answer buttons (issue 13): the brief button stays with those who may read input.
     expect(await buttons(USERS.chairLgs)).toEqual(['Jag kommer', 'Förhinder', 'Synpunkter', 'Revidera', 'Sammanställning', 'Avsluta möte', 'Registrera beslut']);
@@ -97,7 +97,7 @@ describe('cards with written input go to the personal chat only', () => {
     expect(JSON.stringify(inChannel())).not.toContain('hemsjukvården');
     for (const user of [USERS.chairLgs, USERS.processLeaderLgs]) {
       const [brief] = cardsIn(personal(user));
-      expect(cardTexts(brief!)).toContain(`Ledamot region (demo): ${INPUT}`);
+      expect(cardTexts(brief)).toContain(`Ledamot region (demo): ${INPUT}`);
     }
   });
 

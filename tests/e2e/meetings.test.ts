@@ -79,8 +79,8 @@ const steps = {
     now = new Date('2026-12-08T15:00:00Z');
     const before = bot.connector.sent.length;
     await bot.post(personalMessage(`avsluta ${ref}`, opts(USERS.processLeaderLgs)));
-    const closeCard = bot.connector.sent.slice(before).flatMap((s) => s.activity.attachments ?? [])[0]!.content as { actions: { data: { version: string } }[] };
-    const version = closeCard.actions[0]!.data.version;
+    const closeCard = bot.connector.sent.slice(before).flatMap((s) => s.activity.attachments ?? [])[0].content as { actions: { data: { version: string } }[] };
+    const version = closeCard.actions[0].data.version;
     await bot.post(actionSubmit({ verb: 'closeMeeting', ...data, version, [`summary_${itemIds[0]}`]: 'Årsrapporten fastställdes i enighet.' }, opts(USERS.processLeaderLgs)));
   },
 };
@@ -97,9 +97,9 @@ describe('a meeting from agenda to catch-up', () => {
 
   it('creates the meeting and posts the dagordning in the linked channel', async () => {
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
-    const formCard = bot.connector.cards()[0]!;
+    const formCard = bot.connector.cards()[0];
     expect(cardTexts(formCard)[0]).toBe('Nytt möte – LGS');
-    const formKey = ((formCard.actions as { data: { formKey: string } }[])[0]!.data).formKey;
+    const formKey = ((formCard.actions as { data: { formKey: string } }[])[0].data).formKey;
     bot.connector.clear();
     await bot.post(actionSubmit({ ...form, formKey }, opts(USERS.processLeaderLgs)));
     await bot.post(actionSubmit({ ...form, formKey }, opts(USERS.processLeaderLgs)));
@@ -109,7 +109,7 @@ describe('a meeting from agenda to catch-up', () => {
     ]);
     expect(cardsTo(CHANNEL, 'Dagordning – LGS')).toHaveLength(1);
     const [posted] = cardsTo(CHANNEL, 'Dagordning – LGS');
-    const texts = cardTexts(posted!.activity.attachments![0]!.content);
+    const texts = cardTexts(posted.activity.attachments![0].content);
     expect(texts).toEqual([
       'Dagordning – LGS',
       'Tid: tis 8 dec. 2026 13:00–13:30',
@@ -124,15 +124,15 @@ describe('a meeting from agenda to catch-up', () => {
     ]);
     const record = (await bot.running.repos.groupState.groups('goteborgsomradet', ['lgs'])).get('lgs')!;
     expect(record.meetings).toHaveLength(1);
-    expect(record.meetings[0]!.id.startsWith('2026-12-08-')).toBe(true);
-    expect(record.meetings[0]!.agenda).toHaveLength(2);
+    expect(record.meetings[0].id.startsWith('2026-12-08-')).toBe(true);
+    expect(record.meetings[0].agenda).toHaveLength(2);
   });
 
   it('shows the next meeting in the groups list', async () => {
     await steps.create();
     bot.connector.clear();
     await bot.post(personalMessage('grupper', opts(USERS.memberKommun)));
-    const texts = cardTexts(bot.connector.cards()[0]!);
+    const texts = cardTexts(bot.connector.cards()[0]);
     const lgs = texts.indexOf('**LGS** · Din grupp');
     expect(texts[lgs + 3]).toBe('Nästa möte: 8 dec. 2026 13:00 – Teams-möte');
   });
@@ -175,10 +175,10 @@ describe('a meeting from agenda to catch-up', () => {
       'Någon annan ändrade mötet medan du redigerade, så dina ändringar sparades inte. Öppna formuläret igen för att utgå från senaste versionen.',
     ]);
     expect(bot.connector.updated).toHaveLength(1);
-    const texts = cardTexts(bot.connector.updated[0]!.activity.attachments![0]!.content);
+    const texts = cardTexts(bot.connector.updated[0].activity.attachments![0].content);
     expect(texts).toContain('Reviderad (version 2): punkten "Information från NOSAM" utgår.');
     expect(texts).toContain('2. Information från NOSAM (utgår)');
-    expect(bot.connector.updated[0]!.conversationId).toBe(CHANNEL);
+    expect(bot.connector.updated[0].conversationId).toBe(CHANNEL);
   });
 
   it('reminds only the absent member without input, 72 hours before the cut-off', async () => {
@@ -205,7 +205,7 @@ describe('a meeting from agenda to catch-up', () => {
     await bot.running.scheduler.runOnce();
     const briefs = [personal(USERS.chairLgs), personal(USERS.processLeaderLgs)].map((c) => cardsTo(c, 'Sammanställning inför mötet – LGS'));
     expect(briefs.map((b) => b.length)).toEqual([1, 1]);
-    expect(cardTexts(briefs[0]![0]!.activity.attachments![0]!.content)).toEqual([
+    expect(cardTexts(briefs[0][0].activity.attachments![0].content)).toEqual([
       'Sammanställning inför mötet – LGS',
       'tis 8 dec. 2026 13:00',
       '1 kommer, 2 har förhinder, 0 har inte svarat.',
@@ -235,7 +235,7 @@ describe('a meeting from agenda to catch-up', () => {
     await bot.running.scheduler.runOnce();
     for (const user of [USERS.memberKommun, USERS.memberRegion]) {
       const [catchUp] = cardsTo(personal(user), 'Det här hände på mötet – LGS');
-      expect(cardTexts(catchUp!.activity.attachments![0]!.content)).toEqual([
+      expect(cardTexts(catchUp.activity.attachments![0].content)).toEqual([
         'Det här hände på mötet – LGS',
         'Du hade förhinder tis 8 dec. 2026 13:00. Så här blev det per punkt:',
         '**1. Årsrapport 2026**',
@@ -252,7 +252,7 @@ describe('a meeting from agenda to catch-up', () => {
     await steps.close(ref, data, itemIds);
     bot.connector.clear();
     await bot.post(personalMessage('möten LGS', opts(USERS.memberKommun)));
-    const texts = cardTexts(bot.connector.cards()[0]!);
+    const texts = cardTexts(bot.connector.cards()[0]);
     expect(texts.slice(0, 5)).toEqual([
       'Dagordning – LGS · 2026-12-08',
       'Tid: tis 8 dec. 2026 13:00–13:30',

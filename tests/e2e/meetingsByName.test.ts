@@ -15,7 +15,7 @@ let second = '';
 
 async function createMeeting(time: string, title: string, startsAt: string): Promise<string> {
   await bot.post(personalMessage('möte LGS', lead()));
-  const formKey = (bot.connector.cards()[0]!.actions as { data: { formKey: string } }[])[0]!.data.formKey;
+  const formKey = (bot.connector.cards()[0].actions as { data: { formKey: string } }[])[0].data.formKey;
   await bot.post(
     actionSubmit(
       { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '', version: '', formKey, date: '2026-12-08', time, place: 'Teams-möte', cutoffHours: '24', title_0: title, kind_0: 'information', presenter_0: 'Processledare', minutes_0: '20' },
@@ -41,7 +41,7 @@ describe('meetings by name, not by id', () => {
     const byName = bot.connector.cards().map(cardTexts);
     bot.connector.clear();
     await bot.post(personalMessage(`sammanställning ${first}`, lead()));
-    expect(byName[0]![0]).toBe('Sammanställning inför mötet – LGS');
+    expect(byName[0][0]).toBe('Sammanställning inför mötet – LGS');
     expect(byName).toEqual(bot.connector.cards().map(cardTexts));
   });
 
@@ -57,20 +57,20 @@ describe('meetings by name, not by id', () => {
   it('uses the linked group in its channel when no group is named', async () => {
     await bot.post(channelMessage('synpunkter', inChannel(USERS.memberKommun)));
     expect(bot.connector.texts()).toEqual(['Jag har skickat det till dig i en personlig chatt.']);
-    expect(cardTexts(bot.connector.cards()[0]!)[0]).toBe('Synpunkter i förväg – LGS');
+    expect(cardTexts(bot.connector.cards()[0])[0]).toBe('Synpunkter i förväg – LGS');
   });
 
   it('asks which group, with a button per group, when the person is in several and none is named', async () => {
     await bot.post(personalMessage('synpunkter', opts(USERS.memberKommun)));
     const [choice] = bot.connector.cards();
-    expect(cardTexts(choice!)).toEqual(['Vilken grupp gäller det?', 'Välj en grupp, eller skriv till exempel **synpunkter LGS**.']);
-    expect(buttons(choice!)).toEqual([
+    expect(cardTexts(choice)).toEqual(['Vilken grupp gäller det?', 'Välj en grupp, eller skriv till exempel **synpunkter LGS**.']);
+    expect(buttons(choice)).toEqual([
       ['LGS (Göteborgsområdet)', 'synpunkter goteborgsomradet/lgs'],
       ['NOSAM Hisingen (Göteborgsområdet)', 'synpunkter goteborgsomradet/nosam-hisingen'],
     ]);
     bot.connector.clear();
     await bot.post(actionSubmit({ verb: 'command', command: 'synpunkter goteborgsomradet/lgs' }, opts(USERS.memberKommun)));
-    expect(cardTexts(bot.connector.cards()[0]!)[0]).toBe('Synpunkter i förväg – LGS');
+    expect(cardTexts(bot.connector.cards()[0])[0]).toBe('Synpunkter i förväg – LGS');
   });
 
   it('asks which meeting when the group meets twice that day', async () => {
@@ -78,8 +78,8 @@ describe('meetings by name, not by id', () => {
     bot.connector.clear();
     await bot.post(personalMessage('sammanställning LGS 8/12', lead()));
     const [choice] = bot.connector.cards();
-    expect(cardTexts(choice!)).toEqual(['Vilket möte i LGS?']);
-    expect(buttons(choice!)).toEqual([
+    expect(cardTexts(choice)).toEqual(['Vilket möte i LGS?']);
+    expect(buttons(choice)).toEqual([
       ['tis 8 dec. 2026 13:00 – LGS', `sammanställning ${first}`],
       ['tis 8 dec. 2026 15:00 – LGS', `sammanställning ${second}`],
     ]);
@@ -88,7 +88,7 @@ describe('meetings by name, not by id', () => {
   it('takes the latest started meeting for closing and minutes, and keeps the address when publishing', async () => {
     now = new Date('2026-12-08T15:30:00Z');
     await bot.post(personalMessage('avsluta LGS', lead()));
-    expect(cardTexts(bot.connector.cards()[0]!)[0]).toBe('Avsluta möte – LGS');
+    expect(cardTexts(bot.connector.cards()[0])[0]).toBe('Avsluta möte – LGS');
     expect(JSON.stringify(bot.connector.cards()[0])).toContain(second.split('/')[2]);
     bot.connector.clear();
     await bot.post(personalMessage('publicera LGS https://example.se/protokoll.pdf', lead()));
@@ -101,12 +101,12 @@ describe('meetings by name, not by id', () => {
 
   it('takes the group of the place for group commands typed without one, and asks when the person has several', async () => {
     await bot.post(channelMessage('möte', inChannel(USERS.processLeaderLgs)));
-    expect(cardTexts(bot.connector.cards()[0]!)[0]).toBe('Nytt möte – LGS');
+    expect(cardTexts(bot.connector.cards()[0])[0]).toBe('Nytt möte – LGS');
     bot.connector.clear();
     await bot.post(personalMessage('ledamöter', opts(USERS.memberKommun)));
     const [choice] = bot.connector.cards();
-    expect(cardTexts(choice!)).toEqual(['Vilken grupp gäller det?', 'Välj en grupp, eller skriv till exempel **ledamöter LGS**.']);
-    expect(buttons(choice!)).toEqual([
+    expect(cardTexts(choice)).toEqual(['Vilken grupp gäller det?', 'Välj en grupp, eller skriv till exempel **ledamöter LGS**.']);
+    expect(buttons(choice)).toEqual([
       ['LGS (Göteborgsområdet)', 'ledamöter goteborgsomradet/lgs'],
       ['NOSAM Hisingen (Göteborgsområdet)', 'ledamöter goteborgsomradet/nosam-hisingen'],
     ]);

@@ -78,7 +78,7 @@ describe('written input from a member who did not press Förhinder', () => {
 
   it('never claims förhinder on the card; writing input notes förhinder and says so, and the input reaches the brief', async () => {
     await bot.post(personalMessage(`synpunkter goteborgsomradet/lgs/${meetingId}`, opts(USERS.memberKommun)));
-    expect(cardTexts(bot.connector.cards()[0]!).join(' ')).not.toContain('Du har anmält förhinder');
+    expect(cardTexts(bot.connector.cards()[0]).join(' ')).not.toContain('Du har anmält förhinder');
     bot.connector.clear();
     await bot.post(actionSubmit(input('Vi stöder förslaget.'), opts(USERS.memberKommun)));
     expect(bot.connector.texts()).toEqual([
@@ -86,7 +86,7 @@ describe('written input from a member who did not press Förhinder', () => {
     ]);
     bot.connector.clear();
     await bot.post(personalMessage(`sammanställning goteborgsomradet/lgs/${meetingId}`, lead()));
-    expect(cardTexts(bot.connector.cards()[0]!)).toContain('Ledamot kommun (demo): Vi stöder förslaget.');
+    expect(cardTexts(bot.connector.cards()[0])).toContain('Ledamot kommun (demo): Vi stöder förslaget.');
   });
 
   it('tells a member who said they are coming that the input stays out of the brief', async () => {

@@ -50,7 +50,7 @@ describe('a hostile display name', () => {
         [{ type: 'mention', text: '<at>**Bold** atx/at [länk](javascript:alert(1))</at>', mentioned: { id: NEW_MEMBER, name: '**Bold** atx/at [länk](javascript:alert(1))' } }],
       ],
     ]);
-    expect(cardTexts(inChannel[0]!.activity.attachments![0]!.content)[0]).toBe('Påminnelse: NOSAM handlingsplan');
+    expect(cardTexts(inChannel[0].activity.attachments![0].content)[0]).toBe('Påminnelse: NOSAM handlingsplan');
   });
 });
 

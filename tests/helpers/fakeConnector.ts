@@ -89,26 +89,26 @@ export class FakeConnector {
     };
     const activityMatch = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url);
     if (req.method === 'POST' && activityMatch) {
-      const scripted = this.scripted.get(activityMatch[1]!)?.shift();
-      this.attempts.push({ conversationId: activityMatch[1]!, at: Date.now(), status: scripted?.status ?? 200 });
+      const scripted = this.scripted.get(activityMatch[1])?.shift();
+      this.attempts.push({ conversationId: activityMatch[1], at: Date.now(), status: scripted?.status ?? 200 });
       if (scripted !== undefined) {
         res.writeHead(scripted.status, { 'content-type': 'application/json', ...(scripted.headers ?? {}) });
         res.end(JSON.stringify({ error: { code: 'Scripted', message: `scripted ${scripted.status}` } }));
         return;
       }
-      this.sent.push({ conversationId: activityMatch[1]!, replyToId: activityMatch[2] ?? null, activity: JSON.parse(body) });
-      return json(200, { id: `sent-${++this.counter}` });
+      this.sent.push({ conversationId: activityMatch[1], replyToId: activityMatch[2] ?? null, activity: JSON.parse(body) });
+      json(200, { id: `sent-${++this.counter}` }); return;
     }
     if (req.method === 'PUT' && activityMatch) {
-      this.updated.push({ conversationId: activityMatch[1]!, replyToId: activityMatch[2] ?? null, activity: JSON.parse(body) });
-      return json(200, { id: activityMatch[2] });
+      this.updated.push({ conversationId: activityMatch[1], replyToId: activityMatch[2] ?? null, activity: JSON.parse(body) });
+      json(200, { id: activityMatch[2] }); return;
     }
     if (req.method === 'POST' && url === '/v3/conversations') {
       this.created.push(JSON.parse(body));
-      return json(200, { id: `created-${++this.counter}`, activityId: `sent-${this.counter}` });
+      json(200, { id: `created-${++this.counter}`, activityId: `sent-${this.counter}` }); return;
     }
-    if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/pagedmembers/.test(url)) return json(200, { members: this.roster });
-    if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/members$/.test(url)) return json(200, this.roster);
-    return json(404, { error: { code: 'NotFound', message: `fake connector: ${req.method} ${url}` } });
+    if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/pagedmembers/.test(url)) { json(200, { members: this.roster }); return; }
+    if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/members$/.test(url)) { json(200, this.roster); return; }
+    json(404, { error: { code: 'NotFound', message: `fake connector: ${req.method} ${url}` } });
   }
 }

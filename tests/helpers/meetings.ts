@@ -32,7 +32,7 @@ export async function createMeeting(
   const form = bot.connector.sent.slice(before).flatMap((s) => s.activity.attachments ?? [])[0]?.content as { actions: { data: { formKey: string } }[] } | undefined;
   if (form === undefined) throw new Error('no meeting form was shown');
   const known = new Set(((await bot.running.repos.groupState.groups(target.org, [target.group])).get(target.group)?.meetings ?? []).map((m) => m.id));
-  await bot.post(actionSubmit(meetingForm(target.org, target.group, { formKey: form.actions[0]!.data.formKey, ...over }, items), opts));
+  await bot.post(actionSubmit(meetingForm(target.org, target.group, { formKey: form.actions[0].data.formKey, ...over }, items), opts));
   const created = ((await bot.running.repos.groupState.groups(target.org, [target.group])).get(target.group)?.meetings ?? []).find((m) => !known.has(m.id));
   if (created === undefined) throw new Error(`the meeting was not created: ${bot.connector.texts().slice(-1)[0]}`);
   return { ref: `${target.org}/${target.group}/${created.id}`, id: created.id, itemIds: created.agenda.map((i) => i.id) };

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { parseEnv, type AppConfig } from '../../src/config/env';
 import { silentLogger } from '../../src/logger';
 import { authMode, createServer, listenAsConfigured, listeningOn } from '../../src/server';
@@ -19,7 +18,7 @@ function configOf(env: Record<string, string>): AppConfig {
 async function boundAddress(config: AppConfig): Promise<string> {
   const server = createServer({ adapter: bot.running.adapter, bot: bot.running.bot, store: bot.running.store, logger: silentLogger });
   await listenAsConfigured(server, config);
-  const address = (server.address() as AddressInfo).address;
+  const address = (server.address()).address;
   await new Promise<void>((r) => server.close(() => r()));
   return address;
 }

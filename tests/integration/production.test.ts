@@ -125,7 +125,7 @@ describe('structured logging (pino)', () => {
       expect(res.status).toBe(200);
       const turnLines = lines().filter((l) => l.activityId === activity.id);
       expect(turnLines.map((l) => [l.event, l.activityType, l.conversationType])).toEqual([['command', 'message', 'personal']]);
-      expect(turnLines[0]!.command).toBe('members');
+      expect(turnLines[0].command).toBe('members');
       expect(JSON.stringify(lines())).not.toMatch(/Anna Andersson|ledamöter lgs/);
     } finally {
       await bot.stop();

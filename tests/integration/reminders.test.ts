@@ -155,10 +155,10 @@ describe('reminder sweep on Azurite with a fake connector', () => {
   it('completes a sweep killed after claiming but before sending, without duplicates', async () => {
     // The dead sweeper claimed everything due and then died (no sends, no completion, lease left to expire).
     const { dueReminders } = await import('../../src/domain/annualCycle');
-    void dueReminders;
+    dueReminders;
     const dead = deps('dead', at(T0));
     await dead.leases.acquire(sweepLeaseOf('testorg'), 'dead', T0, 60_000);
-    const planned = await sweep({ ...deps('probe', at(T0)), sender: { trySend: async () => { throw new Error('not reached'); } } as never }).catch(() => null);
+    const planned = await sweep({ ...deps('probe', at(T0)), sender: { trySend: async () => { throw new Error('not reached'); } } }).catch(() => null);
     expect(planned).toMatchObject({ ran: false });
     // Simulate the claims the dead sweeper made.
     const ids = [
@@ -183,7 +183,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
 
   it('sweeps each organisation under its own lease: one held by another instance is left to it, the others are swept', async () => {
     const base = deps('a', at(T0));
-    const testorg = base.catalog.all()[0]!;
+    const testorg = base.catalog.all()[0];
     const two = { ...base, catalog: new OrgCatalog([{ ...testorg, id: 'annan-org' }, testorg]) };
     const other = new Leases(store);
     expect(await other.acquire(sweepLeaseOf('testorg'), 'b', T0, 60_000)).toBe(true);
@@ -371,7 +371,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     const claimed = `testorg|grupp-a|motesminimum|2026-12-31|60|${CHAIR}`;
     const [a, b] = await ledger.claimNew('testorg', [{ id: sending, deadline: '2026-12-01', token: 't1' }, { id: claimed, deadline: '2026-12-31', token: 't2' }], 'dead', T0);
     expect(b).toBeDefined();
-    expect(await ledger.setPhase('testorg', a!, 'sending')).not.toBeNull();
+    expect(await ledger.setPhase('testorg', a, 'sending')).not.toBeNull();
     const early = await sweep(deps('b', at(new Date(T0.getTime() + 9 * 60_000))));
     expect(early).toMatchObject({ claimed: 2, uncertain: 0 });
     expect(delivered().filter((d) => d[0] === 'a:chair')).toEqual([]);

@@ -549,7 +549,7 @@ describe('dueReminders: NOSAM handlingsplan (2026-03-01, a Sunday → Monday 2 M
       roles: ['processLeader'],
       meetingCount: null,
     });
-    expect(brief(r!.occurrence)).toEqual({ key: 'nosam-handlingsplan|2026-03-01', deadline: '2026-03-02', movedFrom: '2026-03-01' });
+    expect(brief(r.occurrence)).toEqual({ key: 'nosam-handlingsplan|2026-03-01', deadline: '2026-03-02', movedFrom: '2026-03-01' });
   });
 
   it('an occurrence marked done is skipped', () => {

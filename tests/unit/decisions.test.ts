@@ -71,7 +71,7 @@ describe('minutes: justering lock and versions', () => {
   const m0 = draftMinutes(meeting, [], { present: ['a'], absent: ['b'] }, 'pl', ['chair']);
 
   it('goes draft → sent → approved (locked) → published; a change after approval is a new version', () => {
-    expect([m0.status, m0.items[0]!.notes]).toEqual(['draft', 'Noterades']);
+    expect([m0.status, m0.items[0].notes]).toEqual(['draft', 'Noterades']);
     const sent = sendForJustering(m0);
     const approved = sent.ok ? approve(sent.value, 'chair', '2026-12-10T09:00:00Z') : null;
     expect(approved?.ok && [approved.value.status, approved.value.approvedBy]).toEqual(['approved', 'chair']);
@@ -79,7 +79,7 @@ describe('minutes: justering lock and versions', () => {
     const edit = editNotes(approved.value, { i1: 'Ändrat' }, false);
     expect(!edit.ok && edit.code).toBe('locked');
     const v2 = editNotes(approved.value, { i1: 'Ändrat' }, true);
-    expect(v2.ok && [v2.value.version, v2.value.status, v2.value.approvedBy, v2.value.items[0]!.notes]).toEqual([2, 'draft', null, 'Ändrat']);
+    expect(v2.ok && [v2.value.version, v2.value.status, v2.value.approvedBy, v2.value.items[0].notes]).toEqual([2, 'draft', null, 'Ändrat']);
     const pub = publish(approved.value, 'https://x');
     expect(pub.ok && [pub.value.status, pub.value.publishedUrl]).toEqual(['published', 'https://x']);
     const again = pub.ok ? publish(pub.value, 'https://y') : null;

@@ -32,11 +32,11 @@ function appSettingNames(): string[] {
   const start = bicep.indexOf("resource appSettings 'Microsoft.Web/sites/config");
   expect(start).toBeGreaterThan(0);
   const block = bicep.slice(start, bicep.indexOf('\n}\n', start));
-  return [...block.matchAll(/^ {4}([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1]!);
+  return [...block.matchAll(/^ {4}([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1]);
 }
 
 function bicepParams(): Map<string, { hasDefault: boolean }> {
-  return new Map([...bicep.matchAll(/^param (\w+) \w+( =)?/gm)].map((m) => [m[1]!, { hasDefault: m[2] !== undefined }]));
+  return new Map([...bicep.matchAll(/^param (\w+) \w+( =)?/gm)].map((m) => [m[1], { hasDefault: m[2] !== undefined }]));
 }
 
 describe('infra/main.bicep app settings against src/config/env.ts', () => {
@@ -108,7 +108,7 @@ describe('Agents Toolkit lifecycle files against the toolkit schema (v1.7)', () 
 
   it('the schema check refuses a misspelt action', () => {
     const doc = YAML.parse(read('teamsapp.yml')) as { deploy: { uses: string }[] };
-    doc.deploy[0]!.uses = 'cli/runNpmCommandd';
+    doc.deploy[0].uses = 'cli/runNpmCommandd';
     expect(errorsOf(doc).length).toBeGreaterThan(0);
   });
 

@@ -64,7 +64,7 @@ describe('parseEnv', () => {
     const r = parseEnv(env);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message.split('\n')[0]).toBe('Ogiltig konfiguration:');
-    expect(!r.ok && r.message.split('\n')[1]!.startsWith(`${variable}: `)).toBe(true);
+    expect(!r.ok && r.message.split('\n')[1].startsWith(`${variable}: `)).toBe(true);
   });
 
   describe('authentication fails closed', () => {

@@ -41,7 +41,7 @@ const bodyTexts = (c: AdaptiveCard) => c.body.flatMap((e) => [e, ...((e as { ite
 /** Follows "Visa fler" from page 1 to the end; every page must fit one Teams message. */
 function allPages(build: (page: number) => AdaptiveCard, command: RegExp): AdaptiveCard[] {
   const pages = [build(1)];
-  for (let next = moreCommand(pages[0]!); next !== null; next = moreCommand(pages.at(-1)!)) {
+  for (let next = moreCommand(pages[0]); next !== null; next = moreCommand(pages.at(-1)!)) {
     expect(next).toMatch(command);
     pages.push(build(pageArgument(next.split(' ').slice(1).join(' ')).page));
     if (pages.length > 1000) throw new Error('paging does not end');
@@ -91,7 +91,7 @@ describe('every list reply fits one Teams message at national scale', () => {
     const n = cardsThatFit(cards, jsonBytes(probe) + 120);
     expect(n).toBeGreaterThanOrEqual(1);
     expect(n).toBeLessThan(10);
-    const last = decisions[n - 1]!;
+    const last = decisions[n - 1];
     const more = moreDecisionsCard('LGS', 'årsrapport', { year: last.year, seq: last.seq }, 'sv');
     expect(activityBytes([...cards.slice(0, n), more])).toBeLessThanOrEqual(TEAMS_LIMIT);
     expect(moreCommand(more)).toBe(`beslut LGS årsrapport före 2026:${last.seq}`);

@@ -75,7 +75,7 @@ function readText(path: string): string {
 }
 
 function placeholdersIn(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
 }
 
 /** Resolve `${{NAME}}` like Teams Toolkit does, then parse. Unknown names fail loudly. */
@@ -130,7 +130,7 @@ function envTemplateNames(): Set<string> {
   const names = new Set<string>();
   for (const line of readText(join(ROOT, "env", ".env.dev")).split(/\r?\n/)) {
     const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
-    if (m) names.add(m[1] as string);
+    if (m) names.add(m[1]);
   }
   return names;
 }
@@ -205,13 +205,13 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
 
   test("den fullständiga beskrivningen nämner varje kommando i README (svenska och engelska)", () => {
     const readme = readText(join(ROOT, "README.md"));
-    const rows = [...readme.matchAll(/^\| `([^`]+)` \| `([^`]+)` \|/gm)].map((m) => [m[1]!, m[2]!]);
+    const rows = [...readme.matchAll(/^\| `([^`]+)` \| `([^`]+)` \|/gm)].map((m) => [m[1], m[2]]);
     expect(rows.length).toBeGreaterThanOrEqual(25);
     const word = (command: string) => command.replace(/ [<\[].*$/, "").replace(/ sv\\\|en\\\|auto$/, "");
     // the command as a whole word ("möte" is not found inside "möten")
     const mentions = (text: string, w: string) => new RegExp(`(?<![\\p{L}-])${w}(?![\\p{L}-])`, "u").test(text);
     const missingSv = rows.map(([sv]) => word(sv)).filter((w) => !mentions(manifest.description.full, w));
-    const missingEn = rows.map(([, en]) => word(en)).filter((w) => !mentions(english["description.full"]!, w));
+    const missingEn = rows.map(([, en]) => word(en)).filter((w) => !mentions(english["description.full"], w));
     expect(missingSv).toEqual([]);
     expect(missingEn).toEqual([]);
     expect(manifest.description.full.length).toBeLessThanOrEqual(4000);
@@ -242,7 +242,7 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
 
   test("botten: scope, inga filer, konversationell, kommandon per scope", () => {
     expect(manifest.bots).toHaveLength(1);
-    const bot = manifest.bots[0]!;
+    const bot = manifest.bots[0];
     expect(bot.scopes).toEqual(["personal", "team", "groupChat"]);
     expect(bot.supportsFiles).toBe(false);
     expect(bot.isNotificationOnly).toBe(false);
@@ -303,7 +303,7 @@ describe("Engelsk översättning (appPackage/en.json och en-US.json)", () => {
   });
 
   test("varje svenskt kommando har exakt en engelsk titel och beskrivning", () => {
-    const lists = manifest.bots[0]!.commandLists;
+    const lists = manifest.bots[0].commandLists;
     const swedishTitles = lists.flatMap((l) => l.commands.map((c) => c.title));
     const titleKeys = Object.keys(english).filter((k) => /^bots\[0\]\.commandLists\[\d+\]\.commands\[\d+\]\.title$/.test(k));
     const descriptionKeys = Object.keys(english).filter((k) =>
@@ -323,7 +323,7 @@ describe("Engelsk översättning (appPackage/en.json och en-US.json)", () => {
         expect(description).not.toBe(command.description);
         // the same Swedish command must translate the same way in every scope
         if (translation[command.title] !== undefined) expect(title).toBe(translation[command.title]);
-        translation[command.title] = title as string;
+        translation[command.title] = title;
       }),
     );
     expect(translation).toEqual({
@@ -388,7 +388,7 @@ describe("Miljövariabler", () => {
 function countPixels(png: PngImage, predicate: (r: number, g: number, b: number, a: number) => boolean): number {
   let count = 0;
   for (let i = 0; i < png.data.length; i += 4) {
-    if (predicate(png.data[i]!, png.data[i + 1]!, png.data[i + 2]!, png.data[i + 3]!)) count++;
+    if (predicate(png.data[i], png.data[i + 1], png.data[i + 2], png.data[i + 3])) count++;
   }
   return count;
 }

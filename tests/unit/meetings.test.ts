@@ -14,7 +14,6 @@ import {
   type AttendanceAnswer,
   type Meeting,
   type MeetingPeople,
-  type MeetingStatus,
   type WrittenInput,
 } from '../../src/domain/meetings';
 import { agendaItem, buildMeeting } from '../helpers/meetings';
@@ -262,15 +261,15 @@ describe('compileBrief', () => {
     });
     const brief = compileBrief(m, p);
     expect(brief.perItem.map((p) => p.item.id)).toEqual(['a', 'c']);
-    expect(brief.perItem[0]!.item).toBe(agenda[0]);
-    expect(brief.perItem[0]!.inputs).toEqual([
+    expect(brief.perItem[0].item).toBe(agenda[0]);
+    expect(brief.perItem[0].inputs).toEqual([
       { author: 'Anna Andersson', text: 'A om budget' },
       { author: 'Zara Zetterlund', text: 'Z om budget' },
       { author: 'Åsa Åberg', text: 'Å om budget' },
       { author: 'Ärla Ek', text: 'Ä om budget' },
       { author: 'Örjan Olsson', text: 'Ö om budget' },
     ]);
-    expect(brief.perItem[1]!.inputs).toEqual([{ author: 'Anna Andersson', text: 'A om rapporter' }]);
+    expect(brief.perItem[1].inputs).toEqual([{ author: 'Anna Andersson', text: 'A om rapporter' }]);
     expect(brief.general).toEqual([{ author: 'Örjan Olsson', text: 'Allmänt från Örjan' }]);
     expect(brief.absentWithInput).toEqual(['Anna Andersson', 'Zara Zetterlund', 'Åsa Åberg', 'Ärla Ek', 'Örjan Olsson']);
     expect(brief.absentWithoutInput).toEqual([]);
@@ -298,12 +297,12 @@ describe('compileBrief', () => {
 
   test('input is kept as written (not trimmed) once it is non-blank', () => {
     const brief = compileBrief(m, people({ members, answers: [answer('u-bo', 'absent')], inputs: [input('u-bo', 'a', '  Se bilaga.  ')] }));
-    expect(brief.perItem[0]!.inputs).toEqual([{ author: 'Bo Berg', text: '  Se bilaga.  ' }]);
+    expect(brief.perItem[0].inputs).toEqual([{ author: 'Bo Berg', text: '  Se bilaga.  ' }]);
   });
 
   test('an author missing from the roster is shown by id', () => {
     const brief = compileBrief(m, people({ members, answers: [answer('u-gone', 'absent')], inputs: [input('u-gone', 'a', 'hej')] }));
-    expect(brief.perItem[0]!.inputs).toEqual([{ author: 'u-gone', text: 'hej' }]);
+    expect(brief.perItem[0].inputs).toEqual([{ author: 'u-gone', text: 'hej' }]);
     expect(brief.absentWithInput).toEqual(['u-gone']);
   });
 
@@ -417,7 +416,7 @@ describe('inputRemindersDue', () => {
   const closed: [string, Partial<Meeting>][] = [
     ['cancelled', { cancelled: true }],
     ['held', { status: 'held' }],
-    ['minutes approved', { status: 'minutes-approved' as MeetingStatus }],
+    ['minutes approved', { status: 'minutes-approved' }],
     ['published', { status: 'published' }],
   ];
   test.each(closed)('%s meeting: nothing', (_name, over) => {

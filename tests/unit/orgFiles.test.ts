@@ -618,7 +618,7 @@ describe('broken organisation files are refused with file, line, path and reason
   it('readOrgDirectory loads the good file and reports only the broken one', async () => {
     const dir = await readOrgDirectory(rel(`${FIXTURES}/mixed`), false);
     expect(dir.organisations.map((o) => o.id)).toEqual(['testorg']);
-    expect(dir.organisations[0]!.groups.map((g) => g.id)).toEqual(['samrad', 'ledning']);
+    expect(dir.organisations[0].groups.map((g) => g.id)).toEqual(['samrad', 'ledning']);
     expect(dir.demo).toBeNull();
     expect(dir.problems).toEqual([
       {

@@ -49,7 +49,7 @@ const inputs: MeetingInputRepository = {
   load: () =>
     Promise.resolve({
       answers: ABSENT.map((member) => ({ member, attendance: 'absent' as const, at: '2026-11-30T10:00:00Z' })),
-      inputs: meeting.agenda.map((item, i): WrittenInput => ({ author: ABSENT[i % 4]!, item: item.id, text: `${'å'.repeat(3_999)}${i}`, at: '2026-11-30T10:00:00Z' })),
+      inputs: meeting.agenda.map((item, i): WrittenInput => ({ author: ABSENT[i % 4], item: item.id, text: `${'å'.repeat(3_999)}${i}`, at: '2026-11-30T10:00:00Z' })),
     }),
   saveAnswer: () => Promise.reject(new Error('not used')),
   saveInputs: () => Promise.reject(new Error('not used')),

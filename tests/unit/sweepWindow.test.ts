@@ -10,7 +10,7 @@ const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 
 /** The shipped organisation with one more item that needs the year's last meeting (none of the shipped files has one). */
 function withLastMeetingItem(org: Organisation): Organisation {
-  const template = org.annualCycle[0]!;
+  const template = org.annualCycle[0];
   return { ...org, annualCycle: [...org.annualCycle, { ...template, id: 'val-sista-motet', schedule: { kind: 'last-meeting-of-year', daysBefore: 21 }, remindDaysBefore: [30, 7] }] };
 }
 
@@ -27,13 +27,13 @@ function history(org: Organisation): Map<string, GroupCycleState> {
     const chair = guid(g * 10 + 1);
     const terms: Term[] = [2025, 2026, 2027].map((y) => ({
       id: `t${y}`, org: org.id, group: group.id, role: 'chair',
-      holder: { aadObjectId: chair, displayName: 'Ordförande', party: org.parties[0]!.id, principal: org.parties[0]!.principal },
+      holder: { aadObjectId: chair, displayName: 'Ordförande', party: org.parties[0].id, principal: org.parties[0].principal },
       start: `${y}-01-01`, plannedEnd: `${y}-12-31`, actualEnd: null, origin: 'rotation', replaces: null, exception: null, recordedBy: 'test', recordedAt: `${y}-01-01T00:00:00Z`,
     }));
     const members = [
-      { aadObjectId: chair, displayName: 'Ordförande', party: org.parties[0]!.id, roles: ['member' as const] },
+      { aadObjectId: chair, displayName: 'Ordförande', party: org.parties[0].id, roles: ['member' as const] },
       { aadObjectId: guid(g * 10 + 2), displayName: 'Processledare', party: null, roles: ['processLeader' as const] },
-      { aadObjectId: guid(g * 10 + 3), displayName: 'Ledamot', party: org.parties[0]!.id, roles: ['member' as const] },
+      { aadObjectId: guid(g * 10 + 3), displayName: 'Ledamot', party: org.parties[0].id, roles: ['member' as const] },
     ];
     groups.set(`${org.id}|${group.id}`, { members, terms, meetings });
   });
