@@ -139,8 +139,10 @@ async function twoInstancesSlowConnector(azurite: RunningAzurite, connector: Fak
   const a = sweep(sweepDeps(store, 'instans-a', runningClock(), settings, groups)).finally(() => (aDone = true));
   let bRan = 0;
   const b = (async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- aDone is set by a's .finally callback, which tsc's narrowing does not see
     while (!aDone) {
       await wait(300);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set asynchronously by a's .finally during the wait
       if (aDone) break;
       if ((await sweep(sweepDeps(store, 'instans-b', runningClock(), settings, groups))).ran) bRan += 1;
     }

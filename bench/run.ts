@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   const firstContact = running.store.counter.stopRecording();
 
   const hjalp = JSON.stringify(expectReplies(personalMessage('hjälp', o(USERS.memberKommun))));
-  const warm = await post(JSON.parse(hjalp));
+  const warm = await post(JSON.parse(hjalp) as object);
   if (warm.activities.length !== 1) throw new Error('hjälp should answer with exactly one card');
   const echoRounds: LoadResult[] = [];
   const botRounds: LoadResult[] = [];
@@ -177,8 +177,8 @@ async function main(): Promise<void> {
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), echoResult, botResult, echoRounds, botRounds, perCommand, firstContact, reads }, null, 2));
 
-  await new Promise<void>((r) => server.close(() => r()));
-  await new Promise<void>((r) => echo.close(() => r()));
+  await new Promise<void>((r) => { server.close(() => r()); });
+  await new Promise<void>((r) => { echo.close(() => r()); });
   await azurite.stop();
   // Part two: one reminder sweep over a synthetic load (bench/sweep.ts), with its own Azurite and fake Teams connector.
   const sweepBench = await runSweepBench();

@@ -278,7 +278,7 @@ export async function runSweepBench(): Promise<SweepBenchResult> {
     const seen = new Map<string, number>();
     let unidentified = 0;
     for (const m of connector.accepted) {
-      const recipient = m.mentioned[0] ?? recipientOf.get(m.conversationId);
+      const recipient = m.mentioned.at(0) ?? recipientOf.get(m.conversationId);
       if (m.reminder === null || recipient === undefined) {
         unidentified += 1;
         continue;

@@ -1,4 +1,4 @@
-import { parseEnv } from './config/env';
+import { parseProcessEnv } from './config/env';
 import { startTelemetry } from './telemetry';
 
 /**
@@ -6,5 +6,5 @@ import { startTelemetry } from './telemetry';
  * and the Azure SDK are loaded. Off (and `@azure/monitor-opentelemetry` never loaded) unless
  * APPLICATIONINSIGHTS_CONNECTION_STRING is set; a bad environment is reported by main.
  */
-const env = parseEnv(process.env);
+const env = parseProcessEnv();
 if (env.ok) startTelemetry(env.config.telemetryConnectionString);

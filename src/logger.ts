@@ -64,7 +64,7 @@ function wrap(p: pino.Logger, isRoot: boolean, onError: ErrorSink | undefined): 
   // The root logger writes through the current turn's child, so handlers need no logger argument per turn.
   const target = (): pino.Logger => {
     const scope = isRoot ? turnScope.getStore() : undefined;
-    return scope !== undefined && scope.root === p ? scope.turn : p;
+    return scope?.root === p ? scope.turn : p;
   };
   const logger: Logger = {
     debug: (event, fields = {}) => target().debug(fields, event),

@@ -5,6 +5,7 @@ import { parseEnv } from './config/env';
 import { formatProblems } from './config/yamlFile';
 import { createLogger } from './logger';
 import type { RunningAzurite } from './storage/azurite';
+import type { TableConnection } from './storage/tables';
 import { authMode, createServer, listenAsConfigured, listeningOn } from './server';
 import { recordError, stopTelemetry, telemetryOn } from './telemetry';
 import { exportForToken, startBot, wheelForTokenPng } from './wiring';
@@ -22,12 +23,13 @@ async function main(): Promise<void> {
   const config = env.config;
   const logger = createLogger(config.logLevel, undefined, recordError);
   let azurite: RunningAzurite | null = null;
-  // Loaded only for local mode: Azurite is a devDependency and absent from the deployed package.
-  if (config.storage.kind === 'embedded-azurite') azurite = await (await import('./storage/azurite')).startAzurite(config.storage.dataDir);
-  const connection =
-    config.storage.kind === 'managed-identity'
-      ? config.storage
-      : { kind: 'connection-string' as const, connectionString: config.storage.kind === 'connection-string' ? config.storage.connectionString : azurite!.connectionString };
+  let connection: TableConnection;
+  if (config.storage.kind === 'embedded-azurite') {
+    // Loaded only for local mode: Azurite is a devDependency and absent from the deployed package.
+    azurite = await (await import('./storage/azurite')).startAzurite(config.storage.dataDir);
+    connection = { kind: 'connection-string', connectionString: azurite.connectionString };
+  } else if (config.storage.kind === 'managed-identity') connection = config.storage;
+  else connection = { kind: 'connection-string', connectionString: config.storage.connectionString };
 
   const bot = await startBot(config, connection, logger);
   if (bot.load.problems.length > 0)
@@ -44,7 +46,9 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('shutdown', { signal });
     await bot.scheduler.stop();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+    });
     await azurite?.stop();
     await stopTelemetry();
     process.exit(0);

@@ -37,7 +37,7 @@ export function createServer(deps: ServerDeps): restify.Server {
     // The caller first: with authentication on, nobody without a valid token learns anything about the body.
     let authenticated: AuthenticateRequestResult;
     try {
-      authenticated = await deps.adapter.authenticate(String(req.headers.authorization ?? ''), body);
+      authenticated = await deps.adapter.authenticate(req.headers.authorization ?? '', body);
     } catch (e) {
       const auth = authFailureOf(e);
       if (auth === null) {
@@ -68,7 +68,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   });
 
   server.get('/ics/:file', async (req, res) => {
-    const token = String(req.params.file ?? '').replace(/\.ics$/, '');
+    const token = param(req, 'file').replace(/\.ics$/, '');
     const body = deps.calendar ? await deps.calendar(token).catch((e: unknown) => storageDown(deps.logger, 'ics', e)) : null;
     if (body === STORAGE_DOWN) { unavailable(res); return; }
     if (body === null) {
@@ -81,7 +81,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   });
 
   server.get('/arshjul/:file', async (req, res) => {
-    const token = /^([A-Za-z0-9_-]{1,100})\.png$/.exec(String(req.params.file ?? ''))?.[1];
+    const token = /^([A-Za-z0-9_-]{1,100})\.png$/.exec(param(req, 'file'))?.[1];
     const locale = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') === 'en' ? 'en' : 'sv';
     const body = token && deps.wheel ? await deps.wheel(token, locale).catch((e: unknown) => storageDown(deps.logger, 'arshjul', e)) : null;
     if (body === STORAGE_DOWN) { unavailable(res); return; }
@@ -95,8 +95,8 @@ export function createServer(deps: ServerDeps): restify.Server {
   });
 
   server.get('/export/:token/:file', async (req, res) => {
-    const format = /^beslut\.(md|csv|json)$/.exec(String(req.params.file ?? ''))?.[1] as 'md' | 'csv' | 'json' | undefined;
-    const body = format && deps.exportFile ? await deps.exportFile(String(req.params.token ?? ''), format).catch((e: unknown) => storageDown(deps.logger, 'export', e)) : null;
+    const format = /^beslut\.(md|csv|json)$/.exec(param(req, 'file'))?.[1] as 'md' | 'csv' | 'json' | undefined;
+    const body = format && deps.exportFile ? await deps.exportFile(param(req, 'token'), format).catch((e: unknown) => storageDown(deps.logger, 'export', e)) : null;
     if (body === STORAGE_DOWN) { unavailable(res); return; }
     if (body === null || format === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -121,6 +121,11 @@ const STORAGE_DOWN = Symbol('storageDown');
 function storageDown(logger: Logger, endpoint: 'ics' | 'export' | 'arshjul', e: unknown): typeof STORAGE_DOWN {
   logger.error(`${endpoint}.storage-failed`, describeError(e));
   return STORAGE_DOWN;
+}
+
+/** A route parameter: restify gives them as strings (the decoded path segment) but types `params` as `any`. */
+function param(req: restify.Request, name: string): string {
+  return (req.params as Partial<Record<string, string>>)[name] ?? '';
 }
 
 function unavailable(res: restify.Response): void {

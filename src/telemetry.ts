@@ -16,6 +16,7 @@ let started = false;
  */
 export function startTelemetry(connectionString: string | undefined): boolean {
   if (connectionString === undefined || started) return started;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded synchronously and only when telemetry is on: it must hook http before restify loads
   const { useAzureMonitor } = require('@azure/monitor-opentelemetry') as typeof import('@azure/monitor-opentelemetry');
   const options: AzureMonitorOpenTelemetryOptions = {
     azureMonitorExporterOptions: { connectionString },
@@ -30,6 +31,7 @@ export function startTelemetry(connectionString: string | undefined): boolean {
 /** Sends what is buffered and stops (on SIGTERM, so the last minute of telemetry is not lost). */
 export async function stopTelemetry(): Promise<void> {
   if (!started) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when telemetry was started (the module is never loaded otherwise)
   const { shutdownAzureMonitor } = require('@azure/monitor-opentelemetry') as typeof import('@azure/monitor-opentelemetry');
   await shutdownAzureMonitor().catch(() => undefined);
 }
@@ -73,7 +75,9 @@ export const sweepMetrics: SweepMetrics = { recordSweep };
 /** A logged error as an exception: on the current request's span, or on a span of its own. */
 export function recordError(event: string, fields: Record<string, unknown>): void {
   if (!started) return;
-  const exception = { name: String(fields.error ?? event), message: `${event}: ${String(fields.message ?? '')}` };
+  // An error line's `error` and `message` come from describeError: strings.
+  const { error, message } = fields as { error?: string; message?: string };
+  const exception = { name: error ?? event, message: `${event}: ${message ?? ''}` };
   const active = trace.getActiveSpan();
   if (active !== undefined) {
     active.recordException(exception);

@@ -120,7 +120,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     metrics: sweepMetrics,
     clock,
     logger,
-    instanceId: `${process.env.WEBSITE_INSTANCE_ID ?? 'local'}-${randomUUID()}`,
+    instanceId: `${config.azureInstanceId ?? 'local'}-${randomUUID()}`,
     settings: defaultSweepSettings,
     meetings: repos.meetingInputs,
     decisions: repos.decisions,

@@ -39,7 +39,7 @@ export async function listGroups(org: Organisation, user: UserContext, state: Gr
   const { terms, meetings } = await state.overview(org.id, today);
   const nowIso = now.toISOString();
   const nextOf = (group: string) =>
-    meetings.filter((m) => m.group === group && !m.cancelled && m.startsAt >= nowIso).sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0] ?? null;
+    meetings.filter((m) => m.group === group && !m.cancelled && m.startsAt >= nowIso).sort((a, b) => a.startsAt.localeCompare(b.startsAt)).at(0) ?? null;
   return {
     org,
     rows: org.groups.map((group) => {

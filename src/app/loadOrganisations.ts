@@ -36,11 +36,14 @@ export async function loadOrganisations(
     demoPeople += 1;
   }
   for (const seed of read.demo?.terms ?? []) {
-    const org = read.organisations.find((o) => o.id === seed.org)!;
+    const org = read.organisations.find((o) => o.id === seed.org);
+    if (org === undefined) throw new Error(`demo term for unknown organisation "${seed.org}"`);
     const id = `demo-${seed.group}-${seed.role}-${seed.start}`;
     const record = (await repos.groupState.groups(org.id, [seed.group])).get(seed.group);
     if (record?.terms.some((t) => t.id === id)) continue;
-    const principal = org.parties.find((p) => p.id === seed.party)!.principal;
+    const party = org.parties.find((p) => p.id === seed.party);
+    if (party === undefined) throw new Error(`demo term for unknown party "${seed.party}" in "${org.id}"`);
+    const principal = party.principal;
     const term: Term = {
       id,
       org: org.id,

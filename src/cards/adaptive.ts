@@ -54,18 +54,21 @@ export function splitCard(whole: AdaptiveCard, budget = CARD_BUDGET_BYTES): Adap
   if (size(whole) <= budget) return [whole];
   const [head, ...rest] = whole.body;
   const frame = size({ ...whole, body: [head], actions: whole.actions }) + 100;
-  const parts: CardElement[][] = [[]];
+  let current: CardElement[] = [];
+  const parts: CardElement[][] = [current];
   let used = frame;
   for (const element of rest) {
     const s = size(element) + 1;
-    if (used + s > budget && parts.at(-1)!.length > 0) {
-      parts.push([]);
+    if (used + s > budget && current.length > 0) {
+      current = [];
+      parts.push(current);
       used = frame;
     }
-    parts.at(-1)!.push(element);
+    current.push(element);
     used += s;
   }
-  const title = String((head as { text?: unknown } | undefined)?.text ?? whole.fallbackText);
+  // The heading's text (a string); only ever used inside a template literal, which stringifies as String() would.
+  const title = (head as { text?: string } | undefined)?.text ?? whole.fallbackText;
   return parts.map((body, i) => {
     const heading_ = heading(`${title} (${i + 1}/${parts.length})`);
     const last = i === parts.length - 1;

@@ -53,7 +53,7 @@ function chairSection(v: ChairView, locale: Locale): CardElement[] {
     else rows.push([t.nextTerm[locale], `${v.next.startsOn} – ${v.next.plannedEnd}`]);
     rows.push([t.nextByRules[locale], v.next.principal.next === null ? t.anyPrincipal[locale] : n.principal(v.next.principal.next)]);
     if (rule.rotateAmongParties && v.next.candidateParties.length > 0)
-      rows.push([t.partiesInTurn[locale], v.next.candidateParties.slice(0, 3).map(n.party).join(', ')]);
+      rows.push([t.partiesInTurn[locale], v.next.candidateParties.slice(0, 3).map((p) => n.party(p)).join(', ')]);
     if (v.next.vicePrincipal !== null) rows.push([t.nextVice[locale], n.principal(v.next.vicePrincipal)]);
   }
   body.push(facts(rows));
@@ -104,7 +104,7 @@ export function appointCard(v: ChairView, locale: Locale, post: TermRole = 'chai
   const asTyped = namer(v.org, locale, false);
   const title = t.appointTitle(plain(v.group.shortName))[locale];
   const rule = v.group.chairRule;
-  const eligible = v.members.filter((m) => m.party !== null && m.roles.includes('member'));
+  const eligible = v.members.filter((m): m is ChairView['members'][number] & { party: string } => m.party !== null && m.roles.includes('member'));
   if (rule === null) return card(locale, title, [textBlock(t.noChairRule(plain(v.group.shortName))[locale])]);
   if (eligible.length === 0) return card(locale, title, [textBlock(t.noMembers(v.group.id)[locale])]);
   const choice = (id: string, label: string, choices: { title: string; value: string }[], value: string) => ({
@@ -131,7 +131,7 @@ export function appointCard(v: ChairView, locale: Locale, post: TermRole = 'chai
   if (v.next !== null) body.push(textBlock(principalReason(v.next.principal, n, rule.rotateAmongParties), { isSubtle: true }));
   body.push(
     choice('role', t.fieldRole[locale], roles, chosen),
-    choice('holder', t.fieldHolder[locale], eligible.map((m) => ({ title: `${m.displayName} – ${asTyped.party(m.party!)}`, value: m.aadObjectId })), ''),
+    choice('holder', t.fieldHolder[locale], eligible.map((m) => ({ title: `${m.displayName} – ${asTyped.party(m.party)}`, value: m.aadObjectId })), ''),
     choice('origin', t.fieldOrigin[locale], origins, 'rotation'),
     { type: 'Input.Date', id: 'start', label: t.fieldStart[locale], isRequired: true, errorMessage: t.requiredError[locale], value: dates?.startsOn ?? v.today },
     { type: 'Input.Date', id: 'end', label: (v.next?.decidedByGroup === true ? t.fieldEndOpen : t.fieldEnd)[locale], isRequired: true, errorMessage: t.requiredError[locale], value: dates?.plannedEnd ?? '' },

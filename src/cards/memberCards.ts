@@ -42,7 +42,7 @@ export const memberTexts = {
 export function membersCard(v: ChairView, canEdit: boolean, locale: Locale, page = 1, query = v.group.shortName): AdaptiveCard {
   const n = namer(v.org, locale);
   const chairOf = (aad: string) =>
-    [v.presidium.chair, v.presidium.viceChair].filter((x) => x?.holder.aadObjectId === aad).map((x) => roleName(x!.role)[locale]);
+    [v.presidium.chair, v.presidium.viceChair].filter((x): x is NonNullable<typeof x> => x?.holder.aadObjectId === aad).map((x) => roleName(x.role)[locale]);
   const rows: CardElement[] = [...v.members]
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'))
     .map((m) => {

@@ -81,6 +81,8 @@ export interface AppConfig {
   readonly publicBaseUrl: string | null;
   /** Application Insights; telemetry is off when unset. */
   readonly telemetryConnectionString: string | undefined;
+  /** WEBSITE_INSTANCE_ID: the App Service instance, when running in Azure (names this instance's reminder claims). */
+  readonly azureInstanceId?: string;
   /** Loopback when authentication is off (unless overridden); null means every interface. */
   readonly listenHost: '127.0.0.1' | null;
   /** True when ALLOW_UNAUTHENTICATED let the bot run without authentication on every interface. */
@@ -92,6 +94,11 @@ export interface AppConfig {
 }
 
 export type EnvResult = { ok: true; config: AppConfig } | { ok: false; message: string };
+
+/** Parses this process's environment (for the entry points, which read it nowhere else). */
+export function parseProcessEnv(): EnvResult {
+  return parseEnv(process.env);
+}
 
 /** Parses the environment; a bad value gives a Swedish message naming the variable. */
 export function parseEnv(env: Readonly<Record<string, string | undefined>>): EnvResult {
@@ -145,6 +152,7 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): Env
       rateLimits: { perConversation: e.TEAMS_RATE_PER_CONVERSATION, perTenant: e.TEAMS_RATE_PER_TENANT },
       publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? null,
       telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+      azureInstanceId: e.WEBSITE_INSTANCE_ID,
       listenHost: e.BOT_ID === undefined && !override ? '127.0.0.1' : null,
       unauthenticatedOverride: override,
       storageTimeoutMs: Math.round(e.STORAGE_TIMEOUT_SECONDS * 1000),

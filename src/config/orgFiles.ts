@@ -67,8 +67,8 @@ export async function readOrgDirectory(dir: string, withDemo: boolean): Promise<
   let demo: DemoFile | null = null;
   if (withDemo) {
     const file = path.join(dir, 'demo', 'demo.yaml');
-    const source = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
+    const source = await readFile(file, 'utf8').catch((e: unknown) => {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       problems.push({ file, line: 1, path: '', reason: 'demodatafilen saknas' });
       return null;
     });

@@ -165,7 +165,7 @@ export const orgFileSchema = z
         if (!groups.has(rule.principal.group)) issue(['groups', i, 'chairRule', 'principal', 'group'], `okänd grupp "${rule.principal.group}"`);
         if (rule.principal.group === g.id) issue(['groups', i, 'chairRule', 'principal', 'group'], 'en grupp kan inte följa sig själv');
         const followed = org.groups.find((x) => x.id === (rule.principal as { group: string }).group);
-        if (followed !== undefined && followed.chairRule === null)
+        if (followed?.chairRule === null)
           issue(['groups', i, 'chairRule', 'principal', 'group'], `gruppen "${followed.id}" har ingen ordföranderegel att följa`);
         if (followed?.chairRule?.principal.kind === 'follow')
           issue(['groups', i, 'chairRule', 'principal', 'group'], `gruppen "${followed.id}" följer i sin tur en annan grupp; följ den gruppen direkt`);

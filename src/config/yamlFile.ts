@@ -30,8 +30,9 @@ export function parseYamlWith<S extends z.ZodTypeAny>(file: string, source: stri
       })),
     };
   }
-  const parsed = schema.safeParse(doc.toJS(), { errorMap: swedishErrorMap });
-  if (parsed.success) return { ok: true, value: parsed.data };
+  const js: unknown = doc.toJS();
+  const parsed = schema.safeParse(js, { errorMap: swedishErrorMap });
+  if (parsed.success) return { ok: true, value: parsed.data as z.infer<S> };
   const problems = parsed.error.issues.map((issue) => ({
     file,
     line: lineOf(doc, lineCounter, issue.path),
@@ -44,7 +45,7 @@ export function parseYamlWith<S extends z.ZodTypeAny>(file: string, source: stri
 /** The line of the deepest node that exists along `path` (a missing key points at its parent). */
 function lineOf(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: readonly (string | number)[]): number {
   for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
   }
   return 1;

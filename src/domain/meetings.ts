@@ -239,7 +239,7 @@ export interface InputReminder {
 export function inputRemindersDue(meeting: Meeting, people: MeetingPeople, now: Date, hours: readonly number[] = INPUT_REMINDER_HOURS): InputReminder[] {
   if (!inputOpen(meeting, now)) return [];
   const left = (cutoffOf(meeting).getTime() - now.getTime()) / 3_600_000;
-  const reached = hours.filter((h) => left <= h).sort((a, b) => a - b)[0];
+  const reached = hours.filter((h) => left <= h).sort((a, b) => a - b).at(0);
   if (reached === undefined) return [];
   const withInput = authorsWithInput(meeting, people);
   return people.answers

@@ -183,7 +183,7 @@ export function checkAppointment(
     if (!rule.extensionByConsensus) breach('extension-not-allowed', 'ingen förlängning', 'förlängning');
     const previous = latestTermBy(g.terms, p.role, p.start);
     const expectedStart = previous === null ? '' : addDays(effectiveEnd(previous), 1);
-    if (previous === null || previous.holder.aadObjectId !== p.holder.aadObjectId || previous.holder.party !== p.holder.party || p.start !== expectedStart)
+    if (previous?.holder.aadObjectId !== p.holder.aadObjectId || previous.holder.party !== p.holder.party || p.start !== expectedStart)
       breach('extension-start', expectedStart, p.start);
   }
   if (rule.vice === 'other-principal') {
@@ -204,7 +204,7 @@ function openTermEndedBy(g: GroupTerms, p: Proposal): Term | null {
 /** The term a replacement completes: same post, in office on the replacement's first day, started before it. */
 function replacedTerm(g: GroupTerms, p: Proposal): Term | null {
   const t = g.terms.find((x) => x.id === p.replaces);
-  return t !== undefined && t.role === p.role && inOffice(t, p.start) && t.start < p.start ? t : null;
+  return t?.role === p.role && inOffice(t, p.start) && t.start < p.start ? t : null;
 }
 
 function checkRotation(

@@ -46,10 +46,12 @@ export async function startAzurite(dataDir: string | null): Promise<RunningAzuri
     await mkdir(dataDir, { recursive: true });
     args.push('--location', dataDir);
   }
+  // The child inherits this process's environment (PATH and the like); only AZURITE_ACCOUNTS is set here.
+  // eslint-disable-next-line no-restricted-syntax -- passed on whole to the child process, not read as configuration
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AZURITE_ACCOUNTS: '' } });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   await waitForPort(port, child, () => output);
   return {
     port,

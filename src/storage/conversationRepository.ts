@@ -54,7 +54,7 @@ export class ConversationTableRepository implements ConversationRepository {
     const cacheKey = `${keys.partitionKey}/${keys.rowKey}`;
     const json = JSON.stringify(ref);
     const known = this.written.get(cacheKey);
-    if (known !== undefined && known.json === json && this.now() - known.at < WRITTEN_TTL_MS) return;
+    if (known?.json === json && this.now() - known.at < WRITTEN_TTL_MS) return;
     // Replace also clears `inactive`: a user who writes to the bot again can be reached again. The
     // memory above expires, so a mark set by another instance is cleared by the next turn after it.
     await this.store.table('Conversations').upsertEntity({ ...keys, ref: json, teamId: ref.teamId ?? '' }, 'Replace');

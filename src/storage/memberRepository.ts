@@ -59,7 +59,9 @@ export class MemberTableRepository implements MemberRepository {
       if (row.rowKey === 'profile') preferredLocale = row.locale ?? null;
       else if (row.rowKey.startsWith('admin|')) adminOf.push(row.rowKey.slice('admin|'.length));
       else if (row.rowKey.startsWith('m|')) {
-        const [, org, group] = row.rowKey.split('|');
+        // A stored key may have fewer parts than it should: the types say so, and the check below guards it.
+        const parts: (string | undefined)[] = row.rowKey.split('|');
+        const [, org, group] = parts;
         const roles = parseRoles(row.roles);
         if (org === undefined || group === undefined || roles === null) {
           this.logger.error('storage.row-unreadable', { table: 'Members', row: 'm', org: org ?? '', group: group ?? '', problem: 'roles' });

@@ -46,7 +46,7 @@ export class OrganisationTableRepository implements OrganisationRepository {
     for await (const e of this.store.table('Organisations').listEntities()) {
       const row = rowSchema.safeParse(e);
       if (!row.success) {
-        this.logger.error('storage.row-unreadable', { table: 'Organisations', org: String(e.partitionKey ?? ''), row: rowKind(String(e.rowKey ?? '')), problem: 'shape' });
+        this.logger.error('storage.row-unreadable', { table: 'Organisations', org: e.partitionKey ?? '', row: rowKind(e.rowKey ?? ''), problem: 'shape' });
         continue;
       }
       byOrg.set(row.data.partitionKey, [...(byOrg.get(row.data.partitionKey) ?? []), row.data]);

@@ -166,7 +166,7 @@ export class ReminderLedger implements ReminderLedgerPort {
     const c = claimRow.parse(row);
     return {
       reminderId, status: c.status, claimedBy: c.claimedBy, claimedAt: c.claimedAt, sweeps: c.sweeps, etag: c.etag,
-      ...(c.token !== undefined ? { token: c.token } : {}), nextAttemptAt: c.nextAttemptAt || null,
+      ...(c.token !== undefined ? { token: c.token } : {}), nextAttemptAt: c.nextAttemptAt === undefined || c.nextAttemptAt === '' ? null : c.nextAttemptAt,
     };
   }
 

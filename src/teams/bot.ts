@@ -112,7 +112,7 @@ export class SamverkansBot {
     const tenant = tenantOf(activity);
     if (this.deps.allowedTenants.length > 0 && (tenant === null || !this.deps.allowedTenants.includes(tenant))) {
       this.deps.logger.warn('tenant.refused', { activityType: activity.type });
-      if (activity.type === ActivityTypes.Message) await context.sendActivity(texts.foreignTenant[localeOf(activity, null)]);
+      if (activity.type === (ActivityTypes.Message as string)) await context.sendActivity(texts.foreignTenant[localeOf(activity, null)]);
       return;
     }
     if (typeof activity.text === 'string' && activity.text.length > MAX_MESSAGE_TEXT) {
@@ -124,7 +124,7 @@ export class SamverkansBot {
     const ref = conversationRefOf(activity);
     if (ref === null) {
       this.deps.logger.warn('activity.incomplete', { activityType: activity.type });
-      if (activity.type === ActivityTypes.Message && activity.serviceUrl) await context.sendActivity(texts.emptyMessage[localeOf(activity, null)]);
+      if (activity.type === (ActivityTypes.Message as string) && activity.serviceUrl) await context.sendActivity(texts.emptyMessage[localeOf(activity, null)]);
       return;
     }
     // The one storage step outside a handler, on purpose: every turn (any activity type, before
@@ -147,7 +147,7 @@ export class SamverkansBot {
       if (botRemoved) await this.forget(context);
     });
     app.activity(ActivityTypes.InstallationUpdate, async (context) => {
-      const action = String(context.activity.action ?? '');
+      const action = context.activity.action ?? '';
       if (action === 'add' || action === 'add-upgrade') await this.welcome(context);
       else if (action === 'remove' || action === 'remove-upgrade') await this.forget(context);
     });
@@ -176,6 +176,7 @@ export class SamverkansBot {
       });
     app.activity(ActivityTypes.Message, async (context) => {
       await this.withTurn(context, (turn) => {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- botbuilder types `text` as string, but Teams sends card submits and other messages without it
         const text = (context.activity.text ?? '').trim();
         if (text === '') return context.activity.value !== undefined ? this.badCard(turn) : reply(turn, texts.emptyMessage);
         return this.command(turn, parseCommand(text));
@@ -188,7 +189,7 @@ export class SamverkansBot {
     this.app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
       const parsed = schema.safeParse(data);
       if (parsed.success) bindTurn(orgAndGroupOf(parsed.data));
-      await this.withTurn(context, (turn) => (parsed.success ? handler(turn, parsed.data) : this.badCard(turn)));
+      await this.withTurn(context, (turn) => (parsed.success ? handler(turn, parsed.data as z.infer<S>) : this.badCard(turn)));
     });
   }
 
@@ -201,6 +202,7 @@ export class SamverkansBot {
   /** Loads the user behind an activity; null when the activity has no user or conversation. */
   private async turnOf(context: TurnContext): Promise<Turn | null> {
     const ref = conversationRefOf(context.activity);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- botbuilder types `from` as always set; an activity from the wire may lack it
     const aad = context.activity.from?.aadObjectId;
     if (ref === null || aad === undefined) return null;
     const user = await loadUser(aad, this.deps);
@@ -422,12 +424,12 @@ function orgAndGroupOf(data: unknown): { org?: string; group?: string } {
 
 function isInstall(context: TurnContext): boolean {
   const a = context.activity;
-  if (a.type === ActivityTypes.InstallationUpdate) return String(a.action ?? '').startsWith('add');
-  return a.type === ActivityTypes.ConversationUpdate && (a.membersAdded ?? []).some((m) => m.id === a.recipient.id);
+  if (a.type === (ActivityTypes.InstallationUpdate as string)) return (a.action ?? '').startsWith('add');
+  return a.type === (ActivityTypes.ConversationUpdate as string) && (a.membersAdded ?? []).some((m) => m.id === a.recipient.id);
 }
 
 function isRemoval(context: TurnContext): boolean {
   const a = context.activity;
-  if (a.type === ActivityTypes.InstallationUpdate) return String(a.action ?? '').startsWith('remove');
-  return a.type === ActivityTypes.ConversationUpdate && (a.membersRemoved ?? []).some((m) => m.id === a.recipient.id);
+  if (a.type === (ActivityTypes.InstallationUpdate as string)) return (a.action ?? '').startsWith('remove');
+  return a.type === (ActivityTypes.ConversationUpdate as string) && (a.membersRemoved ?? []).some((m) => m.id === a.recipient.id);
 }

@@ -7,9 +7,9 @@ import { texts } from '../cards/texts';
  * Turns the first problem zod found in a card submission into a clear answer: a text over its
  * limit names the field, the limit and what was sent, so nothing is cut without the user knowing.
  */
-export function explainCardIssue(error: z.ZodError, labels: Readonly<Record<string, LocalizedText>>, data: unknown): LocalizedText {
-  const issue = error.issues[0];
-  const field = String(issue?.path[0] ?? '');
+export function explainCardIssue(error: z.ZodError, labels: Readonly<Partial<Record<string, LocalizedText>>>, data: unknown): LocalizedText {
+  const issue = error.issues.at(0);
+  const field = String(issue?.path.at(0) ?? '');
   const label = labels[field];
   const sent = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[field] : undefined;
   if (issue?.code === 'too_big' && issue.type === 'string' && label !== undefined) {

@@ -74,15 +74,15 @@ export const addMemberSubmission = { strict: addMemberSubmissionOf('strict'), lo
  */
 async function parseForm<S extends z.ZodTypeAny>(turn: Turn, deps: ChairDeps, schema: S, data: unknown, typed: FieldTexts): Promise<z.infer<S> | null> {
   const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return parsed.data as z.infer<S>;
   const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))];
   deps.logger.warn('card.invalid', { scope: turn.ref.conversationType, fields: fields.join(',') });
-  const named = fields.map((f) => typed[f]);
-  if (named.some((t) => t === undefined)) {
+  const named = fields.map((f) => typed[f]).filter((t): t is NonNullable<typeof t> => t !== undefined);
+  if (named.length < fields.length) {
     await reply(turn, texts.badCard);
     return null;
   }
-  await reply(turn, formTexts.refused(named.map((t) => t![turn.locale])));
+  await reply(turn, formTexts.refused(named.map((t) => t[turn.locale])));
   return null;
 }
 
@@ -168,6 +168,7 @@ function teamRoster(context: TurnContext): TeamRoster {
     let token: string | undefined;
     do {
       const page = await TeamsInfo.getPagedTeamMembers(context, teamId, 500, token);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Teams roster entries can lack `name` although botbuilder types it as string
       for (const m of page.members) if (m.aadObjectId) members.push({ aadObjectId: m.aadObjectId.toLowerCase(), name: m.name ?? m.givenName ?? m.aadObjectId });
       token = page.continuationToken;
     } while (token);

@@ -129,7 +129,7 @@ describe('authentication on', () => {
     };
     const post = (authorization: string | null) => postRaw(personalMessage('hjälp', opts(bot)), authorization);
     const logged = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).map(({ time: _t, ...rest }) => rest);
-    return { post, postRaw, logged, close: () => new Promise<void>((r) => server.close(() => r())) };
+    return { post, postRaw, logged, close: () => new Promise<void>((r) => { server.close(() => r()); }) };
   }
 
   it('answers a request without a token 401 with one log line and no stack trace', async () => {

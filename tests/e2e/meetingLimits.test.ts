@@ -125,7 +125,7 @@ describe('the meeting form is checked field by field', () => {
 describe('Azure Tables limits', () => {
   it('a meeting with eight items, every field and input at its limit, closed with eight 4,000-character summaries, is kept whole', async () => {
     const full = Object.fromEntries(
-      Array.from({ length: 8 }, (_, i) => [
+      Array.from({ length: 8 }, (_, i): [string, string][] => [
         [`title_${i}`, `${i + 1}`.padEnd(200, 'T')],
         [`presenter_${i}`, 'P'.repeat(100)],
         [`minutes_${i}`, '480'],

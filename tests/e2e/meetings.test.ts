@@ -144,10 +144,10 @@ describe('a meeting from agenda to catch-up', () => {
     await bot.post(actionExecute('absent', data, { ...opts(USERS.memberRegion), channelId: CHANNEL }));
     const attend = await bot.post(actionExecute('attend', data, { ...opts(USERS.chairLgs), channelId: CHANNEL }));
     const stranger = await bot.post(actionExecute('absent', data, { ...opts(USERS.processLeaderNosam), channelId: CHANNEL }));
-    expect(JSON.parse(absentA.body).statusCode).toBe(200);
+    expect((JSON.parse(absentA.body) as { statusCode: unknown }).statusCode).toBe(200);
     const refreshed = JSON.parse(attend.body) as { value: Record<string, unknown> };
     expect(cardTexts(refreshed.value).at(-1)).toBe('1 kommer · 2 har förhinder');
-    expect(JSON.parse(stranger.body).value).toBe('Bara ledamöter i LGS svarar på mötet. Inget sparades.');
+    expect((JSON.parse(stranger.body) as { value: unknown }).value).toBe('Bara ledamöter i LGS svarar på mötet. Inget sparades.');
     expect(cardsTo(personal(USERS.memberKommun), 'Synpunkter i förväg – LGS')).toHaveLength(1);
     expect(cardsTo(personal(USERS.memberRegion), 'Synpunkter i förväg – LGS')).toHaveLength(1);
     expect(cardsTo(personal(USERS.chairLgs), 'Synpunkter i förväg – LGS')).toHaveLength(0);

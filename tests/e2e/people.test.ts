@@ -110,7 +110,7 @@ describe('help by role', () => {
 });
 
 describe('the appoint form follows the chosen post', () => {
-  const inputsOf = (card: Record<string, unknown>) => cardInputs(card);
+  const inputsOf = (card: Record<string, unknown>): Partial<ReturnType<typeof cardInputs>> => cardInputs(card);
   async function form(command: string) {
     bot.connector.clear();
     await bot.post(personalMessage(command, opts(USERS.processLeaderLgs)));

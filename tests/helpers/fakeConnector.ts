@@ -96,15 +96,15 @@ export class FakeConnector {
         res.end(JSON.stringify({ error: { code: 'Scripted', message: `scripted ${scripted.status}` } }));
         return;
       }
-      this.sent.push({ conversationId: activityMatch[1], replyToId: activityMatch[2] ?? null, activity: JSON.parse(body) });
+      this.sent.push({ conversationId: activityMatch[1], replyToId: activityMatch.at(2) ?? null, activity: JSON.parse(body) as Sent['activity'] });
       json(200, { id: `sent-${++this.counter}` }); return;
     }
     if (req.method === 'PUT' && activityMatch) {
-      this.updated.push({ conversationId: activityMatch[1], replyToId: activityMatch[2] ?? null, activity: JSON.parse(body) });
+      this.updated.push({ conversationId: activityMatch[1], replyToId: activityMatch.at(2) ?? null, activity: JSON.parse(body) as Sent['activity'] });
       json(200, { id: activityMatch[2] }); return;
     }
     if (req.method === 'POST' && url === '/v3/conversations') {
-      this.created.push(JSON.parse(body));
+      this.created.push(JSON.parse(body) as Record<string, unknown>);
       json(200, { id: `created-${++this.counter}`, activityId: `sent-${this.counter}` }); return;
     }
     if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/pagedmembers/.test(url)) { json(200, { members: this.roster }); return; }

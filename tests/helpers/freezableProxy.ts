@@ -21,8 +21,12 @@ export class FreezableProxy {
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => undefined);
       }
-      client.on('data', (d) => void (this.frozen || upstream.write(d)));
-      upstream.on('data', (d) => void (this.frozen || client.write(d)));
+      client.on('data', (d) => {
+        if (!this.frozen) upstream.write(d);
+      });
+      upstream.on('data', (d) => {
+        if (!this.frozen) client.write(d);
+      });
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });

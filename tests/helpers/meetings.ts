@@ -5,7 +5,7 @@ import type { TestBot } from './testBot';
 /** A meeting form submission with every field of the first `items` rows filled in. */
 export function meetingForm(org: string, group: string, over: Record<string, unknown> = {}, items = 2): Record<string, unknown> {
   const rows = Object.fromEntries(
-    Array.from({ length: items }, (_, i) => [
+    Array.from({ length: items }, (_, i): [string, string][] => [
       [`title_${i}`, `Punkt ${i + 1}`],
       [`kind_${i}`, 'information'],
       [`presenter_${i}`, 'Processledare'],

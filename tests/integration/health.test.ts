@@ -30,7 +30,7 @@ describe('GET /healthz', () => {
     const port = await listen(server, 0, '127.0.0.1');
     const down = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect([down.status, await down.json()]).toEqual([503, { status: 'storage unavailable', storage: false }]);
-    await new Promise<void>((r) => server.close(() => r()));
+    await new Promise<void>((r) => { server.close(() => r()); });
     await bot.stop();
   });
 });

@@ -64,7 +64,7 @@ describe('token endpoints when storage is down', () => {
       ]);
       expect(JSON.stringify(lines())).not.toContain(token);
     } finally {
-      await new Promise<void>((r) => server.close(() => r()));
+      await new Promise<void>((r) => { server.close(() => r()); });
       await bot.stop();
     }
   });
@@ -91,7 +91,7 @@ describe('structured logging (pino)', () => {
     expect(rest).toEqual([]);
     expect(line).toEqual({
       level: 'info',
-      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) as unknown,
       event: 'member.added',
       group: 'lgs',
       name: '[redacted]',

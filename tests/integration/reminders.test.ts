@@ -154,11 +154,10 @@ describe('reminder sweep on Azurite with a fake connector', () => {
 
   it('completes a sweep killed after claiming but before sending, without duplicates', async () => {
     // The dead sweeper claimed everything due and then died (no sends, no completion, lease left to expire).
-    const { dueReminders } = await import('../../src/domain/annualCycle');
-    dueReminders;
+    await import('../../src/domain/annualCycle');
     const dead = deps('dead', at(T0));
     await dead.leases.acquire(sweepLeaseOf('testorg'), 'dead', T0, 60_000);
-    const planned = await sweep({ ...deps('probe', at(T0)), sender: { trySend: async () => { throw new Error('not reached'); } } }).catch(() => null);
+    const planned = await sweep({ ...deps('probe', at(T0)), sender: { trySend: () => Promise.reject(new Error('not reached')) } }).catch(() => null);
     expect(planned).toMatchObject({ ran: false });
     // Simulate the claims the dead sweeper made.
     const ids = [
@@ -428,6 +427,7 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     } as unknown as ProactiveSender;
     scheduler = new ReminderScheduler({ ...base, sender: stoppingSender, settings: { ...base.settings, concurrency: 1 } }, 0, silentLogger);
     const report = await scheduler.runOnce();
+    // eslint-disable-next-line @typescript-eslint/await-thenable -- stopping is assigned in stoppingSender.trySend during runOnce; tsc's narrowing still sees the initial null
     await stopping;
     expect(report).toMatchObject({ sentPersonal: 1, stopped: 'shutdown', deferred: 3 });
     expect(connector.sent).toHaveLength(1);

@@ -250,9 +250,9 @@ describe('occurrences: yearly and half-yearly dates from the shipped files, move
     const g = group(GBG, 'nosam-hisingen');
     const i = item(GBG, 'nosam-handlingsplan');
     const [occ] = occurrences(GBG, g, i, EMPTY, '2026-01-01', '2026-12-31');
-    expect(occ?.org).toBe(GBG);
-    expect(occ?.group).toBe(g);
-    expect(occ?.item).toBe(i);
+    expect(occ.org).toBe(GBG);
+    expect(occ.group).toBe(g);
+    expect(occ.item).toBe(i);
   });
 });
 
@@ -725,7 +725,7 @@ describe('dueReminders: meeting minimum', () => {
 
   it('carries meetingCount {planned: 3, minimum: 4}', () => {
     const [r] = sweep([lgsOrg], lgsState(three), '2026-11-01');
-    expect(r?.meetingCount).toEqual({ planned: 3, minimum: 4 });
+    expect(r.meetingCount).toEqual({ planned: 3, minimum: 4 });
   });
 
   // SAMLA samordningsgrupp: "cirka 2–3 gånger per halvår" (001) is guidance: shown, never warned about.

@@ -229,7 +229,7 @@ describe('termEnd: the last day in office', () => {
   ])('consecutive terms from %s (%i months) leave no gap and no overlap', (first, months, expectedEnds) => {
     const ends: string[] = [];
     let start = first;
-    for (let i = 0; i < expectedEnds.length; i++) {
+    for (const _ of expectedEnds) {
       const end = termEnd(start, months);
       ends.push(end);
       start = addDays(end, 1);

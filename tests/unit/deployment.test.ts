@@ -14,7 +14,7 @@ const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const bicep = read('infra/main.bicep');
 
 /** Settings the app reads that Azure deliberately does not get, each with its reason. */
-const NOT_SET_IN_AZURE: Record<string, string> = {
+const NOT_SET_IN_AZURE: Partial<Record<string, string>> = {
   PORT: 'App Service sets PORT itself',
   BOT_PASSWORD: 'the bot authenticates with its user-assigned managed identity',
   AZURE_TABLES_CONNECTION_STRING: 'the storage account allows no shared keys; managed identity via AZURE_TABLES_ENDPOINT',
@@ -36,7 +36,7 @@ function appSettingNames(): string[] {
 }
 
 function bicepParams(): Map<string, { hasDefault: boolean }> {
-  return new Map([...bicep.matchAll(/^param (\w+) \w+( =)?/gm)].map((m) => [m[1], { hasDefault: m[2] !== undefined }]));
+  return new Map([...bicep.matchAll(/^param (\w+) \w+( =)?/gm)].map((m) => [m[1], { hasDefault: m.at(2) !== undefined }]));
 }
 
 describe('infra/main.bicep app settings against src/config/env.ts', () => {
@@ -73,7 +73,7 @@ describe('infra/main.bicep app settings against src/config/env.ts', () => {
 });
 
 describe('infra/main.parameters.json', () => {
-  const parameters = (JSON.parse(read('infra/main.parameters.json')) as { parameters: Record<string, { value: unknown }> }).parameters;
+  const parameters = (JSON.parse(read('infra/main.parameters.json')) as { parameters: Partial<Record<string, { value: unknown }>> }).parameters;
 
   it('names only parameters the Bicep declares, and gives every one without a default', () => {
     const declared = bicepParams();

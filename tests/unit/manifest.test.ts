@@ -8,6 +8,8 @@
 import { readFileSync, existsSync, readdirSync } from "fs";
 import { join } from "path";
 import Ajv, { type AnySchemaObject, type ErrorObject, type ValidateFunction } from "ajv";
+import type AjvCore from "ajv/dist/core";
+import draft06MetaSchema from "ajv/dist/refs/json-schema-draft-06.json";
 import Ajv2019 from "ajv/dist/2019";
 import Ajv2020 from "ajv/dist/2020";
 import AjvDraft04 from "ajv-draft-04";
@@ -19,6 +21,7 @@ interface PngImage {
   height: number;
   data: Buffer;
 }
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- pngjs ships no typings (@types/pngjs is not installed); the cast types what we use, as in tests/e2e/wheel.test.ts
 const { PNG } = require("pngjs") as { PNG: { sync: { read(buffer: Buffer): PngImage } } };
 
 const ROOT = join(__dirname, "..", "..");
@@ -59,7 +62,7 @@ interface Manifest {
 
 /** Example values used where Teams Toolkit would substitute `${{NAME}}` from env/.env.<env>. */
 const PACKAGE_VERSION = (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
-const SAMPLE_VALUES: Record<string, string> = {
+const SAMPLE_VALUES: Partial<Record<string, string>> = {
   APP_VERSION: PACKAGE_VERSION,
   PRIVACY_URL: "https://www.vardsamverkan.se/goteborgsomradet/",
   TERMS_OF_USE_URL: "https://www.vardsamverkan.se/goteborgsomradet/",
@@ -79,13 +82,13 @@ function placeholdersIn(text: string): string[] {
 }
 
 /** Resolve `${{NAME}}` like Teams Toolkit does, then parse. Unknown names fail loudly. */
-function resolveJson<T>(path: string): T {
+function resolveJson(path: string): unknown {
   const resolved = readText(path).replace(PLACEHOLDER, (_whole, name: string) => {
     const value = SAMPLE_VALUES[name];
     if (value === undefined) throw new Error(`No sample value for placeholder ${name} in ${path}`);
     return value;
   });
-  return JSON.parse(resolved) as T;
+  return JSON.parse(resolved) as unknown;
 }
 
 function loadSchema(path: string): AnySchemaObject {
@@ -96,12 +99,12 @@ function loadSchema(path: string): AnySchemaObject {
 
 /** Compile with the Ajv flavour matching the schema's declared draft. */
 function compile(schema: AnySchemaObject): ValidateFunction {
-  const declared = String(schema.$schema ?? "");
+  const declared = schema.$schema ?? "";
   // strict: false – Microsoft's schemas use keywords/formats Ajv's strict mode rejects.
   // unicodeRegExp: false – the localization schema has patterns such as "\\b]" (an unescaped "]")
   // that are valid ECMAScript regexes but invalid in unicode ("u") mode, Ajv's default.
   const options = { allErrors: true, strict: false, unicodeRegExp: false } as const;
-  let ajv: Ajv;
+  let ajv: AjvCore;
   if (declared.includes("draft-04")) {
     ajv = new AjvDraft04(options);
   } else if (declared.includes("2020-12")) {
@@ -111,7 +114,7 @@ function compile(schema: AnySchemaObject): ValidateFunction {
   } else {
     ajv = new Ajv(options);
     if (declared.includes("draft-06")) {
-      ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json") as AnySchemaObject);
+      ajv.addMetaSchema(draft06MetaSchema);
     }
   }
   addFormats(ajv);
@@ -147,11 +150,11 @@ function validatorFor(schemaPath: string): ValidateFunction {
 }
 
 const manifestPath = join(APP_PACKAGE, "manifest.json");
-const manifest = resolveJson<Manifest>(manifestPath);
+const manifest = resolveJson(manifestPath) as Manifest;
 const schemaDir = join(SCHEMA_ROOT, `v${manifest.manifestVersion}`);
-const localization = manifest.localizationInfo.additionalLanguages[0];
+const localization = manifest.localizationInfo.additionalLanguages.at(0);
 const localizationPath = join(APP_PACKAGE, localization?.file ?? "missing.json");
-const english = resolveJson<Record<string, string>>(localizationPath);
+const english = resolveJson(localizationPath) as Record<string, string>;
 
 describe("Teams-manifestet (appPackage/manifest.json)", () => {
   test("använder den nyaste icke-preview-schemaversionen som följer med @microsoft/app-manifest", () => {
@@ -207,7 +210,7 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
     const readme = readText(join(ROOT, "README.md"));
     const rows = [...readme.matchAll(/^\| `([^`]+)` \| `([^`]+)` \|/gm)].map((m) => [m[1], m[2]]);
     expect(rows.length).toBeGreaterThanOrEqual(25);
-    const word = (command: string) => command.replace(/ [<\[].*$/, "").replace(/ sv\\\|en\\\|auto$/, "");
+    const word = (command: string) => command.replace(/ [<[].*$/, "").replace(/ sv\\\|en\\\|auto$/, "");
     // the command as a whole word ("möte" is not found inside "möten")
     const mentions = (text: string, w: string) => new RegExp(`(?<![\\p{L}-])${w}(?![\\p{L}-])`, "u").test(text);
     const missingSv = rows.map(([sv]) => word(sv)).filter((w) => !mentions(manifest.description.full, w));
@@ -313,7 +316,7 @@ describe("Engelsk översättning (appPackage/en.json och en-US.json)", () => {
     expect(titleKeys).toHaveLength(swedishTitles.length);
     expect(descriptionKeys).toHaveLength(swedishTitles.length);
 
-    const translation: Record<string, string> = {};
+    const translation: Partial<Record<string, string>> = {};
     lists.forEach((list, i) =>
       list.commands.forEach((command, j) => {
         const title = english[`bots[0].commandLists[${i}].commands[${j}].title`];
