@@ -141,7 +141,8 @@ module.exports = {
     },
     {
       name: 'azure-sdk-only-in-storage-and-wiring',
-      comment: 'One table client factory: only src/storage/ (and the wiring) know @azure/*; telemetry, an adapter too, knows @azure/monitor-opentelemetry and nothing else of @azure.',
+      comment:
+        'One table client factory: only src/storage/ (and the wiring) know @azure/*; telemetry, an adapter too, knows @azure/monitor-opentelemetry and nothing else of @azure.',
       severity: 'error',
       from: { path: '^src/', pathNot: ['^src/storage/', WIRING] },
       to: { path: '(^|/)node_modules/@azure/', pathNot: '(^|/)node_modules/@azure/monitor-opentelemetry/' },
@@ -156,7 +157,7 @@ module.exports = {
     {
       name: 'telemetry-only-from-wiring',
       comment:
-        'Telemetry is an adapter: the wiring (and src/instrument.ts, which starts it before the SDKs load) hands it in behind ports (SweepMetrics, the logger\'s error sink); no layer imports it.',
+        "Telemetry is an adapter: the wiring (and src/instrument.ts, which starts it before the SDKs load) hands it in behind ports (SweepMetrics, the logger's error sink); no layer imports it.",
       severity: 'error',
       from: { path: '^src/', pathNot: [WIRING, '^src/instrument\\.ts$', TELEMETRY] },
       to: { path: TELEMETRY },

@@ -39,7 +39,9 @@ export function expectedKeys(groups = FAULT_GROUPS): string[] {
   const data = load(groups);
   const state: CycleState = {
     orgs: [data.org],
-    groups: new Map<string, GroupCycleState>([...data.rosters].map(([g, roster]) => [`${ORG}|${g}`, { members: roster, terms: data.terms.filter((t) => t.group === g), meetings: [] }])),
+    groups: new Map<string, GroupCycleState>(
+      [...data.rosters].map(([g, roster]) => [`${ORG}|${g}`, { members: roster, terms: data.terms.filter((t) => t.group === g), meetings: [] }]),
+    ),
     done: new Set(),
     acknowledged: new Set(),
   };
@@ -61,11 +63,19 @@ export async function seed(store: TableStore, connectorUrl: string, groups = FAU
   const rows = [...data.rosters].flatMap(([group, roster]) => roster.map((m) => memberEntity(ORG, group, m)));
   for (let i = 0; i < rows.length; i += 100) await store.table('GroupState').submitTransaction(rows.slice(i, i + 100).map((e): TransactionAction => ['create', e]));
   const ref = (aad: string, conversationId: string): ConversationRef => ({
-    channelId: 'msteams', serviceUrl: connectorUrl, tenantId: TENANT, conversationId, conversationType: 'personal',
-    botId: '28:bench-bot', botName: 'Samverkansboten', userAadObjectId: aad, teamId: null,
+    channelId: 'msteams',
+    serviceUrl: connectorUrl,
+    tenantId: TENANT,
+    conversationId,
+    conversationType: 'personal',
+    botId: '28:bench-bot',
+    botName: 'Samverkansboten',
+    userAadObjectId: aad,
+    teamId: null,
   });
   const refRows = [...data.people].map(([aad, c]) => ({ partitionKey: 'personal', rowKey: keyPart(aad.toLowerCase()), ref: JSON.stringify(ref(aad, c)), teamId: '' }));
-  for (let i = 0; i < refRows.length; i += 100) await store.table('Conversations').submitTransaction(refRows.slice(i, i + 100).map((e): TransactionAction => ['create', e]));
+  for (let i = 0; i < refRows.length; i += 100)
+    await store.table('Conversations').submitTransaction(refRows.slice(i, i + 100).map((e): TransactionAction => ['create', e]));
 }
 
 /** A clock running in real time from BENCH_AT + offset (leases and backoff see time pass). */

@@ -75,7 +75,13 @@ async function sendingClaims(store: TableStore): Promise<number> {
   return n;
 }
 
-async function killMidSweep(azurite: RunningAzurite, connector: FakeTeamsConnector, expected: string[], answerMs: number, signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL'): Promise<Outcome> {
+async function killMidSweep(
+  azurite: RunningAzurite,
+  connector: FakeTeamsConnector,
+  expected: string[],
+  answerMs: number,
+  signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL',
+): Promise<Outcome> {
   const t = performance.now();
   connector.delayMs = answerMs;
   const p = prefix();

@@ -41,7 +41,16 @@ async function seedHistory(store: TableStore, today: IsoDate, from: number, to: 
       title: 'LGS',
       cancelled: false,
       place: 'Teams',
-      agenda: [1, 2, 3, 4].map((n) => ({ id: `p${n}-${i.toString(16)}`, title: `Punkt ${n}: uppföljning av samverkansavtalet`, kind: 'beslut', presenter: 'Processledare', minutes: 20, documents: [], source: null, withdrawn: false })),
+      agenda: [1, 2, 3, 4].map((n) => ({
+        id: `p${n}-${i.toString(16)}`,
+        title: `Punkt ${n}: uppföljning av samverkansavtalet`,
+        kind: 'beslut',
+        presenter: 'Processledare',
+        minutes: 20,
+        documents: [],
+        source: null,
+        withdrawn: false,
+      })),
       revision: 0,
       status: 'held',
       cutoffHours: 24,
@@ -54,7 +63,21 @@ async function seedHistory(store: TableStore, today: IsoDate, from: number, to: 
     const seq = (i % PER_YEAR) + 1;
     const rare = i % 100 === 0 ? ' sällsynt' : '';
     const d = newDecision(
-      { date: `${y}-06-01`, kind: 'beslut', consensus: true, outcome: 'enighet', title: `Beslut ${i}${rare}`, text: 'LGS fastställer rutinen för samordnad individuell plan. '.repeat(8), rationale: '', dissent: null, meetingId: null, itemId: null, absentInputAtHand: false, links: [], forankring: [] } as never,
+      {
+        date: `${y}-06-01`,
+        kind: 'beslut',
+        consensus: true,
+        outcome: 'enighet',
+        title: `Beslut ${i}${rare}`,
+        text: 'LGS fastställer rutinen för samordnad individuell plan. '.repeat(8),
+        rationale: '',
+        dissent: null,
+        meetingId: null,
+        itemId: null,
+        absentInputAtHand: false,
+        links: [],
+        forankring: [],
+      } as never,
       { org: ORG, group: GROUP, shortName: 'LGS', year: y, seq, by: 'bench', now: `${y}-06-01T10:00:00Z` },
     );
     decisions.push(decisionRow('d', d));
@@ -78,7 +101,12 @@ const percentile = (xs: number[], p: number) => {
 };
 
 /** Measures every read command at N = 10, 1,000 and 10,000 history rows; prints the table and returns it. */
-export async function readCommandTable(running: RunningBot, post: (activity: object) => Promise<unknown>, commands: readonly [string, object][], today: IsoDate): Promise<ReadRow[]> {
+export async function readCommandTable(
+  running: RunningBot,
+  post: (activity: object) => Promise<unknown>,
+  commands: readonly [string, object][],
+  today: IsoDate,
+): Promise<ReadRow[]> {
   const rows: ReadRow[] = [];
   let seeded = 0;
   for (const n of [10, 1_000, 10_000]) {

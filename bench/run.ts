@@ -83,9 +83,26 @@ async function main(): Promise<void> {
   const o = (user: string) => ({ user, serviceUrl: SERVICE_URL });
   const channel = '19:bench-lgs@thread.tacv2';
   const appointment = (holder: string, reason: string) => ({
-    verb: 'appoint', org: 'goteborgsomradet', group: 'lgs', version: '', role: 'chair', holder, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: reason,
+    verb: 'appoint',
+    org: 'goteborgsomradet',
+    group: 'lgs',
+    version: '',
+    role: 'chair',
+    holder,
+    origin: 'rotation',
+    start: '2027-01-01',
+    end: '2028-12-31',
+    exceptionReason: reason,
   });
-  const newMember = { verb: 'addMember', org: 'goteborgsomradet', group: 'lgs', person: '00000000-0000-0000-0000-0000000000031', displayName: 'Ny ledamot (demo)', party: 'molndal', role: 'member' };
+  const newMember = {
+    verb: 'addMember',
+    org: 'goteborgsomradet',
+    group: 'lgs',
+    person: '00000000-0000-0000-0000-0000000000031',
+    displayName: 'Ny ledamot (demo)',
+    party: 'molndal',
+    role: 'member',
+  };
   const commands: [string, object][] = [
     ['hjälp (ledamot)', personalMessage('hjälp', o(USERS.memberKommun))],
     ['grupper (ledamot)', personalMessage('grupper', o(USERS.memberKommun))],
@@ -138,13 +155,22 @@ async function main(): Promise<void> {
   const echoResult = medianOf(echoRounds);
   const botResult = medianOf(botRounds);
 
-  console.log(`\nBelastning: ${SECONDS} s per server och omgång, ${ROUNDS} omgångar växelvis, ${CONNECTIONS} samtidiga anslutningar, expect-replies; median över omgångarna\n`);
+  console.log(
+    `\nBelastning: ${SECONDS} s per server och omgång, ${ROUNDS} omgångar växelvis, ${CONNECTIONS} samtidiga anslutningar, expect-replies; median över omgångarna\n`,
+  );
   console.log('| server | förfrågningar/s | p50 ms | p99 ms | icke-2xx | fel | omgångar (förfrågningar/s) |\n|---|---|---|---|---|---|---|');
-  for (const [r, all] of [[echoResult, echoRounds], [botResult, botRounds]] as const)
-    console.log(`| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${all.map((x) => x.requestsPerSecond.toFixed(0)).join(', ')} |`);
+  for (const [r, all] of [
+    [echoResult, echoRounds],
+    [botResult, botRounds],
+  ] as const)
+    console.log(
+      `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${all.map((x) => x.requestsPerSecond.toFixed(0)).join(', ')} |`,
+    );
   const share = botResult.requestsPerSecond / echoResult.requestsPerSecond;
   const p99Ratio = botResult.p99 / Math.max(1, echoResult.p99);
-  console.log(`\nhjälp mot eko: ${(share * 100).toFixed(0)} % av ekots genomströmning (mål ≥ 70 %), p99 ${p99Ratio.toFixed(2)} × ekots (mål ≤ 1,5): ${share >= 0.7 && p99Ratio <= 1.5 ? 'UPPFYLLT' : 'INTE UPPFYLLT'}`);
+  console.log(
+    `\nhjälp mot eko: ${(share * 100).toFixed(0)} % av ekots genomströmning (mål ≥ 70 %), p99 ${p99Ratio.toFixed(2)} × ekots (mål ≤ 1,5): ${share >= 0.7 && p99Ratio <= 1.5 ? 'UPPFYLLT' : 'INTE UPPFYLLT'}`,
+  );
   console.log('\nTabellförfrågningar per kommando (känd konversation)\n\n| kommando | förfrågningar | partitioner |\n|---|---|---|');
   for (const c of perCommand) console.log(`| ${c.command} | ${c.requests} | ${c.partitions.join(', ') || '–'} |`);
   console.log(`\nFörsta meddelandet i en ny konversation: ${firstContact.length} förfrågningar (referensen sparas en gång, sedan från minnet).`);
@@ -175,10 +201,17 @@ async function main(): Promise<void> {
     dateIn(new Date(), 'Europe/Stockholm'),
   );
   await mkdir('bench/results', { recursive: true });
-  await writeFile('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), echoResult, botResult, echoRounds, botRounds, perCommand, firstContact, reads }, null, 2));
+  await writeFile(
+    'bench/results/latest.json',
+    JSON.stringify({ at: new Date().toISOString(), echoResult, botResult, echoRounds, botRounds, perCommand, firstContact, reads }, null, 2),
+  );
 
-  await new Promise<void>((r) => { server.close(() => r()); });
-  await new Promise<void>((r) => { echo.close(() => r()); });
+  await new Promise<void>((r) => {
+    server.close(() => r());
+  });
+  await new Promise<void>((r) => {
+    echo.close(() => r());
+  });
   await azurite.stop();
   // Part two: one reminder sweep over a synthetic load (bench/sweep.ts), with its own Azurite and fake Teams connector.
   const sweepBench = await runSweepBench();

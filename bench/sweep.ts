@@ -120,7 +120,7 @@ export function synthetic(GROUPS_ = GROUPS, MEMBERS_ = MEMBERS_PER_GROUP): Synth
       deputies: null,
       chairRule: null,
       processLeaderRole: `Processledare NOSAM ${Math.floor(g / 2) + 1}`,
-      processLeaderSharedWith: partner === id || g + 1 >= GROUPS_ && g % 2 === 0 ? [] : [partner],
+      processLeaderSharedWith: partner === id || (g + 1 >= GROUPS_ && g % 2 === 0) ? [] : [partner],
       source: 'bench',
     });
     // NOSAM groups share a process leader in pairs.
@@ -132,10 +132,19 @@ export function synthetic(GROUPS_ = GROUPS, MEMBERS_ = MEMBERS_PER_GROUP): Synth
     const chair = roster[1 + (g % (MEMBERS_ - 1))];
     const party = PARTIES.find((p) => p.id === chair.party)!;
     terms.push({
-      id: `term-${id}`, org: ORG, group: id, role: 'chair',
+      id: `term-${id}`,
+      org: ORG,
+      group: id,
+      role: 'chair',
       holder: { aadObjectId: chair.aadObjectId, displayName: chair.displayName, party: party.id, principal: party.principal },
-      start: '2026-01-01', plannedEnd: '2026-12-31', actualEnd: null, origin: 'rotation', replaces: null, exception: null,
-      recordedBy: 'bench', recordedAt: '2025-12-01T00:00:00Z',
+      start: '2026-01-01',
+      plannedEnd: '2026-12-31',
+      actualEnd: null,
+      origin: 'rotation',
+      replaces: null,
+      exception: null,
+      recordedBy: 'bench',
+      recordedAt: '2025-12-01T00:00:00Z',
     });
     for (const m of roster) people.set(m.aadObjectId, `a:bench-${m.aadObjectId}`);
   }
@@ -162,9 +171,11 @@ export function synthetic(GROUPS_ = GROUPS, MEMBERS_ = MEMBERS_PER_GROUP): Synth
 /** Runs `fn` over `items` with at most `n` in flight. */
 async function pool<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }
 
 /** What a sweep's table requests were for, by the table and operation. */
@@ -207,14 +218,25 @@ export async function runSweepBench(): Promise<SweepBenchResult> {
       if (!r.ok) throw new Error(`could not record the term of ${t.group}`);
     });
     const rows = [...data.rosters].flatMap(([group, roster]) => roster.map((m) => memberEntity(ORG, group, m)));
-    for (let i = 0; i < rows.length; i += 100)
-      await store.table('GroupState').submitTransaction(rows.slice(i, i + 100).map((e): TransactionAction => ['create', e]));
+    for (let i = 0; i < rows.length; i += 100) await store.table('GroupState').submitTransaction(rows.slice(i, i + 100).map((e): TransactionAction => ['create', e]));
     const ref = (aad: string, conversationId: string): ConversationRef => ({
-      channelId: 'msteams', serviceUrl: connector.url, tenantId: TENANT, conversationId, conversationType: 'personal',
-      botId: '28:bench-bot', botName: 'Samverkansboten', userAadObjectId: aad, teamId: null,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      tenantId: TENANT,
+      conversationId,
+      conversationType: 'personal',
+      botId: '28:bench-bot',
+      botName: 'Samverkansboten',
+      userAadObjectId: aad,
+      teamId: null,
     });
     // The row ConversationTableRepository.saveReference writes for a personal chat (checked below by reading them back through it).
-    const refRows = [...data.people].map(([aad, conversation]) => ({ partitionKey: 'personal', rowKey: keyPart(aad.toLowerCase()), ref: JSON.stringify(ref(aad, conversation)), teamId: '' }));
+    const refRows = [...data.people].map(([aad, conversation]) => ({
+      partitionKey: 'personal',
+      rowKey: keyPart(aad.toLowerCase()),
+      ref: JSON.stringify(ref(aad, conversation)),
+      teamId: '',
+    }));
     for (let i = 0; i < refRows.length; i += 100)
       await store.table('Conversations').submitTransaction(refRows.slice(i, i + 100).map((e): TransactionAction => ['create', e]));
     const stored = await conversations.activePersonalReferences();
@@ -226,7 +248,9 @@ export async function runSweepBench(): Promise<SweepBenchResult> {
 
     // What is due, computed here from the in-memory model (the same rosters and terms the sweep reads back).
     const today = dateIn(BENCH_AT, data.org.timeZone);
-    const groups = new Map<string, GroupCycleState>([...data.rosters].map(([g, roster]) => [`${ORG}|${g}`, { members: roster, terms: data.terms.filter((t) => t.group === g), meetings: [] }]));
+    const groups = new Map<string, GroupCycleState>(
+      [...data.rosters].map(([g, roster]) => [`${ORG}|${g}`, { members: roster, terms: data.terms.filter((t) => t.group === g), meetings: [] }]),
+    );
     const state: CycleState = { orgs: [data.org], groups, done: new Set(), acknowledged: new Set() };
     dueReminders(state, today); // warm-up (holiday tables, JIT), as a long-running bot would be
     const cpu0 = process.cpuUsage();
@@ -242,9 +266,19 @@ export async function runSweepBench(): Promise<SweepBenchResult> {
     const limiter = new RateLimiter({ perConversation: PER_CONVERSATION, perTenant: PER_TENANT });
     const deps = (clock: Clock): SweepDeps => ({
       // As src/wiring.ts wires it: the meeting and förankring inputs too (empty here: the årshjul load is what is due).
-      catalog, groupState, conversations, ledger, leases: new Leases(store), sender, limiter, clock, logger: silentLogger,
-      meetings: new MeetingInputTableRepository(store), decisions: new DecisionTableRepository(store),
-      instanceId: 'bench', settings: { leaseTtlMs: 5 * 60_000, staleClaimMs: 10 * 60_000, maxSweepsPerReminder: 3, concurrency: CONCURRENCY },
+      catalog,
+      groupState,
+      conversations,
+      ledger,
+      leases: new Leases(store),
+      sender,
+      limiter,
+      clock,
+      logger: silentLogger,
+      meetings: new MeetingInputTableRepository(store),
+      decisions: new DecisionTableRepository(store),
+      instanceId: 'bench',
+      settings: { leaseTtlMs: 5 * 60_000, staleClaimMs: 10 * 60_000, maxSweepsPerReminder: 3, concurrency: CONCURRENCY },
     });
 
     // First sweep.
@@ -262,10 +296,17 @@ export async function runSweepBench(): Promise<SweepBenchResult> {
     const sent = first.sentPersonal + first.sentChannel;
     const rate = sent / (sendMs / 1000);
     const peak = connector.peakPerWindow();
-    const throttled = { total: connector.throttled.length, tenant: connector.throttled.filter((t) => t.limit === 'tenant').length, conversation: connector.throttled.filter((t) => t.limit === 'conversation').length };
+    const throttled = {
+      total: connector.throttled.length,
+      tenant: connector.throttled.filter((t) => t.limit === 'tenant').length,
+      conversation: connector.throttled.filter((t) => t.limit === 'conversation').length,
+    };
     // Each 429 is retried after Retry-After (1 s): how long after the 429 the same message got through.
     const sameMessage = (a: { conversationId: string; reminder: AcceptedMessage['reminder'] }, b: typeof a) =>
-      a.conversationId === b.conversationId && a.reminder?.org === b.reminder?.org && a.reminder?.group === b.reminder?.group && a.reminder?.occurrence === b.reminder?.occurrence;
+      a.conversationId === b.conversationId &&
+      a.reminder?.org === b.reminder?.org &&
+      a.reminder?.group === b.reminder?.group &&
+      a.reminder?.occurrence === b.reminder?.occurrence;
     const retryDelays = connector.throttled.map((th) => {
       const next = connector.accepted.find((m) => sameMessage(m, th) && m.at > th.at);
       return next === undefined ? Number.POSITIVE_INFINITY : next.at - th.at;
@@ -290,7 +331,13 @@ export async function runSweepBench(): Promise<SweepBenchResult> {
     const doubled = [...seen].filter(([, n]) => n > 1).map(([k]) => k);
     const unexpected = [...seen.keys()].filter((k) => !expectedKeys.has(k));
     const exactlyOnce =
-      expected.length > 0 && expectedKeys.size === expected.length && missing.length === 0 && doubled.length === 0 && unexpected.length === 0 && unidentified === 0 && first.due === expected.length;
+      expected.length > 0 &&
+      expectedKeys.size === expected.length &&
+      missing.length === 0 &&
+      doubled.length === 0 &&
+      unexpected.length === 0 &&
+      unidentified === 0 &&
+      first.due === expected.length;
 
     // Second sweep, a quarter of an hour later: everything is claimed, nothing is sent.
     connector.clear();
@@ -309,24 +356,40 @@ export async function runSweepBench(): Promise<SweepBenchResult> {
 
     const yes = (b: boolean) => (b ? 'UPPFYLLT' : 'INTE UPPFYLLT');
     const f0 = (n: number) => n.toFixed(0);
-    console.log(`\nPåminnelsesvep: ${GROUPS} grupper × ${MEMBERS_PER_GROUP} ledamöter × ${ITEMS} årshjulspunkter, ${today} (Azurite, falsk Teams-connector som upprätthåller gränserna)\n`);
-    console.log(`Gränser: ${PER_CONVERSATION} meddelanden/s per konversation, ${PER_TENANT}/s per klientorganisation (tenant), glidande 1-sekundsfönster; ${CONCURRENCY} samtidiga sändningar.`);
-    console.log(`Testdata: ${rows.length} ledamotsrader, ${data.terms.length} ordförandeperioder, ${data.people.size} personliga chattar, skrivna på ${f0(seedMs)} ms.\n`);
+    console.log(
+      `\nPåminnelsesvep: ${GROUPS} grupper × ${MEMBERS_PER_GROUP} ledamöter × ${ITEMS} årshjulspunkter, ${today} (Azurite, falsk Teams-connector som upprätthåller gränserna)\n`,
+    );
+    console.log(
+      `Gränser: ${PER_CONVERSATION} meddelanden/s per konversation, ${PER_TENANT}/s per klientorganisation (tenant), glidande 1-sekundsfönster; ${CONCURRENCY} samtidiga sändningar.`,
+    );
+    console.log(
+      `Testdata: ${rows.length} ledamotsrader, ${data.terms.length} ordförandeperioder, ${data.people.size} personliga chattar, skrivna på ${f0(seedMs)} ms.\n`,
+    );
     console.log('| mått | värde | mål |\n|---|---|---|');
     console.log(`| förfallna påminnelser | ${first.due} (förväntat ${expected.length}) | – |`);
     console.log(`| läsning från lagringen (svepets readMs) | ${(first.readMs ?? 0).toFixed(1)} ms | – |`);
     console.log(`| planering (svepets planningMs) | ${first.planningMs.toFixed(1)} ms | < ${PLANNING_TARGET_MS} ms: ${yes(okPlanning)} |`);
     console.log(`| planering, CPU-tid (process.cpuUsage, samma beräkning utanför svepet, uppvärmd) | ${planningCpuMs.toFixed(1)} ms | – |`);
-    console.log(`| tabellförfrågningar i svepet | ${requests} (${(requests / GROUPS).toFixed(2)} per grupp, ${(requests / Math.max(1, first.due)).toFixed(2)} per påminnelse) | – |`);
+    console.log(
+      `| tabellförfrågningar i svepet | ${requests} (${(requests / GROUPS).toFixed(2)} per grupp, ${(requests / Math.max(1, first.due)).toFixed(2)} per påminnelse) | – |`,
+    );
     console.log(`| före första sändningen (läsa, planera, göra anspråk) | ${f0(firstAttempt - t0)} ms | – |`);
     console.log(`| sändfas (första försöket till svepets slut) | ${f0(sendMs)} ms (sista mottaget ${f0(lastAccepted - firstAttempt)} ms in) | – |`);
-    console.log(`| skickade | ${sent} (personligt ${first.sentPersonal}, kanal ${first.sentChannel}; misslyckade ${first.failed}, ej nåbara ${first.undeliverable}) | ${expected.length} |`);
-    console.log(`| uppnådd takt | ${rate.toFixed(1)}/s = ${((rate / PER_TENANT) * 100).toFixed(1)} % av tillåtna ${PER_TENANT}/s | ≥ ${RATE_TARGET * 100} %: ${yes(okRate)} |`);
+    console.log(
+      `| skickade | ${sent} (personligt ${first.sentPersonal}, kanal ${first.sentChannel}; misslyckade ${first.failed}, ej nåbara ${first.undeliverable}) | ${expected.length} |`,
+    );
+    console.log(
+      `| uppnådd takt | ${rate.toFixed(1)}/s = ${((rate / PER_TENANT) * 100).toFixed(1)} % av tillåtna ${PER_TENANT}/s | ≥ ${RATE_TARGET * 100} %: ${yes(okRate)} |`,
+    );
     console.log(`| högst mottagna inom 1 s (tenant / konversation) | ${peak.tenant} / ${peak.conversation} | ≤ ${PER_TENANT} / ≤ ${PER_CONVERSATION} |`);
     const retried = retryDelay === null ? '' : `; samma meddelande kom fram ${f0(retryDelay.min)}–${f0(retryDelay.max)} ms efter 429`;
     console.log(`| 429 från connectorn | ${throttled.total} (tenant ${throttled.tenant}, konversation ${throttled.conversation})${retried} | – |`);
-    console.log(`| exakt en gång | saknas ${missing.length}, dubbla ${doubled.length}, oväntade ${unexpected.length}, oidentifierade ${unidentified} | 0: ${yes(okDelivery)} |`);
-    console.log(`| andra svepet (15 min senare) | förfallna ${second.due}, anspråk ${second.claimed}, skickade ${secondSent}, ${requests2} tabellförfrågningar, ${f0(secondMs)} ms | 0 skickade: ${yes(secondOk)} |`);
+    console.log(
+      `| exakt en gång | saknas ${missing.length}, dubbla ${doubled.length}, oväntade ${unexpected.length}, oidentifierade ${unidentified} | 0: ${yes(okDelivery)} |`,
+    );
+    console.log(
+      `| andra svepet (15 min senare) | förfallna ${second.due}, anspråk ${second.claimed}, skickade ${secondSent}, ${requests2} tabellförfrågningar, ${f0(secondMs)} ms | 0 skickade: ${yes(secondOk)} |`,
+    );
     console.log(
       '\nTakt = skickade / sändfasen (från connectorns första försök tills svepet sparat sista utfallet); med glidande fönster kan en perfekt sändare hamna strax över 100 %.' +
         ' 429: botens RateLimiter räknar en sändning när den tar sin plats, connectorn när anropet kommer fram, så när ett anrop går fortare fram än det som tog platsen en sekund tidigare' +
@@ -334,7 +397,9 @@ export async function runSweepBench(): Promise<SweepBenchResult> {
     );
     console.log('\nTabellförfrågningar i första svepet\n\n| slag | förfrågningar |\n|---|---|');
     for (const [kind, n] of [...byKind].sort((a, b) => b[1] - a[1])) console.log(`| ${kind} | ${n} |`);
-    console.log(`\nMål för svepet (planering < 1 s, takt ≥ 90 %, ingen påminnelse borttappad eller dubblerad, andra svepet skickar inget): ${yes(ok)}. Hela svepdelen tog ${f0((performance.now() - started) / 1000)} s.`);
+    console.log(
+      `\nMål för svepet (planering < 1 s, takt ≥ 90 %, ingen påminnelse borttappad eller dubblerad, andra svepet skickar inget): ${yes(ok)}. Hela svepdelen tog ${f0((performance.now() - started) / 1000)} s.`,
+    );
 
     await mkdir('bench/results', { recursive: true });
     await writeFile(
@@ -345,7 +410,31 @@ export async function runSweepBench(): Promise<SweepBenchResult> {
           load: { groups: GROUPS, membersPerGroup: MEMBERS_PER_GROUP, items: ITEMS, people: data.people.size, benchDate: today },
           limits: { perConversation: PER_CONVERSATION, perTenant: PER_TENANT, concurrency: CONCURRENCY },
           seedMs,
-          first: { report: first, expectedDue: expected.length, planningCpuMs, tableRequests: requests, tableRequestsPerGroup: requests / GROUPS, tableRequestsByKind: Object.fromEntries(byKind), beforeFirstSendMs: firstAttempt - t0, sendMs, lastAcceptedMs: lastAccepted - firstAttempt, sent, ratePerSecond: rate, rateShare: rate / PER_TENANT, peakPerWindow: peak, throttled, retryDelayMs: retryDelay, exactlyOnce: { ok: exactlyOnce, missing: missing.length, doubled: doubled.length, unexpected: unexpected.length, unidentified, examples: { missing: missing.slice(0, 5), doubled: doubled.slice(0, 5), unexpected: unexpected.slice(0, 5) } } },
+          first: {
+            report: first,
+            expectedDue: expected.length,
+            planningCpuMs,
+            tableRequests: requests,
+            tableRequestsPerGroup: requests / GROUPS,
+            tableRequestsByKind: Object.fromEntries(byKind),
+            beforeFirstSendMs: firstAttempt - t0,
+            sendMs,
+            lastAcceptedMs: lastAccepted - firstAttempt,
+            sent,
+            ratePerSecond: rate,
+            rateShare: rate / PER_TENANT,
+            peakPerWindow: peak,
+            throttled,
+            retryDelayMs: retryDelay,
+            exactlyOnce: {
+              ok: exactlyOnce,
+              missing: missing.length,
+              doubled: doubled.length,
+              unexpected: unexpected.length,
+              unidentified,
+              examples: { missing: missing.slice(0, 5), doubled: doubled.slice(0, 5), unexpected: unexpected.slice(0, 5) },
+            },
+          },
           second: { report: second, sent: secondSent, tableRequests: requests2, ms: secondMs, ok: secondOk },
           targets: { planningMs: PLANNING_TARGET_MS, rateShare: RATE_TARGET, okPlanning, okRate, okDelivery, secondOk, ok },
         },

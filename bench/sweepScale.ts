@@ -70,23 +70,72 @@ async function seedOrg(store: TableStore, n: number): Promise<Organisation> {
     for (const m of roster) state.push(memberEntity(id, group, m));
     for (const t of base.terms.filter((x) => x.group === group)) {
       const term = { ...t, org: id };
-      state.push({ partitionKey: keyPart(id), rowKey: `${group}|term|${term.start}|${term.role}|${term.id}`, kind: 'term', data: JSON.stringify(term), effectiveEnd: term.plannedEnd });
+      state.push({
+        partitionKey: keyPart(id),
+        rowKey: `${group}|term|${term.start}|${term.role}|${term.id}`,
+        kind: 'term',
+        data: JSON.stringify(term),
+        effectiveEnd: term.plannedEnd,
+      });
     }
     for (let y = 2026 - YEARS + 1; y <= 2026; y++)
-      for (const [md, seq] of [['03-10', 1], ['10-06', 2]] as const) {
+      for (const [md, seq] of [
+        ['03-10', 1],
+        ['10-06', 2],
+      ] as const) {
         const date = `${y}-${md}`;
-        const meeting = { id: `m${y}-${seq}`, org: id, group, date, startsAt: `${date}T08:00:00Z`, title: `Möte ${date}`, cancelled: false, place: 'Rum', agenda: [], revision: 0, status: date < TODAY ? 'held' : 'planned', cutoffHours: 24, posted: null, summaries: {}, createdBy: 'seed' };
+        const meeting = {
+          id: `m${y}-${seq}`,
+          org: id,
+          group,
+          date,
+          startsAt: `${date}T08:00:00Z`,
+          title: `Möte ${date}`,
+          cancelled: false,
+          place: 'Rum',
+          agenda: [],
+          revision: 0,
+          status: date < TODAY ? 'held' : 'planned',
+          cutoffHours: 24,
+          posted: null,
+          summaries: {},
+          createdBy: 'seed',
+        };
         state.push({ partitionKey: keyPart(id), rowKey: `${group}|meeting|${meeting.id}`, kind: 'meeting', date, data: JSON.stringify(meeting) });
         // The year's second decision of 2026 (20 July, by correspondence) is still pending at both principals: 57 days old, one reminder round due.
         const isPending = y === 2026 && seq === 2;
         const dDate = isPending ? '2026-07-20' : date;
         const decision = {
-          org: id, group, year: y, seq, number: `${group} ${y}:${seq}`, date: dDate, kind: 'beslut', outcome: 'enighet', title: `Beslut ${y}:${seq}`, text: 'Gruppen beslutar enligt förslaget.', rationale: '',
-          meetingId: meeting.id, itemId: null, absentInputAtHand: false, links: [], dissent: null,
+          org: id,
+          group,
+          year: y,
+          seq,
+          number: `${group} ${y}:${seq}`,
+          date: dDate,
+          kind: 'beslut',
+          outcome: 'enighet',
+          title: `Beslut ${y}:${seq}`,
+          text: 'Gruppen beslutar enligt förslaget.',
+          rationale: '',
+          meetingId: meeting.id,
+          itemId: null,
+          absentInputAtHand: false,
+          links: [],
+          dissent: null,
           forankring: ['kommun', 'region'].map((holder) => ({ holder, status: isPending ? 'pending' : 'done', doneOn: isPending ? null : dDate, reference: null })),
-          recordedBy: 'seed', recordedAt: `${dDate}T12:00:00Z`, version: 1, correctedBy: null, retracted: null,
+          recordedBy: 'seed',
+          recordedAt: `${dDate}T12:00:00Z`,
+          version: 1,
+          correctedBy: null,
+          retracted: null,
         };
-        decisions.push({ partitionKey: keyPart(`${id}|${group}`), rowKey: `d|${y}|${String(seq).padStart(4, '0')}`, ...dataProperties(JSON.stringify(decision)), meetingId: meeting.id, number: decision.number });
+        decisions.push({
+          partitionKey: keyPart(`${id}|${group}`),
+          rowKey: `d|${y}|${String(seq).padStart(4, '0')}`,
+          ...dataProperties(JSON.stringify(decision)),
+          meetingId: meeting.id,
+          number: decision.number,
+        });
         if (isPending)
           for (const holder of ['kommun', 'region'])
             open.push({
@@ -106,8 +155,16 @@ async function measure(store: TableStore, orgs: Organisation[]) {
   const groupState = new GroupStateTableRepository(store, silentLogger);
   const decisions = new DecisionTableRepository(store, silentLogger);
   const deps = {
-    catalog: { all: () => orgs }, groupState, decisions, meetings: new MeetingInputTableRepository(store), ledger: new ReminderLedger(store), leases: new Leases(store),
-    clock: { now: () => BENCH_AT }, logger: silentLogger, instanceId: 'bench', settings: { leaseTtlMs: 5 * 60_000, staleClaimMs: 15 * 60_000, concurrency: 8 },
+    catalog: { all: () => orgs },
+    groupState,
+    decisions,
+    meetings: new MeetingInputTableRepository(store),
+    ledger: new ReminderLedger(store),
+    leases: new Leases(store),
+    clock: { now: () => BENCH_AT },
+    logger: silentLogger,
+    instanceId: 'bench',
+    settings: { leaseTtlMs: 5 * 60_000, staleClaimMs: 15 * 60_000, concurrency: 8 },
   } as unknown as SweepDeps;
 
   // Before: what the sweep read until issue 11 (whole records, every decision of every group); skipped above BEFORE_MAX groups (it takes minutes).
@@ -133,7 +190,15 @@ async function measure(store: TableStore, orgs: Organisation[]) {
   const p0 = performance.now();
   const { due } = await planOutgoing(deps, state, BENCH_AT);
   const planMs = performance.now() - p0;
-  const after = { readMs, planMs, requests: store.counter.count - r0, stateMb, heapMb: heapMb() - h0, due: due.length, meetingsHeld: [...state.groups.values()].reduce((n, g) => n + g.meetings.length, 0) };
+  const after = {
+    readMs,
+    planMs,
+    requests: store.counter.count - r0,
+    stateMb,
+    heapMb: heapMb() - h0,
+    due: due.length,
+    meetingsHeld: [...state.groups.values()].reduce((n, g) => n + g.meetings.length, 0),
+  };
   return { before, after };
 }
 
@@ -159,7 +224,9 @@ async function main(): Promise<void> {
   } finally {
     await azurite.stop();
   }
-  console.log('\n| groups | seed | before: requests | before: read | before: heap | after: requests | after: read | after: plan | after: heap of state | after: heap with due messages | due | meetings held |');
+  console.log(
+    '\n| groups | seed | before: requests | before: read | before: heap | after: requests | after: read | after: plan | after: heap of state | after: heap with due messages | due | meetings held |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(r);
 }

@@ -39,7 +39,10 @@ function jestJson(extra) {
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const listed = spawnSync(jestBin, ['--listTests', ...args], { cwd: root, encoding: 'utf8' });
-const files = listed.stdout.split('\n').map((l) => l.trim()).filter((l) => l.endsWith('.ts'))
+const files = listed.stdout
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l.endsWith('.ts'))
   // In the order the arguments name them (a file named before its folder runs first), then by path.
   .map((f) => [args.map((a) => path.resolve(root, a)).findIndex((a) => f === a || f.startsWith(`${a}${path.sep}`)), f])
   .sort(([ra, a], [rb, b]) => ra - rb || (a < b ? -1 : a > b ? 1 : 0))
@@ -67,7 +70,11 @@ for (const file of files) {
     const ok = r.numPassedTests === 1 && r.numFailedTests === 0;
     if (ok) passed++;
     else {
-      const message = (r.testResults ?? []).flatMap((t) => t.assertionResults.flatMap((a) => a.failureMessages)).join('\n') || r.testResults?.[0]?.message || r.error || `ran ${r.numPassedTests ?? 0} passed, ${r.numFailedTests ?? 0} failed`;
+      const message =
+        (r.testResults ?? []).flatMap((t) => t.assertionResults.flatMap((a) => a.failureMessages)).join('\n') ||
+        r.testResults?.[0]?.message ||
+        r.error ||
+        `ran ${r.numPassedTests ?? 0} passed, ${r.numFailedTests ?? 0} failed`;
       failures.push({ file: rel, name, why: message.split('\n').slice(0, 6).join('\n') });
     }
     console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}`);

@@ -11,13 +11,13 @@
 //
 // Allt ritas med 4x4 översampling för mjuka kanter; inga externa bilder behövs.
 
-import { writeFileSync, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { PNG } from "pngjs";
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PNG } from 'pngjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const outDir = join(root, "appPackage");
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'appPackage');
 const SS = 4; // subsamples per axis
 
 /** Fraction (0..1) of the pixel (x, y) covered by `inside(px, py)`. */
@@ -60,7 +60,10 @@ function render(size, layers) {
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       // premultiplied accumulator
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (const layer of layers) {
         const sa = coverage(x, y, layer.shape) * layer.alpha;
         if (sa === 0) continue;
@@ -92,21 +95,21 @@ function colorIcon() {
   const left = 96 - 22;
   const right = 96 + 22;
   return render(size, [
-    { shape: roundedSquare(size, 36), color: "#005A9E", alpha: 1 },
+    { shape: roundedSquare(size, 36), color: '#005A9E', alpha: 1 },
     // translucent fills: the overlap (samverkan) becomes brighter than each circle
-    { shape: disc(left, cy, r), color: "#FFFFFF", alpha: 0.3 },
-    { shape: disc(right, cy, r), color: "#FFFFFF", alpha: 0.3 },
+    { shape: disc(left, cy, r), color: '#FFFFFF', alpha: 0.3 },
+    { shape: disc(right, cy, r), color: '#FFFFFF', alpha: 0.3 },
     // solid white rings: kommun (left) and region (right)
-    { shape: ring(left, cy, r, 7), color: "#FFFFFF", alpha: 1 },
-    { shape: ring(right, cy, r, 7), color: "#FFFFFF", alpha: 1 },
+    { shape: ring(left, cy, r, 7), color: '#FFFFFF', alpha: 1 },
+    { shape: ring(right, cy, r, 7), color: '#FFFFFF', alpha: 1 },
   ]);
 }
 
 function outlineIcon() {
   const size = 32;
   const png = render(size, [
-    { shape: ring(12, 16, 8.5, 2.2), color: "#FFFFFF", alpha: 1 },
-    { shape: ring(20, 16, 8.5, 2.2), color: "#FFFFFF", alpha: 1 },
+    { shape: ring(12, 16, 8.5, 2.2), color: '#FFFFFF', alpha: 1 },
+    { shape: ring(20, 16, 8.5, 2.2), color: '#FFFFFF', alpha: 1 },
   ]);
   // Only white is allowed: force RGB to white everywhere, keep alpha for anti-aliasing.
   for (let i = 0; i < png.data.length; i += 4) {
@@ -116,7 +119,10 @@ function outlineIcon() {
 }
 
 mkdirSync(outDir, { recursive: true });
-for (const [name, png] of [["color.png", colorIcon()], ["outline.png", outlineIcon()]]) {
+for (const [name, png] of [
+  ['color.png', colorIcon()],
+  ['outline.png', outlineIcon()],
+]) {
   const file = join(outDir, name);
   writeFileSync(file, PNG.sync.write(png, { colorType: 6 }));
   console.log(`skrev ${file} (${png.width}x${png.height})`);

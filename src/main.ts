@@ -35,8 +35,10 @@ async function main(): Promise<void> {
   if (bot.load.problems.length > 0)
     process.stderr.write(`\nFöljande organisationsfiler avvisades helt (inget från dem sparades):\n${formatProblems(bot.load.problems)}\n\n`);
   const calendar = (token: string) => calendarForToken(token, { tokens: bot.calendarTokens, catalog: bot.catalog, groupState: bot.repos.groupState, clock: systemClock });
-  const exportFile = (token: string, format: 'md' | 'csv' | 'json') => exportForToken(token, format, { tokens: bot.calendarTokens, catalog: bot.catalog, decisions: bot.repos.decisions });
-  const wheel = (token: string, locale: 'sv' | 'en') => wheelForTokenPng(token, locale, { tokens: bot.calendarTokens, catalog: bot.catalog, groupState: bot.repos.groupState, clock: systemClock });
+  const exportFile = (token: string, format: 'md' | 'csv' | 'json') =>
+    exportForToken(token, format, { tokens: bot.calendarTokens, catalog: bot.catalog, decisions: bot.repos.decisions });
+  const wheel = (token: string, locale: 'sv' | 'en') =>
+    wheelForTokenPng(token, locale, { tokens: bot.calendarTokens, catalog: bot.catalog, groupState: bot.repos.groupState, clock: systemClock });
   const server = createServer({ adapter: bot.adapter, bot: bot.bot, store: bot.store, logger, calendar, exportFile, wheel });
   const port = await listenAsConfigured(server, config);
   // Handlers before the start-up line: a SIGTERM right after it must stop cleanly, not kill.
@@ -56,7 +58,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  const storage = azurite !== null ? `inbäddad Azurite (${config.storage.kind === 'embedded-azurite' ? config.storage.dataDir : ''}, port ${azurite.port})` : bot.store.describe();
+  const storage =
+    azurite !== null ? `inbäddad Azurite (${config.storage.kind === 'embedded-azurite' ? config.storage.dataDir : ''}, port ${azurite.port})` : bot.store.describe();
   process.stdout.write(
     `Samverkansboten lyssnar på ${listeningOn(config, port)} · lagring: ${storage} · autentisering: ${authMode(config)} · ${bot.load.organisations.length} organisationer inlästa · påminnelser ${config.reminderIntervalMinutes > 0 ? `var ${config.reminderIntervalMinutes}:e minut` : 'avstängda'} · telemetri: ${telemetryOn() ? 'Application Insights' : 'av'}\n`,
   );

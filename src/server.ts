@@ -58,7 +58,9 @@ export function createServer(deps: ServerDeps): restify.Server {
     }
     try {
       // One child logger per turn: every line of the turn (and of its error handler) carries these ids.
-      const invoke = await runInTurn(deps.logger, turnBindings(body), () => deps.adapter.handle(authenticated, envelope.activity as Activity, (context) => deps.bot.run(context)));
+      const invoke = await runInTurn(deps.logger, turnBindings(body), () =>
+        deps.adapter.handle(authenticated, envelope.activity as Activity, (context) => deps.bot.run(context)),
+      );
       if (invoke?.body !== undefined) res.send(invoke.status, invoke.body);
       else res.send(invoke?.status ?? 200);
     } catch (e) {
@@ -70,7 +72,10 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.get('/ics/:file', async (req, res) => {
     const token = param(req, 'file').replace(/\.ics$/, '');
     const body = deps.calendar ? await deps.calendar(token).catch((e: unknown) => storageDown(deps.logger, 'ics', e)) : null;
-    if (body === STORAGE_DOWN) { unavailable(res); return; }
+    if (body === STORAGE_DOWN) {
+      unavailable(res);
+      return;
+    }
     if (body === null) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Kalendern finns inte.');
@@ -84,7 +89,10 @@ export function createServer(deps: ServerDeps): restify.Server {
     const token = /^([A-Za-z0-9_-]{1,100})\.png$/.exec(param(req, 'file'))?.[1];
     const locale = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') === 'en' ? 'en' : 'sv';
     const body = token && deps.wheel ? await deps.wheel(token, locale).catch((e: unknown) => storageDown(deps.logger, 'arshjul', e)) : null;
-    if (body === STORAGE_DOWN) { unavailable(res); return; }
+    if (body === STORAGE_DOWN) {
+      unavailable(res);
+      return;
+    }
     if (body === null) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Årshjulet finns inte.');
@@ -97,7 +105,10 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.get('/export/:token/:file', async (req, res) => {
     const format = /^beslut\.(md|csv|json)$/.exec(param(req, 'file'))?.[1] as 'md' | 'csv' | 'json' | undefined;
     const body = format && deps.exportFile ? await deps.exportFile(param(req, 'token'), format).catch((e: unknown) => storageDown(deps.logger, 'export', e)) : null;
-    if (body === STORAGE_DOWN) { unavailable(res); return; }
+    if (body === STORAGE_DOWN) {
+      unavailable(res);
+      return;
+    }
     if (body === null || format === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Exporten finns inte.');

@@ -129,7 +129,6 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
   return { store, adapter, bot, catalog, proactive, load, scheduler, sweepDeps, calendarTokens, repos };
 }
 
-
 /** The file behind `/export/{token}/beslut.{md,csv,json}` (the use case reads, the card module writes the format), or null for an unknown token. */
 export async function exportForToken(token: string, format: 'md' | 'csv' | 'json', deps: Parameters<typeof exportContent>[2]): Promise<string | null> {
   const content = await exportContent(token, format, deps);

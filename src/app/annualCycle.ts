@@ -15,7 +15,13 @@ import type { CalendarTokenStore, Clock, GroupStateRepository, ReminderResponses
 export async function groupDeadlines(org: Organisation, group: Group, state: GroupStateRepository, now: Date, days: number): Promise<Occurrence[]> {
   const today = dateIn(now, org.timeZone);
   // Meetings from 400 days back: a meeting-minimum period (at most a year) ending on an upcoming deadline starts no earlier.
-  return upcomingDeadlines(org, group, await recordOf(state, org.id, group.id, { members: false, meetings: { from: addDays(today, -400) } }), today, addDays(today, days));
+  return upcomingDeadlines(
+    org,
+    group,
+    await recordOf(state, org.id, group.id, { members: false, meetings: { from: addDays(today, -400) } }),
+    today,
+    addDays(today, days),
+  );
 }
 
 /** A press on a reminder card: "done" for the whole group, or "seen" for the one who pressed. */
@@ -28,9 +34,7 @@ export interface ReminderResponse {
 
 /** A refusal names the group and the item, for the answer. */
 export type ReminderResponseFailure =
-  | Failure<'unknown-occurrence'>
-  | Failure<'not-allowed', { group: Group; item: CycleItem }>
-  | Failure<'not-a-recipient', { group: Group; item: CycleItem }>;
+  Failure<'unknown-occurrence'> | Failure<'not-allowed', { group: Group; item: CycleItem }> | Failure<'not-a-recipient', { group: Group; item: CycleItem }>;
 
 /**
  * Records a response to an årshjul reminder. The occurrence must be one the group really has

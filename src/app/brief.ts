@@ -5,7 +5,18 @@ import type { Group, Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
-import { groupOfUser, groupRecordOf, loadMeeting, privateDestination, type GroupNotFound, type MeetingInGroup, type MeetingRef, type NoPersonalChat, type PrivateDestination, type UnknownMeeting } from './meetingAccess';
+import {
+  groupOfUser,
+  groupRecordOf,
+  loadMeeting,
+  privateDestination,
+  type GroupNotFound,
+  type MeetingInGroup,
+  type MeetingRef,
+  type NoPersonalChat,
+  type PrivateDestination,
+  type UnknownMeeting,
+} from './meetingAccess';
 import { briefFor, meetingPeople, meetingViewRights } from './meetings';
 import type { ConversationRepository, GroupStateRepository, MeetingInputRepository } from './ports';
 
@@ -21,7 +32,9 @@ export async function meetingBrief(
   ref: MeetingRef,
   ctx: { user: UserContext; now: Date; scope: ConversationRef['conversationType'] },
   ports: BriefPorts,
-): Promise<Result<{ found: MeetingInGroup; brief: Brief; destination: PrivateDestination }, UnknownMeeting | Failure<'not-input-reader', { group: Group }> | NoPersonalChat>> {
+): Promise<
+  Result<{ found: MeetingInGroup; brief: Brief; destination: PrivateDestination }, UnknownMeeting | Failure<'not-input-reader', { group: Group }> | NoPersonalChat>
+> {
   const found = await loadMeeting(ports, ref);
   if (!found.ok) return found;
   const brief = await briefFor({ ...found.value, ...ctx }, ports.meetingInputs);
@@ -44,7 +57,12 @@ export async function groupMeetings(
   ports: Omit<BriefPorts, 'conversations'>,
 ): Promise<
   Result<
-    { org: Organisation; group: Group; meetings: { meeting: Meeting; brief: Brief; mine: Attendance | null }[]; rights: { lead: boolean; brief: boolean; member: boolean } },
+    {
+      org: Organisation;
+      group: Group;
+      meetings: { meeting: Meeting; brief: Brief; mine: Attendance | null }[];
+      rights: { lead: boolean; brief: boolean; member: boolean };
+    },
     GroupNotFound | Failure<'no-group'> | Failure<'no-meetings'>
   >
 > {
@@ -56,7 +74,10 @@ export async function groupMeetings(
   const meetings = [...(record?.meetings ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   if (meetings.length === 0) return fail('no-meetings');
   const nowIso = ctx.now.toISOString();
-  const shown = [...meetings.filter((m) => m.startsAt < nowIso).slice(-MEETINGS_SHOWN.past), ...meetings.filter((m) => m.startsAt >= nowIso).slice(0, MEETINGS_SHOWN.coming)];
+  const shown = [
+    ...meetings.filter((m) => m.startsAt < nowIso).slice(-MEETINGS_SHOWN.past),
+    ...meetings.filter((m) => m.startsAt >= nowIso).slice(0, MEETINGS_SHOWN.coming),
+  ];
   const rights = meetingViewRights(ctx.user, org, group, record, ctx.now);
   const withBriefs: { meeting: Meeting; brief: Brief; mine: Attendance | null }[] = [];
   for (const meeting of shown) {

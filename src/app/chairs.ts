@@ -42,13 +42,7 @@ export function mayAppoint(user: UserContext, org: Organisation, group: Group, r
 const neededGroups = (groups: readonly Group[]) => groups.flatMap((g) => [g.id, followedId(g), appointerId(g)]).filter((x): x is string => x !== null);
 
 /** Chair, vice chair, term end and who is next by the rules, for each group (one storage query). */
-export async function viewChairs(
-  org: Organisation,
-  groups: readonly Group[],
-  user: UserContext,
-  state: GroupStateRepository,
-  now: Date,
-): Promise<ChairView[]> {
+export async function viewChairs(org: Organisation, groups: readonly Group[], user: UserContext, state: GroupStateRepository, now: Date): Promise<ChairView[]> {
   const today = dateIn(now, org.timeZone);
   const records = await state.groups(org.id, neededGroups(groups), ROSTER_AND_TERMS);
   return groups.map((group) => buildView(org, group, user, records, today));
@@ -138,7 +132,12 @@ export async function appoint(
     origin: input.origin,
     replaces: replaced?.id ?? null,
   };
-  const breaches = checkAppointment(self, groupTerms(org, followedId(group), records), org.principals.map((p) => p.id), proposal);
+  const breaches = checkAppointment(
+    self,
+    groupTerms(org, followedId(group), records),
+    org.principals.map((p) => p.id),
+    proposal,
+  );
   const reason = input.exceptionReason.trim();
   if (breaches.length > 0 && reason === '') return refuse({ code: 'rule-broken', breaches, current: buildView(org, group, user, records, today) });
   const { term, ended } = applyAppointment(self, proposal, {

@@ -13,12 +13,7 @@ export interface CloseMeetingPorts {
 }
 
 export type CloseSubmitFailure<P> =
-  | UnknownMeeting
-  | Failure<'bad-field', { problem: P }>
-  | Failure<'not-lead', { group: Group }>
-  | Failure<'not-started'>
-  | Failure<'no-summaries'>
-  | Failure<'conflict'>;
+  UnknownMeeting | Failure<'bad-field', { problem: P }> | Failure<'not-lead', { group: Group }> | Failure<'not-started'> | Failure<'no-summaries'> | Failure<'conflict'>;
 
 /**
  * The close form's submission (summaries parsed by the Teams layer against the meeting's

@@ -3,7 +3,19 @@ import { findParties, type Group, type LocalizedText, type Organisation } from '
 import { matchByName } from '../domain/names';
 import { orgsOfUser, type UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
-import { allowed, contextFor, correct, groupById, groupFor, markForankrad, parseNumber, retract, type Asker, type DecisionContext, type DecisionPorts } from './decisions';
+import {
+  allowed,
+  contextFor,
+  correct,
+  groupById,
+  groupFor,
+  markForankrad,
+  parseNumber,
+  retract,
+  type Asker,
+  type DecisionContext,
+  type DecisionPorts,
+} from './decisions';
 
 /** Changes to a recorded decision (förankring done, a corrected version, retraction) and what still waits for förankring. */
 
@@ -16,7 +28,11 @@ export interface DecisionOnCard {
 
 type CardTargetFailure = Failure<'bad-card'>;
 
-async function onCard(target: DecisionOnCard, asker: Asker, ports: DecisionPorts): Promise<Result<{ ctx: DecisionContext; year: number; seq: number }, CardTargetFailure>> {
+async function onCard(
+  target: DecisionOnCard,
+  asker: Asker,
+  ports: DecisionPorts,
+): Promise<Result<{ ctx: DecisionContext; year: number; seq: number }, CardTargetFailure>> {
   const g = groupById(ports, target.org, target.group);
   const n = parseNumber(target.number);
   if (!g.ok || n === null) return fail('bad-card');
@@ -25,7 +41,8 @@ async function onCard(target: DecisionOnCard, asker: Asker, ports: DecisionPorts
 
 const withGroup = <C extends string>(code: C, group: Group) => (code === 'not-allowed' ? fail('not-allowed', { group }) : fail(code));
 
-export type ForankringFailure = CardTargetFailure | Failure<'not-allowed', { group: Group }> | Failure<'unknown' | 'not-required' | 'already-done' | 'retracted' | 'conflict'>;
+export type ForankringFailure =
+  CardTargetFailure | Failure<'not-allowed', { group: Group }> | Failure<'unknown' | 'not-required' | 'already-done' | 'retracted' | 'conflict'>;
 
 /** The "Förankrat" button: the holder has taken the decision in its own organisation. */
 export async function confirmForankring(target: DecisionOnCard & { holder: string }, asker: Asker, ports: DecisionPorts): Promise<Result<Decision, ForankringFailure>> {
@@ -58,7 +75,11 @@ export interface DecisionInCommand {
 
 type CommandTargetFailure = Failure<'bad-target'>;
 
-async function inCommand(target: DecisionInCommand, asker: Asker, ports: DecisionPorts): Promise<Result<{ ctx: DecisionContext; year: number; seq: number }, CommandTargetFailure>> {
+async function inCommand(
+  target: DecisionInCommand,
+  asker: Asker,
+  ports: DecisionPorts,
+): Promise<Result<{ ctx: DecisionContext; year: number; seq: number }, CommandTargetFailure>> {
   const g = groupFor(ports, asker.user, target.groupQuery);
   const n = parseNumber(target.number);
   if (!g.ok || n === null) return fail('bad-target');
@@ -100,8 +121,15 @@ export interface PendingForankring {
  * The principal or party named (by id or name, in either language) in the user's organisations
  * (or all, for someone without one), with the decisions still waiting for it across its groups.
  */
-export async function pendingForankring(query: string, locale: keyof LocalizedText, user: UserContext, ports: Pick<DecisionPorts, 'catalog' | 'decisions'>): Promise<Result<PendingForankring, 'unknown-holder'>> {
-  const own = orgsOfUser(user).map((id) => ports.catalog.get(id)).filter((o): o is Organisation => o !== undefined);
+export async function pendingForankring(
+  query: string,
+  locale: keyof LocalizedText,
+  user: UserContext,
+  ports: Pick<DecisionPorts, 'catalog' | 'decisions'>,
+): Promise<Result<PendingForankring, 'unknown-holder'>> {
+  const own = orgsOfUser(user)
+    .map((id) => ports.catalog.get(id))
+    .filter((o): o is Organisation => o !== undefined);
   // Principals by id or name in the asker's language; parties as people say them ("narhalsan").
   const hits = (own.length > 0 ? own : ports.catalog.all()).flatMap((org) => {
     const principals = matchByName(org.principals, query, (p) => [p.id, p.name[locale]]).map((p) => ({ id: p.id, name: p.name }));

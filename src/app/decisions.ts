@@ -66,7 +66,16 @@ export async function recordDecision(
     ctx.org.id,
     ctx.group.id,
     year,
-    (seq) => newDecision(checked.value, { org: ctx.org.id, group: ctx.group.id, shortName: ctx.group.shortName, year, seq, by: ctx.user.aadObjectId, now: ctx.now.toISOString() }),
+    (seq) =>
+      newDecision(checked.value, {
+        org: ctx.org.id,
+        group: ctx.group.id,
+        shortName: ctx.group.shortName,
+        year,
+        seq,
+        by: ctx.user.aadObjectId,
+        now: ctx.now.toISOString(),
+      }),
     ctx.formKey,
   );
   return ok(recorded);
@@ -142,7 +151,12 @@ export async function correct(
   const found = await repo.get(ctx.org.id, ctx.group.id, target.year, target.seq);
   if (found === null) return fail('unknown');
   if (found.etag !== target.etag) return fail('conflict');
-  const next = correctDecision(found.decision, { title: changes.title.trim(), text: changes.text.trim(), rationale: changes.rationale.trim() }, ctx.user.aadObjectId, ctx.now.toISOString());
+  const next = correctDecision(
+    found.decision,
+    { title: changes.title.trim(), text: changes.text.trim(), rationale: changes.rationale.trim() },
+    ctx.user.aadObjectId,
+    ctx.now.toISOString(),
+  );
   if (!next.ok) return next;
   const saved = await repo.saveVersion(next.value, found.etag);
   return saved.ok ? ok(next.value) : fail('conflict');
@@ -237,9 +251,14 @@ export interface DecisionFormView extends GroupInOrg {
   readonly formKey: string;
 }
 
-export type DecisionFormFailure = Failure<'unknown-meeting'> | Failure<'group-not-found'> | Failure<'not-allowed', { group: Group }> | Failure<'not-started', { group: Group }>;
+export type DecisionFormFailure =
+  Failure<'unknown-meeting'> | Failure<'group-not-found'> | Failure<'not-allowed', { group: Group }> | Failure<'not-started', { group: Group }>;
 
-export async function openDecisionForm(target: { meetingRef: string } | { groupQuery: string }, asker: Asker, ports: DecisionPorts): Promise<Result<DecisionFormView, DecisionFormFailure>> {
+export async function openDecisionForm(
+  target: { meetingRef: string } | { groupQuery: string },
+  asker: Asker,
+  ports: DecisionPorts,
+): Promise<Result<DecisionFormView, DecisionFormFailure>> {
   let found: GroupInOrg;
   let meeting: Meeting | null = null;
   if ('groupQuery' in target) {

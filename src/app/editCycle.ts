@@ -97,7 +97,16 @@ export async function changeCycle(
     const title = change.title?.trim() ?? '';
     if (title === '') return fail('need-title');
     const audience = change.audience.length > 0 ? change.audience : (['processLeader'] as const);
-    edit = { ...base, kind: 'add', year: yearOf(change.date), item: `extra-${base.id.replace(/[^a-z0-9]/g, '').slice(0, 12)}`, date: change.date, title, audience, remindDaysBefore: change.remindDaysBefore };
+    edit = {
+      ...base,
+      kind: 'add',
+      year: yearOf(change.date),
+      item: `extra-${base.id.replace(/[^a-z0-9]/g, '').slice(0, 12)}`,
+      date: change.date,
+      title,
+      audience,
+      remindDaysBefore: change.remindDaysBefore,
+    };
   } else {
     // The target must be one of the group's dated occurrences: the card may be stale or forged.
     const target = editable(org, group, record, today).find((o) => o.key === change.target);

@@ -51,7 +51,9 @@ export async function saveSettings(
   input: SettingsInput,
   ctx: { user: UserContext; now: Date },
   deps: SettingsDeps,
-): Promise<Result<{ org: Organisation; group: Group }, Failure<'group-gone', { group: string }> | Failure<'not-allowed', { group: Group }> | Failure<'unknown-justerare'>>> {
+): Promise<
+  Result<{ org: Organisation; group: Group }, Failure<'group-gone', { group: string }> | Failure<'not-allowed', { group: Group }> | Failure<'unknown-justerare'>>
+> {
   const found = groupByIds(input.org, input.group, deps.catalog);
   if (!found.ok) return found;
   const { org, group } = found.value;

@@ -39,11 +39,18 @@ export async function listGroups(org: Organisation, user: UserContext, state: Gr
   const { terms, meetings } = await state.overview(org.id, today);
   const nowIso = now.toISOString();
   const nextOf = (group: string) =>
-    meetings.filter((m) => m.group === group && !m.cancelled && m.startsAt >= nowIso).sort((a, b) => a.startsAt.localeCompare(b.startsAt)).at(0) ?? null;
+    meetings
+      .filter((m) => m.group === group && !m.cancelled && m.startsAt >= nowIso)
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+      .at(0) ?? null;
   return {
     org,
     rows: org.groups.map((group) => {
-      const chair = termOn(terms.filter((t) => t.group === group.id), 'chair', today);
+      const chair = termOn(
+        terms.filter((t) => t.group === group.id),
+        'chair',
+        today,
+      );
       const snapshot: GroupSnapshot = {
         group: group.id,
         chair: chair === null ? null : { displayName: chair.holder.displayName, partyName: org.parties.find((p) => p.id === chair.holder.party)?.name ?? null },

@@ -28,8 +28,12 @@ export type UnknownMeeting = Failure<'unknown-meeting'>;
  * One group's terms and roster (meetings only as `parts` asks: a meeting is read by id), or
  * undefined before anything was stored.
  */
-export const groupRecordOf = async (state: Pick<GroupStateRepository, 'groups'>, org: Organisation, group: Group, parts: RecordParts = ROSTER): Promise<GroupRecord | undefined> =>
-  (await state.groups(org.id, [group.id], parts)).get(group.id);
+export const groupRecordOf = async (
+  state: Pick<GroupStateRepository, 'groups'>,
+  org: Organisation,
+  group: Group,
+  parts: RecordParts = ROSTER,
+): Promise<GroupRecord | undefined> => (await state.groups(org.id, [group.id], parts)).get(group.id);
 
 const ROSTER: RecordParts = { members: true, meetings: 'none' };
 

@@ -4,7 +4,17 @@ import type { Group } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
-import { countAnswers, loadMeeting, privateDestination, type AnswerCounts, type MeetingInGroup, type MeetingRef, type NoPersonalChat, type PrivateDestination, type UnknownMeeting } from './meetingAccess';
+import {
+  countAnswers,
+  loadMeeting,
+  privateDestination,
+  type AnswerCounts,
+  type MeetingInGroup,
+  type MeetingRef,
+  type NoPersonalChat,
+  type PrivateDestination,
+  type UnknownMeeting,
+} from './meetingAccess';
 import { answerMeeting, ownInput, submitInput } from './meetings';
 import type { ConversationRepository, GroupStateRepository, MeetingInputRepository } from './ports';
 
@@ -27,7 +37,12 @@ export async function answerFromCard(
   ref: MeetingRef,
   ctx: { user: UserContext; now: Date },
   ports: MeetingInputPorts,
-): Promise<Result<{ found: MeetingInGroup; counts: AnswerCounts; inputCard: { personal: ConversationRef | null; mine: WrittenInput[] } | null }, UnknownMeeting | NotMember | Failure<'started'>>> {
+): Promise<
+  Result<
+    { found: MeetingInGroup; counts: AnswerCounts; inputCard: { personal: ConversationRef | null; mine: WrittenInput[] } | null },
+    UnknownMeeting | NotMember | Failure<'started'>
+  >
+> {
   const found = await loadMeeting(ports, ref);
   if (!found.ok) return found;
   const answered = await answerMeeting(attendance, { ...found.value, ...ctx }, ports.meetingInputs);

@@ -81,7 +81,11 @@ const documentTitle = (url: string): string => {
 const originOf = (origin: SentBack | undefined) => (origin === undefined ? {} : { origin });
 
 /** Builds the meeting from the form; an existing meeting keeps its item ids by position. */
-export function meetingFromForm(form: MeetingForm, existing: Meeting | null, ctx: { org: Organisation; group: Group; user: UserContext; now: Date; id: string }): Result<Meeting, SaveFailure> {
+export function meetingFromForm(
+  form: MeetingForm,
+  existing: Meeting | null,
+  ctx: { org: Organisation; group: Group; user: UserContext; now: Date; id: string },
+): Result<Meeting, SaveFailure> {
   const start = zonedToInstant(form.date, form.time, ctx.org.timeZone);
   if (start === null) return fail('bad-time');
   if (start.getTime() <= ctx.now.getTime()) return fail('in-past');
@@ -126,7 +130,10 @@ export const newMeetingId = (date: string) => `${date}-${randomBytes(4).toString
 export const newMeetingKey = () => randomBytes(12).toString('hex');
 
 /** Shows a lead the new-meeting form: records the form's key for the group and returns it. */
-export async function openMeetingForm(ctx: { org: Organisation; group: Group; user: UserContext; now: Date }, state: Pick<GroupStateRepository, 'groups' | 'openMeetingForm'>): Promise<Result<string, 'not-lead'>> {
+export async function openMeetingForm(
+  ctx: { org: Organisation; group: Group; user: UserContext; now: Date },
+  state: Pick<GroupStateRepository, 'groups' | 'openMeetingForm'>,
+): Promise<Result<string, 'not-lead'>> {
   const record = (await state.groups(ctx.org.id, [ctx.group.id], TERMS_ONLY)).get(ctx.group.id);
   if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, record, ctx.now)) return fail('not-lead');
   const key = newMeetingKey();
@@ -168,7 +175,12 @@ export async function saveMeeting(
 }
 
 /** The roster, answers and input of a meeting, for the brief, the view and the reminders. */
-export async function meetingPeople(org: string, meeting: Meeting, record: GroupRecord | undefined, inputs: Pick<MeetingInputRepository, 'load'>): Promise<MeetingPeople> {
+export async function meetingPeople(
+  org: string,
+  meeting: Meeting,
+  record: GroupRecord | undefined,
+  inputs: Pick<MeetingInputRepository, 'load'>,
+): Promise<MeetingPeople> {
   const loaded = await inputs.load({ org, group: meeting.group, id: meeting.id });
   return {
     members: (record?.members ?? []).map((m) => ({ aadObjectId: m.aadObjectId, displayName: m.displayName, isMember: m.roles.includes('member') })),

@@ -22,7 +22,9 @@ export async function addMember(
   input: NewMember,
   ctx: { org: Organisation; group: Group; user: UserContext; nameOf: () => Promise<string | undefined> },
   state: GroupStateRepository,
-): Promise<Result<GroupMember, Failure<'not-allowed', { group: string }> | Failure<'unknown-party', { party: string }> | Failure<'party-required'> | Failure<'not-in-team'>>> {
+): Promise<
+  Result<GroupMember, Failure<'not-allowed', { group: string }> | Failure<'unknown-party', { party: string }> | Failure<'party-required'> | Failure<'not-in-team'>>
+> {
   if (!mayEditRoster(ctx.user, ctx.org, ctx.group)) return fail('not-allowed', { group: ctx.group.shortName });
   if (input.party !== null && !ctx.org.parties.some((p) => p.id === input.party)) return fail('unknown-party', { party: input.party });
   if (input.party === null && input.roles.includes('member')) return fail('party-required');

@@ -84,7 +84,10 @@ export async function openMinutes(ctx: MinutesContext, ports: MinutesPorts): Pro
     const draft = draftMinutes(
       ctx.meeting,
       await ports.decisions.list(ctx.org.id, ctx.group.id),
-      { present: people.answers.filter((a) => a.attendance === 'attending').map((a) => a.member), absent: people.answers.filter((a) => a.attendance === 'absent').map((a) => a.member) },
+      {
+        present: people.answers.filter((a) => a.attendance === 'attending').map((a) => a.member),
+        absent: people.answers.filter((a) => a.attendance === 'absent').map((a) => a.member),
+      },
       ctx.user.aadObjectId,
       [chair],
     );
@@ -119,7 +122,11 @@ export type ActionFailure = MinutesFailure | 'not-allowed' | 'author' | 'not-cha
  * card was built from. The approvers are the chair and the justerare stored with the minutes
  * (named by the chair), never the card's data; the author of a version never approves it.
  */
-export async function actOnMinutes(input: MinutesActionInput, ctx: MinutesContext, ports: MinutesPorts): Promise<Result<{ minutes: Minutes; etag: string }, ActionFailure>> {
+export async function actOnMinutes(
+  input: MinutesActionInput,
+  ctx: MinutesContext,
+  ports: MinutesPorts,
+): Promise<Result<{ minutes: Minutes; etag: string }, ActionFailure>> {
   const record = await recordOf(ctx, ports);
   const current = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
   if (current === null) return fail('not-allowed');
@@ -205,7 +212,11 @@ async function meetingAt(ref: string, ports: Pick<MinutesCommandPorts<unknown>, 
 export type MinutesShown = MinutesView & MeetingPlace & { readonly roster: readonly string[] };
 
 /** `minnesanteckningar <org/grupp/möte>`: the minutes as this person may see them (drafted the first time). */
-export async function showMinutes(ref: string, asker: Asker, ports: MinutesCommandPorts<unknown>): Promise<Result<MinutesShown, Failure<'unknown-meeting'> | Failure<OpenFailure, { group: Group }>>> {
+export async function showMinutes(
+  ref: string,
+  asker: Asker,
+  ports: MinutesCommandPorts<unknown>,
+): Promise<Result<MinutesShown, Failure<'unknown-meeting'> | Failure<OpenFailure, { group: Group }>>> {
   const place = await meetingAt(ref, ports);
   if (place === null) return fail('unknown-meeting');
   const opened = await openMinutes({ ...place, ...asker }, ports);

@@ -13,7 +13,15 @@ export interface AgendaBoard {
   /** Posts a new meeting's agenda card; returns the activity id (null if Teams gave none). */
   post(channel: ConversationRef, org: Organisation, group: Group, meeting: Meeting, counts: AnswerCounts): Promise<string | null>;
   /** Updates the posted agenda card in place after a revision. */
-  update(channel: ConversationRef, activityId: string, org: Organisation, group: Group, meeting: Meeting, counts: AnswerCounts, changes: readonly AgendaChange[]): Promise<void>;
+  update(
+    channel: ConversationRef,
+    activityId: string,
+    org: Organisation,
+    group: Group,
+    meeting: Meeting,
+    counts: AnswerCounts,
+    changes: readonly AgendaChange[],
+  ): Promise<void>;
 }
 
 export interface PublishPorts {

@@ -73,7 +73,13 @@ export function splitCard(whole: AdaptiveCard, budget = CARD_BUDGET_BYTES): Adap
     const heading_ = heading(`${title} (${i + 1}/${parts.length})`);
     const last = i === parts.length - 1;
     const { actions: _actions, ...plainCard } = whole;
-    return { ...plainCard, body: [heading_, ...body], ...(last && whole.actions ? { actions: whole.actions } : {}), fallbackText: heading_.text as string, speak: heading_.text as string };
+    return {
+      ...plainCard,
+      body: [heading_, ...body],
+      ...(last && whole.actions ? { actions: whole.actions } : {}),
+      fallbackText: heading_.text as string,
+      speak: heading_.text as string,
+    };
   });
 }
 

@@ -11,7 +11,10 @@ export const adminTexts = {
   title: (org: string) => both(`Administratörer – ${org}`, `Admins – ${org}`),
   admins: both('Administratörer (tillagda i Teams)', 'Admins (added in Teams)'),
   none: both('inga', 'none'),
-  botAdmins: both('Botens administratörer (BOT_ADMINS) är administratörer överallt och syns inte här.', "The bot's admins (BOT_ADMINS) are admins everywhere and are not listed here."),
+  botAdmins: both(
+    'Botens administratörer (BOT_ADMINS) är administratörer överallt och syns inte här.',
+    "The bot's admins (BOT_ADMINS) are admins everywhere and are not listed here.",
+  ),
   processLeaders: both('Processledare', 'Process leaders'),
   recent: both('Senaste ändringar', 'Latest changes'),
   person: both('Personens AAD-objekt-id', "The person's AAD object id"),
@@ -22,13 +25,21 @@ export const adminTexts = {
   removeAdmin: both('Ta bort administratör', 'Remove admin'),
   addProcessLeader: both('Lägg till processledare', 'Add process leader'),
   removeProcessLeader: both('Ta bort processledare', 'Remove process leader'),
-  notAllowed: (org: string) => both(`Bara organisationens administratörer kan ändra administratörer och processledare för ${org}. Inget ändrades.`, `Only the organisation's admins can change admins and process leaders of ${org}. Nothing was changed.`),
+  notAllowed: (org: string) =>
+    both(
+      `Bara organisationens administratörer kan ändra administratörer och processledare för ${org}. Inget ändrades.`,
+      `Only the organisation's admins can change admins and process leaders of ${org}. Nothing was changed.`,
+    ),
   chooseOrg: (orgs: string) => both(`Skriv vilken organisation: administratörer <organisation> (${orgs}).`, `Say which organisation: admins <organisation> (${orgs}).`),
   orgNotFound: (q: string) => both(`Jag hittar ingen organisation som heter ”${q}”.`, `I can't find an organisation called "${q}".`),
-  needGroup: both('Välj gruppen för processledaren. Inget ändrades.', 'Choose the process leader\'s group. Nothing was changed.'),
+  needGroup: both('Välj gruppen för processledaren. Inget ändrades.', "Choose the process leader's group. Nothing was changed."),
   needName: both('Skriv personens namn. Inget ändrades.', "Enter the person's name. Nothing was changed."),
-  notProcessLeader: (group: string) => both(`Personen är inte processledare för ${group}. Inget ändrades.`, `The person is not process leader of ${group}. Nothing was changed.`),
-  lastAdmin: both('Du kan inte ta bort dig själv som administratör; be en annan administratör. Inget ändrades.', 'You cannot remove yourself as admin; ask another admin. Nothing was changed.'),
+  notProcessLeader: (group: string) =>
+    both(`Personen är inte processledare för ${group}. Inget ändrades.`, `The person is not process leader of ${group}. Nothing was changed.`),
+  lastAdmin: both(
+    'Du kan inte ta bort dig själv som administratör; be en annan administratör. Inget ändrades.',
+    'You cannot remove yourself as admin; ask another admin. Nothing was changed.',
+  ),
   done: {
     addAdmin: (name: string, org: string) => both(`${name} är nu administratör för ${org}.`, `${name} is now an admin of ${org}.`),
     removeAdmin: (name: string, org: string) => both(`${name} är inte längre administratör för ${org}.`, `${name} is no longer an admin of ${org}.`),
@@ -57,8 +68,20 @@ export function adminCard(v: AdminView, locale: Locale): AdaptiveCard {
   body.push(
     { type: 'Input.Text', id: 'person', label: t.person[locale], isRequired: true, regex: AAD_ID_INPUT_PATTERN },
     { type: 'Input.Text', id: 'displayName', label: t.displayName[locale], maxLength: NAME_MAX },
-    { type: 'Input.ChoiceSet', id: 'group', label: t.group[locale], style: 'compact', value: '', choices: [{ title: t.noGroup[locale], value: '' }, ...v.org.groups.map((g) => ({ title: plain(g.shortName), value: g.id }))] },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'group',
+      label: t.group[locale],
+      style: 'compact',
+      value: '',
+      choices: [{ title: t.noGroup[locale], value: '' }, ...v.org.groups.map((g) => ({ title: plain(g.shortName), value: g.id }))],
+    },
   );
   const button = (action: AdminChange['action']) => ({ type: 'Action.Submit', title: t[action][locale], data: { verb: 'changeAdmins', org: v.org.id, action } });
-  return card(locale, t.title(plain(v.org.shortName))[locale], body, [button('addAdmin'), button('removeAdmin'), button('addProcessLeader'), button('removeProcessLeader')]);
+  return card(locale, t.title(plain(v.org.shortName))[locale], body, [
+    button('addAdmin'),
+    button('removeAdmin'),
+    button('addProcessLeader'),
+    button('removeProcessLeader'),
+  ]);
 }

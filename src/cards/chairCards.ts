@@ -53,12 +53,23 @@ function chairSection(v: ChairView, locale: Locale): CardElement[] {
     else rows.push([t.nextTerm[locale], `${v.next.startsOn} – ${v.next.plannedEnd}`]);
     rows.push([t.nextByRules[locale], v.next.principal.next === null ? t.anyPrincipal[locale] : n.principal(v.next.principal.next)]);
     if (rule.rotateAmongParties && v.next.candidateParties.length > 0)
-      rows.push([t.partiesInTurn[locale], v.next.candidateParties.slice(0, 3).map((p) => n.party(p)).join(', ')]);
+      rows.push([
+        t.partiesInTurn[locale],
+        v.next.candidateParties
+          .slice(0, 3)
+          .map((p) => n.party(p))
+          .join(', '),
+      ]);
     if (v.next.vicePrincipal !== null) rows.push([t.nextVice[locale], n.principal(v.next.vicePrincipal)]);
   }
   body.push(facts(rows));
   if (v.next !== null) body.push(textBlock(principalReason(v.next.principal, n, rule.rotateAmongParties)));
-  body.push(textBlock(`${t.rule[locale]} (${plain(v.org.shortName)}, ${word(locale, 'källa', 'source')} ${rule.source}): ”${rule.quote[locale]}”`, { isSubtle: true, size: 'Small' }));
+  body.push(
+    textBlock(`${t.rule[locale]} (${plain(v.org.shortName)}, ${word(locale, 'källa', 'source')} ${rule.source}): ”${rule.quote[locale]}”`, {
+      isSubtle: true,
+      size: 'Small',
+    }),
+  );
   return body;
 }
 
@@ -125,16 +136,36 @@ export function appointCard(v: ChairView, locale: Locale, post: TermRole = 'chai
   const switchPost =
     rule.vice === 'none'
       ? []
-      : [commandButton(t.appointOtherPost(roleName(other)[locale])[locale], `${locale === 'sv' ? 'utse' : 'appoint'} ${v.org.id}/${v.group.id}${other === 'viceChair' ? ' vice' : ''}`)];
-  const origins = (['rotation', 'replacement', ...(rule.extensionByConsensus ? (['extension'] as const) : [])] as const).map((o) => ({ title: originName(o)[locale], value: o }));
+      : [
+          commandButton(
+            t.appointOtherPost(roleName(other)[locale])[locale],
+            `${locale === 'sv' ? 'utse' : 'appoint'} ${v.org.id}/${v.group.id}${other === 'viceChair' ? ' vice' : ''}`,
+          ),
+        ];
+  const origins = (['rotation', 'replacement', ...(rule.extensionByConsensus ? (['extension'] as const) : [])] as const).map((o) => ({
+    title: originName(o)[locale],
+    value: o,
+  }));
   const body: CardElement[] = [];
   if (v.next !== null) body.push(textBlock(principalReason(v.next.principal, n, rule.rotateAmongParties), { isSubtle: true }));
   body.push(
     choice('role', t.fieldRole[locale], roles, chosen),
-    choice('holder', t.fieldHolder[locale], eligible.map((m) => ({ title: `${m.displayName} – ${asTyped.party(m.party)}`, value: m.aadObjectId })), ''),
+    choice(
+      'holder',
+      t.fieldHolder[locale],
+      eligible.map((m) => ({ title: `${m.displayName} – ${asTyped.party(m.party)}`, value: m.aadObjectId })),
+      '',
+    ),
     choice('origin', t.fieldOrigin[locale], origins, 'rotation'),
     { type: 'Input.Date', id: 'start', label: t.fieldStart[locale], isRequired: true, errorMessage: t.requiredError[locale], value: dates?.startsOn ?? v.today },
-    { type: 'Input.Date', id: 'end', label: (v.next?.decidedByGroup === true ? t.fieldEndOpen : t.fieldEnd)[locale], isRequired: true, errorMessage: t.requiredError[locale], value: dates?.plannedEnd ?? '' },
+    {
+      type: 'Input.Date',
+      id: 'end',
+      label: (v.next?.decidedByGroup === true ? t.fieldEndOpen : t.fieldEnd)[locale],
+      isRequired: true,
+      errorMessage: t.requiredError[locale],
+      value: dates?.plannedEnd ?? '',
+    },
     { type: 'Input.Text', id: 'exceptionReason', label: t.fieldReason[locale], isMultiline: true, maxLength: REASON_MAX },
   );
   return card(locale, title, body, [

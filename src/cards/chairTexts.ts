@@ -59,7 +59,10 @@ export function principalReason(r: PrincipalReason, n: Namer, rotatesAmongPartie
         );
       case 'any':
         return rotatesAmongParties
-          ? both('Regeln bestämmer inte huvudman; ordförandeskapet roterar bland parterna.', 'The rule does not decide the principal; the chair rotates among the parties.')
+          ? both(
+              'Regeln bestämmer inte huvudman; ordförandeskapet roterar bland parterna.',
+              'The rule does not decide the principal; the chair rotates among the parties.',
+            )
           : both('Regeln bestämmer inte vilken huvudman som tar nästa period.', 'The rule does not decide which principal takes the next term.');
     }
   })();
@@ -150,7 +153,10 @@ export const chairTexts = {
   nextChange: both('Nästa byte', 'Next change'),
   decidedByGroup: both('fastställs av gruppen', 'decided by the group'),
   untilNext: both('tills nästa ordförande registreras', 'until the next chair is recorded'),
-  fieldEndOpen: both('Sista dag (9999-12-31 = tills nästa ordförande registreras; mandattid anges inte i dokumenten)', 'Last day (9999-12-31 = until the next chair is recorded; the documents give no term length)'),
+  fieldEndOpen: both(
+    'Sista dag (9999-12-31 = tills nästa ordförande registreras; mandattid anges inte i dokumenten)',
+    'Last day (9999-12-31 = until the next chair is recorded; the documents give no term length)',
+  ),
   nextByRules: both('Nästa enligt reglerna', 'Next by the rules'),
   anyPrincipal: both('Valfri huvudman', 'Any principal'),
   partiesInTurn: both('Parter i tur', 'Parties next in turn'),
@@ -183,38 +189,49 @@ export const chairTexts = {
   ),
   submitAppoint: both('Registrera', 'Record'),
   requiredError: both('Obligatoriskt fält.', 'Required field.'),
-  noMembers: (group: string) => both(
-    `Gruppen har inga ledamöter registrerade. Lägg först till dem: **lägg till ${group}**.`,
-    `The group has no registered members. Add them first: **add ${group}**.`,
+  noMembers: (group: string) =>
+    both(
+      `Gruppen har inga ledamöter registrerade. Lägg först till dem: **lägg till ${group}**.`,
+      `The group has no registered members. Add them first: **add ${group}**.`,
+    ),
+  appointed: (role: string, name: string, group: string, start: string, end: string) =>
+    both(`${role} i ${group}: ${name}, ${start} – ${end}. Registrerat.`, `${role} of ${group}: ${name}, ${start} – ${end}. Recorded.`),
+  appointedException: both(
+    'Registrerat som undantag från reglerna, med skälet sparat i historiken.',
+    'Recorded as an exception to the rules, with the reason kept in the history.',
   ),
-  appointed: (role: string, name: string, group: string, start: string, end: string) => both(
-    `${role} i ${group}: ${name}, ${start} – ${end}. Registrerat.`,
-    `${role} of ${group}: ${name}, ${start} – ${end}. Recorded.`,
-  ),
-  appointedException: both('Registrerat som undantag från reglerna, med skälet sparat i historiken.', 'Recorded as an exception to the rules, with the reason kept in the history.'),
-  refusedRules: both(
-    'Utnämningen följer inte gruppens regler och registrerades inte:',
-    "The appointment does not follow the group's rules and was not recorded:",
-  ),
+  refusedRules: both('Utnämningen följer inte gruppens regler och registrerades inte:', "The appointment does not follow the group's rules and was not recorded:"),
   refusedRulesHint: both(
     'Om gruppen har beslutat att frångå regeln (t.ex. förlängning i konsensus): skicka formuläret igen med ett skäl till undantag.',
     'If the group has decided to depart from the rule (e.g. extension by consensus), submit the form again with a reason for the exception.',
   ),
-  notAllowedAppoint: (group: string) => both(
-    `Bara en administratör, processledaren för ${group} eller ordföranden i den grupp som utser kan registrera ordförande. Inget ändrades.`,
-    `Only an administrator, the process leader of ${group} or the chair of the appointing group can record chairs. Nothing was changed.`,
+  notAllowedAppoint: (group: string) =>
+    both(
+      `Bara en administratör, processledaren för ${group} eller ordföranden i den grupp som utser kan registrera ordförande. Inget ändrades.`,
+      `Only an administrator, the process leader of ${group} or the chair of the appointing group can record chairs. Nothing was changed.`,
+    ),
+  holderNotMember: both(
+    'Personen är inte ledamot i gruppen med en part angiven. Inget ändrades.',
+    'The person is not a member of the group with a party. Nothing was changed.',
   ),
-  holderNotMember: both('Personen är inte ledamot i gruppen med en part angiven. Inget ändrades.', 'The person is not a member of the group with a party. Nothing was changed.'),
-  badDates: both('Datumen är ogiltiga: sista dag måste vara samma dag som eller efter första dag. Inget ändrades.', 'The dates are invalid: the last day must be on or after the first day. Nothing was changed.'),
-  nothingToReplace: both('Det finns ingen på posten den dagen att ersätta. Välj ordinarie period i stället. Inget ändrades.', 'Nobody holds the post that day to replace. Choose a regular term instead. Nothing was changed.'),
-  noChairRule: (group: string) => both(`${group} har ingen egen ordföranderegel, så ordförande registreras inte här.`, `${group} has no chair rule of its own, so chairs are not recorded here.`),
+  badDates: both(
+    'Datumen är ogiltiga: sista dag måste vara samma dag som eller efter första dag. Inget ändrades.',
+    'The dates are invalid: the last day must be on or after the first day. Nothing was changed.',
+  ),
+  nothingToReplace: both(
+    'Det finns ingen på posten den dagen att ersätta. Välj ordinarie period i stället. Inget ändrades.',
+    'Nobody holds the post that day to replace. Choose a regular term instead. Nothing was changed.',
+  ),
+  noChairRule: (group: string) =>
+    both(`${group} har ingen egen ordföranderegel, så ordförande registreras inte här.`, `${group} has no chair rule of its own, so chairs are not recorded here.`),
   appointOtherPost: (post: string) => both(`Utse ${post.toLowerCase()} i stället`, `Appoint the ${post.toLowerCase()} instead`),
   conflict: both(
     'Någon annan ändrade ordförandeskapet i gruppen medan du fyllde i formuläret, så ditt förslag sparades inte. Så här ser det ut nu – öppna formuläret igen om du vill fortsätta:',
-    'Someone else changed the group\'s chairs while you filled in the form, so your proposal was not saved. This is the current state – open the form again to continue:',
+    "Someone else changed the group's chairs while you filled in the form, so your proposal was not saved. This is the current state – open the form again to continue:",
   ),
-  notice: (role: string, group: string, end: string, days: number) => both(
-    `Påminnelse: perioden som ${role.toLowerCase()} i ${group} slutar ${end} (om ${counted('dagar', days, 'sv')}).`,
-    `Reminder: the term as ${role.toLowerCase()} of ${group} ends on ${end} (in ${counted('dagar', days, 'en')}).`,
-  ),
+  notice: (role: string, group: string, end: string, days: number) =>
+    both(
+      `Påminnelse: perioden som ${role.toLowerCase()} i ${group} slutar ${end} (om ${counted('dagar', days, 'sv')}).`,
+      `Reminder: the term as ${role.toLowerCase()} of ${group} ends on ${end} (in ${counted('dagar', days, 'en')}).`,
+    ),
 } as const;

@@ -31,28 +31,35 @@ export const cycleEditTexts = {
     viceChair: both('Vice ordförande', 'Vice chair'),
     members: both('Ledamöter', 'Members'),
   },
-  notAllowed: (group: string) => both(
-    `Bara gruppens processledare, ordförande och administratörer kan ändra årshjulet för ${group}. Inget ändrades.`,
-    `Only the group's process leader, chair and admins can edit the annual cycle of ${group}. Nothing was changed.`,
-  ),
-  notAllowedOrg: (group: string) => both(
-    `Bara administratörer kan ändra årshjulet för hela organisationen. Ändra för ${group} i stället. Inget ändrades.`,
-    `Only admins can edit the annual cycle of the whole organisation. Edit it for ${group} instead. Nothing was changed.`,
-  ),
+  notAllowed: (group: string) =>
+    both(
+      `Bara gruppens processledare, ordförande och administratörer kan ändra årshjulet för ${group}. Inget ändrades.`,
+      `Only the group's process leader, chair and admins can edit the annual cycle of ${group}. Nothing was changed.`,
+    ),
+  notAllowedOrg: (group: string) =>
+    both(
+      `Bara administratörer kan ändra årshjulet för hela organisationen. Ändra för ${group} i stället. Inget ändrades.`,
+      `Only admins can edit the annual cycle of the whole organisation. Edit it for ${group} instead. Nothing was changed.`,
+    ),
   chooseDate: both('Välj ett av gruppens datum i listan. Inget ändrades.', "Choose one of the group's dates in the list. Nothing was changed."),
   needDate: both('Ange ett datum. Inget ändrades.', 'Enter a date. Nothing was changed.'),
   needTitle: both('Ange en rubrik för den nya punkten. Inget ändrades.', 'Enter a title for the new item. Nothing was changed.'),
   confirmed: (what: string, date: string, group: string) => both(`Fastställt: ${what} ${date} för ${group}.`, `Confirmed: ${what} ${date} for ${group}.`),
-  moved: (what: string, from: string, date: string, group: string) => both(
-    `Flyttat: ${what} från ${from} till ${date} för ${group} (fastställt). Påminnelser, årshjulet och kalendern följer det nya datumet.`,
-    `Moved: ${what} from ${from} to ${date} for ${group} (confirmed). Reminders, the annual cycle and the calendar follow the new date.`,
-  ),
-  removed: (what: string, from: string, group: string) => both(`Borttaget för i år: ${what} ${from} för ${group}.`, `Removed for this year: ${what} ${from} for ${group}.`),
-  added: (what: string, date: string, group: string) => both(`Tillagt i årshjulet: ${what} ${date} för ${group}.`, `Added to the annual cycle: ${what} ${date} for ${group}.`),
-  holiday: (from: string, why: string, to: string) => both(` ${from} är ${why}, så sista dag blir ${to}.`, ` ${from} is ${why} (Swedish calendar), so the deadline is ${to}.`),
+  moved: (what: string, from: string, date: string, group: string) =>
+    both(
+      `Flyttat: ${what} från ${from} till ${date} för ${group} (fastställt). Påminnelser, årshjulet och kalendern följer det nya datumet.`,
+      `Moved: ${what} from ${from} to ${date} for ${group} (confirmed). Reminders, the annual cycle and the calendar follow the new date.`,
+    ),
+  removed: (what: string, from: string, group: string) =>
+    both(`Borttaget för i år: ${what} ${from} för ${group}.`, `Removed for this year: ${what} ${from} for ${group}.`),
+  added: (what: string, date: string, group: string) =>
+    both(`Tillagt i årshjulet: ${what} ${date} för ${group}.`, `Added to the annual cycle: ${what} ${date} for ${group}.`),
+  holiday: (from: string, why: string, to: string) =>
+    both(` ${from} är ${why}, så sista dag blir ${to}.`, ` ${from} is ${why} (Swedish calendar), so the deadline is ${to}.`),
 };
 
-const label = (o: Occurrence, locale: Locale): string => `${o.deadline} ${plain(o.item.title[locale])}${isProposal(o.item) ? ` (${locale === 'sv' ? 'förslag' : 'proposal'})` : ''}`;
+const label = (o: Occurrence, locale: Locale): string =>
+  `${o.deadline} ${plain(o.item.title[locale])}${isProposal(o.item) ? ` (${locale === 'sv' ? 'förslag' : 'proposal'})` : ''}`;
 
 /** The edit card of `årshjul <grupp> ändra`: one list of dates, the inputs, and one button per change. */
 export function cycleEditCard(v: CycleEditView, locale: Locale): AdaptiveCard {
@@ -70,7 +77,14 @@ export function cycleEditCard(v: CycleEditView, locale: Locale): AdaptiveCard {
       value: 'processLeader',
       choices: (['processLeader', 'chair', 'viceChair', 'members'] as const).map((a) => ({ title: t.audienceNames[a][locale], value: a })),
     },
-    { type: 'Input.ChoiceSet', id: 'remind', label: t.remind[locale], isMultiSelect: true, value: '14,3', choices: [30, 14, 7, 3, 1].map((d) => ({ title: String(d), value: String(d) })) },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'remind',
+      label: t.remind[locale],
+      isMultiSelect: true,
+      value: '14,3',
+      choices: [30, 14, 7, 3, 1].map((d) => ({ title: String(d), value: String(d) })),
+    },
   ];
   if (v.mayEditOrg) body.push({ type: 'Input.Toggle', id: 'orgWide', title: t.orgWide[locale], valueOn: 'true', valueOff: 'false', value: 'false' });
   const data = { verb: 'editCycle', org: v.org.id, group: v.group.id };

@@ -5,7 +5,6 @@ import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElem
 import { plain } from './escape';
 import { both } from './texts';
 
-
 export const kindNames: Record<DecisionKind, { sv: string; en: string }> = {
   beslut: both('Beslut', 'Decision'),
   inriktningsbeslut: both('Inriktningsbeslut', 'Direction decision'),
@@ -48,23 +47,43 @@ export const decisionTexts = {
     const n = decisionNumber(group.shortName, origin.decision.year, origin.decision.seq);
     return both(`Återremitterat ${n}`, `Sent back ${n}`);
   },
-  notAllowed: (group: string) => both(
-    `Bara ordförande, vice ordförande eller processledaren i ${group} kan registrera beslut. Inget sparades.`,
-    `Only the chair, vice chair or process leader of ${group} can record decisions. Nothing was saved.`,
-  ),
+  notAllowed: (group: string) =>
+    both(
+      `Bara ordförande, vice ordförande eller processledaren i ${group} kan registrera beslut. Inget sparades.`,
+      `Only the chair, vice chair or process leader of ${group} can record decisions. Nothing was saved.`,
+    ),
   problems: {
-    'no-consensus-outcome': both('Utan enighet kan ärendet bara återremitteras eller strykas. Inget sparades.', 'Without consensus the matter can only be sent back or struck. Nothing was saved.'),
-    'consensus-outcome': both('Vid enighet fattas beslutet eller antecknas informationen; återremiss och strykning gäller när enighet saknas. Inget sparades.', 'With consensus the decision is taken or noted; sending back and striking apply without consensus. Nothing was saved.'),
-    'chair-decision-in-meeting': both('Ett ordförandebeslut fattas mellan möten och hör inte till ett möte. Inget sparades.', "A chair's decision is taken between meetings and belongs to no meeting. Nothing was saved."),
+    'no-consensus-outcome': both(
+      'Utan enighet kan ärendet bara återremitteras eller strykas. Inget sparades.',
+      'Without consensus the matter can only be sent back or struck. Nothing was saved.',
+    ),
+    'consensus-outcome': both(
+      'Vid enighet fattas beslutet eller antecknas informationen; återremiss och strykning gäller när enighet saknas. Inget sparades.',
+      'With consensus the decision is taken or noted; sending back and striking apply without consensus. Nothing was saved.',
+    ),
+    'chair-decision-in-meeting': both(
+      'Ett ordförandebeslut fattas mellan möten och hör inte till ett möte. Inget sparades.',
+      "A chair's decision is taken between meetings and belongs to no meeting. Nothing was saved.",
+    ),
     'meeting-decision-without-meeting': both('Beslutet behöver ett möte och en punkt. Inget sparades.', 'The decision needs a meeting and an item. Nothing was saved.'),
     'empty-text': both('Rubrik och beslutstext behövs. Inget sparades.', 'A title and decision text are needed. Nothing was saved.'),
-    'broad-consensus-not-allowed': both('Organisationens regel medger inte beslut utan full enighet: utan enighet återremitteras eller stryks ärendet. Inget sparades.', "The organisation's rule allows no decision without full consensus: without it the matter is sent back or struck. Nothing was saved."),
-    'dissent-missing': both('Ett beslut i bred enighet behöver den avvikande meningen antecknad. Inget sparades.', 'A decision by broad consensus needs the dissent recorded. Nothing was saved.'),
+    'broad-consensus-not-allowed': both(
+      'Organisationens regel medger inte beslut utan full enighet: utan enighet återremitteras eller stryks ärendet. Inget sparades.',
+      "The organisation's rule allows no decision without full consensus: without it the matter is sent back or struck. Nothing was saved.",
+    ),
+    'dissent-missing': both(
+      'Ett beslut i bred enighet behöver den avvikande meningen antecknad. Inget sparades.',
+      'A decision by broad consensus needs the dissent recorded. Nothing was saved.',
+    ),
     'bad-date': both('Datumet är ogiltigt. Inget sparades.', 'The date is invalid. Nothing was saved.'),
   },
   showMore: both('Visa fler', 'Show more'),
   moreTitle: both('Det finns fler beslut', 'There are more decisions'),
-  noneAmongLatest: (group: string, n: number) => both(`Inga träffar bland de ${n} senaste besluten i ${group}. Visa fler söker bland äldre.`, `No matches among the latest ${n} decisions of ${group}. Show more searches older ones.`),
+  noneAmongLatest: (group: string, n: number) =>
+    both(
+      `Inga träffar bland de ${n} senaste besluten i ${group}. Visa fler söker bland äldre.`,
+      `No matches among the latest ${n} decisions of ${group}. Show more searches older ones.`,
+    ),
   none: (group: string) => both(`Inga beslut hittades för ${group}.`, `No decisions found for ${group}.`),
   listTitle: (group: string, n: number) => both(`Beslut – ${group} (${n})`, `Decisions – ${group} (${n})`),
   pending: both('väntar', 'pending'),
@@ -73,17 +92,24 @@ export const decisionTexts = {
   markDone: (holder: string) => both(`Förankrat: ${holder}`, `Anchored: ${holder}`),
   forankringSaved: (holder: string, n: string) => both(`Förankringen hos ${holder} för ${n} är registrerad.`, `Anchoring by ${holder} for ${n} is recorded.`),
   alreadyDone: both('Förankringen är redan registrerad.', 'The anchoring is already recorded.'),
-  conflict: both('Någon annan ändrade beslutet under tiden, så inget sparades. Visa det igen och försök på nytt.', 'Someone else changed the decision meanwhile, so nothing was saved. Show it again and retry.'),
+  conflict: both(
+    'Någon annan ändrade beslutet under tiden, så inget sparades. Visa det igen och försök på nytt.',
+    'Someone else changed the decision meanwhile, so nothing was saved. Show it again and retry.',
+  ),
   unknown: both('Jag hittar inte beslutet.', "I can't find the decision."),
   exportTitle: (group: string) => both(`Export av beslutsloggen – ${group}`, `Export of the decision log – ${group}`),
   exportIntro: both(
     'Hela beslutsloggen för publicering och arkivering (allmänna handlingar). Länkarna gäller för gruppen och kan delas med den som ska publicera.',
     'The whole decision log for publishing and archiving (public records). The links are for this group and can be shared with whoever publishes.',
   ),
-  exportNotAllowed: both('Exporten är för administratörer, ordförande och processledare. Inget skickades.', 'The export is for administrators, chairs and process leaders. Nothing was sent.'),
+  exportNotAllowed: both(
+    'Exporten är för administratörer, ordförande och processledare. Inget skickades.',
+    'The export is for administrators, chairs and process leaders. Nothing was sent.',
+  ),
   version: both('Version', 'Version'),
   correctTitle: (n: string) => both(`Rätta ${n}`, `Correct ${n}`),
-  corrected: (n: string, v: number) => both(`${n} är rättat (version ${v}); tidigare versioner finns kvar.`, `${n} is corrected (version ${v}); earlier versions are kept.`),
+  corrected: (n: string, v: number) =>
+    both(`${n} är rättat (version ${v}); tidigare versioner finns kvar.`, `${n} is corrected (version ${v}); earlier versions are kept.`),
   retracted: (n: string) => both(`${n} är markerat som återkallat. Inget har raderats.`, `${n} is marked as retracted. Nothing was deleted.`),
   isRetracted: both('Beslutet är återkallat och kan inte ändras.', 'The decision is retracted and cannot be changed.'),
   retractUsage: both('Skriv: återkalla \\<grupp\\> \\<år:nr\\> \\<skäl\\>', 'Type: retract \\<group\\> \\<year:no\\> \\<reason\\>'),
@@ -91,16 +117,21 @@ export const decisionTexts = {
   pendingTitle: (holder: string) => both(`Beslut som väntar på förankring hos ${holder}:`, `Decisions waiting for anchoring by ${holder}:`),
   pendingNone: (holder: string) => both(`Inga beslut väntar på förankring hos ${holder}.`, `No decisions are waiting for anchoring by ${holder}.`),
   correctUsage: both('Skriv: rätta \\<grupp\\> \\<år:nr\\>', 'Type: correct \\<group\\> \\<year:no\\>'),
-  alreadyRecorded: (n: string) => both(`Beslutet är redan registrerat som ${n}; inget nytt sparades.`, `The decision is already recorded as ${n}; nothing new was saved.`),
+  alreadyRecorded: (n: string) =>
+    both(`Beslutet är redan registrerat som ${n}; inget nytt sparades.`, `The decision is already recorded as ${n}; nothing new was saved.`),
   searchCut: both(
     'En sökning använder högst 10 ord och 200 tecken; resten av det du skrev användes inte.',
     'A search uses at most 10 words and 200 characters; the rest of what you typed was not used.',
   ),
-  rotateNotAllowed: both('Bara organisationens administratörer kan byta ut länkarna. Inget ändrades.', "Only the organisation's administrators can replace the links. Nothing was changed."),
-  rotated: (group: string) => both(
-    `Nya länkar för ${group} är skapade. De gamla export- och kalenderlänkarna fungerar inte längre.`,
-    `New links for ${group} are created. The old export and calendar links no longer work.`,
+  rotateNotAllowed: both(
+    'Bara organisationens administratörer kan byta ut länkarna. Inget ändrades.',
+    "Only the organisation's administrators can replace the links. Nothing was changed.",
   ),
+  rotated: (group: string) =>
+    both(
+      `Nya länkar för ${group} är skapade. De gamla export- och kalenderlänkarna fungerar inte längre.`,
+      `New links for ${group} are created. The old export and calendar links no longer work.`,
+    ),
   reasonTooLong: both('Skälet får vara högst 2 000 tecken. Inget ändrades.', 'The reason may be at most 2,000 characters. Nothing was changed.'),
   /** Field names in answers about a value over its limit. */
   fields: {
@@ -114,11 +145,16 @@ export const decisionTexts = {
 
 /** The correction form: title, text and rationale, guarded by the decision's ETag. */
 export function correctionCard(d: Decision, etag: string, locale: Locale): AdaptiveCard {
-  return card(locale, decisionTexts.correctTitle(d.number)[locale], [
-    { type: 'Input.Text', id: 'title', label: decisionTexts.title[locale], value: d.title, maxLength: 200, isRequired: true },
-    { type: 'Input.Text', id: 'text', label: decisionTexts.text[locale], value: d.text, isMultiline: true, maxLength: 4000, isRequired: true },
-    { type: 'Input.Text', id: 'rationale', label: decisionTexts.rationale[locale], value: d.rationale, isMultiline: true, maxLength: 4000 },
-  ], [{ type: 'Action.Submit', title: decisionTexts.submit[locale], data: { verb: 'correctDecision', org: d.org, group: d.group, number: `${d.year}:${d.seq}`, etag } }]);
+  return card(
+    locale,
+    decisionTexts.correctTitle(d.number)[locale],
+    [
+      { type: 'Input.Text', id: 'title', label: decisionTexts.title[locale], value: d.title, maxLength: 200, isRequired: true },
+      { type: 'Input.Text', id: 'text', label: decisionTexts.text[locale], value: d.text, isMultiline: true, maxLength: 4000, isRequired: true },
+      { type: 'Input.Text', id: 'rationale', label: decisionTexts.rationale[locale], value: d.rationale, isMultiline: true, maxLength: 4000 },
+    ],
+    [{ type: 'Action.Submit', title: decisionTexts.submit[locale], data: { verb: 'correctDecision', org: d.org, group: d.group, number: `${d.year}:${d.seq}`, etag } }],
+  );
 }
 
 /** One decision: number, kind, outcome, text, and förankring status per principal, with actions for those who record. */
@@ -129,7 +165,10 @@ export function decisionCard(d: Decision, canRecord: boolean, locale: Locale): A
     [decisionTexts.outcome[locale], outcomeNames[d.outcome][locale]],
   ];
   if (d.forankring.length > 0)
-    rows.push([decisionTexts.forankringLabel[locale], d.forankring.map((f) => `${f.holder}: ${f.status === 'done' ? `${decisionTexts.done[locale]} ${f.doneOn ?? ''}` : decisionTexts.pending[locale]}`).join(', ')]);
+    rows.push([
+      decisionTexts.forankringLabel[locale],
+      d.forankring.map((f) => `${f.holder}: ${f.status === 'done' ? `${decisionTexts.done[locale]} ${f.doneOn ?? ''}` : decisionTexts.pending[locale]}`).join(', '),
+    ]);
   if (d.version > 1) rows.push([decisionTexts.version[locale], String(d.version)]);
   if (d.retracted !== null) rows.push([locale === 'sv' ? 'Återkallat' : 'Retracted', `${d.retracted.at.slice(0, 10)}: ${plain(d.retracted.reason)}`]);
   const body: CardElement[] = [facts(rows), textBlock(plain(d.text))];
@@ -139,13 +178,23 @@ export function decisionCard(d: Decision, canRecord: boolean, locale: Locale): A
     ? d.forankring
         .filter((f) => f.status === 'pending')
         .slice(0, 4)
-        .map((f) => ({ type: 'Action.Submit', title: decisionTexts.markDone(f.holder)[locale], data: { verb: 'forankringDone', org: d.org, group: d.group, number: `${d.year}:${d.seq}`, holder: f.holder } }))
+        .map((f) => ({
+          type: 'Action.Submit',
+          title: decisionTexts.markDone(f.holder)[locale],
+          data: { verb: 'forankringDone', org: d.org, group: d.group, number: `${d.year}:${d.seq}`, holder: f.holder },
+        }))
     : [];
   return card(locale, `${d.number} – ${plain(d.title)}`, body, actions);
 }
 
 /** The last card of a page of decisions: "Visa fler" runs the same search from the decision after `after`. */
-export function moreDecisionsCard(groupName: string, query: string, after: { year: number; seq: number }, locale: Locale, title = decisionTexts.moreTitle[locale]): AdaptiveCard {
+export function moreDecisionsCard(
+  groupName: string,
+  query: string,
+  after: { year: number; seq: number },
+  locale: Locale,
+  title = decisionTexts.moreTitle[locale],
+): AdaptiveCard {
   const words = locale === 'sv' ? ['beslut', 'före'] : ['decisions', 'before'];
   const command = [words[0], groupName, query, words[1], `${after.year}:${after.seq}`].filter((w) => w !== '').join(' ');
   return card(locale, title, [], [commandButton(decisionTexts.showMore[locale], command)]);
@@ -156,15 +205,38 @@ export function decisionFormCard(org: Organisation, group: Group, meeting: Meeti
   const req = { isRequired: true, errorMessage: locale === 'sv' ? 'Obligatoriskt fält.' : 'Required field.' };
   const body: CardElement[] = [];
   if (meeting !== null)
-    body.push({ type: 'Input.ChoiceSet', id: 'itemId', label: decisionTexts.item[locale], style: 'compact', ...req, choices: meeting.agenda.filter((i) => !i.withdrawn).map((i, n) => ({ title: `${n + 1}. ${i.title}`, value: i.id })) });
+    body.push({
+      type: 'Input.ChoiceSet',
+      id: 'itemId',
+      label: decisionTexts.item[locale],
+      style: 'compact',
+      ...req,
+      choices: meeting.agenda.filter((i) => !i.withdrawn).map((i, n) => ({ title: `${n + 1}. ${i.title}`, value: i.id })),
+    });
   const kinds = meeting === null ? (['ordförandebeslut'] as const) : DECISION_KINDS.filter((k) => k !== 'ordförandebeslut');
   const broad = org.decisionRule?.kind === 'broad-consensus';
-  const outcomes = broad ? (['enighet', 'bred-enighet', 'antecknat', 'återremitterat', 'struket'] as const) : (['enighet', 'antecknat', 'återremitterat', 'struket'] as const);
+  const outcomes = broad
+    ? (['enighet', 'bred-enighet', 'antecknat', 'återremitterat', 'struket'] as const)
+    : (['enighet', 'antecknat', 'återremitterat', 'struket'] as const);
   body.push(
     { type: 'Input.Date', id: 'date', label: decisionTexts.date[locale], value: meeting?.date ?? today, ...req },
-    { type: 'Input.ChoiceSet', id: 'kind', label: decisionTexts.kind[locale], style: 'compact', value: kinds[0], choices: kinds.map((k) => ({ title: kindNames[k][locale], value: k })) },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'kind',
+      label: decisionTexts.kind[locale],
+      style: 'compact',
+      value: kinds[0],
+      choices: kinds.map((k) => ({ title: kindNames[k][locale], value: k })),
+    },
     { type: 'Input.Toggle', id: 'consensus', title: decisionTexts.consensus[locale], value: 'true' },
-    { type: 'Input.ChoiceSet', id: 'outcome', label: decisionTexts.outcome[locale], style: 'compact', value: 'enighet', choices: outcomes.map((o) => ({ title: outcomeNames[o][locale], value: o })) },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'outcome',
+      label: decisionTexts.outcome[locale],
+      style: 'compact',
+      value: 'enighet',
+      choices: outcomes.map((o) => ({ title: outcomeNames[o][locale], value: o })),
+    },
     { type: 'Input.Text', id: 'title', label: decisionTexts.title[locale], maxLength: 200, ...req },
     { type: 'Input.Text', id: 'text', label: decisionTexts.text[locale], isMultiline: true, maxLength: 4000, ...req },
     { type: 'Input.Text', id: 'rationale', label: decisionTexts.rationale[locale], isMultiline: true, maxLength: 4000 },
@@ -189,9 +261,14 @@ export function decisionFormCard(org: Organisation, group: Group, meeting: Meeti
 
 /** Links to the export files (Markdown, CSV, JSON). */
 export function exportCard(group: Group, base: string, locale: Locale): AdaptiveCard {
-  return card(locale, decisionTexts.exportTitle(group.shortName)[locale], [textBlock(decisionTexts.exportIntro[locale]), textBlock('CSV: UTF-8, semikolonseparerad; kolumnerna beskrivs i README.', { isSubtle: true, size: 'Small' })], [
-    { type: 'Action.OpenUrl', title: 'Markdown', url: `${base}/beslut.md` },
-    { type: 'Action.OpenUrl', title: 'CSV', url: `${base}/beslut.csv` },
-    { type: 'Action.OpenUrl', title: 'JSON', url: `${base}/beslut.json` },
-  ]);
+  return card(
+    locale,
+    decisionTexts.exportTitle(group.shortName)[locale],
+    [textBlock(decisionTexts.exportIntro[locale]), textBlock('CSV: UTF-8, semikolonseparerad; kolumnerna beskrivs i README.', { isSubtle: true, size: 'Small' })],
+    [
+      { type: 'Action.OpenUrl', title: 'Markdown', url: `${base}/beslut.md` },
+      { type: 'Action.OpenUrl', title: 'CSV', url: `${base}/beslut.csv` },
+      { type: 'Action.OpenUrl', title: 'JSON', url: `${base}/beslut.json` },
+    ],
+  );
 }

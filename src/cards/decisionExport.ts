@@ -30,21 +30,40 @@ export const CSV_COLUMNS = [
   'registrerat',
 ] as const;
 
-const outcomeNames: Record<Decision['outcome'], string> = { enighet: 'fattat i enighet', 'bred-enighet': 'fattat i bred enighet', antecknat: 'antecknat', återremitterat: 'återremitterat', struket: 'struket' };
+const outcomeNames: Record<Decision['outcome'], string> = {
+  enighet: 'fattat i enighet',
+  'bred-enighet': 'fattat i bred enighet',
+  antecknat: 'antecknat',
+  återremitterat: 'återremitterat',
+  struket: 'struket',
+};
 
 /** The outcome, with the dissent of a decision by broad consensus (001) so the public record keeps it. */
 const outcomeOf = (d: Decision): string => (d.dissent ? `${outcomeNames[d.outcome]}; avvikande mening: ${d.dissent}` : outcomeNames[d.outcome]);
 
-const forankringText = (d: Decision) => d.forankring.map((f) => `${f.holder}: ${f.status === 'done' ? `klar ${f.doneOn ?? ''}${f.reference ? ` (${f.reference})` : ''}` : 'väntar'}`).join(', ');
+const forankringText = (d: Decision) =>
+  d.forankring.map((f) => `${f.holder}: ${f.status === 'done' ? `klar ${f.doneOn ?? ''}${f.reference ? ` (${f.reference})` : ''}` : 'väntar'}`).join(', ');
 
 /** A cell a spreadsheet would read as a formula (or a command) gets a leading apostrophe. */
 export const neutraliseFormula = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 export function decisionsCsv(ds: readonly Decision[]): string {
   const rows = ds.map((d) =>
-    [d.number, d.date, d.kind, outcomeOf(d), d.title, d.text, d.rationale, d.meetingId ?? '', d.absentInputAtHand ? 'ja' : 'nej', forankringText(d), String(d.version), d.retracted ? `ja: ${d.retracted.reason}` : 'nej', d.recordedAt].map(
-      neutraliseFormula,
-    ),
+    [
+      d.number,
+      d.date,
+      d.kind,
+      outcomeOf(d),
+      d.title,
+      d.text,
+      d.rationale,
+      d.meetingId ?? '',
+      d.absentInputAtHand ? 'ja' : 'nej',
+      forankringText(d),
+      String(d.version),
+      d.retracted ? `ja: ${d.retracted.reason}` : 'nej',
+      d.recordedAt,
+    ].map(neutraliseFormula),
   );
   // quoted_match: csv-stringify quotes only its record delimiter, and a lone \n inside a cell must be quoted too.
   return stringify([[...CSV_COLUMNS], ...rows], { delimiter: ';', record_delimiter: '\r\n', bom: true, quoted_match: /[\r\n]/ });
@@ -84,5 +103,7 @@ export function decisionsJson(org: Organisation, group: Group, ds: readonly Deci
 /** The export file in the asked format. */
 export function renderExport(content: ExportContent, format: 'md' | 'csv' | 'json'): string {
   if (format === 'csv') return decisionsCsv(content.decisions);
-  return format === 'md' ? decisionsMarkdown(content.org, content.group, content.decisions, content.minutes) : decisionsJson(content.org, content.group, content.decisions, content.minutes);
+  return format === 'md'
+    ? decisionsMarkdown(content.org, content.group, content.decisions, content.minutes)
+    : decisionsJson(content.org, content.group, content.decisions, content.minutes);
 }

@@ -12,11 +12,13 @@ const MARKDOWN = /[\\`*_[\]~<>]/g;
 
 /** Text shown literally in a TextBlock or a Teams message (markdown neutralised; cards render no HTML). */
 export function plain(text: string): string {
-  return text
-    .replace(MARKDOWN, (c) => `\\${c}`)
-    // A line that starts with "1.", "-", "+" or "#" would become a list or a heading.
-    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
-    .replace(/^(\s*)([-+#])/gm, '$1\\$2');
+  return (
+    text
+      .replace(MARKDOWN, (c) => `\\${c}`)
+      // A line that starts with "1.", "-", "+" or "#" would become a list or a heading.
+      .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
+      .replace(/^(\s*)([-+#])/gm, '$1\\$2')
+  );
 }
 
 /** A display name inside `<at>…</at>`: no markup can end the mention early or add another. */

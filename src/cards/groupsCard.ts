@@ -44,5 +44,10 @@ export function groupsCard(listing: GroupListing, locale: Locale, page = 1): Ada
 /** Asks which organisation to show, one button per organisation. */
 export function chooseOrgCard(orgs: readonly Organisation[], locale: Locale): AdaptiveCard {
   const word = locale === 'sv' ? 'grupper' : 'groups';
-  return card(locale, texts.chooseOrg[locale], [], orgs.map((o) => commandButton(o.name, `${word} ${o.id}`)));
+  return card(
+    locale,
+    texts.chooseOrg[locale],
+    [],
+    orgs.map((o) => commandButton(o.name, `${word} ${o.id}`)),
+  );
 }

@@ -16,7 +16,15 @@ export function visibleCommands(user: UserContext, orgs: readonly Organisation[]
   const manages = orgs.some((o) => o.groups.some((g) => mayByMembership('editRoster', user, o.id, g.id)));
   const admin = user.globalAdmin || user.adminOf.length > 0;
   return [
-    'help', 'groups', 'chair', 'cycle', 'meetings', 'decisions', 'history', 'members', 'language',
+    'help',
+    'groups',
+    'chair',
+    'cycle',
+    'meetings',
+    'decisions',
+    'history',
+    'members',
+    'language',
     ...(manages ? (['meeting', 'appoint', 'add', 'link', 'exportLog', 'cycleEdit', 'settings'] as const) : []),
     ...(admin ? (['admins'] as const) : []),
   ];
@@ -51,7 +59,10 @@ export function roleSections(standings: readonly GroupStanding[], locale: Locale
   const out: CardElement[] = [];
   for (const s of standings.filter((x) => x.role === 'chair' || x.role === 'viceChair')) {
     const name = plain(s.group.shortName);
-    const keys: RoleCommand[] = [...(s.recordsDecisions ? (['briefChair', 'recordChair', 'chairDecision'] as const) : []), ...(s.approvesMinutes ? (['approve'] as const) : [])];
+    const keys: RoleCommand[] = [
+      ...(s.recordsDecisions ? (['briefChair', 'recordChair', 'chairDecision'] as const) : []),
+      ...(s.approvesMinutes ? (['approve'] as const) : []),
+    ];
     out.push(...section((s.role === 'chair' ? t.chairHeading(name) : t.viceHeading(name))[locale], keys));
   }
   const leads = standings.filter((x) => x.role === 'processLeader' && x.leadsMeetings);

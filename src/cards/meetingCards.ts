@@ -1,4 +1,15 @@
-import { activeItems, cutoffOf, GENERAL, MEETING_LIMITS as L, plannedEnd, type AgendaItem, type Attendance, type Brief, type Meeting, type WrittenInput } from '../domain/meetings';
+import {
+  activeItems,
+  cutoffOf,
+  GENERAL,
+  MEETING_LIMITS as L,
+  plannedEnd,
+  type AgendaItem,
+  type Attendance,
+  type Brief,
+  type Meeting,
+  type WrittenInput,
+} from '../domain/meetings';
 import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import type { QueuedItem } from '../domain/decisions';
@@ -23,14 +34,25 @@ function itemLine(item: AgendaItem, n: number, locale: Locale): CardElement {
   const docs = item.documents.map((d) => `[${plain(d.title)}](${linkTarget(d.url)})`).join(', ');
   // Withdrawn is said in words: Teams shows `~~…~~` as typed.
   const title = item.withdrawn ? `${n}. ${plain(item.title)} (${t.withdrawn[locale]})` : itemHeading(n, item.title);
-  return { type: 'Container', spacing: 'Small', items: [textBlock(title), textBlock(`${parts.join(' · ')}${docs ? ` · ${docs}` : ''}`, { isSubtle: true, spacing: 'None', size: 'Small' })] };
+  return {
+    type: 'Container',
+    spacing: 'Small',
+    items: [textBlock(title), textBlock(`${parts.join(' · ')}${docs ? ` · ${docs}` : ''}`, { isSubtle: true, spacing: 'None', size: 'Small' })],
+  };
 }
 
 /**
  * The agenda card posted in the group's channel: time, place, items (withdrawn ones struck),
  * what the latest revision changed, the answer counts, and one-tap attending / förhinder.
  */
-export function agendaCard(org: Organisation, group: Group, m: Meeting, counts: { attending: number; absent: number }, locale: Locale, changeNote: string | null): AdaptiveCard {
+export function agendaCard(
+  org: Organisation,
+  group: Group,
+  m: Meeting,
+  counts: { attending: number; absent: number },
+  locale: Locale,
+  changeNote: string | null,
+): AdaptiveCard {
   const body: CardElement[] = [facts(meetingFacts(org, m, locale))];
   if (changeNote !== null) body.push(textBlock(changeNote, { color: 'Attention', weight: 'Bolder' }));
   body.push(...(m.agenda.length === 0 ? [textBlock(t.noAgenda[locale])] : m.agenda.map((item, i) => itemLine(item, i + 1, locale))));
@@ -68,7 +90,13 @@ function addItemButton(i: number, visible: boolean, locale: Locale): CardElement
     type: 'ActionSet',
     id: `add_${i}`,
     isVisible: visible,
-    actions: [{ type: 'Action.ToggleVisibility', title: t.addItem[locale], targetElements: [{ elementId: `row_${i}`, isVisible: true }, { elementId: `add_${i}`, isVisible: false }, ...next] }],
+    actions: [
+      {
+        type: 'Action.ToggleVisibility',
+        title: t.addItem[locale],
+        targetElements: [{ elementId: `row_${i}`, isVisible: true }, { elementId: `add_${i}`, isVisible: false }, ...next],
+      },
+    ],
   };
 }
 
@@ -84,7 +112,12 @@ export function meetingFormCard(
   queued: readonly QueuedItem[] = [],
 ): AdaptiveCard {
   const req = { isRequired: true, errorMessage: t.requiredField[locale] };
-  const local = m === null ? null : new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(m.startsAt));
+  const local =
+    m === null
+      ? null
+      : new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+          new Date(m.startsAt),
+        );
   const body: CardElement[] = [
     { type: 'Input.Date', id: 'date', label: t.fieldDate[locale], value: local?.slice(0, 10) ?? '', ...req },
     { type: 'Input.Time', id: 'time', label: t.fieldTime[locale], value: local?.slice(11, 16) ?? '13:00', ...req },
@@ -109,9 +142,16 @@ export function meetingFormCard(
       { type: 'Input.Text', id: `presenter_${i}`, label: t.fieldPresenter[locale], value: item?.presenter ?? '', maxLength: L.presenter },
       { type: 'Input.Number', id: `minutes_${i}`, label: t.fieldMinutes[locale], value: item?.minutes ?? 15, min: 0, max: L.minutes },
       { type: 'Input.Text', id: `doc_${i}`, label: t.fieldDoc[locale], value: item?.documents[0]?.url ?? '', style: 'Url', maxLength: L.doc },
-      { type: 'Input.Text', id: `source_${i}`, label: t.fieldSource[locale], value: item?.source ?? (fromQueue ? decisionTexts.sentBack(group, fromQueue.origin)[locale] : ''), maxLength: L.source },
+      {
+        type: 'Input.Text',
+        id: `source_${i}`,
+        label: t.fieldSource[locale],
+        value: item?.source ?? (fromQueue ? decisionTexts.sentBack(group, fromQueue.origin)[locale] : ''),
+        maxLength: L.source,
+      },
     ];
-    if (m !== null && item !== undefined) rows.push({ type: 'Input.Toggle', id: `withdrawn_${i}`, title: t.fieldWithdrawn[locale], value: item.withdrawn ? 'true' : 'false' });
+    if (m !== null && item !== undefined)
+      rows.push({ type: 'Input.Toggle', id: `withdrawn_${i}`, title: t.fieldWithdrawn[locale], value: item.withdrawn ? 'true' : 'false' });
     // Rows beyond those in use start hidden; "Lägg till punkt" shows the next one (and moves itself below it).
     const shown = i < shownRows;
     if (i === shownRows && i > 0) body.push(addItemButton(i, true, locale));
@@ -140,7 +180,11 @@ export function inputCard(org: Organisation, group: Group, m: Meeting, mine: rea
   return card(
     locale,
     t.inputTitle(group.shortName)[locale],
-    [textBlock(t.inputIntro(when(cutoffOf(m).toISOString(), org.timeZone, locale), group.deputies?.appointed ?? null)[locale]), textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }), ...fields],
+    [
+      textBlock(t.inputIntro(when(cutoffOf(m).toISOString(), org.timeZone, locale), group.deputies?.appointed ?? null)[locale]),
+      textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }),
+      ...fields,
+    ],
     [{ type: 'Action.Submit', title: t.saveInput[locale], data: { verb: 'submitInput', org: m.org, group: m.group, meetingId: m.id } }],
   );
 }
@@ -153,7 +197,11 @@ export function briefCard(org: Organisation, group: Group, m: Meeting, brief: Br
   ];
   brief.perItem.forEach(({ item, inputs }, i) => {
     body.push(textBlock(itemHeading(i + 1, item.title), { spacing: 'Medium' }));
-    body.push(...(inputs.length === 0 ? [textBlock(t.briefNoInput[locale], { isSubtle: true, spacing: 'None' })] : inputs.map((x) => textBlock(`${plain(x.author)}: ${plain(x.text)}`, { spacing: 'None' }))));
+    body.push(
+      ...(inputs.length === 0
+        ? [textBlock(t.briefNoInput[locale], { isSubtle: true, spacing: 'None' })]
+        : inputs.map((x) => textBlock(`${plain(x.author)}: ${plain(x.text)}`, { spacing: 'None' }))),
+    );
   });
   if (brief.general.length > 0) {
     body.push(textBlock(`**${t.general[locale]}**`, { spacing: 'Medium' }));
@@ -165,9 +213,15 @@ export function briefCard(org: Organisation, group: Group, m: Meeting, brief: Br
 
 /** The nudge to an absent member without input, with a button to open the input card. */
 export function inputReminderCard(org: Organisation, group: Group, m: Meeting, locale: Locale): AdaptiveCard {
-  return card(locale, t.inputReminderTitle(group.shortName)[locale], [textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }), textBlock(t.inputReminderText(when(cutoffOf(m).toISOString(), org.timeZone, locale))[locale])], [
-    commandButton(t.writeInput[locale], `${locale === 'sv' ? 'synpunkter' : 'input'} ${ref(m)}`),
-  ]);
+  return card(
+    locale,
+    t.inputReminderTitle(group.shortName)[locale],
+    [
+      textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }),
+      textBlock(t.inputReminderText(when(cutoffOf(m).toISOString(), org.timeZone, locale))[locale]),
+    ],
+    [commandButton(t.writeInput[locale], `${locale === 'sv' ? 'synpunkter' : 'input'} ${ref(m)}`)],
+  );
 }
 
 /** After the meeting, to each absent member: what happened on each item. */
@@ -186,10 +240,20 @@ export function catchUpCard(org: Organisation, group: Group, m: Meeting, locale:
 
 /** The close form: a summary per item. */
 export function closeCard(group: Group, m: Meeting, version: string, locale: Locale): AdaptiveCard {
-  const fields: CardElement[] = activeItems(m).map((item, i) => ({ type: 'Input.Text', id: `summary_${item.id}`, label: `${i + 1}. ${item.title}`, isMultiline: true, maxLength: L.summary, value: m.summaries[item.id] ?? '' }));
-  return card(locale, t.closeTitle(group.shortName)[locale], [textBlock(t.closeIntro[locale]), ...fields], [
-    { type: 'Action.Submit', title: t.closeSubmit[locale], data: { verb: 'closeMeeting', org: m.org, group: m.group, meetingId: m.id, version } },
-  ]);
+  const fields: CardElement[] = activeItems(m).map((item, i) => ({
+    type: 'Input.Text',
+    id: `summary_${item.id}`,
+    label: `${i + 1}. ${item.title}`,
+    isMultiline: true,
+    maxLength: L.summary,
+    value: m.summaries[item.id] ?? '',
+  }));
+  return card(
+    locale,
+    t.closeTitle(group.shortName)[locale],
+    [textBlock(t.closeIntro[locale]), ...fields],
+    [{ type: 'Action.Submit', title: t.closeSubmit[locale], data: { verb: 'closeMeeting', org: m.org, group: m.group, meetingId: m.id, version } }],
+  );
 }
 
 /** The meeting view: agenda, attendance, absent with and without input, status; actions for leads. */
@@ -213,7 +277,8 @@ export function meetingViewCard(
   ];
   body.push(...absentLines(brief, locale));
   // Leads see who has not answered, to remind them before the meeting.
-  if (may.lead && m.status === 'planned' && brief.notAnswered.length > 0) body.push(textBlock(t.notAnswered(brief.notAnswered.map(plain).join(', '))[locale], { spacing: 'Small' }));
+  if (may.lead && m.status === 'planned' && brief.notAnswered.length > 0)
+    body.push(textBlock(t.notAnswered(brief.notAnswered.map(plain).join(', '))[locale], { spacing: 'Small' }));
   const word = (sv: string, en: string) => (locale === 'sv' ? sv : en);
   const held = m.status !== 'planned';
   const actions = [

@@ -11,11 +11,21 @@ export const meetingChoiceTexts = {
   chooseGroup: both('Vilken grupp gäller det?', 'Which group is it about?'),
   chooseGroupHint: (command: string, example: string) =>
     both(`Välj en grupp, eller skriv till exempel **${command} ${example}**.`, `Choose a group, or type for example **${command} ${example}**.`),
-  noGroups: both('Du är inte med i någon grupp ännu. Skriv **grupper** för att se vilka som finns.', 'You are not in any group yet. Type **groups** to see which there are.'),
+  noGroups: both(
+    'Du är inte med i någon grupp ännu. Skriv **grupper** för att se vilka som finns.',
+    'You are not in any group yet. Type **groups** to see which there are.',
+  ),
   chooseMeeting: (group: string) => both(`Vilket möte i ${group}?`, `Which meeting of ${group}?`),
-  noMeeting: (group: string) => both(`${group} har inget möte att välja här. Skriv **möten ${group}** för att se gruppens möten.`, `${group} has no meeting to choose here. Type **meetings ${group}** to see the group's meetings.`),
+  noMeeting: (group: string) =>
+    both(
+      `${group} har inget möte att välja här. Skriv **möten ${group}** för att se gruppens möten.`,
+      `${group} has no meeting to choose here. Type **meetings ${group}** to see the group's meetings.`,
+    ),
   noMeetingOn: (group: string, day: string) =>
-    both(`${group} har inget möte ${day}. Skriv **möten ${group}** för att se gruppens möten.`, `${group} has no meeting on ${day}. Type **meetings ${group}** to see the group's meetings.`),
+    both(
+      `${group} har inget möte ${day}. Skriv **möten ${group}** för att se gruppens möten.`,
+      `${group} has no meeting on ${day}. Type **meetings ${group}** to see the group's meetings.`,
+    ),
 };
 
 /** One button per group; each runs the same command for that group. */

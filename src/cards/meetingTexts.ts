@@ -4,7 +4,6 @@ import { plain } from './escape';
 import { both } from './texts';
 import { counted } from './i18n';
 
-
 export const kindLabel: Record<ItemKind, { sv: string; en: string }> = {
   information: both('Information', 'Information'),
   diskussion: both('Diskussion', 'Discussion'),
@@ -20,7 +19,15 @@ export const statusLabel: Record<MeetingStatus, { sv: string; en: string }> = {
 
 /** Formats an instant as date and time in the organisation's zone, e.g. "tis 8 dec. 2026 14:00". */
 export function when(iso: string, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 }
 
 /** A meeting's time with its planned end when known, e.g. "tis 8 dec. 2026 13:00–14:30". */
@@ -53,7 +60,10 @@ export function changeText(c: AgendaChange, timeZone: string, locale: Locale): s
     case 'reordered':
       return l('ny ordning på punkterna', 'items reordered');
     case 'time':
-      return l(`ny tid ${when(c.to, timeZone, locale)} (var ${when(c.from, timeZone, locale)})`, `new time ${when(c.to, timeZone, locale)} (was ${when(c.from, timeZone, locale)})`);
+      return l(
+        `ny tid ${when(c.to, timeZone, locale)} (var ${when(c.from, timeZone, locale)})`,
+        `new time ${when(c.to, timeZone, locale)} (was ${when(c.from, timeZone, locale)})`,
+      );
     case 'place':
       return l(`ny plats ${plain(c.to)} (var ${plain(c.from)})`, `new place ${plain(c.to)} (was ${plain(c.from)})`);
   }
@@ -103,7 +113,8 @@ export const meetingTexts = {
           ),
   general: both('Övrigt (allmänna synpunkter)', 'General comments'),
   saveInput: both('Spara synpunkter', 'Save input'),
-  inputSaved: (n: number, cutoff: string) => both(`Sparat: ${counted('synpunkter', n, 'sv')}. Du kan ändra fram till ${cutoff}.`, `Saved: ${counted('synpunkter', n, 'en')}. You can edit until ${cutoff}.`),
+  inputSaved: (n: number, cutoff: string) =>
+    both(`Sparat: ${counted('synpunkter', n, 'sv')}. Du kan ändra fram till ${cutoff}.`, `Saved: ${counted('synpunkter', n, 'en')}. You can edit until ${cutoff}.`),
   inputNothing: both('Inga synpunkter ändrades.', 'No input was changed.'),
   inputMarkedAbsent: both(
     'Du hade inte svarat på mötet, så jag har noterat förhinder för dig: synpunkter i förväg är för den som inte kan komma, och de går nu till ordföranden. Tryck Jag kommer på dagordningen om du ändå kommer.',
@@ -113,19 +124,27 @@ export const meetingTexts = {
     'Du har svarat att du kommer, så synpunkterna visas inte i ordförandens sammanställning: ta upp dem på mötet, eller tryck Förhinder om du inte kan komma.',
     "You have answered that you are attending, so the input is not shown in the chair's brief: raise it at the meeting, or press Can't attend if you cannot come.",
   ),
-  cutoffPassed: (cutoff: string) => both(
-    `Tiden för synpunkter gick ut ${cutoff}, så inget sparades. Kontakta processledaren direkt om det är viktigt.`,
-    `The time for written input ended ${cutoff}, so nothing was saved. Contact the process leader directly if it matters.`,
-  ),
+  cutoffPassed: (cutoff: string) =>
+    both(
+      `Tiden för synpunkter gick ut ${cutoff}, så inget sparades. Kontakta processledaren direkt om det är viktigt.`,
+      `The time for written input ended ${cutoff}, so nothing was saved. Contact the process leader directly if it matters.`,
+    ),
   answeredAttend: both('Tack! Du är anmäld som deltagare.', "Thanks! You're registered as attending."),
-  answeredAbsent: both('Förhinder noterat. Du får ett kort här för att lämna synpunkter i förväg.', "Noted that you can't attend. You'll get a card here to leave written input."),
+  answeredAbsent: both(
+    'Förhinder noterat. Du får ett kort här för att lämna synpunkter i förväg.',
+    "Noted that you can't attend. You'll get a card here to leave written input.",
+  ),
   notMember: (group: string) => both(`Bara ledamöter i ${group} svarar på mötet. Inget sparades.`, `Only members of ${group} answer for the meeting. Nothing was saved.`),
   started: both('Mötet har redan börjat eller är avslutat, så svaret sparades inte.', 'The meeting has already started or ended, so the answer was not saved.'),
-  unknownMeeting: both('Jag hittar inte mötet. Det kan ha tagits bort; skriv **möten** för att se gruppens möten.', "I can't find the meeting. It may have been removed; type **meetings** to see the group's meetings."),
-  notLead: (group: string) => both(
-    `Bara processledaren eller ordföranden i ${group} (eller en administratör) kan göra det. Inget ändrades.`,
-    `Only the process leader or chair of ${group} (or an administrator) can do that. Nothing was changed.`,
+  unknownMeeting: both(
+    'Jag hittar inte mötet. Det kan ha tagits bort; skriv **möten** för att se gruppens möten.',
+    "I can't find the meeting. It may have been removed; type **meetings** to see the group's meetings.",
   ),
+  notLead: (group: string) =>
+    both(
+      `Bara processledaren eller ordföranden i ${group} (eller en administratör) kan göra det. Inget ändrades.`,
+      `Only the process leader or chair of ${group} (or an administrator) can do that. Nothing was changed.`,
+    ),
   inPast: both('Mötestiden har redan passerat. Välj en tid framåt. Inget sparades.', 'The meeting time has already passed. Choose a future time. Nothing was saved.'),
   noItems: both('Dagordningen behöver minst en punkt med rubrik. Inget sparades.', 'The agenda needs at least one item with a title. Nothing was saved.'),
   badTime: both('Datum eller tid är ogiltiga. Inget sparades.', 'The date or time is invalid. Nothing was saved.'),
@@ -133,12 +152,17 @@ export const meetingTexts = {
     'Någon annan ändrade mötet medan du redigerade, så dina ändringar sparades inte. Öppna formuläret igen för att utgå från senaste versionen.',
     'Someone else changed the meeting while you were editing, so your changes were not saved. Open the form again to start from the latest version.',
   ),
-  alreadyCreated: both('Mötet är redan skapat från det här formuläret, så inget nytt skapades. Skriv **möten** för att se det.', 'The meeting was already created from this form, so nothing new was created. Type **meetings** to see it.'),
-  created: (group: string, at: string) => both(`Mötet för ${group} ${at} är skapat och dagordningen publicerad.`, `The ${group} meeting on ${at} is created and the agenda posted.`),
-  createdNoChannel: (group: string, at: string) => both(
-    `Mötet för ${group} ${at} är skapat. Gruppen har ingen kopplad kanal, så dagordningen visas här – koppla en kanal med **koppla** för att publicera den där.`,
-    `The ${group} meeting on ${at} is created. The group has no linked channel, so the agenda is shown here – link one with **link** to post it there.`,
+  alreadyCreated: both(
+    'Mötet är redan skapat från det här formuläret, så inget nytt skapades. Skriv **möten** för att se det.',
+    'The meeting was already created from this form, so nothing new was created. Type **meetings** to see it.',
   ),
+  created: (group: string, at: string) =>
+    both(`Mötet för ${group} ${at} är skapat och dagordningen publicerad.`, `The ${group} meeting on ${at} is created and the agenda posted.`),
+  createdNoChannel: (group: string, at: string) =>
+    both(
+      `Mötet för ${group} ${at} är skapat. Gruppen har ingen kopplad kanal, så dagordningen visas här – koppla en kanal med **koppla** för att publicera den där.`,
+      `The ${group} meeting on ${at} is created. The group has no linked channel, so the agenda is shown here – link one with **link** to post it there.`,
+    ),
   revised: (changes: string) => both(`Dagordningen är reviderad: ${changes}.`, `The agenda is revised: ${changes}.`),
   noChanges: both('Inga ändringar att spara.', 'No changes to save.'),
   formTitle: (group: string) => both(`Nytt möte – ${group}`, `New meeting – ${group}`),
@@ -158,7 +182,8 @@ export const meetingTexts = {
   save: both('Spara och publicera', 'Save and post'),
   requiredField: both('Obligatoriskt fält.', 'Required field.'),
   briefTitle: (group: string) => both(`Sammanställning inför mötet – ${group}`, `Brief before the meeting – ${group}`),
-  briefCounts: (att: number, abs: number, none: number) => both(
+  briefCounts: (att: number, abs: number, none: number) =>
+    both(
       `${counted('kommer', att, 'sv')}, ${counted('forhinder', abs, 'sv')}, ${counted('ejSvarat', none, 'sv')}.`,
       `${counted('kommer', att, 'en')}, ${counted('forhinder', abs, 'en')}, ${counted('ejSvarat', none, 'en')}.`,
     ),
@@ -166,26 +191,34 @@ export const meetingTexts = {
   briefAbsentWithout: (names: string) => both(`Förhinder utan synpunkter: ${names}`, `Absent without input: ${names}`),
   briefAbsentWith: (names: string) => both(`Förhinder med synpunkter: ${names}`, `Absent with input: ${names}`),
   inputReminderTitle: (group: string) => both(`Lämna synpunkter inför mötet – ${group}`, `Leave input before the meeting – ${group}`),
-  inputReminderText: (cutoff: string) => both(
-    `Du har förhinder och har inte lämnat några synpunkter ännu. Du kan skriva dem fram till ${cutoff}.`,
-    `You can't attend and haven't left any input yet. You can write it until ${cutoff}.`,
-  ),
+  inputReminderText: (cutoff: string) =>
+    both(
+      `Du har förhinder och har inte lämnat några synpunkter ännu. Du kan skriva dem fram till ${cutoff}.`,
+      `You can't attend and haven't left any input yet. You can write it until ${cutoff}.`,
+    ),
   writeInput: both('Skriv synpunkter', 'Write input'),
   catchUpTitle: (group: string) => both(`Det här hände på mötet – ${group}`, `What happened at the meeting – ${group}`),
   catchUpIntro: (at: string) => both(`Du hade förhinder ${at}. Så här blev det per punkt:`, `You couldn't attend on ${at}. This is what happened per item:`),
   noSummary: both('Ingen sammanfattning ännu.', 'No summary yet.'),
   minutesLater: both('Länk till minnesanteckningarna kommer när de är justerade och publicerade.', 'A link to the minutes follows when they are approved and published.'),
   closeTitle: (group: string) => both(`Avsluta möte – ${group}`, `Close meeting – ${group}`),
-  closeIntro: both('Skriv per punkt vad som beslutades eller noterades. Det skickas till dem som hade förhinder.', 'Write per item what was decided or noted. It is sent to those who could not attend.'),
+  closeIntro: both(
+    'Skriv per punkt vad som beslutades eller noterades. Det skickas till dem som hade förhinder.',
+    'Write per item what was decided or noted. It is sent to those who could not attend.',
+  ),
   closeSubmit: both('Markera som genomfört och skicka', 'Mark as held and send'),
-  closed: (n: number) => both(`Mötet är markerat som genomfört. ${counted('sammanfattning', n, 'sv')}.`, `The meeting is marked as held. ${counted('sammanfattning', n, 'en')}.`),
+  closed: (n: number) =>
+    both(`Mötet är markerat som genomfört. ${counted('sammanfattning', n, 'sv')}.`, `The meeting is marked as held. ${counted('sammanfattning', n, 'en')}.`),
   noSummaries: both(
     'Skriv en sammanfattning för minst en punkt innan du avslutar mötet. Inget sparades.',
     'Write a summary for at least one item before you close the meeting. Nothing was saved.',
   ),
   notStartedYet: both('Mötet har inte börjat ännu, så det kan inte avslutas.', 'The meeting has not started yet, so it cannot be closed.'),
   meetingsTitle: (group: string) => both(`Möten – ${group}`, `Meetings – ${group}`),
-  noMeetings: both('Inga möten är registrerade. Processledaren skapar ett med **möte \\<grupp\\>**.', 'No meetings are registered. The process leader creates one with **meeting \\<group\\>**.'),
+  noMeetings: both(
+    'Inga möten är registrerade. Processledaren skapar ett med **möte \\<grupp\\>**.',
+    'No meetings are registered. The process leader creates one with **meeting \\<group\\>**.',
+  ),
   buttonRevise: both('Revidera', 'Revise'),
   buttonBrief: both('Sammanställning', 'Brief'),
   buttonClose: both('Avsluta möte', 'Close meeting'),
@@ -200,10 +233,11 @@ export const meetingTexts = {
     'Formuläret känns inte igen för den här gruppen. Öppna ett nytt med **möte \\<grupp\\>**. Inget sparades.',
     'The form is not recognised for this group. Open a new one with **meeting \\<group\\>**. Nothing was saved.',
   ),
-  notInputReader: (group: string) => both(
-    `Synpunkterna i ${group} visas bara för gruppens ordförande, vice ordförande och processledare. Inget visades.`,
-    `The written input in ${group} is shown only to the group's chair, vice chair and process leader. Nothing was shown.`,
-  ),
+  notInputReader: (group: string) =>
+    both(
+      `Synpunkterna i ${group} visas bara för gruppens ordförande, vice ordförande och processledare. Inget visades.`,
+      `The written input in ${group} is shown only to the group's chair, vice chair and process leader. Nothing was shown.`,
+    ),
 } as const;
 
 /** A changed item field in words, inside a sentence ("föredragande", not "presenter"). */
@@ -245,13 +279,17 @@ export function fieldLabel(name: FieldName, locale: Locale): string {
 export function fieldRule(rule: FieldRule, length: number | null): { sv: string; en: string } {
   switch (rule.kind) {
     case 'text':
-      if (length !== null && length > rule.max) return both(`får ha högst ${rule.max} tecken (det har ${length})`, `may have at most ${rule.max} characters (it has ${length})`);
+      if (length !== null && length > rule.max)
+        return both(`får ha högst ${rule.max} tecken (det har ${length})`, `may have at most ${rule.max} characters (it has ${length})`);
       if (rule.required === true && length !== null) return both('behöver fyllas i', 'must be filled in');
       return both(`ska vara text med högst ${rule.max} tecken`, `must be text of at most ${rule.max} characters`);
     case 'int':
       return both(`ska vara ett heltal från ${rule.min} till ${rule.max}`, `must be a whole number from ${rule.min} to ${rule.max}`);
     case 'url':
-      return both(`ska vara en länk som börjar med https:// eller http:// (högst ${rule.max} tecken)`, `must be a link starting with https:// or http:// (at most ${rule.max} characters)`);
+      return both(
+        `ska vara en länk som börjar med https:// eller http:// (högst ${rule.max} tecken)`,
+        `must be a link starting with https:// or http:// (at most ${rule.max} characters)`,
+      );
     case 'date':
       return both('ska vara ett datum mellan 2000-01-01 och 2100-12-31', 'must be a date between 2000-01-01 and 2100-12-31');
     case 'time':

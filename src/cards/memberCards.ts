@@ -29,13 +29,17 @@ export const memberTexts = {
   submit: both('Lägg till', 'Add'),
   required: both('Obligatoriskt fält.', 'Required field.'),
   added: (name: string, group: string) => both(`${name} är nu med i ${group}.`, `${name} is now in ${group}.`),
-  notAllowed: (group: string) => both(
-    `Bara en administratör eller processledaren för ${group} kan ändra gruppens ledamöter. Inget ändrades.`,
-    `Only an administrator or the process leader of ${group} can change the group's members. Nothing was changed.`,
-  ),
+  notAllowed: (group: string) =>
+    both(
+      `Bara en administratör eller processledaren för ${group} kan ändra gruppens ledamöter. Inget ändrades.`,
+      `Only an administrator or the process leader of ${group} can change the group's members. Nothing was changed.`,
+    ),
   partyRequired: both('En ledamot företräder en part: välj part. Inget ändrades.', 'A member represents a party: choose one. Nothing was changed.'),
   unknownParty: both('Den valda parten finns inte i organisationen. Inget ändrades.', 'The chosen party does not exist in the organisation. Nothing was changed.'),
-  notInTeam: both('Personen finns inte längre i teamet. Öppna formuläret igen. Inget ändrades.', 'The person is no longer in the team. Open the form again. Nothing was changed.'),
+  notInTeam: both(
+    'Personen finns inte längre i teamet. Öppna formuläret igen. Inget ändrades.',
+    'The person is no longer in the team. Open the form again. Nothing was changed.',
+  ),
 };
 
 /** The group's roster: each person's party and roles, chair and vice chair included. */
@@ -70,34 +74,48 @@ export function addMemberCard(org: Organisation, group: Group, roster: readonly 
   const req = { isRequired: true, errorMessage: memberTexts.required[locale] };
   const person: CardElement[] =
     roster !== null && roster.length > 0
-      ? [{ type: 'Input.ChoiceSet', id: 'person', label: memberTexts.fromTeam[locale], style: 'compact', ...req, choices: roster.map((r) => ({ title: r.name, value: r.aadObjectId })) }]
+      ? [
+          {
+            type: 'Input.ChoiceSet',
+            id: 'person',
+            label: memberTexts.fromTeam[locale],
+            style: 'compact',
+            ...req,
+            choices: roster.map((r) => ({ title: r.name, value: r.aadObjectId })),
+          },
+        ]
       : [
           textBlock(memberTexts.noTeam[locale], { isSubtle: true }),
           { type: 'Input.Text', id: 'person', label: memberTexts.aadObjectId[locale], ...req, regex: AAD_ID_INPUT_PATTERN },
           { type: 'Input.Text', id: 'displayName', label: memberTexts.displayName[locale], ...req, maxLength: NAME_MAX },
         ];
   const n = namer(org, locale, false);
-  return card(locale, memberTexts.addTitle(plain(group.shortName))[locale], [
-    ...person,
-    {
-      type: 'Input.ChoiceSet',
-      id: 'party',
-      label: memberTexts.party[locale],
-      style: 'compact',
-      value: '',
-      choices: [{ title: memberTexts.noParty[locale], value: '' }, ...org.parties.map((p) => ({ title: `${p.name} (${n.principal(p.principal)})`, value: p.id }))],
-    },
-    {
-      type: 'Input.ChoiceSet',
-      id: 'role',
-      label: memberTexts.role[locale],
-      style: 'compact',
-      value: 'member',
-      ...req,
-      choices: [
-        { title: memberTexts.member[locale], value: 'member' },
-        { title: memberTexts.processLeader[locale], value: 'processLeader' },
-      ],
-    },
-  ], [{ type: 'Action.Submit', title: memberTexts.submit[locale], data: { verb: 'addMember', org: org.id, group: group.id } }]);
+  return card(
+    locale,
+    memberTexts.addTitle(plain(group.shortName))[locale],
+    [
+      ...person,
+      {
+        type: 'Input.ChoiceSet',
+        id: 'party',
+        label: memberTexts.party[locale],
+        style: 'compact',
+        value: '',
+        choices: [{ title: memberTexts.noParty[locale], value: '' }, ...org.parties.map((p) => ({ title: `${p.name} (${n.principal(p.principal)})`, value: p.id }))],
+      },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'role',
+        label: memberTexts.role[locale],
+        style: 'compact',
+        value: 'member',
+        ...req,
+        choices: [
+          { title: memberTexts.member[locale], value: 'member' },
+          { title: memberTexts.processLeader[locale], value: 'processLeader' },
+        ],
+      },
+    ],
+    [{ type: 'Action.Submit', title: memberTexts.submit[locale], data: { verb: 'addMember', org: org.id, group: group.id } }],
+  );
 }

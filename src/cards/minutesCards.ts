@@ -41,49 +41,73 @@ export const minutesTexts = {
   justerareLabel: both('Justerare (ordföranden och den ordföranden utser)', 'Approvers (the chair and anyone the chair names)'),
   justerareNow: (names: string) => both(`Justerare: ${names} (ordföranden utser justerare).`, `Approvers: ${names} (the chair names approvers).`),
   newVersion: both('Ny version', 'New version'),
-  newVersionCreated: (v: number) => both(`Version ${v} är skapad som utkast; den justerade versionen finns kvar.`, `Version ${v} is created as a draft; the approved version is kept.`),
+  newVersionCreated: (v: number) =>
+    both(`Version ${v} är skapad som utkast; den justerade versionen finns kvar.`, `Version ${v} is created as a draft; the approved version is kept.`),
   approve: both('Justera', 'Approve'),
   returnIt: both('Returnera med kommentar', 'Return with comment'),
   comment: both('Kommentar', 'Comment'),
   sent: (names: string) => both(`Skickad för justering till ${names}.`, `Sent for approval to ${names}.`),
-  unreachable: (names: string, ref: string) => both(
-    `${names} kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar ${ref}", eller be ordföranden utse en annan justerare.`,
-    `${names} could not be reached: they have no personal chat with me. Ask them to open a chat with Samverkansboten and type "minutes ${ref}", or ask the chair to name another approver.`,
-  ),
+  unreachable: (names: string, ref: string) =>
+    both(
+      `${names} kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar ${ref}", eller be ordföranden utse en annan justerare.`,
+      `${names} could not be reached: they have no personal chat with me. Ask them to open a chat with Samverkansboten and type "minutes ${ref}", or ask the chair to name another approver.`,
+    ),
   sentPrivately: both('Jag har skickat det till dig i en personlig chatt.', 'I have sent it to you in a personal chat.'),
-  openPersonalChat: (ref: string) => both(
-    `Minnesanteckningar som inte är justerade visas bara i en personlig chatt. Öppna en chatt med Samverkansboten och skriv "minnesanteckningar ${ref}".`,
-    `Minutes that are not approved are shown only in a personal chat. Open a chat with Samverkansboten and type "minutes ${ref}".`,
-  ),
+  openPersonalChat: (ref: string) =>
+    both(
+      `Minnesanteckningar som inte är justerade visas bara i en personlig chatt. Öppna en chatt med Samverkansboten och skriv "minnesanteckningar ${ref}".`,
+      `Minutes that are not approved are shown only in a personal chat. Open a chat with Samverkansboten and type "minutes ${ref}".`,
+    ),
   draftPrivate: both(
     'Minnesanteckningarna är inte justerade än. Utkastet visas bara för gruppens ordförande, vice ordförande, processledare och justerare.',
     "The minutes are not approved yet. The draft is shown only to the group's chair, vice chair, process leader and approvers.",
   ),
-  notEditor: (group: string) => both(
-    `Bara ordförande, vice ordförande eller processledaren i ${group} kan skriva, skicka och publicera minnesanteckningarna. Inget ändrades.`,
-    `Only the chair, vice chair or process leader of ${group} can write, send and publish the minutes. Nothing was changed.`,
-  ),
+  notEditor: (group: string) =>
+    both(
+      `Bara ordförande, vice ordförande eller processledaren i ${group} kan skriva, skicka och publicera minnesanteckningarna. Inget ändrades.`,
+      `Only the chair, vice chair or process leader of ${group} can write, send and publish the minutes. Nothing was changed.`,
+    ),
   notChair: both('Bara ordföranden kan utse justerare. Inget ändrades.', 'Only the chair can name approvers. Nothing was changed.'),
   unknownJusterare: both('En justerare måste finnas i gruppens förteckning. Inget ändrades.', "An approver must be in the group's roster. Nothing was changed."),
-  notesTooLong: (max: number) => both(`Anteckningarna för en punkt får vara högst ${digits(max, ' ')} tecken. Inget ändrades.`, `The notes for one item may be at most ${digits(max, ',')} characters. Nothing was changed.`),
+  notesTooLong: (max: number) =>
+    both(
+      `Anteckningarna för en punkt får vara högst ${digits(max, ' ')} tecken. Inget ändrades.`,
+      `The notes for one item may be at most ${digits(max, ',')} characters. Nothing was changed.`,
+    ),
   commentTooLong: both('Kommentaren får vara högst 2 000 tecken. Inget ändrades.', 'The comment may be at most 2,000 characters. Nothing was changed.'),
   authorCannotApprove: both('Den som skrev versionen kan inte själv justera den. Inget ändrades.', 'Whoever wrote the version cannot approve it. Nothing was changed.'),
   approved: (group: string) => both(`Minnesanteckningarna för ${group} är justerade och låsta.`, `The minutes of ${group} are approved and locked.`),
   returnedNote: both('Returnerade till processledaren med din kommentar.', 'Returned to the process leader with your comment.'),
   publishedNote: (url: string) => both(`Markerade som publicerade på ${url}.`, `Marked as published at ${url}.`),
-  linkToAbsent: (group: string, date: string, url: string) => both(
-    `Minnesanteckningarna från ${group} ${date}, där du hade förhinder, är justerade och publicerade: ${url}`,
-    `The minutes of ${group} on ${date}, which you could not attend, are approved and published: ${url}`,
+  linkToAbsent: (group: string, date: string, url: string) =>
+    both(
+      `Minnesanteckningarna från ${group} ${date}, där du hade förhinder, är justerade och publicerade: ${url}`,
+      `The minutes of ${group} on ${date}, which you could not attend, are approved and published: ${url}`,
+    ),
+  noJusterare: both(
+    'Gruppen har ingen ordförande registrerad som kan justera. Utse ordförande först.',
+    'The group has no chair registered to approve. Appoint a chair first.',
   ),
-  noJusterare: both('Gruppen har ingen ordförande registrerad som kan justera. Utse ordförande först.', 'The group has no chair registered to approve. Appoint a chair first.'),
   failures: {
-    locked: both('De justerade minnesanteckningarna är låsta; en ändring blir en ny version. Inget ändrades.', 'Approved minutes are locked; a change becomes a new version. Nothing was changed.'),
+    locked: both(
+      'De justerade minnesanteckningarna är låsta; en ändring blir en ny version. Inget ändrades.',
+      'Approved minutes are locked; a change becomes a new version. Nothing was changed.',
+    ),
     'not-sent': both('Minnesanteckningarna är inte skickade för justering. Inget ändrades.', 'The minutes have not been sent for approval. Nothing was changed.'),
     'not-approved': both('Bara justerade minnesanteckningar kan publiceras. Inget ändrades.', 'Only approved minutes can be published. Nothing was changed.'),
-    'not-justerare': both('Bara ordföranden eller en utsedd justerare kan justera. Inget ändrades.', 'Only the chair or a named approver can approve. Nothing was changed.'),
+    'not-justerare': both(
+      'Bara ordföranden eller en utsedd justerare kan justera. Inget ändrades.',
+      'Only the chair or a named approver can approve. Nothing was changed.',
+    ),
     'already-published': both('Minnesanteckningarna är redan publicerade.', 'The minutes are already published.'),
-    conflict: both('Någon annan ändrade minnesanteckningarna under tiden. Inget ändrades; visa dem igen.', 'Someone else changed the minutes meanwhile. Nothing was changed; show them again.'),
-    'bad-url': both('Ange webbadressen där de publicerats, t.ex. **publicera \\<grupp\\> https://…**', 'Give the web address where they are published, e.g. **publish \\<group\\> https://…**'),
+    conflict: both(
+      'Någon annan ändrade minnesanteckningarna under tiden. Inget ändrades; visa dem igen.',
+      'Someone else changed the minutes meanwhile. Nothing was changed; show them again.',
+    ),
+    'bad-url': both(
+      'Ange webbadressen där de publicerats, t.ex. **publicera \\<grupp\\> https://…**',
+      'Give the web address where they are published, e.g. **publish \\<group\\> https://…**',
+    ),
     'no-comment': both(
       'Skriv i kommentaren vad som behöver ändras innan du returnerar minnesanteckningarna. Inget ändrades.',
       'Write in the comment what needs to change before you return the minutes. Nothing was changed.',
@@ -125,7 +149,8 @@ export function minutesCard(
   const buttons: CardElement[] = [];
   if (may.edit && (m.status === 'draft' || m.status === 'returned')) {
     // A lead edits the notes per item; only the chair names the justerare before sending.
-    for (const i of m.items) body.push({ type: 'Input.Text', id: `notes_${i.itemId}`, label: `${minutesTexts.notes[locale]}: ${i.title}`, isMultiline: true, maxLength: 4000, value: i.notes });
+    for (const i of m.items)
+      body.push({ type: 'Input.Text', id: `notes_${i.itemId}`, label: `${minutesTexts.notes[locale]}: ${i.title}`, isMultiline: true, maxLength: 4000, value: i.notes });
     if (may.nameJusterare)
       body.push({
         type: 'Input.ChoiceSet',

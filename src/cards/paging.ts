@@ -29,7 +29,14 @@ export function pagesOf(rows: readonly CardElement[], frameBytes: number, budget
  * A list card that fits Teams' message size: page `page` (from 1) of the rows, with "Sida n av m"
  * and a "Visa fler" button running `moreCommand(n + 1)`. A list that fits is one card as before.
  */
-export function pagedCard(locale: Locale, title: string, rows: readonly CardElement[], actions: readonly CardElement[], page: number, moreCommand: (next: number) => string): AdaptiveCard {
+export function pagedCard(
+  locale: Locale,
+  title: string,
+  rows: readonly CardElement[],
+  actions: readonly CardElement[],
+  page: number,
+  moreCommand: (next: number) => string,
+): AdaptiveCard {
   const probe = card(locale, title, [textBlock(pagingTexts.pageOf(9999, 9999)[locale])], [...actions, commandButton(pagingTexts.showMore[locale], moreCommand(9999))]);
   const pages = pagesOf(rows, jsonBytes(probe) + 200);
   if (pages.length === 1) return card(locale, title, [...rows], [...actions]);

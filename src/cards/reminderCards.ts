@@ -27,10 +27,11 @@ export const reminderTexts = {
   today: both('i dag', 'today'),
   yourRole: both('Du får den som', 'You get it as'),
   moved: (from: string, why: string) => both(`Flyttad från ${from} (${why}).`, `Moved from ${from} (${why}).`),
-  meetings: (planned: number, min: number) => both(
-    `Gruppen har ${counted('planeradeMoten', planned, 'sv')} under perioden, och dokumenten anger minst ${min}. Planera fler möten.`,
-    `The group has ${counted('planeradeMoten', planned, 'en')} in the period, and the documents set at least ${min}. Plan more meetings.`,
-  ),
+  meetings: (planned: number, min: number) =>
+    both(
+      `Gruppen har ${counted('planeradeMoten', planned, 'sv')} under perioden, och dokumenten anger minst ${min}. Planera fler möten.`,
+      `The group has ${counted('planeradeMoten', planned, 'en')} in the period, and the documents set at least ${min}. Plan more meetings.`,
+    ),
   done: both('Klart', 'Done'),
   wheelAlt: (group: string) =>
     both(
@@ -38,26 +39,30 @@ export const reminderTexts = {
       `The annual cycle of ${group} as a wheel over the calendar year: the months around the circle, the group's meetings as blue circles, deadlines as orange diamonds, proposals (dates not yet decided) drawn hollow and dashed, and today marked with a red line. The coming dates are in the list.`,
     ),
   seen: both('Sett – påminn inte mig', 'Seen – stop reminding me'),
-  markedDone: (what: string, group: string) => both(
-    `Markerat som klart: ${what} för ${group}. Ingen i gruppen påminns mer om den.`,
-    `Marked as done: ${what} for ${group}. Nobody in the group will be reminded about it again.`,
-  ),
+  markedDone: (what: string, group: string) =>
+    both(
+      `Markerat som klart: ${what} för ${group}. Ingen i gruppen påminns mer om den.`,
+      `Marked as done: ${what} for ${group}. Nobody in the group will be reminded about it again.`,
+    ),
   acknowledged: (what: string) => both(`Noterat. Du påminns inte mer om ${what}.`, `Noted. You will not be reminded about ${what} again.`),
-  notInGroup: (group: string) => both(
-    `Bara gruppens ledamöter och de som får påminnelsen kan svara på den för ${group}. Inget ändrades.`,
-    `Only the group's members and the people the reminder is for can answer it for ${group}. Nothing was changed.`,
-  ),
-  notAllowedDone: (what: string, group: string) => both(
-    `Bara de som uppgiften är till för, och gruppens ordförande, vice ordförande och processledare, kan markera ”${what}” som klart för ${group}. Inget ändrades.`,
-    `Only the people the task is for, and the group's chair, vice chair and process leader, can mark "${what}" as done for ${group}. Nothing was changed.`,
-  ),
+  notInGroup: (group: string) =>
+    both(
+      `Bara gruppens ledamöter och de som får påminnelsen kan svara på den för ${group}. Inget ändrades.`,
+      `Only the group's members and the people the reminder is for can answer it for ${group}. Nothing was changed.`,
+    ),
+  notAllowedDone: (what: string, group: string) =>
+    both(
+      `Bara de som uppgiften är till för, och gruppens ordförande, vice ordförande och processledare, kan markera ”${what}” som klart för ${group}. Inget ändrades.`,
+      `Only the people the task is for, and the group's chair, vice chair and process leader, can mark "${what}" as done for ${group}. Nothing was changed.`,
+    ),
   cycleTitle: (group: string) => both(`Årshjul – ${group}`, `Annual cycle – ${group}`),
   cycleEmpty: both('Inga kommande datum i årshjulet för gruppen det närmaste året.', 'No upcoming annual-cycle dates for the group in the coming year.'),
   subscribe: both('Prenumerera i Outlook', 'Subscribe in Outlook'),
-  subscribeHint: (url: string) => both(
-    `Kalenderlänk (lägg till i Outlook via "Lägg till kalender" → "Från internet"): ${url}`,
-    `Calendar link (add in Outlook via "Add calendar" → "From the internet"): ${url}`,
-  ),
+  subscribeHint: (url: string) =>
+    both(
+      `Kalenderlänk (lägg till i Outlook via "Lägg till kalender" → "Från internet"): ${url}`,
+      `Calendar link (add in Outlook via "Add calendar" → "From the internet"): ${url}`,
+    ),
 };
 
 /** The reminder card: what, for which group, the deadline (and why it moved), days left, and actions. */
@@ -67,9 +72,7 @@ export function reminderCard(r: Reminder, locale: Locale): AdaptiveCard {
   const proposal = isProposal(occ.item);
   const rows: [string, string][] = [
     [reminderTexts.group[locale], plain(occ.group.shortName)],
-    proposal
-      ? [reminderTexts.proposedDate[locale], `${occ.deadline} (${reminderTexts.proposal[locale]})`]
-      : [reminderTexts.deadline[locale], occ.deadline],
+    proposal ? [reminderTexts.proposedDate[locale], `${occ.deadline} (${reminderTexts.proposal[locale]})`] : [reminderTexts.deadline[locale], occ.deadline],
     [reminderTexts.daysLeft[locale], r.daysLeft === 0 ? reminderTexts.today[locale] : String(r.daysLeft)],
     [reminderTexts.yourRole[locale], r.roles.map((x) => roleNames[x][locale]).join(', ')],
   ];
@@ -105,5 +108,10 @@ export function cycleCard(groupName: string, deadlines: readonly Occurrence[], i
   // The wheel (a PNG drawn on the server) shows the same year at a glance; its alt text says what it shows for screen readers.
   if (wheelUrl !== null) rows.push({ type: 'Image', url: wheelUrl, altText: reminderTexts.wheelAlt(plain(groupName))[locale], size: 'Stretch' });
   if (icsUrl !== null) rows.push(textBlock(reminderTexts.subscribeHint(icsUrl)[locale], { isSubtle: true, size: 'Small' }));
-  return card(locale, reminderTexts.cycleTitle(plain(groupName))[locale], rows, icsUrl === null ? [] : [{ type: 'Action.OpenUrl', title: reminderTexts.subscribe[locale], url: icsUrl }]);
+  return card(
+    locale,
+    reminderTexts.cycleTitle(plain(groupName))[locale],
+    rows,
+    icsUrl === null ? [] : [{ type: 'Action.OpenUrl', title: reminderTexts.subscribe[locale], url: icsUrl }],
+  );
 }

@@ -24,7 +24,11 @@ export const settingsTexts = {
   cutoff: both('Sista tid för synpunkter, timmar före mötet (förval på mötesformuläret)', 'Input cut-off, hours before the meeting (default on the meeting form)'),
   save: both('Spara', 'Save'),
   saved: (group: string) => both(`Inställningarna för ${group} är sparade.`, `The settings of ${group} are saved.`),
-  notAllowed: (group: string) => both(`Bara gruppens processledare och administratörer kan ändra inställningarna för ${group}. Inget ändrades.`, `Only the group's process leader and admins can change the settings of ${group}. Nothing was changed.`),
+  notAllowed: (group: string) =>
+    both(
+      `Bara gruppens processledare och administratörer kan ändra inställningarna för ${group}. Inget ändrades.`,
+      `Only the group's process leader and admins can change the settings of ${group}. Nothing was changed.`,
+    ),
   unknownJusterare: both('Justeraren ska vara med i gruppen. Inget ändrades.', 'The justerare must be in the group. Nothing was changed.'),
 };
 
@@ -46,12 +50,26 @@ export function settingsCard(v: SettingsView, locale: Locale): AdaptiveCard {
     t.title(plain(g.shortName))[locale],
     [
       textBlock(t.intro[locale], { isSubtle: true }),
-      choice('deputies', t.deputies[locale], g.deputies === null ? '' : String(g.deputies.appointed), [[t.yes[locale], 'true'], [t.no[locale], 'false']]),
+      choice('deputies', t.deputies[locale], g.deputies === null ? '' : String(g.deputies.appointed), [
+        [t.yes[locale], 'true'],
+        [t.no[locale], 'false'],
+      ]),
       { type: 'Input.Number', id: 'guidanceMin', label: t.guidanceMin[locale], value: guidance?.min, min: 0, max: 52 },
       { type: 'Input.Number', id: 'guidanceMax', label: t.guidanceMax[locale], value: guidance?.max ?? undefined, min: 0, max: 52 },
-      choice('guidancePer', t.guidancePer[locale], guidance === null ? '' : guidance.per === 'year' ? 'year' : 'half-year', [[t.year[locale], 'year'], [t.halfYear[locale], 'half-year']]),
-      choice('reportCadence', t.cadence[locale], g.reportCadence ?? v.org.reportCadence[g.kind] ?? '', [[t.quarterly[locale], 'quarterly'], [t.halfYearly[locale], 'half-yearly']]),
-      choice('justerare', t.justerare[locale], g.justerareDefault ?? '', v.members.map((m) => [plain(m.displayName), m.aadObjectId])),
+      choice('guidancePer', t.guidancePer[locale], guidance === null ? '' : guidance.per === 'year' ? 'year' : 'half-year', [
+        [t.year[locale], 'year'],
+        [t.halfYear[locale], 'half-year'],
+      ]),
+      choice('reportCadence', t.cadence[locale], g.reportCadence ?? v.org.reportCadence[g.kind] ?? '', [
+        [t.quarterly[locale], 'quarterly'],
+        [t.halfYearly[locale], 'half-yearly'],
+      ]),
+      choice(
+        'justerare',
+        t.justerare[locale],
+        g.justerareDefault ?? '',
+        v.members.map((m) => [plain(m.displayName), m.aadObjectId]),
+      ),
       { type: 'Input.Number', id: 'cutoffHours', label: t.cutoff[locale], value: g.inputCutoffHours, min: 0, max: 336 },
     ],
     [{ type: 'Action.Submit', title: t.save[locale], data: { verb: 'saveSettings', org: v.org.id, group: g.id } }],

@@ -112,7 +112,10 @@ export const texts = {
       sv: ['inställningar <grupp>', 'Ersättare, mötesvägledning, rapporttakt, justerare och sista tid för synpunkter.'],
       en: ['settings <group>', 'Deputies, meeting guidance, report cadence, justerare and input cut-off.'],
     },
-    exportLog: { sv: ['exportera <grupp>', 'Beslutsloggen som Markdown, CSV och JSON för publicering.'], en: ['export <group>', 'The decision log as Markdown, CSV and JSON for publishing.'] },
+    exportLog: {
+      sv: ['exportera <grupp>', 'Beslutsloggen som Markdown, CSV och JSON för publicering.'],
+      en: ['export <group>', 'The decision log as Markdown, CSV and JSON for publishing.'],
+    },
     history: { sv: ['historik <grupp>', 'Alla ordförandeperioder, med undantag och skäl.'], en: ['history <group>', 'Every chair term, with exceptions and reasons.'] },
     members: { sv: ['ledamöter <grupp>', 'Gruppens ledamöter med part och roll.'], en: ['members <group>', "The group's members with party and role."] },
     language: { sv: ['språk sv | en', 'Byt språk för dina svar.'], en: ['language sv | en', 'Change the language of replies.'] },

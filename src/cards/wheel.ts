@@ -65,7 +65,9 @@ function sector(a0: number, a1: number, r0: number, r1: number): string {
 export function wheelSvg(view: WheelView, locale: Locale): string {
   const w = WORDS[locale];
   const parts: string[] = [`<rect width="${SIZE}" height="${SIZE + 60}" fill="#ffffff"/>`];
-  parts.push(`<text x="${CX}" y="50" font-family="${FONT}" font-size="30" font-weight="bold" text-anchor="middle" fill="#1b1b1b">${xml(`${w.title} – ${view.groupName} ${view.year}`)}</text>`);
+  parts.push(
+    `<text x="${CX}" y="50" font-family="${FONT}" font-size="30" font-weight="bold" text-anchor="middle" fill="#1b1b1b">${xml(`${w.title} – ${view.groupName} ${view.year}`)}</text>`,
+  );
   for (let m = 0; m < 12; m++) {
     const a0 = angleOf(`${view.year}-${String(m + 1).padStart(2, '0')}-01`, view.year);
     const a1 = m === 11 ? 360 : angleOf(`${view.year}-${String(m + 2).padStart(2, '0')}-01`, view.year);
@@ -98,9 +100,15 @@ export function wheelSvg(view: WheelView, locale: Locale): string {
   parts.push(`<text x="${CX}" y="${CY + 28}" font-family="${FONT}" font-size="18" text-anchor="middle" fill="#444444">${xml(view.groupName)}</text>`);
   const ly = SIZE - 10;
   parts.push(`<circle cx="110" cy="${ly}" r="10" fill="#1f5fa8"/><text x="128" y="${ly + 7}" font-family="${FONT}" font-size="20" fill="#1b1b1b">${w.meeting}</text>`);
-  parts.push(`<rect x="262" y="${ly - 8}" width="16" height="16" transform="rotate(45 270 ${ly})" fill="#c25e00"/><text x="290" y="${ly + 7}" font-family="${FONT}" font-size="20" fill="#1b1b1b">${w.deadline}</text>`);
-  parts.push(`<circle cx="450" cy="${ly}" r="10" fill="#ffffff" stroke="#555555" stroke-width="3" stroke-dasharray="4 3"/><text x="468" y="${ly + 7}" font-family="${FONT}" font-size="20" fill="#1b1b1b">${w.proposal}</text>`);
-  parts.push(`<line x1="700" y1="${ly - 12}" x2="700" y2="${ly + 12}" stroke="#c50f1f" stroke-width="4"/><text x="712" y="${ly + 7}" font-family="${FONT}" font-size="20" fill="#1b1b1b">${w.today}</text>`);
+  parts.push(
+    `<rect x="262" y="${ly - 8}" width="16" height="16" transform="rotate(45 270 ${ly})" fill="#c25e00"/><text x="290" y="${ly + 7}" font-family="${FONT}" font-size="20" fill="#1b1b1b">${w.deadline}</text>`,
+  );
+  parts.push(
+    `<circle cx="450" cy="${ly}" r="10" fill="#ffffff" stroke="#555555" stroke-width="3" stroke-dasharray="4 3"/><text x="468" y="${ly + 7}" font-family="${FONT}" font-size="20" fill="#1b1b1b">${w.proposal}</text>`,
+  );
+  parts.push(
+    `<line x1="700" y1="${ly - 12}" x2="700" y2="${ly + 12}" stroke="#c50f1f" stroke-width="4"/><text x="712" y="${ly + 7}" font-family="${FONT}" font-size="20" fill="#1b1b1b">${w.today}</text>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE}" height="${SIZE + 60}" viewBox="0 0 ${SIZE} ${SIZE + 60}">${parts.join('')}</svg>`;
 }
 

@@ -23,13 +23,7 @@ export const demoFileSchema = z
             displayName: z.string().trim().min(1),
             org: slug,
             orgAdmin: z.boolean().default(false),
-            memberships: z
-              .array(
-                z
-                  .object({ group: slug, party: slug.nullable().default(null), roles: z.array(z.enum(GROUP_ROLES)).min(1) })
-                  .strict(),
-              )
-              .default([]),
+            memberships: z.array(z.object({ group: slug, party: slug.nullable().default(null), roles: z.array(z.enum(GROUP_ROLES)).min(1) }).strict()).default([]),
           })
           .strict(),
       )

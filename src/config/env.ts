@@ -5,7 +5,12 @@ import { swedishErrorMap } from './swedishErrors';
 const csv = z
   .string()
   .optional()
-  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter((x) => x.length > 0));
+  .transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0),
+  );
 
 // The Playground's ids pass the schema; with BOT_ID set (a real tenant) `parseEnv` refuses them.
 const guidList = csv.pipe(z.array(aadObjectIdSchema('local', 'ska vara kommaseparerade GUID:er')));
@@ -29,17 +34,36 @@ const envSchema = z.object({
   AZURE_TABLES_CONNECTION_STRING: optionalText,
   AZURE_TABLES_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url('ska vara en URL, t.ex. https://konto.table.core.windows.net').optional()),
   AZURE_CLIENT_ID: optionalText,
-  TABLE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^([A-Za-z][A-Za-z0-9]{0,20})?$/, 'ska börja med en bokstav och bara innehålla bokstäver och siffror').default('')),
+  TABLE_PREFIX: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^([A-Za-z][A-Za-z0-9]{0,20})?$/, 'ska börja med en bokstav och bara innehålla bokstäver och siffror')
+      .default(''),
+  ),
   BOT_ADMINS: z.preprocess(emptyToUndefined, guidList),
   ORG_DIR: z.preprocess(emptyToUndefined, z.string().default('orgs')),
   DEMO_DATA: z.preprocess(emptyToUndefined, bool),
   AZURITE_DIR: z.preprocess(emptyToUndefined, z.string().default('.azurite')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
-  REMINDER_INTERVAL_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(24 * 60).default(15)),
+  REMINDER_INTERVAL_MINUTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .min(0)
+      .max(24 * 60)
+      .default(15),
+  ),
   TEAMS_RATE_PER_TENANT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(25)),
   TEAMS_RATE_PER_CONVERSATION: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(7)),
   PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url('ska vara en URL, t.ex. https://samverkansboten.azurewebsites.net').optional()),
-  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(emptyToUndefined, z.string().regex(/InstrumentationKey=/i, 'ska vara en anslutningssträng för Application Insights (InstrumentationKey=…)').optional()),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/InstrumentationKey=/i, 'ska vara en anslutningssträng för Application Insights (InstrumentationKey=…)')
+      .optional(),
+  ),
   ALLOW_UNAUTHENTICATED: z.preprocess(emptyToUndefined, bool),
   STORAGE_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0.1).max(120).default(5)),
   MEMBER_CACHE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(600).default(30)),
@@ -115,10 +139,8 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>): Env
   const appType = e.BOT_TYPE ?? (e.BOT_PASSWORD === undefined && e.BOT_ID !== undefined ? 'UserAssignedMSI' : 'MultiTenant');
   if (e.BOT_ID === undefined && (e.BOT_PASSWORD !== undefined || e.BOT_TENANT_ID !== undefined))
     return bad('BOT_ID', 'saknas, men BOT_PASSWORD eller BOT_TENANT_ID är satt');
-  if (e.BOT_ID !== undefined && appType !== 'MultiTenant' && e.BOT_TENANT_ID === undefined)
-    return bad('BOT_TENANT_ID', `krävs när BOT_TYPE är ${appType}`);
-  if (e.BOT_ID !== undefined && appType !== 'UserAssignedMSI' && e.BOT_PASSWORD === undefined)
-    return bad('BOT_PASSWORD', `krävs när BOT_TYPE är ${appType}`);
+  if (e.BOT_ID !== undefined && appType !== 'MultiTenant' && e.BOT_TENANT_ID === undefined) return bad('BOT_TENANT_ID', `krävs när BOT_TYPE är ${appType}`);
+  if (e.BOT_ID !== undefined && appType !== 'UserAssignedMSI' && e.BOT_PASSWORD === undefined) return bad('BOT_PASSWORD', `krävs när BOT_TYPE är ${appType}`);
   const override = e.BOT_ID === undefined && e.ALLOW_UNAUTHENTICATED === true;
   if (e.BOT_ID === undefined && !override && (e.WEBSITE_INSTANCE_ID !== undefined || e.NODE_ENV === 'production'))
     return bad(

@@ -21,8 +21,7 @@ export function parseDemoFile(file: string, source: string, orgs: readonly Organ
       if (org === undefined) return issue(['people', i, 'org'], `okänd organisation "${person.org}"`);
       person.memberships.forEach((m, j) => {
         if (!org.groups.some((g) => g.id === m.group)) issue(['people', i, 'memberships', j, 'group'], `okänd grupp "${m.group}"`);
-        if (m.party !== null && !org.parties.some((p) => p.id === m.party))
-          issue(['people', i, 'memberships', j, 'party'], `okänd part "${m.party}"`);
+        if (m.party !== null && !org.parties.some((p) => p.id === m.party)) issue(['people', i, 'memberships', j, 'party'], `okänd part "${m.party}"`);
       });
     });
   });

@@ -5,9 +5,7 @@ import { CYCLE_AUDIENCES, GROUP_KINDS } from '../domain/organisation';
  * The organisation file as written in YAML (orgs/*.yaml). Ids are lower-case slugs so they
  * are safe as Azure Table keys and readable in commands ("koppla nosam-hisingen").
  */
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'ska vara små bokstäver a–z, siffror och bindestreck (högst 63 tecken)');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'ska vara små bokstäver a–z, siffror och bindestreck (högst 63 tecken)');
 
 const text = z.string().trim().min(1, 'får inte vara tom');
 const localized = z.object({ sv: text, en: text }).strict();
@@ -40,10 +38,7 @@ const chairRule = z
     extensionByConsensus: z.boolean(),
     replacementByLeavingPrincipal: z.boolean(),
     appointment: z.enum(['any-meeting', 'last-meeting-of-year']),
-    appointedBy: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('group') }).strict(),
-      z.object({ kind: z.literal('group-of'), group: id }).strict(),
-    ]),
+    appointedBy: z.discriminatedUnion('kind', [z.object({ kind: z.literal('group') }).strict(), z.object({ kind: z.literal('group-of'), group: id }).strict()]),
     quote: localized,
     source,
   })
@@ -126,8 +121,7 @@ export const orgFileSchema = z
   })
   .strict()
   .superRefine((org, ctx) => {
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
     const unique = (items: readonly { id: string }[], key: string) => {
       const seen = new Set<string>();
       items.forEach((it, i) => {
@@ -165,8 +159,7 @@ export const orgFileSchema = z
         if (!groups.has(rule.principal.group)) issue(['groups', i, 'chairRule', 'principal', 'group'], `okänd grupp "${rule.principal.group}"`);
         if (rule.principal.group === g.id) issue(['groups', i, 'chairRule', 'principal', 'group'], 'en grupp kan inte följa sig själv');
         const followed = org.groups.find((x) => x.id === (rule.principal as { group: string }).group);
-        if (followed?.chairRule === null)
-          issue(['groups', i, 'chairRule', 'principal', 'group'], `gruppen "${followed.id}" har ingen ordföranderegel att följa`);
+        if (followed?.chairRule === null) issue(['groups', i, 'chairRule', 'principal', 'group'], `gruppen "${followed.id}" har ingen ordföranderegel att följa`);
         if (followed?.chairRule?.principal.kind === 'follow')
           issue(['groups', i, 'chairRule', 'principal', 'group'], `gruppen "${followed.id}" följer i sin tur en annan grupp; följ den gruppen direkt`);
       }
@@ -176,8 +169,7 @@ export const orgFileSchema = z
         issue(['groups', i, 'chairRule', 'principal'], 'växling mellan huvudmän kräver exakt två huvudmän');
     });
     org.annualCycle.forEach((c, i) => {
-      if (c.schedule.kind === 'yearly' && c.schedule.day > DAYS_IN_MONTH[c.schedule.month - 1])
-        issue(['annualCycle', i, 'schedule'], 'dagen finns inte i månaden');
+      if (c.schedule.kind === 'yearly' && c.schedule.day > DAYS_IN_MONTH[c.schedule.month - 1]) issue(['annualCycle', i, 'schedule'], 'dagen finns inte i månaden');
       c.appliesTo.groups.forEach((gid, j) => {
         if (!groups.has(gid)) issue(['annualCycle', i, 'appliesTo', 'groups', j], `okänd grupp "${gid}"`);
       });

@@ -109,8 +109,7 @@ export function occurrences(org: Organisation, group: Group, item: CycleItem, st
       // Only a minimum is warned about; guidance ("cirka sex–åtta gånger/år") is shown, never enforced.
       if (group.meetings?.kind !== 'minimum') break;
       const per = group.meetings.per;
-      for (const y of years)
-        for (const end of per === 'year' ? [`${y}-12-31`] : [`${y}-06-30`, `${y}-12-31`]) push(`${item.id}|${end}`, end, 'none');
+      for (const y of years) for (const end of per === 'year' ? [`${y}-12-31`] : [`${y}-06-30`, `${y}-12-31`]) push(`${item.id}|${end}`, end, 'none');
       break;
     }
   }

@@ -72,7 +72,15 @@ export function zonedToInstant(date: IsoDate, time: string, timeZone: string): D
   if (!isIsoDate(date) || m === null || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
   const [y, mo, d] = parts(date);
   const wall = Date.UTC(y, mo - 1, d, Number(m[1]), Number(m[2]));
-  const formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+  const formatter = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
   const offsetAt = (instant: number) => {
     const p = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
     return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - instant;

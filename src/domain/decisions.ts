@@ -136,7 +136,12 @@ export function newDecision(d: DecisionDraft, at: { org: OrgId; group: GroupId; 
 }
 
 /** A correction: a new version with the changed fields; the earlier version stays in the register. */
-export function correctDecision(d: Decision, changes: Partial<Pick<Decision, 'title' | 'text' | 'rationale' | 'date' | 'links'>>, by: string, now: string): Result<Decision, 'retracted'> {
+export function correctDecision(
+  d: Decision,
+  changes: Partial<Pick<Decision, 'title' | 'text' | 'rationale' | 'date' | 'links'>>,
+  by: string,
+  now: string,
+): Result<Decision, 'retracted'> {
   if (d.retracted !== null) return fail('retracted');
   return ok({ ...d, ...changes, version: d.version + 1, correctedBy: by, recordedAt: now });
 }
@@ -148,7 +153,14 @@ export function retractDecision(d: Decision, reason: string, by: string, now: st
 }
 
 /** Records that a principal has taken the decision in its own organisation. */
-export function completeForankring(d: Decision, holder: string, doneOn: IsoDate, reference: string, now: string, by: string): Result<Decision, 'not-required' | 'already-done' | 'retracted'> {
+export function completeForankring(
+  d: Decision,
+  holder: string,
+  doneOn: IsoDate,
+  reference: string,
+  now: string,
+  by: string,
+): Result<Decision, 'not-required' | 'already-done' | 'retracted'> {
   if (d.retracted !== null) return fail('retracted');
   const f = d.forankring.find((x) => x.holder === holder);
   if (f === undefined) return fail('not-required');

@@ -23,7 +23,9 @@ const FROM_TEAMS = 'Inställning i Teams';
 export function withSettings(group: Group, s: GroupSettings): Group {
   // A minimum the documents set ("minst fyra gånger/år", 000) is a rule: guidance set in Teams never replaces it.
   const meetings: MeetingMinimum | null =
-    s.meetingGuidance === null || group.meetings?.kind === 'minimum' ? group.meetings : { kind: 'guidance', min: s.meetingGuidance.min, max: s.meetingGuidance.max, per: s.meetingGuidance.per, quote: null, source: FROM_TEAMS };
+    s.meetingGuidance === null || group.meetings?.kind === 'minimum'
+      ? group.meetings
+      : { kind: 'guidance', min: s.meetingGuidance.min, max: s.meetingGuidance.max, per: s.meetingGuidance.per, quote: null, source: FROM_TEAMS };
   return {
     ...group,
     deputies: s.deputies === null ? group.deputies : { appointed: s.deputies, quote: FROM_TEAMS, source: FROM_TEAMS },

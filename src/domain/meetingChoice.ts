@@ -52,7 +52,10 @@ export function parseMeetingDate(text: string, today: IsoDate): IsoDate | null {
 
 /** Splits "LGS 3 dec" into the group words and the date at the end, if there is one. */
 export function splitGroupAndDate(argument: string, today: IsoDate): { groupQuery: string; date: IsoDate | null } {
-  const words = argument.trim().split(/\s+/).filter((w) => w !== '');
+  const words = argument
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   for (const n of [3, 2, 1]) {
     if (words.length < n) continue;
     const date = parseMeetingDate(words.slice(-n).join(' '), today);
@@ -61,7 +64,8 @@ export function splitGroupAndDate(argument: string, today: IsoDate): { groupQuer
   return { groupQuery: words.join(' '), date: null };
 }
 
-export type MeetingChoice = { readonly kind: 'one'; readonly meeting: Meeting } | { readonly kind: 'none' } | { readonly kind: 'many'; readonly meetings: readonly Meeting[] };
+export type MeetingChoice =
+  { readonly kind: 'one'; readonly meeting: Meeting } | { readonly kind: 'none' } | { readonly kind: 'many'; readonly meetings: readonly Meeting[] };
 
 /**
  * The meeting a command means: with a date, the meetings that day (several ask the person to

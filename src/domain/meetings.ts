@@ -161,7 +161,11 @@ export function agendaChanges(before: Meeting, after: Meeting): AgendaChange[] {
   }
   const kept = new Set(after.agenda.map((i) => i.id));
   for (const item of before.agenda) if (!kept.has(item.id)) out.push({ kind: 'removed', title: item.title });
-  const order = (m: Meeting) => m.agenda.filter((i) => old.has(i.id) && kept.has(i.id)).map((i) => i.id).join();
+  const order = (m: Meeting) =>
+    m.agenda
+      .filter((i) => old.has(i.id) && kept.has(i.id))
+      .map((i) => i.id)
+      .join();
   if (order(before) !== order(after)) out.push({ kind: 'reordered' });
   return out;
 }
@@ -239,7 +243,10 @@ export interface InputReminder {
 export function inputRemindersDue(meeting: Meeting, people: MeetingPeople, now: Date, hours: readonly number[] = INPUT_REMINDER_HOURS): InputReminder[] {
   if (!inputOpen(meeting, now)) return [];
   const left = (cutoffOf(meeting).getTime() - now.getTime()) / 3_600_000;
-  const reached = hours.filter((h) => left <= h).sort((a, b) => a - b).at(0);
+  const reached = hours
+    .filter((h) => left <= h)
+    .sort((a, b) => a - b)
+    .at(0);
   if (reached === undefined) return [];
   const withInput = authorsWithInput(meeting, people);
   return people.answers

@@ -35,7 +35,13 @@ export interface Minutes {
 }
 
 /** The first draft: per active item the process leader's summary and the decisions recorded on it. */
-export function draftMinutes(meeting: Meeting, decisions: readonly Decision[], people: { present: readonly string[]; absent: readonly string[] }, by: string, justerare: readonly string[]): Minutes {
+export function draftMinutes(
+  meeting: Meeting,
+  decisions: readonly Decision[],
+  people: { present: readonly string[]; absent: readonly string[] },
+  by: string,
+  justerare: readonly string[],
+): Minutes {
   return {
     org: meeting.org,
     group: meeting.group,

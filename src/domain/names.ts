@@ -5,7 +5,10 @@
 
 /** Lower-case and without diacritics ("Hemgång" → "hemgang"); punctuation kept. */
 export function foldDiacritics(s: string): string {
-  return s.toLocaleLowerCase('sv').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return s
+    .toLocaleLowerCase('sv')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 }
 
 /** Lower-case, without diacritics ("Närhälsan" → "narhalsan"), punctuation as spaces, spaces collapsed. */
@@ -53,7 +56,11 @@ export function matchByName<T>(items: readonly T[], query: string, namesOf: (ite
 /** Drops an item whose name contains another candidate's name: "Beredningsgrupp Temagrupp Äldre" is named after "Temagrupp Äldre". */
 function withoutNamedAfter<T>(items: T[], namesOf: (item: T) => readonly string[]): T[] {
   if (items.length < 2) return items;
-  const padded = items.map((item) => namesOf(item).flatMap(spellings).map((s) => ` ${s} `));
+  const padded = items.map((item) =>
+    namesOf(item)
+      .flatMap(spellings)
+      .map((s) => ` ${s} `),
+  );
   const kept = items.filter((_, i) => !padded.some((other, j) => j !== i && other.some((o) => padded[i].some((mine) => mine !== o && mine.includes(o)))));
   return kept.length > 0 ? kept : items;
 }

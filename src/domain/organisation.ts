@@ -68,10 +68,7 @@ export interface DecisionRule {
 export type ReportCadence = 'quarterly' | 'half-yearly';
 
 /** Which principal must take the next chair term. */
-export type PrincipalRule =
-  | { readonly kind: 'alternate' }
-  | { readonly kind: 'follow'; readonly group: GroupId }
-  | { readonly kind: 'any' };
+export type PrincipalRule = { readonly kind: 'alternate' } | { readonly kind: 'follow'; readonly group: GroupId } | { readonly kind: 'any' };
 
 /** Rotation rules for a group's chair and vice chair, as data (seeds 000, 001, 002). */
 export interface ChairRule {
@@ -237,7 +234,10 @@ export function findParties(org: Organisation, query: string): Party[] {
 
 /** Lower-cases and collapses spaces and dashes so "NOSAM  Hisingen" matches "nosam-hisingen". */
 export function normalizeName(s: string): string {
-  return s.toLocaleLowerCase('sv').replace(/[\s\-–_]+/g, ' ').trim();
+  return s
+    .toLocaleLowerCase('sv')
+    .replace(/[\s\-–_]+/g, ' ')
+    .trim();
 }
 
 /** The principal a party belongs to. */

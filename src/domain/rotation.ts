@@ -1,5 +1,17 @@
 import { addDays, daysBetween, yearOf, type IsoDate } from './calendarDate';
-import { effectiveEnd, inOffice, isOpenEnded, latestTermBy, termEnd, termOn, type RuleCode, type Term, type TermHolder, type TermOrigin, type TermRole } from './chairTerms';
+import {
+  effectiveEnd,
+  inOffice,
+  isOpenEnded,
+  latestTermBy,
+  termEnd,
+  termOn,
+  type RuleCode,
+  type Term,
+  type TermHolder,
+  type TermOrigin,
+  type TermRole,
+} from './chairTerms';
 import type { ChairRule, Group, PartyId, PrincipalId } from './organisation';
 
 /** A group with its rule and its whole term history. */
@@ -66,12 +78,7 @@ export function chairPrincipalOn(g: GroupTerms, principals: readonly PrincipalId
 }
 
 /** The principal a chair term starting on `start` must come from, and why. */
-export function requiredChairPrincipal(
-  g: GroupTerms,
-  followed: GroupTerms | null,
-  principals: readonly PrincipalId[],
-  start: IsoDate,
-): PrincipalReason {
+export function requiredChairPrincipal(g: GroupTerms, followed: GroupTerms | null, principals: readonly PrincipalId[], start: IsoDate): PrincipalReason {
   const rule = g.group.chairRule;
   if (rule === null || rule.principal.kind === 'any') return { kind: 'any', next: null };
   const previous = latestTermBy(
@@ -84,7 +91,8 @@ export function requiredChairPrincipal(
     const p = followed === null ? null : chairPrincipalOn(followed, principals, start);
     if (p !== null && followed !== null) return { kind: 'follow', group: followed.group, next: p.principal, projected: p.projected };
     // Politicians rarely use the bot: alternate against the group's own previous chair.
-    if (previous !== null && alternated !== null) return { kind: 'follow-fallback', group: followed?.group ?? null, previous: previous.holder.principal, next: alternated };
+    if (previous !== null && alternated !== null)
+      return { kind: 'follow-fallback', group: followed?.group ?? null, previous: previous.holder.principal, next: alternated };
     return followed === null ? { kind: 'any', next: null } : { kind: 'follow-unknown', group: followed.group, next: null };
   }
   if (previous === null || alternated === null) return { kind: 'alternate-first', next: null };
@@ -106,8 +114,7 @@ export function nextChair(
   const startsOn = openTermStart(rule, g.terms, 'chair', today);
   const principal = requiredChairPrincipal(g, followed, principals, startsOn);
   const excludedParty = rule.rotateAmongParties && latest !== null ? latest.holder.party : null;
-  const lastChaired = (party: PartyId) =>
-    g.terms.filter((t) => t.role === 'chair' && t.holder.party === party).reduce((acc, t) => (t.start > acc ? t.start : acc), '');
+  const lastChaired = (party: PartyId) => g.terms.filter((t) => t.role === 'chair' && t.holder.party === party).reduce((acc, t) => (t.start > acc ? t.start : acc), '');
   const candidateParties = partiesAtTable
     .filter((p) => (principal.next === null || p.principal === principal.next) && p.id !== excludedParty)
     .sort((a, b) => lastChaired(a.id).localeCompare(lastChaired(b.id)) || a.id.localeCompare(b.id))
@@ -153,12 +160,7 @@ export interface RuleBreach {
  * Checks a proposed appointment against the group's rules. Returns every rule it breaks;
  * an empty list means it follows the rules.
  */
-export function checkAppointment(
-  g: GroupTerms,
-  followed: GroupTerms | null,
-  principals: readonly PrincipalId[],
-  p: Proposal,
-): RuleBreach[] {
+export function checkAppointment(g: GroupTerms, followed: GroupTerms | null, principals: readonly PrincipalId[], p: Proposal): RuleBreach[] {
   const rule = g.group.chairRule;
   if (rule === null) return [];
   const breaches: RuleBreach[] = [];
@@ -188,7 +190,11 @@ export function checkAppointment(
   }
   if (rule.vice === 'other-principal') {
     // The chair and the vice chair in office together come from different principals.
-    const other = termOn(g.terms.filter((t) => t.id !== p.replaces), p.role === 'chair' ? 'viceChair' : 'chair', p.start);
+    const other = termOn(
+      g.terms.filter((t) => t.id !== p.replaces),
+      p.role === 'chair' ? 'viceChair' : 'chair',
+      p.start,
+    );
     if (other !== null && other.holder.principal === p.holder.principal)
       breach('vice-other-principal', otherPrincipal(principals, other.holder.principal) ?? '', p.holder.principal);
   }

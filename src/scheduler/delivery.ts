@@ -14,8 +14,7 @@ export const NOT_OWNER = -1;
 export const TIMED_OUT = 0;
 
 export type DeliveryResult =
-  | { readonly ok: true; readonly activityId: string }
-  | { readonly ok: false; readonly status: number; readonly attempts: number; readonly reason: string };
+  { readonly ok: true; readonly activityId: string } | { readonly ok: false; readonly status: number; readonly attempts: number; readonly reason: string };
 
 export interface RetryPolicy {
   readonly maxAttempts: number;
@@ -105,7 +104,14 @@ export async function deliver(
     await sleep(retryAfter !== null ? Math.min(Math.max(retryAfter * 1000, jittered), 120_000) : jittered);
   };
   try {
-    const activityId = await pRetry(tryOnce, { retries: Math.max(0, policy.maxAttempts - 1), minTimeout: 0, maxTimeout: 0, factor: 1, randomize: false, onFailedAttempt: waitBeforeRetry });
+    const activityId = await pRetry(tryOnce, {
+      retries: Math.max(0, policy.maxAttempts - 1),
+      minTimeout: 0,
+      maxTimeout: 0,
+      factor: 1,
+      randomize: false,
+      onFailedAttempt: waitBeforeRetry,
+    });
     return { ok: true, activityId };
   } catch (e) {
     if (e instanceof NotOwner) return { ok: false, status: NOT_OWNER, attempts, reason: 'not owner' };

@@ -15,7 +15,12 @@ export const FORANKRING_INTERVAL_DAYS = 30;
  * `open` is the pending förankring per organisation as its index holds it (done and retracted
  * ones are not there), so this is O(pending), not O(every decision ever recorded).
  */
-export function forankringMessages(orgs: readonly Organisation[], groups: ReadonlyMap<string, GroupCycleState>, open: ReadonlyMap<string, readonly OpenForankring[]>, now: Date): Outgoing[] {
+export function forankringMessages(
+  orgs: readonly Organisation[],
+  groups: ReadonlyMap<string, GroupCycleState>,
+  open: ReadonlyMap<string, readonly OpenForankring[]>,
+  now: Date,
+): Outgoing[] {
   const out: Outgoing[] = [];
   for (const org of orgs) {
     const today = dateIn(now, org.timeZone);
@@ -36,7 +41,9 @@ export function forankringMessages(orgs: readonly Organisation[], groups: Readon
             ['Förankras hos', holderName],
           ]),
           textBlock(d.text),
-          textBlock('Beslutet behöver fattas formellt i din organisation. Meddela gruppens processledare när det är gjort, så registreras förankringen.', { isSubtle: true }),
+          textBlock('Beslutet behöver fattas formellt i din organisation. Meddela gruppens processledare när det är gjort, så registreras förankringen.', {
+            isSubtle: true,
+          }),
         ]),
       };
       for (const r of recipients)

@@ -44,7 +44,15 @@ export async function meetingMessages(
         // Keep the claims visible to the sweeps of the next month.
         const keepUntil = addDays(m.date, 30);
         for (const r of inputRemindersDue(m, people, now))
-          out.push({ id: `${base}|input|${r.hoursBeforeCutoff}|${r.member}`, org: org.id, group: group.id, recipient: r.member, deadline: keepUntil, message: { card: inputReminderCard(org, group, m, 'sv') }, channelFallback: true });
+          out.push({
+            id: `${base}|input|${r.hoursBeforeCutoff}|${r.member}`,
+            org: org.id,
+            group: group.id,
+            recipient: r.member,
+            deadline: keepUntil,
+            message: { card: inputReminderCard(org, group, m, 'sv') },
+            channelFallback: true,
+          });
         if (now >= cutoffOf(m) && m.status === 'planned') {
           const today = dateIn(now, org.timeZone);
           const leads = new Set<string>();
@@ -56,13 +64,29 @@ export async function meetingMessages(
           // The brief holds private input: personal chat only, never the channel.
           for (const lead of leads)
             parts.forEach((card, i) =>
-              out.push({ id: `${base}|brief|${lead}${i === 0 ? '' : `|part${i + 1}`}`, org: org.id, group: group.id, recipient: lead, deadline: keepUntil, message: { card }, channelFallback: false }),
+              out.push({
+                id: `${base}|brief|${lead}${i === 0 ? '' : `|part${i + 1}`}`,
+                org: org.id,
+                group: group.id,
+                recipient: lead,
+                deadline: keepUntil,
+                message: { card },
+                channelFallback: false,
+              }),
             );
         }
         if (m.status !== 'planned') {
           const card = catchUpCard(org, group, m, 'sv');
           for (const a of people.answers.filter((x) => x.attendance === 'absent'))
-            out.push({ id: `${base}|catchup|${a.member}`, org: org.id, group: group.id, recipient: a.member, deadline: keepUntil, message: { card }, channelFallback: false });
+            out.push({
+              id: `${base}|catchup|${a.member}`,
+              org: org.id,
+              group: group.id,
+              recipient: a.member,
+              deadline: keepUntil,
+              message: { card },
+              channelFallback: false,
+            });
         }
       }
     }

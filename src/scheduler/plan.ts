@@ -39,7 +39,12 @@ export interface Candidate {
  * and terms in force, meetings in the planners' window (window.ts), pending förankring from its
  * index, and the ledger from today on. O(groups + due items), not O(history).
  */
-export async function loadState(deps: Pick<SweepDeps, 'groupState' | 'ledger' | 'decisions'>, orgs: readonly Organisation[], now: Date, keeper: LeaseKeeper): Promise<SweepState> {
+export async function loadState(
+  deps: Pick<SweepDeps, 'groupState' | 'ledger' | 'decisions'>,
+  orgs: readonly Organisation[],
+  now: Date,
+  keeper: LeaseKeeper,
+): Promise<SweepState> {
   const t0 = performance.now();
   const groups = new Map<string, GroupCycleState>();
   const ledgers = new Map<string, LedgerSnapshot>();
@@ -101,7 +106,12 @@ export async function planOutgoing(deps: Pick<SweepDeps, 'meetings'>, state: Swe
  * reached the connector (there is no way to ask Teams): it is sent again, so never lost, and
  * marked uncertain (it may arrive twice: at most `concurrency` per crash; bench/faults.ts).
  */
-export function selectCandidates(due: readonly Outgoing[], ledgers: ReadonlyMap<string, LedgerSnapshot>, now: Date, staleClaimMs: number): { candidates: Candidate[]; uncertain: Outgoing[] } {
+export function selectCandidates(
+  due: readonly Outgoing[],
+  ledgers: ReadonlyMap<string, LedgerSnapshot>,
+  now: Date,
+  staleClaimMs: number,
+): { candidates: Candidate[]; uncertain: Outgoing[] } {
   const candidates: Candidate[] = [];
   const orphans: Candidate[] = [];
   for (const r of due) {

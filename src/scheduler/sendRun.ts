@@ -115,7 +115,8 @@ export class SendRun {
       const item = this.ready.shift();
       if (item !== undefined) {
         // Claim the next chunk while this one is being sent, so no sender waits for it.
-        if (this.ready.length < this.deps.settings.concurrency && this.stopped === undefined && this.next < this.candidates.length) void this.startRefill().catch(() => undefined);
+        if (this.ready.length < this.deps.settings.concurrency && this.stopped === undefined && this.next < this.candidates.length)
+          void this.startRefill().catch(() => undefined);
         return item;
       }
       if (this.claiming !== null) await this.claiming;
@@ -278,7 +279,13 @@ export class SendRun {
   private async handBack(items: readonly Ready[]): Promise<void> {
     for (const item of items)
       await this.deps.ledger
-        .complete(item.reminder.org, item.claim, { status: 'failed', via: 'none', detail: 'sweep stopped before sending', at: this.deps.clock.now(), nextAttemptAt: null })
+        .complete(item.reminder.org, item.claim, {
+          status: 'failed',
+          via: 'none',
+          detail: 'sweep stopped before sending',
+          at: this.deps.clock.now(),
+          nextAttemptAt: null,
+        })
         .catch(() => undefined);
   }
 

@@ -80,7 +80,15 @@ async function sweepUnderLease(deps: SweepDeps, org: Organisation, now: Date, ke
   const run = new SendRun(deps, keeper, candidates, refs, state.rosterNames);
   await run.run(signal);
   const { claimed, ...rest } = run.counts;
-  const report: SweepReport = { ran: true, due: due.length, claimed, ...rest, planningMs, readMs: state.readMs, ...(run.stopped !== undefined ? { stopped: run.stopped } : {}) };
+  const report: SweepReport = {
+    ran: true,
+    due: due.length,
+    claimed,
+    ...rest,
+    planningMs,
+    readMs: state.readMs,
+    ...(run.stopped !== undefined ? { stopped: run.stopped } : {}),
+  };
   deps.logger.info('reminders.swept', { org: org.id, ...report, planningMs: Math.round(planningMs), readMs: Math.round(state.readMs) });
   return report;
 }

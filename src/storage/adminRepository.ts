@@ -73,7 +73,9 @@ export class AdminTableRepository implements AdminRepository {
   }
 
   async audit(org: string, change: AdminChange): Promise<void> {
-    await this.store.table('OrgEdits').createEntity({ partitionKey: pk(org), rowKey: `log|${change.at}|${keyPart(change.id)}`, change: JSON.stringify(changeSchema.parse(change)) });
+    await this.store
+      .table('OrgEdits')
+      .createEntity({ partitionKey: pk(org), rowKey: `log|${change.at}|${keyPart(change.id)}`, change: JSON.stringify(changeSchema.parse(change)) });
   }
 
   async auditLog(org: string, limit: number): Promise<AdminChange[]> {

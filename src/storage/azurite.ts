@@ -36,7 +36,9 @@ export async function startAzurite(dataDir: string | null): Promise<RunningAzuri
     azuritePackage = require.resolve('azurite/package.json');
   } catch {
     // The deployed package has no devDependencies: a production start must configure storage.
-    throw new Error('Ingen lagring är konfigurerad och Azurite (devDependency) är inte installerat. Sätt AZURE_TABLES_ENDPOINT (hanterad identitet) eller AZURE_TABLES_CONNECTION_STRING.');
+    throw new Error(
+      'Ingen lagring är konfigurerad och Azurite (devDependency) är inte installerat. Sätt AZURE_TABLES_ENDPOINT (hanterad identitet) eller AZURE_TABLES_CONNECTION_STRING.',
+    );
   }
   const bin = path.join(azuritePackage, '..', 'dist', 'src', 'table', 'main.js');
   // --disableTelemetry: Azurite otherwise reports usage to Microsoft from every local run.

@@ -35,8 +35,7 @@ const WRITTEN_TTL_MS = 10 * 60_000;
 
 function keysOf(ref: ConversationRef): { partitionKey: string; rowKey: string } {
   if (ref.conversationType === 'personal') return { partitionKey: PERSONAL, rowKey: keyPart((ref.userAadObjectId ?? '').toLowerCase()) };
-  if (ref.conversationType === 'channel' && ref.teamId !== null)
-    return { partitionKey: `t|${keyPart(ref.teamId)}`, rowKey: keyPart(ref.conversationId) };
+  if (ref.conversationType === 'channel' && ref.teamId !== null) return { partitionKey: `t|${keyPart(ref.teamId)}`, rowKey: keyPart(ref.conversationId) };
   return { partitionKey: `g|${keyPart(ref.conversationId)}`, rowKey: 'ref' };
 }
 

@@ -12,7 +12,13 @@ import { keyPart, type TableStore } from './tables';
  * its partitions (`c|{org}|` up to `c|{org}|~`), read at start-up and after each edit.
  */
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const base = { id: z.string().min(1).max(80), group: z.string().max(64).nullable(), year: z.number().int().min(2000).max(2100), by: z.string().max(80), at: z.string().max(40) };
+const base = {
+  id: z.string().min(1).max(80),
+  group: z.string().max(64).nullable(),
+  year: z.number().int().min(2000).max(2100),
+  by: z.string().max(80),
+  at: z.string().max(40),
+};
 const editSchema: z.ZodType<CycleEdit> = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('confirm'), target: z.string().max(200) }),
   z.object({ ...base, kind: z.literal('move'), target: z.string().max(200), date }),
@@ -57,6 +63,8 @@ export class CycleEditTableRepository implements CycleEditRepository {
   }
 
   async saveCycleEdit(org: string, edit: CycleEdit): Promise<void> {
-    await this.store.table('OrgEdits').createEntity({ partitionKey: pk(org, edit.year), rowKey: `${edit.at}|${keyPart(edit.id)}`, edit: JSON.stringify(editSchema.parse(edit)) });
+    await this.store
+      .table('OrgEdits')
+      .createEntity({ partitionKey: pk(org, edit.year), rowKey: `${edit.at}|${keyPart(edit.id)}`, edit: JSON.stringify(editSchema.parse(edit)) });
   }
 }

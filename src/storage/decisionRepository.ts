@@ -314,7 +314,9 @@ export class DecisionTableRepository implements DecisionRepository {
         const f = d?.forankring.find((x) => x.holder === holder);
         if (d === undefined || f?.status !== 'pending' || d.retracted !== null) continue;
         const value: OpenForankring = { group: d.group, year: d.year, seq: d.seq, number: d.number, title: d.title, text: d.text, date: d.date, holder };
-        await this.store.table('Forankring').upsertEntity({ partitionKey: openPk(org), rowKey: keyPart(`${d.group}|${seqKey(d)}|${holder}`), ...dataProperties(JSON.stringify(value)) }, 'Replace');
+        await this.store
+          .table('Forankring')
+          .upsertEntity({ partitionKey: openPk(org), rowKey: keyPart(`${d.group}|${seqKey(d)}|${holder}`), ...dataProperties(JSON.stringify(value)) }, 'Replace');
         written += 1;
       }
     }
@@ -362,14 +364,28 @@ export class DecisionTableRepository implements DecisionRepository {
 
   private queueRow(d: Decision, q: QueuedItem) {
     // The reference is stored as columns (`originKind`, `year`, `seq`): table entities hold no nested objects.
-    return { partitionKey: pk(d.org, d.group), rowKey: `q|${seqKey(d)}`, title: q.title, originKind: q.origin.kind, year: q.origin.decision.year, seq: q.origin.decision.seq };
+    return {
+      partitionKey: pk(d.org, d.group),
+      rowKey: `q|${seqKey(d)}`,
+      title: q.title,
+      originKind: q.origin.kind,
+      year: q.origin.decision.year,
+      seq: q.origin.decision.seq,
+    };
   }
 
   private async indexForankring(d: Decision): Promise<void> {
     const table = this.store.table('Forankring');
     for (const f of d.forankring) {
       await table.upsertEntity(
-        { partitionKey: keyPart(`${d.org}|${f.holder}`), rowKey: `${d.group}|${seqKey(d)}`, group: d.group, number: d.number, title: d.title, status: d.retracted ? 'retracted' : f.status },
+        {
+          partitionKey: keyPart(`${d.org}|${f.holder}`),
+          rowKey: `${d.group}|${seqKey(d)}`,
+          group: d.group,
+          number: d.number,
+          title: d.title,
+          status: d.retracted ? 'retracted' : f.status,
+        },
         'Replace',
       );
       const open = { partitionKey: openPk(d.org), rowKey: keyPart(`${d.group}|${seqKey(d)}|${f.holder}`) };

@@ -35,7 +35,10 @@ export const termSchema = z.object({
   holder: holderSchema,
   start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   plannedEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  actualEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  actualEnd: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   origin: z.enum(['rotation', 'replacement', 'extension']),
   replaces: z.string().nullable(),
   exception: z.object({ rules: z.array(z.enum(RULE_CODES)), reason: z.string() }).nullable(),
@@ -50,7 +53,15 @@ const agendaItemSchema = z.object({
   kind: z.enum(ITEM_KINDS),
   presenter: z.string().max(L.presenter),
   minutes: z.number().int().min(0).max(L.minutes),
-  documents: z.array(z.object({ title: z.string().max(L.doc), url: z.string().max(L.doc).regex(/^https?:\/\//i) })),
+  documents: z.array(
+    z.object({
+      title: z.string().max(L.doc),
+      url: z
+        .string()
+        .max(L.doc)
+        .regex(/^https?:\/\//i),
+    }),
+  ),
   source: z.string().max(L.source).nullable(),
   origin: z.object({ kind: z.literal('sent-back'), decision: z.object({ year: z.number().int(), seq: z.number().int() }) }).optional(),
   withdrawn: z.boolean(),
@@ -191,7 +202,9 @@ export class GroupStateTableRepository implements GroupStateRepository {
   }
 
   async openMeetingForm(org: string, group: GroupId, formKey: string, shownTo: string, at: string): Promise<void> {
-    await this.store.table('GroupState').createEntity({ partitionKey: keyPart(org), rowKey: `${group}|form|${keyPart(formKey)}`, kind: 'form', meetingId: '', shownTo, at });
+    await this.store
+      .table('GroupState')
+      .createEntity({ partitionKey: keyPart(org), rowKey: `${group}|form|${keyPart(formKey)}`, kind: 'form', meetingId: '', shownTo, at });
   }
 
   async createMeetingFromForm(m: Meeting, formKey: string): Promise<Result<string, 'used' | 'unknown-form'>> {
@@ -237,7 +250,12 @@ export class GroupStateTableRepository implements GroupStateRepository {
 
   /** Reads rows into per-group records; `only` limits to those groups (and makes empty records for them). */
   private async read(org: string, filter: string, only: readonly GroupId[] | null): Promise<Map<GroupId, GroupRecord>> {
-    interface Acc { terms: Term[]; members: GroupMember[]; meetings: Meeting[]; version: string | null }
+    interface Acc {
+      terms: Term[];
+      members: GroupMember[];
+      meetings: Meeting[];
+      version: string | null;
+    }
     const empty = (): Acc => ({ terms: [], members: [], meetings: [], version: null });
     const records = new Map<GroupId, Acc>((only ?? []).map((g) => [g, empty()]));
     for await (const e of this.store.table('GroupState').listEntities({ queryOptions: { filter } })) {

@@ -82,7 +82,12 @@ export class OrganisationTableRepository implements OrganisationRepository {
 }
 
 /** The kind of an organisation row (`meta`, `group`, …) with its item id: no personal data. */
-const rowKind = (rowKey: string) => rowKey.split('|').filter((_, i) => i !== 1).join('|').slice(0, 80);
+const rowKind = (rowKey: string) =>
+  rowKey
+    .split('|')
+    .filter((_, i) => i !== 1)
+    .join('|')
+    .slice(0, 80);
 
 type Assembled = { success: true; data: Organisation } | { success: false; paths: string[] };
 
@@ -100,7 +105,11 @@ function assemble(rows: readonly Row[], unreadable: (rowKey: string) => void): A
       return undefined;
     }
   };
-  const items = (prefix: string) => sorted.filter((r) => r.rowKey.startsWith(`${prefix}|`)).map(json).filter((x) => x !== undefined);
+  const items = (prefix: string) =>
+    sorted
+      .filter((r) => r.rowKey.startsWith(`${prefix}|`))
+      .map(json)
+      .filter((x) => x !== undefined);
   const metaRow = sorted.find((r) => r.rowKey === 'meta');
   const meta = metaRow === undefined ? undefined : json(metaRow);
   if (typeof meta !== 'object' || meta === null) return { success: false, paths: ['meta'] };

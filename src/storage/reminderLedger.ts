@@ -41,8 +41,14 @@ export class ReminderLedger implements ReminderLedgerPort {
       if (rk.startsWith('c|')) {
         const c = claimRow.parse(e);
         snapshot.claims.set(rest, {
-          reminderId: rest, status: c.status, claimedBy: c.claimedBy, claimedAt: c.claimedAt, sweeps: c.sweeps, etag: c.etag,
-          ...(c.token !== undefined ? { token: c.token } : {}), nextAttemptAt: c.nextAttemptAt ?? null,
+          reminderId: rest,
+          status: c.status,
+          claimedBy: c.claimedBy,
+          claimedAt: c.claimedAt,
+          sweeps: c.sweeps,
+          etag: c.etag,
+          ...(c.token !== undefined ? { token: c.token } : {}),
+          nextAttemptAt: c.nextAttemptAt ?? null,
         });
       } else if (rk.startsWith('d|')) snapshot.done.add(rest);
       else if (rk.startsWith('a|')) snapshot.acknowledged.add(rest);
@@ -70,7 +76,14 @@ export class ReminderLedger implements ReminderLedgerPort {
       ...(r.token !== undefined ? { token: r.token } : {}),
     });
     const record = (r: { id: string; token?: string }, etag: string): ClaimRecord => ({
-      reminderId: r.id, status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: 1, etag, ...(r.token !== undefined ? { token: r.token } : {}), nextAttemptAt: null,
+      reminderId: r.id,
+      status: 'claimed',
+      claimedBy: by,
+      claimedAt: at.toISOString(),
+      sweeps: 1,
+      etag,
+      ...(r.token !== undefined ? { token: r.token } : {}),
+      nextAttemptAt: null,
     });
     for (let i = 0; i < reminders.length; i += 100) {
       const batch = reminders.slice(i, i + 100);
@@ -98,16 +111,30 @@ export class ReminderLedger implements ReminderLedgerPort {
   /** Takes over a stale `claimed`, a failed or an undeliverable claim (ETag-guarded), as `claimed`. */
   async reclaim(org: string, claim: ClaimRecord, by: string, at: Date, token?: string): Promise<ClaimRecord | null> {
     const taken: ClaimRecord = {
-      ...claim, status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: claim.sweeps + 1, etag: '', nextAttemptAt: null, ...(token !== undefined ? { token } : {}),
+      ...claim,
+      status: 'claimed',
+      claimedBy: by,
+      claimedAt: at.toISOString(),
+      sweeps: claim.sweeps + 1,
+      etag: '',
+      nextAttemptAt: null,
+      ...(token !== undefined ? { token } : {}),
     };
     try {
-      const res = await this.store
-        .table('Reminders')
-        .updateEntity(
-          { partitionKey: keyPart(org), rowKey: claimKey(org, claim.reminderId), status: 'claimed', claimedBy: by, claimedAt: at.toISOString(), sweeps: claim.sweeps + 1, nextAttemptAt: '', ...(token !== undefined ? { token } : {}) },
-          'Merge',
-          { etag: claim.etag },
-        );
+      const res = await this.store.table('Reminders').updateEntity(
+        {
+          partitionKey: keyPart(org),
+          rowKey: claimKey(org, claim.reminderId),
+          status: 'claimed',
+          claimedBy: by,
+          claimedAt: at.toISOString(),
+          sweeps: claim.sweeps + 1,
+          nextAttemptAt: '',
+          ...(token !== undefined ? { token } : {}),
+        },
+        'Merge',
+        { etag: claim.etag },
+      );
       return { ...taken, etag: res.etag ?? '' };
     } catch (e) {
       if (!hasStatus(e, 412) && !hasStatus(e, 404)) throw e;
@@ -118,20 +145,22 @@ export class ReminderLedger implements ReminderLedgerPort {
   }
 
   /** Records the outcome of a claim we hold. False when someone else took it over meanwhile. */
-  async complete(
-    org: string,
-    claim: ClaimRecord,
-    outcome: ClaimOutcome,
-  ): Promise<boolean> {
+  async complete(org: string, claim: ClaimRecord, outcome: ClaimOutcome): Promise<boolean> {
     const nextAttemptAt = outcome.nextAttemptAt ? outcome.nextAttemptAt.toISOString() : '';
     try {
-      await this.store
-        .table('Reminders')
-        .updateEntity(
-          { partitionKey: keyPart(org), rowKey: claimKey(org, claim.reminderId), status: outcome.status, via: outcome.via, detail: outcome.detail, completedAt: outcome.at.toISOString(), nextAttemptAt },
-          'Merge',
-          { etag: claim.etag },
-        );
+      await this.store.table('Reminders').updateEntity(
+        {
+          partitionKey: keyPart(org),
+          rowKey: claimKey(org, claim.reminderId),
+          status: outcome.status,
+          via: outcome.via,
+          detail: outcome.detail,
+          completedAt: outcome.at.toISOString(),
+          nextAttemptAt,
+        },
+        'Merge',
+        { etag: claim.etag },
+      );
       return true;
     } catch (e) {
       if (!hasStatus(e, 412)) throw e;
@@ -156,7 +185,9 @@ export class ReminderLedger implements ReminderLedgerPort {
       if (!hasStatus(e, 412) && !hasStatus(e, 404)) throw e;
     }
     const current = await this.readClaim(org, claim.reminderId);
-    return current !== null && claim.token !== undefined && current.token === claim.token && current.status === phase ? { ...claim, status: phase, etag: current.etag } : null;
+    return current !== null && claim.token !== undefined && current.token === claim.token && current.status === phase
+      ? { ...claim, status: phase, etag: current.etag }
+      : null;
   }
 
   /** One claim as stored now, or null. */
@@ -165,8 +196,14 @@ export class ReminderLedger implements ReminderLedgerPort {
     if (row === null) return null;
     const c = claimRow.parse(row);
     return {
-      reminderId, status: c.status, claimedBy: c.claimedBy, claimedAt: c.claimedAt, sweeps: c.sweeps, etag: c.etag,
-      ...(c.token !== undefined ? { token: c.token } : {}), nextAttemptAt: c.nextAttemptAt === undefined || c.nextAttemptAt === '' ? null : c.nextAttemptAt,
+      reminderId,
+      status: c.status,
+      claimedBy: c.claimedBy,
+      claimedAt: c.claimedAt,
+      sweeps: c.sweeps,
+      etag: c.etag,
+      ...(c.token !== undefined ? { token: c.token } : {}),
+      nextAttemptAt: c.nextAttemptAt === undefined || c.nextAttemptAt === '' ? null : c.nextAttemptAt,
     };
   }
 

@@ -1,9 +1,29 @@
-import { TableClient, TableServiceClient, type GetTableEntityOptions, type GetTableEntityResponse, type TableEntityResult, type TableServiceClientOptions } from '@azure/data-tables';
+import {
+  TableClient,
+  TableServiceClient,
+  type GetTableEntityOptions,
+  type GetTableEntityResponse,
+  type TableEntityResult,
+  type TableServiceClientOptions,
+} from '@azure/data-tables';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { isRestError, type PipelinePolicy } from '@azure/core-rest-pipeline';
 
 /** Every table the bot uses. Names get the configured prefix (tests isolate by prefix). */
-export const TABLES = ['Organisations', 'Members', 'GroupState', 'Conversations', 'ChannelLinks', 'Reminders', 'Leases', 'CalendarTokens', 'MeetingInputs', 'Decisions', 'Forankring', 'OrgEdits'] as const;
+export const TABLES = [
+  'Organisations',
+  'Members',
+  'GroupState',
+  'Conversations',
+  'ChannelLinks',
+  'Reminders',
+  'Leases',
+  'CalendarTokens',
+  'MeetingInputs',
+  'Decisions',
+  'Forankring',
+  'OrgEdits',
+] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** How the bot reaches Azure Tables: a connection string (Azurite, dev) or an endpoint with managed identity. */
@@ -147,7 +167,10 @@ export class TableStore {
   /** True when the table service answers a cheap query. */
   async ping(): Promise<boolean> {
     try {
-      const page = await this.table('Organisations').listEntities({ queryOptions: { select: ['PartitionKey'] } }).byPage({ maxPageSize: 1 }).next();
+      const page = await this.table('Organisations')
+        .listEntities({ queryOptions: { select: ['PartitionKey'] } })
+        .byPage({ maxPageSize: 1 })
+        .next();
       return page.done !== undefined;
     } catch {
       return false;

@@ -62,7 +62,10 @@ export function parseEnvelope(body: unknown): EnvelopeResult {
   if (!parsed.success) return { ok: false, fields: [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(body)'))] };
   const a = parsed.data as Record<string, unknown>;
   // As botbuilder's own validator does: timestamps become Dates, the raw strings are kept.
-  for (const [key, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp']] as const)
+  for (const [key, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const)
     if (typeof a[key] === 'string') {
       a[raw] = a[key];
       a[key] = new Date(a[key]);
@@ -90,8 +93,7 @@ export function conversationRefOf(activity: Partial<Activity>): ConversationRef 
   const a = parsed.data;
   const type = a.conversation.conversationType === 'channel' ? 'channel' : a.conversation.conversationType === 'groupChat' ? 'groupChat' : 'personal';
   const teamId = a.channelData?.team?.id ?? null;
-  const conversationId =
-    type === 'channel' ? (a.channelData?.channel?.id ?? a.conversation.id.split(';')[0]) : a.conversation.id;
+  const conversationId = type === 'channel' ? (a.channelData?.channel?.id ?? a.conversation.id.split(';')[0]) : a.conversation.id;
   return {
     channelId: a.channelId,
     serviceUrl: a.serviceUrl,

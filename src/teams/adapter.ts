@@ -1,4 +1,12 @@
-import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationReference, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConversationReference,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { BotAuthConfig } from '../config/env';
 import type { ConversationRef } from '../domain/conversation';
@@ -29,7 +37,10 @@ export function createBotAuth(auth: BotAuthConfig | null, openIdMetadataUrl?: st
 }
 
 /** How a failed authentication is answered: 401 for a rejected caller, 503 when signing keys cannot be fetched. */
-export interface AuthFailure { readonly status: 401 | 503; readonly reason: string }
+export interface AuthFailure {
+  readonly status: 401 | 503;
+  readonly reason: string;
+}
 
 /**
  * Sorts an error from authenticating a request. The SDK reports unreachable OpenID metadata

@@ -26,7 +26,11 @@ const adminFormOf = (mode: AadIdMode) =>
     org: slug,
     action: z.enum(['addAdmin', 'removeAdmin', 'addProcessLeader', 'removeProcessLeader']),
     person: aadObjectIdSchema(mode),
-    displayName: z.string().max(NAME_MAX).regex(/^[^\p{Cc}]*$/u).optional(),
+    displayName: z
+      .string()
+      .max(NAME_MAX)
+      .regex(/^[^\p{Cc}]*$/u)
+      .optional(),
     group: z.union([slug, z.literal('')]).optional(),
   });
 const adminForm = { strict: adminFormOf('strict'), local: adminFormOf('local') } as const;
@@ -41,7 +45,15 @@ export async function showAdmins(turn: Turn, deps: AdminHandlerDeps, arg: string
     case 'org-not-found':
       return reply(turn, adminTexts.orgNotFound(plain(r.query)));
     case 'choose-org':
-      return reply(turn, adminTexts.chooseOrg(deps.catalog.all().map((o) => o.shortName).join(', ')));
+      return reply(
+        turn,
+        adminTexts.chooseOrg(
+          deps.catalog
+            .all()
+            .map((o) => o.shortName)
+            .join(', '),
+        ),
+      );
   }
 }
 

@@ -167,7 +167,10 @@ export class SamverkansBot {
     this.submit('editCycle', cycleEditSubmission, (turn, d) => submitCycleEdit(turn, this.deps, d));
     this.submit('saveSettings', settingsSubmission, (turn, d) => submitSettings(turn, this.deps, d));
     this.submit('changeAdmins', adminSubmission, (turn, d) => submitAdminChange(turn, this.deps, d));
-    for (const [verb, attendance] of [['attend', 'attending'], ['absent', 'absent']] as const)
+    for (const [verb, attendance] of [
+      ['attend', 'attending'],
+      ['absent', 'absent'],
+    ] as const)
       app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
         const parsed = executeData.safeParse(data);
         const turn = await this.turnOf(context);
@@ -274,7 +277,15 @@ export class SamverkansBot {
       case null: {
         const near = suggestCommands(cmd.text, turn.locale);
         const said = plain(cmd.text.slice(0, 60));
-        return reply(turn, near.length > 0 ? texts.didYouMean(said, near.map((w) => `**${w}**`)) : texts.unknown(said));
+        return reply(
+          turn,
+          near.length > 0
+            ? texts.didYouMean(
+                said,
+                near.map((w) => `**${w}**`),
+              )
+            : texts.unknown(said),
+        );
       }
     }
   }
@@ -293,7 +304,10 @@ export class SamverkansBot {
     const pick = cmd.name === null ? undefined : MEETING_PICK[cmd.name];
     if (pick === undefined) return cmd;
     // `publicera LGS <url>`: the address is the last word and stays with the command.
-    const words = cmd.argument.trim().split(/\s+/).filter((w) => w !== '');
+    const words = cmd.argument
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
     const last = words.at(-1) ?? '';
     const url = cmd.name === 'publish' && /^(https?:\/\/|www\.)/i.test(last) ? last : '';
     if (url !== '') words.pop();
@@ -308,7 +322,10 @@ export class SamverkansBot {
     if (r.ok) return sendCard(turn, groupsCard(r.value, turn.locale, page));
     if (r.code === 'no-orgs') return reply(turn, texts.noOrgs);
     if (r.code === 'choose-org') return sendCard(turn, chooseOrgCard(this.deps.catalog.all(), turn.locale));
-    const known = this.deps.catalog.all().map((o) => o.id).join(', ');
+    const known = this.deps.catalog
+      .all()
+      .map((o) => o.id)
+      .join(', ');
     return reply(turn, texts.orgNotFound(plain(r.query), known));
   }
 

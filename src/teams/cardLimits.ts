@@ -20,8 +20,15 @@ export function explainCardIssue(error: z.ZodError, labels: Readonly<Partial<Rec
       en: `${label.en} may be at most ${digits(max, ',')} characters (${digits(got, ',')} were sent). Nothing was saved.`,
     };
   }
-  if (field === 'date') return { sv: 'Datumet måste vara ett riktigt datum mellan år 2000 och 2100. Inget sparades.', en: 'The date must be a real date between the years 2000 and 2100. Nothing was saved.' };
-  if (field === 'link') return { sv: 'Länken måste vara en webbadress som börjar med https:// eller http://. Inget sparades.', en: 'The link must be a web address starting with https:// or http://. Nothing was saved.' };
+  if (field === 'date')
+    return {
+      sv: 'Datumet måste vara ett riktigt datum mellan år 2000 och 2100. Inget sparades.',
+      en: 'The date must be a real date between the years 2000 and 2100. Nothing was saved.',
+    };
+  if (field === 'link')
+    return {
+      sv: 'Länken måste vara en webbadress som börjar med https:// eller http://. Inget sparades.',
+      en: 'The link must be a web address starting with https:// or http://. Nothing was saved.',
+    };
   return texts.badCard;
 }
-

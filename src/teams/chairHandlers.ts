@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
-import { addMemberForm as addMemberFormFor, addMemberFromForm, appointFromForm, appointmentForm, chairOfNamedGroup, chairsInContext, type NamedGroupFailure } from '../app/chairCommands';
+import {
+  addMemberForm as addMemberFormFor,
+  addMemberFromForm,
+  appointFromForm,
+  appointmentForm,
+  chairOfNamedGroup,
+  chairsInContext,
+  type NamedGroupFailure,
+} from '../app/chairCommands';
 import type { Clock, ConversationRepository, GroupStateRepository, TeamRoster } from '../app/ports';
 import { appointCard, chairCard, historyCard, ruleBreachText } from '../cards/chairCards';
 import { chairTexts, roleName } from '../cards/chairTexts';
@@ -33,36 +41,47 @@ const termDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((d) => isIsoDate(d) && d >= '2000-01-01' && d <= '2100-12-31');
 /** One line of text: no control characters (a name with a line break would break every card it is on). */
-const oneLine = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\p{Cc}]*$/u);
+const oneLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u);
 
 /** Routes the appointment form's submissions; the fields are checked by `appointSubmission` in the handler. */
 export const appointForm = z.object({ verb: z.literal('appoint') }).passthrough();
 
-const appointSubmissionOf = (mode: AadIdMode) => z.object({
-  verb: z.literal('appoint'),
-  org: slug,
-  group: slug,
-  version: z.string().max(200),
-  role: z.enum(['chair', 'viceChair']),
-  holder: aadObjectIdSchema(mode),
-  origin: z.enum(['rotation', 'replacement', 'extension']),
-  start: termDate,
-  end: termDate,
-  exceptionReason: z.string().max(REASON_MAX).optional().default(''),
-});
+const appointSubmissionOf = (mode: AadIdMode) =>
+  z.object({
+    verb: z.literal('appoint'),
+    org: slug,
+    group: slug,
+    version: z.string().max(200),
+    role: z.enum(['chair', 'viceChair']),
+    holder: aadObjectIdSchema(mode),
+    origin: z.enum(['rotation', 'replacement', 'extension']),
+    start: termDate,
+    end: termDate,
+    exceptionReason: z.string().max(REASON_MAX).optional().default(''),
+  });
 
 /** Routes the add-member form's submissions; the fields are checked by `addMemberSubmission` in the handler. */
 export const addMemberForm = z.object({ verb: z.literal('addMember') }).passthrough();
 
-const addMemberSubmissionOf = (mode: AadIdMode) => z.object({
-  verb: z.literal('addMember'),
-  org: slug,
-  group: slug,
-  person: aadObjectIdSchema(mode),
-  displayName: oneLine(NAME_MAX).optional(),
-  party: z.union([slug, z.literal('')]).optional().default(''),
-  role: z.enum(['member', 'processLeader']),
-});
+const addMemberSubmissionOf = (mode: AadIdMode) =>
+  z.object({
+    verb: z.literal('addMember'),
+    org: slug,
+    group: slug,
+    person: aadObjectIdSchema(mode),
+    displayName: oneLine(NAME_MAX).optional(),
+    party: z
+      .union([slug, z.literal('')])
+      .optional()
+      .default(''),
+    role: z.enum(['member', 'processLeader']),
+  });
 
 /** The form schemas per AAD id mode, built once. */
 export const appointSubmission = { strict: appointSubmissionOf('strict'), local: appointSubmissionOf('local') } as const;
@@ -123,13 +142,22 @@ export async function showAppointForm(turn: Turn, deps: ChairDeps, arg: string):
 export async function submitAppointment(turn: Turn, deps: ChairDeps, form: unknown): Promise<void> {
   const data = await parseForm(turn, deps, appointSubmission[deps.aadIdMode], form, formTexts.appointFields);
   if (data === null) return;
-  const found = await appointFromForm({ ...data, version: data.version === '' ? null : data.version }, { user: turn.user, now: deps.clock.now(), newId: randomUUID }, deps);
+  const found = await appointFromForm(
+    { ...data, version: data.version === '' ? null : data.version },
+    { user: turn.user, now: deps.clock.now(), newId: randomUUID },
+    deps,
+  );
   if (!found.ok) return reply(turn, texts.groupNotFound(found.group));
-  const { target: { org, group }, result } = found.value;
+  const {
+    target: { org, group },
+    result,
+  } = found.value;
   if (result.ok) {
     const { term, view } = result.value;
     deps.logger.info('term.recorded', { org: org.id, group: group.id, role: term.role, origin: term.origin, exception: term.exception !== null });
-    const lines = [chairTexts.appointed(roleName(term.role)[turn.locale], plain(term.holder.displayName), plain(group.shortName), term.start, term.plannedEnd)[turn.locale]];
+    const lines = [
+      chairTexts.appointed(roleName(term.role)[turn.locale], plain(term.holder.displayName), plain(group.shortName), term.start, term.plannedEnd)[turn.locale],
+    ];
     if (term.exception !== null) lines.push(chairTexts.appointedException[turn.locale]);
     return replyWithCard(turn, lines.join(' '), chairCard([view], turn.locale));
   }

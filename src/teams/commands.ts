@@ -46,7 +46,12 @@ export interface ParsedCommand {
 /** Splits "koppla NOSAM Hisingen" into the command and its argument; unknown words give name null. */
 export function parseCommand(text: string): ParsedCommand {
   // "lägg till" is two words; read it as one command word.
-  const clean = text.replace(/\s+/g, ' ').trim().replace(/^lägg till\b/i, 'lägg-till').replace(/^lagg till\b/i, 'lägg-till').replace(GREETING_PHRASES, 'hej');
+  const clean = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^lägg till\b/i, 'lägg-till')
+    .replace(/^lagg till\b/i, 'lägg-till')
+    .replace(GREETING_PHRASES, 'hej');
   const [first = '', ...rest] = clean.split(' ');
   const word = first.toLocaleLowerCase('sv').replace(/[!.]+$/, '');
   const name = (Object.keys(WORDS) as CommandName[]).find((k) => (WORDS[k] as readonly string[]).includes(word)) ?? null;
@@ -70,6 +75,8 @@ export function suggestCommands(text: string, locale: 'sv' | 'en'): string[] {
   const first = text.split(' ')[0] ?? '';
   const names = (Object.keys(WORDS) as CommandName[]).filter((k) => k !== 'greeting');
   const byWord = new Map<string, CommandName>(names.flatMap((k) => (WORDS[k] as readonly string[]).map((w) => [w, k] as const)));
-  const near = closestWords(first, [...byWord.keys()], 6).map((w) => byWord.get(w)).filter((k): k is CommandName => k !== undefined);
+  const near = closestWords(first, [...byWord.keys()], 6)
+    .map((w) => byWord.get(w))
+    .filter((k): k is CommandName => k !== undefined);
   return [...new Set(near)].slice(0, 3).map((k) => commandWord(k, locale));
 }

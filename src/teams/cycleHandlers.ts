@@ -6,7 +6,15 @@ import { cycleOverview } from '../app/cycleOverview';
 import { changeCycle, cycleEditForm } from '../app/editCycle';
 import { saveSettings, settingsForm } from '../app/groupSettings';
 import { settingsCard, settingsTexts } from '../cards/settingsCards';
-import type { CalendarTokenStore, Clock, ConversationRepository, CycleEditRepository, GroupSettingsRepository, GroupStateRepository, ReminderResponses } from '../app/ports';
+import type {
+  CalendarTokenStore,
+  Clock,
+  ConversationRepository,
+  CycleEditRepository,
+  GroupSettingsRepository,
+  GroupStateRepository,
+  ReminderResponses,
+} from '../app/ports';
 import { cycleChangedText, cycleEditCard, cycleEditTexts, MAX_EXTRA_TITLE } from '../cards/cycleEditCards';
 import { cycleCard, reminderTexts } from '../cards/reminderCards';
 import { chairTexts } from '../cards/chairTexts';
@@ -30,7 +38,10 @@ export interface CycleDeps {
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
 /** A real calendar date in 2000–2100. */
-const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => isIsoDate(d) && d >= '2000-01-01' && d <= '2100-12-31');
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => isIsoDate(d) && d >= '2000-01-01' && d <= '2100-12-31');
 
 export const reminderSubmission = z.object({
   verb: z.enum(['reminderDone', 'reminderAck']),
@@ -48,12 +59,21 @@ export async function showCycle(turn: Turn, deps: CycleEditHandlerDeps, arg: str
   const r = await cycleOverview({ user: turn.user, channel: turn.ref, query: arg, now: deps.clock.now(), days: 365 }, deps);
   if (!r.ok) {
     if (r.code === 'no-groups') return reply(turn, chairTexts.noGroupsForChair);
-    return reply(turn, r.code === 'group-ambiguous' ? texts.groupAmbiguous(plain(r.query), r.orgs, r.groups === null ? null : plain(r.groups)) : texts.groupNotFound(plain(r.query)));
+    return reply(
+      turn,
+      r.code === 'group-ambiguous' ? texts.groupAmbiguous(plain(r.query), r.orgs, r.groups === null ? null : plain(r.groups)) : texts.groupNotFound(plain(r.query)),
+    );
   }
   for (const { group, deadlines, calendarToken } of r.value)
     await sendCard(
       turn,
-      cycleCard(group.shortName, deadlines.slice(0, 15), `${deps.publicBaseUrl}/ics/${calendarToken}.ics`, turn.locale, `${deps.publicBaseUrl}/arshjul/${calendarToken}.png${turn.locale === 'en' ? '?lang=en' : ''}`),
+      cycleCard(
+        group.shortName,
+        deadlines.slice(0, 15),
+        `${deps.publicBaseUrl}/ics/${calendarToken}.ics`,
+        turn.locale,
+        `${deps.publicBaseUrl}/arshjul/${calendarToken}.png${turn.locale === 'en' ? '?lang=en' : ''}`,
+      ),
     );
 }
 
@@ -79,12 +99,22 @@ export async function submitReminderResponse(turn: Turn, deps: CycleDeps, data: 
 const audienceList = z
   .string()
   .max(100)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== ''),
+  )
   .pipe(z.array(z.enum(CYCLE_AUDIENCES)).max(4));
 const dayList = z
   .string()
   .max(50)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== ''),
+  )
   .pipe(z.array(z.coerce.number().int().min(0).max(365)).max(5));
 
 /** The årshjul edit card's submission: every field bounded; empty inputs arrive as '' or not at all. */

@@ -8,7 +8,14 @@ const number = z.string().regex(/^\d{4}:\d{1,4}$/);
 /** A real calendar date within 2000–2100. */
 const decisionDate = z.string().refine((d) => isIsoDate(d) && inDateWindow(d));
 /** A web link: https or http only (no javascript:, data: or file:). */
-const webLink = z.union([z.string().max(500).url().refine((u) => /^https?:\/\//i.test(u)), z.literal('')]);
+const webLink = z.union([
+  z
+    .string()
+    .max(500)
+    .url()
+    .refine((u) => /^https?:\/\//i.test(u)),
+  z.literal(''),
+]);
 
 /** What the Teams layer routes on; the handler parses the whole form below and explains what is wrong. */
 export const recordSubmission = z.object({ verb: z.literal('recordDecision') }).passthrough();
@@ -20,7 +27,10 @@ export const recordForm = z
     group: slug,
     meetingId: z.string().regex(/^([0-9a-z-]{1,40})?$/),
     formKey: z.string().regex(/^[0-9a-f]{16}$/),
-    itemId: z.string().regex(/^([0-9a-z-]{1,40})?$/).optional(),
+    itemId: z
+      .string()
+      .regex(/^([0-9a-z-]{1,40})?$/)
+      .optional(),
     date: decisionDate,
     kind: z.enum(DECISION_KINDS),
     consensus: z.enum(['true', 'false']).default('true'),

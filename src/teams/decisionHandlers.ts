@@ -36,13 +36,17 @@ const asker = (turn: Turn, deps: DecisionDeps) => ({ user: turn.user, now: deps.
 
 /** `beslut <grupp> [sökord] [år]`: the latest decisions (or those matching), a card each. */
 export async function showDecisions(turn: Turn, deps: DecisionDeps, arg: string): Promise<void> {
-  const words = arg.trim().split(/\s+/).filter((w) => w !== '');
+  const words = arg
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const r = await listDecisions(words, asker(turn, deps), deps);
   if (!r.ok) return reply(turn, texts.groupNotFound(echo(arg.trim())));
   const { group, decisions, cut, canRecord, query, more, scanned } = r.value;
   if (cut) await reply(turn, t.searchCut);
   if (decisions.length === 0 && more === null) return reply(turn, t.none(group.shortName));
-  if (decisions.length === 0 && more !== null) return sendCard(turn, moreDecisionsCard(group.shortName, query, more, turn.locale, t.noneAmongLatest(group.shortName, scanned)[turn.locale]));
+  if (decisions.length === 0 && more !== null)
+    return sendCard(turn, moreDecisionsCard(group.shortName, query, more, turn.locale, t.noneAmongLatest(group.shortName, scanned)[turn.locale]));
   // One message with the cards that fit Teams' size limit; the rest behind "Visa fler".
   const cards = decisions.map((d) => decisionCard(d, canRecord, turn.locale));
   const probe = moreDecisionsCard(group.shortName, query, { year: 9999, seq: 9999 }, turn.locale);
@@ -82,7 +86,10 @@ export async function submitDecision(turn: Turn, deps: DecisionDeps, raw: z.infe
     itemId: data.itemId === undefined || data.itemId === '' ? null : data.itemId,
     absentInputAtHand: data.absentInput === 'true',
     links: data.link === '' ? [] : [data.link],
-    forankring: data.forankring.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+    forankring: data.forankring
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
   };
   const result = await recordFromForm({ org: data.org, group: data.group, formKey: data.formKey, draft }, asker(turn, deps), deps);
   if (!result.ok) {
@@ -104,7 +111,14 @@ export async function submitForankring(turn: Turn, deps: DecisionDeps, data: z.i
   const result = await confirmForankring(data, asker(turn, deps), deps);
   if (result.ok) return replyWithCard(turn, t.forankringSaved(data.holder, result.value.number)[turn.locale], decisionCard(result.value, true, turn.locale));
   if (result.code === 'not-allowed') return reply(turn, t.notAllowed(result.group.shortName));
-  const messages = { 'bad-card': texts.badCard, unknown: t.unknown, 'not-required': texts.badCard, 'already-done': t.alreadyDone, retracted: t.unknown, conflict: t.conflict };
+  const messages = {
+    'bad-card': texts.badCard,
+    unknown: t.unknown,
+    'not-required': texts.badCard,
+    'already-done': t.alreadyDone,
+    retracted: t.unknown,
+    conflict: t.conflict,
+  };
   return reply(turn, messages[result.code]);
 }
 

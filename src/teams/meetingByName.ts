@@ -22,7 +22,10 @@ export async function meetingArgument(turn: Turn, deps: MeetingByNameDeps, argum
   const commandFor = (target: string) => [command, target, suffix].filter((x) => x !== '').join(' ');
   const r = await meetingByName(argument, pick, { user: turn.user, now: deps.clock.now(), channel: turn.ref }, deps);
   if (r.ok) return r.value;
-  const day = (iso: string) => new Intl.DateTimeFormat(turn.locale === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(turn.locale === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${iso}T12:00:00Z`),
+    );
   switch (r.code) {
     case 'group-not-found':
       await reply(turn, texts.groupNotFound(plain(r.query)));
@@ -53,6 +56,9 @@ export async function groupArgument(turn: Turn, deps: MeetingByNameDeps, command
   const r = await impliedGroup({ user: turn.user, channel: turn.ref }, deps);
   if (r.ok) return `${r.value.org.id}/${r.value.group.id}`;
   if (r.code !== 'choose-group' || r.groups.length === 0) return '';
-  await sendCard(turn, chooseGroupCard(command, (target) => `${command} ${target}`, r.groups, turn.locale));
+  await sendCard(
+    turn,
+    chooseGroupCard(command, (target) => `${command} ${target}`, r.groups, turn.locale),
+  );
   return null;
 }

@@ -15,7 +15,16 @@ import type { Meeting } from '../domain/meetings';
 import type { Group, LocalizedText, Organisation } from '../domain/organisation';
 import type { Failure, Result } from '../domain/result';
 import type { Logger } from '../logger';
-import { closeSubmission, executeData, inputSubmission, parseMeetingForm, parsePerItem, problemText, saveMeetingSubmission, type SubmissionProblem } from './meetingSubmissions';
+import {
+  closeSubmission,
+  executeData,
+  inputSubmission,
+  parseMeetingForm,
+  parsePerItem,
+  problemText,
+  saveMeetingSubmission,
+  type SubmissionProblem,
+} from './meetingSubmissions';
 import type { ProactiveSender } from './proactive';
 import { reply, replyText, replyWithCard, sendCard, type Turn } from './turn';
 
@@ -39,8 +48,10 @@ function meetingRefOf(ref: string): MeetingRef {
 }
 
 /** `org/group/meetingId` from a button or a typed command (the minutes handlers use it too). */
-export const meetingByRef = async (deps: Pick<MeetingDeps, 'catalog' | 'groupState'>, ref: string): Promise<{ org: Organisation; group: Group; meeting: Meeting; version: string } | null> =>
-  findMeeting(deps, meetingRefOf(ref));
+export const meetingByRef = async (
+  deps: Pick<MeetingDeps, 'catalog' | 'groupState'>,
+  ref: string,
+): Promise<{ org: Organisation; group: Group; meeting: Meeting; version: string } | null> => findMeeting(deps, meetingRefOf(ref));
 
 const userAt = (turn: Turn, deps: MeetingDeps) => ({ user: turn.user, now: deps.clock.now() });
 
@@ -129,7 +140,8 @@ export async function submitMeeting(turn: Turn, deps: MeetingDeps, raw: z.infer<
       return reply(turn, t.revised(published.changes.map((c) => changeText(c, org.timeZone, turn.locale)).join('; ')));
     case 'created': {
       const at = when(published.meeting.startsAt, org.timeZone, turn.locale);
-      if (published.channel === 'none') return replyWithCard(turn, t.createdNoChannel(group.shortName, at)[turn.locale], agendaCard(org, group, published.meeting, published.counts, 'sv', null));
+      if (published.channel === 'none')
+        return replyWithCard(turn, t.createdNoChannel(group.shortName, at)[turn.locale], agendaCard(org, group, published.meeting, published.counts, 'sv', null));
       deps.logger.info('meeting.created', { org: org.id, group: group.id, items: published.meeting.agenda.length });
       return reply(turn, t.created(group.shortName, at));
     }
@@ -137,7 +149,12 @@ export async function submitMeeting(turn: Turn, deps: MeetingDeps, raw: z.infer<
 }
 
 /** One tap on the agenda card (Action.Execute): attending or förhinder; returns the refreshed card. */
-export async function executeAnswer(turn: Turn, deps: MeetingDeps, attendance: 'attending' | 'absent', data: z.infer<typeof executeData>): Promise<AdaptiveCard | string> {
+export async function executeAnswer(
+  turn: Turn,
+  deps: MeetingDeps,
+  attendance: 'attending' | 'absent',
+  data: z.infer<typeof executeData>,
+): Promise<AdaptiveCard | string> {
   const r = await answerFromCard(attendance, data, userAt(turn, deps), deps);
   if (!r.ok) return (r.code === 'unknown-meeting' ? t.unknownMeeting : r.code === 'not-member' ? t.notMember(r.group.shortName) : t.started)[turn.locale];
   const { found, counts, inputCard: input } = r.value;

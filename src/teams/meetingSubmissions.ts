@@ -40,13 +40,21 @@ function schemaOf(rule: FieldRule): z.ZodTypeAny {
         z.number().int().min(rule.min).max(rule.max),
       );
     case 'url':
-      return z.string().max(rule.max).refine((v) => v.trim() === '' || isHttpUrl(v.trim())).optional().default('');
+      return z
+        .string()
+        .max(rule.max)
+        .refine((v) => v.trim() === '' || isHttpUrl(v.trim()))
+        .optional()
+        .default('');
     case 'date':
       return z.string().refine(isDateInRange);
     case 'time':
       return z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
     case 'choice':
-      return z.enum(rule.values as [string, ...string[]]).optional().default(rule.values[0] ?? '');
+      return z
+        .enum(rule.values as [string, ...string[]])
+        .optional()
+        .default(rule.values[0] ?? '');
     case 'flag':
       // A toggle sends 'true'/'false'; a forged boolean is read the same, anything else is refused.
       return z.preprocess((v) => (v === undefined ? 'false' : typeof v === 'boolean' ? (v ? 'true' : 'false') : v), z.enum(['true', 'false']));
@@ -72,8 +80,7 @@ function formSchema(fields: Readonly<Record<string, Field>>, envelope: z.ZodRawS
 
 /** Why a submission was refused: a named field with its rule, or a card that is not ours. */
 export type SubmissionProblem =
-  | { readonly kind: 'field'; readonly name: FieldName; readonly rule: FieldRule; readonly length: number | null }
-  | { readonly kind: 'bad-card' };
+  { readonly kind: 'field'; readonly name: FieldName; readonly rule: FieldRule; readonly length: number | null } | { readonly kind: 'bad-card' };
 
 /** The first field at fault, with the length of the text given (to say how much too long it is). */
 function problemOf(error: z.ZodError, fields: Readonly<Record<string, Field>>, raw: Record<string, unknown>): SubmissionProblem {
@@ -106,7 +113,7 @@ const meetingFields: Record<string, Field> = {
   time: { name: { field: 'time' }, rule: { kind: 'time' } },
   place: { name: { field: 'place' }, rule: { kind: 'text', max: L.place, required: true } },
   cutoffHours: { name: { field: 'cutoffHours' }, rule: { kind: 'int', min: 0, max: L.cutoffHours, empty: 24 } },
-  ...Object.fromEntries(
+  ...(Object.fromEntries(
     Array.from({ length: FORM_ITEMS }, (_, i) => [
       [`title_${i}`, { name: { field: 'title', item: i + 1 }, rule: { kind: 'text', max: L.title } }],
       [`kind_${i}`, { name: { field: 'kind', item: i + 1 }, rule: { kind: 'choice', values: ITEM_KINDS } }],
@@ -118,7 +125,7 @@ const meetingFields: Record<string, Field> = {
       [`origin_${i}`, { name: { field: 'source', item: i + 1 }, rule: { kind: 'text', max: 9 } }],
       [`withdrawn_${i}`, { name: { field: 'withdrawn', item: i + 1 }, rule: { kind: 'flag' } }],
     ]).flat(),
-  ) as Record<string, Field>,
+  ) as Record<string, Field>),
 };
 
 const meetingFormSchema = formSchema(
@@ -129,7 +136,11 @@ const meetingFormSchema = formSchema(
     group: slug,
     meetingId: z.union([z.literal(''), meetingId]),
     version: z.string().max(200),
-    formKey: z.string().regex(/^([0-9a-f]{24})?$/).optional().default(''),
+    formKey: z
+      .string()
+      .regex(/^([0-9a-f]{24})?$/)
+      .optional()
+      .default(''),
   },
   /^(title|kind|presenter|minutes|doc|source|origin|withdrawn)_\d+$/,
 );
@@ -191,7 +202,9 @@ function perItemFields(m: Meeting, field: 'input' | 'summary'): Record<string, F
   // Numbered as on the card (items still on the agenda); a withdrawn item keeps its agenda place, for a card shown before it was withdrawn.
   const active = activeItems(m).map((i) => i.id);
   const number = (id: string, i: number) => (active.includes(id) ? active.indexOf(id) + 1 : i + 1);
-  const out: Record<string, Field> = Object.fromEntries(m.agenda.map((item, i) => [`${field}_${item.id}`, { name: { field, item: number(item.id, i) }, rule: { kind: 'text', max } }]));
+  const out: Record<string, Field> = Object.fromEntries(
+    m.agenda.map((item, i) => [`${field}_${item.id}`, { name: { field, item: number(item.id, i) }, rule: { kind: 'text', max } }]),
+  );
   if (field === 'input') out[`input_${GENERAL}`] = { name: { field, item: null }, rule: { kind: 'text', max } };
   return out;
 }

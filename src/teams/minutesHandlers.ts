@@ -45,7 +45,8 @@ export const minutesForm = z
     for (const [key, value] of Object.entries(data)) {
       if (['verb', 'org', 'group', 'meetingId', 'etag', 'comment', 'justerare'].includes(key)) continue;
       if (!/^notes_[0-9a-z-]{1,40}$/.test(key)) ctx.addIssue({ code: z.ZodIssueCode.unrecognized_keys, keys: [key], path: [key] });
-      else if (typeof value === 'string' && value.length > NOTES_MAX) ctx.addIssue({ code: z.ZodIssueCode.too_big, type: 'string', maximum: NOTES_MAX, inclusive: true, path: [key] });
+      else if (typeof value === 'string' && value.length > NOTES_MAX)
+        ctx.addIssue({ code: z.ZodIssueCode.too_big, type: 'string', maximum: NOTES_MAX, inclusive: true, path: [key] });
     }
   });
 
@@ -75,11 +76,26 @@ export async function showMinutes(turn: Turn, deps: MinutesDeps, arg: string): P
   const opened = await openMinutesFor(arg, asker(turn, deps), ports(deps));
   if (!opened.ok) {
     if (opened.code === 'unknown-meeting') return reply(turn, meetingTexts.unknownMeeting);
-    const messages = { 'not-allowed': t.notEditor(opened.group.shortName), 'draft-private': t.draftPrivate, 'no-chair': t.noJusterare, conflict: t.failures.conflict, 'not-started': t.notStarted };
+    const messages = {
+      'not-allowed': t.notEditor(opened.group.shortName),
+      'draft-private': t.draftPrivate,
+      'no-chair': t.noJusterare,
+      conflict: t.failures.conflict,
+      'not-started': t.notStarted,
+    };
     return reply(turn, messages[opened.code]);
   }
   const v = opened.value;
-  const card = minutesCard(v.minutes, v.group, v.meeting.date, names(v.record), { edit: v.mayEdit, approve: v.mayApprove, nameJusterare: v.mayNameJusterare }, v.etag, turn.locale, v.roster);
+  const card = minutesCard(
+    v.minutes,
+    v.group,
+    v.meeting.date,
+    names(v.record),
+    { edit: v.mayEdit, approve: v.mayApprove, nameJusterare: v.mayNameJusterare },
+    v.etag,
+    turn.locale,
+    v.roster,
+  );
   if (v.isPrivate) return sendPrivately(turn, deps, card, `${v.org.id}/${v.group.id}/${v.meeting.id}`);
   return sendCard(turn, card);
 }
@@ -104,8 +120,18 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
     return reply(turn, comment ? t.commentTooLong : texts.badCard);
   }
   const data = parsed.data;
-  const notes = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('notes_')).map(([k, v]) => [k.slice('notes_'.length), v]));
-  const justerare = data.justerare === undefined ? undefined : data.justerare.split(',').map((x) => x.trim()).filter((x) => aad.safeParse(x).success);
+  const notes = Object.fromEntries(
+    Object.entries(data)
+      .filter(([k]) => k.startsWith('notes_'))
+      .map(([k, v]) => [k.slice('notes_'.length), v]),
+  );
+  const justerare =
+    data.justerare === undefined
+      ? undefined
+      : data.justerare
+          .split(',')
+          .map((x) => x.trim())
+          .filter((x) => aad.safeParse(x).success);
   const input = { verb: data.verb, org: data.org, group: data.group, meetingId: data.meetingId, etag: data.etag, notes, justerare, comment: data.comment };
   // Each justerare gets the card in their personal chat (in Swedish, like every proactive card).
   const result = await actOnMinutesCard(

@@ -35,7 +35,13 @@ export class ProactiveSender implements MessageSender {
   async send(ref: ConversationRef, message: ProactiveMessage): Promise<string | undefined> {
     const client = await this.client(ref.serviceUrl);
     const activity = toActivity(message);
-    activity.conversation = { id: ref.conversationId, isGroup: ref.conversationType !== 'personal', conversationType: ref.conversationType, tenantId: ref.tenantId, name: '' };
+    activity.conversation = {
+      id: ref.conversationId,
+      isGroup: ref.conversationType !== 'personal',
+      conversationType: ref.conversationType,
+      tenantId: ref.tenantId,
+      name: '',
+    };
     activity.channelData = { tenant: { id: ref.tenantId } };
     try {
       const res = await client.conversations.sendToConversation(ref.conversationId, activity);
@@ -62,7 +68,13 @@ export class ProactiveSender implements MessageSender {
     const client = await this.client(ref.serviceUrl);
     const activity = toActivity(message);
     activity.id = activityId;
-    activity.conversation = { id: ref.conversationId, isGroup: ref.conversationType !== 'personal', conversationType: ref.conversationType, tenantId: ref.tenantId, name: '' };
+    activity.conversation = {
+      id: ref.conversationId,
+      isGroup: ref.conversationType !== 'personal',
+      conversationType: ref.conversationType,
+      tenantId: ref.tenantId,
+      name: '',
+    };
     try {
       await client.conversations.updateActivity(ref.conversationId, activityId, activity);
     } catch (e) {
@@ -101,7 +113,8 @@ function toActivity(message: ProactiveMessage): Partial<Activity> {
   // A display name is user-controlled: it must not end the mention early or add markup.
   const mentionText = mentions.map((m) => `<at>${mentionName(m.name)}</at>`).join(' ');
   const text = [mentionText, message.text ?? ''].filter((t) => t !== '').join(' ');
-  const activity: Partial<Activity> = 'card' in message ? MessageFactory.attachment(CardFactory.adaptiveCard(message.card), text || undefined) : MessageFactory.text(text);
+  const activity: Partial<Activity> =
+    'card' in message ? MessageFactory.attachment(CardFactory.adaptiveCard(message.card), text || undefined) : MessageFactory.text(text);
   if (mentions.length > 0)
     activity.entities = mentions.map((m) => ({ type: 'mention', text: `<at>${mentionName(m.name)}</at>`, mentioned: { id: m.aadObjectId, name: mentionName(m.name) } }));
   return activity;

@@ -27,7 +27,12 @@ async function openAppointForm(user: string, group: string) {
 /** The process leader records Ledamot kommun as LGS chair for 2027–2028, as the rules ask. */
 async function appointLgsChair2027() {
   const { data } = await openAppointForm(USERS.processLeaderLgs, 'LGS');
-  await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: '' }, opts(USERS.processLeaderLgs)));
+  await bot.post(
+    actionSubmit(
+      { ...data, role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: '' },
+      opts(USERS.processLeaderLgs),
+    ),
+  );
   bot.connector.clear();
 }
 
@@ -113,10 +118,19 @@ describe('viewing chairs', () => {
 describe('appointing', () => {
   it('refuses someone without the role, says which role is needed, and changes nothing', async () => {
     await bot.post(personalMessage('utse LGS', opts(USERS.memberRegion)));
-    const forged = { verb: 'appoint', org: 'goteborgsomradet', group: 'lgs', version: '', role: 'chair', holder: USERS.memberRegion, origin: 'rotation', start: '2027-01-01', end: '2028-12-31' };
+    const forged = {
+      verb: 'appoint',
+      org: 'goteborgsomradet',
+      group: 'lgs',
+      version: '',
+      role: 'chair',
+      holder: USERS.memberRegion,
+      origin: 'rotation',
+      start: '2027-01-01',
+      end: '2028-12-31',
+    };
     await bot.post(actionSubmit(forged, opts(USERS.memberRegion)));
-    const refusal =
-      'Bara en administratör, processledaren för LGS eller ordföranden i den grupp som utser kan registrera ordförande. Inget ändrades.';
+    const refusal = 'Bara en administratör, processledaren för LGS eller ordföranden i den grupp som utser kan registrera ordförande. Inget ändrades.';
     expect(bot.connector.texts()).toEqual([refusal, refusal]);
     expect((await historyLines('LGS')).filter((l) => l.startsWith('**'))).toEqual([
       '**2025-01-01 – 2026-12-31** · Ordförande',
@@ -129,7 +143,12 @@ describe('appointing', () => {
     expect(Object.keys(cardInputs(card))).toEqual(['role', 'holder', 'origin', 'start', 'end', 'exceptionReason']);
     expect([cardInputs(card).start.value, cardInputs(card).end.value]).toEqual(['2027-01-01', '2028-12-31']);
     bot.connector.clear();
-    await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberRegion, origin: 'rotation', start: '2027-01-01', end: '2028-06-30', exceptionReason: '' }, opts(USERS.processLeaderLgs)));
+    await bot.post(
+      actionSubmit(
+        { ...data, role: 'chair', holder: USERS.memberRegion, origin: 'rotation', start: '2027-01-01', end: '2028-06-30', exceptionReason: '' },
+        opts(USERS.processLeaderLgs),
+      ),
+    );
     expect(bot.connector.texts()).toEqual([
       [
         'Utnämningen följer inte gruppens regler och registrerades inte:',
@@ -145,7 +164,12 @@ describe('appointing', () => {
   it('records an appointment that follows the rules and shows it as already appointed', async () => {
     const { data } = await openAppointForm(USERS.processLeaderLgs, 'LGS');
     bot.connector.clear();
-    await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: '' }, opts(USERS.processLeaderLgs)));
+    await bot.post(
+      actionSubmit(
+        { ...data, role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: '' },
+        opts(USERS.processLeaderLgs),
+      ),
+    );
     const [sent] = bot.connector.sent;
     expect(sent.activity.text).toBe('Ordförande i LGS: Ledamot kommun (demo), 2027-01-01 – 2028-12-31. Registrerat.');
     expect(cardTexts(lastCard())).toContain(
@@ -158,7 +182,12 @@ describe('appointing', () => {
     const { data } = await openAppointForm(USERS.processLeaderLgs, 'LGS');
     bot.connector.clear();
     const reason = 'Beslutat i enighet på LGS 2026-11-20: regionens ledamot blir vice ordförande även nästa period.';
-    await bot.post(actionSubmit({ ...data, role: 'viceChair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: reason }, opts(USERS.processLeaderLgs)));
+    await bot.post(
+      actionSubmit(
+        { ...data, role: 'viceChair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: reason },
+        opts(USERS.processLeaderLgs),
+      ),
+    );
     expect(bot.connector.sent[0].activity.text).toBe(
       'Vice ordförande i LGS: Ledamot kommun (demo), 2027-01-01 – 2028-12-31. Registrerat. Registrerat som undantag från reglerna, med skälet sparat i historiken.',
     );
@@ -183,7 +212,12 @@ describe('appointing', () => {
     const { card, data } = await openAppointForm(USERS.admin, 'Temagrupp Äldre');
     expect((cardInputs(card).origin.choices as { value: string }[]).map((c) => c.value)).toEqual(['rotation', 'replacement', 'extension']);
     bot.connector.clear();
-    await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberRegion, origin: 'extension', start: '2027-01-01', end: '2028-06-30', exceptionReason: '' }, opts(USERS.admin)));
+    await bot.post(
+      actionSubmit(
+        { ...data, role: 'chair', holder: USERS.memberRegion, origin: 'extension', start: '2027-01-01', end: '2028-06-30', exceptionReason: '' },
+        opts(USERS.admin),
+      ),
+    );
     expect(bot.connector.sent[0].activity.text).toBe('Ordförande i Temagrupp Äldre: Ledamot region (demo), 2027-01-01 – 2028-06-30. Registrerat.');
   });
 
@@ -193,8 +227,15 @@ describe('appointing', () => {
     expect(first.data.version).toBe(second.data.version);
     await addRegionMemberToNosamHisingen();
     bot.connector.clear();
-    await bot.post(actionSubmit({ ...first.data, role: 'chair', holder: USERS.memberRegion, origin: 'rotation', start: '2027-01-01', end: '2027-12-31' }, opts(USERS.admin)));
-    await bot.post(actionSubmit({ ...second.data, role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2027-12-31', exceptionReason: 'x' }, opts(USERS.processLeaderNosam)));
+    await bot.post(
+      actionSubmit({ ...first.data, role: 'chair', holder: USERS.memberRegion, origin: 'rotation', start: '2027-01-01', end: '2027-12-31' }, opts(USERS.admin)),
+    );
+    await bot.post(
+      actionSubmit(
+        { ...second.data, role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2027-12-31', exceptionReason: 'x' },
+        opts(USERS.processLeaderNosam),
+      ),
+    );
     expect(bot.connector.sent.map((s) => s.activity.text)).toEqual([
       'Ordförande i NOSAM Hisingen: Ledamot region (demo), 2027-01-01 – 2027-12-31. Registrerat.',
       'Någon annan ändrade ordförandeskapet i gruppen medan du fyllde i formuläret, så ditt förslag sparades inte. Så här ser det ut nu – öppna formuläret igen om du vill fortsätta:',
@@ -210,7 +251,9 @@ describe('appointing', () => {
     await addRegionMemberToNosamHisingen();
     const { data } = await openAppointForm(USERS.admin, 'NOSAM Hisingen');
     bot.connector.clear();
-    await bot.post(actionSubmit({ ...data, role: 'chair', holder: USERS.memberRegion, origin: 'replacement', start: '2026-12-01', end: '2026-12-31' }, opts(USERS.admin)));
+    await bot.post(
+      actionSubmit({ ...data, role: 'chair', holder: USERS.memberRegion, origin: 'replacement', start: '2026-12-01', end: '2026-12-31' }, opts(USERS.admin)),
+    );
     expect(bot.connector.texts()[0].split('\n').slice(0, 2)).toEqual([
       'Utnämningen följer inte gruppens regler och registrerades inte:',
       '- En ersättare utses av den avgående ordförandens huvudman (Kommun), inte Region (Västra Götalandsregionen).',
@@ -238,7 +281,14 @@ describe('members', () => {
       'Processledare NOSAM Hisingen/Öckerö (demo)',
     ]);
     bot.connector.clear();
-    const submit = { verb: 'addMember', org: 'goteborgsomradet', group: 'nosam-ockero', person: '00000000-0000-0000-0000-0000000000031', party: 'ockero', role: 'member' };
+    const submit = {
+      verb: 'addMember',
+      org: 'goteborgsomradet',
+      group: 'nosam-ockero',
+      person: '00000000-0000-0000-0000-0000000000031',
+      party: 'ockero',
+      role: 'member',
+    };
     await bot.post(actionSubmit(submit, opts(USERS.processLeaderNosam)));
     await bot.post(actionSubmit({ ...submit, person: USERS.memberKommun, displayName: 'Påhittad' }, opts(USERS.memberKommun)));
     await bot.post(actionSubmit({ ...submit, person: '00000000-0000-0000-0000-0000000000777' }, opts(USERS.processLeaderNosam)));

@@ -15,7 +15,15 @@ const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bo
 
 describe('årshjul', () => {
   it("shows the group's coming deadlines with holiday moves and a calendar link", async () => {
-    await bot.running.repos.groupState.saveMeeting({ id: 'm-dec', org: 'goteborgsomradet', group: 'nosam-hisingen', date: '2026-12-08', startsAt: '2026-12-08T13:00:00Z', title: 'Decembermöte', cancelled: false });
+    await bot.running.repos.groupState.saveMeeting({
+      id: 'm-dec',
+      org: 'goteborgsomradet',
+      group: 'nosam-hisingen',
+      date: '2026-12-08',
+      startsAt: '2026-12-08T13:00:00Z',
+      title: 'Decembermöte',
+      cancelled: false,
+    });
     await bot.post(personalMessage('årshjul NOSAM Hisingen', opts(USERS.memberKommun)));
     const card = bot.connector.cards()[0];
     const texts = cardTexts(card);
@@ -61,7 +69,9 @@ describe('årshjul', () => {
     const data = { org: 'goteborgsomradet', group: 'nosam-hisingen', occurrence: 'halvarsrapport|2026-12-15', deadline: '2026-12-15' };
     await bot.post(actionSubmit({ verb: 'reminderDone', ...data }, opts(USERS.memberRegion)));
     await bot.post(actionSubmit({ verb: 'reminderDone', ...data }, opts(USERS.processLeaderNosam)));
-    await bot.post(actionSubmit({ verb: 'reminderAck', ...data, occurrence: 'arsrapport-till-lgs|2027-01-31', deadline: '2027-02-01' }, opts(USERS.memberKommun, 'en-US')));
+    await bot.post(
+      actionSubmit({ verb: 'reminderAck', ...data, occurrence: 'arsrapport-till-lgs|2027-01-31', deadline: '2027-02-01' }, opts(USERS.memberKommun, 'en-US')),
+    );
     await bot.post(actionSubmit({ verb: 'reminderDone', ...data, occurrence: 'okänd|2026' }, opts(USERS.processLeaderNosam)));
     expect(bot.connector.texts()).toEqual([
       'Bara de som uppgiften är till för, och gruppens ordförande, vice ordförande och processledare, kan markera ”Halvårsvis informationsbrev/rapport” som klart för NOSAM Hisingen. Inget ändrades.',
@@ -91,9 +101,16 @@ describe('årshjul', () => {
 
   it('leaves out a reminder marked done', async () => {
     await bot.post(personalInstall(opts(USERS.processLeaderNosam)));
-    const done = { org: 'goteborgsomradet', group: 'nosam-hisingen', occurrence: 'ordforandeperiod-slutar|term:demo-nosam-hisingen-chair-2026-01-01', deadline: '2026-12-31' };
+    const done = {
+      org: 'goteborgsomradet',
+      group: 'nosam-hisingen',
+      occurrence: 'ordforandeperiod-slutar|term:demo-nosam-hisingen-chair-2026-01-01',
+      deadline: '2026-12-31',
+    };
     await bot.post(actionSubmit({ verb: 'reminderDone', ...done }, opts(USERS.processLeaderNosam)));
-    expect(bot.connector.texts().at(-1)).toBe('Markerat som klart: Ordförandeperioden löper ut – förbered nästa ordförande för NOSAM Hisingen. Ingen i gruppen påminns mer om den.');
+    expect(bot.connector.texts().at(-1)).toBe(
+      'Markerat som klart: Ordförandeperioden löper ut – förbered nästa ordförande för NOSAM Hisingen. Ingen i gruppen påminns mer om den.',
+    );
     bot.connector.clear();
     const first = await bot.running.scheduler.runOnce();
     expect(first?.ran).toBe(true);

@@ -53,17 +53,23 @@ describe('årshjul: who may mark an item done', () => {
     // The chair, who the item is for, may mark it done.
     bot.connector.clear();
     await bot.post(actionSubmit({ verb: 'reminderDone', ...FOLLOW_UP }, opts(USERS.chairLgs)));
-    expect(bot.connector.texts()).toEqual([
-      'Markerat som klart: Årlig uppföljning av LGS övergripande handlingsplan för LGS. Ingen i gruppen påminns mer om den.',
-    ]);
+    expect(bot.connector.texts()).toEqual(['Markerat som klart: Årlig uppföljning av LGS övergripande handlingsplan för LGS. Ingen i gruppen påminns mer om den.']);
     expect(await doneMarks()).toEqual(['goteborgsomradet|lgs|lgs-handlingsplan-uppfoljning|2026-12-10']);
   });
 
-  it("lets the vice chair (a lead) mark an item done, and a member mark one addressed to the members", async () => {
+  it('lets the vice chair (a lead) mark an item done, and a member mark one addressed to the members', async () => {
     // LGS's annual report is for chair, vice and process leader; the joint meeting also for members.
-    await bot.post(actionSubmit({ verb: 'reminderDone', org: 'goteborgsomradet', group: 'lgs', occurrence: 'lgs-arsrapport|2027-03-31', deadline: '2027-03-31' }, opts(USERS.memberKommun)));
     await bot.post(
-      actionSubmit({ verb: 'reminderDone', org: 'goteborgsomradet', group: 'lgs', occurrence: 'gemensamt-mote-lgs-politiskt-samrad|2027-05-31', deadline: '2027-05-31' }, opts(USERS.memberRegion)),
+      actionSubmit(
+        { verb: 'reminderDone', org: 'goteborgsomradet', group: 'lgs', occurrence: 'lgs-arsrapport|2027-03-31', deadline: '2027-03-31' },
+        opts(USERS.memberKommun),
+      ),
+    );
+    await bot.post(
+      actionSubmit(
+        { verb: 'reminderDone', org: 'goteborgsomradet', group: 'lgs', occurrence: 'gemensamt-mote-lgs-politiskt-samrad|2027-05-31', deadline: '2027-05-31' },
+        opts(USERS.memberRegion),
+      ),
     );
     expect(bot.connector.texts()).toEqual([
       'Markerat som klart: LGS årsrapport för LGS. Ingen i gruppen påminns mer om den.',

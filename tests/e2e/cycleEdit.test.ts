@@ -24,7 +24,7 @@ async function cycleLines(b: TestBot): Promise<string[]> {
 }
 
 async function icsOf(b: TestBot, lines: Record<string, unknown>): Promise<string> {
-  const url = ((lines.actions as { url: string }[])[0].url).replace('https://samverkansboten.example.se', b.url);
+  const url = (lines.actions as { url: string }[])[0].url.replace('https://samverkansboten.example.se', b.url);
   return (await (await fetch(url)).text()).replace(/\r\n /g, '');
 }
 
@@ -38,7 +38,7 @@ describe('årshjul <grupp> ändra', () => {
     expect(await bot.running.repos.cycleEdits.cycleEdits('goteborgsomradet')).toEqual([]);
   });
 
-  it('refuses bad or unbounded card data, and a date that is not the group\'s', async () => {
+  it("refuses bad or unbounded card data, and a date that is not the group's", async () => {
     await bot.post(actionSubmit(edit('move', { target: 'halvarsrapport|2026-12-15', date: '2026-13-40' }), opts(USERS.processLeaderNosam)));
     await bot.post(actionSubmit(edit('add', { date: '2027-02-10', title: 'x'.repeat(201) }), opts(USERS.processLeaderNosam)));
     await bot.post(actionSubmit(edit('explode'), opts(USERS.processLeaderNosam)));
@@ -119,7 +119,12 @@ describe('årshjul <grupp> ändra', () => {
     await bot.post(personalMessage('årshjul NOSAM Sydväst ändra', opts(USERS.admin)));
     expect(cardInputs(bot.connector.cards()[0]).orgWide).toBeDefined();
     bot.connector.clear();
-    await bot.post(actionSubmit(edit('add', { group: 'nosam-sydvast', date: '2027-01-15', title: 'Remissvar <b>vårdval</b>', audience: 'processLeader,chair', remind: '7,1', orgWide: 'true' }), opts(USERS.admin)));
+    await bot.post(
+      actionSubmit(
+        edit('add', { group: 'nosam-sydvast', date: '2027-01-15', title: 'Remissvar <b>vårdval</b>', audience: 'processLeader,chair', remind: '7,1', orgWide: 'true' }),
+        opts(USERS.admin),
+      ),
+    );
     await bot.post(actionSubmit(edit('remove', { group: 'nosam-sydvast', target: 'nosam-handlingsplan|2027-03-01' }), opts(USERS.admin)));
     expect(bot.connector.texts()).toEqual([
       'Tillagt i årshjulet: Remissvar \\<b\\>vårdval\\</b\\> 2027-01-15 för NOSAM Sydväst.',

@@ -11,11 +11,30 @@ const opts = (user: string) => ({ user, locale: 'sv-SE', serviceUrl: bot.connect
 beforeAll(async () => {
   bot = await startTestBot({}, { now: () => new Date('2026-12-08T15:00:00Z') });
   const record = (year: number, title: string, key: string) =>
-    bot.running.repos.decisions.record(ORG, 'lgs', year, (seq) =>
-      newDecision(
-        { date: `${year}-06-01`, kind: 'beslut', outcome: 'enighet', title: `${title} ${seq}`, text: 'Text.', rationale: '', dissent: null, meetingId: null, itemId: null, absentInputAtHand: false, links: [], forankring: [] } as never,
-        { org: ORG, group: 'lgs', shortName: 'LGS', year, seq, by: USERS.processLeaderLgs, now: `${year}-06-01T10:00:00Z` },
-      ), key);
+    bot.running.repos.decisions.record(
+      ORG,
+      'lgs',
+      year,
+      (seq) =>
+        newDecision(
+          {
+            date: `${year}-06-01`,
+            kind: 'beslut',
+            outcome: 'enighet',
+            title: `${title} ${seq}`,
+            text: 'Text.',
+            rationale: '',
+            dissent: null,
+            meetingId: null,
+            itemId: null,
+            absentInputAtHand: false,
+            links: [],
+            forankring: [],
+          } as never,
+          { org: ORG, group: 'lgs', shortName: 'LGS', year, seq, by: USERS.processLeaderLgs, now: `${year}-06-01T10:00:00Z` },
+        ),
+      key,
+    );
   for (let i = 1; i <= 3; i++) await record(2025, 'Gammalt', `old-${i}`);
   for (let i = 1; i <= 25; i++) await record(2026, i % 2 === 1 ? 'Udda' : 'Jämnt', `new-${i}`);
 });
@@ -32,14 +51,21 @@ describe('beslut pages newest first, in one message per page', () => {
   it('shows the ten newest in one activity and continues with "Visa fler" to the oldest', async () => {
     await bot.post(personalMessage('beslut LGS', opts(USERS.memberRegion)));
     expect(bot.connector.sent).toHaveLength(1);
-    expect(headings()).toEqual([...[25, 24, 23, 22, 21, 20, 19, 18, 17, 16].map((n) => `LGS 2026:${n} – ${n % 2 === 1 ? 'Udda' : 'Jämnt'} ${n}`), 'Det finns fler beslut']);
+    expect(headings()).toEqual([
+      ...[25, 24, 23, 22, 21, 20, 19, 18, 17, 16].map((n) => `LGS 2026:${n} – ${n % 2 === 1 ? 'Udda' : 'Jämnt'} ${n}`),
+      'Det finns fler beslut',
+    ]);
     expect(moreCommand()).toBe('beslut LGS före 2026:16');
     const seen: string[] = [];
     for (let next = moreCommand(); next !== null; next = moreCommand()) {
       bot.connector.clear();
       await bot.post(actionSubmit({ verb: 'command', command: next }, opts(USERS.memberRegion)));
       expect(bot.connector.sent).toHaveLength(1);
-      seen.push(...headings().filter((h) => h !== 'Det finns fler beslut').map((h) => h.split(' – ')[0]));
+      seen.push(
+        ...headings()
+          .filter((h) => h !== 'Det finns fler beslut')
+          .map((h) => h.split(' – ')[0]),
+      );
     }
     expect(seen).toEqual([...[15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((n) => `LGS 2026:${n}`), 'LGS 2025:3', 'LGS 2025:2', 'LGS 2025:1']);
   });

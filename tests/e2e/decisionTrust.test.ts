@@ -19,10 +19,32 @@ beforeEach(async () => {
 afterEach(async () => bot.stop());
 
 async function meeting(id: string, items = 1): Promise<string[]> {
-  const agenda = Array.from({ length: items }, (_, n) => ({ id: `p${n}-aaaa`, title: `Punkt ${n + 1}`, kind: 'beslut', presenter: 'PL', minutes: 10, documents: [], source: null, withdrawn: false }));
+  const agenda = Array.from({ length: items }, (_, n) => ({
+    id: `p${n}-aaaa`,
+    title: `Punkt ${n + 1}`,
+    kind: 'beslut',
+    presenter: 'PL',
+    minutes: 10,
+    documents: [],
+    source: null,
+    withdrawn: false,
+  }));
   await bot.running.repos.groupState.saveMeeting({
-    id, org: ORG, group: 'lgs', date: '2026-12-08', startsAt: '2026-12-08T12:00:00Z', title: 'LGS', cancelled: false,
-    place: 'Teams', revision: 0, status: 'held', cutoffHours: 24, posted: null, summaries: {}, createdBy: USERS.processLeaderLgs, agenda,
+    id,
+    org: ORG,
+    group: 'lgs',
+    date: '2026-12-08',
+    startsAt: '2026-12-08T12:00:00Z',
+    title: 'LGS',
+    cancelled: false,
+    place: 'Teams',
+    revision: 0,
+    status: 'held',
+    cutoffHours: 24,
+    posted: null,
+    summaries: {},
+    createdBy: USERS.processLeaderLgs,
+    agenda,
   } as never);
   return agenda.map((a) => a.id);
 }
@@ -33,7 +55,21 @@ async function shownForm(meetingId: string, itemId: string, fields: Record<strin
   await bot.post(personalMessage(`registrera ${ORG}/lgs/${meetingId}`, opts(USERS.processLeaderLgs)));
   const data = cardActions(bot.connector.cards()[0])[0][1] as Record<string, string>;
   bot.connector.clear();
-  return { ...data, itemId, date: '2026-12-08', kind: 'beslut', consensus: 'true', outcome: 'enighet', title: 'Årsrapport', text: 'LGS fastställer årsrapporten.', rationale: '', link: '', forankring: '', absentInput: 'false', ...fields };
+  return {
+    ...data,
+    itemId,
+    date: '2026-12-08',
+    kind: 'beslut',
+    consensus: 'true',
+    outcome: 'enighet',
+    title: 'Årsrapport',
+    text: 'LGS fastställer årsrapporten.',
+    rationale: '',
+    link: '',
+    forankring: '',
+    absentInput: 'false',
+    ...fields,
+  };
 }
 
 const numbers = async () => (await bot.running.repos.decisions.list(ORG, 'lgs')).map((d) => d.number);
@@ -45,7 +81,11 @@ describe('recording decisions', () => {
     await Promise.all([bot.post(actionSubmit(form, opts(USERS.processLeaderLgs))), bot.post(actionSubmit(form, opts(USERS.processLeaderLgs)))]);
     await bot.post(actionSubmit(form, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts().sort()).toEqual(
-      ['Registrerat som LGS 2026:1.', 'Beslutet är redan registrerat som LGS 2026:1; inget nytt sparades.', 'Beslutet är redan registrerat som LGS 2026:1; inget nytt sparades.'].sort(),
+      [
+        'Registrerat som LGS 2026:1.',
+        'Beslutet är redan registrerat som LGS 2026:1; inget nytt sparades.',
+        'Beslutet är redan registrerat som LGS 2026:1; inget nytt sparades.',
+      ].sort(),
     );
     expect(await numbers()).toEqual(['LGS 2026:1']);
   });
@@ -81,7 +121,12 @@ describe('recording decisions', () => {
 
   it('shows user text in decision cards literally (markdown escaped)', async () => {
     const [item] = await meeting('2026-12-08-aaa113');
-    await bot.post(actionSubmit(await shownForm('2026-12-08-aaa113', item, { title: '**Viktigt** [klicka](https://evil.example)', text: '# Rubrik\n- punkt' }), opts(USERS.processLeaderLgs)));
+    await bot.post(
+      actionSubmit(
+        await shownForm('2026-12-08-aaa113', item, { title: '**Viktigt** [klicka](https://evil.example)', text: '# Rubrik\n- punkt' }),
+        opts(USERS.processLeaderLgs),
+      ),
+    );
     const texts = cardTexts(bot.connector.cards()[0]);
     expect(texts[0]).toBe('LGS 2026:1 – \\*\\*Viktigt\\*\\* \\[klicka\\](https://evil.example)');
     expect(texts).toContain('\\# Rubrik\n\\- punkt');
@@ -112,8 +157,15 @@ describe('export', () => {
 
   it('neutralises formulas in the CSV (cells starting with = + - @ tab or CR get a leading apostrophe)', async () => {
     const [item] = await meeting('2026-12-08-aaa131');
-    await bot.post(actionSubmit(await shownForm('2026-12-08-aaa131', item, { title: '=HYPERLINK("https://evil.example";"klicka")', text: '+1+1', rationale: '@SUM(A1)' }), opts(USERS.processLeaderLgs)));
-    await bot.post(actionSubmit(await shownForm('2026-12-08-aaa131', item, { title: '-2+3', text: '+46 31 123 45 67', rationale: 'rad ett\nrad två' }), opts(USERS.processLeaderLgs)));
+    await bot.post(
+      actionSubmit(
+        await shownForm('2026-12-08-aaa131', item, { title: '=HYPERLINK("https://evil.example";"klicka")', text: '+1+1', rationale: '@SUM(A1)' }),
+        opts(USERS.processLeaderLgs),
+      ),
+    );
+    await bot.post(
+      actionSubmit(await shownForm('2026-12-08-aaa131', item, { title: '-2+3', text: '+46 31 123 45 67', rationale: 'rad ett\nrad två' }), opts(USERS.processLeaderLgs)),
+    );
     bot.connector.clear();
     await bot.post(personalMessage('exportera LGS', opts(USERS.processLeaderLgs)));
     const csv = Buffer.from(await (await fetch(links()[1])).arrayBuffer());
@@ -159,7 +211,9 @@ describe('reading is tolerant', () => {
     const [item] = await meeting('2026-12-08-aaa141');
     await bot.post(actionSubmit(await shownForm('2026-12-08-aaa141', item, { title: 'Läsbart beslut', forankring: 'region' }), opts(USERS.processLeaderLgs)));
     await bot.running.store.table('Decisions').createEntity({ partitionKey: `${ORG}|lgs`, rowKey: 'd|2026|0002', data: '{"org":"goteborgsomradet","year":"trasig' });
-    await bot.running.store.table('Decisions').createEntity({ partitionKey: `${ORG}|lgs`, rowKey: 'd|2026|0003', data: JSON.stringify({ org: ORG, year: 2026, seq: 3 }) });
+    await bot.running.store
+      .table('Decisions')
+      .createEntity({ partitionKey: `${ORG}|lgs`, rowKey: 'd|2026|0003', data: JSON.stringify({ org: ORG, year: 2026, seq: 3 }) });
     bot.connector.clear();
     await bot.post(personalMessage('beslut LGS', opts(USERS.memberRegion)));
     expect(bot.connector.cards().map((c) => cardTexts(c)[0])).toEqual(['LGS 2026:1 – Läsbart beslut']);
@@ -172,7 +226,9 @@ describe('reading is tolerant', () => {
     now = new Date('2027-01-08T10:00:00Z');
     bot.connector.clear();
     await bot.running.scheduler.runOnce();
-    const reminded = bot.connector.sent.filter((s) => (s.activity.attachments?.[0]?.content.body as { text: string }[] | undefined)?.[0]?.text === 'Förankring väntar: LGS 2026:1');
+    const reminded = bot.connector.sent.filter(
+      (s) => (s.activity.attachments?.[0]?.content.body as { text: string }[] | undefined)?.[0]?.text === 'Förankring väntar: LGS 2026:1',
+    );
     expect(reminded.map((s) => s.conversationId)).toEqual([`a:personal-${USERS.memberRegion}`]);
   });
 });
@@ -267,7 +323,11 @@ describe('minutes: private drafts and who approves', () => {
     bot.connector.clear();
     await bot.post(channelMessage(`minnesanteckningar ${ref}`, opts(USERS.memberRegion)));
     const seen = bot.connector.cards()[0];
-    expect([bot.connector.sent[0].conversationId.startsWith('19:lgs-channel'), cardTexts(seen).slice(1, 3), cardActions(seen)]).toEqual([true, ['Status: Justerad', 'Version: 1'], []]);
+    expect([bot.connector.sent[0].conversationId.startsWith('19:lgs-channel'), cardTexts(seen).slice(1, 3), cardActions(seen)]).toEqual([
+      true,
+      ['Status: Justerad', 'Version: 1'],
+      [],
+    ]);
   });
 
   it('keeps eight items of notes at the 4,000-character limit (longer than one table property)', async () => {

@@ -16,7 +16,15 @@ beforeEach(async () => {
   bot = await startTestBot({ PUBLIC_BASE_URL: 'https://bot.example.se' }, { now: () => now });
   await bot.running.repos.groupState.saveMeeting(
     buildMeeting({
-      id: meetingId, org: 'goteborgsomradet', group: 'lgs', date: '2026-12-08', startsAt: '2026-12-08T12:00:00Z', title: 'LGS', place: 'Teams', status: 'held', createdBy: USERS.processLeaderLgs,
+      id: meetingId,
+      org: 'goteborgsomradet',
+      group: 'lgs',
+      date: '2026-12-08',
+      startsAt: '2026-12-08T12:00:00Z',
+      title: 'LGS',
+      place: 'Teams',
+      status: 'held',
+      createdBy: USERS.processLeaderLgs,
       agenda: [agendaItem(itemId, { title: 'Årsrapport 2026', kind: 'beslut', presenter: 'PL', minutes: 20 })],
     }),
   );
@@ -25,8 +33,23 @@ afterEach(async () => bot.stop());
 
 /** A fresh form each time (its own replay key), as if the form had just been shown. */
 const submission = (over: Record<string, string> = {}) => ({
-  verb: 'recordDecision', org: 'goteborgsomradet', group: 'lgs', meetingId, formKey: randomBytes(8).toString('hex'), itemId, date: '2026-12-08', kind: 'beslut', consensus: 'true', outcome: 'enighet',
-  title: 'Årsrapport 2026', text: 'LGS fastställer dokumentet; och skickar det till politiskt samråd.', rationale: '', link: '', forankring: 'kommun,region', absentInput: 'true', ...over,
+  verb: 'recordDecision',
+  org: 'goteborgsomradet',
+  group: 'lgs',
+  meetingId,
+  formKey: randomBytes(8).toString('hex'),
+  itemId,
+  date: '2026-12-08',
+  kind: 'beslut',
+  consensus: 'true',
+  outcome: 'enighet',
+  title: 'Årsrapport 2026',
+  text: 'LGS fastställer dokumentet; och skickar det till politiskt samråd.',
+  rationale: '',
+  link: '',
+  forankring: 'kommun,region',
+  absentInput: 'true',
+  ...over,
 });
 
 /** The decisions of the story, recorded one at a time by the process leader (the chair records the ordförandebeslut). */
@@ -75,7 +98,9 @@ describe('decision register', () => {
       'Utan enighet kan ärendet bara återremitteras eller strykas. Inget sparades.',
       'Registrerat som LGS 2026:2. Ärendet läggs tillbaka i gruppens kö till ett kommande möte.',
     ]);
-    expect(await bot.running.repos.decisions.queue('goteborgsomradet', 'lgs')).toEqual([{ title: 'Rutin för SIP', origin: { kind: 'sent-back', decision: { year: 2026, seq: 2 } } }]);
+    expect(await bot.running.repos.decisions.queue('goteborgsomradet', 'lgs')).toEqual([
+      { title: 'Rutin för SIP', origin: { kind: 'sent-back', decision: { year: 2026, seq: 2 } } },
+    ]);
   });
 
   it('never gives two decisions recorded at once the same number', async () => {
@@ -112,7 +137,10 @@ describe('decision register', () => {
       'Inga beslut väntar på förankring hos Kommun.',
     ]);
     const versions = await bot.running.repos.decisions.versions('goteborgsomradet', 'lgs', 2026, 1);
-    expect(versions.map((v) => [v.version, v.forankring[0].status])).toEqual([[1, 'pending'], [2, 'done']]);
+    expect(versions.map((v) => [v.version, v.forankring[0].status])).toEqual([
+      [1, 'pending'],
+      [2, 'done'],
+    ]);
   });
 
   it('exports the decision log as Markdown, CSV and JSON for leads, with Swedish characters intact', async () => {
@@ -133,7 +161,11 @@ describe('decision register', () => {
       'LGS 2026:1;2026-12-08;beslut;fattat i enighet;Årsrapport 2026;"LGS fastställer dokumentet; och skickar det till politiskt samråd.";;2026-12-08-abc123;ja;kommun: klar 2026-12-08, region: väntar;2;nej;2026-12-08T15:00:00.000Z',
     );
     const md = await (await fetch(links[0][1])).text();
-    expect(md.split('\n').slice(0, 3)).toEqual(['# Beslutslogg – Ledningsgruppen för samverkan (LGS)', '', 'Vårdsamverkan i Göteborgsområdet – Kommun och sjukvård. 7 beslut.']);
+    expect(md.split('\n').slice(0, 3)).toEqual([
+      '# Beslutslogg – Ledningsgruppen för samverkan (LGS)',
+      '',
+      'Vårdsamverkan i Göteborgsområdet – Kommun och sjukvård. 7 beslut.',
+    ]);
     const json = (await (await fetch(links[2][1])).json()) as { decisions: { number: string }[] };
     expect(json.decisions.map((d) => d.number).slice(-1)).toEqual(['LGS 2026:1']);
     expect((await fetch(`${bot.url}/export/${'x'.repeat(43)}/beslut.csv`)).status).toBe(404);
@@ -158,7 +190,10 @@ describe('corrections and retraction', () => {
       'LGS 2026:4 är markerat som återkallat. Inget har raderats.',
     ]);
     const versions = await bot.running.repos.decisions.versions('goteborgsomradet', 'lgs', 2026, 3);
-    expect(versions.map((v) => [v.version, v.title])).toEqual([[1, 'Samtidigt 1'], [2, 'Samtidigt (rättad)']]);
+    expect(versions.map((v) => [v.version, v.title])).toEqual([
+      [1, 'Samtidigt 1'],
+      [2, 'Samtidigt (rättad)'],
+    ]);
     const four = await bot.running.repos.decisions.get('goteborgsomradet', 'lgs', 2026, 4);
     expect([four?.decision.title, four?.decision.retracted?.reason, four?.decision.text]).toEqual(['Samtidigt 2', 'Registrerat två gånger', submission().text]);
   });
@@ -194,7 +229,10 @@ describe('minutes: draft, justering, lock, publish', () => {
     await bot.post(actionSubmit(approveData, opts(USERS.memberRegion)));
     await bot.post(actionSubmit(approveData, opts(USERS.chairLgs)));
     await bot.post(actionSubmit(approveData, opts(USERS.chairLgs)));
-    await bot.running.repos.meetingInputs.saveAnswer({ org: 'goteborgsomradet', group: 'lgs', id: meetingId }, { member: USERS.memberKommun, attendance: 'absent', at: '2026-12-01T10:00:00Z' });
+    await bot.running.repos.meetingInputs.saveAnswer(
+      { org: 'goteborgsomradet', group: 'lgs', id: meetingId },
+      { member: USERS.memberKommun, attendance: 'absent', at: '2026-12-01T10:00:00Z' },
+    );
     await bot.post(personalMessage(`publicera ${ref()} https://www.vardsamverkan.se/lgs/2026-12-08`, opts(USERS.memberRegion)));
     await bot.post(personalMessage(`publicera ${ref()} https://www.vardsamverkan.se/lgs/2026-12-08`, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual([
@@ -244,7 +282,24 @@ describe('minutes: draft, justering, lock, publish', () => {
     bot.connector.clear();
     await bot.post(
       actionSubmit(
-        { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '', version: '', formKey, date: '2027-02-10', time: '13:00', place: 'Teams', cutoffHours: '24', title_0: 'Rutin för SIP', kind_0: 'beslut', presenter_0: 'PL', minutes_0: '15', source_0: 'Återremitterat LGS 2026:2', origin_0 },
+        {
+          verb: 'saveMeeting',
+          org: 'goteborgsomradet',
+          group: 'lgs',
+          meetingId: '',
+          version: '',
+          formKey,
+          date: '2027-02-10',
+          time: '13:00',
+          place: 'Teams',
+          cutoffHours: '24',
+          title_0: 'Rutin för SIP',
+          kind_0: 'beslut',
+          presenter_0: 'PL',
+          minutes_0: '15',
+          source_0: 'Återremitterat LGS 2026:2',
+          origin_0,
+        },
         opts(USERS.processLeaderLgs),
       ),
     );
@@ -271,6 +326,8 @@ describe('förankring reminders through the reminder model', () => {
     expect(reminded).toEqual([`a:personal-${USERS.chairLgs}`, `a:personal-${USERS.memberRegion}`].sort());
     bot.connector.clear();
     await bot.running.scheduler.runOnce();
-    expect(bot.connector.sent.filter((s) => (s.activity.attachments?.[0]?.content.body as { text: string }[] | undefined)?.[0]?.text === 'Förankring väntar: LGS 2026:1')).toHaveLength(0);
+    expect(
+      bot.connector.sent.filter((s) => (s.activity.attachments?.[0]?.content.body as { text: string }[] | undefined)?.[0]?.text === 'Förankring väntar: LGS 2026:1'),
+    ).toHaveLength(0);
   });
 });

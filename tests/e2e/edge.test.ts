@@ -64,7 +64,7 @@ describe('malformed activities at the edge', () => {
     expect(await bot.running.repos.conversations.personalReference(USERS.stranger)).toBeNull();
   });
 
-  it("answers a person whose stored rows include an unreadable one, from the rows that can be read", async () => {
+  it('answers a person whose stored rows include an unreadable one, from the rows that can be read', async () => {
     await bot.running.store.table('Members').upsertEntity({ partitionKey: `u|${USERS.memberRegion}`, rowKey: 'm|samla|broken', roles: '{not json' });
     const res = await bot.post(personalMessage('hjälp', opts(bot, USERS.memberRegion)));
     expect(res.status).toBe(200);
@@ -129,7 +129,15 @@ describe('authentication on', () => {
     };
     const post = (authorization: string | null) => postRaw(personalMessage('hjälp', opts(bot)), authorization);
     const logged = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).map(({ time: _t, ...rest }) => rest);
-    return { post, postRaw, logged, close: () => new Promise<void>((r) => { server.close(() => r()); }) };
+    return {
+      post,
+      postRaw,
+      logged,
+      close: () =>
+        new Promise<void>((r) => {
+          server.close(() => r());
+        }),
+    };
   }
 
   it('answers a request without a token 401 with one log line and no stack trace', async () => {
@@ -212,7 +220,10 @@ describe('frozen storage', () => {
     await bot.post(personalMessage('hjälp', opts(bot, USERS.memberRegion, 'en-US')));
     const elapsed = Date.now() - started;
     proxy.thaw();
-    expect(bot.connector.texts()).toEqual(['Lagringen svarar inte just nu. Försök igen om en stund.', 'Storage is not responding right now. Please try again in a while.']);
+    expect(bot.connector.texts()).toEqual([
+      'Lagringen svarar inte just nu. Försök igen om en stund.',
+      'Storage is not responding right now. Please try again in a while.',
+    ]);
     expect(elapsed).toBeLessThan(8000);
   });
 

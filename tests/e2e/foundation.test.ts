@@ -1,4 +1,16 @@
-import { actionSubmit, channelMessage, personalInstall, personalMembersAdded, personalMessage, personalUninstall, teamBotAdded, teamInstall, teamUninstall, TENANT, USERS } from '../helpers/activities';
+import {
+  actionSubmit,
+  channelMessage,
+  personalInstall,
+  personalMembersAdded,
+  personalMessage,
+  personalUninstall,
+  teamBotAdded,
+  teamInstall,
+  teamUninstall,
+  TENANT,
+  USERS,
+} from '../helpers/activities';
 import { cardTexts } from '../helpers/cards';
 import { startTestBot, type TestBot } from '../helpers/testBot';
 
@@ -121,7 +133,7 @@ describe('help', () => {
       "meetings [group]: The group's meetings: agenda, attendance, absent with and without input.",
       'decisions <group> [words] [year]: The decision log: latest decisions or a search, with anchoring status.',
       'history <group>: Every chair term, with exceptions and reasons.',
-      'members <group>: The group\'s members with party and role.',
+      "members <group>: The group's members with party and role.",
       'language sv | en: Change the language of replies.',
       'Vice chair – LGS',
       'brief <group>: Attendance and written input before the meeting.',
@@ -163,7 +175,12 @@ describe('groups', () => {
       'Nästa möte: Inget möte planerat',
     ]);
     const ug = texts.indexOf('**UG SAMSA**');
-    expect(texts.slice(ug, ug + 4)).toEqual(['**UG SAMSA**', 'Arbetsgrupp · id: ug-samsa', 'Ordförande: Ingen ordförande registrerad', 'Nästa möte: Inget möte planerat']);
+    expect(texts.slice(ug, ug + 4)).toEqual([
+      '**UG SAMSA**',
+      'Arbetsgrupp · id: ug-samsa',
+      'Ordförande: Ingen ordförande registrerad',
+      'Nästa möte: Inget möte planerat',
+    ]);
     expect(texts.filter((t) => t.startsWith('**NOSAM '))).toEqual([
       '**NOSAM Sydväst**',
       '**NOSAM Hisingen** · Din grupp',
@@ -224,9 +241,7 @@ describe('linking a channel to a group', () => {
 
   it('refuses a member, says which role is needed, and stores nothing', async () => {
     await bot.post(channelMessage('koppla Temagrupp Äldre', { ...opts(USERS.memberRegion), channelId: channel }));
-    expect(bot.connector.texts()).toEqual([
-      'Bara en administratör eller processledaren för Temagrupp Äldre kan koppla en kanal till gruppen. Inget ändrades.',
-    ]);
+    expect(bot.connector.texts()).toEqual(['Bara en administratör eller processledaren för Temagrupp Äldre kan koppla en kanal till gruppen. Inget ändrades.']);
     expect(await bot.running.repos.conversations.channelOfGroup('goteborgsomradet', 'tema-aldre')).toBeNull();
   });
 
@@ -256,9 +271,7 @@ describe('linking a channel to a group', () => {
 
   it('explains that linking happens in a channel when asked in personal chat', async () => {
     await bot.post(personalMessage('koppla LGS', opts(USERS.processLeaderLgs)));
-    expect(bot.connector.texts()).toEqual([
-      'Kanaler kopplas i kanalen själv: lägg till boten i teamet och skriv @Samverkansboten koppla \\<grupp\\> i kanalen.',
-    ]);
+    expect(bot.connector.texts()).toEqual(['Kanaler kopplas i kanalen själv: lägg till boten i teamet och skriv @Samverkansboten koppla \\<grupp\\> i kanalen.']);
   });
 
   it('drops every link in a team when the bot is removed from it', async () => {

@@ -33,7 +33,7 @@ describe('the new-meeting form', () => {
 });
 
 describe('buttons where the person is', () => {
-  it('the agenda card and a member\'s meeting view carry Jag kommer, Förhinder and Synpunkter, the input deadline and their own answer', async () => {
+  it("the agenda card and a member's meeting view carry Jag kommer, Förhinder and Synpunkter, the input deadline and their own answer", async () => {
     const posted = (await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', meetingId))!;
     expect(posted.meeting.posted).not.toBeNull();
     const refreshed = await bot.post(actionExecute('absent', { org: 'goteborgsomradet', group: 'lgs', meetingId }, { ...opts(USERS.memberRegion), channelId: CHANNEL }));
@@ -56,7 +56,9 @@ describe('buttons where the person is', () => {
     now = new Date('2026-12-08T14:00:00Z');
     const { version } = (await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', meetingId))!;
     const item = (await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', meetingId))!.meeting.agenda[0].id;
-    await bot.post(actionSubmit({ verb: 'closeMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId, version, [`summary_${item}`]: 'Noterades.' }, opts(USERS.processLeaderLgs)));
+    await bot.post(
+      actionSubmit({ verb: 'closeMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId, version, [`summary_${item}`]: 'Noterades.' }, opts(USERS.processLeaderLgs)),
+    );
     bot.connector.clear();
     await bot.post(personalMessage('möten LGS', opts(USERS.processLeaderLgs)));
     expect(titles(bot.connector.cards()[0])).toEqual(['Sammanställning', 'Registrera beslut', 'Minnesanteckningar']);

@@ -31,7 +31,9 @@ beforeAll(async () => {
   ] as const)
     await groupState.createEntity({ partitionKey, rowKey, ...row });
   const [org, group, id] = ref.split('/');
-  await bot.running.store.table('MeetingInputs').createEntity({ partitionKey: `${org}|${group}|${id}`, rowKey: `r|${USERS.memberRegion}`, attendance: 'kanske', at: 'igår' });
+  await bot.running.store
+    .table('MeetingInputs')
+    .createEntity({ partitionKey: `${org}|${group}|${id}`, rowKey: `r|${USERS.memberRegion}`, attendance: 'kanske', at: 'igår' });
 });
 afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
@@ -41,7 +43,14 @@ describe('one unreadable row breaks nothing', () => {
     await bot.post(personalMessage('möten LGS', opts(USERS.memberRegion)));
     expect(bot.connector.texts()).toEqual([]);
     expect(bot.connector.cards().map((c) => cardTexts(c).slice(0, 6))).toEqual([
-      ['Dagordning – LGS · 2026-12-08', 'Tid: tis 8 dec. 2026 13:00–13:30', 'Plats: Teams-möte', 'Synpunkter senast: mån 7 dec. 2026 13:00', 'Status: Planerat', 'Närvaro: 0 kommer, 0 har förhinder, 3 har inte svarat.'],
+      [
+        'Dagordning – LGS · 2026-12-08',
+        'Tid: tis 8 dec. 2026 13:00–13:30',
+        'Plats: Teams-möte',
+        'Synpunkter senast: mån 7 dec. 2026 13:00',
+        'Status: Planerat',
+        'Närvaro: 0 kommer, 0 har förhinder, 3 har inte svarat.',
+      ],
     ]);
   });
 

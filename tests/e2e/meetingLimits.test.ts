@@ -12,7 +12,8 @@ let now = new Date('2026-11-22T10:00:00Z');
 const LGS = { org: 'goteborgsomradet', group: 'lgs', query: 'LGS' };
 const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
 const personal = (user: string) => `a:personal-${user}`;
-const cardsIn = (conversation: string) => bot.connector.sent.filter((s) => s.conversationId === conversation).flatMap((s) => (s.activity.attachments ?? []).map((a) => a.content));
+const cardsIn = (conversation: string) =>
+  bot.connector.sent.filter((s) => s.conversationId === conversation).flatMap((s) => (s.activity.attachments ?? []).map((a) => a.content));
 const meetingsOfLgs = async () => (await bot.running.repos.groupState.groups('goteborgsomradet', ['lgs'])).get('lgs')!.meetings;
 /** Text of exactly `n` characters, with quotes and line breaks (which JSON stores as two characters each). */
 const longText = (n: number, word = 'Beslut "ja".\n') => word.repeat(Math.ceil(n / word.length)).slice(0, n);
@@ -72,10 +73,12 @@ describe('the meeting form is checked field by field', () => {
     // The form was not used up by the refusals: the corrected submission creates the meeting.
     bot.connector.clear();
     await bot.post(actionSubmit(meetingForm('goteborgsomradet', 'lgs', { formKey: key }), opts(USERS.processLeaderLgs)));
-    expect(bot.connector.texts()).toEqual(['Mötet för LGS tis 8 dec. 2026 13:00 är skapat. Gruppen har ingen kopplad kanal, så dagordningen visas här – koppla en kanal med **koppla** för att publicera den där.']);
+    expect(bot.connector.texts()).toEqual([
+      'Mötet för LGS tis 8 dec. 2026 13:00 är skapat. Gruppen har ingen kopplad kanal, så dagordningen visas här – koppla en kanal med **koppla** för att publicera den där.',
+    ]);
   });
 
-  it('a form never shown, or shown for another group, creates nothing; the id is the server\'s, whatever the card says', async () => {
+  it("a form never shown, or shown for another group, creates nothing; the id is the server's, whatever the card says", async () => {
     const before = await meetingsOfLgs();
     await bot.post(actionSubmit(meetingForm('goteborgsomradet', 'lgs', { formKey: 'a'.repeat(24) }), opts(USERS.processLeaderLgs)));
     await bot.post(actionSubmit(meetingForm('goteborgsomradet', 'lgs', {}), opts(USERS.processLeaderLgs)));
@@ -107,11 +110,21 @@ describe('the meeting form is checked field by field', () => {
     const [org, group, meetingId] = m.ref.split('/');
     await bot.post(actionExecute('absent', { org, group, meetingId }, opts(USERS.memberRegion)));
     bot.connector.clear();
-    await bot.post(actionSubmit({ verb: 'submitInput', org, group, meetingId, [`input_${m.itemIds[0]}`]: 'Kort', [`input_${m.itemIds[1]}`]: 'x'.repeat(4001) }, opts(USERS.memberRegion)));
+    await bot.post(
+      actionSubmit(
+        { verb: 'submitInput', org, group, meetingId, [`input_${m.itemIds[0]}`]: 'Kort', [`input_${m.itemIds[1]}`]: 'x'.repeat(4001) },
+        opts(USERS.memberRegion),
+      ),
+    );
     await bot.post(actionSubmit({ verb: 'submitInput', org, group, meetingId, input_general: 'x'.repeat(4001) }, opts(USERS.memberRegion, 'en-US')));
     now = new Date('2026-12-08T15:00:00Z');
     const version = (await bot.running.repos.groupState.meeting(org, group, meetingId))!.version;
-    await bot.post(actionSubmit({ verb: 'closeMeeting', org, group, meetingId, version, [`summary_${m.itemIds[0]}`]: 'Noterades.', [`summary_${m.itemIds[1]}`]: 'x'.repeat(4001) }, opts(USERS.processLeaderLgs)));
+    await bot.post(
+      actionSubmit(
+        { verb: 'closeMeeting', org, group, meetingId, version, [`summary_${m.itemIds[0]}`]: 'Noterades.', [`summary_${m.itemIds[1]}`]: 'x'.repeat(4001) },
+        opts(USERS.processLeaderLgs),
+      ),
+    );
     expect(bot.connector.texts()).toEqual([
       'Fältet "Synpunkt, punkt 2" får ha högst 4000 tecken (det har 4001). Inget sparades.',
       'The field "General comments" may have at most 4000 characters (it has 4001). Nothing was saved.',
@@ -174,7 +187,9 @@ describe('input history', () => {
     const [org, group, meetingId] = m.ref.split('/');
     await bot.post(actionExecute('absent', { org, group, meetingId }, opts(USERS.memberRegion)));
     const texts = ['Första versionen.', 'Andra versionen.', 'Tredje versionen.'];
-    await Promise.all(texts.map((text) => bot.post(actionSubmit({ verb: 'submitInput', org, group, meetingId, [`input_${m.itemIds[0]}`]: text }, opts(USERS.memberRegion)))));
+    await Promise.all(
+      texts.map((text) => bot.post(actionSubmit({ verb: 'submitInput', org, group, meetingId, [`input_${m.itemIds[0]}`]: text }, opts(USERS.memberRegion)))),
+    );
     const history = await bot.running.repos.meetingInputs.history({ org: org, group: group, id: meetingId }, USERS.memberRegion);
     expect(history.map((h) => h.text).sort()).toEqual([...texts].sort());
     expect(new Set(history.map((h) => h.at)).size).toBe(1);

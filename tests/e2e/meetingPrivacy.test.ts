@@ -15,7 +15,8 @@ const LGS = { org: 'goteborgsomradet', group: 'lgs', query: 'LGS' };
 const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
 const personal = (user: string) => `a:personal-${user}`;
 const inChannel = () => bot.connector.sent.filter((s) => s.conversationId.startsWith(CHANNEL));
-const cardsIn = (conversation: string) => bot.connector.sent.filter((s) => s.conversationId === conversation).flatMap((s) => (s.activity.attachments ?? []).map((a) => a.content));
+const cardsIn = (conversation: string) =>
+  bot.connector.sent.filter((s) => s.conversationId === conversation).flatMap((s) => (s.activity.attachments ?? []).map((a) => a.content));
 
 beforeAll(async () => {
   bot = await startTestBot({}, { now: () => now });
@@ -36,11 +37,11 @@ async function lgsMeetingWithInput(): Promise<{ ref: string; id: string }> {
 }
 
 describe('written input stays with its group', () => {
-  it('another group\'s lead with a meeting of the same date and id sees none of LGS\'s input or attendance', async () => {
+  it("another group's lead with a meeting of the same date and id sees none of LGS's input or attendance", async () => {
     const lgs = await lgsMeetingWithInput();
     // A form key is good only for the group whose form showed it, and the client cannot pick the id.
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
-    const lgsKey = ((bot.connector.cards()[0].actions as { data: { formKey: string } }[])[0].data).formKey;
+    const lgsKey = (bot.connector.cards()[0].actions as { data: { formKey: string } }[])[0].data.formKey;
     bot.connector.clear();
     await bot.post(actionSubmit(meetingForm('goteborgsomradet', 'nosam-hisingen', { formKey: lgsKey, newId: lgs.id.slice(11) }), opts(USERS.processLeaderNosam)));
     await bot.post(actionSubmit(meetingForm('goteborgsomradet', 'nosam-hisingen', { meetingId: lgs.id, version: '"x"' }), opts(USERS.processLeaderNosam)));
@@ -58,7 +59,7 @@ describe('written input stays with its group', () => {
     expect(JSON.stringify(bot.connector.sent)).not.toContain('hemsjukvården');
   });
 
-  it('the brief is for the chair, vice chair and process leader of the group: not an admin, not another group\'s lead', async () => {
+  it("the brief is for the chair, vice chair and process leader of the group: not an admin, not another group's lead", async () => {
     const lgs = await lgsMeetingWithInput();
     await bot.post(personalMessage(`sammanställning ${lgs.ref}`, opts(USERS.admin)));
     await bot.post(personalMessage(`sammanställning ${lgs.ref}`, opts(USERS.processLeaderNosam)));
@@ -110,7 +111,7 @@ describe('cards with written input go to the personal chat only', () => {
     expect(JSON.stringify(bot.connector.sent)).not.toContain('hemsjukvården');
   });
 
-  it('the input card asked for in the channel goes to the author\'s personal chat', async () => {
+  it("the input card asked for in the channel goes to the author's personal chat", async () => {
     const lgs = await lgsMeetingWithInput();
     await bot.post(channelMessage(`synpunkter ${lgs.ref}`, { ...opts(USERS.memberRegion), channelId: CHANNEL }));
     expect(inChannel().map((s) => s.activity.text)).toEqual(['Jag har skickat det till dig i en personlig chatt.']);

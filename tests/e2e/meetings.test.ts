@@ -62,7 +62,13 @@ const steps = {
   async writeInput(data: { org: string; group: string; meetingId: string }, itemIds: string[]) {
     await bot.post(
       actionSubmit(
-        { verb: 'submitInput', ...data, [`input_${itemIds[0]}`]: 'Kommunen stöder förslaget till årsrapport.', [`input_${itemIds[1]}`]: 'Lyft gärna frågan om hemsjukvård.', input_general: '' },
+        {
+          verb: 'submitInput',
+          ...data,
+          [`input_${itemIds[0]}`]: 'Kommunen stöder förslaget till årsrapport.',
+          [`input_${itemIds[1]}`]: 'Lyft gärna frågan om hemsjukvård.',
+          input_general: '',
+        },
         opts(USERS.memberKommun),
       ),
     );
@@ -81,7 +87,9 @@ const steps = {
     await bot.post(personalMessage(`avsluta ${ref}`, opts(USERS.processLeaderLgs)));
     const closeCard = bot.connector.sent.slice(before).flatMap((s) => s.activity.attachments ?? [])[0].content as { actions: { data: { version: string } }[] };
     const version = closeCard.actions[0].data.version;
-    await bot.post(actionSubmit({ verb: 'closeMeeting', ...data, version, [`summary_${itemIds[0]}`]: 'Årsrapporten fastställdes i enighet.' }, opts(USERS.processLeaderLgs)));
+    await bot.post(
+      actionSubmit({ verb: 'closeMeeting', ...data, version, [`summary_${itemIds[0]}`]: 'Årsrapporten fastställdes i enighet.' }, opts(USERS.processLeaderLgs)),
+    );
   },
 };
 
@@ -99,7 +107,7 @@ describe('a meeting from agenda to catch-up', () => {
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
     const formCard = bot.connector.cards()[0];
     expect(cardTexts(formCard)[0]).toBe('Nytt möte – LGS');
-    const formKey = ((formCard.actions as { data: { formKey: string } }[])[0].data).formKey;
+    const formKey = (formCard.actions as { data: { formKey: string } }[])[0].data.formKey;
     bot.connector.clear();
     await bot.post(actionSubmit({ ...form, formKey }, opts(USERS.processLeaderLgs)));
     await bot.post(actionSubmit({ ...form, formKey }, opts(USERS.processLeaderLgs)));
@@ -218,9 +226,7 @@ describe('a meeting from agenda to catch-up', () => {
     expect(cardsTo(personal(USERS.memberKommun), 'Sammanställning inför mötet – LGS')).toHaveLength(0);
     bot.connector.clear();
     await bot.post(actionSubmit({ verb: 'submitInput', ...data, input_general: 'Sent påkommet' }, opts(USERS.memberRegion)));
-    expect(bot.connector.texts()).toEqual([
-      'Tiden för synpunkter gick ut mån 7 dec. 2026 13:00, så inget sparades. Kontakta processledaren direkt om det är viktigt.',
-    ]);
+    expect(bot.connector.texts()).toEqual(['Tiden för synpunkter gick ut mån 7 dec. 2026 13:00, så inget sparades. Kontakta processledaren direkt om det är viktigt.']);
   });
 
   it('after the meeting sends each absent member what happened on each item', async () => {

@@ -18,7 +18,22 @@ async function createMeeting(time: string, title: string, startsAt: string): Pro
   const formKey = (bot.connector.cards()[0].actions as { data: { formKey: string } }[])[0].data.formKey;
   await bot.post(
     actionSubmit(
-      { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '', version: '', formKey, date: '2026-12-08', time, place: 'Teams-möte', cutoffHours: '24', title_0: title, kind_0: 'information', presenter_0: 'Processledare', minutes_0: '20' },
+      {
+        verb: 'saveMeeting',
+        org: 'goteborgsomradet',
+        group: 'lgs',
+        meetingId: '',
+        version: '',
+        formKey,
+        date: '2026-12-08',
+        time,
+        place: 'Teams-möte',
+        cutoffHours: '24',
+        title_0: title,
+        kind_0: 'information',
+        presenter_0: 'Processledare',
+        minutes_0: '20',
+      },
       lead(),
     ),
   );

@@ -124,7 +124,12 @@ describe('the appoint form follows the chosen post', () => {
     expect([chairForm.role, chairForm.dates]).toEqual(['chair', ['2027-01-01', '2028-12-31']]);
     expect(cardActions(chairForm.card)[1]).toEqual(['Utse vice ordförande i stället', { verb: 'command', command: 'utse goteborgsomradet/lgs vice' }]);
     const [, data] = cardActions(chairForm.card)[0];
-    await bot.post(actionSubmit({ ...(data as object), role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: '' }, opts(USERS.processLeaderLgs)));
+    await bot.post(
+      actionSubmit(
+        { ...(data as object), role: 'chair', holder: USERS.memberKommun, origin: 'rotation', start: '2027-01-01', end: '2028-12-31', exceptionReason: '' },
+        opts(USERS.processLeaderLgs),
+      ),
+    );
     expect(bot.connector.texts()[0]).toBe('Ordförande i LGS: Ledamot kommun (demo), 2027-01-01 – 2028-12-31. Registrerat.');
 
     const afterChair = await form('utse LGS');

@@ -40,7 +40,10 @@ describe('inställningar <grupp>', () => {
 
     bot.connector.clear();
     await bot.post(
-      actionSubmit(save({ deputies: 'true', guidanceMin: '6', guidanceMax: '8', guidancePer: 'year', reportCadence: 'quarterly', justerare: USERS.memberKommun, cutoffHours: '48' }), opts(USERS.processLeaderNosam)),
+      actionSubmit(
+        save({ deputies: 'true', guidanceMin: '6', guidanceMax: '8', guidancePer: 'year', reportCadence: 'quarterly', justerare: USERS.memberKommun, cutoffHours: '48' }),
+        opts(USERS.processLeaderNosam),
+      ),
     );
     expect(bot.connector.texts()).toEqual(['Inställningarna för NOSAM Hisingen är sparade.']);
     const group = bot.running.catalog.get('goteborgsomradet')!.groups.find((g) => g.id === 'nosam-hisingen')!;

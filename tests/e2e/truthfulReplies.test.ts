@@ -35,8 +35,22 @@ describe('nothing is recorded for a meeting that has not started', () => {
 
   it('refuses a decision form for the meeting submitted before it starts (nothing written)', async () => {
     const form = {
-      verb: 'recordDecision', org: 'goteborgsomradet', group: 'lgs', meetingId, formKey: randomBytes(8).toString('hex'), itemId, date: '2026-12-08', kind: 'beslut', consensus: 'true', outcome: 'enighet',
-      title: 'Årsrapport 2026', text: 'LGS fastställer årsrapporten.', rationale: '', link: '', forankring: '', absentInput: 'true',
+      verb: 'recordDecision',
+      org: 'goteborgsomradet',
+      group: 'lgs',
+      meetingId,
+      formKey: randomBytes(8).toString('hex'),
+      itemId,
+      date: '2026-12-08',
+      kind: 'beslut',
+      consensus: 'true',
+      outcome: 'enighet',
+      title: 'Årsrapport 2026',
+      text: 'LGS fastställer årsrapporten.',
+      rationale: '',
+      link: '',
+      forankring: '',
+      absentInput: 'true',
     };
     await bot.post(actionSubmit(form, lead()));
     expect(bot.connector.texts()).toEqual([

@@ -47,7 +47,13 @@ describe('a hostile display name', () => {
     expect(inChannel.map((s) => [s.activity.text, s.activity.entities])).toEqual([
       [
         '<at>**Bold** atx/at [länk](javascript:alert(1))</at>',
-        [{ type: 'mention', text: '<at>**Bold** atx/at [länk](javascript:alert(1))</at>', mentioned: { id: NEW_MEMBER, name: '**Bold** atx/at [länk](javascript:alert(1))' } }],
+        [
+          {
+            type: 'mention',
+            text: '<at>**Bold** atx/at [länk](javascript:alert(1))</at>',
+            mentioned: { id: NEW_MEMBER, name: '**Bold** atx/at [länk](javascript:alert(1))' },
+          },
+        ],
       ],
     ]);
     expect(cardTexts(inChannel[0].activity.attachments![0].content)[0]).toBe('Påminnelse: NOSAM handlingsplan');
@@ -69,15 +75,27 @@ describe('the appointment form', () => {
   };
 
   it.each([
-    ['a reason over 500 characters', { exceptionReason: 'x'.repeat(501) }, 'Formuläret sparades inte: skälet till undantag får vara högst 500 tecken. Inget ändrades – rätta och skicka igen.'],
-    ['a first day that is not a calendar date', { start: '2027-02-30' }, 'Formuläret sparades inte: första dag ska vara ett datum mellan 2000 och 2100. Inget ändrades – rätta och skicka igen.'],
+    [
+      'a reason over 500 characters',
+      { exceptionReason: 'x'.repeat(501) },
+      'Formuläret sparades inte: skälet till undantag får vara högst 500 tecken. Inget ändrades – rätta och skicka igen.',
+    ],
+    [
+      'a first day that is not a calendar date',
+      { start: '2027-02-30' },
+      'Formuläret sparades inte: första dag ska vara ett datum mellan 2000 och 2100. Inget ändrades – rätta och skicka igen.',
+    ],
     [
       'dates outside 2000–2100',
       { start: '1999-12-31', end: '2101-01-01' },
       'Formuläret sparades inte: första dag ska vara ett datum mellan 2000 och 2100; sista dag ska vara ett datum mellan 2000 och 2100. Inget ändrades – rätta och skicka igen.',
     ],
     ['a holder that is not an AAD object id', { holder: 'Ledamot region' }, 'Formuläret sparades inte: välj personen i listan. Inget ändrades – rätta och skicka igen.'],
-    ['a role the form does not offer', { role: 'king' }, 'Kortet skickade ofullständiga eller ogiltiga uppgifter, så inget ändrades. Öppna kortet på nytt och försök igen.'],
+    [
+      'a role the form does not offer',
+      { role: 'king' },
+      'Kortet skickade ofullständiga eller ogiltiga uppgifter, så inget ändrades. Öppna kortet på nytt och försök igen.',
+    ],
   ])('refuses %s, names it and stores nothing', async (_name, change, answer) => {
     const before = await terms('tema-aldre');
     await bot.post(actionSubmit({ ...appoint, ...change }, opts(USERS.admin)));
@@ -94,18 +112,38 @@ describe('the appointment form', () => {
 });
 
 describe('the add-member form', () => {
-  const add = { verb: 'addMember', org: 'goteborgsomradet', group: 'nosam-hisingen', person: '7c9e6679-7425-40de-944b-e07fc1f90ae7', displayName: 'Ny ledamot', party: 'goteborg-avo', role: 'member' };
+  const add = {
+    verb: 'addMember',
+    org: 'goteborgsomradet',
+    group: 'nosam-hisingen',
+    person: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    displayName: 'Ny ledamot',
+    party: 'goteborg-avo',
+    role: 'member',
+  };
 
   it.each([
-    ['a name over 100 characters', { displayName: 'x'.repeat(101) }, 'Formuläret sparades inte: namnet ska vara 1–100 tecken på en rad. Inget ändrades – rätta och skicka igen.'],
-    ['a name with a line break', { displayName: 'Ny\nledamot' }, 'Formuläret sparades inte: namnet ska vara 1–100 tecken på en rad. Inget ändrades – rätta och skicka igen.'],
+    [
+      'a name over 100 characters',
+      { displayName: 'x'.repeat(101) },
+      'Formuläret sparades inte: namnet ska vara 1–100 tecken på en rad. Inget ändrades – rätta och skicka igen.',
+    ],
+    [
+      'a name with a line break',
+      { displayName: 'Ny\nledamot' },
+      'Formuläret sparades inte: namnet ska vara 1–100 tecken på en rad. Inget ändrades – rätta och skicka igen.',
+    ],
     ['a blank name', { displayName: '   ' }, 'Formuläret sparades inte: namnet ska vara 1–100 tecken på en rad. Inget ändrades – rätta och skicka igen.'],
     [
       'a person id that is not a GUID',
       { person: '7c9e6679-7425-40de-944b' },
       'Formuläret sparades inte: AAD-objekt-id ska vara ett GUID, t.ex. 0f8fad5b-d9cb-469f-a165-70867728950e. Inget ändrades – rätta och skicka igen.',
     ],
-    ['a party id that is not a slug', { party: 'Göteborg <b>' }, 'Kortet skickade ofullständiga eller ogiltiga uppgifter, så inget ändrades. Öppna kortet på nytt och försök igen.'],
+    [
+      'a party id that is not a slug',
+      { party: 'Göteborg <b>' },
+      'Kortet skickade ofullständiga eller ogiltiga uppgifter, så inget ändrades. Öppna kortet på nytt och försök igen.',
+    ],
   ])('refuses %s, names it and adds nobody', async (_name, change, answer) => {
     const before = await roster('nosam-hisingen');
     await bot.post(actionSubmit({ ...add, ...change }, opts(USERS.processLeaderNosam)));

@@ -82,10 +82,7 @@ export function channelMessage(text: string, o: Options & { channelId?: string }
     recipient: b.recipient,
     textFormat: 'plain',
     locale: b.locale,
-    entities: [
-      { type: 'mention', mentioned: { id: BOT.id, name: BOT.name }, text: `<at>${BOT.name}</at>` },
-      clientInfo(b.locale),
-    ],
+    entities: [{ type: 'mention', mentioned: { id: BOT.id, name: BOT.name }, text: `<at>${BOT.name}</at>` }, clientInfo(b.locale)],
     channelData: { teamsChannelId: channel, teamsTeamId: TEAM.id, tenant: { id: b.tenant }, team: { id: TEAM.id }, channel: { id: channel } },
   };
 }

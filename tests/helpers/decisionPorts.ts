@@ -1,5 +1,14 @@
 import { OrgCatalog } from '../../src/app/catalog';
-import type { CalendarTokenStore, DecisionPage, DecisionRepository, NewestQuery, GroupRecord, GroupStateRepository, MeetingInputRepository, PersonalChats } from '../../src/app/ports';
+import type {
+  CalendarTokenStore,
+  DecisionPage,
+  DecisionRepository,
+  NewestQuery,
+  GroupRecord,
+  GroupStateRepository,
+  MeetingInputRepository,
+  PersonalChats,
+} from '../../src/app/ports';
 import type { Term } from '../../src/domain/chairTerms';
 import { requeue, type Decision, type QueuedItem } from '../../src/domain/decisions';
 import type { AttendanceAnswer, Meeting } from '../../src/domain/meetings';
@@ -44,7 +53,12 @@ export class InMemoryDecisions implements DecisionRepository {
   }
 
   async list(org: string, group: string) {
-    return Promise.resolve([...this.decisions.values()].map((d) => d.decision).filter((d) => d.org === org && d.group === group).reverse());
+    return Promise.resolve(
+      [...this.decisions.values()]
+        .map((d) => d.decision)
+        .filter((d) => d.org === org && d.group === group)
+        .reverse(),
+    );
   }
 
   /** The table's newest-first page, over the same list (year, `before`, limit and scan as storage applies them). */
@@ -55,7 +69,8 @@ export class InMemoryDecisions implements DecisionRepository {
     const found = read.filter(q.matches);
     const shown = found.slice(0, q.limit);
     const last = shown.at(-1);
-    const more = found.length > q.limit && last ? { year: last.year, seq: last.seq } : rows.length > read.length ? { year: read.at(-1)!.year, seq: read.at(-1)!.seq } : null;
+    const more =
+      found.length > q.limit && last ? { year: last.year, seq: last.seq } : rows.length > read.length ? { year: read.at(-1)!.year, seq: read.at(-1)!.seq } : null;
     return { decisions: shown, more, scanned: read.length };
   }
 

@@ -65,9 +65,7 @@ export class FakeConnector {
 
   /** Texts of the messages sent, in order (cards without text are not counted; see `cards`). */
   texts(): string[] {
-    return this.sent
-      .filter((s) => s.activity.type === 'message' && !(s.activity.attachments?.length && !s.activity.text))
-      .map((s) => s.activity.text ?? '');
+    return this.sent.filter((s) => s.activity.type === 'message' && !(s.activity.attachments?.length && !s.activity.text)).map((s) => s.activity.text ?? '');
   }
 
   /** Adaptive Cards sent, in order. */
@@ -97,18 +95,27 @@ export class FakeConnector {
         return;
       }
       this.sent.push({ conversationId: activityMatch[1], replyToId: activityMatch.at(2) ?? null, activity: JSON.parse(body) as Sent['activity'] });
-      json(200, { id: `sent-${++this.counter}` }); return;
+      json(200, { id: `sent-${++this.counter}` });
+      return;
     }
     if (req.method === 'PUT' && activityMatch) {
       this.updated.push({ conversationId: activityMatch[1], replyToId: activityMatch.at(2) ?? null, activity: JSON.parse(body) as Sent['activity'] });
-      json(200, { id: activityMatch[2] }); return;
+      json(200, { id: activityMatch[2] });
+      return;
     }
     if (req.method === 'POST' && url === '/v3/conversations') {
       this.created.push(JSON.parse(body) as Record<string, unknown>);
-      json(200, { id: `created-${++this.counter}`, activityId: `sent-${this.counter}` }); return;
+      json(200, { id: `created-${++this.counter}`, activityId: `sent-${this.counter}` });
+      return;
     }
-    if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/pagedmembers/.test(url)) { json(200, { members: this.roster }); return; }
-    if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/members$/.test(url)) { json(200, this.roster); return; }
+    if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/pagedmembers/.test(url)) {
+      json(200, { members: this.roster });
+      return;
+    }
+    if (req.method === 'GET' && /^\/v3\/conversations\/[^/]+\/members$/.test(url)) {
+      json(200, this.roster);
+      return;
+    }
     json(404, { error: { code: 'NotFound', message: `fake connector: ${req.method} ${url}` } });
   }
 }

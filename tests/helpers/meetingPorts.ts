@@ -21,7 +21,10 @@ export function meetingPorts(opts: { members?: GroupMember[]; personal?: Record<
   const inputs = new Map<string, WrittenInput[]>();
   const queue = [...(opts.queue ?? [])];
   const dequeued: string[] = [];
-  const board: { posted: { channel: ConversationRef; meeting: Meeting; counts: AnswerCounts }[]; updated: { activityId: string; changes: readonly AgendaChange[] }[] } = { posted: [], updated: [] };
+  const board: { posted: { channel: ConversationRef; meeting: Meeting; counts: AnswerCounts }[]; updated: { activityId: string; changes: readonly AgendaChange[] }[] } = {
+    posted: [],
+    updated: [],
+  };
   const written: string[] = [];
   let v = 0;
   const key = (m: MeetingKey) => `${m.org}/${m.group}/${m.id}`;
@@ -32,7 +35,13 @@ export function meetingPorts(opts: { members?: GroupMember[]; personal?: Record<
         new Map(
           groups.map((g) => [
             g,
-            { group: g, terms: [], members: opts.members ?? [], meetings: [...meetings.values()].map((x) => x.meeting).filter((m) => m.org === org && m.group === g), version: null },
+            {
+              group: g,
+              terms: [],
+              members: opts.members ?? [],
+              meetings: [...meetings.values()].map((x) => x.meeting).filter((m) => m.org === org && m.group === g),
+              version: null,
+            },
           ]),
         ),
       meeting: async (org: string, group: string, id: string) => meetings.get(`${org}/${group}/${id}`) ?? null,
@@ -70,7 +79,8 @@ export function meetingPorts(opts: { members?: GroupMember[]; personal?: Record<
     },
     conversations: {
       personalReference: async (aad: string) => opts.personal?.[aad] ?? null,
-      channelOfGroup: async (org: string, group: string) => (opts.channel ? { org, group, channel: opts.channel, linkedBy: 'admin', linkedAt: '2026-01-01T00:00:00.000Z' } : null),
+      channelOfGroup: async (org: string, group: string) =>
+        opts.channel ? { org, group, channel: opts.channel, linkedBy: 'admin', linkedAt: '2026-01-01T00:00:00.000Z' } : null,
     },
     decisions: {
       queue: async () => [...queue],
@@ -85,7 +95,15 @@ export function meetingPorts(opts: { members?: GroupMember[]; personal?: Record<
         board.posted.push({ channel, meeting, counts });
         return `activity-${board.posted.length}`;
       },
-      update: async (_channel: ConversationRef, activityId: string, _org: unknown, _group: unknown, _meeting: Meeting, _counts: AnswerCounts, changes: readonly AgendaChange[]) => {
+      update: async (
+        _channel: ConversationRef,
+        activityId: string,
+        _org: unknown,
+        _group: unknown,
+        _meeting: Meeting,
+        _counts: AnswerCounts,
+        changes: readonly AgendaChange[],
+      ) => {
         board.updated.push({ activityId, changes });
       },
     },
@@ -97,7 +115,17 @@ export function meetingPorts(opts: { members?: GroupMember[]; personal?: Record<
     return version;
   };
   const stored = (m: MeetingKey) => meetings.get(key(m)) ?? null;
-  return { ports, seed, stored, board, dequeued, queue, written, answersOf: (m: MeetingKey) => answers.get(key(m)) ?? [], inputsOf: (m: MeetingKey) => inputs.get(key(m)) ?? [] };
+  return {
+    ports,
+    seed,
+    stored,
+    board,
+    dequeued,
+    queue,
+    written,
+    answersOf: (m: MeetingKey) => answers.get(key(m)) ?? [],
+    inputsOf: (m: MeetingKey) => inputs.get(key(m)) ?? [],
+  };
 }
 
 /** A person with the given roles in Göteborgsområdet's LGS (none: a stranger). */
@@ -113,5 +141,15 @@ export function lgsUser(aadObjectId: string, roles: ('member' | 'processLeader')
 
 /** A conversation reference for a personal chat or a channel. */
 export function conversation(id: string, conversationType: ConversationRef['conversationType']): ConversationRef {
-  return { channelId: 'msteams', serviceUrl: 'https://smba.example/', tenantId: 't', conversationId: id, conversationType, botId: 'b', botName: 'Samverkansboten', userAadObjectId: null, teamId: null };
+  return {
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.example/',
+    tenantId: 't',
+    conversationId: id,
+    conversationType,
+    botId: 'b',
+    botName: 'Samverkansboten',
+    userAadObjectId: null,
+    teamId: null,
+  };
 }

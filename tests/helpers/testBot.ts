@@ -57,7 +57,9 @@ export async function startTestBot(env: Record<string, string> = {}, clock?: Clo
       return { status: res.status, body: await res.text() };
     },
     async stop(keepTables = false) {
-      await new Promise<void>((r) => { server.close(() => r()); });
+      await new Promise<void>((r) => {
+        server.close(() => r());
+      });
       await connector.stop();
       if (!keepTables) await running.store.dropTables().catch(() => undefined);
     },

@@ -45,7 +45,12 @@ describe('GroupState repository on Azurite', () => {
     const before = store.counter.count;
     const records = await state.groups('goteborgsomradet', ['lgs', 'politiskt-samrad']);
     expect(store.counter.count - before).toBe(1);
-    expect(records.get('lgs')!.terms.map((t) => `${t.role}:${t.holder.party}`).sort()).toEqual(['chair:narhalsan', 'viceChair:goteborg-avo']);
+    expect(
+      records
+        .get('lgs')!
+        .terms.map((t) => `${t.role}:${t.holder.party}`)
+        .sort(),
+    ).toEqual(['chair:narhalsan', 'viceChair:goteborg-avo']);
     expect(records.get('lgs')!.members.map((m) => m.aadObjectId)).toEqual([USERS.processLeaderLgs, USERS.chairLgs, USERS.memberKommun, USERS.memberRegion]);
     expect(records.get('politiskt-samrad')!.terms.map((t) => t.holder.party)).toEqual(['su']);
     expect(typeof records.get('lgs')!.version).toBe('string');
@@ -67,10 +72,19 @@ describe('GroupState repository on Azurite', () => {
   it('ends a replaced term in the same transaction and keeps both in the history', async () => {
     const record = (await state.groups('goteborgsomradet', ['tema-psykiatri'])).get('tema-psykiatri')!;
     const replaced = record.terms.find((t) => t.id === 'a')!;
-    const r = await state.recordTerm('goteborgsomradet', record.version, term({ id: 'e', start: '2027-09-01', plannedEnd: '2028-06-30', origin: 'replacement', replaces: 'a' }), { ...replaced, actualEnd: '2027-08-31' });
+    const r = await state.recordTerm(
+      'goteborgsomradet',
+      record.version,
+      term({ id: 'e', start: '2027-09-01', plannedEnd: '2028-06-30', origin: 'replacement', replaces: 'a' }),
+      { ...replaced, actualEnd: '2027-08-31' },
+    );
     expect(r.ok).toBe(true);
     const terms = (await state.groups('goteborgsomradet', ['tema-psykiatri'])).get('tema-psykiatri')!.terms;
-    expect(terms.map((t) => `${t.id}:${t.start}–${t.actualEnd ?? t.plannedEnd}`)).toEqual(['a:2027-01-01–2027-08-31', 'e:2027-09-01–2028-06-30', 'd:2028-07-01–2029-12-31']);
+    expect(terms.map((t) => `${t.id}:${t.start}–${t.actualEnd ?? t.plannedEnd}`)).toEqual([
+      'a:2027-01-01–2027-08-31',
+      'e:2027-09-01–2028-06-30',
+      'd:2028-07-01–2029-12-31',
+    ]);
   });
 
   it('lists active terms of an organisation with one filtered partition query', async () => {

@@ -26,11 +26,18 @@ describe('GET /healthz', () => {
     const ok = await fetch(`${bot.url}/healthz`);
     expect([ok.status, await ok.json()]).toEqual([200, { status: 'ok', storage: true }]);
     const dead = testConnection().connectionString.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${await freePort()}`);
-    const server = createServer({ adapter: bot.running.adapter, bot: bot.running.bot, store: new TableStore({ kind: 'connection-string', connectionString: dead }, 'x'), logger: silentLogger });
+    const server = createServer({
+      adapter: bot.running.adapter,
+      bot: bot.running.bot,
+      store: new TableStore({ kind: 'connection-string', connectionString: dead }, 'x'),
+      logger: silentLogger,
+    });
     const port = await listen(server, 0, '127.0.0.1');
     const down = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect([down.status, await down.json()]).toEqual([503, { status: 'storage unavailable', storage: false }]);
-    await new Promise<void>((r) => { server.close(() => r()); });
+    await new Promise<void>((r) => {
+      server.close(() => r());
+    });
     await bot.stop();
   });
 });

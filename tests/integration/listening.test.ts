@@ -18,8 +18,10 @@ function configOf(env: Record<string, string>): AppConfig {
 async function boundAddress(config: AppConfig): Promise<string> {
   const server = createServer({ adapter: bot.running.adapter, bot: bot.running.bot, store: bot.running.store, logger: silentLogger });
   await listenAsConfigured(server, config);
-  const address = (server.address()).address;
-  await new Promise<void>((r) => { server.close(() => r()); });
+  const address = server.address().address;
+  await new Promise<void>((r) => {
+    server.close(() => r());
+  });
   return address;
 }
 

@@ -22,7 +22,12 @@ function capturingLogger(level: 'debug' | 'info' | 'error' | 'silent' = 'info'):
   const raw: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, done) {
-      raw.push(...chunk.toString().split('\n').filter((l) => l.length > 0));
+      raw.push(
+        ...chunk
+          .toString()
+          .split('\n')
+          .filter((l) => l.length > 0),
+      );
       done();
     },
   });
@@ -64,7 +69,9 @@ describe('token endpoints when storage is down', () => {
       ]);
       expect(JSON.stringify(lines())).not.toContain(token);
     } finally {
-      await new Promise<void>((r) => { server.close(() => r()); });
+      await new Promise<void>((r) => {
+        server.close(() => r());
+      });
       await bot.stop();
     }
   });
@@ -120,7 +127,10 @@ describe('structured logging (pino)', () => {
     const { logger, lines } = capturingLogger('info');
     const bot = await startTestBot({}, undefined, logger);
     try {
-      const activity = { ...personalMessage('ledamöter lgs', { user: USERS.admin, serviceUrl: bot.connector.url }), from: { id: `29:${USERS.admin}`, name: 'Anna Andersson', aadObjectId: USERS.admin } };
+      const activity = {
+        ...personalMessage('ledamöter lgs', { user: USERS.admin, serviceUrl: bot.connector.url }),
+        from: { id: `29:${USERS.admin}`, name: 'Anna Andersson', aadObjectId: USERS.admin },
+      };
       const res = await bot.post(activity);
       expect(res.status).toBe(200);
       const turnLines = lines().filter((l) => l.activityId === activity.id);
@@ -163,7 +173,8 @@ describe('table connections', () => {
 describe('compiled start (node dist/main.js)', () => {
   beforeAll(() => {
     // `npm test` builds first; a single-file run builds here.
-    if (!existsSync(join(ROOT, 'dist', 'main.js'))) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+    if (!existsSync(join(ROOT, 'dist', 'main.js')))
+      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
   }, 120_000);
 
   it('starts against configured storage without spawning Azurite or telemetry, answers /healthz and stops on SIGTERM', async () => {
@@ -201,4 +212,3 @@ describe('compiled start (node dist/main.js)', () => {
     await new TableStore({ kind: 'connection-string', connectionString: testConnection().connectionString }, env.TABLE_PREFIX!).dropTables().catch(() => undefined);
   });
 });
-

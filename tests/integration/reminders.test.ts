@@ -80,16 +80,32 @@ beforeEach(async () => {
     'testorg',
     null,
     {
-      id: 't1', org: 'testorg', group: 'grupp-a', role: 'chair',
+      id: 't1',
+      org: 'testorg',
+      group: 'grupp-a',
+      role: 'chair',
       holder: { aadObjectId: CHAIR, displayName: 'Ordförande A', party: 'p-kommun', principal: 'kommun' },
-      start: '2026-01-01', plannedEnd: '2026-12-31', actualEnd: null, origin: 'rotation', replaces: null, exception: null, recordedBy: 'test', recordedAt: '2026-01-01T00:00:00Z',
+      start: '2026-01-01',
+      plannedEnd: '2026-12-31',
+      actualEnd: null,
+      origin: 'rotation',
+      replaces: null,
+      exception: null,
+      recordedBy: 'test',
+      recordedAt: '2026-01-01T00:00:00Z',
     },
     null,
   );
   await groupState.saveMeeting({ id: 'm1', org: 'testorg', group: 'grupp-a', date: '2026-03-10', startsAt: '2026-03-10T08:00:00Z', title: 'Vårmöte', cancelled: false });
   // The chair has a personal chat with the bot; the process leader does not, but the group has a channel.
   await conversations.saveReference(ref({ conversationId: 'a:chair', userAadObjectId: CHAIR }));
-  await conversations.linkChannel({ org: 'testorg', group: 'grupp-a', channel: ref({ conversationId: CHANNEL, conversationType: 'channel', teamId: '19:team' }), linkedBy: 'test', linkedAt: T0.toISOString() });
+  await conversations.linkChannel({
+    org: 'testorg',
+    group: 'grupp-a',
+    channel: ref({ conversationId: CHANNEL, conversationType: 'channel', teamId: '19:team' }),
+    linkedBy: 'test',
+    linkedAt: T0.toISOString(),
+  });
   const sender = new ProactiveSender(createBotAuth(null), '');
   deps = (instance, clock) => ({
     catalog,
@@ -166,7 +182,12 @@ describe('reminder sweep on Azurite with a fake connector', () => {
       `testorg|grupp-a|motesminimum|2026-12-31|60|${CHAIR}`,
       `testorg|grupp-a|motesminimum|2026-12-31|60|${LEADER}`,
     ];
-    await ledger.claimNew('testorg', ids.map((id) => ({ id, deadline: id.includes('rapport') ? '2026-12-01' : '2026-12-31' })), 'dead', T0);
+    await ledger.claimNew(
+      'testorg',
+      ids.map((id) => ({ id, deadline: id.includes('rapport') ? '2026-12-01' : '2026-12-31' })),
+      'dead',
+      T0,
+    );
     // Five minutes later the lease has expired but the claims are fresh: nothing is sent twice.
     const early = await sweep(deps('b', at(new Date(T0.getTime() + 5 * 60_000))));
     expect(early).toMatchObject({ ran: true, due: 4, claimed: 0 });
@@ -255,7 +276,8 @@ describe('reminder sweep on Azurite with a fake connector', () => {
   it('keeps trying a reminder nobody could receive until its deadline: a chair who installs the bot three days later gets it', async () => {
     await conversations.removeReference(ref({ conversationId: 'a:chair', userAadObjectId: CHAIR }));
     await conversations.removeReference(ref({ conversationId: CHANNEL, conversationType: 'channel', teamId: '19:team' }));
-    for (const hours of [0, 6, 12, 24, 48, 72]) expect(await sweep(deps('a', at(new Date(T0.getTime() + hours * HOUR))))).toMatchObject({ undeliverable: 4, sentPersonal: 0 });
+    for (const hours of [0, 6, 12, 24, 48, 72])
+      expect(await sweep(deps('a', at(new Date(T0.getTime() + hours * HOUR))))).toMatchObject({ undeliverable: 4, sentPersonal: 0 });
     expect(connector.attempts).toEqual([]);
     await conversations.saveReference(ref({ conversationId: 'a:chair', userAadObjectId: CHAIR }));
     const installed = await sweep(deps('a', at(new Date(T0.getTime() + 72 * HOUR + 20 * 60_000))));
@@ -268,7 +290,10 @@ describe('reminder sweep on Azurite with a fake connector', () => {
 
   it('retries a connector failing with 500 in every sweep until it is healthy, then sends once', async () => {
     // Four sweeps an hour apart each meet a 500 for both of the chair's reminders (no retry within a sweep).
-    connector.script('a:chair', Array.from({ length: 8 }, () => ({ status: 500 })));
+    connector.script(
+      'a:chair',
+      Array.from({ length: 8 }, () => ({ status: 500 })),
+    );
     for (const hours of [0, 1, 2, 3]) expect(await sweep(deps('a', at(new Date(T0.getTime() + hours * HOUR))))).toMatchObject({ failed: 2 });
     connector.clear();
     const healthy = await sweep(deps('a', at(new Date(T0.getTime() + 5 * HOUR))));
@@ -289,7 +314,10 @@ describe('reminder sweep on Azurite with a fake connector', () => {
     // Backoff after the first failure is five minutes (the default base).
     expect(await sweep(deps('a', at(new Date(T0.getTime() + 4 * 60_000))))).toMatchObject({ claimed: 0 });
     expect(await sweep(deps('a', at(new Date(T0.getTime() + 6 * 60_000))))).toMatchObject({ claimed: 2, sentPersonal: 2 });
-    expect(connector.attempts.map((a) => [a.conversationId, a.status])).toEqual([['a:chair', 200], ['a:chair', 200]]);
+    expect(connector.attempts.map((a) => [a.conversationId, a.status])).toEqual([
+      ['a:chair', 200],
+      ['a:chair', 200],
+    ]);
   });
 
   it('records a sent reminder as sent when the outcome write fails at first, and never sends it again', async () => {
@@ -351,7 +379,9 @@ describe('reminder sweep on Azurite with a fake connector', () => {
       trySend: async (r: ConversationRef, m: ProactiveMessage) => {
         const id = await real.trySend(r, m);
         // The lease is taken from under the sweep (e.g. it was paused past its expiry).
-        await store.table('Leases').upsertEntity({ partitionKey: 'lease', rowKey: sweepLeaseOf('testorg'), holder: 'b', expiresAt: new Date(clock.t + 3_600_000).toISOString() }, 'Replace');
+        await store
+          .table('Leases')
+          .upsertEntity({ partitionKey: 'lease', rowKey: sweepLeaseOf('testorg'), holder: 'b', expiresAt: new Date(clock.t + 3_600_000).toISOString() }, 'Replace');
         clock.t += 25_000;
         return id;
       },
@@ -368,7 +398,15 @@ describe('reminder sweep on Azurite with a fake connector', () => {
   it('sends again, once and only after the stale time, claims a dead sweeper left "claimed" or "sending"', async () => {
     const sending = `testorg|grupp-a|rapport|2026-12-01|14|${CHAIR}`;
     const claimed = `testorg|grupp-a|motesminimum|2026-12-31|60|${CHAIR}`;
-    const [a, b] = await ledger.claimNew('testorg', [{ id: sending, deadline: '2026-12-01', token: 't1' }, { id: claimed, deadline: '2026-12-31', token: 't2' }], 'dead', T0);
+    const [a, b] = await ledger.claimNew(
+      'testorg',
+      [
+        { id: sending, deadline: '2026-12-01', token: 't1' },
+        { id: claimed, deadline: '2026-12-31', token: 't2' },
+      ],
+      'dead',
+      T0,
+    );
     expect(b).toBeDefined();
     expect(await ledger.setPhase('testorg', a, 'sending')).not.toBeNull();
     const early = await sweep(deps('b', at(new Date(T0.getTime() + 9 * 60_000))));

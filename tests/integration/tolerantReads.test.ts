@@ -39,7 +39,9 @@ describe('tolerant reads', () => {
     const inputs = new MeetingInputTableRepository(store, logger);
     const m = { org: 'org', group: 'grp', id: 'm2' };
     await inputs.saveInputs(m, [{ author: 'u1', item: 'general', text: 'Läsbar', at: '2026-12-01T10:00:00.000Z' }]);
-    await store.table('MeetingInputs').createEntity({ partitionKey: 'org|grp|m2', rowKey: 'i|u2|general', author: 'u2', item: 'general', at: 'x', words: 'Hemlig synpunkt' });
+    await store
+      .table('MeetingInputs')
+      .createEntity({ partitionKey: 'org|grp|m2', rowKey: 'i|u2|general', author: 'u2', item: 'general', at: 'x', words: 'Hemlig synpunkt' });
     expect((await inputs.load(m)).inputs.map((i) => i.text)).toEqual(['Läsbar']);
     expect(lines.map(event)).toEqual([{ level: 'warn', event: 'storage.row-skipped', table: 'MeetingInputs', org: 'org', group: 'grp', meeting: 'm2', row: 'input' }]);
   });

@@ -26,7 +26,12 @@ describe('adaptive card building blocks', () => {
   });
 
   it('builds facts in order and lets a text block take extra properties', () => {
-    expect(facts([['Grupp', 'LGS'], ['Sista dag', '2027-05-31']])).toEqual({
+    expect(
+      facts([
+        ['Grupp', 'LGS'],
+        ['Sista dag', '2027-05-31'],
+      ]),
+    ).toEqual({
       type: 'FactSet',
       facts: [
         { title: 'Grupp', value: 'LGS' },

@@ -31,7 +31,6 @@ import { buildTerm, termHolder } from '../helpers/terms';
 
 // ---------------------------------------------------------------- fixtures
 
-
 function item(org: Organisation, id: string): CycleItem {
   const i = org.annualCycle.find((x) => x.id === id);
   if (i === undefined) throw new Error(`no årshjul item ${id} in ${org.id}`);
@@ -80,8 +79,7 @@ const EMPTY: GroupCycleState = { members: [], terms: [], meetings: [] };
 
 /** What an occurrence is, without the org/group/item objects. */
 const brief = (o: Occurrence) => ({ key: o.key, deadline: o.deadline, movedFrom: o.movedFrom });
-const byDeadline = (a: { deadline: string; key: string }, b: { deadline: string; key: string }) =>
-  a.deadline.localeCompare(b.deadline) || a.key.localeCompare(b.key);
+const byDeadline = (a: { deadline: string; key: string }, b: { deadline: string; key: string }) => a.deadline.localeCompare(b.deadline) || a.key.localeCompare(b.key);
 
 /** A sweep over a few groups with nothing done or acknowledged unless given. */
 function sweep(
@@ -456,9 +454,7 @@ describe('occurrences across the turn of the year', () => {
   });
 
   it('the reminder 1 day before is due on 3 January 2027', () => {
-    expect(summary(sweep([org], { 'goteborgsomradet|lgs': state }, '2027-01-03'))).toEqual([
-      'goteborgsomradet|lgs|nyar|2026-12-31|1|aad-pl [processLeader] 1/1',
-    ]);
+    expect(summary(sweep([org], { 'goteborgsomradet|lgs': state }, '2027-01-03'))).toEqual(['goteborgsomradet|lgs|nyar|2026-12-31|1|aad-pl [processLeader] 1/1']);
   });
 
   it('previous weekday: 1 January 2028 (a Saturday) is due Thursday 30 December 2027, in the December 2027 calendar', () => {
@@ -556,7 +552,10 @@ describe('dueReminders: NOSAM handlingsplan (2026-03-01, a Sunday → Monday 2 M
     expect(sweep([org], groups, '2026-02-16', ['goteborgsomradet|nosam-hisingen|nosam-handlingsplan|2026-03-01'])).toEqual([]);
     // Done for another year or another group does not count.
     expect(
-      sweep([org], groups, '2026-02-16', ['goteborgsomradet|nosam-hisingen|nosam-handlingsplan|2025-03-01', 'goteborgsomradet|nosam-ockero|nosam-handlingsplan|2026-03-01']),
+      sweep([org], groups, '2026-02-16', [
+        'goteborgsomradet|nosam-hisingen|nosam-handlingsplan|2025-03-01',
+        'goteborgsomradet|nosam-ockero|nosam-handlingsplan|2026-03-01',
+      ]),
     ).toHaveLength(2);
   });
 
@@ -588,9 +587,7 @@ describe('dueReminders: NOSAM handlingsplan (2026-03-01, a Sunday → Monday 2 M
 
   it('a chair without an AAD account gets no reminder; a group without state gets none at all', () => {
     const terms = [term('c2026', 'chair', null, '2026-01-01', '2026-12-31')];
-    expect(summary(sweep([org], { 'goteborgsomradet|nosam-hisingen': { ...state, terms } }, '2026-02-16'))).toEqual([
-      `${id(14, 'aad-pl')} [processLeader] 14/14`,
-    ]);
+    expect(summary(sweep([org], { 'goteborgsomradet|nosam-hisingen': { ...state, terms } }, '2026-02-16'))).toEqual([`${id(14, 'aad-pl')} [processLeader] 14/14`]);
     expect(sweep([org], {}, '2026-02-16')).toEqual([]);
   });
 
@@ -600,7 +597,10 @@ describe('dueReminders: NOSAM handlingsplan (2026-03-01, a Sunday → Monday 2 M
   });
 
   it('the same reminder has the same id every day until the next offset is reached', () => {
-    const ids = (today: string) => sweep([org], groups, today).map((r) => r.id).sort();
+    const ids = (today: string) =>
+      sweep([org], groups, today)
+        .map((r) => r.id)
+        .sort();
     const fourteenDaysBefore = [id(14, 'aad-chair'), id(14, 'aad-pl')];
     expect(ids('2026-02-17')).toEqual(fourteenDaysBefore);
     expect(ids('2026-02-26')).toEqual(fourteenDaysBefore);
@@ -655,7 +655,11 @@ describe('dueReminders: recipients by audience, from the roster', () => {
   });
 
   it('a process leader who chairs and sits as member gets ONE reminder listing all three roles', () => {
-    const s: GroupCycleState = { members: [member('aad-pl', 'processLeader', 'member')], terms: [term('c', 'chair', 'aad-pl', '2026-01-01', '2026-12-31')], meetings: [] };
+    const s: GroupCycleState = {
+      members: [member('aad-pl', 'processLeader', 'member')],
+      terms: [term('c', 'chair', 'aad-pl', '2026-01-01', '2026-12-31')],
+      meetings: [],
+    };
     expect(summary(sweep([only(GBG, ['nosam-hisingen'], ['nosam-handlingsplan'])], { 'goteborgsomradet|nosam-hisingen': s }, '2026-02-16'))).toEqual([
       'goteborgsomradet|nosam-hisingen|nosam-handlingsplan|2026-03-01|14|aad-pl [chair,processLeader,members] 14/14',
     ]);
@@ -667,7 +671,11 @@ describe('dueReminders: several organisations and groups', () => {
     const gbg = only(GBG, ['nosam-hisingen', 'nosam-ockero'], ['nosam-handlingsplan']);
     const samla = only(SAMLA, ['nosam-lerum'], ['nosam-aktivitetsplan']);
     const pl = (aad: string): GroupCycleState => ({ ...EMPTY, members: [member(aad, 'processLeader')] });
-    const rs = sweep([gbg, samla], { 'goteborgsomradet|nosam-hisingen': pl('aad-pl1'), 'goteborgsomradet|nosam-ockero': pl('aad-pl1'), 'samla|nosam-lerum': pl('aad-pl2') }, '2026-02-16');
+    const rs = sweep(
+      [gbg, samla],
+      { 'goteborgsomradet|nosam-hisingen': pl('aad-pl1'), 'goteborgsomradet|nosam-ockero': pl('aad-pl1'), 'samla|nosam-lerum': pl('aad-pl2') },
+      '2026-02-16',
+    );
     expect(summary(rs)).toEqual([
       'goteborgsomradet|nosam-hisingen|nosam-handlingsplan|2026-03-01|14|aad-pl1 [processLeader] 14/14',
       'goteborgsomradet|nosam-ockero|nosam-handlingsplan|2026-03-01|14|aad-pl1 [processLeader] 14/14',
@@ -732,7 +740,13 @@ describe('dueReminders: meeting minimum', () => {
   it('SAMLA samordningsgrupp with one meeting in the half-year: no warning (guidance, not a minimum)', () => {
     const guidanceItem = { ...item(GBG, 'motesminimum'), appliesTo: { kinds: ['coordination' as const], groups: [] } };
     const samlaOrg = { ...only(SAMLA, ['samla-samordningsgrupp'], []), annualCycle: [guidanceItem] };
-    const state = { 'samla|samla-samordningsgrupp': { members: [member('aad-pl', 'processLeader')], terms: [], meetings: [meeting('a', '2026-02-10', false, 'samla-samordningsgrupp', 'samla')] } };
+    const state = {
+      'samla|samla-samordningsgrupp': {
+        members: [member('aad-pl', 'processLeader')],
+        terms: [],
+        meetings: [meeting('a', '2026-02-10', false, 'samla-samordningsgrupp', 'samla')],
+      },
+    };
     expect(group(SAMLA, 'samla-samordningsgrupp').meetings).toMatchObject({ kind: 'guidance', min: 2, max: 3 });
     expect(sweep([samlaOrg], state, '2026-05-01')).toEqual([]);
   });
@@ -813,7 +827,12 @@ describe('dueReminders: "today" in Stockholm across the DST changes and the new 
     'goteborgsomradet|lgs': {
       members: [member('aad-pl', 'processLeader')],
       terms: [lgsTerm('x', 'aad-x', '2025-11-25', '2026-11-24'), lgsTerm('y', 'aad-y', '2026-11-25', '2027-04-01')],
-      meetings: [meeting('a', '2026-02-10', false, 'lgs'), meeting('b', '2026-05-12', false, 'lgs'), meeting('c', '2026-09-15', false, 'lgs'), meeting('d', '2026-11-10', true, 'lgs')],
+      meetings: [
+        meeting('a', '2026-02-10', false, 'lgs'),
+        meeting('b', '2026-05-12', false, 'lgs'),
+        meeting('c', '2026-09-15', false, 'lgs'),
+        meeting('d', '2026-11-10', true, 'lgs'),
+      ],
     },
   };
   const toPl = (today: string) =>

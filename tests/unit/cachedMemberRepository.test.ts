@@ -60,7 +60,13 @@ describe('the person cache in front of the member repository', () => {
     const { state, repo } = fakeRepository();
     const cached = new CachedMemberRepository(repo, 30_000, () => 0);
     await cached.userContext(AAD, []);
-    await cached.savePerson({ aadObjectId: AAD, displayName: 'A', org: 'goteborgsomradet', orgAdmin: false, memberships: [{ org: 'goteborgsomradet', group: 'nosam', party: null, roles: ['member'] }] });
+    await cached.savePerson({
+      aadObjectId: AAD,
+      displayName: 'A',
+      org: 'goteborgsomradet',
+      orgAdmin: false,
+      memberships: [{ org: 'goteborgsomradet', group: 'nosam', party: null, roles: ['member'] }],
+    });
     expect((await cached.userContext(AAD, [])).memberships.map((m) => m.group)).toEqual(['nosam']);
     state.groups = ['lgs', 'nosam'];
     cached.forget(AAD.toUpperCase());

@@ -17,7 +17,16 @@ describe('escaping user text on cards', () => {
   it("shows a chair's name and a meeting title literally in the groups list", () => {
     const lgs = group(GBG, 'lgs');
     const card = groupsCard(
-      { org: GBG, rows: [{ group: lgs, mine: false, snapshot: { group: 'lgs', chair: { displayName: HOSTILE, partyName: 'SU' }, nextMeeting: { startsAt: '2026-12-08T13:00:00Z', title: `# ${HOSTILE}` } } }] },
+      {
+        org: GBG,
+        rows: [
+          {
+            group: lgs,
+            mine: false,
+            snapshot: { group: 'lgs', chair: { displayName: HOSTILE, partyName: 'SU' }, nextMeeting: { startsAt: '2026-12-08T13:00:00Z', title: `# ${HOSTILE}` } },
+          },
+        ],
+      },
       'sv',
     );
     expect(cardTexts(card).slice(3)).toEqual([`Ordförande: ${ESCAPED} (SU)`, `Nästa möte: 8 dec. 2026 14:00 – \\# ${ESCAPED}`]);

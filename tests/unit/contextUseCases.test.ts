@@ -89,7 +89,12 @@ describe('groupsInContext', () => {
 
   it("gives the user's own groups in a personal chat, skipping groups no longer in the catalog", async () => {
     const c = conversations([link('lgs')]);
-    const me = user({ memberships: [{ org: GBG.id, group: 'nosam-sydvast', party: null, roles: ['member'] }, { org: GBG.id, group: 'gone', party: null, roles: ['member'] }] });
+    const me = user({
+      memberships: [
+        { org: GBG.id, group: 'nosam-sydvast', party: null, roles: ['member'] },
+        { org: GBG.id, group: 'gone', party: null, roles: ['member'] },
+      ],
+    });
     const found = await groupsInContext({ user: me, channel: ref({ conversationType: 'personal' }) }, { catalog, conversations: c.repo });
     expect(found.map((t) => t.group.id)).toEqual(['nosam-sydvast']);
     expect(c.calls).toEqual([]);
@@ -126,7 +131,7 @@ describe('namedGroup and targetGroups', () => {
 });
 
 describe('chairsInContext and appointmentForm', () => {
-  it("gives one chair view per linked group, read in one query per organisation", async () => {
+  it('gives one chair view per linked group, read in one query per organisation', async () => {
     const c = conversations([link('lgs'), link('nosam-hisingen')]);
     const read: string[][] = [];
     const state = groupState();
@@ -154,10 +159,14 @@ describe('adding a member', () => {
     const personal = ref({ conversationType: 'personal' });
     const offered = await addMemberForm({ user: admin, channel: personal, query: 'lgs' }, { catalog, conversations: c.repo, roster });
     expect(offered.ok && offered.value.roster).toEqual([{ aadObjectId: ALICE, name: 'Alice Andersson' }]);
-    expect(await addMemberForm({ user: user(), channel: personal, query: 'lgs' }, { catalog, conversations: c.repo, roster })).toEqual({ ok: false, code: 'not-allowed', group: 'LGS' });
+    expect(await addMemberForm({ user: user(), channel: personal, query: 'lgs' }, { catalog, conversations: c.repo, roster })).toEqual({
+      ok: false,
+      code: 'not-allowed',
+      group: 'LGS',
+    });
   });
 
-  it("takes the name from the team roster when none was typed, and refuses someone not in the team", async () => {
+  it('takes the name from the team roster when none was typed, and refuses someone not in the team', async () => {
     const c = conversations([link('lgs', ref({ teamId: 'team-of-lgs' }))]);
     const state = groupState();
     const deps = { catalog, conversations: c.repo, groupState: state.repo, roster };
@@ -174,7 +183,10 @@ describe('adding a member', () => {
 describe('cycleOverview', () => {
   it("gives each linked group's deadlines and calendar token, at most three groups", async () => {
     const c = conversations(['lgs', 'nosam-hisingen', 'nosam-sydvast', 'nosam-nordost'].map((g) => link(g)));
-    const r = await cycleOverview({ user: user(), channel: ref(), query: '', now: NOW, days: 365 }, { catalog, conversations: c.repo, groupState: groupState().repo, calendarTokens: tokens });
+    const r = await cycleOverview(
+      { user: user(), channel: ref(), query: '', now: NOW, days: 365 },
+      { catalog, conversations: c.repo, groupState: groupState().repo, calendarTokens: tokens },
+    );
     expect(r.ok && r.value.map((o) => [o.group.id, o.calendarToken])).toEqual([
       ['lgs', 'token-goteborgsomradet-lgs'],
       ['nosam-hisingen', 'token-goteborgsomradet-nosam-hisingen'],
@@ -183,7 +195,10 @@ describe('cycleOverview', () => {
   });
 
   it('names a group it cannot find', async () => {
-    const r = await cycleOverview({ user: user(), channel: ref(), query: 'Okänd', now: NOW, days: 365 }, { catalog, conversations: conversations().repo, groupState: groupState().repo, calendarTokens: tokens });
+    const r = await cycleOverview(
+      { user: user(), channel: ref(), query: 'Okänd', now: NOW, days: 365 },
+      { catalog, conversations: conversations().repo, groupState: groupState().repo, calendarTokens: tokens },
+    );
     expect(r).toEqual({ ok: false, code: 'group-not-found', query: 'Okänd' });
   });
 });
@@ -200,7 +215,12 @@ describe('groupsOverview', () => {
   it('asks the user to choose when neither a name, a link nor a membership tells the organisation', async () => {
     const two = new OrgCatalog([GBG, { ...GBG, id: 'other', shortName: 'Annan', name: 'Annan' }]);
     const c = conversations();
-    expect(await groupsOverview({ user: user(), channel: ref({ conversationType: 'personal' }), named: '', now: NOW }, { catalog: two, conversations: c.repo, groupState: groupState().repo })).toEqual({ ok: false, code: 'choose-org' });
+    expect(
+      await groupsOverview(
+        { user: user(), channel: ref({ conversationType: 'personal' }), named: '', now: NOW },
+        { catalog: two, conversations: c.repo, groupState: groupState().repo },
+      ),
+    ).toEqual({ ok: false, code: 'choose-org' });
     expect(c.calls).toEqual([]);
   });
 });
@@ -210,11 +230,14 @@ describe('recordOf and chooseLanguage', () => {
     expect(await recordOf(groupState().repo, GBG.id, 'lgs')).toEqual({ group: 'lgs', terms: [], members: [], meetings: [], version: null });
   });
 
-  it("stores the chosen language, and null to follow Teams again", async () => {
+  it('stores the chosen language, and null to follow Teams again', async () => {
     const set: [string, string | null][] = [];
     const members = { setPreferredLocale: (aad: string, l: 'sv' | 'en' | null) => (set.push([aad, l]), Promise.resolve()) };
     await chooseLanguage(user(), 'en', members as never);
     await chooseLanguage(user(), null, members as never);
-    expect(set).toEqual([[ALICE, 'en'], [ALICE, null]]);
+    expect(set).toEqual([
+      [ALICE, 'en'],
+      [ALICE, null],
+    ]);
   });
 });

@@ -52,11 +52,24 @@ describe('årshjul edits', () => {
   });
 
   it('a one-off item is a confirmed date for its group, or every group when organisation-wide', () => {
-    const add: CycleEdit = { ...base, id: '1', at: at(1), year: 2027, kind: 'add', item: 'extra-remiss', date: '2027-01-16', title: 'Remissvar', audience: ['processLeader'], remindDaysBefore: [7] };
+    const add: CycleEdit = {
+      ...base,
+      id: '1',
+      at: at(1),
+      year: 2027,
+      kind: 'add',
+      item: 'extra-remiss',
+      date: '2027-01-16',
+      title: 'Remissvar',
+      audience: ['processLeader'],
+      remindDaysBefore: [7],
+    };
     expect(lines([add], '2027-01-01', '2027-01-31')).toEqual(['2027-01-18 extra-remiss|2027-01-16 confirmed moved:2027-01-16']);
     const centrum = group(GBG, 'nosam-centrum');
     expect(upcomingDeadlines(withCycleEdits(GBG, [add]), centrum, EMPTY, '2027-01-01', '2027-01-31').map((o) => o.key)).not.toContain('extra-remiss|2027-01-16');
-    expect(upcomingDeadlines(withCycleEdits(GBG, [{ ...add, group: null }]), centrum, EMPTY, '2027-01-01', '2027-01-31').map((o) => o.key)).toContain('extra-remiss|2027-01-16');
+    expect(upcomingDeadlines(withCycleEdits(GBG, [{ ...add, group: null }]), centrum, EMPTY, '2027-01-01', '2027-01-31').map((o) => o.key)).toContain(
+      'extra-remiss|2027-01-16',
+    );
   });
 
   it('only occurrences keyed by a date have a year to edit', () => {

@@ -38,9 +38,21 @@ const decision = (over: Partial<Decision> = {}): Decision => ({
 
 describe('the decision card', () => {
   it('shows the number, outcome and förankring per holder, with a button per pending holder for those who record', () => {
-    const d = decision({ forankring: [{ holder: 'kommun', status: 'done', doneOn: '2026-12-10', reference: null }, { holder: 'region', status: 'pending', doneOn: null, reference: null }] });
+    const d = decision({
+      forankring: [
+        { holder: 'kommun', status: 'done', doneOn: '2026-12-10', reference: null },
+        { holder: 'region', status: 'pending', doneOn: null, reference: null },
+      ],
+    });
     const c = decisionCard(d, true, 'sv');
-    expect(cardTexts(c)).toEqual(['LGS 2026:3 – Rutin för \\*SIP\\*', 'Datum: 2026-12-08', 'Typ: Beslut', 'Utfall: Fattat i enighet', 'Förankring: kommun: klar 2026-12-10, region: väntar', 'LGS fastställer rutinen.']);
+    expect(cardTexts(c)).toEqual([
+      'LGS 2026:3 – Rutin för \\*SIP\\*',
+      'Datum: 2026-12-08',
+      'Typ: Beslut',
+      'Utfall: Fattat i enighet',
+      'Förankring: kommun: klar 2026-12-10, region: väntar',
+      'LGS fastställer rutinen.',
+    ]);
     expect(actions(c)).toEqual([['Förankrat: region', { verb: 'forankringDone', org: 'goteborgsomradet', group: 'lgs', number: '2026:3', holder: 'region' }]]);
     expect(actions(decisionCard(d, false, 'sv'))).toEqual([]);
   });
@@ -71,12 +83,18 @@ describe('the record and correction forms', () => {
 
   it('as a chair decision: only that kind, dated today, without a meeting', () => {
     const c = decisionFormCard(GBG, LGS, null, '2026-12-01', 'en', 'fedcba9876543210');
-    expect([inputs(c).itemId, inputs(c).date.value, (inputs(c).kind.choices as { value: string }[]).map((x) => x.value)]).toEqual([undefined, '2026-12-01', ['ordförandebeslut']]);
+    expect([inputs(c).itemId, inputs(c).date.value, (inputs(c).kind.choices as { value: string }[]).map((x) => x.value)]).toEqual([
+      undefined,
+      '2026-12-01',
+      ['ordförandebeslut'],
+    ]);
     expect(cardTexts(c)[0]).toBe("Chair's decision – LGS");
   });
 
   it('the correction form sends the number and the ETag it was built from', () => {
-    expect(actions(correctionCard(decision(), 'W/"7"', 'sv'))).toEqual([['Registrera', { verb: 'correctDecision', org: 'goteborgsomradet', group: 'lgs', number: '2026:3', etag: 'W/"7"' }]]);
+    expect(actions(correctionCard(decision(), 'W/"7"', 'sv'))).toEqual([
+      ['Registrera', { verb: 'correctDecision', org: 'goteborgsomradet', group: 'lgs', number: '2026:3', etag: 'W/"7"' }],
+    ]);
   });
 });
 
@@ -144,15 +162,47 @@ describe('the minutes card', () => {
   });
 
   it('gives a lead of approved minutes only a new version', () => {
-    const c = minutesCard({ ...minutes, status: 'approved', approvedBy: 'a2', approvedAt: '2026-12-09T10:00:00Z' }, LGS, '2026-12-08', names, { edit: true, approve: false, nameJusterare: false }, 'W/"4"', 'en');
+    const c = minutesCard(
+      { ...minutes, status: 'approved', approvedBy: 'a2', approvedAt: '2026-12-09T10:00:00Z' },
+      LGS,
+      '2026-12-08',
+      names,
+      { edit: true, approve: false, nameJusterare: false },
+      'W/"4"',
+      'en',
+    );
     expect(actions(c).map(([title]) => title)).toEqual(['New version']);
   });
 });
 
 describe('the Markdown export', () => {
   it('lists decisions with outcome and förankring, then the approved minutes', () => {
-    const md = decisionsMarkdown(GBG, LGS, [decision()], [{ ...({} as Minutes), meetingId: 'm1', version: 1, items: [{ itemId: 'p1', title: 'Årsrapport', notes: '', decisions: ['LGS 2026:3'] }], approvedAt: '2026-12-09T10:00:00Z', publishedUrl: null }]);
-    expect(md.split('\n').slice(0, 9)).toEqual([`# Beslutslogg – ${LGS.name}`, '', `${GBG.name}. 1 beslut.`, '', '## LGS 2026:3 – Rutin för *SIP*', '', '- Datum: 2026-12-08', '- Typ: beslut', '- Utfall: fattat i enighet']);
+    const md = decisionsMarkdown(
+      GBG,
+      LGS,
+      [decision()],
+      [
+        {
+          ...({} as Minutes),
+          meetingId: 'm1',
+          version: 1,
+          items: [{ itemId: 'p1', title: 'Årsrapport', notes: '', decisions: ['LGS 2026:3'] }],
+          approvedAt: '2026-12-09T10:00:00Z',
+          publishedUrl: null,
+        },
+      ],
+    );
+    expect(md.split('\n').slice(0, 9)).toEqual([
+      `# Beslutslogg – ${LGS.name}`,
+      '',
+      `${GBG.name}. 1 beslut.`,
+      '',
+      '## LGS 2026:3 – Rutin för *SIP*',
+      '',
+      '- Datum: 2026-12-08',
+      '- Typ: beslut',
+      '- Utfall: fattat i enighet',
+    ]);
     expect(md).toContain('# Justerade minnesanteckningar\n\n## Möte m1 (version 1)\n\n1. **Årsrapport**\n   - LGS 2026:3\n\nJusterat 2026-12-09\n');
   });
 });

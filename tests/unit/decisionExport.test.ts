@@ -4,9 +4,21 @@ import { inDateWindow, newDecision, searchDecisions, type DecisionDraft } from '
 import { dataProperties } from '../../src/storage/decisionRepository';
 
 const draft: DecisionDraft = {
-  date: '2026-12-08', kind: 'beslut', consensus: true, outcome: 'enighet', title: 'T', text: 'Text', rationale: '', meetingId: 'm1', itemId: 'i1', absentInputAtHand: false, links: [], forankring: [],
+  date: '2026-12-08',
+  kind: 'beslut',
+  consensus: true,
+  outcome: 'enighet',
+  title: 'T',
+  text: 'Text',
+  rationale: '',
+  meetingId: 'm1',
+  itemId: 'i1',
+  absentInputAtHand: false,
+  links: [],
+  forankring: [],
 };
-const decision = (seq: number, over: Partial<DecisionDraft> = {}) => newDecision({ ...draft, ...over }, { org: 'o', group: 'lgs', shortName: 'LGS', year: 2026, seq, by: 'u1', now: '2026-12-08T15:00:00Z' });
+const decision = (seq: number, over: Partial<DecisionDraft> = {}) =>
+  newDecision({ ...draft, ...over }, { org: 'o', group: 'lgs', shortName: 'LGS', year: 2026, seq, by: 'u1', now: '2026-12-08T15:00:00Z' });
 
 describe('CSV export cells', () => {
   it.each([

@@ -50,7 +50,11 @@ describe('recording a decision from the form', () => {
     const ports = lgsPorts();
     const refused = await record(ports, {}, '0123456789abcdef', member);
     expect(!refused.ok && refused.code === 'not-allowed' && refused.group.shortName).toBe('LGS');
-    expect(await recordFromForm({ org: 'goteborgsomradet', group: 'finns-inte', formKey: '0123456789abcdef', draft: draft() }, lead, ports)).toEqual({ ok: false, code: 'unknown-group', group: 'finns-inte' });
+    expect(await recordFromForm({ org: 'goteborgsomradet', group: 'finns-inte', formKey: '0123456789abcdef', draft: draft() }, lead, ports)).toEqual({
+      ok: false,
+      code: 'unknown-group',
+      group: 'finns-inte',
+    });
   });
 
   it('queues a matter sent back by its structured reference, not by a text', async () => {
@@ -101,7 +105,10 @@ describe('förankring, corrections and retraction', () => {
     const changes = { title: 'Årsrapport 2026 (rättad)', text: 'LGS fastställer den rättade årsrapporten.', rationale: '' };
     const corrected = await submitCorrection({ org: 'goteborgsomradet', group: 'lgs', number: '2026:1', etag: opened.value.etag }, changes, lead, ports);
     expect(corrected.ok && [corrected.value.version, corrected.value.title]).toEqual([2, 'Årsrapport 2026 (rättad)']);
-    expect(await submitCorrection({ org: 'goteborgsomradet', group: 'lgs', number: '2026:1', etag: opened.value.etag }, changes, lead, ports)).toEqual({ ok: false, code: 'conflict' });
+    expect(await submitCorrection({ org: 'goteborgsomradet', group: 'lgs', number: '2026:1', etag: opened.value.etag }, changes, lead, ports)).toEqual({
+      ok: false,
+      code: 'conflict',
+    });
   });
 
   it('retracts with a reason; a retracted decision cannot be opened for correction', async () => {

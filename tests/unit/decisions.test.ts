@@ -3,7 +3,19 @@ import { approve, draftMinutes, editNotes, publish, returnMinutes, sendForJuster
 import { agendaItem, buildMeeting } from '../helpers/meetings';
 
 const draft = (over: Partial<DecisionDraft> = {}): DecisionDraft => ({
-  date: '2026-12-08', kind: 'beslut', consensus: true, outcome: 'enighet', title: 'T', text: 'Text', rationale: '', meetingId: 'm1', itemId: 'i1', absentInputAtHand: false, links: [], forankring: ['kommun'], ...over,
+  date: '2026-12-08',
+  kind: 'beslut',
+  consensus: true,
+  outcome: 'enighet',
+  title: 'T',
+  text: 'Text',
+  rationale: '',
+  meetingId: 'm1',
+  itemId: 'i1',
+  absentInputAtHand: false,
+  links: [],
+  forankring: ['kommun'],
+  ...over,
 });
 const at = { org: 'o', group: 'lgs', shortName: 'LGS', year: 2026, seq: 14, by: 'u1', now: '2026-12-08T15:00:00Z' };
 
@@ -45,7 +57,10 @@ describe('decision rules', () => {
   it('completes förankring once per principal', () => {
     const d = newDecision(draft({ forankring: ['kommun', 'region'] }), at);
     const done = completeForankring(d, 'kommun', '2027-01-10', 'KS 2027/12', 'n', 'u');
-    expect(done.ok && done.value.forankring.map((f) => `${f.holder}:${f.status}:${f.doneOn}:${f.reference}`)).toEqual(['kommun:done:2027-01-10:KS 2027/12', 'region:pending:null:null']);
+    expect(done.ok && done.value.forankring.map((f) => `${f.holder}:${f.status}:${f.doneOn}:${f.reference}`)).toEqual([
+      'kommun:done:2027-01-10:KS 2027/12',
+      'region:pending:null:null',
+    ]);
     const twice = done.ok ? completeForankring(done.value, 'kommun', '2027-01-11', '', 'n', 'u') : null;
     expect(twice && !twice.ok && twice.code).toBe('already-done');
     const other = completeForankring(d, 'partille', '2027-01-10', '', 'n', 'u');
@@ -53,7 +68,10 @@ describe('decision rules', () => {
   });
 
   it('puts a sent-back matter back in the queue with its history, not a struck one', () => {
-    expect(requeue(newDecision(draft({ consensus: false, outcome: 'återremitterat', forankring: [], title: 'SIP-rutin' }), at))).toEqual({ title: 'SIP-rutin', origin: { kind: 'sent-back', decision: { year: 2026, seq: 14 } } });
+    expect(requeue(newDecision(draft({ consensus: false, outcome: 'återremitterat', forankring: [], title: 'SIP-rutin' }), at))).toEqual({
+      title: 'SIP-rutin',
+      origin: { kind: 'sent-back', decision: { year: 2026, seq: 14 } },
+    });
     expect(requeue(newDecision(draft({ consensus: false, outcome: 'struket', forankring: [] }), at))).toBeNull();
   });
 

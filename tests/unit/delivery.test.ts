@@ -4,8 +4,15 @@ import { deliver, TIMED_OUT } from '../../src/scheduler/delivery';
 import { RateLimiter } from '../../src/scheduler/rateLimiter';
 
 const ref: ConversationRef = {
-  channelId: 'msteams', serviceUrl: 'http://connector.invalid', tenantId: 'tenant', conversationId: 'a:1', conversationType: 'personal',
-  botId: '28:bot', botName: 'Samverkansboten', userAadObjectId: null, teamId: null,
+  channelId: 'msteams',
+  serviceUrl: 'http://connector.invalid',
+  tenantId: 'tenant',
+  conversationId: 'a:1',
+  conversationType: 'personal',
+  botId: '28:bot',
+  botName: 'Samverkansboten',
+  userAadObjectId: null,
+  teamId: null,
 };
 const open = { acquire: () => Promise.resolve(() => undefined) };
 const noWait = () => Promise.resolve();
@@ -44,7 +51,11 @@ describe('deliver: one message, retried with p-retry', () => {
   it('retries 503 until it goes through, waiting the jittered backoff before each retry', async () => {
     const { sender, calls } = scripted(failure(503), failure(503), { ok: true, activityId: 'act-1' });
     const waits: number[] = [];
-    const r = await deliver(ref, { text: 'hej' }, { sender, limiter: open, sleep: recordWait(waits), random: () => 1, policy: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1_000 } });
+    const r = await deliver(
+      ref,
+      { text: 'hej' },
+      { sender, limiter: open, sleep: recordWait(waits), random: () => 1, policy: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1_000 } },
+    );
     expect(r).toEqual({ ok: true, activityId: 'act-1' });
     expect(calls).toEqual([1, 2, 3]);
     expect(waits).toEqual([100, 200]);
@@ -53,7 +64,11 @@ describe('deliver: one message, retried with p-retry', () => {
   it('waits Retry-After on 429 and reports the last status after the bounded number of attempts', async () => {
     const { sender, calls } = scripted(failure(429, 2), failure(502));
     const waits: number[] = [];
-    const r = await deliver(ref, { text: 'hej' }, { sender, limiter: open, sleep: recordWait(waits), random: () => 0, policy: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1_000 } });
+    const r = await deliver(
+      ref,
+      { text: 'hej' },
+      { sender, limiter: open, sleep: recordWait(waits), random: () => 0, policy: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1_000 } },
+    );
     expect(r).toEqual({ ok: false, status: 502, attempts: 3, reason: 'HTTP 502' });
     expect(calls).toEqual([1, 2, 3]);
     expect(waits).toEqual([2_000, 100]);
@@ -62,7 +77,12 @@ describe('deliver: one message, retried with p-retry', () => {
   it('does not retry 500, and stops before sending when the guard says the claim is no longer ours', async () => {
     const { sender, calls } = scripted(failure(500));
     expect(await deliver(ref, { text: 'hej' }, { sender, limiter: open, sleep: noWait })).toEqual({ ok: false, status: 500, attempts: 1, reason: 'HTTP 500' });
-    expect(await deliver(ref, { text: 'hej' }, { sender, limiter: open, sleep: noWait, guard: () => Promise.resolve(false) })).toEqual({ ok: false, status: -1, attempts: 0, reason: 'not owner' });
+    expect(await deliver(ref, { text: 'hej' }, { sender, limiter: open, sleep: noWait, guard: () => Promise.resolve(false) })).toEqual({
+      ok: false,
+      status: -1,
+      attempts: 0,
+      reason: 'not owner',
+    });
     expect(calls).toEqual([1]);
   });
 });

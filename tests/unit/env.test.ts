@@ -99,7 +99,10 @@ describe('parseEnv', () => {
       const local = parseEnv({ BOT_ADMINS: playground });
       const authenticated = parseEnv({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', BOT_ADMINS: playground });
       expect(local.ok && local.config.botAdmins).toEqual([playground]);
-      expect(authenticated).toEqual({ ok: false, message: 'Ogiltig konfiguration:\nBOT_ADMINS: Agents Playgrounds id:n (13 siffror i sista gruppen) gäller bara lokalt, utan BOT_ID' });
+      expect(authenticated).toEqual({
+        ok: false,
+        message: 'Ogiltig konfiguration:\nBOT_ADMINS: Agents Playgrounds id:n (13 siffror i sista gruppen) gäller bara lokalt, utan BOT_ID',
+      });
     });
 
     it('refuses 36 characters that are not a GUID', () => {
@@ -110,7 +113,12 @@ describe('parseEnv', () => {
 
     it("lets only the bot's own tenant in when BOT_TENANT_ID is set and ALLOWED_TENANTS is not", () => {
       const own = parseEnv({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000007' });
-      const listed = parseEnv({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000007', ALLOWED_TENANTS: '00000000-0000-0000-0000-000000000008' });
+      const listed = parseEnv({
+        BOT_ID: 'app-id',
+        BOT_PASSWORD: 'secret',
+        BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000007',
+        ALLOWED_TENANTS: '00000000-0000-0000-0000-000000000008',
+      });
       expect(own.ok && own.config.allowedTenants).toEqual(['00000000-0000-0000-0000-0000000000007']);
       expect(listed.ok && listed.config.allowedTenants).toEqual(['00000000-0000-0000-0000-000000000008']);
     });

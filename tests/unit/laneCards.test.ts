@@ -18,7 +18,13 @@ describe('groupsCard', () => {
   it("shows each group's kind, chair with party, next meeting in the org's zone, and marks the user's own", () => {
     const listing = {
       org: GBG,
-      rows: [{ group: lgs, mine: true, snapshot: { group: 'lgs', chair: { displayName: 'Anna <b>', partyName: 'Kommunerna' }, nextMeeting: { startsAt: '2026-06-01T07:00:00Z', title: 'Rum 1' } } }],
+      rows: [
+        {
+          group: lgs,
+          mine: true,
+          snapshot: { group: 'lgs', chair: { displayName: 'Anna <b>', partyName: 'Kommunerna' }, nextMeeting: { startsAt: '2026-06-01T07:00:00Z', title: 'Rum 1' } },
+        },
+      ],
     };
     expect(cardTexts(json(groupsCard(listing, 'sv')))).toEqual([
       'Grupper – Vårdsamverkan i Göteborgsområdet – Kommun och sjukvård',
@@ -97,7 +103,13 @@ describe('helpCard', () => {
 describe('chair and member cards', () => {
   /** LGS with one member and no terms yet, seen by an admin of the organisation on 2026-05-04. */
   async function lgsView(): Promise<ChairView> {
-    const record = { group: 'lgs', terms: [], meetings: [], version: null, members: [{ aadObjectId: 'a', displayName: 'Anna *A*', party: 'goteborgs-stad', roles: ['member' as const] }] };
+    const record = {
+      group: 'lgs',
+      terms: [],
+      meetings: [],
+      version: null,
+      members: [{ aadObjectId: 'a', displayName: 'Anna *A*', party: 'goteborgs-stad', roles: ['member' as const] }],
+    };
     const state = { groups: () => Promise.resolve(new Map([['lgs', record]])) } as unknown as GroupStateRepository;
     const admin = { aadObjectId: 'x', preferredLocale: null, memberships: [], adminOf: [GBG.id], globalAdmin: false };
     const views = await viewChairs(GBG, [lgs], admin, state, new Date('2026-05-04T10:00:00Z'));

@@ -11,7 +11,15 @@ const MANAGERS = ['meeting', 'appoint', 'add', 'link', 'exportLog', 'cycleEdit',
 
 describe('linkCard', () => {
   it('offers each group the user may link as "group (organisation)", required, with a Swedish error', () => {
-    const card = asRecord(linkCard([{ org: GBG, group: group(GBG, 'lgs') }, { org: SAMLA, group: SAMLA.groups[0] }], 'sv'));
+    const card = asRecord(
+      linkCard(
+        [
+          { org: GBG, group: group(GBG, 'lgs') },
+          { org: SAMLA, group: SAMLA.groups[0] },
+        ],
+        'sv',
+      ),
+    );
     expect(cardTexts(card)).toEqual(['Koppla kanalen till en grupp']);
     const input = cardInputs(card).group;
     expect(input).toMatchObject({ type: 'Input.ChoiceSet', label: 'Grupp', isRequired: true, errorMessage: 'Välj en grupp.' });
@@ -53,7 +61,12 @@ describe('help card', () => {
         { org: GBG.id, group: 'lgs', party: null, roles: ['processLeader'] },
       ],
     });
-    expect(roleLines(many, [GBG], 'sv')).toEqual(['Administratör för boten', `Administratör – ${GBG.shortName}`, 'Ledamot – LGS (Göteborgs stad)', 'Processledare – LGS']);
+    expect(roleLines(many, [GBG], 'sv')).toEqual([
+      'Administratör för boten',
+      `Administratör – ${GBG.shortName}`,
+      'Ledamot – LGS (Göteborgs stad)',
+      'Processledare – LGS',
+    ]);
   });
 
   it('builds the card: intro, commands as facts, roles, and a button that lists the groups', () => {
@@ -62,10 +75,7 @@ describe('help card', () => {
     expect(texts[0]).toBe('Det här kan du göra');
     expect(texts).toContain('hjälp: Visar den här listan.');
     expect(texts).not.toContain('utse <grupp>: Registrera ordförande eller vice (formulär, reglerna kontrolleras).');
-    expect(texts.slice(-2)).toEqual([
-      'Dina roller',
-      'Du är inte registrerad i någon grupp ännu. Be gruppens processledare eller en administratör att lägga till dig.',
-    ]);
+    expect(texts.slice(-2)).toEqual(['Dina roller', 'Du är inte registrerad i någon grupp ännu. Be gruppens processledare eller en administratör att lägga till dig.']);
     expect(cardActions(card)).toEqual([['Visa grupper', { verb: 'command', command: 'grupper' }]]);
     expect(cardActions(asRecord(helpCard(user(), [GBG], 'en')))).toEqual([['Show groups', { verb: 'command', command: 'groups' }]]);
   });

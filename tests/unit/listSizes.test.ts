@@ -33,10 +33,13 @@ const moreCommand = (c: AdaptiveCard): string | null => {
   const action = (c.actions ?? []).find((a) => (a as { title?: string }).title === 'Visa fler') as { data: { command: string } } | undefined;
   return action?.data.command ?? null;
 };
-const bodyTexts = (c: AdaptiveCard) => c.body.flatMap((e) => [e, ...((e as { items?: object[] }).items ?? [])]).map((e) => {
-  const text = (e as { text?: unknown }).text;
-  return typeof text === 'string' ? text : '';
-});
+const bodyTexts = (c: AdaptiveCard) =>
+  c.body
+    .flatMap((e) => [e, ...((e as { items?: object[] }).items ?? [])])
+    .map((e) => {
+      const text = (e as { text?: unknown }).text;
+      return typeof text === 'string' ? text : '';
+    });
 
 /** Follows "Visa fler" from page 1 to the end; every page must fit one Teams message. */
 function allPages(build: (page: number) => AdaptiveCard, command: RegExp): AdaptiveCard[] {
@@ -57,7 +60,15 @@ describe('every list reply fits one Teams message at national scale', () => {
     const groups = Array.from({ length: 500 }, (_, i) => ({ ...lgs, id: `grupp-${i}`, shortName: `Grupp ${i} ${'Ö'.repeat(40)}` }));
     const listing = {
       org: { ...GBG, groups },
-      rows: groups.map((g) => ({ group: g, mine: true, snapshot: { group: g.id, chair: { displayName: worstText(NAME_MAX), partyName: 'Sahlgrenska Universitetssjukhuset' }, nextMeeting: { startsAt: '2026-12-08T13:00:00Z', title: worstText(200) } } })),
+      rows: groups.map((g) => ({
+        group: g,
+        mine: true,
+        snapshot: {
+          group: g.id,
+          chair: { displayName: worstText(NAME_MAX), partyName: 'Sahlgrenska Universitetssjukhuset' },
+          nextMeeting: { startsAt: '2026-12-08T13:00:00Z', title: worstText(200) },
+        },
+      })),
     };
     const pages = allPages((page) => groupsCard(listing, 'sv', page), /^grupper goteborgsomradet sida \d+$/);
     expect(pages.length).toBeGreaterThan(1);
@@ -69,8 +80,23 @@ describe('every list reply fits one Teams message at national scale', () => {
   });
 
   it('ledamöter: 2,000 members with names of the longest allowed length page, every member shown once', () => {
-    const members = Array.from({ length: 2000 }, (_, i) => ({ aadObjectId: `aad-${i}`, displayName: `${String(i).padStart(4, '0')} ${worstText(NAME_MAX - 5)}`, party: 'molndal', roles: ['member' as const, 'processLeader' as const] }));
-    const view: ChairView = { org: GBG, group: group(GBG, 'lgs'), today: '2026-11-22', presidium: presidiumOn([], '2026-11-22'), next: null, terms: [], members, version: null, canAppoint: false };
+    const members = Array.from({ length: 2000 }, (_, i) => ({
+      aadObjectId: `aad-${i}`,
+      displayName: `${String(i).padStart(4, '0')} ${worstText(NAME_MAX - 5)}`,
+      party: 'molndal',
+      roles: ['member' as const, 'processLeader' as const],
+    }));
+    const view: ChairView = {
+      org: GBG,
+      group: group(GBG, 'lgs'),
+      today: '2026-11-22',
+      presidium: presidiumOn([], '2026-11-22'),
+      next: null,
+      terms: [],
+      members,
+      version: null,
+      canAppoint: false,
+    };
     const pages = allPages((page) => membersCard(view, true, 'sv', page), /^ledamöter LGS sida \d+$/);
     expect(pages.length).toBeGreaterThan(1);
     for (const p of pages) expect(activityBytes([p])).toBeLessThanOrEqual(TEAMS_LIMIT);
@@ -82,7 +108,20 @@ describe('every list reply fits one Teams message at national scale', () => {
   it('beslut: ten decisions with the longest texts go in one message as far as they fit, the rest behind "Visa fler"', () => {
     const decisions: Decision[] = Array.from({ length: 10 }, (_, i) =>
       newDecision(
-        { date: '2026-12-08', kind: 'beslut', outcome: 'enighet', title: worstText(200), text: worstText(4000), rationale: worstText(4000), dissent: worstText(2000), meetingId: null, itemId: null, absentInputAtHand: false, links: [], forankring: ['kommun', 'region'] } as never,
+        {
+          date: '2026-12-08',
+          kind: 'beslut',
+          outcome: 'enighet',
+          title: worstText(200),
+          text: worstText(4000),
+          rationale: worstText(4000),
+          dissent: worstText(2000),
+          meetingId: null,
+          itemId: null,
+          absentInputAtHand: false,
+          links: [],
+          forankring: ['kommun', 'region'],
+        } as never,
         { org: 'goteborgsomradet', group: 'lgs', shortName: 'LGS', year: 2026, seq: 10 - i, by: 'aad', now: '2026-12-08T10:00:00Z' },
       ),
     );

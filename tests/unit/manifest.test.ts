@@ -5,15 +5,15 @@
  * @microsoft/app-manifest (samma version som manifestVersion), så att ett fel
  * upptäcks här och inte först när Teams Toolkit eller Teams admin center vägrar paketet.
  */
-import { readFileSync, existsSync, readdirSync } from "fs";
-import { join } from "path";
-import Ajv, { type AnySchemaObject, type ErrorObject, type ValidateFunction } from "ajv";
-import type AjvCore from "ajv/dist/core";
-import draft06MetaSchema from "ajv/dist/refs/json-schema-draft-06.json";
-import Ajv2019 from "ajv/dist/2019";
-import Ajv2020 from "ajv/dist/2020";
-import AjvDraft04 from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import { readFileSync, existsSync, readdirSync } from 'fs';
+import { join } from 'path';
+import Ajv, { type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
+import type AjvCore from 'ajv/dist/core';
+import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
+import Ajv2019 from 'ajv/dist/2019';
+import Ajv2020 from 'ajv/dist/2020';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 
 // pngjs has no bundled typings (and @types/pngjs is not installed); type what we use.
 interface PngImage {
@@ -22,11 +22,11 @@ interface PngImage {
   data: Buffer;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- pngjs ships no typings (@types/pngjs is not installed); the cast types what we use, as in tests/e2e/wheel.test.ts
-const { PNG } = require("pngjs") as { PNG: { sync: { read(buffer: Buffer): PngImage } } };
+const { PNG } = require('pngjs') as { PNG: { sync: { read(buffer: Buffer): PngImage } } };
 
-const ROOT = join(__dirname, "..", "..");
-const APP_PACKAGE = join(ROOT, "appPackage");
-const SCHEMA_ROOT = join(ROOT, "node_modules", "@microsoft", "app-manifest", "build", "json-schemas", "teams");
+const ROOT = join(__dirname, '..', '..');
+const APP_PACKAGE = join(ROOT, 'appPackage');
+const SCHEMA_ROOT = join(ROOT, 'node_modules', '@microsoft', 'app-manifest', 'build', 'json-schemas', 'teams');
 
 interface Command {
   title: string;
@@ -61,20 +61,20 @@ interface Manifest {
 }
 
 /** Example values used where Teams Toolkit would substitute `${{NAME}}` from env/.env.<env>. */
-const PACKAGE_VERSION = (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
+const PACKAGE_VERSION = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 const SAMPLE_VALUES: Partial<Record<string, string>> = {
   APP_VERSION: PACKAGE_VERSION,
-  PRIVACY_URL: "https://www.vardsamverkan.se/goteborgsomradet/",
-  TERMS_OF_USE_URL: "https://www.vardsamverkan.se/goteborgsomradet/",
-  TEAMS_APP_ID: "5f0c4a5e-7d3b-4c1e-9a51-2b6f8e0d1c01",
-  BOT_ID: "0b7d9e3a-4c2f-4e8b-a1d6-93f5c7e2b402",
-  BOT_DOMAIN: "samverkanabc123.azurewebsites.net",
+  PRIVACY_URL: 'https://www.vardsamverkan.se/goteborgsomradet/',
+  TERMS_OF_USE_URL: 'https://www.vardsamverkan.se/goteborgsomradet/',
+  TEAMS_APP_ID: '5f0c4a5e-7d3b-4c1e-9a51-2b6f8e0d1c01',
+  BOT_ID: '0b7d9e3a-4c2f-4e8b-a1d6-93f5c7e2b402',
+  BOT_DOMAIN: 'samverkanabc123.azurewebsites.net',
 };
 
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 function readText(path: string): string {
-  return readFileSync(path, "utf8");
+  return readFileSync(path, 'utf8');
 }
 
 function placeholdersIn(text: string): string[] {
@@ -94,26 +94,26 @@ function resolveJson(path: string): unknown {
 function loadSchema(path: string): AnySchemaObject {
   // Same workaround as @microsoft/app-manifest: some schema versions use the regex escape
   // "\a", which JavaScript's RegExp (unicode mode) rejects.
-  return JSON.parse(readText(path).replace(/\\\\a/g, "\\\\x07")) as AnySchemaObject;
+  return JSON.parse(readText(path).replace(/\\\\a/g, '\\\\x07')) as AnySchemaObject;
 }
 
 /** Compile with the Ajv flavour matching the schema's declared draft. */
 function compile(schema: AnySchemaObject): ValidateFunction {
-  const declared = schema.$schema ?? "";
+  const declared = schema.$schema ?? '';
   // strict: false – Microsoft's schemas use keywords/formats Ajv's strict mode rejects.
   // unicodeRegExp: false – the localization schema has patterns such as "\\b]" (an unescaped "]")
   // that are valid ECMAScript regexes but invalid in unicode ("u") mode, Ajv's default.
   const options = { allErrors: true, strict: false, unicodeRegExp: false } as const;
   let ajv: AjvCore;
-  if (declared.includes("draft-04")) {
+  if (declared.includes('draft-04')) {
     ajv = new AjvDraft04(options);
-  } else if (declared.includes("2020-12")) {
+  } else if (declared.includes('2020-12')) {
     ajv = new Ajv2020(options);
-  } else if (declared.includes("2019-09")) {
+  } else if (declared.includes('2019-09')) {
     ajv = new Ajv2019(options);
   } else {
     ajv = new Ajv(options);
-    if (declared.includes("draft-06")) {
+    if (declared.includes('draft-06')) {
       ajv.addMetaSchema(draft06MetaSchema);
     }
   }
@@ -122,7 +122,7 @@ function compile(schema: AnySchemaObject): ValidateFunction {
 }
 
 function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
-  return (errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""} ${JSON.stringify(e.params)}`);
+  return (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }
 
 function readPng(file: string): PngImage {
@@ -131,7 +131,7 @@ function readPng(file: string): PngImage {
 
 function envTemplateNames(): Set<string> {
   const names = new Set<string>();
-  for (const line of readText(join(ROOT, "env", ".env.dev")).split(/\r?\n/)) {
+  for (const line of readText(join(ROOT, 'env', '.env.dev')).split(/\r?\n/)) {
     const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
     if (m) names.add(m[1]);
   }
@@ -149,129 +149,125 @@ function validatorFor(schemaPath: string): ValidateFunction {
   return validate;
 }
 
-const manifestPath = join(APP_PACKAGE, "manifest.json");
+const manifestPath = join(APP_PACKAGE, 'manifest.json');
 const manifest = resolveJson(manifestPath) as Manifest;
 const schemaDir = join(SCHEMA_ROOT, `v${manifest.manifestVersion}`);
 const localization = manifest.localizationInfo.additionalLanguages.at(0);
-const localizationPath = join(APP_PACKAGE, localization?.file ?? "missing.json");
+const localizationPath = join(APP_PACKAGE, localization?.file ?? 'missing.json');
 const english = resolveJson(localizationPath) as Record<string, string>;
 
-describe("Teams-manifestet (appPackage/manifest.json)", () => {
-  test("använder den nyaste icke-preview-schemaversionen som följer med @microsoft/app-manifest", () => {
+describe('Teams-manifestet (appPackage/manifest.json)', () => {
+  test('använder den nyaste icke-preview-schemaversionen som följer med @microsoft/app-manifest', () => {
     const versions = readdirSync(SCHEMA_ROOT)
       .filter((d) => /^v\d+\.\d+$/.test(d))
       .map((d) => d.slice(1));
     const newest = versions.sort((a, b) => {
-      const [aMajor, aMinor] = a.split(".").map(Number) as [number, number];
-      const [bMajor, bMinor] = b.split(".").map(Number) as [number, number];
+      const [aMajor, aMinor] = a.split('.').map(Number) as [number, number];
+      const [bMajor, bMinor] = b.split('.').map(Number) as [number, number];
       return aMajor - bMajor || aMinor - bMinor;
     })[versions.length - 1];
-    expect(manifest.manifestVersion).toBe("1.30");
+    expect(manifest.manifestVersion).toBe('1.30');
     expect(manifest.manifestVersion).toBe(newest);
-    expect(manifest.$schema).toBe(
-      `https://developer.microsoft.com/en-us/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
-    );
+    expect(manifest.$schema).toBe(`https://developer.microsoft.com/en-us/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
   });
 
-  test("validerar mot Microsofts officiella schema", () => {
-    const validate = validatorFor(join(schemaDir, "MicrosoftTeams.schema.json"));
+  test('validerar mot Microsofts officiella schema', () => {
+    const validate = validatorFor(join(schemaDir, 'MicrosoftTeams.schema.json'));
     const ok = validate(manifest);
     expect(describeErrors(validate.errors)).toEqual([]);
     expect(ok).toBe(true);
   });
 
-  test("schemavalideringen underkänner faktiskt fel (utvecklarnamn över 32 tecken)", () => {
-    const validate = validatorFor(join(schemaDir, "MicrosoftTeams.schema.json"));
+  test('schemavalideringen underkänner faktiskt fel (utvecklarnamn över 32 tecken)', () => {
+    const validate = validatorFor(join(schemaDir, 'MicrosoftTeams.schema.json'));
     const broken: Manifest = {
       ...manifest,
-      developer: { ...manifest.developer, name: "Samverkanskontoret, Vårdsamverkan i Göteborgsområdet" },
+      developer: { ...manifest.developer, name: 'Samverkanskontoret, Vårdsamverkan i Göteborgsområdet' },
     };
     expect(validate(broken)).toBe(false);
-    expect(describeErrors(validate.errors).join("\n")).toContain("/developer/name");
+    expect(describeErrors(validate.errors).join('\n')).toContain('/developer/name');
   });
 
-  test("id:n och domän kommer från miljön", () => {
+  test('id:n och domän kommer från miljön', () => {
     const raw = JSON.parse(readText(manifestPath)) as Manifest;
-    expect(raw.id).toBe("${{TEAMS_APP_ID}}");
-    expect(raw.bots[0]?.botId).toBe("${{BOT_ID}}");
-    expect(raw.validDomains).toEqual(["${{BOT_DOMAIN}}"]);
+    expect(raw.id).toBe('${{TEAMS_APP_ID}}');
+    expect(raw.bots[0]?.botId).toBe('${{BOT_ID}}');
+    expect(raw.validDomains).toEqual(['${{BOT_DOMAIN}}']);
   });
 
-  test("version, integritetspolicy och villkor kommer från miljön; versionen sätts från package.json", () => {
+  test('version, integritetspolicy och villkor kommer från miljön; versionen sätts från package.json', () => {
     const raw = JSON.parse(readText(manifestPath)) as Manifest;
-    expect(raw.version).toBe("${{APP_VERSION}}");
-    expect(raw.developer.privacyUrl).toBe("${{PRIVACY_URL}}");
-    expect(raw.developer.termsOfUseUrl).toBe("${{TERMS_OF_USE_URL}}");
-    const yml = readText(join(ROOT, "teamsapp.yml"));
+    expect(raw.version).toBe('${{APP_VERSION}}');
+    expect(raw.developer.privacyUrl).toBe('${{PRIVACY_URL}}');
+    expect(raw.developer.termsOfUseUrl).toBe('${{TERMS_OF_USE_URL}}');
+    const yml = readText(join(ROOT, 'teamsapp.yml'));
     expect(yml).toContain(`node -e "console.log('::set-teamsfx-env APP_VERSION=' + require('./package.json').version)"`);
   });
 
-  test("den fullständiga beskrivningen nämner varje kommando i README (svenska och engelska)", () => {
-    const readme = readText(join(ROOT, "README.md"));
+  test('den fullständiga beskrivningen nämner varje kommando i README (svenska och engelska)', () => {
+    const readme = readText(join(ROOT, 'README.md'));
     const rows = [...readme.matchAll(/^\| `([^`]+)` \| `([^`]+)` \|/gm)].map((m) => [m[1], m[2]]);
     expect(rows.length).toBeGreaterThanOrEqual(25);
-    const word = (command: string) => command.replace(/ [<[].*$/, "").replace(/ sv\\\|en\\\|auto$/, "");
+    const word = (command: string) => command.replace(/ [<[].*$/, '').replace(/ sv\\\|en\\\|auto$/, '');
     // the command as a whole word ("möte" is not found inside "möten")
-    const mentions = (text: string, w: string) => new RegExp(`(?<![\\p{L}-])${w}(?![\\p{L}-])`, "u").test(text);
+    const mentions = (text: string, w: string) => new RegExp(`(?<![\\p{L}-])${w}(?![\\p{L}-])`, 'u').test(text);
     const missingSv = rows.map(([sv]) => word(sv)).filter((w) => !mentions(manifest.description.full, w));
-    const missingEn = rows.map(([, en]) => word(en)).filter((w) => !mentions(english["description.full"], w));
+    const missingEn = rows.map(([, en]) => word(en)).filter((w) => !mentions(english['description.full'], w));
     expect(missingSv).toEqual([]);
     expect(missingEn).toEqual([]);
     expect(manifest.description.full.length).toBeLessThanOrEqual(4000);
   });
 
-  test("namn, beskrivning, utvecklare och färg", () => {
+  test('namn, beskrivning, utvecklare och färg', () => {
     expect(manifest.version).toBe(PACKAGE_VERSION);
     expect(manifest.name).toEqual({
-      short: "Samverkansboten",
-      full: "Samverkansboten – stöd för samverkansgrupper i vårdsamverkan",
+      short: 'Samverkansboten',
+      full: 'Samverkansboten – stöd för samverkansgrupper i vårdsamverkan',
     });
     expect(manifest.description.short.length).toBeLessThanOrEqual(80);
-    expect(manifest.description.full).toContain("Samverkanskontoret, Vårdsamverkan i Göteborgsområdet");
-    expect(manifest.developer.websiteUrl).toBe("https://www.vardsamverkan.se/goteborgsomradet/");
+    expect(manifest.description.full).toContain('Samverkanskontoret, Vårdsamverkan i Göteborgsområdet');
+    expect(manifest.developer.websiteUrl).toBe('https://www.vardsamverkan.se/goteborgsomradet/');
     for (const url of [manifest.developer.websiteUrl, manifest.developer.privacyUrl, manifest.developer.termsOfUseUrl]) {
       expect(url).toMatch(/^https:\/\//);
     }
-    expect(manifest.accentColor).toBe("#005A9E");
-    expect(manifest.icons).toEqual({ color: "color.png", outline: "outline.png" });
+    expect(manifest.accentColor).toBe('#005A9E');
+    expect(manifest.icons).toEqual({ color: 'color.png', outline: 'outline.png' });
     expect(manifest.localizationInfo).toEqual({
-      defaultLanguageTag: "sv-SE",
+      defaultLanguageTag: 'sv-SE',
       additionalLanguages: [
-        { languageTag: "en", file: "en.json" },
-        { languageTag: "en-US", file: "en-US.json" },
+        { languageTag: 'en', file: 'en.json' },
+        { languageTag: 'en-US', file: 'en-US.json' },
       ],
     });
   });
 
-  test("botten: scope, inga filer, konversationell, kommandon per scope", () => {
+  test('botten: scope, inga filer, konversationell, kommandon per scope', () => {
     expect(manifest.bots).toHaveLength(1);
     const bot = manifest.bots[0];
-    expect(bot.scopes).toEqual(["personal", "team", "groupChat"]);
+    expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(bot.supportsFiles).toBe(false);
     expect(bot.isNotificationOnly).toBe(false);
 
-    const byScope = Object.fromEntries(
-      bot.commandLists.map((list) => [list.scopes.join(","), list.commands.map((c) => c.title)]),
-    );
+    const byScope = Object.fromEntries(bot.commandLists.map((list) => [list.scopes.join(','), list.commands.map((c) => c.title)]));
     expect(byScope).toEqual({
-      personal: ["hjälp", "grupper", "ordförande", "årshjul", "möten", "beslut", "ledamöter", "utse", "lägg till", "språk"],
-      team: ["hjälp", "grupper", "koppla", "ordförande", "möten", "årshjul", "beslut", "utse", "lägg till", "språk"],
-      groupChat: ["hjälp", "grupper", "ordförande", "årshjul", "beslut", "språk"],
+      personal: ['hjälp', 'grupper', 'ordförande', 'årshjul', 'möten', 'beslut', 'ledamöter', 'utse', 'lägg till', 'språk'],
+      team: ['hjälp', 'grupper', 'koppla', 'ordförande', 'möten', 'årshjul', 'beslut', 'utse', 'lägg till', 'språk'],
+      groupChat: ['hjälp', 'grupper', 'ordförande', 'årshjul', 'beslut', 'språk'],
     });
 
     const descriptions = new Map(bot.commandLists.flatMap((l) => l.commands.map((c) => [c.title, c.description])));
     expect(Object.fromEntries(descriptions)).toEqual({
-      hjälp: "Visa vad du kan göra med boten",
-      grupper: "Lista samverkansgrupperna med ordförande och nästa möte",
-      koppla: "Koppla den här kanalen till en grupp – för administratör eller processledare",
-      ordförande: "Visa ordförande, vice ordförande och mandatperiod",
-      årshjul: "Visa årshjulets kommande datum och kalenderlänk – ändra med ”årshjul <grupp> ändra”",
-      möten: "Visa gruppens möten med dagordning, närvaro och synpunkter",
-      beslut: "Sök i gruppens beslutslogg med förankringsstatus",
-      ledamöter: "Visa gruppens ledamöter med part och roll",
-      utse: "Registrera ordförande eller vice – reglerna kontrolleras",
-      "lägg till": "Lägg till en ledamot eller processledare i en grupp",
-      språk: "Byt språk: svenska eller engelska",
+      hjälp: 'Visa vad du kan göra med boten',
+      grupper: 'Lista samverkansgrupperna med ordförande och nästa möte',
+      koppla: 'Koppla den här kanalen till en grupp – för administratör eller processledare',
+      ordförande: 'Visa ordförande, vice ordförande och mandatperiod',
+      årshjul: 'Visa årshjulets kommande datum och kalenderlänk – ändra med ”årshjul <grupp> ändra”',
+      möten: 'Visa gruppens möten med dagordning, närvaro och synpunkter',
+      beslut: 'Sök i gruppens beslutslogg med förankringsstatus',
+      ledamöter: 'Visa gruppens ledamöter med part och roll',
+      utse: 'Registrera ordförande eller vice – reglerna kontrolleras',
+      'lägg till': 'Lägg till en ledamot eller processledare i en grupp',
+      språk: 'Byt språk: svenska eller engelska',
     });
     // Teams shows at most 32 characters of a command title and 128 of its description.
     for (const [title, description] of descriptions) {
@@ -281,37 +277,33 @@ describe("Teams-manifestet (appPackage/manifest.json)", () => {
   });
 });
 
-describe("Engelsk översättning (appPackage/en.json och en-US.json)", () => {
-  test("en (alla engelska klienter) och en-US har samma text", () => {
-    expect(readText(join(APP_PACKAGE, "en.json"))).toBe(readText(join(APP_PACKAGE, "en-US.json")));
+describe('Engelsk översättning (appPackage/en.json och en-US.json)', () => {
+  test('en (alla engelska klienter) och en-US har samma text', () => {
+    expect(readText(join(APP_PACKAGE, 'en.json'))).toBe(readText(join(APP_PACKAGE, 'en-US.json')));
   });
 
-  test("validerar mot Teams lokaliseringsschema", () => {
-    const schemaPath = join(schemaDir, "MicrosoftTeams.Localization.schema.json");
+  test('validerar mot Teams lokaliseringsschema', () => {
+    const schemaPath = join(schemaDir, 'MicrosoftTeams.Localization.schema.json');
     expect(existsSync(schemaPath)).toBe(true);
     const validate = validatorFor(schemaPath);
     const ok = validate(english);
     expect(describeErrors(validate.errors)).toEqual([]);
     expect(ok).toBe(true);
-    expect(english.$schema).toBe(
-      `https://developer.microsoft.com/en-us/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.Localization.schema.json`,
-    );
+    expect(english.$schema).toBe(`https://developer.microsoft.com/en-us/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.Localization.schema.json`);
   });
 
-  test("översätter namn och beskrivningar", () => {
-    expect(english["name.short"]).toBe("Samverkansboten");
-    expect(english["name.full"]).toBe("Samverkansboten – support for collaboration groups in health and social care");
-    expect((english["description.short"] ?? "").length).toBeLessThanOrEqual(80);
-    expect(english["description.full"]).not.toBe(manifest.description.full);
+  test('översätter namn och beskrivningar', () => {
+    expect(english['name.short']).toBe('Samverkansboten');
+    expect(english['name.full']).toBe('Samverkansboten – support for collaboration groups in health and social care');
+    expect((english['description.short'] ?? '').length).toBeLessThanOrEqual(80);
+    expect(english['description.full']).not.toBe(manifest.description.full);
   });
 
-  test("varje svenskt kommando har exakt en engelsk titel och beskrivning", () => {
+  test('varje svenskt kommando har exakt en engelsk titel och beskrivning', () => {
     const lists = manifest.bots[0].commandLists;
     const swedishTitles = lists.flatMap((l) => l.commands.map((c) => c.title));
     const titleKeys = Object.keys(english).filter((k) => /^bots\[0\]\.commandLists\[\d+\]\.commands\[\d+\]\.title$/.test(k));
-    const descriptionKeys = Object.keys(english).filter((k) =>
-      /^bots\[0\]\.commandLists\[\d+\]\.commands\[\d+\]\.description$/.test(k),
-    );
+    const descriptionKeys = Object.keys(english).filter((k) => /^bots\[0\]\.commandLists\[\d+\]\.commands\[\d+\]\.description$/.test(k));
     expect(swedishTitles).toHaveLength(26);
     expect(titleKeys).toHaveLength(swedishTitles.length);
     expect(descriptionKeys).toHaveLength(swedishTitles.length);
@@ -330,23 +322,23 @@ describe("Engelsk översättning (appPackage/en.json och en-US.json)", () => {
       }),
     );
     expect(translation).toEqual({
-      hjälp: "help",
-      grupper: "groups",
-      koppla: "link",
-      ordförande: "chair",
-      årshjul: "cycle",
-      möten: "meetings",
-      beslut: "decisions",
-      ledamöter: "members",
-      utse: "appoint",
-      "lägg till": "add",
-      språk: "language",
+      hjälp: 'help',
+      grupper: 'groups',
+      koppla: 'link',
+      ordförande: 'chair',
+      årshjul: 'cycle',
+      möten: 'meetings',
+      beslut: 'decisions',
+      ledamöter: 'members',
+      utse: 'appoint',
+      'lägg till': 'add',
+      språk: 'language',
     });
   });
 });
 
-describe("Ikoner", () => {
-  test("color.png är en 192x192 PNG med bakgrund i accentfärgen", () => {
+describe('Ikoner', () => {
+  test('color.png är en 192x192 PNG med bakgrund i accentfärgen', () => {
     const png = readPng(manifest.icons.color);
     expect([png.width, png.height]).toEqual([192, 192]);
     const center = (96 * 192 + 20) * 4; // a background pixel left of the circles
@@ -355,7 +347,7 @@ describe("Ikoner", () => {
     expect(whitePixels).toBeGreaterThan(1000); // the circles are actually drawn
   });
 
-  test("outline.png är en 32x32 PNG med bara vita eller helt transparenta pixlar", () => {
+  test('outline.png är en 32x32 PNG med bara vita eller helt transparenta pixlar', () => {
     const png = readPng(manifest.icons.outline);
     expect([png.width, png.height]).toEqual([32, 32]);
     const offending = countPixels(png, (r, g, b, a) => a !== 0 && !(r === 255 && g === 255 && b === 255));
@@ -365,24 +357,30 @@ describe("Ikoner", () => {
   });
 });
 
-describe("Miljövariabler", () => {
-  test("varje ${{…}} som används finns i env/.env.dev", () => {
-    const files = [
-      join("appPackage", "manifest.json"),
-      join("appPackage", "en-US.json"),
-      join("infra", "main.parameters.json"),
-      "teamsapp.yml",
-    ];
+describe('Miljövariabler', () => {
+  test('varje ${{…}} som används finns i env/.env.dev', () => {
+    const files = [join('appPackage', 'manifest.json'), join('appPackage', 'en-US.json'), join('infra', 'main.parameters.json'), 'teamsapp.yml'];
     const declared = envTemplateNames();
     const used = new Set(files.flatMap((f) => placeholdersIn(readText(join(ROOT, f)))));
     expect([...used].filter((name) => !declared.has(name))).toEqual([]);
-    for (const name of ["TEAMS_APP_ID", "BOT_ID", "BOT_DOMAIN", "BOT_AZURE_APP_SERVICE_RESOURCE_ID", "RESOURCE_SUFFIX", "BOT_ADMINS", "ALLOWED_TENANTS", "APP_VERSION", "PRIVACY_URL", "TERMS_OF_USE_URL"]) {
+    for (const name of [
+      'TEAMS_APP_ID',
+      'BOT_ID',
+      'BOT_DOMAIN',
+      'BOT_AZURE_APP_SERVICE_RESOURCE_ID',
+      'RESOURCE_SUFFIX',
+      'BOT_ADMINS',
+      'ALLOWED_TENANTS',
+      'APP_VERSION',
+      'PRIVACY_URL',
+      'TERMS_OF_USE_URL',
+    ]) {
       expect(used.has(name)).toBe(true);
     }
   });
 
-  test("env/.env.dev innehåller inga hemligheter", () => {
-    const text = readText(join(ROOT, "env", ".env.dev"));
+  test('env/.env.dev innehåller inga hemligheter', () => {
+    const text = readText(join(ROOT, 'env', '.env.dev'));
     expect(text).not.toMatch(/^\s*(SECRET_\w*|BOT_PASSWORD|\w*CONNECTION_STRING)\s*=\s*\S/m);
     expect(text).toMatch(/^TEAMSFX_ENV=dev$/m);
   });

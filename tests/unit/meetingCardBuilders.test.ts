@@ -15,10 +15,31 @@ const LGS = group(GBG, 'lgs');
 
 // 12:00 UTC on 8 December is 13:00 in Stockholm (CET); the default 24-hour cut-off is 13:00 the day before.
 const meeting: Meeting = {
-  id: '2026-12-08-0a1b2c3d', org: 'goteborgsomradet', group: 'lgs', date: '2026-12-08', startsAt: '2026-12-08T12:00:00.000Z', title: 'LGS', cancelled: false,
-  place: 'Rådhuset', revision: 1, status: 'planned', cutoffHours: 24, posted: null, summaries: { 'p3-cccc': 'Noterat' }, createdBy: 'pl',
+  id: '2026-12-08-0a1b2c3d',
+  org: 'goteborgsomradet',
+  group: 'lgs',
+  date: '2026-12-08',
+  startsAt: '2026-12-08T12:00:00.000Z',
+  title: 'LGS',
+  cancelled: false,
+  place: 'Rådhuset',
+  revision: 1,
+  status: 'planned',
+  cutoffHours: 24,
+  posted: null,
+  summaries: { 'p3-cccc': 'Noterat' },
+  createdBy: 'pl',
   agenda: [
-    { id: 'p1-aaaa', title: 'Budget', kind: 'beslut', presenter: 'PL', minutes: 15, documents: [{ title: 'budget.pdf', url: 'https://example.se/budget.pdf' }], source: null, withdrawn: false },
+    {
+      id: 'p1-aaaa',
+      title: 'Budget',
+      kind: 'beslut',
+      presenter: 'PL',
+      minutes: 15,
+      documents: [{ title: 'budget.pdf', url: 'https://example.se/budget.pdf' }],
+      source: null,
+      withdrawn: false,
+    },
     { id: 'p2-bbbb', title: 'Gammal punkt', kind: 'information', presenter: 'PL', minutes: 5, documents: [], source: null, withdrawn: true },
     { id: 'p3-cccc', title: 'SIP', kind: 'diskussion', presenter: 'Anna', minutes: 20, documents: [], source: 'Återremitterat LGS 2026:2', withdrawn: false },
   ],
@@ -67,10 +88,12 @@ describe('the meeting form', () => {
     expect(Object.keys(fields).filter((k) => k.startsWith('withdrawn_'))).toEqual([]);
     expect(fields.date.errorMessage).toBe('Obligatoriskt fält.');
     expect(cardTexts(c)[0]).toBe('Nytt möte – LGS');
-    expect(actions(c)).toEqual([['Spara och publicera', { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '', version: '', formKey: 'ab'.repeat(12), origin_0: '2026:2' }]]);
+    expect(actions(c)).toEqual([
+      ['Spara och publicera', { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '', version: '', formKey: 'ab'.repeat(12), origin_0: '2026:2' }],
+    ]);
   });
 
-  it('a revision: prefilled in the organisation\'s local time, with its version and a withdraw toggle per item', () => {
+  it("a revision: prefilled in the organisation's local time, with its version and a withdraw toggle per item", () => {
     const c = meetingFormCard('goteborgsomradet', LGS, meeting, 'W/"etag-7"', 'en', GBG.timeZone);
     const fields = inputs(c);
     expect([fields.date.value, fields.time.value, fields.place.value]).toEqual(['2026-12-08', '13:00', 'Rådhuset']);
@@ -78,12 +101,14 @@ describe('the meeting form', () => {
     expect([fields.withdrawn_0.value, fields.withdrawn_1.value, fields.withdrawn_2.value, fields.withdrawn_3]).toEqual(['false', 'true', 'false', undefined]);
     expect(fields.date.errorMessage).toBe('Required field.');
     expect(cardTexts(c)[0]).toBe('Revise meeting – LGS');
-    expect(actions(c)).toEqual([['Save and post', { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '2026-12-08-0a1b2c3d', version: 'W/"etag-7"', formKey: '' }]]);
+    expect(actions(c)).toEqual([
+      ['Save and post', { verb: 'saveMeeting', org: 'goteborgsomradet', group: 'lgs', meetingId: '2026-12-08-0a1b2c3d', version: 'W/"etag-7"', formKey: '' }],
+    ]);
   });
 });
 
 describe('the input card and its reminder', () => {
-  it('a field per item still on the agenda and a general one, prefilled with the member\'s own input', () => {
+  it("a field per item still on the agenda and a general one, prefilled with the member's own input", () => {
     const mine = [{ author: 'anna', item: 'p3-cccc', text: 'Viktigt', at: '2026-12-01T10:00:00.000Z' }];
     const c = inputCard(GBG, LGS, meeting, mine, 'sv');
     const fields = inputs(c);
@@ -96,11 +121,13 @@ describe('the input card and its reminder', () => {
     expect(actions(c)).toEqual([['Spara synpunkter', { verb: 'submitInput', ...DATA }]]);
   });
 
-  it('the reminder names the cut-off and opens the input card with the command in the person\'s language', () => {
+  it("the reminder names the cut-off and opens the input card with the command in the person's language", () => {
     const sv = inputReminderCard(GBG, LGS, meeting, 'sv');
     expect(cardTexts(sv).slice(2)).toEqual(['Du har förhinder och har inte lämnat några synpunkter ännu. Du kan skriva dem fram till mån 7 dec. 2026 13:00.']);
     expect(actions(sv)).toEqual([['Skriv synpunkter', { verb: 'command', command: 'synpunkter goteborgsomradet/lgs/2026-12-08-0a1b2c3d' }]]);
-    expect(actions(inputReminderCard(GBG, LGS, meeting, 'en'))).toEqual([['Write input', { verb: 'command', command: 'input goteborgsomradet/lgs/2026-12-08-0a1b2c3d' }]]);
+    expect(actions(inputReminderCard(GBG, LGS, meeting, 'en'))).toEqual([
+      ['Write input', { verb: 'command', command: 'input goteborgsomradet/lgs/2026-12-08-0a1b2c3d' }],
+    ]);
   });
 });
 
@@ -130,7 +157,16 @@ describe('the catch-up after the meeting', () => {
 });
 
 describe('the meeting view', () => {
-  const brief: Brief = { perItem: [], general: [], absentWithInput: ['Anna Ek'], absentWithoutInput: ['Bo Berg', 'Cilla'], attending: 4, absent: 3, noAnswer: 2, notAnswered: ['Dan Ny', 'Eva Ö'] };
+  const brief: Brief = {
+    perItem: [],
+    general: [],
+    absentWithInput: ['Anna Ek'],
+    absentWithoutInput: ['Bo Berg', 'Cilla'],
+    attending: 4,
+    absent: 3,
+    noAnswer: 2,
+    notAnswered: ['Dan Ny', 'Eva Ö'],
+  };
 
   it('a member sees attendance and who is absent, and no buttons', () => {
     const c = meetingViewCard(GBG, LGS, meeting, brief, { lead: false, brief: false }, 'sv');
@@ -143,7 +179,9 @@ describe('the meeting view', () => {
 
   it('a lead gets revise, brief, close and record, as commands for this meeting', () => {
     const ref = 'goteborgsomradet/lgs/2026-12-08-0a1b2c3d';
-    expect(actions(meetingViewCard(GBG, LGS, meeting, brief, { lead: true, brief: true }, 'en')).map(([title, data]) => [title, (data as { command: string }).command])).toEqual([
+    expect(
+      actions(meetingViewCard(GBG, LGS, meeting, brief, { lead: true, brief: true }, 'en')).map(([title, data]) => [title, (data as { command: string }).command]),
+    ).toEqual([
       ['Revise', `revise ${ref}`],
       ['Brief', `brief ${ref}`],
       ['Close meeting', `close ${ref}`],

@@ -19,9 +19,21 @@ const item = {
   withdrawn: false,
 };
 const meeting: Meeting = {
-  id: '2026-12-08-0a1b2c3d', org: 'goteborgsomradet', group: 'lgs', date: '2026-12-08', startsAt: '2026-12-08T12:00:00.000Z', title: 'LGS', cancelled: false,
-  place: '<at>Alla</at> _rum_', agenda: [item], revision: 0, status: 'held', cutoffHours: 24, posted: null,
-  summaries: { 'p1-abcd': '1. Ja\n- nej ![bild](https://ond.example/x.png)' }, createdBy: 'pl',
+  id: '2026-12-08-0a1b2c3d',
+  org: 'goteborgsomradet',
+  group: 'lgs',
+  date: '2026-12-08',
+  startsAt: '2026-12-08T12:00:00.000Z',
+  title: 'LGS',
+  cancelled: false,
+  place: '<at>Alla</at> _rum_',
+  agenda: [item],
+  revision: 0,
+  status: 'held',
+  cutoffHours: 24,
+  posted: null,
+  summaries: { 'p1-abcd': '1. Ja\n- nej ![bild](https://ond.example/x.png)' },
+  createdBy: 'pl',
 };
 
 describe('escaping user text in meeting cards', () => {

@@ -1,8 +1,23 @@
 import { chooseMeeting, parseMeetingDate, splitGroupAndDate } from '../../src/domain/meetingChoice';
 import type { Meeting } from '../../src/domain/meetings';
 
-const meeting = (id: string, startsAt: string, cancelled = false): Meeting =>
-  ({ id, org: 'o', group: 'g', date: startsAt.slice(0, 10), startsAt, title: 'G', cancelled, place: '', agenda: [], revision: 0, status: 'planned', cutoffHours: 24, posted: null, summaries: {}, createdBy: 'x' });
+const meeting = (id: string, startsAt: string, cancelled = false): Meeting => ({
+  id,
+  org: 'o',
+  group: 'g',
+  date: startsAt.slice(0, 10),
+  startsAt,
+  title: 'G',
+  cancelled,
+  place: '',
+  agenda: [],
+  revision: 0,
+  status: 'planned',
+  cutoffHours: 24,
+  posted: null,
+  summaries: {},
+  createdBy: 'x',
+});
 
 describe('parseMeetingDate', () => {
   it.each([

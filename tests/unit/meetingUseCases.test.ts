@@ -23,8 +23,20 @@ const ANNA_CHAT = conversation('a:anna', 'personal');
 
 function meeting(over: Partial<Meeting> = {}): Meeting {
   return {
-    id: REF.meetingId, org: 'goteborgsomradet', group: 'lgs', date: '2026-12-08', startsAt: '2026-12-08T12:00:00.000Z', title: 'LGS', cancelled: false,
-    place: 'Teams', revision: 0, status: 'planned', cutoffHours: 24, posted: null, summaries: {}, createdBy: 'pl',
+    id: REF.meetingId,
+    org: 'goteborgsomradet',
+    group: 'lgs',
+    date: '2026-12-08',
+    startsAt: '2026-12-08T12:00:00.000Z',
+    title: 'LGS',
+    cancelled: false,
+    place: 'Teams',
+    revision: 0,
+    status: 'planned',
+    cutoffHours: 24,
+    posted: null,
+    summaries: {},
+    createdBy: 'pl',
     agenda: [
       { id: 'p1-aaaa', title: 'Budget', kind: 'beslut', presenter: 'PL', minutes: 15, documents: [], source: null, withdrawn: false },
       { id: 'p2-bbbb', title: 'SIP', kind: 'information', presenter: 'PL', minutes: 10, documents: [], source: null, withdrawn: false },
@@ -35,7 +47,10 @@ function meeting(over: Partial<Meeting> = {}): Meeting {
 
 const sentBack = (seq: number): SentBack => ({ kind: 'sent-back', decision: { year: 2026, seq } });
 const form = (over: Partial<MeetingForm> = {}, origins: (SentBack | undefined)[] = []): MeetingForm => ({
-  date: '2026-12-08', time: '13:00', place: 'Teams', cutoffHours: 24,
+  date: '2026-12-08',
+  time: '13:00',
+  place: 'Teams',
+  cutoffHours: 24,
   items: [
     { title: 'Budget', kind: 'beslut', presenter: 'PL', minutes: 15, doc: '', source: '', origin: origins[0] ?? null, withdrawn: false },
     { title: 'SIP', kind: 'information', presenter: 'PL', minutes: 10, doc: '', source: '', origin: origins[1] ?? null, withdrawn: false },
@@ -211,7 +226,10 @@ describe('answers and written input', () => {
     expect(first.ok && [first.value.saved, first.value.cutoff.toISOString()]).toEqual([1, '2026-12-07T12:00:00.000Z']);
     const again = await submitWrittenInput(REF, texts({ 'p1-aaaa': 'Ja', 'p2-bbbb': 'Nej' }), { user: MEMBER, now: NOW }, fake.ports);
     expect(again.ok && again.value.saved).toBe(1);
-    expect(fake.inputsOf(key).map((i) => [i.item, i.text])).toEqual([['p1-aaaa', 'Ja'], ['p2-bbbb', 'Nej']]);
+    expect(fake.inputsOf(key).map((i) => [i.item, i.text])).toEqual([
+      ['p1-aaaa', 'Ja'],
+      ['p2-bbbb', 'Nej'],
+    ]);
     const late = await submitWrittenInput(REF, texts({ 'p1-aaaa': 'Sent' }), { user: MEMBER, now: new Date('2026-12-07T12:00:00.000Z') }, fake.ports);
     expect(!late.ok && late.code === 'cutoff-passed' && late.cutoff.toISOString()).toBe('2026-12-07T12:00:00.000Z');
     expect(await submitWrittenInput(REF, texts({ 'p9-zzzz': 'x' }), { user: MEMBER, now: NOW }, fake.ports)).toEqual(fail('unknown-item'));
@@ -267,7 +285,10 @@ describe('closing a meeting', () => {
   it('marks it held with the summaries (items not submitted keep theirs) and counts förhinder', async () => {
     const fake = meetingPorts();
     const version = fake.seed(meeting({ summaries: { 'p2-bbbb': 'Informerat' } }));
-    await fake.ports.meetingInputs.saveAnswer({ org: 'goteborgsomradet', group: 'lgs', id: REF.meetingId }, { member: 'anna', attendance: 'absent', at: NOW.toISOString() });
+    await fake.ports.meetingInputs.saveAnswer(
+      { org: 'goteborgsomradet', group: 'lgs', id: REF.meetingId },
+      { member: 'anna', attendance: 'absent', at: NOW.toISOString() },
+    );
     const r = await submitClose(REF, version, summaries, { user: PL, now: STARTED }, fake.ports);
     expect(r.ok && r.value.absent).toBe(1);
     const saved = fake.stored({ org: 'goteborgsomradet', group: 'lgs', id: REF.meetingId })?.meeting;

@@ -7,13 +7,29 @@ import { GBG, group } from '../helpers/shippedOrgs';
 const LGS = group(GBG, 'lgs');
 const REF = 'goteborgsomradet/lgs/2026-12-08-0a1b2c3d';
 const meeting: Meeting = {
-  id: '2026-12-08-0a1b2c3d', org: 'goteborgsomradet', group: 'lgs', date: '2026-12-08', startsAt: '2026-12-08T12:00:00.000Z', title: 'LGS', cancelled: false,
-  place: 'Rådhuset', revision: 0, status: 'planned', cutoffHours: 48, posted: null, summaries: {}, createdBy: 'pl',
+  id: '2026-12-08-0a1b2c3d',
+  org: 'goteborgsomradet',
+  group: 'lgs',
+  date: '2026-12-08',
+  startsAt: '2026-12-08T12:00:00.000Z',
+  title: 'LGS',
+  cancelled: false,
+  place: 'Rådhuset',
+  revision: 0,
+  status: 'planned',
+  cutoffHours: 48,
+  posted: null,
+  summaries: {},
+  createdBy: 'pl',
   agenda: [{ id: 'p1-aaaa', title: 'Budget', kind: 'beslut', presenter: 'PL', minutes: 45, documents: [], source: null, withdrawn: false }],
 };
 const brief: Brief = { perItem: [], general: [], absentWithInput: [], absentWithoutInput: [], attending: 1, absent: 0, noAnswer: 2, notAnswered: ['Bo Berg', 'Cilla'] };
 const cardTexts = (c: unknown) => textsOf(c as Record<string, unknown>);
-const titlesAndCommands = (c: unknown) => cardActions(c as Record<string, unknown>).map(([title, data]) => [title, (data as { command?: string; verb?: string }).command ?? (data as { verb?: string }).verb ?? '']);
+const titlesAndCommands = (c: unknown) =>
+  cardActions(c as Record<string, unknown>).map(([title, data]) => [
+    title,
+    (data as { command?: string; verb?: string }).command ?? (data as { verb?: string }).verb ?? '',
+  ]);
 
 describe('the meeting view', () => {
   it('shows a member the end time, the input deadline, their own answer and the three answer buttons', () => {

@@ -47,7 +47,11 @@ describe('activeItems', () => {
   const cases: [string, AgendaItem[], string[]][] = [
     ['empty agenda', [], []],
     ['keeps the posted order, not alphabetical', [item('c'), item('a'), item('b')], ['c', 'a', 'b']],
-    ['drops withdrawn items, keeps the order of the rest', [item('a'), item('b', { withdrawn: true }), item('c'), item('d', { withdrawn: true }), item('e')], ['a', 'c', 'e']],
+    [
+      'drops withdrawn items, keeps the order of the rest',
+      [item('a'), item('b', { withdrawn: true }), item('c'), item('d', { withdrawn: true }), item('e')],
+      ['a', 'c', 'e'],
+    ],
     ['all withdrawn', [item('a', { withdrawn: true }), item('b', { withdrawn: true })], []],
   ];
   test.each(cases)('%s', (_name, agenda, ids) => {
@@ -77,9 +81,19 @@ describe('agendaChanges', () => {
     ['withdrawn (punkten utgår)', base, withAgenda([item('a'), item('b', { withdrawn: true }), item('c')]), [{ kind: 'withdrawn', title: 'Punkt b' }]],
     ['restored', withAgenda([item('a'), item('b', { withdrawn: true }), item('c')]), base, [{ kind: 'restored', title: 'Punkt b' }]],
     ['still withdrawn: no withdrawn note again', withAgenda([item('b', { withdrawn: true })]), withAgenda([item('b', { withdrawn: true })]), []],
-    ['title changed: the note carries the new title', base, withAgenda([item('a', { title: 'Nytt namn' }), item('b'), item('c')]), [{ kind: 'changed', title: 'Nytt namn', fields: ['title'] }]],
+    [
+      'title changed: the note carries the new title',
+      base,
+      withAgenda([item('a', { title: 'Nytt namn' }), item('b'), item('c')]),
+      [{ kind: 'changed', title: 'Nytt namn', fields: ['title'] }],
+    ],
     ['kind changed', base, withAgenda([item('a', { kind: 'beslut' }), item('b'), item('c')]), [{ kind: 'changed', title: 'Punkt a', fields: ['kind'] }]],
-    ['presenter changed', base, withAgenda([item('a', { presenter: 'Ordförande' }), item('b'), item('c')]), [{ kind: 'changed', title: 'Punkt a', fields: ['presenter'] }]],
+    [
+      'presenter changed',
+      base,
+      withAgenda([item('a', { presenter: 'Ordförande' }), item('b'), item('c')]),
+      [{ kind: 'changed', title: 'Punkt a', fields: ['presenter'] }],
+    ],
     ['minutes changed', base, withAgenda([item('a', { minutes: 30 }), item('b'), item('c')]), [{ kind: 'changed', title: 'Punkt a', fields: ['minutes'] }]],
     ['document added', base, withAgenda([item('a', { documents: [doc] }), item('b'), item('c')]), [{ kind: 'changed', title: 'Punkt a', fields: ['documents'] }]],
     [
@@ -103,7 +117,12 @@ describe('agendaChanges', () => {
     ['removing an item is not a reorder', base, withAgenda([item('a'), item('c')]), [{ kind: 'removed', title: 'Punkt b' }]],
     ['time', base, withAgenda(base.agenda.slice(), { startsAt: '2026-05-20T12:00:00.000Z' }), [{ kind: 'time', from: START, to: '2026-05-20T12:00:00.000Z' }]],
     ['place', base, withAgenda(base.agenda.slice(), { place: 'Digitalt (Teams)' }), [{ kind: 'place', from: 'Stadshuset, rum 3', to: 'Digitalt (Teams)' }]],
-    ['title of the meeting, revision, status and cutoff are not agenda changes', base, withAgenda(base.agenda.slice(), { title: 'Annat', revision: 9, cutoffHours: 48, status: 'held' }), []],
+    [
+      'title of the meeting, revision, status and cutoff are not agenda changes',
+      base,
+      withAgenda(base.agenda.slice(), { title: 'Annat', revision: 9, cutoffHours: 48, status: 'held' }),
+      [],
+    ],
   ];
   test.each(cases)('%s', (_name, before, after, expected) => {
     expect(agendaChanges(before, after)).toEqual(expected);
@@ -307,7 +326,10 @@ describe('compileBrief', () => {
   });
 
   test('input from a member who answered attending, or never answered, is left out', () => {
-    const brief = compileBrief(m, people({ members, answers: [answer('u-bo', 'attending')], inputs: [input('u-bo', 'a', 'x'), input('u-cia', 'a', 'y'), input('u-cia', GENERAL, 'z')] }));
+    const brief = compileBrief(
+      m,
+      people({ members, answers: [answer('u-bo', 'attending')], inputs: [input('u-bo', 'a', 'x'), input('u-cia', 'a', 'y'), input('u-cia', GENERAL, 'z')] }),
+    );
     expect(brief.perItem.map((p) => p.inputs)).toEqual([[], []]);
     expect(brief.general).toEqual([]);
     expect(brief.absentWithInput).toEqual([]);
@@ -325,11 +347,7 @@ describe('compileBrief', () => {
     ['nobody answered', people({ members }), [0, 0, 7]],
     ['empty roster', people(), [0, 0, 0]],
     ['only non-members on the roster', people({ members: [member('x', 'X', false), member('y', 'Y', false)] }), [0, 0, 0]],
-    [
-      'everyone answered',
-      people({ members, answers: members.map((mm, n) => answer(mm.aadObjectId, n % 2 === 0 ? 'absent' : 'attending')) }),
-      [4, 4, 0],
-    ],
+    ['everyone answered', people({ members, answers: members.map((mm, n) => answer(mm.aadObjectId, n % 2 === 0 ? 'absent' : 'attending')) }), [4, 4, 0]],
     [
       'non-member answers count as attending/absent but not against noAnswer',
       people({ members, answers: [answer('u-pl', 'absent'), answer('u-bo', 'attending')] }),
@@ -343,7 +361,10 @@ describe('compileBrief', () => {
   });
 
   test('an agenda with every item withdrawn has no per-item section', () => {
-    const brief = compileBrief(meeting({ agenda: [item('a', { withdrawn: true })] }), people({ members, answers: [answer('u-bo', 'absent')], inputs: [input('u-bo', GENERAL, 'g')] }));
+    const brief = compileBrief(
+      meeting({ agenda: [item('a', { withdrawn: true })] }),
+      people({ members, answers: [answer('u-bo', 'absent')], inputs: [input('u-bo', GENERAL, 'g')] }),
+    );
     expect(brief.perItem).toEqual([]);
     expect(brief.general).toEqual([{ author: 'Bo Berg', text: 'g' }]);
   });

@@ -64,9 +64,19 @@ describe('sending for justering', () => {
     const ports = lgsPorts();
     const opened = await showMinutes(ref, lead, ports);
     if (!opened.ok) throw new Error(opened.code);
-    const sent = await actOnMinutesCard({ ...onCard, verb: 'sendMinutes', etag: opened.value.etag, notes: {}, justerare: undefined, comment: '' }, lead, ports, justering);
+    const sent = await actOnMinutesCard(
+      { ...onCard, verb: 'sendMinutes', etag: opened.value.etag, notes: {}, justerare: undefined, comment: '' },
+      lead,
+      ports,
+      justering,
+    );
     if (!sent.ok) throw new Error(sent.code);
-    const approved = await actOnMinutesCard({ ...onCard, verb: 'approveMinutes', etag: sent.value.etag, notes: {}, justerare: undefined, comment: '' }, chair, ports, justering);
+    const approved = await actOnMinutesCard(
+      { ...onCard, verb: 'approveMinutes', etag: sent.value.etag, notes: {}, justerare: undefined, comment: '' },
+      chair,
+      ports,
+      justering,
+    );
     expect(approved.ok && [approved.value.minutes.status, approved.value.minutes.approvedBy]).toEqual(['approved', PEOPLE.chair]);
     expect((await ports.groupState.meeting('goteborgsomradet', 'lgs', LGS_MEETING.id))?.meeting.status).toBe('minutes-approved');
   });
@@ -83,10 +93,18 @@ describe('publishing', () => {
 
   it('publishes approved minutes and tells those who were absent where they are', async () => {
     const ports = lgsPorts();
-    ports.meetingInputs.answers.push({ member: PEOPLE.absentMember, attendance: 'absent', at: '2026-12-01T10:00:00Z' }, { member: PEOPLE.member, attendance: 'attending', at: '2026-12-01T10:00:00Z' });
+    ports.meetingInputs.answers.push(
+      { member: PEOPLE.absentMember, attendance: 'absent', at: '2026-12-01T10:00:00Z' },
+      { member: PEOPLE.member, attendance: 'attending', at: '2026-12-01T10:00:00Z' },
+    );
     const opened = await showMinutes(ref, lead, ports);
     if (!opened.ok) throw new Error(opened.code);
-    const sent = await actOnMinutesCard({ ...onCard, verb: 'sendMinutes', etag: opened.value.etag, notes: {}, justerare: undefined, comment: '' }, lead, ports, justering);
+    const sent = await actOnMinutesCard(
+      { ...onCard, verb: 'sendMinutes', etag: opened.value.etag, notes: {}, justerare: undefined, comment: '' },
+      lead,
+      ports,
+      justering,
+    );
     if (!sent.ok) throw new Error(sent.code);
     await actOnMinutesCard({ ...onCard, verb: 'approveMinutes', etag: sent.value.etag, notes: {}, justerare: undefined, comment: '' }, chair, ports, justering);
     ports.personal.delivered.length = 0;

@@ -52,7 +52,18 @@ describe('folding and distance', () => {
 
 describe('decision search ignores å/ä/ö', () => {
   const draft: DecisionDraft = {
-    date: '2026-12-08', kind: 'beslut', consensus: true, outcome: 'enighet', title: 'Trygg hemgång', text: 'Rutinen för hemgång fastställs', rationale: '', meetingId: 'm1', itemId: 'i1', absentInputAtHand: false, links: [], forankring: ['kommun'],
+    date: '2026-12-08',
+    kind: 'beslut',
+    consensus: true,
+    outcome: 'enighet',
+    title: 'Trygg hemgång',
+    text: 'Rutinen för hemgång fastställs',
+    rationale: '',
+    meetingId: 'm1',
+    itemId: 'i1',
+    absentInputAtHand: false,
+    links: [],
+    forankring: ['kommun'],
   };
   const d = newDecision(draft, { org: 'o', group: 'lgs', shortName: 'LGS', year: 2026, seq: 3, by: 'u1', now: '2026-12-08T15:00:00Z' });
 

@@ -42,16 +42,7 @@ function partyPrincipals(org: Organisation): Record<string, string> {
   return Object.fromEntries(org.parties.map((p) => [p.id, p.principal]));
 }
 
-const NOSAM_IDS = [
-  'nosam-sydvast',
-  'nosam-hisingen',
-  'nosam-nordost',
-  'nosam-centrum',
-  'nosam-partille',
-  'nosam-harryda',
-  'nosam-molndal',
-  'nosam-ockero',
-];
+const NOSAM_IDS = ['nosam-sydvast', 'nosam-hisingen', 'nosam-nordost', 'nosam-centrum', 'nosam-partille', 'nosam-harryda', 'nosam-molndal', 'nosam-ockero'];
 const TEMA_IDS = ['tema-barn-och-unga', 'tema-psykiatri', 'tema-rehab-hab', 'tema-aldre'];
 
 describe('orgs/goteborgsomradet.yaml', () => {
@@ -254,9 +245,7 @@ describe('orgs/goteborgsomradet.yaml', () => {
   });
 
   it('shares NOSAM process leaders in the four pairs of 002, both ways', () => {
-    const shared = Object.fromEntries(
-      org.groups.filter((g) => g.kind === 'nosam').map((g) => [g.id, [...g.processLeaderSharedWith]]),
-    );
+    const shared = Object.fromEntries(org.groups.filter((g) => g.kind === 'nosam').map((g) => [g.id, [...g.processLeaderSharedWith]]));
     expect(shared).toEqual({
       'nosam-hisingen': ['nosam-ockero'],
       'nosam-ockero': ['nosam-hisingen'],
@@ -484,11 +473,7 @@ describe("readOrgDirectory('orgs', true)", () => {
           displayName: 'Processledare LGS (demo)',
           org: 'goteborgsomradet',
           orgAdmin: false,
-          memberships: [
-            member('lgs', null, 'processLeader'),
-            member('lgs-styrgrupp', null, 'processLeader'),
-            member('politiskt-samrad', null, 'processLeader'),
-          ],
+          memberships: [member('lgs', null, 'processLeader'), member('lgs-styrgrupp', null, 'processLeader'), member('politiskt-samrad', null, 'processLeader')],
         },
         {
           user: '00000000-0000-0000-0000-0000000000022',
@@ -525,8 +510,7 @@ describe("readOrgDirectory('orgs', true)", () => {
   it('puts the demo party of each member on the principal the role name says', async () => {
     const dir = await readOrgDirectory(rel('orgs'), true);
     const gbg = dir.organisations.find((o) => o.id === 'goteborgsomradet')!;
-    const principalOf = (displayName: string) =>
-      dir.demo!.people.find((p) => p.displayName === displayName)!.memberships.map((m) => principalOfParty(gbg, m.party!)?.id);
+    const principalOf = (displayName: string) => dir.demo!.people.find((p) => p.displayName === displayName)!.memberships.map((m) => principalOfParty(gbg, m.party!)?.id);
     expect(principalOf('Ledamot kommun (demo)')).toEqual(['kommun', 'kommun']);
     expect(principalOf('Ledamot region (demo)')).toEqual(['region', 'region']);
   });
@@ -575,8 +559,7 @@ describe('broken organisation files are refused with file, line, path and reason
         file: rel(broken('unknown-kind.yaml')),
         line: 16,
         path: 'groups.0.kind',
-        reason:
-          'ska vara en av: political, strategic, steering, theme, nosam, coordination, working (inte "kommitte")',
+        reason: 'ska vara en av: political, strategic, steering, theme, nosam, coordination, working (inte "kommitte")',
       },
     ]);
   });

@@ -12,16 +12,7 @@ import { buildTerm, termHolder } from '../helpers/terms';
 // ---------------------------------------------------------------- the table
 
 type Role =
-  | 'org admin'
-  | 'process leader'
-  | 'chair'
-  | 'vice chair'
-  | 'plain member'
-  | "appointing group's chair"
-  | 'justerare'
-  | 'author'
-  | 'årshjul audience'
-  | 'stranger';
+  'org admin' | 'process leader' | 'chair' | 'vice chair' | 'plain member' | "appointing group's chair" | 'justerare' | 'author' | 'årshjul audience' | 'stranger';
 
 /** Each role on its own: the one standing that role gives, nothing else. */
 const ROLES: Record<Role, Roles> = {
@@ -134,7 +125,7 @@ describe('rolesIn: roles in one group on a date', () => {
     expect(rolesIn(pl, where([], 'nosam-hisingen'))).toEqual({ ...NO_ROLES, processLeader: true, member: true });
   });
 
-  it("does not count a same-named group in another organisation", () => {
+  it('does not count a same-named group in another organisation', () => {
     const elsewhere = user({ memberships: [{ org: 'samla', group: 'lgs', party: null, roles: ['processLeader'] }] });
     expect(rolesIn(elsewhere, where())).toEqual(NO_ROLES);
   });

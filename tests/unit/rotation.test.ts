@@ -30,7 +30,6 @@ import { buildTerm } from '../helpers/terms';
 
 // ---------------------------------------------------------------- real organisations
 
-
 function principalOf(org: Organisation, party: PartyId): PrincipalId {
   const p = org.parties.find((x) => x.id === party);
   if (p === undefined) throw new Error(`no party ${party} in ${org.id}`);
@@ -51,7 +50,17 @@ function termMonths(g: Group): number | null {
 }
 
 function term(org: Organisation, g: Group, id: string, role: TermRole, h: TermHolder, start: string, plannedEnd?: string, extra: Partial<Term> = {}): Term {
-  return buildTerm({ id, org: org.id, group: g.id, role, holder: h, start, plannedEnd: plannedEnd ?? termEnd(start, termMonths(g)), recordedAt: '2024-12-10T15:00:00.000Z', ...extra });
+  return buildTerm({
+    id,
+    org: org.id,
+    group: g.id,
+    role,
+    holder: h,
+    start,
+    plannedEnd: plannedEnd ?? termEnd(start, termMonths(g)),
+    recordedAt: '2024-12-10T15:00:00.000Z',
+    ...extra,
+  });
 }
 
 const gt = (g: Group, terms: readonly Term[]): GroupTerms => ({ group: g, terms });
@@ -139,12 +148,90 @@ describe('chair rules in the shipped organisation files', () => {
   const NOSAM_IDS = ['nosam-sydvast', 'nosam-hisingen', 'nosam-nordost', 'nosam-centrum', 'nosam-partille', 'nosam-harryda', 'nosam-molndal', 'nosam-ockero'];
 
   it.each([
-    ['politiskt-samrad', GBG, { termMonths: null, principal: { kind: 'alternate' }, rotateAmongParties: false, vice: 'other-principal', extensionByConsensus: false, replacementByLeavingPrincipal: false, appointment: 'any-meeting' }],
-    ['lgs', GBG, { termMonths: 24, principal: { kind: 'follow', group: 'politiskt-samrad' }, rotateAmongParties: false, vice: 'other-principal', extensionByConsensus: false, replacementByLeavingPrincipal: true, appointment: 'any-meeting' }],
-    ...TEMA_IDS.map((id) => [id, GBG, { termMonths: 18, principal: { kind: 'any' }, rotateAmongParties: true, vice: 'optional', extensionByConsensus: true, replacementByLeavingPrincipal: true, appointment: 'any-meeting' }] as const),
-    ...NOSAM_IDS.map((id) => [id, GBG, { termMonths: null, principal: { kind: 'alternate' }, rotateAmongParties: true, vice: 'optional', extensionByConsensus: false, replacementByLeavingPrincipal: true, appointment: 'any-meeting' }] as const),
-    ['samla-politisk-samradsgrupp', SAMLA, { termMonths: null, principal: { kind: 'alternate' }, rotateAmongParties: false, vice: 'optional', extensionByConsensus: false, replacementByLeavingPrincipal: false, appointment: 'any-meeting' }],
-    ['samla-samordningsgrupp', SAMLA, { termMonths: 12, principal: { kind: 'follow', group: 'samla-politisk-samradsgrupp' }, rotateAmongParties: false, vice: 'other-principal', extensionByConsensus: false, replacementByLeavingPrincipal: false, appointment: 'any-meeting' }],
+    [
+      'politiskt-samrad',
+      GBG,
+      {
+        termMonths: null,
+        principal: { kind: 'alternate' },
+        rotateAmongParties: false,
+        vice: 'other-principal',
+        extensionByConsensus: false,
+        replacementByLeavingPrincipal: false,
+        appointment: 'any-meeting',
+      },
+    ],
+    [
+      'lgs',
+      GBG,
+      {
+        termMonths: 24,
+        principal: { kind: 'follow', group: 'politiskt-samrad' },
+        rotateAmongParties: false,
+        vice: 'other-principal',
+        extensionByConsensus: false,
+        replacementByLeavingPrincipal: true,
+        appointment: 'any-meeting',
+      },
+    ],
+    ...TEMA_IDS.map(
+      (id) =>
+        [
+          id,
+          GBG,
+          {
+            termMonths: 18,
+            principal: { kind: 'any' },
+            rotateAmongParties: true,
+            vice: 'optional',
+            extensionByConsensus: true,
+            replacementByLeavingPrincipal: true,
+            appointment: 'any-meeting',
+          },
+        ] as const,
+    ),
+    ...NOSAM_IDS.map(
+      (id) =>
+        [
+          id,
+          GBG,
+          {
+            termMonths: null,
+            principal: { kind: 'alternate' },
+            rotateAmongParties: true,
+            vice: 'optional',
+            extensionByConsensus: false,
+            replacementByLeavingPrincipal: true,
+            appointment: 'any-meeting',
+          },
+        ] as const,
+    ),
+    [
+      'samla-politisk-samradsgrupp',
+      SAMLA,
+      {
+        termMonths: null,
+        principal: { kind: 'alternate' },
+        rotateAmongParties: false,
+        vice: 'optional',
+        extensionByConsensus: false,
+        replacementByLeavingPrincipal: false,
+        appointment: 'any-meeting',
+      },
+    ],
+    [
+      'samla-samordningsgrupp',
+      SAMLA,
+      {
+        termMonths: 12,
+        principal: { kind: 'follow', group: 'samla-politisk-samradsgrupp' },
+        rotateAmongParties: false,
+        vice: 'other-principal',
+        extensionByConsensus: false,
+        replacementByLeavingPrincipal: false,
+        appointment: 'any-meeting',
+      },
+    ],
   ] as const)('%s', (id, org, expected) => {
     expect(group(org, id).chairRule).toMatchObject(expected);
   });
@@ -211,7 +298,10 @@ describe('requiredChairPrincipal', () => {
       ['a year without a chair does not flip it twice', gt(NOSAM, [n23]), '2025-01-01', { kind: 'alternate', previous: 'kommun', next: 'region' }],
       [
         'a same-principal replacement mid-year keeps kommun as previous',
-        gt(NOSAM, [{ ...n25, actualEnd: '2025-05-31' }, term(GBG, NOSAM, 'nosam-2025-r', 'chair', G('goteborg-ifo'), '2025-06-01', '2025-12-31', { origin: 'replacement', replaces: 'nosam-2025' })]),
+        gt(NOSAM, [
+          { ...n25, actualEnd: '2025-05-31' },
+          term(GBG, NOSAM, 'nosam-2025-r', 'chair', G('goteborg-ifo'), '2025-06-01', '2025-12-31', { origin: 'replacement', replaces: 'nosam-2025' }),
+        ]),
         '2026-01-01',
         { kind: 'alternate', previous: 'kommun', next: 'region' },
       ],
@@ -233,8 +323,18 @@ describe('requiredChairPrincipal', () => {
       ['only the kommun term recorded: projected region', '2025-01-01', gt(SAMRAD, [s23]), { kind: 'follow', group: SAMRAD, next: 'region', projected: true }],
       // Politicians rarely use the bot: with no samråd chair registered, LGS "roterar mellan kommun
       // och region" (000) against its own previous chair (kommun 2023) instead of accepting any principal.
-      ['samråd has no history: alternates against LGS’s own kommun chair', '2025-01-01', gt(SAMRAD, []), { kind: 'follow-fallback', group: SAMRAD, previous: 'kommun', next: 'region' }],
-      ['samråd has only a later term: alternates against LGS’s own chair', '2024-06-01', gt(SAMRAD, [s25]), { kind: 'follow-fallback', group: SAMRAD, previous: 'kommun', next: 'region' }],
+      [
+        'samråd has no history: alternates against LGS’s own kommun chair',
+        '2025-01-01',
+        gt(SAMRAD, []),
+        { kind: 'follow-fallback', group: SAMRAD, previous: 'kommun', next: 'region' },
+      ],
+      [
+        'samråd has only a later term: alternates against LGS’s own chair',
+        '2024-06-01',
+        gt(SAMRAD, [s25]),
+        { kind: 'follow-fallback', group: SAMRAD, previous: 'kommun', next: 'region' },
+      ],
       [
         'samråd records overlap: the latest-starting term decides',
         '2025-01-01',
@@ -279,7 +379,12 @@ describe('requiredChairPrincipal', () => {
       ],
       // 001: "Ordförandeskapet roterar mellan huvudmännen med en mandatperiod om ett år": without the
       // political group's chair, alternate against the samordningsgrupp's own previous chair (Alingsås, kommun).
-      ['political group without history: alternates against its own kommun chair', '2026-01-01', gt(SAMLA_POL, []), { kind: 'follow-fallback', group: SAMLA_POL, previous: 'kommun', next: 'region' }],
+      [
+        'political group without history: alternates against its own kommun chair',
+        '2026-01-01',
+        gt(SAMLA_POL, []),
+        { kind: 'follow-fallback', group: SAMLA_POL, previous: 'kommun', next: 'region' },
+      ],
     ])('%s, start %s', (_name, start, followed, expected) => {
       expect(requiredChairPrincipal(SAMLA_SAM_TERMS, followed, SAMLA_PRINCIPALS, start)).toEqual(expected);
     });
@@ -514,11 +619,41 @@ describe('checkAppointment', () => {
 
   describe('term-length', () => {
     it.each<Case>([
-      ['NOSAM one day short', NOSAM_TERMS, null, proposal('chair', G('narhalsan'), '2026-01-01', '2026-12-30'), [{ rule: 'term-length', expected: '2026-12-31', actual: '2026-12-30' }]],
-      ['NOSAM 18 months', NOSAM_TERMS, null, proposal('chair', G('narhalsan'), '2026-01-01', '2027-06-30'), [{ rule: 'term-length', expected: '2026-12-31', actual: '2027-06-30' }]],
-      ['temagrupp 12 months', TEMA_TERMS, null, proposal('chair', G('narhalsan'), '2026-01-01', '2026-12-31'), [{ rule: 'term-length', expected: '2027-06-30', actual: '2026-12-31' }]],
-      ['LGS 12 months', LGS_TERMS, SAMRAD_TERMS, proposal('chair', G('goteborg-ifo'), '2027-01-01', '2027-12-31'), [{ rule: 'term-length', expected: '2028-12-31', actual: '2027-12-31' }]],
-      ['SAMLA two years', SAMLA_SAM_TERMS, SAMLA_POL_TERMS, proposal('chair', S('offentliga-vardcentraler'), '2026-01-01', '2027-12-31'), [{ rule: 'term-length', expected: '2026-12-31', actual: '2027-12-31' }]],
+      [
+        'NOSAM one day short',
+        NOSAM_TERMS,
+        null,
+        proposal('chair', G('narhalsan'), '2026-01-01', '2026-12-30'),
+        [{ rule: 'term-length', expected: '2026-12-31', actual: '2026-12-30' }],
+      ],
+      [
+        'NOSAM 18 months',
+        NOSAM_TERMS,
+        null,
+        proposal('chair', G('narhalsan'), '2026-01-01', '2027-06-30'),
+        [{ rule: 'term-length', expected: '2026-12-31', actual: '2027-06-30' }],
+      ],
+      [
+        'temagrupp 12 months',
+        TEMA_TERMS,
+        null,
+        proposal('chair', G('narhalsan'), '2026-01-01', '2026-12-31'),
+        [{ rule: 'term-length', expected: '2027-06-30', actual: '2026-12-31' }],
+      ],
+      [
+        'LGS 12 months',
+        LGS_TERMS,
+        SAMRAD_TERMS,
+        proposal('chair', G('goteborg-ifo'), '2027-01-01', '2027-12-31'),
+        [{ rule: 'term-length', expected: '2028-12-31', actual: '2027-12-31' }],
+      ],
+      [
+        'SAMLA two years',
+        SAMLA_SAM_TERMS,
+        SAMLA_POL_TERMS,
+        proposal('chair', S('offentliga-vardcentraler'), '2026-01-01', '2027-12-31'),
+        [{ rule: 'term-length', expected: '2026-12-31', actual: '2027-12-31' }],
+      ],
       ['NOSAM correct', NOSAM_TERMS, null, proposal('chair', G('narhalsan'), '2026-01-01', '2026-12-31'), []],
       ['temagrupp correct across a year end', TEMA_TERMS, null, proposal('chair', G('narhalsan'), '2026-01-01', '2027-06-30'), []],
       ['temagrupp correct mid-year start', gt(TEMA, [t1, t2]), null, proposal('chair', G('goteborg-avo'), '2024-07-01', '2025-12-31'), []],
@@ -532,10 +667,34 @@ describe('checkAppointment', () => {
   describe('principal-alternation', () => {
     const samlaPolWithKommun = SAMLA_POL_TERMS;
     it.each<Case>([
-      ['NOSAM kommun after kommun', NOSAM_TERMS, null, proposal('chair', G('goteborg-ifo'), '2026-01-01', '2026-12-31'), [{ rule: 'principal-alternation', expected: 'region', actual: 'kommun' }]],
-      ['NOSAM region after region', gt(NOSAM, [n21, n22, n23, n24]), null, proposal('chair', G('narhalsan'), '2025-01-01', '2025-12-31'), [{ rule: 'principal-alternation', expected: 'kommun', actual: 'region' }]],
-      ['politiskt samråd region after region', SAMRAD_TERMS, null, proposal('chair', G('koncernkontoret'), '2027-01-01', '2028-12-31'), [{ rule: 'principal-alternation', expected: 'kommun', actual: 'region' }]],
-      ['SAMLA political group kommun after kommun', samlaPolWithKommun, null, proposal('chair', S('alingsas'), '2026-01-01', '2026-12-31'), [{ rule: 'principal-alternation', expected: 'region', actual: 'kommun' }]],
+      [
+        'NOSAM kommun after kommun',
+        NOSAM_TERMS,
+        null,
+        proposal('chair', G('goteborg-ifo'), '2026-01-01', '2026-12-31'),
+        [{ rule: 'principal-alternation', expected: 'region', actual: 'kommun' }],
+      ],
+      [
+        'NOSAM region after region',
+        gt(NOSAM, [n21, n22, n23, n24]),
+        null,
+        proposal('chair', G('narhalsan'), '2025-01-01', '2025-12-31'),
+        [{ rule: 'principal-alternation', expected: 'kommun', actual: 'region' }],
+      ],
+      [
+        'politiskt samråd region after region',
+        SAMRAD_TERMS,
+        null,
+        proposal('chair', G('koncernkontoret'), '2027-01-01', '2028-12-31'),
+        [{ rule: 'principal-alternation', expected: 'kommun', actual: 'region' }],
+      ],
+      [
+        'SAMLA political group kommun after kommun',
+        samlaPolWithKommun,
+        null,
+        proposal('chair', S('alingsas'), '2026-01-01', '2026-12-31'),
+        [{ rule: 'principal-alternation', expected: 'region', actual: 'kommun' }],
+      ],
       ['NOSAM region after kommun', NOSAM_TERMS, null, proposal('chair', G('narhalsan'), '2026-01-01', '2026-12-31'), []],
       ['NOSAM kommun after region', gt(NOSAM, [n21, n22, n23, n24]), null, proposal('chair', G('goteborg-grundskola'), '2025-01-01', '2025-12-31'), []],
       ['politiskt samråd kommun after region', SAMRAD_TERMS, null, proposal('chair', G('goteborgs-stad'), '2027-01-01', '2028-12-31'), []],
@@ -550,17 +709,47 @@ describe('checkAppointment', () => {
   describe('principal-follows-group', () => {
     const samlaPol2026Region = gt(SAMLA_POL, [sp25, term(SAMLA, SAMLA_POL, 'samla-pol-2026', 'chair', S('delregional-namnd-vastra'), '2026-01-01')]);
     it.each<Case>([
-      ['LGS kommun while samråd is region', LGS_BEFORE_2025, SAMRAD_TERMS, proposal('chair', G('goteborg-ifo'), '2025-01-01', '2026-12-31'), [{ rule: 'principal-follows-group', expected: 'region', actual: 'kommun' }]],
-      ['LGS region when samråd is projected kommun', LGS_TERMS, SAMRAD_TERMS, proposal('chair', G('narhalsan'), '2027-01-01', '2028-12-31'), [{ rule: 'principal-follows-group', expected: 'kommun', actual: 'region' }]],
+      [
+        'LGS kommun while samråd is region',
+        LGS_BEFORE_2025,
+        SAMRAD_TERMS,
+        proposal('chair', G('goteborg-ifo'), '2025-01-01', '2026-12-31'),
+        [{ rule: 'principal-follows-group', expected: 'region', actual: 'kommun' }],
+      ],
+      [
+        'LGS region when samråd is projected kommun',
+        LGS_TERMS,
+        SAMRAD_TERMS,
+        proposal('chair', G('narhalsan'), '2027-01-01', '2028-12-31'),
+        [{ rule: 'principal-follows-group', expected: 'kommun', actual: 'region' }],
+      ],
       ['LGS kommun one day before samråd changes to region', gt(LGS, []), SAMRAD_TERMS, proposal('chair', G('goteborg-ifo'), '2024-12-31', '2026-12-30'), []],
-      ['LGS region one day before samråd changes to region', gt(LGS, []), SAMRAD_TERMS, proposal('chair', G('su'), '2024-12-31', '2026-12-30'), [{ rule: 'principal-follows-group', expected: 'kommun', actual: 'region' }]],
+      [
+        'LGS region one day before samråd changes to region',
+        gt(LGS, []),
+        SAMRAD_TERMS,
+        proposal('chair', G('su'), '2024-12-31', '2026-12-30'),
+        [{ rule: 'principal-follows-group', expected: 'kommun', actual: 'region' }],
+      ],
       ['LGS region while samråd is region', LGS_BEFORE_2025, SAMRAD_TERMS, proposal('chair', G('su'), '2025-01-01', '2026-12-31'), []],
       ['LGS kommun when samråd is projected kommun', LGS_TERMS, SAMRAD_TERMS, proposal('chair', G('goteborg-ifo'), '2027-01-01', '2028-12-31'), []],
       // Before: any principal was accepted. Now LGS alternates against its own previous chair (kommun 2023).
-      ['LGS, samråd without history: kommun again breaks the alternation', LGS_BEFORE_2025, gt(SAMRAD, []), proposal('chair', G('goteborg-ifo'), '2025-01-01', '2026-12-31'), [{ rule: 'principal-alternation', expected: 'region', actual: 'kommun' }]],
+      [
+        'LGS, samråd without history: kommun again breaks the alternation',
+        LGS_BEFORE_2025,
+        gt(SAMRAD, []),
+        proposal('chair', G('goteborg-ifo'), '2025-01-01', '2026-12-31'),
+        [{ rule: 'principal-alternation', expected: 'region', actual: 'kommun' }],
+      ],
       ['LGS, samråd without history: region follows the alternation', LGS_BEFORE_2025, gt(SAMRAD, []), proposal('chair', G('su'), '2025-01-01', '2026-12-31'), []],
       ['LGS and samråd both without history: any principal', gt(LGS, []), gt(SAMRAD, []), proposal('chair', G('goteborg-ifo'), '2025-01-01', '2026-12-31'), []],
-      ['SAMLA kommun while the political group is region', SAMLA_SAM_TERMS, samlaPol2026Region, proposal('chair', S('lerum'), '2026-01-01', '2026-12-31'), [{ rule: 'principal-follows-group', expected: 'region', actual: 'kommun' }]],
+      [
+        'SAMLA kommun while the political group is region',
+        SAMLA_SAM_TERMS,
+        samlaPol2026Region,
+        proposal('chair', S('lerum'), '2026-01-01', '2026-12-31'),
+        [{ rule: 'principal-follows-group', expected: 'region', actual: 'kommun' }],
+      ],
       ['SAMLA region while the political group is region', SAMLA_SAM_TERMS, samlaPol2026Region, proposal('chair', S('regionhalsan'), '2026-01-01', '2026-12-31'), []],
     ])('%s', (_name, g, followed, p, expected) => {
       expect(check(g, followed, p)).toEqual(expected);
@@ -581,12 +770,36 @@ describe('checkAppointment', () => {
 
   describe('party-rotation', () => {
     it.each<Case>([
-      ['temagrupp: the same party again (another person)', TEMA_TERMS, null, proposal('chair', G('goteborg-avo', 2), '2026-01-01', '2027-06-30'), [{ rule: 'party-rotation', expected: 'inte goteborg-avo', actual: 'goteborg-avo' }]],
-      ['temagrupp: the same person again by rotation', TEMA_TERMS, null, proposal('chair', G('goteborg-avo'), '2026-01-01', '2027-06-30'), [{ rule: 'party-rotation', expected: 'inte goteborg-avo', actual: 'goteborg-avo' }]],
+      [
+        'temagrupp: the same party again (another person)',
+        TEMA_TERMS,
+        null,
+        proposal('chair', G('goteborg-avo', 2), '2026-01-01', '2027-06-30'),
+        [{ rule: 'party-rotation', expected: 'inte goteborg-avo', actual: 'goteborg-avo' }],
+      ],
+      [
+        'temagrupp: the same person again by rotation',
+        TEMA_TERMS,
+        null,
+        proposal('chair', G('goteborg-avo'), '2026-01-01', '2027-06-30'),
+        [{ rule: 'party-rotation', expected: 'inte goteborg-avo', actual: 'goteborg-avo' }],
+      ],
       ['temagrupp: the same principal, another party', TEMA_TERMS, null, proposal('chair', G('partille'), '2026-01-01', '2027-06-30'), []],
       ['temagrupp: a party that chaired before, not last', TEMA_TERMS, null, proposal('chair', G('su'), '2026-01-01', '2027-06-30'), []],
-      ['temagrupp: after a gap the last party is still excluded', TEMA_TERMS, null, proposal('chair', G('goteborg-avo', 2), '2026-03-01', '2027-08-31'), [{ rule: 'party-rotation', expected: 'inte goteborg-avo', actual: 'goteborg-avo' }]],
-      ['LGS does not rotate among parties: su twice is fine', LGS_TERMS, gt(SAMRAD, [s23, s25, term(GBG, SAMRAD, 'samrad-2027', 'chair', G('delregional-namnd-goteborg'), '2027-01-01')]), proposal('chair', G('su', 2), '2027-01-01', '2028-12-31'), []],
+      [
+        'temagrupp: after a gap the last party is still excluded',
+        TEMA_TERMS,
+        null,
+        proposal('chair', G('goteborg-avo', 2), '2026-03-01', '2027-08-31'),
+        [{ rule: 'party-rotation', expected: 'inte goteborg-avo', actual: 'goteborg-avo' }],
+      ],
+      [
+        'LGS does not rotate among parties: su twice is fine',
+        LGS_TERMS,
+        gt(SAMRAD, [s23, s25, term(GBG, SAMRAD, 'samrad-2027', 'chair', G('delregional-namnd-goteborg'), '2027-01-01')]),
+        proposal('chair', G('su', 2), '2027-01-01', '2028-12-31'),
+        [],
+      ],
       ['a vice chair is not bound by party rotation', TEMA_TERMS, null, proposal('viceChair', G('goteborg-avo', 2), '2026-01-01', '2027-06-30'), []],
     ])('%s', (_name, g, followed, p, expected) => {
       expect(check(g, followed, p)).toEqual(expected);
@@ -595,11 +808,39 @@ describe('checkAppointment', () => {
 
   describe('vice-other-principal', () => {
     it.each<[string, GroupTerms, GroupTerms | null, Proposal, RuleBreach[], readonly PrincipalId[]]>([
-      ['LGS vice region under a region chair', LGS_CHAIR_ONLY_2025, SAMRAD_TERMS, proposal('viceChair', G('narhalsan'), '2025-01-01', '2026-12-31'), [{ rule: 'vice-other-principal', expected: 'kommun', actual: 'region' }], PRINCIPALS],
+      [
+        'LGS vice region under a region chair',
+        LGS_CHAIR_ONLY_2025,
+        SAMRAD_TERMS,
+        proposal('viceChair', G('narhalsan'), '2025-01-01', '2026-12-31'),
+        [{ rule: 'vice-other-principal', expected: 'kommun', actual: 'region' }],
+        PRINCIPALS,
+      ],
       ['LGS vice kommun under a region chair', LGS_CHAIR_ONLY_2025, SAMRAD_TERMS, proposal('viceChair', G('goteborg-avo'), '2025-01-01', '2026-12-31'), [], PRINCIPALS],
-      ['LGS vice kommun under a kommun chair', gt(LGS, [l23]), SAMRAD_TERMS, proposal('viceChair', G('molndal'), '2023-01-01', '2024-12-31'), [{ rule: 'vice-other-principal', expected: 'region', actual: 'kommun' }], PRINCIPALS],
-      ['SAMLA vice kommun under a kommun chair', gt(SAMLA_SAM, [ss25]), SAMLA_POL_TERMS, proposal('viceChair', S('lerum'), '2025-01-01', '2025-12-31'), [{ rule: 'vice-other-principal', expected: 'region', actual: 'kommun' }], SAMLA_PRINCIPALS],
-      ['SAMLA vice region under a kommun chair', gt(SAMLA_SAM, [ss25]), SAMLA_POL_TERMS, proposal('viceChair', S('regionhalsan'), '2025-01-01', '2025-12-31'), [], SAMLA_PRINCIPALS],
+      [
+        'LGS vice kommun under a kommun chair',
+        gt(LGS, [l23]),
+        SAMRAD_TERMS,
+        proposal('viceChair', G('molndal'), '2023-01-01', '2024-12-31'),
+        [{ rule: 'vice-other-principal', expected: 'region', actual: 'kommun' }],
+        PRINCIPALS,
+      ],
+      [
+        'SAMLA vice kommun under a kommun chair',
+        gt(SAMLA_SAM, [ss25]),
+        SAMLA_POL_TERMS,
+        proposal('viceChair', S('lerum'), '2025-01-01', '2025-12-31'),
+        [{ rule: 'vice-other-principal', expected: 'region', actual: 'kommun' }],
+        SAMLA_PRINCIPALS,
+      ],
+      [
+        'SAMLA vice region under a kommun chair',
+        gt(SAMLA_SAM, [ss25]),
+        SAMLA_POL_TERMS,
+        proposal('viceChair', S('regionhalsan'), '2025-01-01', '2025-12-31'),
+        [],
+        SAMLA_PRINCIPALS,
+      ],
       ['temagrupp (vice optional) may take the chair’s principal', TEMA_TERMS, null, proposal('viceChair', G('partille'), '2025-01-01', '2026-06-30'), [], PRINCIPALS],
       ['NOSAM (vice optional) may take the chair’s principal', NOSAM_TERMS, null, proposal('viceChair', G('goteborg-avo'), '2025-01-01', '2025-12-31'), [], PRINCIPALS],
     ])('%s', (_name, g, followed, p, expected, principals) => {
@@ -609,8 +850,23 @@ describe('checkAppointment', () => {
 
   describe('vice-not-allowed', () => {
     it.each<Case>([
-      ['vice chair in a group with vice "none"', gt(NOSAM_NO_VICE, NOSAM_TERMS.terms), null, proposal('viceChair', G('goteborg-avo'), '2026-01-01', '2026-12-31'), [{ rule: 'vice-not-allowed', expected: 'ingen vice ordförande', actual: 'Ledamot goteborg-avo 1' }]],
-      ['vice replacement in a group with vice "none"', gt(NOSAM_NO_VICE, NOSAM_TERMS.terms), null, proposal('viceChair', G('goteborg-avo'), '2025-06-01', '2025-12-31', 'replacement', null), [{ rule: 'vice-not-allowed', expected: 'ingen vice ordförande', actual: 'Ledamot goteborg-avo 1' }, { rule: 'replacement-without-term', expected: 'viceChair', actual: '2025-06-01' }]],
+      [
+        'vice chair in a group with vice "none"',
+        gt(NOSAM_NO_VICE, NOSAM_TERMS.terms),
+        null,
+        proposal('viceChair', G('goteborg-avo'), '2026-01-01', '2026-12-31'),
+        [{ rule: 'vice-not-allowed', expected: 'ingen vice ordförande', actual: 'Ledamot goteborg-avo 1' }],
+      ],
+      [
+        'vice replacement in a group with vice "none"',
+        gt(NOSAM_NO_VICE, NOSAM_TERMS.terms),
+        null,
+        proposal('viceChair', G('goteborg-avo'), '2025-06-01', '2025-12-31', 'replacement', null),
+        [
+          { rule: 'vice-not-allowed', expected: 'ingen vice ordförande', actual: 'Ledamot goteborg-avo 1' },
+          { rule: 'replacement-without-term', expected: 'viceChair', actual: '2025-06-01' },
+        ],
+      ],
       ['the same vice chair in the real NOSAM (vice optional)', NOSAM_TERMS, null, proposal('viceChair', G('goteborg-avo'), '2026-01-01', '2026-12-31'), []],
       ['a chair in the group with vice "none"', gt(NOSAM_NO_VICE, NOSAM_TERMS.terms), null, proposal('chair', G('narhalsan'), '2026-01-01', '2026-12-31'), []],
       ['a vice chair in a temagrupp (may appoint one)', TEMA_TERMS, null, proposal('viceChair', G('su'), '2026-01-01', '2027-06-30'), []],
@@ -621,8 +877,23 @@ describe('checkAppointment', () => {
 
   describe('replacements', () => {
     it.each<Case>([
-      ['LGS chair replaced from the other principal', LGS_TERMS, SAMRAD_TERMS, proposal('chair', G('goteborg-ifo'), '2025-09-01', '2026-12-31', 'replacement', 'lgs-2025-c'), [{ rule: 'replacement-same-principal', expected: 'region', actual: 'kommun' }, { rule: 'vice-other-principal', expected: 'region', actual: 'kommun' }]],
-      ['LGS chair replaced from the same principal, another party', LGS_TERMS, SAMRAD_TERMS, proposal('chair', G('narhalsan'), '2025-09-01', '2026-12-31', 'replacement', 'lgs-2025-c'), []],
+      [
+        'LGS chair replaced from the other principal',
+        LGS_TERMS,
+        SAMRAD_TERMS,
+        proposal('chair', G('goteborg-ifo'), '2025-09-01', '2026-12-31', 'replacement', 'lgs-2025-c'),
+        [
+          { rule: 'replacement-same-principal', expected: 'region', actual: 'kommun' },
+          { rule: 'vice-other-principal', expected: 'region', actual: 'kommun' },
+        ],
+      ],
+      [
+        'LGS chair replaced from the same principal, another party',
+        LGS_TERMS,
+        SAMRAD_TERMS,
+        proposal('chair', G('narhalsan'), '2025-09-01', '2026-12-31', 'replacement', 'lgs-2025-c'),
+        [],
+      ],
       ['LGS chair replaced from the same party', LGS_TERMS, SAMRAD_TERMS, proposal('chair', G('su', 3), '2025-09-01', '2026-12-31', 'replacement', 'lgs-2025-c'), []],
       [
         'LGS vice replaced from the chair’s principal: two breaches',
@@ -634,14 +905,62 @@ describe('checkAppointment', () => {
           { rule: 'vice-other-principal', expected: 'kommun', actual: 'region' },
         ],
       ],
-      ['LGS vice replaced from the same principal', LGS_TERMS, SAMRAD_TERMS, proposal('viceChair', G('molndal'), '2025-09-01', '2026-12-31', 'replacement', 'lgs-2025-v'), []],
-      ['NOSAM chair replaced from the other principal', NOSAM_TERMS, null, proposal('chair', G('su', 2), '2025-06-01', '2025-12-31', 'replacement', 'nosam-2025'), [{ rule: 'replacement-same-principal', expected: 'kommun', actual: 'region' }]],
-      ['NOSAM chair replaced from the same principal mid-year (no new-year rule for replacements)', NOSAM_TERMS, null, proposal('chair', G('goteborg-avo', 2), '2025-06-01', '2025-12-31', 'replacement', 'nosam-2025'), []],
-      ['temagrupp chair replaced from the other principal', TEMA_TERMS, null, proposal('chair', G('narhalsan', 2), '2025-03-01', '2025-12-31', 'replacement', 'tema-2024'), [{ rule: 'replacement-same-principal', expected: 'kommun', actual: 'region' }]],
-      ['temagrupp chair replaced by another kommun party', TEMA_TERMS, null, proposal('chair', G('partille'), '2025-03-01', '2025-12-31', 'replacement', 'tema-2024'), []],
-      ['politiskt samråd (no replacement rule) may replace from either principal', SAMRAD_TERMS, null, proposal('chair', G('koncernkontoret'), '2025-09-01', '2026-12-31', 'replacement', 'samrad-2025'), []],
-      ['replacement-end: a fresh 24-month term instead of the rest', LGS_TERMS, SAMRAD_TERMS, proposal('chair', G('narhalsan'), '2025-09-01', '2027-08-31', 'replacement', 'lgs-2025-c'), [{ rule: 'replacement-end', expected: '2026-12-31', actual: '2027-08-31' }]],
-      ['replacement-end: ends before the original term', LGS_TERMS, SAMRAD_TERMS, proposal('chair', G('narhalsan'), '2025-09-01', '2026-06-30', 'replacement', 'lgs-2025-c'), [{ rule: 'replacement-end', expected: '2026-12-31', actual: '2026-06-30' }]],
+      [
+        'LGS vice replaced from the same principal',
+        LGS_TERMS,
+        SAMRAD_TERMS,
+        proposal('viceChair', G('molndal'), '2025-09-01', '2026-12-31', 'replacement', 'lgs-2025-v'),
+        [],
+      ],
+      [
+        'NOSAM chair replaced from the other principal',
+        NOSAM_TERMS,
+        null,
+        proposal('chair', G('su', 2), '2025-06-01', '2025-12-31', 'replacement', 'nosam-2025'),
+        [{ rule: 'replacement-same-principal', expected: 'kommun', actual: 'region' }],
+      ],
+      [
+        'NOSAM chair replaced from the same principal mid-year (no new-year rule for replacements)',
+        NOSAM_TERMS,
+        null,
+        proposal('chair', G('goteborg-avo', 2), '2025-06-01', '2025-12-31', 'replacement', 'nosam-2025'),
+        [],
+      ],
+      [
+        'temagrupp chair replaced from the other principal',
+        TEMA_TERMS,
+        null,
+        proposal('chair', G('narhalsan', 2), '2025-03-01', '2025-12-31', 'replacement', 'tema-2024'),
+        [{ rule: 'replacement-same-principal', expected: 'kommun', actual: 'region' }],
+      ],
+      [
+        'temagrupp chair replaced by another kommun party',
+        TEMA_TERMS,
+        null,
+        proposal('chair', G('partille'), '2025-03-01', '2025-12-31', 'replacement', 'tema-2024'),
+        [],
+      ],
+      [
+        'politiskt samråd (no replacement rule) may replace from either principal',
+        SAMRAD_TERMS,
+        null,
+        proposal('chair', G('koncernkontoret'), '2025-09-01', '2026-12-31', 'replacement', 'samrad-2025'),
+        [],
+      ],
+      [
+        'replacement-end: a fresh 24-month term instead of the rest',
+        LGS_TERMS,
+        SAMRAD_TERMS,
+        proposal('chair', G('narhalsan'), '2025-09-01', '2027-08-31', 'replacement', 'lgs-2025-c'),
+        [{ rule: 'replacement-end', expected: '2026-12-31', actual: '2027-08-31' }],
+      ],
+      [
+        'replacement-end: ends before the original term',
+        LGS_TERMS,
+        SAMRAD_TERMS,
+        proposal('chair', G('narhalsan'), '2025-09-01', '2026-06-30', 'replacement', 'lgs-2025-c'),
+        [{ rule: 'replacement-end', expected: '2026-12-31', actual: '2026-06-30' }],
+      ],
       [
         'replacement from the other principal with the wrong end: both reported',
         LGS_TERMS,
@@ -654,7 +973,13 @@ describe('checkAppointment', () => {
           { rule: 'vice-other-principal', expected: 'region', actual: 'kommun' },
         ],
       ],
-      ['NOSAM replacement ending with the year', NOSAM_TERMS, null, proposal('chair', G('goteborg-avo', 2), '2025-06-01', '2026-05-31', 'replacement', 'nosam-2025'), [{ rule: 'replacement-end', expected: '2025-12-31', actual: '2026-05-31' }]],
+      [
+        'NOSAM replacement ending with the year',
+        NOSAM_TERMS,
+        null,
+        proposal('chair', G('goteborg-avo', 2), '2025-06-01', '2026-05-31', 'replacement', 'nosam-2025'),
+        [{ rule: 'replacement-end', expected: '2025-12-31', actual: '2026-05-31' }],
+      ],
     ])('%s', (_name, g, followed, p, expected) => {
       expect(check(g, followed, p)).toEqual(expected);
     });
@@ -737,9 +1062,27 @@ describe('checkAppointment', () => {
 
   describe('extensions by consensus', () => {
     it.each<Case>([
-      ['NOSAM cannot extend', NOSAM_TERMS, null, proposal('chair', G('goteborg-fss'), '2026-01-01', '2026-12-31', 'extension'), [{ rule: 'extension-not-allowed', expected: 'ingen förlängning', actual: 'förlängning' }]],
-      ['LGS cannot extend', LGS_TERMS, SAMRAD_TERMS, proposal('chair', G('su', 2), '2027-01-01', '2028-12-31', 'extension'), [{ rule: 'extension-not-allowed', expected: 'ingen förlängning', actual: 'förlängning' }]],
-      ['SAMLA samordningsgrupp cannot extend', SAMLA_SAM_TERMS, SAMLA_POL_TERMS, proposal('chair', S('alingsas'), '2026-01-01', '2026-12-31', 'extension'), [{ rule: 'extension-not-allowed', expected: 'ingen förlängning', actual: 'förlängning' }]],
+      [
+        'NOSAM cannot extend',
+        NOSAM_TERMS,
+        null,
+        proposal('chair', G('goteborg-fss'), '2026-01-01', '2026-12-31', 'extension'),
+        [{ rule: 'extension-not-allowed', expected: 'ingen förlängning', actual: 'förlängning' }],
+      ],
+      [
+        'LGS cannot extend',
+        LGS_TERMS,
+        SAMRAD_TERMS,
+        proposal('chair', G('su', 2), '2027-01-01', '2028-12-31', 'extension'),
+        [{ rule: 'extension-not-allowed', expected: 'ingen förlängning', actual: 'förlängning' }],
+      ],
+      [
+        'SAMLA samordningsgrupp cannot extend',
+        SAMLA_SAM_TERMS,
+        SAMLA_POL_TERMS,
+        proposal('chair', S('alingsas'), '2026-01-01', '2026-12-31', 'extension'),
+        [{ rule: 'extension-not-allowed', expected: 'ingen förlängning', actual: 'förlängning' }],
+      ],
       [
         'NOSAM extension also starting late: both reported',
         NOSAM_TERMS,
@@ -750,11 +1093,41 @@ describe('checkAppointment', () => {
           { rule: 'extension-start', expected: '2026-01-01', actual: '2026-02-01' },
         ],
       ],
-      ['temagrupp extension starting a month late', TEMA_TERMS, null, proposal('chair', G('goteborg-avo'), '2026-02-01', '2027-01-31', 'extension'), [{ rule: 'extension-start', expected: '2026-01-01', actual: '2026-02-01' }]],
-      ['temagrupp extension starting on the last day of the term', TEMA_TERMS, null, proposal('chair', G('goteborg-avo'), '2025-12-31', '2026-12-31', 'extension'), [{ rule: 'extension-start', expected: '2026-01-01', actual: '2025-12-31' }]],
-      ['temagrupp "extension" for another person of the same party', TEMA_TERMS, null, proposal('chair', G('goteborg-avo', 2), '2026-01-01', '2026-12-31', 'extension'), [{ rule: 'extension-start', expected: '2026-01-01', actual: '2026-01-01' }]],
-      ['temagrupp "extension" for another party', TEMA_TERMS, null, proposal('chair', G('narhalsan'), '2026-01-01', '2026-12-31', 'extension'), [{ rule: 'extension-start', expected: '2026-01-01', actual: '2026-01-01' }]],
-      ['temagrupp "extension" with no term to extend', gt(TEMA, []), null, proposal('chair', G('goteborg-avo'), '2026-01-01', '2026-12-31', 'extension'), [{ rule: 'extension-start', expected: '', actual: '2026-01-01' }]],
+      [
+        'temagrupp extension starting a month late',
+        TEMA_TERMS,
+        null,
+        proposal('chair', G('goteborg-avo'), '2026-02-01', '2027-01-31', 'extension'),
+        [{ rule: 'extension-start', expected: '2026-01-01', actual: '2026-02-01' }],
+      ],
+      [
+        'temagrupp extension starting on the last day of the term',
+        TEMA_TERMS,
+        null,
+        proposal('chair', G('goteborg-avo'), '2025-12-31', '2026-12-31', 'extension'),
+        [{ rule: 'extension-start', expected: '2026-01-01', actual: '2025-12-31' }],
+      ],
+      [
+        'temagrupp "extension" for another person of the same party',
+        TEMA_TERMS,
+        null,
+        proposal('chair', G('goteborg-avo', 2), '2026-01-01', '2026-12-31', 'extension'),
+        [{ rule: 'extension-start', expected: '2026-01-01', actual: '2026-01-01' }],
+      ],
+      [
+        'temagrupp "extension" for another party',
+        TEMA_TERMS,
+        null,
+        proposal('chair', G('narhalsan'), '2026-01-01', '2026-12-31', 'extension'),
+        [{ rule: 'extension-start', expected: '2026-01-01', actual: '2026-01-01' }],
+      ],
+      [
+        'temagrupp "extension" with no term to extend',
+        gt(TEMA, []),
+        null,
+        proposal('chair', G('goteborg-avo'), '2026-01-01', '2026-12-31', 'extension'),
+        [{ rule: 'extension-start', expected: '', actual: '2026-01-01' }],
+      ],
       ['temagrupp extension by consensus for a year', TEMA_TERMS, null, proposal('chair', G('goteborg-avo'), '2026-01-01', '2026-12-31', 'extension'), []],
       ['temagrupp extension by consensus for a full term', TEMA_TERMS, null, proposal('chair', G('goteborg-avo'), '2026-01-01', '2027-06-30', 'extension'), []],
       [
@@ -770,9 +1143,23 @@ describe('checkAppointment', () => {
 
     it('a valid temagrupp extension is recorded as a new term; the extended term is left as it was', () => {
       const p = proposal('chair', G('goteborg-avo'), '2026-01-01', '2026-12-31', 'extension');
-      const { term: recorded, ended } = applyAppointment(TEMA_TERMS, p, { id: 'tema-2026-ext', org: 'goteborgsomradet', recordedBy: 'aad-pl', recordedAt: '2025-11-01T10:00:00.000Z', exception: null });
+      const { term: recorded, ended } = applyAppointment(TEMA_TERMS, p, {
+        id: 'tema-2026-ext',
+        org: 'goteborgsomradet',
+        recordedBy: 'aad-pl',
+        recordedAt: '2025-11-01T10:00:00.000Z',
+        exception: null,
+      });
       expect(ended).toBeNull();
-      expect(recorded).toMatchObject({ id: 'tema-2026-ext', group: 'tema-aldre', origin: 'extension', replaces: null, start: '2026-01-01', plannedEnd: '2026-12-31', actualEnd: null });
+      expect(recorded).toMatchObject({
+        id: 'tema-2026-ext',
+        group: 'tema-aldre',
+        origin: 'extension',
+        replaces: null,
+        start: '2026-01-01',
+        plannedEnd: '2026-12-31',
+        actualEnd: null,
+      });
       const history = [...TEMA_TERMS.terms, recorded];
       expect(presidiumOn(history, '2025-12-31').chair?.id).toBe('tema-2024');
       expect(presidiumOn(history, '2025-12-31').nextChair?.id).toBe('tema-2026-ext');
@@ -782,13 +1169,37 @@ describe('checkAppointment', () => {
 
   describe('starts-at-new-year (NOSAM: the last meeting of the year appoints next year’s chair, 002)', () => {
     it.each<Case>([
-      ['NOSAM chair from 1 February', NOSAM_TERMS, null, proposal('chair', G('narhalsan'), '2026-02-01', '2027-01-31'), [{ rule: 'starts-at-new-year', expected: '2026-01-01', actual: '2026-02-01' }]],
-      ['NOSAM chair from 31 December', gt(NOSAM, [n21, n22, n23, n24]), null, proposal('chair', G('goteborg-avo'), '2024-12-31', '2025-12-30'), [
-        { rule: 'overlaps-current-term', expected: '2025-01-01', actual: '2024-12-31' },
-        { rule: 'starts-at-new-year', expected: '2024-01-01', actual: '2024-12-31' },
-      ]],
-      ['NOSAM vice chair from 1 March', NOSAM_TERMS, null, proposal('viceChair', G('su'), '2026-03-01', '2027-02-28'), [{ rule: 'starts-at-new-year', expected: '2026-01-01', actual: '2026-03-01' }]],
-      ['NOSAM first chair ever from 1 March', gt(NOSAM, []), null, proposal('chair', G('su'), '2023-03-01', '2024-02-29'), [{ rule: 'starts-at-new-year', expected: '2023-01-01', actual: '2023-03-01' }]],
+      [
+        'NOSAM chair from 1 February',
+        NOSAM_TERMS,
+        null,
+        proposal('chair', G('narhalsan'), '2026-02-01', '2027-01-31'),
+        [{ rule: 'starts-at-new-year', expected: '2026-01-01', actual: '2026-02-01' }],
+      ],
+      [
+        'NOSAM chair from 31 December',
+        gt(NOSAM, [n21, n22, n23, n24]),
+        null,
+        proposal('chair', G('goteborg-avo'), '2024-12-31', '2025-12-30'),
+        [
+          { rule: 'overlaps-current-term', expected: '2025-01-01', actual: '2024-12-31' },
+          { rule: 'starts-at-new-year', expected: '2024-01-01', actual: '2024-12-31' },
+        ],
+      ],
+      [
+        'NOSAM vice chair from 1 March',
+        NOSAM_TERMS,
+        null,
+        proposal('viceChair', G('su'), '2026-03-01', '2027-02-28'),
+        [{ rule: 'starts-at-new-year', expected: '2026-01-01', actual: '2026-03-01' }],
+      ],
+      [
+        'NOSAM first chair ever from 1 March',
+        gt(NOSAM, []),
+        null,
+        proposal('chair', G('su'), '2023-03-01', '2024-02-29'),
+        [{ rule: 'starts-at-new-year', expected: '2023-01-01', actual: '2023-03-01' }],
+      ],
       ['NOSAM chair from 1 January', NOSAM_TERMS, null, proposal('chair', G('narhalsan'), '2026-01-01', '2026-12-31'), []],
       ['temagrupp (any meeting) from 1 February', TEMA_TERMS, null, proposal('chair', G('narhalsan'), '2026-02-01', '2027-07-31'), []],
       ['LGS (any meeting) from 1 March', LGS_TERMS, SAMRAD_TERMS, proposal('chair', G('goteborg-ifo'), '2027-03-01', '2029-02-28'), []],
@@ -799,9 +1210,27 @@ describe('checkAppointment', () => {
 
   describe('overlaps-current-term', () => {
     it.each<Case>([
-      ['temagrupp chair starting while the current one is in office', TEMA_TERMS, null, proposal('chair', G('narhalsan'), '2025-10-01', '2027-03-31'), [{ rule: 'overlaps-current-term', expected: '2026-01-01', actual: '2025-10-01' }]],
-      ['temagrupp chair starting on the current one’s last day', TEMA_TERMS, null, proposal('chair', G('narhalsan'), '2025-12-31', '2027-06-30'), [{ rule: 'overlaps-current-term', expected: '2026-01-01', actual: '2025-12-31' }]],
-      ['LGS vice starting while the current vice is in office', LGS_TERMS, SAMRAD_TERMS, proposal('viceChair', G('goteborg-ifo'), '2026-01-01', '2027-12-31'), [{ rule: 'overlaps-current-term', expected: '2027-01-01', actual: '2026-01-01' }]],
+      [
+        'temagrupp chair starting while the current one is in office',
+        TEMA_TERMS,
+        null,
+        proposal('chair', G('narhalsan'), '2025-10-01', '2027-03-31'),
+        [{ rule: 'overlaps-current-term', expected: '2026-01-01', actual: '2025-10-01' }],
+      ],
+      [
+        'temagrupp chair starting on the current one’s last day',
+        TEMA_TERMS,
+        null,
+        proposal('chair', G('narhalsan'), '2025-12-31', '2027-06-30'),
+        [{ rule: 'overlaps-current-term', expected: '2026-01-01', actual: '2025-12-31' }],
+      ],
+      [
+        'LGS vice starting while the current vice is in office',
+        LGS_TERMS,
+        SAMRAD_TERMS,
+        proposal('viceChair', G('goteborg-ifo'), '2026-01-01', '2027-12-31'),
+        [{ rule: 'overlaps-current-term', expected: '2027-01-01', actual: '2026-01-01' }],
+      ],
       [
         'NOSAM 2025 chair recorded twice, wrong principal too',
         NOSAM_TERMS,
@@ -813,7 +1242,13 @@ describe('checkAppointment', () => {
         ],
       ],
       ['temagrupp chair the day after the current term', TEMA_TERMS, null, proposal('chair', G('narhalsan'), '2026-01-01', '2027-06-30'), []],
-      ['temagrupp chair the day after a term that ended early', gt(TEMA, [t1, t2, { ...t3, actualEnd: '2025-08-31' }]), null, proposal('chair', G('narhalsan'), '2025-09-01', '2027-02-28'), []],
+      [
+        'temagrupp chair the day after a term that ended early',
+        gt(TEMA, [t1, t2, { ...t3, actualEnd: '2025-08-31' }]),
+        null,
+        proposal('chair', G('narhalsan'), '2025-09-01', '2027-02-28'),
+        [],
+      ],
       ['LGS vice the day after the current vice', LGS_TERMS, SAMRAD_TERMS, proposal('viceChair', G('su'), '2027-01-01', '2028-12-31'), []],
     ])('%s', (_name, g, followed, p, expected) => {
       expect(check(g, followed, p)).toEqual(expected);
@@ -889,7 +1324,16 @@ describe('applyAppointment', () => {
     const p = proposal('chair', G('narhalsan'), '2026-01-01', '2026-12-31');
     const r = applyAppointment(NOSAM_TERMS, p, meta);
     expect(r.ended).toBeNull();
-    expect(r.term).toMatchObject({ id: 'new', group: 'nosam-sydvast', role: 'chair', origin: 'rotation', replaces: null, actualEnd: null, start: '2026-01-01', plannedEnd: '2026-12-31' });
+    expect(r.term).toMatchObject({
+      id: 'new',
+      group: 'nosam-sydvast',
+      role: 'chair',
+      origin: 'rotation',
+      replaces: null,
+      actualEnd: null,
+      start: '2026-01-01',
+      plannedEnd: '2026-12-31',
+    });
   });
 
   it('records an accepted exception with the term', () => {

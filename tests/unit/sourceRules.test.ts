@@ -28,8 +28,19 @@ const holder = (org: Organisation, party: string, n = 1): TermHolder => ({
   principal: org.parties.find((p) => p.id === party)!.principal,
 });
 const term = (org: Organisation, g: Group, id: string, h: TermHolder, start: string, plannedEnd: string): Term => ({
-  id, org: org.id, group: g.id, role: 'chair', holder: h, start, plannedEnd, actualEnd: null, origin: 'rotation', replaces: null, exception: null,
-  recordedBy: 'aad-pl', recordedAt: '2025-01-01T00:00:00.000Z',
+  id,
+  org: org.id,
+  group: g.id,
+  role: 'chair',
+  holder: h,
+  start,
+  plannedEnd,
+  actualEnd: null,
+  origin: 'rotation',
+  replaces: null,
+  exception: null,
+  recordedBy: 'aad-pl',
+  recordedAt: '2025-01-01T00:00:00.000Z',
 });
 
 describe('no invented term lengths: politiskt samråd, SAMLA political group and NOSAM (000, 001, 002, 004)', () => {
@@ -48,7 +59,12 @@ describe('no invented term lengths: politiskt samråd, SAMLA political group and
   it('a samråd chair with no length: the next change is decided by the group, starting today at the earliest', () => {
     const open = term(GBG, SAMRAD, 's1', holder(GBG, 'goteborgs-stad'), '2023-01-01', OPEN_END);
     const next = nextChair({ group: SAMRAD, terms: [open] }, null, ['kommun', 'region'], table, '2026-03-01');
-    expect(next).toMatchObject({ decidedByGroup: true, startsOn: '2026-03-01', plannedEnd: OPEN_END, principal: { kind: 'alternate', previous: 'kommun', next: 'region' } });
+    expect(next).toMatchObject({
+      decidedByGroup: true,
+      startsOn: '2026-03-01',
+      plannedEnd: OPEN_END,
+      principal: { kind: 'alternate', previous: 'kommun', next: 'region' },
+    });
   });
 
   it('NOSAM: "det ska varvas mellan kommun/region" (002) – the next chair from the region may start any day, mid-year, and ends the open term', () => {
@@ -71,9 +87,15 @@ describe('no invented term lengths: politiskt samråd, SAMLA political group and
   it('the chair card says "Nästa byte: fastställs av gruppen" and shows the term as lasting until the next chair', () => {
     const open = term(GBG, SAMRAD, 's1', holder(GBG, 'goteborgs-stad'), '2023-01-01', OPEN_END);
     const view: ChairView = {
-      org: GBG, group: SAMRAD, today: '2026-03-01', presidium: presidiumOn([open], '2026-03-01'),
+      org: GBG,
+      group: SAMRAD,
+      today: '2026-03-01',
+      presidium: presidiumOn([open], '2026-03-01'),
       next: nextChair({ group: SAMRAD, terms: [open] }, null, ['kommun', 'region'], table, '2026-03-01'),
-      terms: [open], members: [], version: null, canAppoint: false,
+      terms: [open],
+      members: [],
+      version: null,
+      canAppoint: false,
     };
     const shown = texts(chairCard([view], 'sv'));
     expect(shown).toContain('Mandatperiod: 2023-01-01 – tills nästa ordförande registreras');
@@ -85,7 +107,12 @@ describe('no invented term lengths: politiskt samråd, SAMLA political group and
 describe('årshjul dates the documents do not give are förslag', () => {
   const LGS = group(GBG, 'lgs');
   const lgsArsrapport = { ...GBG, groups: [LGS], annualCycle: GBG.annualCycle.filter((c) => c.id === 'lgs-arsrapport') };
-  const state = new Map([['goteborgsomradet|lgs', { members: [{ aadObjectId: 'aad-pl', displayName: 'PL', roles: ['processLeader'], party: null }], terms: [], meetings: [] } as unknown as GroupCycleState]]);
+  const state = new Map([
+    [
+      'goteborgsomradet|lgs',
+      { members: [{ aadObjectId: 'aad-pl', displayName: 'PL', roles: ['processLeader'], party: null }], terms: [], meetings: [] } as unknown as GroupCycleState,
+    ],
+  ]);
 
   it('"Årsrapporterar via processledaren enligt fastställt årshjul" (000) names the duty, not the date: the reminder says förslag, never "Sista dag"', () => {
     const r = dueReminders({ orgs: [lgsArsrapport], groups: state, done: new Set(), acknowledged: new Set() }, '2026-03-17').at(0);
@@ -131,10 +158,24 @@ describe('meeting frequency as the documents put it', () => {
 });
 
 describe('deputies per group', () => {
-  const meeting = (g: Group): Meeting => ({
-    id: '2026-12-08-0a1b2c3d', org: 'goteborgsomradet', group: g.id, date: '2026-12-08', startsAt: '2026-12-08T12:00:00.000Z', title: g.shortName, cancelled: false,
-    place: 'Rum', agenda: [], revision: 0, status: 'planned', cutoffHours: 24, posted: null, summaries: {}, createdBy: 'pl',
-  } as unknown as Meeting);
+  const meeting = (g: Group): Meeting =>
+    ({
+      id: '2026-12-08-0a1b2c3d',
+      org: 'goteborgsomradet',
+      group: g.id,
+      date: '2026-12-08',
+      startsAt: '2026-12-08T12:00:00.000Z',
+      title: g.shortName,
+      cancelled: false,
+      place: 'Rum',
+      agenda: [],
+      revision: 0,
+      status: 'planned',
+      cutoffHours: 24,
+      posted: null,
+      summaries: {},
+      createdBy: 'pl',
+    }) as unknown as Meeting;
 
   it('"Politiskt samråd – består av ordförande och ersättare" (004): deputies; LGS "ersättare utses inte" (000): none', () => {
     expect(hasDeputies(group(GBG, 'politiskt-samrad'))).toBe(true);
@@ -155,8 +196,19 @@ describe('deputies per group', () => {
 
 describe('decision rules per organisation', () => {
   const draft = (over: Partial<DecisionDraft> = {}): DecisionDraft => ({
-    date: '2026-05-01', kind: 'beslut', outcome: 'enighet', title: 'Titel', text: 'Text', rationale: '', meetingId: 'm1', itemId: 'i1',
-    absentInputAtHand: false, links: [], consensus: true, forankring: [], ...over,
+    date: '2026-05-01',
+    kind: 'beslut',
+    outcome: 'enighet',
+    title: 'Titel',
+    text: 'Text',
+    rationale: '',
+    meetingId: 'm1',
+    itemId: 'i1',
+    absentInputAtHand: false,
+    links: [],
+    consensus: true,
+    forankring: [],
+    ...over,
   });
   const broad = draft({ consensus: false, outcome: 'bred-enighet', dissent: 'Lerums kommun reserverar sig.' });
 
@@ -168,13 +220,23 @@ describe('decision rules per organisation', () => {
   it('SAMLA: "strävar efter att alla beslut fattas i bred enighet" (001): without full consensus a decision is possible, with the dissent recorded', () => {
     expect(checkDraft(broad, SAMLA.decisionRule?.kind).ok).toBe(true);
     expect(checkDraft({ ...broad, dissent: ' ' }, SAMLA.decisionRule?.kind)).toEqual({ ok: false, code: 'dissent-missing' });
-    const d = newDecision(broad, { org: 'samla', group: 'samla-samordningsgrupp', shortName: 'SAMLA Samordningsgrupp', year: 2026, seq: 3, by: 'aad-pl', now: '2026-05-01T10:00:00Z' });
+    const d = newDecision(broad, {
+      org: 'samla',
+      group: 'samla-samordningsgrupp',
+      shortName: 'SAMLA Samordningsgrupp',
+      year: 2026,
+      seq: 3,
+      by: 'aad-pl',
+      now: '2026-05-01T10:00:00Z',
+    });
     expect(d.dissent).toBe('Lerums kommun reserverar sig.');
     expect(newDecision(draft(), { org: 'samla', group: 'g', shortName: 'G', year: 2026, seq: 4, by: 'x', now: 'x' }).dissent).toBeNull();
   });
 
   it('the decision form offers "bred enighet" and a dissent field only where the organisation allows it', () => {
-    const samla = inputs(decisionFormCard(SAMLA, group(SAMLA, 'samla-samordningsgrupp'), { id: 'm1', agenda: [] } as unknown as Meeting, '2026-05-01', 'sv', '0123456789abcdef'));
+    const samla = inputs(
+      decisionFormCard(SAMLA, group(SAMLA, 'samla-samordningsgrupp'), { id: 'm1', agenda: [] } as unknown as Meeting, '2026-05-01', 'sv', '0123456789abcdef'),
+    );
     const gbg = inputs(decisionFormCard(GBG, group(GBG, 'lgs'), { id: 'm1', agenda: [] } as unknown as Meeting, '2026-05-01', 'sv', '0123456789abcdef'));
     expect(Object.keys(samla)).toContain('dissent');
     expect(Object.keys(gbg)).not.toContain('dissent');

@@ -10,7 +10,12 @@ describe('splitCard', () => {
   });
 
   it('splits in body order with the heading numbered and the buttons on the last part only', () => {
-    const big = card('sv', 'Rubrik', ['a', 'b', 'c'].map((x) => textBlock(x.repeat(400))), [button]);
+    const big = card(
+      'sv',
+      'Rubrik',
+      ['a', 'b', 'c'].map((x) => textBlock(x.repeat(400))),
+      [button],
+    );
     const parts = splitCard(big, 1_300);
     expect(parts.map((p) => p.body.map((e) => String(e.text).slice(0, 12)))).toEqual([
       ['Rubrik (1/3)', 'aaaaaaaaaaaa'],

@@ -19,7 +19,16 @@ const meeting: Meeting = {
   title: 'LGS december',
   cancelled: false,
   place: 'Rum 1',
-  agenda: Array.from({ length: 8 }, (_, i) => ({ id: `p${i + 1}`, title: `Punkt ${i + 1}`, kind: 'diskussion' as const, presenter: 'Anna', minutes: 10, documents: [], source: null, withdrawn: false })),
+  agenda: Array.from({ length: 8 }, (_, i) => ({
+    id: `p${i + 1}`,
+    title: `Punkt ${i + 1}`,
+    kind: 'diskussion' as const,
+    presenter: 'Anna',
+    minutes: 10,
+    documents: [],
+    source: null,
+    withdrawn: false,
+  })),
   revision: 0,
   status: 'planned',
   cutoffHours: 24,
@@ -29,9 +38,19 @@ const meeting: Meeting = {
 };
 
 const chairTerm: Term = {
-  id: 't1', org: GBG.id, group: 'lgs', role: 'chair',
+  id: 't1',
+  org: GBG.id,
+  group: 'lgs',
+  role: 'chair',
   holder: { aadObjectId: CHAIR, displayName: 'Ordförande', party: 'goteborg', principal: 'kommun' },
-  start: '2026-01-01', plannedEnd: '2027-12-31', actualEnd: null, origin: 'rotation', replaces: null, exception: null, recordedBy: 'test', recordedAt: '2026-01-01T00:00:00Z',
+  start: '2026-01-01',
+  plannedEnd: '2027-12-31',
+  actualEnd: null,
+  origin: 'rotation',
+  replaces: null,
+  exception: null,
+  recordedBy: 'test',
+  recordedAt: '2026-01-01T00:00:00Z',
 };
 
 const record: GroupCycleState = {

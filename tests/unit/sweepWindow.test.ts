@@ -11,7 +11,10 @@ const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 /** The shipped organisation with one more item that needs the year's last meeting (none of the shipped files has one). */
 function withLastMeetingItem(org: Organisation): Organisation {
   const template = org.annualCycle[0];
-  return { ...org, annualCycle: [...org.annualCycle, { ...template, id: 'val-sista-motet', schedule: { kind: 'last-meeting-of-year', daysBefore: 21 }, remindDaysBefore: [30, 7] }] };
+  return {
+    ...org,
+    annualCycle: [...org.annualCycle, { ...template, id: 'val-sista-motet', schedule: { kind: 'last-meeting-of-year', daysBefore: 21 }, remindDaysBefore: [30, 7] }],
+  };
 }
 
 /** Ten years of meetings (every other month, a cancelled one now and then) and a term ending each year, per group. */
@@ -26,9 +29,19 @@ function history(org: Organisation): Map<string, GroupCycleState> {
       }
     const chair = guid(g * 10 + 1);
     const terms: Term[] = [2025, 2026, 2027].map((y) => ({
-      id: `t${y}`, org: org.id, group: group.id, role: 'chair',
+      id: `t${y}`,
+      org: org.id,
+      group: group.id,
+      role: 'chair',
       holder: { aadObjectId: chair, displayName: 'Ordförande', party: org.parties[0].id, principal: org.parties[0].principal },
-      start: `${y}-01-01`, plannedEnd: `${y}-12-31`, actualEnd: null, origin: 'rotation', replaces: null, exception: null, recordedBy: 'test', recordedAt: `${y}-01-01T00:00:00Z`,
+      start: `${y}-01-01`,
+      plannedEnd: `${y}-12-31`,
+      actualEnd: null,
+      origin: 'rotation',
+      replaces: null,
+      exception: null,
+      recordedBy: 'test',
+      recordedAt: `${y}-01-01T00:00:00Z`,
     }));
     const members = [
       { aadObjectId: chair, displayName: 'Ordförande', party: org.parties[0].id, roles: ['member' as const] },
@@ -44,7 +57,10 @@ function history(org: Organisation): Map<string, GroupCycleState> {
 function windowed(org: Organisation, groups: Map<string, GroupCycleState>, today: string): Map<string, GroupCycleState> {
   const w = meetingWindow(org, today);
   return new Map(
-    [...groups].map(([k, g]) => [k, { ...g, terms: g.terms.filter((t) => (t.actualEnd ?? t.plannedEnd) >= today), meetings: g.meetings.filter((m) => m.date >= w.from && m.date <= w.to) }]),
+    [...groups].map(([k, g]) => [
+      k,
+      { ...g, terms: g.terms.filter((t) => (t.actualEnd ?? t.plannedEnd) >= today), meetings: g.meetings.filter((m) => m.date >= w.from && m.date <= w.to) },
+    ]),
   );
 }
 
@@ -56,7 +72,10 @@ describe('the sweep reads what is due', () => {
     const full = history(org);
     let compared = 0;
     for (let today = '2026-01-01'; today <= '2027-12-31'; today = addDays(today, today.slice(5) >= '12-10' || today.slice(5) <= '01-20' ? 1 : 2)) {
-      const ids = (groups: Map<string, GroupCycleState>) => dueReminders({ orgs: [org], groups, done: new Set(), acknowledged: new Set() }, today).map((r) => `${r.id}|${JSON.stringify(r.meetingCount)}`).sort();
+      const ids = (groups: Map<string, GroupCycleState>) =>
+        dueReminders({ orgs: [org], groups, done: new Set(), acknowledged: new Set() }, today)
+          .map((r) => `${r.id}|${JSON.stringify(r.meetingCount)}`)
+          .sort();
       const expected = ids(full);
       expect(ids(windowed(org, full, today))).toEqual(expected);
       compared += expected.length;
