@@ -124,6 +124,10 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     settings: defaultSweepSettings,
     meetings: repos.meetingInputs,
     decisions: repos.decisions,
+    refreshCatalog: async () => {
+      await loadCycleEdits({ catalog, cycleEdits: repos.cycleEdits });
+      await loadGroupSettings({ catalog, settings: repos.settings });
+    },
   };
   const scheduler = new ReminderScheduler(sweepDeps, config.reminderIntervalMinutes * 60_000, logger);
   return { store, adapter, bot, catalog, proactive, load, scheduler, sweepDeps, calendarTokens, repos };

@@ -19,6 +19,8 @@ export { defaultSweepSettings, type SweepDeps, type SweepReport, type SweepSetti
  * nobody reachable yet is tried every sweep.
  */
 export async function sweep(deps: SweepDeps, signal?: AbortSignal): Promise<SweepReport> {
+  // Another instance may have saved edits since start-up: sweep with them, or, if storage says no, with what is loaded.
+  await deps.refreshCatalog?.().catch((e: unknown) => deps.logger.warn('reminders.catalog-refresh-failed', describeError(e)));
   const reports: SweepReport[] = [];
   for (const org of deps.catalog.all()) {
     if (signal?.aborted) break;

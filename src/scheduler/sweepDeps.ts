@@ -36,6 +36,8 @@ export interface SweepDeps {
   readonly meetings?: MeetingInputRepository;
   /** The decision register, for förankring reminders until each principal has taken the decision. */
   readonly decisions?: DecisionRepository;
+  /** Reads into the catalog what any instance changed in Teams (årshjul edits, group settings) before each sweep. */
+  readonly refreshCatalog?: () => Promise<void>;
 }
 
 export interface SweepSettings {
