@@ -1,6 +1,6 @@
 import type { ConversationRef } from '../domain/conversation';
 import { cutoffOf, type Attendance, type WrittenInput } from '../domain/meetings';
-import type { Group } from '../domain/organisation';
+import { hasDeputies, type Group } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
@@ -27,10 +27,16 @@ export interface MeetingInputPorts {
 
 export type NotMember = Failure<'not-member', { group: Group }>;
 
+/** Who is told that a member of a group with deputies (ersättare) has förhinder: the process leaders' personal chats. */
+export interface DeputyCall {
+  readonly member: string;
+  readonly leaders: readonly ConversationRef[];
+}
+
 /**
  * One tap on the agenda card: attending or förhinder. Returns the refreshed counts and, after
  * förhinder, the member's own earlier input and their personal chat (null when there is none)
- * to send the input card to.
+ * to send the input card to, and, where the group has deputies, whom to tell (`deputyCall`).
  */
 export async function answerFromCard(
   attendance: Attendance,
@@ -39,7 +45,12 @@ export async function answerFromCard(
   ports: MeetingInputPorts,
 ): Promise<
   Result<
-    { found: MeetingInGroup; counts: AnswerCounts; inputCard: { personal: ConversationRef | null; mine: WrittenInput[] } | null },
+    {
+      found: MeetingInGroup;
+      counts: AnswerCounts;
+      inputCard: { personal: ConversationRef | null; mine: WrittenInput[] } | null;
+      deputyCall: DeputyCall | null;
+    },
     UnknownMeeting | NotMember | Failure<'started'>
   >
 > {
@@ -53,7 +64,16 @@ export async function answerFromCard(
     attendance === 'absent'
       ? { personal: await ports.conversations.personalReference(ctx.user.aadObjectId), mine: inputs.filter((i) => i.author === ctx.user.aadObjectId) }
       : null;
-  return ok({ found: found.value, counts: countAnswers(answers), inputCard });
+  const deputyCall = attendance === 'absent' && hasDeputies(found.value.group) ? await deputyCallOf(found.value, ctx.user.aadObjectId, ports) : null;
+  return ok({ found: found.value, counts: countAnswers(answers), inputCard, deputyCall });
+}
+
+/** The member's name and the personal chats of the group's process leaders (the member excepted). */
+async function deputyCallOf(found: MeetingInGroup, member: string, ports: MeetingInputPorts): Promise<DeputyCall> {
+  const members = found.record?.members ?? [];
+  const leaders = members.filter((m) => m.roles.includes('processLeader') && m.aadObjectId !== member);
+  const refs = await Promise.all(leaders.map((m) => ports.conversations.personalReference(m.aadObjectId)));
+  return { member: members.find((m) => m.aadObjectId === member)?.displayName ?? '', leaders: refs.filter((r): r is ConversationRef => r !== null) };
 }
 
 /** `synpunkter <möte>`: the member's own input, and where the card showing it may go (personal chat only). */

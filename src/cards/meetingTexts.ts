@@ -134,6 +134,20 @@ export const meetingTexts = {
     'Förhinder noterat. Du får ett kort här för att lämna synpunkter i förväg.',
     "Noted that you can't attend. You'll get a card here to leave written input.",
   ),
+  /** To each process leader when a member of a group with deputies presses Förhinder. */
+  deputyLeaderNotice: (member: string, meeting: string) =>
+    both(
+      `${member} har förhinder till ${meeting}; gruppen har ersättare – kalla ersättaren.`,
+      `${member} can't attend ${meeting}; the group has deputies – call the deputy.`,
+    ),
+  deputyTold: both(
+    'Processledaren har fått veta att du har förhinder. Gruppen har ersättare: kalla din ersättare så att hen kan komma.',
+    'The process leader has been told that you cannot attend. The group has deputies: call your deputy so that they can come.',
+  ),
+  deputyNotTold: both(
+    'Gruppen har ersättare: kalla din ersättare så att hen kan komma. Processledaren kunde inte nås här, så säg till hen direkt.',
+    'The group has deputies: call your deputy so that they can come. The process leader could not be reached here, so tell them directly.',
+  ),
   notMember: (group: string) => both(`Bara ledamöter i ${group} svarar på mötet. Inget sparades.`, `Only members of ${group} answer for the meeting. Nothing was saved.`),
   started: both('Mötet har redan börjat eller är avslutat, så svaret sparades inte.', 'The meeting has already started or ended, so the answer was not saved.'),
   unknownMeeting: both(

@@ -4,7 +4,7 @@ import type { OrgCatalog } from '../app/catalog';
 import { submitClose as closeHeldMeeting } from '../app/closeMeeting';
 import { findMeeting, type MeetingInGroup, type MeetingRef, type PrivateDestination } from '../app/meetingAccess';
 import { leadForm, newMeetingForm } from '../app/meetingForms';
-import { answerFromCard, ownInputCard, submitWrittenInput as saveWrittenInput } from '../app/meetingInput';
+import { answerFromCard, ownInputCard, submitWrittenInput as saveWrittenInput, type DeputyCall } from '../app/meetingInput';
 import type { Clock, ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from '../app/ports';
 import { publishMeeting, type AgendaBoard, type PublishFailure } from '../app/publishMeeting';
 import { splitCard, type AdaptiveCard } from '../cards/adaptive';
@@ -14,7 +14,8 @@ import { texts } from '../cards/texts';
 import type { Meeting } from '../domain/meetings';
 import type { Group, LocalizedText, Organisation } from '../domain/organisation';
 import type { Failure, Result } from '../domain/result';
-import type { Logger } from '../logger';
+import type { ConversationRef } from '../domain/conversation';
+import { describeError, type Logger } from '../logger';
 import {
   closeSubmission,
   executeData,
@@ -157,10 +158,29 @@ export async function executeAnswer(
 ): Promise<AdaptiveCard | string> {
   const r = await answerFromCard(attendance, data, userAt(turn, deps), deps);
   if (!r.ok) return (r.code === 'unknown-meeting' ? t.unknownMeeting : r.code === 'not-member' ? t.notMember(r.group.shortName) : t.started)[turn.locale];
-  const { found, counts, inputCard: input } = r.value;
+  const { found, counts, inputCard: input, deputyCall } = r.value;
   if (input?.personal) await deps.proactive.send(input.personal, { card: inputCard(found.org, found.group, found.meeting, input.mine, turn.locale) });
+  if (deputyCall !== null) await callDeputy(turn, deps, found, deputyCall, input?.personal ?? null);
   deps.logger.info('meeting.answered', { org: found.org.id, group: found.group.id, attendance });
   return agendaCard(found.org, found.group, found.meeting, counts, 'sv', null);
+}
+
+/** Förhinder in a group with deputies: each process leader is told to call the deputy, and the member what was done. */
+async function callDeputy(turn: Turn, deps: MeetingDeps, found: MeetingInGroup, call: DeputyCall, member: ConversationRef | null): Promise<void> {
+  const meeting = `${found.group.shortName} ${when(found.meeting.startsAt, found.org.timeZone, 'sv')}`;
+  const notice = { text: t.deputyLeaderNotice(call.member, meeting).sv };
+  const sent = await Promise.all(
+    call.leaders.map((ref) =>
+      deps.proactive.send(ref, notice).then(
+        () => true,
+        (e: unknown) => {
+          deps.logger.warn('meeting.deputy-notice-failed', describeError(e));
+          return false;
+        },
+      ),
+    ),
+  );
+  if (member !== null) await deps.proactive.send(member, { text: (sent.includes(true) ? t.deputyTold : t.deputyNotTold)[turn.locale] });
 }
 
 /** `synpunkter <möte>`: the input card with the member's own input, in personal chat only. */
