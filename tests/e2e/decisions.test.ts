@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { actionSubmit, personalInstall, personalMessage, USERS } from '../helpers/activities';
 import { cardInputs, cardTexts } from '../helpers/cards';
 import { agendaItem, buildMeeting } from '../helpers/meetings';
 import { startTestBot, type TestBot } from '../helpers/testBot';
+import { decisionForm } from '../helpers/decisionForm';
 
 let bot: TestBot;
 let now = new Date('2026-12-08T15:00:00Z');
@@ -32,25 +32,8 @@ beforeEach(async () => {
 afterEach(async () => bot.stop());
 
 /** A fresh form each time (its own replay key), as if the form had just been shown. */
-const submission = (over: Record<string, string> = {}) => ({
-  verb: 'recordDecision',
-  org: 'goteborgsomradet',
-  group: 'lgs',
-  meetingId,
-  formKey: randomBytes(8).toString('hex'),
-  itemId,
-  date: '2026-12-08',
-  kind: 'beslut',
-  consensus: 'true',
-  outcome: 'enighet',
-  title: 'Årsrapport 2026',
-  text: 'LGS fastställer dokumentet; och skickar det till politiskt samråd.',
-  rationale: '',
-  link: '',
-  forankring: 'kommun,region',
-  absentInput: 'true',
-  ...over,
-});
+const submission = (over: Record<string, string> = {}) =>
+  decisionForm(meetingId, itemId, { text: 'LGS fastställer dokumentet; och skickar det till politiskt samråd.', ...over });
 
 /** The decisions of the story, recorded one at a time by the process leader (the chair records the ordförandebeslut). */
 const steps = {

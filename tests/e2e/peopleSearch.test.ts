@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { actionSubmit, personalMessage, USERS } from '../helpers/activities';
 import { cardTexts } from '../helpers/cards';
 import { startTestBot, type TestBot } from '../helpers/testBot';
+import { decisionForm } from '../helpers/decisionForm';
 
 /** Decision search and parties as people type them: without å/ä/ö (issue 13). */
 let bot: TestBot;
@@ -30,27 +30,7 @@ beforeAll(async () => {
     agenda: [{ id: itemId, title: 'Trygg hemgång', kind: 'beslut', presenter: 'PL', minutes: 20, documents: [], source: null, withdrawn: false }],
   } as never);
   await bot.post(
-    actionSubmit(
-      {
-        verb: 'recordDecision',
-        org: 'goteborgsomradet',
-        group: 'lgs',
-        meetingId,
-        formKey: randomBytes(8).toString('hex'),
-        itemId,
-        date: '2026-12-08',
-        kind: 'beslut',
-        consensus: 'true',
-        outcome: 'enighet',
-        title: 'Trygg hemgång',
-        text: 'Rutinen för hemgång från sjukhus fastställs.',
-        rationale: '',
-        link: '',
-        forankring: 'kommun,region',
-        absentInput: 'true',
-      },
-      opts(USERS.processLeaderLgs),
-    ),
+    actionSubmit(decisionForm(meetingId, itemId, { title: 'Trygg hemgång', text: 'Rutinen för hemgång från sjukhus fastställs.' }), opts(USERS.processLeaderLgs)),
   );
 });
 afterAll(async () => bot.stop());

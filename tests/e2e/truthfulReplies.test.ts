@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { actionExecute, actionSubmit, personalInstall, personalMessage, USERS } from '../helpers/activities';
 import { cardTexts } from '../helpers/cards';
 import { createMeeting } from '../helpers/meetings';
 import { startTestBot, type TestBot } from '../helpers/testBot';
+import { decisionForm } from '../helpers/decisionForm';
 
 /** Replies that say what happened: nothing recorded for a meeting that has not met, placeholders shown as typed. */
 let now = new Date('2026-11-22T10:00:00Z');
@@ -34,24 +34,7 @@ describe('nothing is recorded for a meeting that has not started', () => {
   });
 
   it('refuses a decision form for the meeting submitted before it starts (nothing written)', async () => {
-    const form = {
-      verb: 'recordDecision',
-      org: 'goteborgsomradet',
-      group: 'lgs',
-      meetingId,
-      formKey: randomBytes(8).toString('hex'),
-      itemId,
-      date: '2026-12-08',
-      kind: 'beslut',
-      consensus: 'true',
-      outcome: 'enighet',
-      title: 'Årsrapport 2026',
-      text: 'LGS fastställer årsrapporten.',
-      rationale: '',
-      link: '',
-      forankring: '',
-      absentInput: 'true',
-    };
+    const form = decisionForm(meetingId, itemId, { forankring: '' });
     await bot.post(actionSubmit(form, lead()));
     expect(bot.connector.texts()).toEqual([
       'Mötet har inte börjat ännu, så inga beslut kan registreras för det. Mellan möten beslutar ordföranden: skriv **ordförandebeslut LGS**. Inget sparades.',
