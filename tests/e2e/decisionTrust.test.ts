@@ -1,5 +1,6 @@
 import { actionSubmit, channelMessage, personalInstall, personalMessage, USERS } from '../helpers/activities';
 import { cardActions, cardInputs, cardTexts } from '../helpers/cards';
+import { agendaItem, heldLgsMeeting } from '../helpers/meetings';
 import { startTestBot, type TestBot } from '../helpers/testBot';
 
 /**
@@ -19,33 +20,8 @@ beforeEach(async () => {
 afterEach(async () => bot.stop());
 
 async function meeting(id: string, items = 1): Promise<string[]> {
-  const agenda = Array.from({ length: items }, (_, n) => ({
-    id: `p${n}-aaaa`,
-    title: `Punkt ${n + 1}`,
-    kind: 'beslut',
-    presenter: 'PL',
-    minutes: 10,
-    documents: [],
-    source: null,
-    withdrawn: false,
-  }));
-  await bot.running.repos.groupState.saveMeeting({
-    id,
-    org: ORG,
-    group: 'lgs',
-    date: '2026-12-08',
-    startsAt: '2026-12-08T12:00:00Z',
-    title: 'LGS',
-    cancelled: false,
-    place: 'Teams',
-    revision: 0,
-    status: 'held',
-    cutoffHours: 24,
-    posted: null,
-    summaries: {},
-    createdBy: USERS.processLeaderLgs,
-    agenda,
-  } as never);
+  const agenda = Array.from({ length: items }, (_, n) => agendaItem(`p${n}-aaaa`, { title: `Punkt ${n + 1}`, kind: 'beslut', presenter: 'PL', minutes: 10 }));
+  await bot.running.repos.groupState.saveMeeting(heldLgsMeeting(id, agenda));
   return agenda.map((a) => a.id);
 }
 

@@ -1,5 +1,6 @@
 import { actionSubmit, personalMessage, USERS } from '../helpers/activities';
 import { cardTexts } from '../helpers/cards';
+import { agendaItem, heldLgsMeeting } from '../helpers/meetings';
 import { startTestBot, type TestBot } from '../helpers/testBot';
 import { decisionForm } from '../helpers/decisionForm';
 
@@ -12,23 +13,9 @@ const itemId = 'p1-hemg';
 
 beforeAll(async () => {
   bot = await startTestBot({}, { now: () => NOW });
-  await bot.running.repos.groupState.saveMeeting({
-    id: meetingId,
-    org: 'goteborgsomradet',
-    group: 'lgs',
-    date: '2026-12-08',
-    startsAt: '2026-12-08T12:00:00Z',
-    title: 'LGS',
-    cancelled: false,
-    place: 'Teams',
-    revision: 0,
-    status: 'held',
-    cutoffHours: 24,
-    posted: null,
-    summaries: {},
-    createdBy: USERS.processLeaderLgs,
-    agenda: [{ id: itemId, title: 'Trygg hemgång', kind: 'beslut', presenter: 'PL', minutes: 20, documents: [], source: null, withdrawn: false }],
-  } as never);
+  await bot.running.repos.groupState.saveMeeting(
+    heldLgsMeeting(meetingId, [agendaItem(itemId, { title: 'Trygg hemgång', kind: 'beslut', presenter: 'PL', minutes: 20 })]),
+  );
   await bot.post(
     actionSubmit(decisionForm(meetingId, itemId, { title: 'Trygg hemgång', text: 'Rutinen för hemgång från sjukhus fastställs.' }), opts(USERS.processLeaderLgs)),
   );

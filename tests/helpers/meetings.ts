@@ -1,5 +1,5 @@
 import type { AgendaItem, Meeting } from '../../src/domain/meetings';
-import { actionSubmit, personalMessage } from './activities';
+import { actionSubmit, personalMessage, USERS } from './activities';
 import type { TestBot } from './testBot';
 
 /** A meeting form submission with every field of the first `items` rows filled in. */
@@ -63,4 +63,20 @@ export function buildMeeting(over: Partial<Meeting> = {}): Meeting {
     createdBy: 'pl',
     ...over,
   };
+}
+
+/** A held LGS meeting on 8 December 2026 at 13:00, created by LGS's process leader, as written straight to storage. */
+export function heldLgsMeeting(id: string, agenda: AgendaItem[]): Meeting {
+  return buildMeeting({
+    id,
+    org: 'goteborgsomradet',
+    group: 'lgs',
+    date: '2026-12-08',
+    startsAt: '2026-12-08T12:00:00Z',
+    title: 'LGS',
+    place: 'Teams',
+    status: 'held',
+    createdBy: USERS.processLeaderLgs,
+    agenda,
+  });
 }
