@@ -106,6 +106,8 @@ export const orgFileSchema = z
     name: text,
     shortName: text,
     timeZone: z.string().default('Europe/Stockholm'),
+    // The language of channel posts (agendas, reminders @mentioning someone without a personal chat).
+    language: z.enum(['sv', 'en']).default('sv'),
     deadlineShift: z.enum(['next-weekday', 'previous-weekday']).default('next-weekday'),
     principals: z.array(z.object({ id, name: localized }).strict()).min(1),
     parties: z.array(z.object({ id, name: text, principal: id }).strict()).min(1),

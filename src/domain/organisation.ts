@@ -193,6 +193,8 @@ export interface Organisation {
   readonly name: string;
   readonly shortName: string;
   readonly timeZone: string;
+  /** The language of posts in the groups' channels (org file `language`; Swedish when absent). */
+  readonly language?: Locale;
   /** A deadline on a weekend or public holiday moves to the next weekday unless the org chose previous. */
   readonly deadlineShift: 'next-weekday' | 'previous-weekday';
   readonly principals: readonly Principal[];
@@ -207,6 +209,9 @@ export interface Organisation {
   /** Årshjul edits made in Teams (src/domain/cycleEdits.ts); none when absent. */
   readonly cycleEdits?: readonly CycleEdit[];
 }
+
+/** The language the organisation's channel posts are written in: its `language`, else Swedish. */
+export const orgLanguage = (org: Pick<Organisation, 'language'>): Locale => org.language ?? 'sv';
 
 /** True when the group has deputies who can be called on förhinder. */
 export const hasDeputies = (g: Group): boolean => g.deputies?.appointed === true;

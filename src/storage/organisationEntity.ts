@@ -81,6 +81,7 @@ export const organisationEntity: z.ZodType<Organisation, z.ZodTypeDef, unknown> 
   name: z.string(),
   shortName: z.string(),
   timeZone: z.string(),
+  language: z.enum(['sv', 'en']).optional(),
   deadlineShift: z.enum(['next-weekday', 'previous-weekday']),
   principals: z.array(z.object({ id: z.string(), name: localized })),
   parties: z.array(z.object({ id: z.string(), name: z.string(), principal: z.string() })),

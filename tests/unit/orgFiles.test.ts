@@ -516,6 +516,22 @@ describe("readOrgDirectory('orgs', true)", () => {
   });
 });
 
+describe('the language of channel posts (language: sv|en)', () => {
+  const source = readFileSync(path.join(ROOT, 'orgs/goteborgsomradet.yaml'), 'utf8');
+  const withLanguage = (value: string) => source.replace('timeZone: Europe/Stockholm\n', `timeZone: Europe/Stockholm\nlanguage: ${value}\n`);
+
+  it('is Swedish unless the file says otherwise', () => {
+    expect(loadOrg('orgs/goteborgsomradet.yaml').language).toBe('sv');
+    const parsed = parseOrganisationFile('x.yaml', withLanguage('en'));
+    expect(parsed.ok && parsed.value.language).toBe('en');
+  });
+
+  it('refuses a language other than sv or en, in Swedish, naming the line', () => {
+    const parsed = parseOrganisationFile('x.yaml', withLanguage('fr'));
+    expect(parsed.ok ? [] : parsed.problems).toEqual([{ file: 'x.yaml', line: 21, path: 'language', reason: 'ska vara en av: sv, en (inte "fr")' }]);
+  });
+});
+
 describe('broken organisation files are refused with file, line, path and reason', () => {
   const broken = (name: string) => `${FIXTURES}/broken/${name}`;
 
