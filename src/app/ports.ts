@@ -80,8 +80,16 @@ export interface MemberRepository {
   /** Profile, memberships and admin rights of one user: one single-partition query. */
   userContext(aadObjectId: string, globalAdmins: readonly string[]): Promise<UserContext>;
   setPreferredLocale(aadObjectId: string, locale: 'sv' | 'en' | null): Promise<void>;
+  /** Records the language of the locale Teams last sent for the person (written only when it changed; the `språk` choice stays as it is). */
+  setTeamsLocale(aadObjectId: string, locale: 'sv' | 'en'): Promise<void>;
   /** Writes a person's org admin flag and memberships (demo data, roster import); idempotent. */
   savePerson(person: PersonRecord): Promise<number>;
+}
+
+/** Each person's language for messages the bot sends on its own (the `språk` choice, else the Teams locale): one read for many people. */
+export interface PersonLanguages {
+  /** Lower-case AAD object id → language, for those of `aadObjectIds` with a choice or a known Teams locale (the rest: Swedish). */
+  languagesOf(aadObjectIds: readonly string[]): Promise<Map<string, 'sv' | 'en'>>;
 }
 
 export interface ConversationRepository {

@@ -52,6 +52,14 @@ export class CachedMemberRepository implements MemberRepository {
     }
   }
 
+  async setTeamsLocale(aadObjectId: string, locale: 'sv' | 'en'): Promise<void> {
+    try {
+      await this.inner.setTeamsLocale(aadObjectId, locale);
+    } finally {
+      this.forget(aadObjectId);
+    }
+  }
+
   async savePerson(person: PersonRecord): Promise<number> {
     try {
       return await this.inner.savePerson(person);

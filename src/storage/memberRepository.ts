@@ -1,21 +1,29 @@
 import { z } from 'zod';
 import { odata, type TransactionAction } from '@azure/data-tables';
-import type { MemberRepository, PersonRecord } from '../app/ports';
-import type { Membership, UserContext } from '../domain/people';
+import type { MemberRepository, PersonLanguages, PersonRecord } from '../app/ports';
+import { recipientLanguage, type Membership, type UserContext } from '../domain/people';
 import { memberEntity } from './groupStateRepository';
 import { silentLogger, type Logger } from '../logger';
-import { hasStatus, keyPart, type TableStore } from './tables';
+import { keyPart, type TableStore } from './tables';
 
 /**
  * Key design. Members: PK `u|{aadObjectId}`; rows `profile`, `admin|{org}` and
  * `m|{org}|{group}`, so everything about one user is one single-partition query.
  * The group's own roster row lives in GroupState (see groupStateRepository.ts).
+ * The `profile` row holds `locale` (the `språk` choice; '' or absent: none) and `teamsLocale`
+ * (the language of the locale Teams last sent, written only when it changes). The reminder
+ * sweep reads every profile row in one query (`RowKey eq 'profile'`) for the recipients' languages.
  */
 const userPk = (aad: string) => `u|${keyPart(aad.toLowerCase())}`;
 
 const memberRow = z.object({
   rowKey: z.string(),
-  locale: z.enum(['sv', 'en']).nullish(),
+  // '' is "no choice" (the row may still hold the Teams locale).
+  locale: z
+    .enum(['sv', 'en', ''])
+    .nullish()
+    .transform((l) => (l === '' ? null : l)),
+  teamsLocale: z.enum(['sv', 'en']).nullish(),
   party: z.string().nullish(),
   roles: z.string().optional(),
   displayName: z.string().optional(),
@@ -32,7 +40,7 @@ function parseRoles(json: string | undefined): Membership['roles'] | null {
   }
 }
 
-export class MemberTableRepository implements MemberRepository {
+export class MemberTableRepository implements MemberRepository, PersonLanguages {
   constructor(
     private readonly store: TableStore,
     private readonly logger: Logger = silentLogger,
@@ -52,12 +60,15 @@ export class MemberTableRepository implements MemberRepository {
     const memberships: Membership[] = [];
     const adminOf: string[] = [];
     let preferredLocale: 'sv' | 'en' | null = null;
+    let teamsLocale: 'sv' | 'en' | null = null;
     const filter = odata`PartitionKey eq ${userPk(aad)}`;
     for await (const e of this.store.table('Members').listEntities({ queryOptions: { filter } })) {
       const row = this.readRow(e);
       if (row === null) continue;
-      if (row.rowKey === 'profile') preferredLocale = row.locale ?? null;
-      else if (row.rowKey.startsWith('admin|')) adminOf.push(row.rowKey.slice('admin|'.length));
+      if (row.rowKey === 'profile') {
+        preferredLocale = row.locale ?? null;
+        teamsLocale = row.teamsLocale ?? null;
+      } else if (row.rowKey.startsWith('admin|')) adminOf.push(row.rowKey.slice('admin|'.length));
       else if (row.rowKey.startsWith('m|')) {
         // A stored key may have fewer parts than it should: the types say so, and the check below guards it.
         const parts: (string | undefined)[] = row.rowKey.split('|');
@@ -70,18 +81,31 @@ export class MemberTableRepository implements MemberRepository {
         memberships.push({ org, group, party: row.party ?? null, roles });
       }
     }
-    return { aadObjectId: aad, preferredLocale, memberships, adminOf, globalAdmin: globalAdmins.includes(aad) };
+    return { aadObjectId: aad, preferredLocale, teamsLocale, memberships, adminOf, globalAdmin: globalAdmins.includes(aad) };
   }
 
   async setPreferredLocale(aadObjectId: string, locale: 'sv' | 'en' | null): Promise<void> {
-    const entity = { partitionKey: userPk(aadObjectId), rowKey: 'profile', locale: locale ?? '' };
-    if (locale === null) {
-      try {
-        await this.store.table('Members').deleteEntity(entity.partitionKey, entity.rowKey);
-      } catch (e) {
-        if (!hasStatus(e, 404)) throw e;
-      }
-    } else await this.store.table('Members').upsertEntity(entity, 'Merge');
+    // Merged, so the Teams locale on the same row stays; '' is "no choice" (follow Teams again).
+    await this.store.table('Members').upsertEntity({ partitionKey: userPk(aadObjectId), rowKey: 'profile', locale: locale ?? '' }, 'Merge');
+  }
+
+  async setTeamsLocale(aadObjectId: string, locale: 'sv' | 'en'): Promise<void> {
+    await this.store.table('Members').upsertEntity({ partitionKey: userPk(aadObjectId), rowKey: 'profile', teamsLocale: locale }, 'Merge');
+  }
+
+  async languagesOf(aadObjectIds: readonly string[]): Promise<Map<string, 'sv' | 'en'>> {
+    // Partition key → id, so an id is matched exactly as it is stored.
+    const wanted = new Map(aadObjectIds.map((a) => [userPk(a), a.toLowerCase()]));
+    const languages = new Map<string, 'sv' | 'en'>();
+    if (wanted.size === 0) return languages;
+    const queryOptions = { filter: odata`RowKey eq ${'profile'}`, select: ['PartitionKey', 'RowKey', 'locale', 'teamsLocale'] };
+    for await (const e of this.store.table('Members').listEntities({ queryOptions })) {
+      const row = this.readRow(e);
+      const aad = wanted.get(e.partitionKey ?? '');
+      if (row === null || aad === undefined) continue;
+      languages.set(aad, recipientLanguage({ preferredLocale: row.locale ?? null, teamsLocale: row.teamsLocale ?? null }));
+    }
+    return languages;
   }
 
   async savePerson(person: PersonRecord): Promise<number> {

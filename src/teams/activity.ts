@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { ConversationRef } from '../domain/conversation';
 import type { Locale } from '../domain/organisation';
+import { languageOfTeamsLocale } from '../domain/people';
 
 /** The part of an incoming activity the bot relies on, checked before anything is stored. */
 const incomingSchema = z.object({
@@ -109,8 +110,12 @@ export function conversationRefOf(activity: Partial<Activity>): ConversationRef 
 
 /** English when Teams says the user's locale is English, otherwise Swedish; a chosen language wins. */
 export function localeOf(activity: Partial<Activity>, preferred: Locale | null): Locale {
-  if (preferred !== null) return preferred;
+  return preferred ?? teamsLanguageOf(activity) ?? 'sv';
+}
+
+/** The language of the locale Teams sent with the activity (`en*` English, anything else Swedish), or null when it sent none. */
+export function teamsLanguageOf(activity: Partial<Activity>): Locale | null {
   const clientInfo = (activity.entities ?? []).find((e) => e.type === 'clientInfo') as { locale?: unknown } | undefined;
   const locale = activity.locale ?? (typeof clientInfo?.locale === 'string' ? clientInfo.locale : '');
-  return locale.toLowerCase().startsWith('en') ? 'en' : 'sv';
+  return locale === '' ? null : languageOfTeamsLocale(locale);
 }

@@ -6,7 +6,7 @@ import { linkableGroups, linkChannel } from '../app/linkChannel';
 import { groupsOverview } from '../app/listGroups';
 import { helpStandings } from '../app/help';
 import { forgetConversation, rememberConversation } from '../app/conversations';
-import { chooseLanguage, loadUser } from '../app/users';
+import { chooseLanguage, loadUser, rememberTeamsLanguage } from '../app/users';
 import type { Clock, ConversationRepository, GroupStateRepository, MemberRepository, StorageUnavailable } from '../app/ports';
 import { chooseOrgCard, groupsCard } from '../cards/groupsCard';
 import { helpCard } from '../cards/helpCard';
@@ -14,10 +14,11 @@ import { linkCard } from '../cards/linkCard';
 import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { bindTurn, describeError, type Logger } from '../logger';
-import { conversationRefOf, localeOf, MAX_MESSAGE_TEXT, tenantOf } from './activity';
+import { conversationRefOf, localeOf, MAX_MESSAGE_TEXT, teamsLanguageOf, tenantOf } from './activity';
 import { pageArgument, parseCommand, suggestCommands, type CommandName, type ParsedCommand } from './commands';
 import { groupArgument, meetingArgument } from './meetingByName';
 import type { MeetingPick } from '../domain/meetingChoice';
+import type { UserContext } from '../domain/people';
 import {
   addMemberForm,
   appointForm,
@@ -209,7 +210,24 @@ export class SamverkansBot {
     const aad = context.activity.from?.aadObjectId;
     if (ref === null || aad === undefined) return null;
     const user = await loadUser(aad, this.deps);
+    await this.noteTeamsLanguage(context, user);
     return { context, ref, user, locale: localeOf(context.activity, user.preferredLocale) };
+  }
+
+  /**
+   * Keeps the language of the locale Teams sent for this person (on every turn and on install), for
+   * what the bot later sends them on its own. Written only when it changed; a failed write costs only that, never the turn.
+   */
+  private async noteTeamsLanguage(context: TurnContext, known?: UserContext): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- botbuilder types `from` as always set; an activity from the wire may lack it
+    const aad = context.activity.from?.aadObjectId;
+    const seen = teamsLanguageOf(context.activity);
+    if (aad === undefined || seen === null) return;
+    try {
+      await rememberTeamsLanguage(known ?? (await loadUser(aad, this.deps)), seen, this.deps.members);
+    } catch (e) {
+      this.deps.logger.warn('user.teams-locale-not-saved', describeError(e));
+    }
   }
 
   private async command(turn: Turn, parsed: ParsedCommand): Promise<void> {
@@ -375,6 +393,7 @@ export class SamverkansBot {
    * already known gets no second welcome.
    */
   private async welcome(context: TurnContext): Promise<void> {
+    await this.noteTeamsLanguage(context);
     if (context.turnState.get(KNOWN_CONVERSATION) === true) return;
     const key = context.activity.conversation.id;
     const now = this.deps.clock.now().getTime();

@@ -6,16 +6,27 @@ const AAD = '00000000-0000-0000-0000-00000000000a';
 
 /** A member repository in memory that counts its reads. */
 function fakeRepository() {
-  const state = { reads: 0, locale: null as 'sv' | 'en' | null, groups: ['lgs'], fail: false };
+  const state = { reads: 0, locale: null as 'sv' | 'en' | null, teamsLocale: null as 'sv' | 'en' | null, groups: ['lgs'], fail: false };
   const repo: MemberRepository = {
     userContext: (aad, admins): Promise<UserContext> => {
       state.reads += 1;
       if (state.fail) return Promise.reject(new Error('storage down'));
       const memberships = state.groups.map((group) => ({ org: 'goteborgsomradet', group, party: 'molndal', roles: ['member' as const] }));
-      return Promise.resolve({ aadObjectId: aad, preferredLocale: state.locale, memberships, adminOf: [], globalAdmin: admins.includes(aad) });
+      return Promise.resolve({
+        aadObjectId: aad,
+        preferredLocale: state.locale,
+        teamsLocale: state.teamsLocale,
+        memberships,
+        adminOf: [],
+        globalAdmin: admins.includes(aad),
+      });
     },
     setPreferredLocale: (_aad, locale) => {
       state.locale = locale;
+      return Promise.resolve();
+    },
+    setTeamsLocale: (_aad, locale) => {
+      state.teamsLocale = locale;
       return Promise.resolve();
     },
     savePerson: (p: PersonRecord) => {
@@ -54,6 +65,14 @@ describe('the person cache in front of the member repository', () => {
     expect((await cached.userContext(AAD, [])).preferredLocale).toBeNull();
     await cached.setPreferredLocale(AAD, 'en');
     expect((await cached.userContext(AAD, [])).preferredLocale).toBe('en');
+  });
+
+  it('shows a changed Teams locale at once (so it is not written again on the next turn)', async () => {
+    const { repo } = fakeRepository();
+    const cached = new CachedMemberRepository(repo, 30_000, () => 0);
+    expect((await cached.userContext(AAD, [])).teamsLocale).toBeNull();
+    await cached.setTeamsLocale(AAD, 'en');
+    expect((await cached.userContext(AAD, [])).teamsLocale).toBe('en');
   });
 
   it('shows changed memberships at once after savePerson or forget', async () => {
