@@ -61,7 +61,8 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
   const store = new TableStore(connection, config.tablePrefix, undefined, config.storageTimeoutMs);
   await store.ensureTables();
   // Memberships and roles are read on every turn: cached briefly, dropped on every change made here.
-  const members = new CachedMemberRepository(new MemberTableRepository(store, logger), config.memberCacheMs);
+  const memberTable = new MemberTableRepository(store, logger);
+  const members = new CachedMemberRepository(memberTable, config.memberCacheMs);
   const repos = {
     organisations: new OrganisationTableRepository(store, logger),
     members,
@@ -124,6 +125,8 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     settings: defaultSweepSettings,
     meetings: repos.meetingInputs,
     decisions: repos.decisions,
+    // Each recipient's language, read once per organisation swept (not through the per-person cache).
+    languages: memberTable,
     refreshCatalog: async () => {
       await loadCycleEdits({ catalog, cycleEdits: repos.cycleEdits });
       await loadGroupSettings({ catalog, settings: repos.settings });

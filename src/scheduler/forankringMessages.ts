@@ -1,9 +1,9 @@
 import type { OpenForankring } from '../app/ports';
-import { card, facts, textBlock } from '../cards/adaptive';
+import { forankringReminderCard } from '../cards/forankringCards';
 import type { GroupCycleState } from '../domain/annualCycle';
 import { addDays, daysBetween, dateIn } from '../domain/calendarDate';
-import type { Organisation } from '../domain/organisation';
-import type { Outgoing } from './outgoing';
+import { orgLanguage, type LocalizedText, type Organisation } from '../domain/organisation';
+import { inLanguages, type LanguageOf, type Outgoing } from './outgoing';
 
 /** Days between förankring reminders while a principal has not yet taken the decision. */
 export const FORANKRING_INTERVAL_DAYS = 30;
@@ -20,6 +20,7 @@ export function forankringMessages(
   groups: ReadonlyMap<string, GroupCycleState>,
   open: ReadonlyMap<string, readonly OpenForankring[]>,
   now: Date,
+  languageOf: LanguageOf = () => 'sv',
 ): Outgoing[] {
   const out: Outgoing[] = [];
   for (const org of orgs) {
@@ -32,20 +33,8 @@ export function forankringMessages(
       if (members.length === 0 || !known.has(d.group) || age < FORANKRING_INTERVAL_DAYS) continue;
       const round = Math.floor(age / FORANKRING_INTERVAL_DAYS);
       const recipients = members.filter((m) => m.roles.includes('member') && (m.party === d.holder || principalOf(m.party) === d.holder));
-      const holderName = org.principals.find((p) => p.id === d.holder)?.name.sv ?? org.parties.find((p) => p.id === d.holder)?.name ?? d.holder;
-      const message = {
-        card: card('sv', `Förankring väntar: ${d.number}`, [
-          facts([
-            ['Beslut', `${d.number} – ${d.title}`],
-            ['Datum', d.date],
-            ['Förankras hos', holderName],
-          ]),
-          textBlock(d.text),
-          textBlock('Beslutet behöver fattas formellt i din organisation. Meddela gruppens processledare när det är gjort, så registreras förankringen.', {
-            isSubtle: true,
-          }),
-        ]),
-      };
+      const party = org.parties.find((p) => p.id === d.holder)?.name;
+      const holder: LocalizedText = org.principals.find((p) => p.id === d.holder)?.name ?? { sv: party ?? d.holder, en: party ?? d.holder };
       for (const r of recipients)
         out.push({
           id: `${org.id}|${d.group}|forankring:${d.year}:${d.seq}|${d.holder}|${round}|${r.aadObjectId}`,
@@ -53,7 +42,7 @@ export function forankringMessages(
           group: d.group,
           recipient: r.aadObjectId,
           deadline: addDays(today, FORANKRING_INTERVAL_DAYS),
-          message,
+          ...inLanguages((locale) => ({ card: forankringReminderCard(d, holder, locale) }), languageOf(r.aadObjectId), orgLanguage(org)),
           channelFallback: true,
         });
     }

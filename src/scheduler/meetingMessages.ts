@@ -5,8 +5,8 @@ import type { GroupCycleState } from '../domain/annualCycle';
 import { addDays, dateIn } from '../domain/calendarDate';
 import { termOn } from '../domain/chairTerms';
 import { compileBrief, cutoffOf, inputRemindersDue, type Meeting, type MeetingPeople } from '../domain/meetings';
-import type { Organisation } from '../domain/organisation';
-import type { Outgoing } from './outgoing';
+import { orgLanguage, type Locale, type Organisation } from '../domain/organisation';
+import { inLanguages, type LanguageOf, type Outgoing } from './outgoing';
 
 /** Meetings worth looking at: planned within two weeks, or held in the last two weeks. */
 const relevant = (m: Meeting, now: Date) => {
@@ -32,6 +32,7 @@ export async function meetingMessages(
   groups: ReadonlyMap<string, GroupCycleState>,
   inputs: MeetingInputRepository,
   now: Date,
+  languageOf: LanguageOf = () => 'sv',
 ): Promise<Outgoing[]> {
   const out: Outgoing[] = [];
   for (const org of orgs)
@@ -50,7 +51,7 @@ export async function meetingMessages(
             group: group.id,
             recipient: r.member,
             deadline: keepUntil,
-            message: { card: inputReminderCard(org, group, m, 'sv') },
+            ...inLanguages((locale) => ({ card: inputReminderCard(org, group, m, locale) }), languageOf(r.member), orgLanguage(org)),
             channelFallback: true,
           });
         if (now >= cutoffOf(m) && m.status === 'planned') {
@@ -60,10 +61,11 @@ export async function meetingMessages(
           if (chair) leads.add(chair);
           for (const member of record?.members ?? []) if (member.roles.includes('processLeader')) leads.add(member.aadObjectId);
           // Eight items of long input pass Teams' message size: the brief goes in parts, each claimed (and so sent) once.
-          const parts = splitCard(briefCard(org, group, m, compileBrief(m, people), 'sv'));
+          const brief = compileBrief(m, people);
+          const partsIn = cached((locale) => splitCard(briefCard(org, group, m, brief, locale)));
           // The brief holds private input: personal chat only, never the channel.
           for (const lead of leads)
-            parts.forEach((card, i) =>
+            partsIn(languageOf(lead)).forEach((card, i) =>
               out.push({
                 id: `${base}|brief|${lead}${i === 0 ? '' : `|part${i + 1}`}`,
                 org: org.id,
@@ -76,7 +78,7 @@ export async function meetingMessages(
             );
         }
         if (m.status !== 'planned') {
-          const card = catchUpCard(org, group, m, 'sv');
+          const cardIn = cached((locale) => catchUpCard(org, group, m, locale));
           for (const a of people.answers.filter((x) => x.attendance === 'absent'))
             out.push({
               id: `${base}|catchup|${a.member}`,
@@ -84,11 +86,23 @@ export async function meetingMessages(
               group: group.id,
               recipient: a.member,
               deadline: keepUntil,
-              message: { card },
+              message: { card: cardIn(languageOf(a.member)) },
               channelFallback: false,
             });
         }
       }
     }
   return out;
+}
+
+/** Builds a card once per language (a meeting's brief or catch-up is the same for everyone who reads that language). */
+function cached<T>(build: (locale: Locale) => T): (locale: Locale) => T {
+  const built = new Map<Locale, T>();
+  return (locale) => {
+    const hit = built.get(locale);
+    if (hit !== undefined) return hit;
+    const made = build(locale);
+    built.set(locale, made);
+    return made;
+  };
 }

@@ -3,11 +3,11 @@ import { reminderCard } from '../cards/reminderCards';
 import { dueReminders, type CycleState, type GroupCycleState } from '../domain/annualCycle';
 import { dateIn } from '../domain/calendarDate';
 import type { Meeting } from '../domain/meetings';
-import type { Organisation } from '../domain/organisation';
+import { orgLanguage, type Locale, type Organisation } from '../domain/organisation';
 import { forankringMessages } from './forankringMessages';
 import type { LeaseKeeper } from './leaseKeeper';
 import { meetingMessages } from './meetingMessages';
-import type { Outgoing } from './outgoing';
+import { inLanguages, type LanguageOf, type Outgoing } from './outgoing';
 import type { SweepDeps } from './sweepDeps';
 import { meetingWindow } from './window';
 
@@ -19,6 +19,8 @@ export interface SweepState {
   readonly ledgers: Map<string, LedgerSnapshot>;
   /** AAD object id → display name, for @mentions in the channel. */
   readonly rosterNames: Map<string, string>;
+  /** Lower-case AAD object id → language of the people in the rosters (one read); the rest get Swedish. */
+  readonly languages: ReadonlyMap<string, Locale>;
   /** Pending förankring per organisation, from its index (none read without a decision register). */
   readonly forankring: Map<string, readonly OpenForankring[]>;
   /** Wall time of the storage reads (ms). */
@@ -40,7 +42,7 @@ export interface Candidate {
  * index, and the ledger from today on. O(groups + due items), not O(history).
  */
 export async function loadState(
-  deps: Pick<SweepDeps, 'groupState' | 'ledger' | 'decisions'>,
+  deps: Pick<SweepDeps, 'groupState' | 'ledger' | 'decisions' | 'languages'>,
   orgs: readonly Organisation[],
   now: Date,
   keeper: LeaseKeeper,
@@ -68,7 +70,10 @@ export async function loadState(
     await keeper.ensure();
     ledgers.set(org.id, await deps.ledger.load(org.id, today));
   }
-  return { orgs, groups, ledgers, rosterNames, forankring, readMs: performance.now() - t0 };
+  // Everyone a message may go to is in a roster: their languages in one read, not one per message.
+  await keeper.ensure();
+  const languages = deps.languages && rosterNames.size > 0 ? await deps.languages.languagesOf([...rosterNames.keys()]) : new Map<string, Locale>();
+  return { orgs, groups, ledgers, rosterNames, languages, forankring, readMs: performance.now() - t0 };
 }
 
 /** Step 2a, plan: every message due now (årshjul reminders, meeting messages, förankring), and how long the årshjul planning took. */
@@ -83,6 +88,7 @@ export async function planOutgoing(deps: Pick<SweepDeps, 'meetings'>, state: Swe
   const t0 = performance.now();
   const reminders = state.orgs.flatMap((org) => dueReminders({ ...cycle, orgs: [org] }, dateIn(now, org.timeZone)));
   const planningMs = performance.now() - t0;
+  const languageOf: LanguageOf = (aad) => state.languages.get(aad.toLowerCase()) ?? 'sv';
   const due: Outgoing[] = [
     ...reminders.map((r) => ({
       id: r.id,
@@ -90,11 +96,11 @@ export async function planOutgoing(deps: Pick<SweepDeps, 'meetings'>, state: Swe
       group: r.occurrence.group.id,
       recipient: r.recipient,
       deadline: r.occurrence.deadline,
-      message: { card: reminderCard(r, 'sv') },
+      ...inLanguages((locale) => ({ card: reminderCard(r, locale) }), languageOf(r.recipient), orgLanguage(r.occurrence.org)),
       channelFallback: true,
     })),
-    ...(deps.meetings ? await meetingMessages(state.orgs, state.groups, deps.meetings, now) : []),
-    ...forankringMessages(state.orgs, state.groups, state.forankring, now),
+    ...(deps.meetings ? await meetingMessages(state.orgs, state.groups, deps.meetings, now, languageOf) : []),
+    ...forankringMessages(state.orgs, state.groups, state.forankring, now, languageOf),
   ];
   return { due, planningMs };
 }

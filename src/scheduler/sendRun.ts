@@ -205,7 +205,8 @@ export class SendRun {
     const link = item.link ?? (reminder.channelFallback ? await this.channelOf(reminder.org, reminder.group) : null);
     if (link === null) return { status: 'undeliverable', via: 'none', detail: 'personal chat unreachable, no linked channel' };
     const name = this.rosterNames.get(reminder.recipient) ?? reminder.recipient;
-    const r = await this.deliverTo(item, link.channel, { ...reminder.message, mentions: [{ aadObjectId: reminder.recipient, name }] });
+    // The channel is read by the whole group: the organisation's language, not the recipient's.
+    const r = await this.deliverTo(item, link.channel, { ...(reminder.channelMessage ?? reminder.message), mentions: [{ aadObjectId: reminder.recipient, name }] });
     if (r.ok) return { status: 'sent', via: 'channel', detail: r.activityId };
     if (r.status === NOT_OWNER) return 'unsent';
     return { status: 'failed', via: 'channel', detail: failureDetail(r) };

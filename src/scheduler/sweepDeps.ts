@@ -7,6 +7,7 @@ import type {
   MeetingInputRepository,
   MessageSender,
   OrganisationCatalog,
+  PersonLanguages,
   ReminderLedger,
   SweepMetrics,
 } from '../app/ports';
@@ -36,6 +37,8 @@ export interface SweepDeps {
   readonly meetings?: MeetingInputRepository;
   /** The decision register, for förankring reminders until each principal has taken the decision. */
   readonly decisions?: DecisionRepository;
+  /** Each recipient's language (one read per organisation swept); without it every message is Swedish. */
+  readonly languages?: PersonLanguages;
   /** Reads into the catalog what any instance changed in Teams (årshjul edits, group settings) before each sweep. */
   readonly refreshCatalog?: () => Promise<void>;
 }
