@@ -5,14 +5,14 @@ import { submitClose as closeHeldMeeting } from '../app/closeMeeting';
 import { findMeeting, type MeetingInGroup, type MeetingRef, type PrivateDestination } from '../app/meetingAccess';
 import { leadForm, newMeetingForm } from '../app/meetingForms';
 import { answerFromCard, ownInputCard, submitWrittenInput as saveWrittenInput, type DeputyCall } from '../app/meetingInput';
-import type { Clock, ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from '../app/ports';
+import type { Clock, ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository, MemberRepository } from '../app/ports';
 import { publishMeeting, type AgendaBoard, type PublishFailure } from '../app/publishMeeting';
 import { splitCard, type AdaptiveCard } from '../cards/adaptive';
 import { agendaCard, briefCard, closeCard, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
 import { changeText, meetingTexts as t, when } from '../cards/meetingTexts';
 import { texts } from '../cards/texts';
 import type { Meeting } from '../domain/meetings';
-import type { Group, LocalizedText, Organisation } from '../domain/organisation';
+import { orgLanguage, type Group, type LocalizedText, type Organisation } from '../domain/organisation';
 import type { Failure, Result } from '../domain/result';
 import type { ConversationRef } from '../domain/conversation';
 import { describeError, type Logger } from '../logger';
@@ -27,6 +27,7 @@ import {
   type SubmissionProblem,
 } from './meetingSubmissions';
 import type { ProactiveSender } from './proactive';
+import { languageOfChat } from './recipients';
 import { reply, replyText, replyWithCard, sendCard, type Turn } from './turn';
 
 export { closeSubmission, executeData, inputSubmission, saveMeetingSubmission } from './meetingSubmissions';
@@ -37,6 +38,8 @@ export interface MeetingDeps {
   readonly conversations: ConversationRepository;
   readonly meetingInputs: MeetingInputRepository;
   readonly proactive: ProactiveSender;
+  /** For the language of each person a notice goes to. */
+  readonly members: MemberRepository;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly decisions: DecisionRepository;
@@ -80,12 +83,14 @@ const perItem =
     return parsed.ok ? parsed : { ok: false, code: 'bad-field', problem: parsed.problem };
   };
 
-/** The agenda card in the group's channel, rendered in Swedish (the channel's language). */
+/** The agenda card in the group's channel, in the organisation's language (the channel's). */
 const agendaBoard = (deps: MeetingDeps): AgendaBoard => ({
-  post: async (channel, org, group, meeting, counts) => (await deps.proactive.send(channel, { card: agendaCard(org, group, meeting, counts, 'sv', null) })) ?? null,
+  post: async (channel, org, group, meeting, counts) =>
+    (await deps.proactive.send(channel, { card: agendaCard(org, group, meeting, counts, orgLanguage(org), null) })) ?? null,
   update: async (channel, activityId, org, group, meeting, counts, changes) => {
-    const note = t.revision(meeting.revision, changes.map((c) => changeText(c, org.timeZone, 'sv')).join('; ')).sv;
-    await deps.proactive.update(channel, activityId, { card: agendaCard(org, group, meeting, counts, 'sv', note) });
+    const locale = orgLanguage(org);
+    const note = t.revision(meeting.revision, changes.map((c) => changeText(c, org.timeZone, locale)).join('; '))[locale];
+    await deps.proactive.update(channel, activityId, { card: agendaCard(org, group, meeting, counts, locale, note) });
   },
 });
 
@@ -142,7 +147,7 @@ export async function submitMeeting(turn: Turn, deps: MeetingDeps, raw: z.infer<
     case 'created': {
       const at = when(published.meeting.startsAt, org.timeZone, turn.locale);
       if (published.channel === 'none')
-        return replyWithCard(turn, t.createdNoChannel(group.shortName, at)[turn.locale], agendaCard(org, group, published.meeting, published.counts, 'sv', null));
+        return replyWithCard(turn, t.createdNoChannel(group.shortName, at)[turn.locale], agendaCard(org, group, published.meeting, published.counts, turn.locale, null));
       deps.logger.info('meeting.created', { org: org.id, group: group.id, items: published.meeting.agenda.length });
       return reply(turn, t.created(group.shortName, at));
     }
@@ -162,22 +167,28 @@ export async function executeAnswer(
   if (input?.personal) await deps.proactive.send(input.personal, { card: inputCard(found.org, found.group, found.meeting, input.mine, turn.locale) });
   if (deputyCall !== null) await callDeputy(turn, deps, found, deputyCall, input?.personal ?? null);
   deps.logger.info('meeting.answered', { org: found.org.id, group: found.group.id, attendance });
-  return agendaCard(found.org, found.group, found.meeting, counts, 'sv', null);
+  // The refreshed card replaces the one tapped: in a channel everyone reads it (the organisation's language), in a personal chat only this person.
+  return agendaCard(found.org, found.group, found.meeting, counts, turn.ref.conversationType === 'personal' ? turn.locale : orgLanguage(found.org), null);
 }
 
 /** Förhinder in a group with deputies: each process leader is told to call the deputy, and the member what was done. */
 async function callDeputy(turn: Turn, deps: MeetingDeps, found: MeetingInGroup, call: DeputyCall, member: ConversationRef | null): Promise<void> {
-  const meeting = `${found.group.shortName} ${when(found.meeting.startsAt, found.org.timeZone, 'sv')}`;
-  const notice = { text: t.deputyLeaderNotice(call.member, meeting).sv };
+  // Each process leader in their own language.
+  const notice = async (ref: ConversationRef) => {
+    const locale = await languageOfChat(ref, deps.members);
+    return { text: t.deputyLeaderNotice(call.member, `${found.group.shortName} ${when(found.meeting.startsAt, found.org.timeZone, locale)}`)[locale] };
+  };
   const sent = await Promise.all(
     call.leaders.map((ref) =>
-      deps.proactive.send(ref, notice).then(
-        () => true,
-        (e: unknown) => {
-          deps.logger.warn('meeting.deputy-notice-failed', describeError(e));
-          return false;
-        },
-      ),
+      notice(ref)
+        .then((n) => deps.proactive.send(ref, n))
+        .then(
+          () => true,
+          (e: unknown) => {
+            deps.logger.warn('meeting.deputy-notice-failed', describeError(e));
+            return false;
+          },
+        ),
     ),
   );
   if (member !== null) await deps.proactive.send(member, { text: (sent.includes(true) ? t.deputyTold : t.deputyNotTold)[turn.locale] });

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
 import { actOnMinutesCard, publishMinutesAt, showMinutes as openMinutesFor, type ActionFailure } from '../app/minutes';
-import type { Clock, ConversationRepository, DecisionRepository, GroupRecord, GroupStateRepository, MeetingInputRepository } from '../app/ports';
+import type { Clock, ConversationRepository, DecisionRepository, GroupRecord, GroupStateRepository, MeetingInputRepository, MemberRepository } from '../app/ports';
 import type { AdaptiveCard } from '../cards/adaptive';
 import { plain } from '../cards/escape';
 import { meetingTexts } from '../cards/meetingTexts';
 import { minutesCard, minutesTexts as t } from '../cards/minutesCards';
 import { texts } from '../cards/texts';
-import type { LocalizedText } from '../domain/organisation';
+import type { Locale, LocalizedText } from '../domain/organisation';
 import type { Logger } from '../logger';
 import { personalChats } from './personalChats';
 import type { ProactiveSender } from './proactive';
@@ -20,6 +20,8 @@ export interface MinutesDeps {
   readonly meetingInputs: MeetingInputRepository;
   readonly decisions: DecisionRepository;
   readonly proactive: ProactiveSender;
+  /** For the language of each person a notice goes to. */
+  readonly members: MemberRepository;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -55,11 +57,12 @@ function names(record: GroupRecord | undefined): (aad: string) => string {
   return (a) => map.get(a) ?? a;
 }
 
-/** "8 december 2026" from a calendar date, for the notices (a date needs no time zone). */
-const dayOf = (iso: string) => new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+/** "8 december 2026" (or "8 December 2026") from a calendar date, for the notices (a date needs no time zone). */
+const dayOf = (iso: string, locale: Locale = 'sv') =>
+  new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 
 const asker = (turn: Turn, deps: MinutesDeps) => ({ user: turn.user, now: deps.clock.now() });
-const ports = (deps: MinutesDeps) => ({ ...deps, personal: personalChats(deps.conversations, deps.proactive) });
+const ports = (deps: MinutesDeps) => ({ ...deps, personal: personalChats(deps.conversations, deps.proactive, deps.members) });
 
 /**
  * A card that shows draft minutes goes only to the person's personal chat: in a channel or group
@@ -133,16 +136,20 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
           .map((x) => x.trim())
           .filter((x) => aad.safeParse(x).success);
   const input = { verb: data.verb, org: data.org, group: data.group, meetingId: data.meetingId, etag: data.etag, notes, justerare, comment: data.comment };
-  // Each justerare gets the card in their personal chat (in Swedish, like every proactive card).
+  // Each justerare gets the card in their personal chat, in their language.
   const result = await actOnMinutesCard(
     input,
     asker(turn, deps),
     ports(deps),
-    (s) => ({ card: minutesCard(s.minutes, s.group, s.meeting.date, names(s.record), { edit: false, approve: true, nameJusterare: false }, s.etag, 'sv') }),
-    // The process leader learns the outcome (in Swedish, like every proactive message).
-    (o) => {
-      const [group, date, by] = [plain(o.group.shortName), dayOf(o.meeting.date), plain(names(o.record)(o.by))];
-      return { text: (o.minutes.status === 'approved' ? t.approvedNotice(group, date, by) : t.returnedNotice(group, date, by, plain(o.minutes.returnComment ?? ''))).sv };
+    (s) => (locale: Locale) => ({
+      card: minutesCard(s.minutes, s.group, s.meeting.date, names(s.record), { edit: false, approve: true, nameJusterare: false }, s.etag, locale),
+    }),
+    // The process leader learns the outcome, in their language.
+    (o) => (locale: Locale) => {
+      const [group, date, by] = [plain(o.group.shortName), dayOf(o.meeting.date, locale), plain(names(o.record)(o.by))];
+      return {
+        text: (o.minutes.status === 'approved' ? t.approvedNotice(group, date, by) : t.returnedNotice(group, date, by, plain(o.minutes.returnComment ?? '')))[locale],
+      };
     },
   );
   if (!result.ok) {
@@ -170,7 +177,9 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
 /** `publicera <möte> <url>`: approved minutes marked as published at a web address; the absent get the link. */
 export async function publishMinutes(turn: Turn, deps: MinutesDeps, arg: string): Promise<void> {
   const [ref = '', url = ''] = arg.trim().split(/\s+/);
-  const result = await publishMinutesAt({ ref, url }, asker(turn, deps), ports(deps), (p) => ({ text: t.linkToAbsent(p.group.shortName, p.meeting.date, p.url).sv }));
+  const result = await publishMinutesAt({ ref, url }, asker(turn, deps), ports(deps), (p) => (locale: Locale) => ({
+    text: t.linkToAbsent(p.group.shortName, p.meeting.date, p.url)[locale],
+  }));
   if (result.ok) return reply(turn, t.publishedNote(url));
   if (result.code === 'unknown-meeting') return reply(turn, meetingTexts.unknownMeeting);
   if (result.code === 'bad-url') return reply(turn, t.failures['bad-url']);
