@@ -98,7 +98,7 @@ export function cycleChangedText(
   locale: Locale,
 ): string {
   const deadline = r.occurrence?.deadline ?? r.date;
-  const holiday = r.occurrence?.movedFrom ? cycleEditTexts.holiday(r.occurrence.movedFrom, nonWorkdayReason(r.occurrence.movedFrom) ?? '', deadline)[locale] : '';
+  const holiday = r.occurrence?.movedFrom ? cycleEditTexts.holiday(r.occurrence.movedFrom, nonWorkdayReason(r.occurrence.movedFrom, locale) ?? '', deadline)[locale] : '';
   switch (r.kind) {
     case 'confirm':
       return cycleEditTexts.confirmed(r.what, deadline, r.group)[locale] + holiday;

@@ -160,7 +160,7 @@ export function correctionCard(d: Decision, etag: string, locale: Locale): Adapt
 /** One decision: number, kind, outcome, text, and förankring status per principal, with actions for those who record. */
 export function decisionCard(d: Decision, canRecord: boolean, locale: Locale): AdaptiveCard {
   const rows: [string, string][] = [
-    ['Datum', d.date],
+    [decisionTexts.date[locale], d.date],
     [decisionTexts.kind[locale], kindNames[d.kind][locale]],
     [decisionTexts.outcome[locale], outcomeNames[d.outcome][locale]],
   ];

@@ -33,6 +33,7 @@ export const minutesTexts = {
   absent: both('Förhinder', 'Absent'),
   status: both('Status', 'Status'),
   version: both('Version', 'Version'),
+  writtenBy: (name: string) => both(`Vid anteckningarna: ${name}`, `Minutes taken by: ${name}`),
   justerat: (date: string, name: string) => both(`Justerat ${date}, ${name}`, `Approved ${date}, ${name}`),
   published: (url: string) => both(`Publicerad: ${url}`, `Published: ${url}`),
   returned: (c: string) => both(`Returnerad med kommentar: ${c}`, `Returned with comment: ${c}`),
@@ -141,7 +142,7 @@ export function minutesCard(
     if (i.notes) body.push(textBlock(plain(i.notes), { spacing: 'None' }));
     for (const d of i.decisions) body.push(textBlock(plain(d), { spacing: 'None', weight: 'Bolder' }));
   });
-  body.push(textBlock(`Vid anteckningarna: ${plain(names(m.writtenBy))}`, { isSubtle: true, spacing: 'Medium' }));
+  body.push(textBlock(minutesTexts.writtenBy(plain(names(m.writtenBy)))[locale], { isSubtle: true, spacing: 'Medium' }));
   if (m.approvedBy && m.approvedAt) body.push(textBlock(minutesTexts.justerat(m.approvedAt.slice(0, 10), plain(names(m.approvedBy)))[locale], { weight: 'Bolder' }));
   if (m.publishedUrl) body.push(textBlock(minutesTexts.published(m.publishedUrl)[locale]));
   if (m.returnComment) body.push(textBlock(minutesTexts.returned(plain(m.returnComment))[locale], { color: 'Attention' }));

@@ -78,7 +78,7 @@ export function reminderCard(r: Reminder, locale: Locale): AdaptiveCard {
   ];
   const body: CardElement[] = [facts(rows)];
   if (proposal) body.push(textBlock(reminderTexts.proposalNote[locale], { isSubtle: true }));
-  if (occ.movedFrom !== null) body.push(textBlock(reminderTexts.moved(occ.movedFrom, nonWorkdayReason(occ.movedFrom) ?? '')[locale], { isSubtle: true }));
+  if (occ.movedFrom !== null) body.push(textBlock(reminderTexts.moved(occ.movedFrom, nonWorkdayReason(occ.movedFrom, locale) ?? '')[locale], { isSubtle: true }));
   if (r.meetingCount !== null) body.push(textBlock(reminderTexts.meetings(r.meetingCount.planned, r.meetingCount.minimum)[locale]));
   const data = { org: occ.org.id, group: occ.group.id, occurrence: occ.key, deadline: occ.deadline };
   return card(locale, reminderTexts.title(what)[locale], body, [
@@ -98,8 +98,8 @@ export function cycleCard(groupName: string, deadlines: readonly Occurrence[], i
               const notes = [
                 ...(isProposal(o.item) ? [reminderTexts.proposal[locale]] : []),
                 ...(o.changedFrom !== undefined ? [`${locale === 'sv' ? 'ändrat från' : 'changed from'} ${o.changedFrom}`] : []),
-                // Why it moved: the weekday or holiday of the nominal date (Swedish names, as in the reminder).
-                ...(o.movedFrom ? [`${locale === 'sv' ? 'flyttad från' : 'moved from'} ${o.movedFrom}, ${nonWorkdayReason(o.movedFrom) ?? ''}`] : []),
+                // Why it moved: the weekday or holiday of the nominal date, in the card's language.
+                ...(o.movedFrom ? [`${locale === 'sv' ? 'flyttad från' : 'moved from'} ${o.movedFrom}, ${nonWorkdayReason(o.movedFrom, locale) ?? ''}`] : []),
               ];
               return [o.deadline, `${plain(o.item.title[locale])}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`] as const;
             }),

@@ -1,6 +1,7 @@
 import Holidays from 'date-holidays';
 import type { IsoDate } from './calendarDate';
 import { addDays } from './calendarDate';
+import type { Locale } from './organisation';
 
 /**
  * Swedish non-working days from a maintained library (date-holidays): public holidays
@@ -8,21 +9,23 @@ import { addDays } from './calendarDate';
  * computation on dates; no clock.
  */
 const sweden = new Holidays('SE');
-const cache = new Map<number, Map<IsoDate, string>>();
+const cache = new Map<string, Map<IsoDate, string>>();
 
-function holidaysOf(year: number): Map<IsoDate, string> {
-  let map = cache.get(year);
+/** The year's non-working holidays with their names in `locale` (asked for explicitly: the library's default follows the environment). */
+function holidaysOf(year: number, locale: Locale = 'sv'): Map<IsoDate, string> {
+  const key = `${locale}|${year}`;
+  let map = cache.get(key);
   if (map === undefined) {
     map = new Map();
-    for (const h of sweden.getHolidays(year)) if (h.type === 'public' || h.type === 'bank') map.set(h.date.slice(0, 10), h.name);
-    cache.set(year, map);
+    for (const h of sweden.getHolidays(year, locale)) if (h.type === 'public' || h.type === 'bank') map.set(h.date.slice(0, 10), h.name);
+    cache.set(key, map);
   }
   return map;
 }
 
-/** The holiday's Swedish name, or null when the date is not a Swedish public holiday (or midsommar-, jul- or nyårsafton). */
-export function swedishHoliday(date: IsoDate): string | null {
-  return holidaysOf(Number(date.slice(0, 4))).get(date) ?? null;
+/** The name (Swedish unless asked otherwise) of a Swedish holiday, or null when the date is not a Swedish public holiday (or midsommar-, jul- or nyårsafton). */
+export function swedishHoliday(date: IsoDate, locale: Locale = 'sv'): string | null {
+  return holidaysOf(Number(date.slice(0, 4)), locale).get(date) ?? null;
 }
 
 /** Saturday, Sunday or a Swedish holiday. */
@@ -31,12 +34,13 @@ export function isNonWorkday(date: IsoDate): boolean {
   return day === 0 || day === 6 || swedishHoliday(date) !== null;
 }
 
-/** Why a date is not a working day, in Swedish, for the reminder text. */
-export function nonWorkdayReason(date: IsoDate): string | null {
-  const holiday = swedishHoliday(date);
+/** Why a date is not a working day ("annandag jul", "lördag"; in English "Boxing Day", "Saturday"), for the reminder text. */
+export function nonWorkdayReason(date: IsoDate, locale: Locale = 'sv'): string | null {
+  const holiday = swedishHoliday(date, locale);
   if (holiday !== null) return holiday;
   const day = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return day === 6 ? 'lördag' : day === 0 ? 'söndag' : null;
+  const weekend = locale === 'sv' ? (['söndag', 'lördag'] as const) : (['Sunday', 'Saturday'] as const);
+  return day === 6 ? weekend[1] : day === 0 ? weekend[0] : null;
 }
 
 /**

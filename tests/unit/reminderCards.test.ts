@@ -67,6 +67,14 @@ describe('reminderCard', () => {
     ]);
   });
 
+  it('names the holiday a deadline moved off in English on an English card', () => {
+    const moved = reminder({ occurrence: occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' }) });
+    expect(cardTexts(asRecord(reminderCard(moved, 'en'))).slice(-1)).toEqual(['Moved from 2026-12-26 (Boxing Day).']);
+    const weekend = reminder({ occurrence: occurrence({ deadline: '2027-05-31', movedFrom: '2027-05-29' }) });
+    expect(cardTexts(asRecord(reminderCard(weekend, 'en'))).slice(-1)).toEqual(['Moved from 2027-05-29 (Saturday).']);
+    expect(cardTexts(asRecord(reminderCard(weekend, 'sv'))).slice(-1)).toEqual(['Flyttad från 2027-05-29 (lördag).']);
+  });
+
   it('offers "done" and "seen" with the occurrence they answer', () => {
     const data = { org: 'goteborgsomradet', group: 'lgs', occurrence: 'lgs-arsrapport|2027-05-31', deadline: '2027-05-31' };
     expect(cardActions(asRecord(reminderCard(reminder(), 'sv')))).toEqual([
@@ -91,6 +99,11 @@ describe('cycleCard', () => {
       'Kalenderlänk (lägg till i Outlook via "Lägg till kalender" → "Från internet"): https://bot/ics/abc',
     ]);
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Prenumerera i Outlook', url: 'https://bot/ics/abc' }]);
+  });
+
+  it('gives the holiday a deadline moved off in English on an English card', () => {
+    const card = asRecord(cycleCard('LGS', [occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' })], null, 'en'));
+    expect(cardTexts(card)).toEqual(['Annual cycle – LGS', '2026-12-28: LGS annual report (moved from 2026-12-26, Boxing Day)']);
   });
 
   it('says so when nothing is coming, and offers no link without one', () => {
