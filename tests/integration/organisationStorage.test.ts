@@ -91,6 +91,7 @@ describe('members', () => {
     expect(user).toEqual({
       aadObjectId: USERS.processLeaderNosam,
       preferredLocale: null,
+      teamsLocale: null,
       memberships: [
         { org: 'goteborgsomradet', group: 'nosam-hisingen', party: null, roles: ['processLeader'] },
         { org: 'goteborgsomradet', group: 'nosam-ockero', party: null, roles: ['processLeader'] },
