@@ -44,6 +44,7 @@ import { ConversationTableRepository } from '../src/storage/conversationReposito
 import { DecisionTableRepository } from '../src/storage/decisionRepository';
 import { GroupStateTableRepository, memberEntity } from '../src/storage/groupStateRepository';
 import { MeetingInputTableRepository } from '../src/storage/meetingInputRepository';
+import { MemberTableRepository } from '../src/storage/memberRepository';
 import { Leases, ReminderLedger } from '../src/storage/reminderLedger';
 import { keyPart, TableStore } from '../src/storage/tables';
 import { createBotAuth } from '../src/teams/adapter';
@@ -243,6 +244,10 @@ export async function runSweepBench(): Promise<SweepBenchResult> {
     const mismatched = [...data.people].filter(([aad, conversation]) => stored.get(aad)?.conversationId !== conversation || stored.get(aad)?.tenantId !== TENANT);
     if (stored.size !== data.people.size || mismatched.length > 0)
       throw new Error(`personal chats read back: ${stored.size} of ${data.people.size}, ${mismatched.length} wrong`);
+    // Every tenth person's Teams client is English (a profile row each, as a turn writes it): the sweep reads the languages in one query.
+    const members = new MemberTableRepository(store);
+    const english = [...data.people.keys()].filter((_, i) => i % 10 === 0);
+    for (let i = 0; i < english.length; i += 50) await Promise.all(english.slice(i, i + 50).map((aad) => members.setTeamsLocale(aad, 'en')));
     const seedMs = performance.now() - seedStart;
     const recipientOf = new Map([...data.people].map(([aad, c]) => [c, aad]));
 
@@ -277,6 +282,7 @@ export async function runSweepBench(): Promise<SweepBenchResult> {
       logger: silentLogger,
       meetings: new MeetingInputTableRepository(store),
       decisions: new DecisionTableRepository(store),
+      languages: members,
       instanceId: 'bench',
       settings: { leaseTtlMs: 5 * 60_000, staleClaimMs: 10 * 60_000, maxSweepsPerReminder: 3, concurrency: CONCURRENCY },
     });
