@@ -127,6 +127,58 @@ describe('messages the sweep sends, in each recipient language', () => {
   });
 });
 
+describe('meeting messages before the meeting, in the recipient language', () => {
+  beforeEach(() => startBot());
+  afterEach(async () => bot.stop());
+
+  it('reminds an absent en-US member to leave input in English, and sends the brief to an en-US chair in English and to the Swedish process leader in Swedish', async () => {
+    for (const [user, locale] of [
+      [USERS.processLeaderLgs, 'sv-SE'],
+      [USERS.chairLgs, 'en-US'],
+      [USERS.memberKommun, 'en-US'],
+      [USERS.memberRegion, 'sv-SE'],
+    ] as const)
+      await bot.post(personalInstall(opts(user, locale)));
+    await bot.post(channelMessage('koppla LGS', { ...opts(USERS.processLeaderLgs, 'sv-SE'), channelId: CHANNEL }));
+    const made = await createMeeting(bot, USERS.processLeaderLgs, { org: 'goteborgsomradet', group: 'lgs', query: 'LGS' }, {}, 1);
+    const data = { org: 'goteborgsomradet', group: 'lgs', meetingId: made.id };
+    await bot.post(actionExecute('absent', data, { ...opts(USERS.memberKommun, 'en-US'), channelId: CHANNEL }));
+    await bot.post(actionExecute('absent', data, { ...opts(USERS.memberRegion, 'sv-SE'), channelId: CHANNEL }));
+    bot.connector.clear();
+    now = new Date('2026-12-04T13:00:00Z');
+    await bot.running.scheduler.runOnce();
+    expect(titlesIn(personal(USERS.memberKommun))).toContain('Leave input before the meeting – LGS');
+    expect(titlesIn(personal(USERS.memberRegion))).toContain('Lämna synpunkter inför mötet – LGS');
+    bot.connector.clear();
+    now = new Date('2026-12-07T12:30:00Z');
+    await bot.running.scheduler.runOnce();
+    expect(titlesIn(personal(USERS.chairLgs)).filter((t) => t.startsWith('Brief') || t.startsWith('Sammanställning'))).toEqual(['Brief before the meeting – LGS']);
+    expect(titlesIn(personal(USERS.processLeaderLgs)).filter((t) => t.startsWith('Brief') || t.startsWith('Sammanställning'))).toEqual([
+      'Sammanställning inför mötet – LGS',
+    ]);
+  });
+});
+
+describe('the deputy notice, in the process leader language', () => {
+  beforeEach(() => startBot());
+  afterEach(async () => bot.stop());
+
+  it('tells an en-US process leader in English to call the deputy of a Swedish member', async () => {
+    await bot.post(personalInstall(opts(USERS.processLeaderLgs, 'en-US')));
+    await bot.post(personalInstall(opts(USERS.memberRegion, 'sv-SE')));
+    const made = await createMeeting(bot, USERS.processLeaderLgs, { org: 'goteborgsomradet', group: 'lgs', query: 'LGS' }, {}, 1);
+    await bot.post(actionSubmit({ verb: 'saveSettings', org: 'goteborgsomradet', group: 'lgs', deputies: 'true' }, opts(USERS.processLeaderLgs, 'en-US')));
+    bot.connector.clear();
+    await bot.post(actionExecute('absent', { org: 'goteborgsomradet', group: 'lgs', meetingId: made.id }, opts(USERS.memberRegion, 'sv-SE')));
+    expect(textsIn(personal(USERS.processLeaderLgs))).toEqual([
+      "Ledamot region (demo) can't attend LGS Tue, 8 Dec 2026, 13:00; the group has deputies – call the deputy.",
+    ]);
+    expect(textsIn(personal(USERS.memberRegion))).toEqual([
+      'Processledaren har fått veta att du har förhinder. Gruppen har ersättare: kalla din ersättare så att hen kan komma.',
+    ]);
+  });
+});
+
 describe('the minutes for justering and the outcome notice, in the recipient language', () => {
   beforeEach(() => startBot());
   afterEach(async () => bot.stop());
