@@ -18,7 +18,8 @@ import {
   type UnknownMeeting,
 } from './meetingAccess';
 import { briefFor, meetingPeople, meetingViewRights } from './meetings';
-import type { ConversationRepository, GroupStateRepository, MeetingInputRepository } from './ports';
+import type { ConversationRepository, DeputyRepository, GroupStateRepository, MeetingInputRepository } from './ports';
+import type { DeputyCall } from '../domain/deputies';
 
 export interface BriefPorts {
   readonly catalog: OrgCatalog;
@@ -31,9 +32,12 @@ export interface BriefPorts {
 export async function meetingBrief(
   ref: MeetingRef,
   ctx: { user: UserContext; now: Date; scope: ConversationRef['conversationType'] },
-  ports: BriefPorts,
+  ports: BriefPorts & { readonly deputies: Pick<DeputyRepository, 'calls'> },
 ): Promise<
-  Result<{ found: MeetingInGroup; brief: Brief; destination: PrivateDestination }, UnknownMeeting | Failure<'not-input-reader', { group: Group }> | NoPersonalChat>
+  Result<
+    { found: MeetingInGroup; brief: Brief; calls: DeputyCall[]; destination: PrivateDestination },
+    UnknownMeeting | Failure<'not-input-reader', { group: Group }> | NoPersonalChat
+  >
 > {
   const found = await loadMeeting(ports, ref);
   if (!found.ok) return found;
@@ -41,7 +45,9 @@ export async function meetingBrief(
   if (!brief.ok) return fail('not-input-reader', { group: found.value.group });
   const destination = await privateDestination(ports.conversations, ctx.user, ctx.scope);
   if (!destination.ok) return destination;
-  return ok({ found: found.value, brief: brief.value, destination: destination.value });
+  // Which deputies were called (issue 12), for the chair and the process leader.
+  const calls = await ports.deputies.calls({ org: found.value.org.id, group: found.value.group.id, id: found.value.meeting.id });
+  return ok({ found: found.value, brief: brief.value, calls, destination: destination.value });
 }
 
 /** How many past and coming meetings `möten` shows. */

@@ -5,7 +5,11 @@ import { submitClose as closeHeldMeeting } from '../app/closeMeeting';
 import { findMeeting, type MeetingInGroup, type MeetingRef, type PrivateDestination } from '../app/meetingAccess';
 import { leadForm, newMeetingForm } from '../app/meetingForms';
 import { answerFromCard, ownInputCard, submitWrittenInput as saveWrittenInput, type DeputyCall } from '../app/meetingInput';
-import type { Clock, ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from '../app/ports';
+import type { Clock, ConversationRepository, DecisionRepository, DeputyRepository, GroupStateRepository, MeetingInputRepository } from '../app/ports';
+import { callDeputy as callNamedDeputy } from '../app/deputies';
+import { deputyCallCard, deputyTexts } from '../cards/deputyCards';
+import { plain } from '../cards/escape';
+import { personalChats } from './personalChats';
 import { publishMeeting, type AgendaBoard, type PublishFailure } from '../app/publishMeeting';
 import { splitCard, type AdaptiveCard } from '../cards/adaptive';
 import { agendaCard, briefCard, closeCard, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
@@ -40,6 +44,7 @@ export interface MeetingDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly decisions: DecisionRepository;
+  readonly deputies: DeputyRepository;
 }
 
 /** `org/group/meetingId` from a button or a typed command. */
@@ -159,16 +164,16 @@ export async function executeAnswer(
   const r = await answerFromCard(attendance, data, userAt(turn, deps), deps);
   if (!r.ok) return (r.code === 'unknown-meeting' ? t.unknownMeeting : r.code === 'not-member' ? t.notMember(r.group.shortName) : t.started)[turn.locale];
   const { found, counts, inputCard: input, deputyCall } = r.value;
-  if (input?.personal) await deps.proactive.send(input.personal, { card: inputCard(found.org, found.group, found.meeting, input.mine, turn.locale) });
+  if (input?.personal) await deps.proactive.send(input.personal, { card: inputCard(found.org, found.group, found.meeting, input.mine, turn.locale, input.deputy) });
   if (deputyCall !== null) await callDeputy(turn, deps, found, deputyCall, input?.personal ?? null);
   deps.logger.info('meeting.answered', { org: found.org.id, group: found.group.id, attendance });
   return agendaCard(found.org, found.group, found.meeting, counts, 'sv', null);
 }
 
-/** Förhinder in a group with deputies: each process leader is told to call the deputy, and the member what was done. */
+/** Förhinder in a group with deputies but no deputy named for the member: each process leader is told to call the deputy, and the member what was done. */
 async function callDeputy(turn: Turn, deps: MeetingDeps, found: MeetingInGroup, call: DeputyCall, member: ConversationRef | null): Promise<void> {
   const meeting = `${found.group.shortName} ${when(found.meeting.startsAt, found.org.timeZone, 'sv')}`;
-  const notice = { text: t.deputyLeaderNotice(call.member, meeting).sv };
+  const notice = { text: t.deputyLeaderNotice(plain(call.member), meeting, found.group.shortName).sv };
   const sent = await Promise.all(
     call.leaders.map((ref) =>
       deps.proactive.send(ref, notice).then(
@@ -180,7 +185,42 @@ async function callDeputy(turn: Turn, deps: MeetingDeps, found: MeetingInGroup, 
       ),
     ),
   );
-  if (member !== null) await deps.proactive.send(member, { text: (sent.includes(true) ? t.deputyTold : t.deputyNotTold)[turn.locale] });
+  if (member !== null) await deps.proactive.send(member, { text: (sent.includes(true) ? t.deputyTold : t.deputyNotTold)(found.group.shortName)[turn.locale] });
+}
+
+/**
+ * "Kalla ersättare" on the input card: the named deputy gets the call in their personal chat (in
+ * Swedish, the groups' language), the process leaders are told, and the member hears what happened.
+ */
+export async function submitCallDeputy(turn: Turn, deps: MeetingDeps, data: z.infer<typeof executeData>): Promise<void> {
+  const at = (found: MeetingInGroup) => `${found.group.shortName} ${when(found.meeting.startsAt, found.org.timeZone, 'sv')}`;
+  const r = await callNamedDeputy(
+    data,
+    userAt(turn, deps),
+    { ...deps, chats: personalChats(deps.conversations, deps.proactive) },
+    {
+      toDeputy: (f) => ({ card: deputyCallCard(f.found.org, f.found.group, f.found.meeting, f.memberName, 'sv') }),
+      toLeader: (f) => ({ text: (f.reached ? deputyTexts.leaderCalled : deputyTexts.leaderUnreached)(plain(f.memberName), plain(f.deputyName), at(f.found)).sv }),
+    },
+  );
+  if (!r.ok) {
+    deps.logger.info('meeting.deputy-call-refused', { org: data.org, group: data.group, code: r.code });
+    switch (r.code) {
+      case 'unknown-meeting':
+        return reply(turn, t.unknownMeeting);
+      case 'not-member':
+        return reply(turn, t.notMember(r.group.shortName));
+      case 'started':
+        return reply(turn, t.started);
+      case 'no-deputy':
+        return reply(turn, deputyTexts.noneNamed(r.group.shortName));
+      case 'already-called':
+        return reply(turn, deputyTexts.alreadyCalled(plain(r.deputyName)));
+    }
+  }
+  const { found, deputyName, reached, leadersTold } = r.value;
+  deps.logger.info('meeting.deputy-called', { org: found.org.id, group: found.group.id, reached, leadersTold });
+  return reply(turn, (reached ? deputyTexts.called : deputyTexts.unreached)(plain(deputyName), leadersTold));
 }
 
 /** `synpunkter <möte>`: the input card with the member's own input, in personal chat only. */
@@ -190,8 +230,8 @@ export async function showInputCard(turn: Turn, deps: MeetingDeps, arg: string):
     if (r.code === 'no-personal-chat') return refusePrivately(turn, deps);
     return reply(turn, r.code === 'not-member' ? t.notMember(r.group.shortName) : t.unknownMeeting);
   }
-  const { found, mine, destination } = r.value;
-  await sendPrivately(turn, deps, destination, [inputCard(found.org, found.group, found.meeting, mine, turn.locale)]);
+  const { found, mine, deputy, destination } = r.value;
+  await sendPrivately(turn, deps, destination, [inputCard(found.org, found.group, found.meeting, mine, turn.locale, deputy)]);
 }
 
 /** The input card's submission: every field checked, saved per item until the cut-off. */
@@ -225,9 +265,9 @@ export async function showBrief(turn: Turn, deps: MeetingDeps, arg: string): Pro
     if (r.code === 'no-personal-chat') return refusePrivately(turn, deps);
     return reply(turn, r.code === 'not-input-reader' ? t.notInputReader(r.group.shortName) : t.unknownMeeting);
   }
-  const { found, brief, destination } = r.value;
+  const { found, brief, calls, destination } = r.value;
   // Everyone's input at its limit is more than one Teams message holds: the brief comes in parts.
-  await sendPrivately(turn, deps, destination, splitCard(briefCard(found.org, found.group, found.meeting, brief, turn.locale)));
+  await sendPrivately(turn, deps, destination, splitCard(briefCard(found.org, found.group, found.meeting, brief, turn.locale, calls)));
 }
 
 /** `möten [grupp]`: the group's upcoming and recent meetings, a card each. */
