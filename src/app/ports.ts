@@ -59,6 +59,8 @@ export interface AdminRepository {
   audit(org: OrgId, change: AdminChange): Promise<void>;
   /** The audit, newest first. */
   auditLog(org: OrgId, limit: number): Promise<AdminChange[]>;
+  /** People removed as admins in Teams (and not added again since): the shipped files do not make them admins again. */
+  removedAdmins(org: OrgId): Promise<Set<string>>;
 }
 
 /** Group settings changed in Teams, beside the shipped files; every change kept (who, when). */
