@@ -8,7 +8,8 @@ import type { GroupInOrg, OrgCatalog } from './catalog';
 import { groupByIds, namedGroup, type NamedGroupFailure } from './chairCommands';
 import { teamOfGroup } from './conversations';
 import { loadMeeting, type MeetingInGroup, type MeetingRef, type UnknownMeeting } from './meetingAccess';
-import type { ConversationRepository, DeputyRepository, GroupStateRepository, PersonalChats, TeamRoster } from './ports';
+import { answerMeeting, mayInGroup } from './meetings';
+import type { ConversationRepository, DeputyRepository, GroupStateRepository, MeetingInputRepository, PersonalChats, TeamRoster } from './ports';
 
 export interface DeputyDeps {
   readonly catalog: OrgCatalog;
@@ -128,6 +129,7 @@ export type CallDeputyFailure =
   | UnknownMeeting
   | Failure<'not-member', { group: Group }>
   | Failure<'started'>
+  | Failure<'attending', { group: Group }>
   | Failure<'no-deputy', { group: Group }>
   | Failure<'already-called', { deputyName: string }>;
 
@@ -139,19 +141,32 @@ export type CallDeputyFailure =
 export async function callDeputy<M>(
   ref: MeetingRef,
   ctx: { user: UserContext; now: Date },
-  deps: { catalog: OrgCatalog; groupState: Pick<GroupStateRepository, 'meeting' | 'groups'>; deputies: DeputyRepository; chats: PersonalChats<M> },
+  deps: {
+    catalog: OrgCatalog;
+    groupState: Pick<GroupStateRepository, 'meeting' | 'groups'>;
+    meetingInputs: MeetingInputRepository;
+    deputies: DeputyRepository;
+    chats: PersonalChats<M>;
+  },
   messages: { toDeputy: (f: CallFacts) => M; toLeader: (f: CallFacts) => M },
-): Promise<Result<CallFacts & { leadersTold: boolean }, CallDeputyFailure>> {
+): Promise<Result<CallFacts & { leadersTold: boolean; markedAbsent: boolean }, CallDeputyFailure>> {
   const found = await loadMeeting(deps, ref);
   if (!found.ok) return found;
   const { org, group, meeting, record } = found.value;
   const me = ctx.user.aadObjectId;
-  const member = record?.members.find((m) => m.aadObjectId === me && m.roles.includes('member'));
-  if (member === undefined) return fail('not-member', { group });
+  const member = record?.members.find((m) => m.aadObjectId === me);
+  if (member === undefined || !mayInGroup('takePart', ctx.user, org, group, record, ctx.now)) return fail('not-member', { group });
   if (meeting.status !== 'planned' || meeting.cancelled || meeting.startsAt <= ctx.now.toISOString()) return fail('started');
   const deputy = await deputyOf(found.value, me, deps.deputies);
   if (deputy === null) return fail('no-deputy', { group });
   const key = { org: org.id, group: group.id, id: meeting.id };
+  // A deputy replaces someone who cannot come: one who said they are coming is asked to say förhinder first; one who has not answered gets förhinder noted.
+  const answer = (await deps.meetingInputs.load(key)).answers.find((a) => a.member === me)?.attendance ?? null;
+  if (answer === 'attending') return fail('attending', { group });
+  if (answer === null) {
+    const marked = await answerMeeting('absent', { ...found.value, user: ctx.user, now: ctx.now }, deps.meetingInputs);
+    if (!marked.ok) return marked.code === 'not-member' ? fail('not-member', { group }) : fail('started');
+  }
   const call = {
     member: me,
     memberName: member.displayName,
@@ -166,5 +181,5 @@ export async function callDeputy<M>(
   await deps.deputies.finishCall(key, me, reached ? 'reached' : 'unreached');
   const leaders = (record?.members ?? []).filter((m) => m.roles.includes('processLeader') && m.aadObjectId !== me);
   const told = await Promise.all(leaders.map((l) => deps.chats.deliver(l.aadObjectId, messages.toLeader({ ...facts, reached }))));
-  return ok({ ...facts, reached, leadersTold: told.includes(true) });
+  return ok({ ...facts, reached, leadersTold: told.includes(true), markedAbsent: answer === null });
 }

@@ -69,6 +69,12 @@ export const deputyTexts = {
           `${deputy} kunde inte nås här, och inte heller processledaren. Kontakta ${deputy} direkt.`,
           `${deputy} could not be reached here, nor could the process leader. Contact ${deputy} directly.`,
         ),
+  attending: (g: string) =>
+    both(
+      `Du har svarat att du kommer till ${g}, så ingen ersättare kallades. Tryck Förhinder på dagordningen först om du inte kan komma.`,
+      `You have answered that you will attend ${g}, so no deputy was called. Press Can't attend on the agenda first if you cannot come.`,
+    ),
+  markedAbsent: both('Jag har också noterat förhinder för dig.', "I have also noted that you can't attend."),
   alreadyCalled: (deputy: string) =>
     both(`${deputy} är redan kallad till mötet. Inget skickades igen.`, `${deputy} has already been called to the meeting. Nothing was sent again.`),
   noneNamed: (g: string) =>

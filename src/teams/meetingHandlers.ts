@@ -212,15 +212,18 @@ export async function submitCallDeputy(turn: Turn, deps: MeetingDeps, data: z.in
         return reply(turn, t.notMember(r.group.shortName));
       case 'started':
         return reply(turn, t.started);
+      case 'attending':
+        return reply(turn, deputyTexts.attending(r.group.shortName));
       case 'no-deputy':
         return reply(turn, deputyTexts.noneNamed(r.group.shortName));
       case 'already-called':
         return reply(turn, deputyTexts.alreadyCalled(plain(r.deputyName)));
     }
   }
-  const { found, deputyName, reached, leadersTold } = r.value;
+  const { found, deputyName, reached, leadersTold, markedAbsent } = r.value;
   deps.logger.info('meeting.deputy-called', { org: found.org.id, group: found.group.id, reached, leadersTold });
-  return reply(turn, (reached ? deputyTexts.called : deputyTexts.unreached)(plain(deputyName), leadersTold));
+  const told = (reached ? deputyTexts.called : deputyTexts.unreached)(plain(deputyName), leadersTold)[turn.locale];
+  return replyText(turn, markedAbsent ? `${told} ${deputyTexts.markedAbsent[turn.locale]}` : told);
 }
 
 /** `synpunkter <möte>`: the input card with the member's own input, in personal chat only. */

@@ -162,6 +162,26 @@ describe('förhinder with a named deputy', () => {
     expect(cardTexts(bot.connector.cards()[0])).toContain('Ersättare kallad: Ersättare Sahlgrenska (test) (för Ledamot region (demo))');
   });
 
+  it('one who said they are coming is asked to say förhinder first; one who had not answered gets förhinder noted with the call', async () => {
+    await bot.post(personalInstall(opts(USERS.stranger)));
+    await setDeputy(USERS.processLeaderLgs, USERS.memberKommun, USERS.stranger);
+    const later = (await createMeeting(bot, USERS.processLeaderLgs, { org: 'goteborgsomradet', group: 'lgs', query: 'LGS' }, { date: '2026-12-15' })).id;
+    await bot.post(actionExecute('attend', { org: 'goteborgsomradet', group: 'lgs', meetingId: lgsMeeting }, opts(USERS.memberKommun)));
+    bot.connector.clear();
+    const press = (meetingId: string) => bot.post(actionSubmit({ verb: 'callDeputy', org: 'goteborgsomradet', group: 'lgs', meetingId }, opts(USERS.memberKommun)));
+    await press(lgsMeeting);
+    await press(later);
+    expect(textsTo(USERS.memberKommun)).toEqual([
+      'Du har svarat att du kommer till LGS, så ingen ersättare kallades. Tryck Förhinder på dagordningen först om du inte kan komma.',
+      'Ersättare Sahlgrenska (test) har kallats. Processledaren har fått veta det. Jag har också noterat förhinder för dig.',
+    ]);
+    expect(cardsTo(USERS.stranger).map((c) => cardTexts(c).slice(0, 3))).toEqual([
+      ['Kallelse som ersättare – LGS', 'Du kallas som ersättare för Ledamot kommun (demo), som har förhinder, till LGS.', 'Tid: tis 15 dec. 2026 13:00'],
+    ]);
+    const { answers } = await bot.running.repos.meetingInputs.load({ org: 'goteborgsomradet', group: 'lgs', id: later });
+    expect(answers.map((a) => [a.member, a.attendance])).toEqual([[USERS.memberKommun, 'absent']]);
+  });
+
   it('a member whose deputy was removed is told that none is named, and who can name one', async () => {
     await setDeputy(USERS.processLeaderLgs, USERS.memberKommun, USERS.stranger);
     await setDeputy(USERS.processLeaderLgs, USERS.memberKommun, '');
