@@ -1,7 +1,7 @@
 import { addDays, dateIn } from '../domain/calendarDate';
 import type { ConversationRef } from '../domain/conversation';
 import { compileBrief, type Attendance, type Brief, type Meeting } from '../domain/meetings';
-import type { Group, Organisation } from '../domain/organisation';
+import { hasDeputies, type Group, type Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
@@ -60,13 +60,13 @@ export const MEETINGS_SHOWN = { past: 1, coming: 3 } as const;
 export async function groupMeetings(
   query: string,
   ctx: { user: UserContext; now: Date },
-  ports: Omit<BriefPorts, 'conversations'>,
+  ports: Omit<BriefPorts, 'conversations'> & { readonly deputies: Pick<DeputyRepository, 'calls'> },
 ): Promise<
   Result<
     {
       org: Organisation;
       group: Group;
-      meetings: { meeting: Meeting; brief: Brief; mine: Attendance | null }[];
+      meetings: { meeting: Meeting; brief: Brief; mine: Attendance | null; calls: DeputyCall[] }[];
       rights: { lead: boolean; brief: boolean; member: boolean };
     },
     GroupNotFound | Failure<'no-group'> | Failure<'no-meetings'>
@@ -85,11 +85,13 @@ export async function groupMeetings(
     ...meetings.filter((m) => m.startsAt >= nowIso).slice(0, MEETINGS_SHOWN.coming),
   ];
   const rights = meetingViewRights(ctx.user, org, group, record, ctx.now);
-  const withBriefs: { meeting: Meeting; brief: Brief; mine: Attendance | null }[] = [];
+  const withBriefs: { meeting: Meeting; brief: Brief; mine: Attendance | null; calls: DeputyCall[] }[] = [];
   for (const meeting of shown) {
     const people = await meetingPeople(org.id, meeting, record, ports.meetingInputs);
     const mine = people.answers.find((a) => a.member === ctx.user.aadObjectId)?.attendance ?? null;
-    withBriefs.push({ meeting, brief: compileBrief(meeting, people), mine });
+    // Deputies called (issue 12) are read only for those who see the brief, in groups with deputies.
+    const calls = rights.brief && hasDeputies(group) ? await ports.deputies.calls({ org: org.id, group: group.id, id: meeting.id }) : [];
+    withBriefs.push({ meeting, brief: compileBrief(meeting, people), mine, calls });
   }
   return ok({ org, group, meetings: withBriefs, rights });
 }

@@ -207,14 +207,7 @@ export function inputCard(
 }
 
 /** The brief for the chair and process leader: per item, who is absent and what each wrote. */
-export function briefCard(
-  org: Organisation,
-  group: Group,
-  m: Meeting,
-  brief: Brief,
-  locale: Locale,
-  calls: readonly Pick<DeputyCall, 'deputyName' | 'memberName' | 'status'>[] = [],
-): AdaptiveCard {
+export function briefCard(org: Organisation, group: Group, m: Meeting, brief: Brief, locale: Locale, calls: readonly DeputyCallLine[] = []): AdaptiveCard {
   const body: CardElement[] = [
     textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }),
     textBlock(t.briefCounts(brief.attending, brief.absent, brief.noAnswer)[locale]),
@@ -232,9 +225,7 @@ export function briefCard(
     body.push(...brief.general.map((x) => textBlock(`${plain(x.author)}: ${plain(x.text)}`, { spacing: 'None' })));
   }
   body.push(...absentLines(brief, locale));
-  body.push(
-    ...calls.map((c) => textBlock(deputyTexts.briefLine({ ...c, deputyName: plain(c.deputyName), memberName: plain(c.memberName) })[locale], { spacing: 'Small' })),
-  );
+  body.push(...deputyLines(calls, locale));
   return card(locale, t.briefTitle(group.shortName)[locale], body);
 }
 
@@ -292,6 +283,7 @@ export function meetingViewCard(
   may: { readonly lead: boolean; readonly brief: boolean; readonly member?: boolean },
   locale: Locale,
   mine: Attendance | null = null,
+  calls: readonly DeputyCallLine[] = [],
 ): AdaptiveCard {
   const answer = mine === 'attending' ? t.answerAttending : mine === 'absent' ? t.answerAbsent : t.answerNone;
   const body: CardElement[] = [
@@ -303,6 +295,7 @@ export function meetingViewCard(
     ...m.agenda.map((item, i) => itemLine(item, i + 1, locale)),
   ];
   body.push(...absentLines(brief, locale));
+  if (may.brief) body.push(...deputyLines(calls, locale));
   // Leads see who has not answered, to remind them before the meeting.
   if (may.lead && m.status === 'planned' && brief.notAnswered.length > 0)
     body.push(textBlock(t.notAnswered(brief.notAnswered.map(plain).join(', '))[locale], { spacing: 'Small' }));
@@ -321,6 +314,13 @@ export function meetingViewCard(
   ];
   return card(locale, `${t.agendaTitle(group.shortName)[locale]} · ${m.date}`, body, actions);
 }
+
+/** A deputy called to the meeting, as the brief and the leads' meeting view show it. */
+type DeputyCallLine = Pick<DeputyCall, 'deputyName' | 'memberName' | 'status'>;
+
+/** "Ersättare kallad: <namn> (för <ledamot>)", one line per call (issue 12). */
+const deputyLines = (calls: readonly DeputyCallLine[], locale: Locale): CardElement[] =>
+  calls.map((c) => textBlock(deputyTexts.briefLine({ ...c, deputyName: plain(c.deputyName), memberName: plain(c.memberName) })[locale], { spacing: 'Small' }));
 
 /** Who is absent with and without input (display names from the roster, shown as typed). */
 function absentLines(brief: Brief, locale: Locale): CardElement[] {

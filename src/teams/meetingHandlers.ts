@@ -278,7 +278,7 @@ export async function showMeetings(turn: Turn, deps: MeetingDeps, arg: string): 
   const r = await groupMeetings(arg, userAt(turn, deps), deps);
   if (!r.ok) return reply(turn, r.code === 'no-group' ? texts.helpIntro : r.code === 'no-meetings' ? t.noMeetings : texts.groupNotFound(r.query));
   const { org, group, meetings, rights } = r.value;
-  for (const { meeting, brief, mine } of meetings) await sendCard(turn, meetingViewCard(org, group, meeting, brief, rights, turn.locale, mine));
+  for (const { meeting, brief, mine, calls } of meetings) await sendCard(turn, meetingViewCard(org, group, meeting, brief, rights, turn.locale, mine, calls));
 }
 
 /** `avsluta <möte>`: the close form (summary per item), for leads, once the meeting has started. */

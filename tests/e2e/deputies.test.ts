@@ -160,6 +160,15 @@ describe('förhinder with a named deputy', () => {
     bot.connector.clear();
     await bot.post(personalMessage(`sammanställning goteborgsomradet/lgs/${lgsMeeting}`, opts(USERS.processLeaderLgs)));
     expect(cardTexts(bot.connector.cards()[0])).toContain('Ersättare kallad: Ersättare Sahlgrenska (test) (för Ledamot region (demo))');
+
+    // The process leader's meeting view shows it too; a member's does not.
+    const viewOf = async (user: string) => {
+      bot.connector.clear();
+      await bot.post(personalMessage('möten LGS', opts(user)));
+      return bot.connector.cards().flatMap(cardTexts);
+    };
+    expect(await viewOf(USERS.processLeaderLgs)).toContain('Ersättare kallad: Ersättare Sahlgrenska (test) (för Ledamot region (demo))');
+    expect((await viewOf(USERS.memberRegion)).filter((line) => line.startsWith('Ersättare'))).toEqual([]);
   });
 
   it('one who said they are coming is asked to say förhinder first; one who had not answered gets förhinder noted with the call', async () => {
