@@ -21,6 +21,7 @@ import { AdminTableRepository } from './storage/adminRepository';
 import { GroupSettingsTableRepository } from './storage/groupSettingsRepository';
 import { loadGroupSettings } from './app/groupSettings';
 import { DecisionTableRepository } from './storage/decisionRepository';
+import { DeputyTableRepository } from './storage/deputyRepository';
 import { GroupStateTableRepository } from './storage/groupStateRepository';
 import { MeetingInputTableRepository } from './storage/meetingInputRepository';
 import { MemberTableRepository } from './storage/memberRepository';
@@ -53,6 +54,7 @@ export interface RunningBot {
     readonly cycleEdits: CycleEditTableRepository;
     readonly admins: AdminTableRepository;
     readonly settings: GroupSettingsTableRepository;
+    readonly deputies: DeputyTableRepository;
   };
 }
 
@@ -74,6 +76,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     cycleEdits: new CycleEditTableRepository(store, logger),
     admins: new AdminTableRepository(store, logger, (aad) => members.forget(aad)),
     settings: new GroupSettingsTableRepository(store, logger),
+    deputies: new DeputyTableRepository(store, logger),
   };
   const load = await loadOrganisations(orgDirectory(config.orgDir, config.loadDemoData), repos);
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });
@@ -100,6 +103,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     cycleEdits: repos.cycleEdits,
     admins: repos.admins,
     settings: repos.settings,
+    deputies: repos.deputies,
     proactive,
     calendarTokens,
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,

@@ -1,7 +1,7 @@
 import { addDays, dateIn } from '../domain/calendarDate';
 import type { ConversationRef } from '../domain/conversation';
 import { compileBrief, type Attendance, type Brief, type Meeting } from '../domain/meetings';
-import type { Group, Organisation } from '../domain/organisation';
+import { hasDeputies, type Group, type Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
@@ -18,7 +18,8 @@ import {
   type UnknownMeeting,
 } from './meetingAccess';
 import { briefFor, meetingPeople, meetingViewRights } from './meetings';
-import type { ConversationRepository, GroupStateRepository, MeetingInputRepository } from './ports';
+import type { ConversationRepository, DeputyRepository, GroupStateRepository, MeetingInputRepository } from './ports';
+import type { DeputyCall } from '../domain/deputies';
 
 export interface BriefPorts {
   readonly catalog: OrgCatalog;
@@ -31,9 +32,12 @@ export interface BriefPorts {
 export async function meetingBrief(
   ref: MeetingRef,
   ctx: { user: UserContext; now: Date; scope: ConversationRef['conversationType'] },
-  ports: BriefPorts,
+  ports: BriefPorts & { readonly deputies: Pick<DeputyRepository, 'calls'> },
 ): Promise<
-  Result<{ found: MeetingInGroup; brief: Brief; destination: PrivateDestination }, UnknownMeeting | Failure<'not-input-reader', { group: Group }> | NoPersonalChat>
+  Result<
+    { found: MeetingInGroup; brief: Brief; calls: DeputyCall[]; destination: PrivateDestination },
+    UnknownMeeting | Failure<'not-input-reader', { group: Group }> | NoPersonalChat
+  >
 > {
   const found = await loadMeeting(ports, ref);
   if (!found.ok) return found;
@@ -41,7 +45,9 @@ export async function meetingBrief(
   if (!brief.ok) return fail('not-input-reader', { group: found.value.group });
   const destination = await privateDestination(ports.conversations, ctx.user, ctx.scope);
   if (!destination.ok) return destination;
-  return ok({ found: found.value, brief: brief.value, destination: destination.value });
+  // Which deputies were called (issue 12), for the chair and the process leader.
+  const calls = await ports.deputies.calls({ org: found.value.org.id, group: found.value.group.id, id: found.value.meeting.id });
+  return ok({ found: found.value, brief: brief.value, calls, destination: destination.value });
 }
 
 /** How many past and coming meetings `möten` shows. */
@@ -54,13 +60,13 @@ export const MEETINGS_SHOWN = { past: 1, coming: 3 } as const;
 export async function groupMeetings(
   query: string,
   ctx: { user: UserContext; now: Date },
-  ports: Omit<BriefPorts, 'conversations'>,
+  ports: Omit<BriefPorts, 'conversations'> & { readonly deputies: Pick<DeputyRepository, 'calls'> },
 ): Promise<
   Result<
     {
       org: Organisation;
       group: Group;
-      meetings: { meeting: Meeting; brief: Brief; mine: Attendance | null }[];
+      meetings: { meeting: Meeting; brief: Brief; mine: Attendance | null; calls: DeputyCall[] }[];
       rights: { lead: boolean; brief: boolean; member: boolean };
     },
     GroupNotFound | Failure<'no-group'> | Failure<'no-meetings'>
@@ -79,11 +85,13 @@ export async function groupMeetings(
     ...meetings.filter((m) => m.startsAt >= nowIso).slice(0, MEETINGS_SHOWN.coming),
   ];
   const rights = meetingViewRights(ctx.user, org, group, record, ctx.now);
-  const withBriefs: { meeting: Meeting; brief: Brief; mine: Attendance | null }[] = [];
+  const withBriefs: { meeting: Meeting; brief: Brief; mine: Attendance | null; calls: DeputyCall[] }[] = [];
   for (const meeting of shown) {
     const people = await meetingPeople(org.id, meeting, record, ports.meetingInputs);
     const mine = people.answers.find((a) => a.member === ctx.user.aadObjectId)?.attendance ?? null;
-    withBriefs.push({ meeting, brief: compileBrief(meeting, people), mine });
+    // Deputies called (issue 12) are read only for those who see the brief, in groups with deputies.
+    const calls = rights.brief && hasDeputies(group) ? await ports.deputies.calls({ org: org.id, group: group.id, id: meeting.id }) : [];
+    withBriefs.push({ meeting, brief: compileBrief(meeting, people), mine, calls });
   }
   return ok({ org, group, meetings: withBriefs, rights });
 }

@@ -1,5 +1,6 @@
 import type { ConversationRef } from '../domain/conversation';
-import { groupOf, type Group, type Organisation } from '../domain/organisation';
+import { groupOf, hasDeputies, type Group, type Organisation } from '../domain/organisation';
+import { mayByMembership } from '../domain/permissions';
 import { orgsOfUser, type UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { GroupInOrg, GroupLookupFailure, OrgCatalog } from './catalog';
@@ -66,11 +67,14 @@ export async function chairsInContext(
 export async function chairOfNamedGroup(
   input: { user: UserContext; query: string; now: Date },
   deps: { catalog: OrgCatalog; groupState: GroupStateRepository },
-): Promise<Result<{ view: ChairView; mayEditRoster: boolean }, NamedGroupFailure>> {
+): Promise<Result<{ view: ChairView; mayEditRoster: boolean; mayNameDeputies: boolean }, NamedGroupFailure>> {
   const target = namedGroup(input.query, input.user, deps.catalog);
   if (!target.ok) return target;
-  const [view] = await viewChairs(target.value.org, [target.value.group], input.user, deps.groupState, input.now);
-  return ok({ view, mayEditRoster: mayEditRoster(input.user, target.value.org, target.value.group) });
+  const { org, group } = target.value;
+  const [view] = await viewChairs(org, [group], input.user, deps.groupState, input.now);
+  // Deputies are named only where the group has them (its setting), by those the permission module allows.
+  const mayNameDeputies = hasDeputies(group) && mayByMembership('nameDeputy', input.user, org.id, group.id);
+  return ok({ view, mayEditRoster: mayEditRoster(input.user, org, group), mayNameDeputies });
 }
 
 /** `utse <grupp>`: the view behind the appointment form, for those allowed to appoint. */

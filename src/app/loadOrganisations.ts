@@ -1,6 +1,6 @@
 import type { Organisation } from '../domain/organisation';
 import type { Term } from '../domain/chairTerms';
-import type { GroupStateRepository, MemberRepository, OrganisationRepository, OrganisationSource, SourceProblem } from './ports';
+import type { AdminRepository, GroupStateRepository, MemberRepository, OrganisationRepository, OrganisationSource, SourceProblem } from './ports';
 
 export interface LoadReport {
   readonly organisations: readonly Organisation[];
@@ -16,7 +16,12 @@ export interface LoadReport {
  */
 export async function loadOrganisations(
   source: OrganisationSource,
-  repos: { organisations: OrganisationRepository; members: MemberRepository; groupState: GroupStateRepository },
+  repos: {
+    organisations: OrganisationRepository;
+    members: MemberRepository;
+    groupState: GroupStateRepository;
+    admins: Pick<AdminRepository, 'removedAdmins'>;
+  },
 ): Promise<LoadReport> {
   const read = await source.read();
   let changes = 0;
@@ -25,12 +30,16 @@ export async function loadOrganisations(
     changes += written + deleted;
   }
   let demoPeople = 0;
+  // The file's admins seed only what Teams has not changed: someone removed with `administratörer` stays removed.
+  const removed = new Map<string, Set<string>>();
+  for (const org of new Set((read.demo?.people ?? []).filter((p) => p.orgAdmin).map((p) => p.org))) removed.set(org, await repos.admins.removedAdmins(org));
   for (const person of read.demo?.people ?? []) {
+    const orgAdmin = person.orgAdmin && removed.get(person.org)?.has(person.user.toLowerCase()) !== true;
     changes += await repos.members.savePerson({
       aadObjectId: person.user,
       displayName: person.displayName,
       org: person.org,
-      orgAdmin: person.orgAdmin,
+      orgAdmin,
       memberships: person.memberships.map((m) => ({ org: person.org, group: m.group, party: m.party, roles: m.roles })),
     });
     demoPeople += 1;

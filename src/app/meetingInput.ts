@@ -16,18 +16,21 @@ import {
   type UnknownMeeting,
 } from './meetingAccess';
 import { answerMeeting, ownInput, submitInput } from './meetings';
-import type { ConversationRepository, GroupStateRepository, MeetingInputRepository } from './ports';
+import type { ConversationRepository, DeputyRepository, GroupStateRepository, MeetingInputRepository } from './ports';
+import type { NamedDeputy } from '../domain/deputies';
+import { deputyOf } from './deputies';
 
 export interface MeetingInputPorts {
   readonly catalog: OrgCatalog;
   readonly groupState: Pick<GroupStateRepository, 'meeting' | 'groups'>;
   readonly meetingInputs: MeetingInputRepository;
   readonly conversations: Pick<ConversationRepository, 'personalReference'>;
+  readonly deputies: Pick<DeputyRepository, 'deputies'>;
 }
 
 export type NotMember = Failure<'not-member', { group: Group }>;
 
-/** Who is told that a member of a group with deputies (ersättare) has förhinder: the process leaders' personal chats. */
+/** Who is told that a member of a group with deputies (ersättare) but no named deputy has förhinder: the process leaders' personal chats. */
 export interface DeputyCall {
   readonly member: string;
   readonly leaders: readonly ConversationRef[];
@@ -36,7 +39,8 @@ export interface DeputyCall {
 /**
  * One tap on the agenda card: attending or förhinder. Returns the refreshed counts and, after
  * förhinder, the member's own earlier input and their personal chat (null when there is none)
- * to send the input card to, and, where the group has deputies, whom to tell (`deputyCall`).
+ * to send the input card to, and, where the group has deputies, the member's named deputy (the
+ * input card offers to call them) or, with none named, whom to tell (`deputyCall`).
  */
 export async function answerFromCard(
   attendance: Attendance,
@@ -48,7 +52,7 @@ export async function answerFromCard(
     {
       found: MeetingInGroup;
       counts: AnswerCounts;
-      inputCard: { personal: ConversationRef | null; mine: WrittenInput[] } | null;
+      inputCard: { personal: ConversationRef | null; mine: WrittenInput[]; deputy: NamedDeputy | null } | null;
       deputyCall: DeputyCall | null;
     },
     UnknownMeeting | NotMember | Failure<'started'>
@@ -60,11 +64,13 @@ export async function answerFromCard(
   if (!answered.ok) return answered.code === 'not-member' ? fail('not-member', { group: found.value.group }) : fail('started');
   // One read after the answer serves both the refreshed counts and the member's own earlier input.
   const { answers, inputs } = await ports.meetingInputs.load(found.value.meeting);
+  const deputy = attendance === 'absent' ? await deputyOf(found.value, ctx.user.aadObjectId, ports.deputies) : null;
   const inputCard =
     attendance === 'absent'
-      ? { personal: await ports.conversations.personalReference(ctx.user.aadObjectId), mine: inputs.filter((i) => i.author === ctx.user.aadObjectId) }
+      ? { personal: await ports.conversations.personalReference(ctx.user.aadObjectId), mine: inputs.filter((i) => i.author === ctx.user.aadObjectId), deputy }
       : null;
-  const deputyCall = attendance === 'absent' && hasDeputies(found.value.group) ? await deputyCallOf(found.value, ctx.user.aadObjectId, ports) : null;
+  // With a deputy named, the member calls them from the input card; without one, the process leaders are told.
+  const deputyCall = attendance === 'absent' && hasDeputies(found.value.group) && deputy === null ? await deputyCallOf(found.value, ctx.user.aadObjectId, ports) : null;
   return ok({ found: found.value, counts: countAnswers(answers), inputCard, deputyCall });
 }
 
@@ -81,14 +87,17 @@ export async function ownInputCard(
   ref: MeetingRef,
   ctx: { user: UserContext; now: Date; scope: ConversationRef['conversationType'] },
   ports: MeetingInputPorts,
-): Promise<Result<{ found: MeetingInGroup; mine: WrittenInput[]; destination: PrivateDestination }, UnknownMeeting | NotMember | NoPersonalChat>> {
+): Promise<
+  Result<{ found: MeetingInGroup; mine: WrittenInput[]; deputy: NamedDeputy | null; destination: PrivateDestination }, UnknownMeeting | NotMember | NoPersonalChat>
+> {
   const found = await loadMeeting(ports, ref);
   if (!found.ok) return found;
   const mine = await ownInput({ ...found.value, ...ctx }, ports.meetingInputs);
   if (!mine.ok) return fail('not-member', { group: found.value.group });
   const destination = await privateDestination(ports.conversations, ctx.user, ctx.scope);
   if (!destination.ok) return destination;
-  return ok({ found: found.value, mine: mine.value, destination: destination.value });
+  const deputy = await deputyOf(found.value, ctx.user.aadObjectId, ports.deputies);
+  return ok({ found: found.value, mine: mine.value, deputy, destination: destination.value });
 }
 
 /**
@@ -99,7 +108,7 @@ export async function submitWrittenInput<P>(
   ref: MeetingRef,
   parse: (found: MeetingInGroup) => Result<Readonly<Record<string, string>>, Failure<'bad-field', { problem: P }>>,
   ctx: { user: UserContext; now: Date },
-  ports: Omit<MeetingInputPorts, 'conversations'>,
+  ports: Omit<MeetingInputPorts, 'conversations' | 'deputies'>,
 ): Promise<
   Result<
     { found: MeetingInGroup; saved: number; cutoff: Date; attendance: 'absent' | 'attending' | 'marked-absent' },

@@ -8,6 +8,7 @@ import type { Minutes } from '../domain/minutes';
 import type { AttendanceAnswer, Meeting, PlannedMeeting, WrittenInput } from '../domain/meetings';
 import type { GroupId } from '../domain/organisation';
 import type { GroupMember, GroupRole, Membership, UserContext } from '../domain/people';
+import type { DeputyCall, NamedDeputy } from '../domain/deputies';
 import type { Result } from '../domain/result';
 
 /** The one clock: the domain never reads time itself. */
@@ -58,6 +59,8 @@ export interface AdminRepository {
   audit(org: OrgId, change: AdminChange): Promise<void>;
   /** The audit, newest first. */
   auditLog(org: OrgId, limit: number): Promise<AdminChange[]>;
+  /** People removed as admins in Teams (and not added again since): the shipped files do not make them admins again. */
+  removedAdmins(org: OrgId): Promise<Set<string>>;
 }
 
 /** Group settings changed in Teams, beside the shipped files; every change kept (who, when). */
@@ -66,6 +69,25 @@ export interface GroupSettingsRepository {
   groupSettings(org: OrgId): Promise<Map<GroupId, GroupSettings>>;
   /** Saves the group's settings and keeps the change in the log. */
   saveGroupSettings(org: OrgId, group: GroupId, settings: GroupSettings): Promise<void>;
+}
+
+/** Named deputies (ersättare) beside the roster, their change log, and the calls made to meetings. */
+export interface DeputyRepository {
+  /** The group's named deputies, one per member: one range query. */
+  deputies(org: OrgId, group: GroupId): Promise<NamedDeputy[]>;
+  /** Names (or, with `deputy` null, removes) a member's deputy and keeps the change in the log (who, when). */
+  setDeputy(org: OrgId, group: GroupId, member: string, deputy: { aadObjectId: string; displayName: string } | null, by: string, at: string): Promise<void>;
+  /** The change log of the group's deputies, newest first. */
+  deputyLog(org: OrgId, group: GroupId, limit: number): Promise<{ member: string; deputy: string | null; deputyName: string; by: string; at: string }[]>;
+  /**
+   * Claims the call of a member's deputy to a meeting: true when it is ours to send (the first
+   * call, or one whose deputy was not reached), false when it is already made or under way.
+   */
+  claimCall(meeting: MeetingKey, call: DeputyCall): Promise<boolean>;
+  /** Records how the call went. */
+  finishCall(meeting: MeetingKey, member: string, status: 'reached' | 'unreached'): Promise<void>;
+  /** The deputies called to a meeting. */
+  calls(meeting: MeetingKey): Promise<DeputyCall[]>;
 }
 
 export interface PersonRecord {

@@ -1,4 +1,4 @@
-import { groupOf, type Organisation } from '../domain/organisation';
+import { groupOf, hasDeputies, type Organisation } from '../domain/organisation';
 import type { Locale } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { mayByMembership } from '../domain/permissions';
@@ -15,6 +15,8 @@ export function visibleCommands(user: UserContext, orgs: readonly Organisation[]
   // Offered to whoever may edit some group's roster (admins and process leaders); each command still checks its own group.
   const manages = orgs.some((o) => o.groups.some((g) => mayByMembership('editRoster', user, o.id, g.id)));
   const admin = user.globalAdmin || user.adminOf.length > 0;
+  // Named deputies exist only in groups with deputies (issue 12): offered where the person may name them.
+  const namesDeputies = orgs.some((o) => o.groups.some((g) => hasDeputies(g) && mayByMembership('nameDeputy', user, o.id, g.id)));
   return [
     'help',
     'groups',
@@ -26,6 +28,7 @@ export function visibleCommands(user: UserContext, orgs: readonly Organisation[]
     'members',
     'language',
     ...(manages ? (['meeting', 'appoint', 'add', 'link', 'exportLog', 'cycleEdit', 'settings'] as const) : []),
+    ...(namesDeputies ? (['deputies'] as const) : []),
     ...(admin ? (['admins'] as const) : []),
   ];
 }

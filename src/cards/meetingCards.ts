@@ -13,8 +13,10 @@ import {
 import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import type { QueuedItem } from '../domain/decisions';
+import type { DeputyCall } from '../domain/deputies';
 import { decisionTexts } from './decisionCards';
 import { plain } from './escape';
+import { callDeputyButton, deputyTexts } from './deputyCards';
 import { kindLabel, meetingTexts as t, statusLabel, timeSpan, when } from './meetingTexts';
 
 /** How many agenda rows the form offers. */
@@ -166,7 +168,14 @@ export function meetingFormCard(
 }
 
 /** The personal card for an absent member: a text field per item and a general one, prefilled with what they wrote. */
-export function inputCard(org: Organisation, group: Group, m: Meeting, mine: readonly WrittenInput[], locale: Locale): AdaptiveCard {
+export function inputCard(
+  org: Organisation,
+  group: Group,
+  m: Meeting,
+  mine: readonly WrittenInput[],
+  locale: Locale,
+  deputy: { readonly displayName: string } | null = null,
+): AdaptiveCard {
   const text = (item: string) => mine.find((i) => i.item === item)?.text ?? '';
   const fields: CardElement[] = activeItems(m).map((item, i) => ({
     type: 'Input.Text',
@@ -181,16 +190,24 @@ export function inputCard(org: Organisation, group: Group, m: Meeting, mine: rea
     locale,
     t.inputTitle(group.shortName)[locale],
     [
-      textBlock(t.inputIntro(when(cutoffOf(m).toISOString(), org.timeZone, locale), group.deputies?.appointed ?? null)[locale]),
+      textBlock(
+        deputy === null
+          ? t.inputIntro(when(cutoffOf(m).toISOString(), org.timeZone, locale), group.deputies?.appointed ?? null)[locale]
+          : deputyTexts.inputIntro(plain(deputy.displayName), when(cutoffOf(m).toISOString(), org.timeZone, locale))[locale],
+      ),
       textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }),
       ...fields,
     ],
-    [{ type: 'Action.Submit', title: t.saveInput[locale], data: { verb: 'submitInput', org: m.org, group: m.group, meetingId: m.id } }],
+    [
+      { type: 'Action.Submit', title: t.saveInput[locale], data: { verb: 'submitInput', org: m.org, group: m.group, meetingId: m.id } },
+      // Issue 12: beside the written input, where the member has a named deputy.
+      ...(deputy === null ? [] : [callDeputyButton(m, locale)]),
+    ],
   );
 }
 
 /** The brief for the chair and process leader: per item, who is absent and what each wrote. */
-export function briefCard(org: Organisation, group: Group, m: Meeting, brief: Brief, locale: Locale): AdaptiveCard {
+export function briefCard(org: Organisation, group: Group, m: Meeting, brief: Brief, locale: Locale, calls: readonly DeputyCallLine[] = []): AdaptiveCard {
   const body: CardElement[] = [
     textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }),
     textBlock(t.briefCounts(brief.attending, brief.absent, brief.noAnswer)[locale]),
@@ -208,6 +225,7 @@ export function briefCard(org: Organisation, group: Group, m: Meeting, brief: Br
     body.push(...brief.general.map((x) => textBlock(`${plain(x.author)}: ${plain(x.text)}`, { spacing: 'None' })));
   }
   body.push(...absentLines(brief, locale));
+  body.push(...deputyLines(calls, locale));
   return card(locale, t.briefTitle(group.shortName)[locale], body);
 }
 
@@ -265,6 +283,7 @@ export function meetingViewCard(
   may: { readonly lead: boolean; readonly brief: boolean; readonly member?: boolean },
   locale: Locale,
   mine: Attendance | null = null,
+  calls: readonly DeputyCallLine[] = [],
 ): AdaptiveCard {
   const answer = mine === 'attending' ? t.answerAttending : mine === 'absent' ? t.answerAbsent : t.answerNone;
   const body: CardElement[] = [
@@ -276,6 +295,7 @@ export function meetingViewCard(
     ...m.agenda.map((item, i) => itemLine(item, i + 1, locale)),
   ];
   body.push(...absentLines(brief, locale));
+  if (may.brief) body.push(...deputyLines(calls, locale));
   // Leads see who has not answered, to remind them before the meeting.
   if (may.lead && m.status === 'planned' && brief.notAnswered.length > 0)
     body.push(textBlock(t.notAnswered(brief.notAnswered.map(plain).join(', '))[locale], { spacing: 'Small' }));
@@ -294,6 +314,13 @@ export function meetingViewCard(
   ];
   return card(locale, `${t.agendaTitle(group.shortName)[locale]} · ${m.date}`, body, actions);
 }
+
+/** A deputy called to the meeting, as the brief and the leads' meeting view show it. */
+type DeputyCallLine = Pick<DeputyCall, 'deputyName' | 'memberName' | 'status'>;
+
+/** "Ersättare kallad: <namn> (för <ledamot>)", one line per call (issue 12). */
+const deputyLines = (calls: readonly DeputyCallLine[], locale: Locale): CardElement[] =>
+  calls.map((c) => textBlock(deputyTexts.briefLine({ ...c, deputyName: plain(c.deputyName), memberName: plain(c.memberName) })[locale], { spacing: 'Small' }));
 
 /** Who is absent with and without input (display names from the roster, shown as typed). */
 function absentLines(brief: Brief, locale: Locale): CardElement[] {

@@ -134,20 +134,22 @@ export const meetingTexts = {
     'Förhinder noterat. Du får ett kort här för att lämna synpunkter i förväg.',
     "Noted that you can't attend. You'll get a card here to leave written input.",
   ),
-  /** To each process leader when a member of a group with deputies presses Förhinder. */
-  deputyLeaderNotice: (member: string, meeting: string) =>
+  /** To each process leader when a member of a group with deputies, but no named deputy, presses Förhinder. */
+  deputyLeaderNotice: (member: string, meeting: string, group: string) =>
     both(
-      `${member} har förhinder till ${meeting}; gruppen har ersättare – kalla ersättaren.`,
-      `${member} can't attend ${meeting}; the group has deputies – call the deputy.`,
+      `${member} har förhinder till ${meeting}; gruppen har ersättare men ingen är namngiven för ${member} – kalla ersättaren (namnge hen med **ersättare ${group}**).`,
+      `${member} can't attend ${meeting}; the group has deputies but none is named for ${member} – call the deputy (name them with **deputies ${group}**).`,
     ),
-  deputyTold: both(
-    'Processledaren har fått veta att du har förhinder. Gruppen har ersättare: kalla din ersättare så att hen kan komma.',
-    'The process leader has been told that you cannot attend. The group has deputies: call your deputy so that they can come.',
-  ),
-  deputyNotTold: both(
-    'Gruppen har ersättare: kalla din ersättare så att hen kan komma. Processledaren kunde inte nås här, så säg till hen direkt.',
-    'The group has deputies: call your deputy so that they can come. The process leader could not be reached here, so tell them directly.',
-  ),
+  deputyTold: (group: string) =>
+    both(
+      `Processledaren har fått veta att du har förhinder och kallar din ersättare. Ingen ersättare är namngiven för dig ännu; processledaren eller en administratör kan namnge en med **ersättare ${group}**.`,
+      `The process leader has been told that you cannot attend and will call your deputy. No deputy is named for you yet; the process leader or an administrator can name one with **deputies ${group}**.`,
+    ),
+  deputyNotTold: (group: string) =>
+    both(
+      `Ingen ersättare är namngiven för dig ännu, och processledaren kunde inte nås här: kontakta din ersättare eller processledaren direkt. Processledaren eller en administratör kan namnge en ersättare med **ersättare ${group}**.`,
+      `No deputy is named for you yet, and the process leader could not be reached here: contact your deputy or the process leader directly. The process leader or an administrator can name a deputy with **deputies ${group}**.`,
+    ),
   notMember: (group: string) => both(`Bara ledamöter i ${group} svarar på mötet. Inget sparades.`, `Only members of ${group} answer for the meeting. Nothing was saved.`),
   started: both('Mötet har redan börjat eller är avslutat, så svaret sparades inte.', 'The meeting has already started or ended, so the answer was not saved.'),
   unknownMeeting: both(

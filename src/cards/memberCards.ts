@@ -15,6 +15,7 @@ export const memberTexts = {
   member: both('Ledamot', 'Member'),
   processLeader: both('Processledare', 'Process leader'),
   add: both('Lägg till ledamot', 'Add member'),
+  deputies: both('Ersättare', 'Deputies'),
   addTitle: (g: string) => both(`Lägg till i ${g}`, `Add to ${g}`),
   fromTeam: both('Person från teamet', 'Person from the team'),
   aadObjectId: both('AAD-objekt-id (GUID)', 'AAD object id (GUID)'),
@@ -43,7 +44,7 @@ export const memberTexts = {
 };
 
 /** The group's roster: each person's party and roles, chair and vice chair included. */
-export function membersCard(v: ChairView, canEdit: boolean, locale: Locale, page = 1, query = v.group.shortName): AdaptiveCard {
+export function membersCard(v: ChairView, canEdit: boolean, locale: Locale, page = 1, query = v.group.shortName, canNameDeputies = false): AdaptiveCard {
   const n = namer(v.org, locale);
   const chairOf = (aad: string) =>
     [v.presidium.chair, v.presidium.viceChair].filter((x): x is NonNullable<typeof x> => x?.holder.aadObjectId === aad).map((x) => roleName(x.role)[locale]);
@@ -63,7 +64,10 @@ export function membersCard(v: ChairView, canEdit: boolean, locale: Locale, page
     locale,
     memberTexts.title(plain(v.group.shortName))[locale],
     rows.length > 0 ? rows : [textBlock(memberTexts.empty[locale])],
-    canEdit ? [commandButton(memberTexts.add[locale], `${word} ${v.org.id}/${v.group.id}`)] : [],
+    [
+      ...(canEdit ? [commandButton(memberTexts.add[locale], `${word} ${v.org.id}/${v.group.id}`)] : []),
+      ...(canNameDeputies ? [commandButton(memberTexts.deputies[locale], `${locale === 'sv' ? 'ersättare' : 'deputies'} ${v.org.id}/${v.group.id}`)] : []),
+    ],
     page,
     (next) => `${more[0]} ${query} ${more[1]} ${next}`,
   );

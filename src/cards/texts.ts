@@ -112,6 +112,10 @@ export const texts = {
       sv: ['inställningar <grupp>', 'Ersättare, mötesvägledning, rapporttakt, justerare och sista tid för synpunkter.'],
       en: ['settings <group>', 'Deputies, meeting guidance, report cadence, justerare and input cut-off.'],
     },
+    deputies: {
+      sv: ['ersättare <grupp>', 'Namnge, byt eller ta bort ledamöternas ersättare (i grupper med ersättare).'],
+      en: ['deputies <group>', "Name, change or remove the members' deputies (in groups with deputies)."],
+    },
     exportLog: {
       sv: ['exportera <grupp>', 'Beslutsloggen som Markdown, CSV och JSON för publicering.'],
       en: ['export <group>', 'The decision log as Markdown, CSV and JSON for publishing.'],

@@ -46,6 +46,8 @@ export const ACTIONS = [
   'editSettings',
   /** Add and remove the organisation's admins and process leaders (`administratörer`). */
   'manageAdmins',
+  /** Name, change or remove a member's deputy (ersättare) in a group with deputies (`ersättare`). */
+  'nameDeputy',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -104,6 +106,8 @@ const RULES: Readonly<Record<Action, (r: Roles) => boolean>> = {
   editOrgCycle: (r) => r.orgAdmin,
   editSettings: (r) => r.orgAdmin || r.processLeader,
   manageAdmins: (r) => r.orgAdmin,
+  // Like the roster itself: whoever adds members names their deputies.
+  nameDeputy: (r) => r.orgAdmin || r.processLeader,
 };
 
 /** True when a person with these roles may take the action. */
@@ -156,7 +160,7 @@ export function mayIn(
 }
 
 /** Actions that no chair term grants: admin rights and memberships alone decide them. */
-export type MembershipAction = 'editRoster' | 'linkChannel' | 'rotateTokens';
+export type MembershipAction = 'editRoster' | 'linkChannel' | 'rotateTokens' | 'nameDeputy';
 
 /** May this person take an action that depends on admin rights and memberships only (no terms needed). */
 export function mayByMembership(action: MembershipAction, user: UserContext, org: OrgId, group: GroupId): boolean {

@@ -7,7 +7,9 @@ import { hasStatus, keyPart, type TableStore } from './tables';
 
 /**
  * Key design. OrgEdits, PK `a|{org}`: rows `admin|{aad}` (the admins added in Teams, listed
- * with one partition query) and `log|{at}|{id}` (one audit row per change: who, when, what).
+ * with one partition query), `removed|{aad}` (removed in Teams: the shipped files do not make the
+ * person admin again on a reload; adding them in Teams deletes the row) and `log|{at}|{id}` (one
+ * audit row per change: who, when, what).
  * The admin right itself is the user's Members row `admin|{org}` (memberRepository.ts), so the
  * turn's one user query still finds it.
  */
@@ -57,7 +59,10 @@ export class AdminTableRepository implements AdminRepository {
     if (change.action === 'addAdmin') {
       await this.store.table('Members').upsertEntity({ partitionKey: userPk(aad), rowKey: `admin|${org}`, displayName: change.displayName }, 'Replace');
       await this.store.table('OrgEdits').upsertEntity({ partitionKey: pk(org), rowKey: `admin|${keyPart(aad)}`, displayName: change.displayName }, 'Replace');
+      await deleteIfThere(this.store, 'OrgEdits', pk(org), `removed|${keyPart(aad)}`);
     } else {
+      // The removal is recorded first: a reload between the two writes must not make the person admin again.
+      await this.store.table('OrgEdits').upsertEntity({ partitionKey: pk(org), rowKey: `removed|${keyPart(aad)}`, at: change.at }, 'Replace');
       await deleteIfThere(this.store, 'Members', userPk(aad), `admin|${org}`);
       await deleteIfThere(this.store, 'OrgEdits', pk(org), `admin|${keyPart(aad)}`);
     }
@@ -76,6 +81,14 @@ export class AdminTableRepository implements AdminRepository {
     await this.store
       .table('OrgEdits')
       .createEntity({ partitionKey: pk(org), rowKey: `log|${change.at}|${keyPart(change.id)}`, change: JSON.stringify(changeSchema.parse(change)) });
+  }
+
+  async removedAdmins(org: string): Promise<Set<string>> {
+    const out = new Set<string>();
+    const filter = odata`PartitionKey eq ${pk(org)} and RowKey ge 'removed|' and RowKey lt 'removed|~'`;
+    for await (const e of this.store.table('OrgEdits').listEntities({ queryOptions: { filter, select: ['RowKey'] } }))
+      out.add(decodeURIComponent((e.rowKey ?? '').slice('removed|'.length)));
+    return out;
   }
 
   async auditLog(org: string, limit: number): Promise<AdminChange[]> {

@@ -74,12 +74,14 @@ import {
   submitClose,
   submitMeeting,
   submitWrittenInput,
+  submitCallDeputy,
   type MeetingDeps,
 } from './meetingHandlers';
 import { adminSubmission, showAdmins, submitAdminChange, type AdminHandlerDeps } from './adminHandlers';
+import { deputySubmission, showDeputies, submitDeputy, type DeputyHandlerDeps } from './deputyHandlers';
 import { reply, sendCard, type Turn } from './turn';
 
-export interface BotDeps extends CycleEditHandlerDeps, SettingsHandlerDeps, AdminHandlerDeps, ChairDeps, MeetingDeps, DecisionDeps, MinutesDeps {
+export interface BotDeps extends CycleEditHandlerDeps, SettingsHandlerDeps, AdminHandlerDeps, DeputyHandlerDeps, ChairDeps, MeetingDeps, DecisionDeps, MinutesDeps {
   readonly catalog: OrgCatalog;
   readonly members: MemberRepository;
   readonly conversations: ConversationRepository;
@@ -93,6 +95,8 @@ export interface BotDeps extends CycleEditHandlerDeps, SettingsHandlerDeps, Admi
 }
 
 const linkSubmission = z.object({ verb: z.literal('linkChannel'), group: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/) });
+/** "Kalla ersättare" on the input card: which meeting (the use case checks the rest). */
+const callDeputySubmission = executeData.extend({ verb: z.literal('callDeputy') });
 // `url`: the address typed into the Publicera button's field, appended to the command.
 const commandSubmission = z.object({ verb: z.literal('command'), command: z.string().min(1).max(200), url: z.string().max(2000).optional() });
 
@@ -168,6 +172,8 @@ export class SamverkansBot {
     this.submit('editCycle', cycleEditSubmission, (turn, d) => submitCycleEdit(turn, this.deps, d));
     this.submit('saveSettings', settingsSubmission, (turn, d) => submitSettings(turn, this.deps, d));
     this.submit('changeAdmins', adminSubmission, (turn, d) => submitAdminChange(turn, this.deps, d));
+    this.submit('setDeputy', deputySubmission, (turn, d) => submitDeputy(turn, this.deps, d));
+    this.submit('callDeputy', callDeputySubmission, (turn, d) => submitCallDeputy(turn, this.deps, d));
     for (const [verb, attendance] of [
       ['attend', 'attending'],
       ['absent', 'absent'],
@@ -289,6 +295,8 @@ export class SamverkansBot {
         return showAdmins(turn, this.deps, cmd.argument);
       case 'settings':
         return showSettings(turn, this.deps, cmd.argument);
+      case 'deputies':
+        return showDeputies(turn, this.deps, cmd.argument);
       case 'greeting':
         await reply(turn, texts.greeting);
         return this.help(turn);
@@ -430,7 +438,18 @@ export class SamverkansBot {
 const KNOWN_CONVERSATION = Symbol('knownConversation');
 
 /** Commands about one group that need it named: typed without one, the group comes from the place or a choice. */
-const GROUP_COMMANDS: ReadonlySet<CommandName> = new Set(['history', 'appoint', 'members', 'add', 'meeting', 'meetings', 'decisions', 'chairDecision', 'export']);
+const GROUP_COMMANDS: ReadonlySet<CommandName> = new Set([
+  'history',
+  'appoint',
+  'members',
+  'add',
+  'meeting',
+  'meetings',
+  'decisions',
+  'chairDecision',
+  'export',
+  'deputies',
+]);
 
 /** Commands about one meeting, and which meeting they mean when only the group is named. */
 const MEETING_PICK: Partial<Record<CommandName, MeetingPick>> = {

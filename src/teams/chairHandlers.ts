@@ -106,7 +106,7 @@ async function parseForm<S extends z.ZodTypeAny>(turn: Turn, deps: ChairDeps, sc
 }
 
 /** Answers a group name that is missing or not one group, in the user's language. */
-function replyGroupLookup(turn: Turn, f: NamedGroupFailure): Promise<void> {
+export function replyGroupLookup(turn: Turn, f: NamedGroupFailure): Promise<void> {
   if (f.code === 'no-group-named') return reply(turn, chairTexts.noGroupsForChair);
   if (f.code === 'group-ambiguous') return reply(turn, texts.groupAmbiguous(plain(f.query), f.orgs, f.groups === null ? null : plain(f.groups)));
   return reply(turn, texts.groupNotFound(plain(f.query)));
@@ -186,11 +186,12 @@ export async function showMembers(turn: Turn, deps: ChairDeps, arg: string): Pro
   const { rest, page } = pageArgument(arg);
   const r = await chairOfNamedGroup({ user: turn.user, query: rest, now: deps.clock.now() }, deps);
   if (!r.ok) return replyGroupLookup(turn, r);
-  await sendCard(turn, membersCard(r.value.view, r.value.mayEditRoster, turn.locale, page, rest.trim() === '' ? r.value.view.group.shortName : rest.trim()));
+  const query = rest.trim() === '' ? r.value.view.group.shortName : rest.trim();
+  await sendCard(turn, membersCard(r.value.view, r.value.mayEditRoster, turn.locale, page, query, r.value.mayNameDeputies));
 }
 
 /** The members of a Teams team, through the connector (paged), sorted by name. */
-function teamRoster(context: TurnContext): TeamRoster {
+export function teamRoster(context: TurnContext): TeamRoster {
   return async (teamId) => {
     const members: { aadObjectId: string; name: string }[] = [];
     let token: string | undefined;

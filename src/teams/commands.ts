@@ -30,6 +30,7 @@ const WORDS = {
   greeting: ['hej', 'hejsan', 'hallå', 'halla', 'tjena', 'hello', 'hi', 'hey'],
   admins: ['administratörer', 'administratorer', 'admins'],
   settings: ['inställningar', 'installningar', 'settings'],
+  deputies: ['ersättare', 'ersattare', 'deputies'],
 } as const;
 
 /** Greetings of more than one word, read as the one command word `hej`. */

@@ -5,14 +5,18 @@ import { submitClose as closeHeldMeeting } from '../app/closeMeeting';
 import { findMeeting, type MeetingInGroup, type MeetingRef, type PrivateDestination } from '../app/meetingAccess';
 import { leadForm, newMeetingForm } from '../app/meetingForms';
 import { answerFromCard, ownInputCard, submitWrittenInput as saveWrittenInput, type DeputyCall } from '../app/meetingInput';
-import type { Clock, ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository, MemberRepository } from '../app/ports';
+import type { Clock, ConversationRepository, DecisionRepository, DeputyRepository, GroupStateRepository, MeetingInputRepository, MemberRepository } from '../app/ports';
+import { callDeputy as callNamedDeputy } from '../app/deputies';
+import { deputyCallCard, deputyTexts } from '../cards/deputyCards';
+import { plain } from '../cards/escape';
+import { personalChats } from './personalChats';
 import { publishMeeting, type AgendaBoard, type PublishFailure } from '../app/publishMeeting';
 import { splitCard, type AdaptiveCard } from '../cards/adaptive';
 import { agendaCard, briefCard, closeCard, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
 import { changeText, meetingTexts as t, when } from '../cards/meetingTexts';
 import { texts } from '../cards/texts';
 import type { Meeting } from '../domain/meetings';
-import { orgLanguage, type Group, type LocalizedText, type Organisation } from '../domain/organisation';
+import { orgLanguage, type Group, type LocalizedText, type Locale, type Organisation } from '../domain/organisation';
 import type { Failure, Result } from '../domain/result';
 import type { ConversationRef } from '../domain/conversation';
 import { describeError, type Logger } from '../logger';
@@ -27,7 +31,7 @@ import {
   type SubmissionProblem,
 } from './meetingSubmissions';
 import type { ProactiveSender } from './proactive';
-import { languageOfChat } from './recipients';
+import { languageOfChat, languageOfPerson } from './recipients';
 import { reply, replyText, replyWithCard, sendCard, type Turn } from './turn';
 
 export { closeSubmission, executeData, inputSubmission, saveMeetingSubmission } from './meetingSubmissions';
@@ -43,6 +47,7 @@ export interface MeetingDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly decisions: DecisionRepository;
+  readonly deputies: DeputyRepository;
 }
 
 /** `org/group/meetingId` from a button or a typed command. */
@@ -164,19 +169,23 @@ export async function executeAnswer(
   const r = await answerFromCard(attendance, data, userAt(turn, deps), deps);
   if (!r.ok) return (r.code === 'unknown-meeting' ? t.unknownMeeting : r.code === 'not-member' ? t.notMember(r.group.shortName) : t.started)[turn.locale];
   const { found, counts, inputCard: input, deputyCall } = r.value;
-  if (input?.personal) await deps.proactive.send(input.personal, { card: inputCard(found.org, found.group, found.meeting, input.mine, turn.locale) });
+  if (input?.personal) await deps.proactive.send(input.personal, { card: inputCard(found.org, found.group, found.meeting, input.mine, turn.locale, input.deputy) });
   if (deputyCall !== null) await callDeputy(turn, deps, found, deputyCall, input?.personal ?? null);
   deps.logger.info('meeting.answered', { org: found.org.id, group: found.group.id, attendance });
   // The refreshed card replaces the one tapped: in a channel everyone reads it (the organisation's language), in a personal chat only this person.
   return agendaCard(found.org, found.group, found.meeting, counts, turn.ref.conversationType === 'personal' ? turn.locale : orgLanguage(found.org), null);
 }
 
-/** Förhinder in a group with deputies: each process leader is told to call the deputy, and the member what was done. */
+/** Förhinder in a group with deputies but no deputy named for the member: each process leader is told to call the deputy, and the member what was done. */
 async function callDeputy(turn: Turn, deps: MeetingDeps, found: MeetingInGroup, call: DeputyCall, member: ConversationRef | null): Promise<void> {
   // Each process leader in their own language.
   const notice = async (ref: ConversationRef) => {
     const locale = await languageOfChat(ref, deps.members);
-    return { text: t.deputyLeaderNotice(call.member, `${found.group.shortName} ${when(found.meeting.startsAt, found.org.timeZone, locale)}`)[locale] };
+    return {
+      text: t.deputyLeaderNotice(plain(call.member), `${found.group.shortName} ${when(found.meeting.startsAt, found.org.timeZone, locale)}`, found.group.shortName)[
+        locale
+      ],
+    };
   };
   const sent = await Promise.all(
     call.leaders.map((ref) =>
@@ -191,7 +200,52 @@ async function callDeputy(turn: Turn, deps: MeetingDeps, found: MeetingInGroup, 
         ),
     ),
   );
-  if (member !== null) await deps.proactive.send(member, { text: (sent.includes(true) ? t.deputyTold : t.deputyNotTold)[turn.locale] });
+  if (member !== null) await deps.proactive.send(member, { text: (sent.includes(true) ? t.deputyTold : t.deputyNotTold)(found.group.shortName)[turn.locale] });
+}
+
+/**
+ * "Kalla ersättare" on the input card: the named deputy gets the call in their personal chat (in
+ * their own language), the process leaders are told, and the member hears what happened.
+ */
+export async function submitCallDeputy(turn: Turn, deps: MeetingDeps, data: z.infer<typeof executeData>): Promise<void> {
+  const at = (found: MeetingInGroup, locale: Locale) => `${found.group.shortName} ${when(found.meeting.startsAt, found.org.timeZone, locale)}`;
+  const r = await callNamedDeputy(
+    data,
+    userAt(turn, deps),
+    { ...deps, chats: personalChats(deps.conversations, deps.proactive) },
+    {
+      // Each recipient in their own language.
+      toDeputy: async (f, to) => {
+        const locale = await languageOfPerson(to, deps.members);
+        return { card: deputyCallCard(f.found.org, f.found.group, f.found.meeting, f.memberName, locale) };
+      },
+      toLeader: async (f, to) => {
+        const locale = await languageOfPerson(to, deps.members);
+        return { text: (f.reached ? deputyTexts.leaderCalled : deputyTexts.leaderUnreached)(plain(f.memberName), plain(f.deputyName), at(f.found, locale))[locale] };
+      },
+    },
+  );
+  if (!r.ok) {
+    deps.logger.info('meeting.deputy-call-refused', { org: data.org, group: data.group, code: r.code });
+    switch (r.code) {
+      case 'unknown-meeting':
+        return reply(turn, t.unknownMeeting);
+      case 'not-member':
+        return reply(turn, t.notMember(r.group.shortName));
+      case 'started':
+        return reply(turn, t.started);
+      case 'attending':
+        return reply(turn, deputyTexts.attending(r.group.shortName));
+      case 'no-deputy':
+        return reply(turn, deputyTexts.noneNamed(r.group.shortName));
+      case 'already-called':
+        return reply(turn, deputyTexts.alreadyCalled(plain(r.deputyName)));
+    }
+  }
+  const { found, deputyName, reached, leadersTold, markedAbsent } = r.value;
+  deps.logger.info('meeting.deputy-called', { org: found.org.id, group: found.group.id, reached, leadersTold });
+  const told = (reached ? deputyTexts.called : deputyTexts.unreached)(plain(deputyName), leadersTold)[turn.locale];
+  return replyText(turn, markedAbsent ? `${told} ${deputyTexts.markedAbsent[turn.locale]}` : told);
 }
 
 /** `synpunkter <möte>`: the input card with the member's own input, in personal chat only. */
@@ -201,8 +255,8 @@ export async function showInputCard(turn: Turn, deps: MeetingDeps, arg: string):
     if (r.code === 'no-personal-chat') return refusePrivately(turn, deps);
     return reply(turn, r.code === 'not-member' ? t.notMember(r.group.shortName) : t.unknownMeeting);
   }
-  const { found, mine, destination } = r.value;
-  await sendPrivately(turn, deps, destination, [inputCard(found.org, found.group, found.meeting, mine, turn.locale)]);
+  const { found, mine, deputy, destination } = r.value;
+  await sendPrivately(turn, deps, destination, [inputCard(found.org, found.group, found.meeting, mine, turn.locale, deputy)]);
 }
 
 /** The input card's submission: every field checked, saved per item until the cut-off. */
@@ -236,9 +290,9 @@ export async function showBrief(turn: Turn, deps: MeetingDeps, arg: string): Pro
     if (r.code === 'no-personal-chat') return refusePrivately(turn, deps);
     return reply(turn, r.code === 'not-input-reader' ? t.notInputReader(r.group.shortName) : t.unknownMeeting);
   }
-  const { found, brief, destination } = r.value;
+  const { found, brief, calls, destination } = r.value;
   // Everyone's input at its limit is more than one Teams message holds: the brief comes in parts.
-  await sendPrivately(turn, deps, destination, splitCard(briefCard(found.org, found.group, found.meeting, brief, turn.locale)));
+  await sendPrivately(turn, deps, destination, splitCard(briefCard(found.org, found.group, found.meeting, brief, turn.locale, calls)));
 }
 
 /** `möten [grupp]`: the group's upcoming and recent meetings, a card each. */
@@ -246,7 +300,7 @@ export async function showMeetings(turn: Turn, deps: MeetingDeps, arg: string): 
   const r = await groupMeetings(arg, userAt(turn, deps), deps);
   if (!r.ok) return reply(turn, r.code === 'no-group' ? texts.helpIntro : r.code === 'no-meetings' ? t.noMeetings : texts.groupNotFound(r.query));
   const { org, group, meetings, rights } = r.value;
-  for (const { meeting, brief, mine } of meetings) await sendCard(turn, meetingViewCard(org, group, meeting, brief, rights, turn.locale, mine));
+  for (const { meeting, brief, mine, calls } of meetings) await sendCard(turn, meetingViewCard(org, group, meeting, brief, rights, turn.locale, mine, calls));
 }
 
 /** `avsluta <möte>`: the close form (summary per item), for leads, once the meeting has started. */

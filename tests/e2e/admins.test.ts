@@ -73,3 +73,28 @@ describe('administratörer', () => {
     ]);
   });
 });
+
+describe('the shipped admins after a change in Teams', () => {
+  it('an admin from the demo file who was removed in Teams stays removed after a restart, in that organisation only; added again, the mark is gone', async () => {
+    await bot.post(actionSubmit(change('addAdmin', { person: USERS.stranger, displayName: 'Andra administratören' }), opts(USERS.admin)));
+    await bot.post(actionSubmit(change('removeAdmin', { person: USERS.admin, displayName: 'Administratör (demo)' }), opts(USERS.stranger)));
+    expect(bot.connector.texts()).toEqual([
+      'Andra administratören är nu administratör för Göteborgsområdet.',
+      'Administratör (demo) är inte längre administratör för Göteborgsområdet.',
+    ]);
+    // A restart loads orgs/demo/demo.yaml again, which lists the removed person as admin of both organisations.
+    const again = await startTestBot({ TABLE_PREFIX: bot.config.tablePrefix }, { now: () => NOW });
+    try {
+      const here = { user: USERS.admin, locale: 'sv-SE', serviceUrl: again.connector.url };
+      await again.post(personalMessage('administratörer Göteborgsområdet', here));
+      await again.post(personalMessage('administratörer SAMLA', here));
+      expect(again.connector.texts()).toEqual(['Bara organisationens administratörer kan ändra administratörer och processledare för Göteborgsområdet. Inget ändrades.']);
+      expect(again.connector.cards().map((c) => cardTexts(c)[0])).toEqual(['Administratörer – SAMLA']);
+
+      await again.post(actionSubmit(change('addAdmin', { person: USERS.admin, displayName: 'Administratör (demo)' }), { ...here, user: USERS.stranger }));
+      expect(await again.running.repos.admins.removedAdmins('goteborgsomradet')).toEqual(new Set());
+    } finally {
+      await again.stop(true);
+    }
+  });
+});

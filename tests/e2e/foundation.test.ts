@@ -108,6 +108,7 @@ describe('help', () => {
       'exportera <grupp>: Beslutsloggen som Markdown, CSV och JSON för publicering.',
       'årshjul <grupp> ändra: Fastställ, flytta eller ta bort årshjulets datum för i år, eller lägg till en engångspunkt.',
       'inställningar <grupp>: Ersättare, mötesvägledning, rapporttakt, justerare och sista tid för synpunkter.',
+      'ersättare <grupp>: Namnge, byt eller ta bort ledamöternas ersättare (i grupper med ersättare).',
       'Mötet steg för steg – processledare (LGS, LGS styrgrupp, Politiskt samråd)',
       'möte <grupp>: 1. Skapa mötet och publicera dagordningen.',
       'sammanställning <grupp>: 2. Närvaro och synpunkter inför mötet.',

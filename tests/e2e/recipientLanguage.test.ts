@@ -171,10 +171,10 @@ describe('the deputy notice, in the process leader language', () => {
     bot.connector.clear();
     await bot.post(actionExecute('absent', { org: 'goteborgsomradet', group: 'lgs', meetingId: made.id }, opts(USERS.memberRegion, 'sv-SE')));
     expect(textsIn(personal(USERS.processLeaderLgs))).toEqual([
-      "Ledamot region (demo) can't attend LGS Tue, 8 Dec 2026, 13:00; the group has deputies – call the deputy.",
+      "Ledamot region (demo) can't attend LGS Tue, 8 Dec 2026, 13:00; the group has deputies but none is named for Ledamot region (demo) – call the deputy (name them with **deputies LGS**).",
     ]);
     expect(textsIn(personal(USERS.memberRegion))).toEqual([
-      'Processledaren har fått veta att du har förhinder. Gruppen har ersättare: kalla din ersättare så att hen kan komma.',
+      'Processledaren har fått veta att du har förhinder och kallar din ersättare. Ingen ersättare är namngiven för dig ännu; processledaren eller en administratör kan namnge en med **ersättare LGS**.',
     ]);
   });
 });

@@ -82,6 +82,8 @@ export function meetingPorts(opts: { members?: GroupMember[]; personal?: Record<
       channelOfGroup: async (org: string, group: string) =>
         opts.channel ? { org, group, channel: opts.channel, linkedBy: 'admin', linkedAt: '2026-01-01T00:00:00.000Z' } : null,
     },
+    /** No deputies are named in these unit tests (the end-to-end tests name them). */
+    deputies: { deputies: async () => [], calls: async () => [] },
     decisions: {
       queue: async () => [...queue],
       dequeue: async (_org: string, _group: string, decision: { year: number; seq: number }) => {

@@ -1,3 +1,4 @@
+import { AdminTableRepository } from '../../src/storage/adminRepository';
 import { dueReminders, type GroupCycleState } from '../../src/domain/annualCycle';
 import { loadOrganisations } from '../../src/app/loadOrganisations';
 import { orgDirectory } from '../../src/config/orgFiles';
@@ -23,6 +24,7 @@ beforeAll(async () => {
     organisations: new OrganisationTableRepository(store),
     members: new MemberTableRepository(store),
     groupState: state,
+    admins: new AdminTableRepository(store),
   });
   orgs = report.organisations;
 });

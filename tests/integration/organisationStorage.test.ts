@@ -1,3 +1,4 @@
+import { AdminTableRepository } from '../../src/storage/adminRepository';
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,12 +13,17 @@ import { randomPrefix, testConnection } from '../helpers/testBot';
 import { USERS } from '../helpers/activities';
 
 let store: TableStore;
-let repos: { organisations: OrganisationTableRepository; members: MemberTableRepository; groupState: GroupStateTableRepository };
+let repos: { organisations: OrganisationTableRepository; members: MemberTableRepository; groupState: GroupStateTableRepository; admins: AdminTableRepository };
 
 beforeEach(async () => {
   store = new TableStore(testConnection(), randomPrefix());
   await store.ensureTables();
-  repos = { organisations: new OrganisationTableRepository(store), members: new MemberTableRepository(store), groupState: new GroupStateTableRepository(store) };
+  repos = {
+    organisations: new OrganisationTableRepository(store),
+    members: new MemberTableRepository(store),
+    groupState: new GroupStateTableRepository(store),
+    admins: new AdminTableRepository(store),
+  };
 });
 afterEach(async () => store.dropTables());
 
@@ -47,8 +53,9 @@ describe('loading organisation files into Azure Tables', () => {
     const before = await snapshot();
     const requestsBefore = store.counter.count;
     const second = await loadOrganisations(orgDirectory('orgs', true), repos);
-    // One partition query per organisation, per demo person entry and per demo term, one whole-table read: no writes.
-    expect(store.counter.count - requestsBefore).toBe(2 + 7 + 5 + 1);
+    // One partition query per organisation, per demo person entry and per demo term, one whole-table read, and one per
+    // organisation with demo admins (who was removed as admin in Teams): no writes.
+    expect(store.counter.count - requestsBefore).toBe(2 + 7 + 5 + 1 + 2);
     expect(first.changes).toBeGreaterThan(90);
     expect(second.changes).toBe(0);
     expect(await snapshot()).toEqual(before);

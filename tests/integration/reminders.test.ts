@@ -1,3 +1,4 @@
+import { AdminTableRepository } from '../../src/storage/adminRepository';
 import { OrgCatalog } from '../../src/app/catalog';
 import { loadOrganisations } from '../../src/app/loadOrganisations';
 import { orgDirectory } from '../../src/config/orgFiles';
@@ -67,6 +68,7 @@ beforeEach(async () => {
     organisations: new OrganisationTableRepository(store),
     members: new MemberTableRepository(store),
     groupState,
+    admins: new AdminTableRepository(store),
   });
   expect(report.problems).toEqual([]);
   const catalog = new OrgCatalog(report.organisations);

@@ -47,9 +47,9 @@ describe('help card', () => {
   it('adds the managing commands for a process leader and an organisation admin', () => {
     const leader = user({ memberships: [{ org: GBG.id, group: 'lgs', party: null, roles: ['processLeader'] }] });
     expect(visibleCommands(leader, [GBG])).toEqual([...EVERYONE, ...MANAGERS]);
-    // Only an organisation admin manages admins and process leaders.
-    expect(visibleCommands(user({ adminOf: [GBG.id] }), [GBG])).toEqual([...EVERYONE, ...MANAGERS, 'admins']);
-    expect(visibleCommands(user({ globalAdmin: true }), [GBG])).toEqual([...EVERYONE, ...MANAGERS, 'admins']);
+    // Only an organisation admin manages admins and process leaders; deputies are named where a group has them (politiskt samråd).
+    expect(visibleCommands(user({ adminOf: [GBG.id] }), [GBG])).toEqual([...EVERYONE, ...MANAGERS, 'deputies', 'admins']);
+    expect(visibleCommands(user({ globalAdmin: true }), [GBG])).toEqual([...EVERYONE, ...MANAGERS, 'deputies', 'admins']);
   });
 
   it('names each role in plain words, with the party of a member', () => {

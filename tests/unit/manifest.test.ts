@@ -14,6 +14,9 @@ import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { helpCard } from '../../src/cards/helpCard';
+import type { Membership, UserContext } from '../../src/domain/people';
+import { GBG, SAMLA } from '../helpers/shippedOrgs';
 
 // pngjs has no bundled typings (and @types/pngjs is not installed); type what we use.
 interface PngImage {
@@ -249,11 +252,14 @@ describe('Teams-manifestet (appPackage/manifest.json)', () => {
     expect(bot.isNotificationOnly).toBe(false);
 
     const byScope = Object.fromEntries(bot.commandLists.map((list) => [list.scopes.join(','), list.commands.map((c) => c.title)]));
+    // Personal chat: reading, and the admin and process-leader work that concerns people (settings, deputies, admins);
+    // channel: the group's shared business; group chat: the few that make sense without a group. See the README.
     expect(byScope).toEqual({
-      personal: ['hjälp', 'grupper', 'ordförande', 'årshjul', 'möten', 'beslut', 'ledamöter', 'utse', 'lägg till', 'språk'],
-      team: ['hjälp', 'grupper', 'koppla', 'ordförande', 'möten', 'årshjul', 'beslut', 'utse', 'lägg till', 'språk'],
+      personal: ['hjälp', 'grupper', 'möten', 'beslut', 'ordförande', 'årshjul', 'ledamöter', 'inställningar', 'ersättare', 'administratörer'],
+      team: ['hjälp', 'grupper', 'koppla', 'ordförande', 'möten', 'årshjul', 'beslut', 'ledamöter', 'utse', 'inställningar'],
       groupChat: ['hjälp', 'grupper', 'ordförande', 'årshjul', 'beslut', 'språk'],
     });
+    for (const list of bot.commandLists) expect(list.commands.length).toBeLessThanOrEqual(10);
 
     const descriptions = new Map(bot.commandLists.flatMap((l) => l.commands.map((c) => [c.title, c.description])));
     expect(Object.fromEntries(descriptions)).toEqual({
@@ -266,14 +272,26 @@ describe('Teams-manifestet (appPackage/manifest.json)', () => {
       beslut: 'Sök i gruppens beslutslogg med förankringsstatus',
       ledamöter: 'Visa gruppens ledamöter med part och roll',
       utse: 'Registrera ordförande eller vice – reglerna kontrolleras',
-      'lägg till': 'Lägg till en ledamot eller processledare i en grupp',
       språk: 'Byt språk: svenska eller engelska',
+      inställningar: 'Ändra gruppens inställningar: ersättare, mötesvägledning, rapporttakt, justerare – för administratör eller processledare',
+      administratörer: 'Lägg till och ta bort administratörer och processledare – för administratör',
+      ersättare: 'Namnge ledamöternas ersättare i grupper med ersättare – för administratör eller processledare',
     });
     // Teams shows at most 32 characters of a command title and 128 of its description.
     for (const [title, description] of descriptions) {
       expect(title.length).toBeLessThanOrEqual(32);
       expect(description.length).toBeLessThanOrEqual(128);
     }
+  });
+});
+
+describe('kommandon som inte står i alla listor', () => {
+  test('hjälp visar dem ändå: lägg till, utse och språk för en processledare, ersättare och administratörer för en administratör', () => {
+    const lgs: Membership = { org: 'goteborgsomradet', group: 'lgs', party: null, roles: ['processLeader'] };
+    const person: UserContext = { aadObjectId: 'aad', preferredLocale: null, memberships: [lgs], adminOf: [], globalAdmin: false };
+    const shown = (u: UserContext) => helpCard(u, [GBG, SAMLA], 'sv').body.flatMap((e) => ((e as { facts?: { title: string }[] }).facts ?? []).map((f) => f.title));
+    expect(shown(person)).toEqual(expect.arrayContaining(['lägg till <grupp>', 'utse <grupp>', 'språk sv | en', 'inställningar <grupp>']));
+    expect(shown({ ...person, adminOf: ['goteborgsomradet'] })).toEqual(expect.arrayContaining(['ersättare <grupp>', 'administratörer [organisation]']));
   });
 });
 
@@ -331,8 +349,10 @@ describe('Engelsk översättning (appPackage/en.json och en-US.json)', () => {
       beslut: 'decisions',
       ledamöter: 'members',
       utse: 'appoint',
-      'lägg till': 'add',
       språk: 'language',
+      inställningar: 'settings',
+      administratörer: 'admins',
+      ersättare: 'deputies',
     });
   });
 });
