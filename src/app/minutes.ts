@@ -1,6 +1,6 @@
 import { dateIn } from '../domain/calendarDate';
 import { termOn } from '../domain/chairTerms';
-import { beforeStart, type Meeting } from '../domain/meetings';
+import { beforeStart, type AttendanceAnswer, type AttendanceRegister, type Meeting } from '../domain/meetings';
 import { approve, draftMinutes, editNotes, publish, returnMinutes, sendForJustering, type Minutes, type MinutesFailure } from '../domain/minutes';
 import type { Group, Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
@@ -65,6 +65,22 @@ function viewOf(ctx: MinutesContext, record: GroupRecord | undefined, found: { m
   };
 }
 
+/**
+ * Who was there, for the minutes: the register recorded at the close, or before the close the
+ * answers (Jag kommer / Förhinder); with the names as on the roster now.
+ */
+async function attendance(ctx: MinutesContext, record: GroupRecord | undefined, ports: MinutesPorts) {
+  const register = ctx.meeting.register ?? registerFromAnswers((await meetingPeople(ctx.org.id, ctx.meeting, record, ports.meetingInputs)).answers);
+  const roster = new Map((record?.members ?? []).map((m) => [m.aadObjectId, m.displayName]));
+  const names = Object.fromEntries([...register.present, ...register.absent].flatMap((a) => (roster.has(a) ? [[a, roster.get(a) ?? '']] : [])));
+  return { ...register, names };
+}
+
+const registerFromAnswers = (answers: readonly AttendanceAnswer[]): AttendanceRegister => ({
+  present: answers.filter((a) => a.attendance === 'attending').map((a) => a.member),
+  absent: answers.filter((a) => a.attendance === 'absent').map((a) => a.member),
+});
+
 export type OpenFailure = 'not-allowed' | 'draft-private' | 'no-chair' | 'conflict' | 'not-started';
 
 /**
@@ -80,17 +96,7 @@ export async function openMinutes(ctx: MinutesContext, ports: MinutesPorts): Pro
     if (beforeStart(ctx.meeting, ctx.now)) return fail('not-started');
     const chair = termOn(record?.terms ?? [], 'chair', dateIn(ctx.now, ctx.org.timeZone))?.holder.aadObjectId ?? null;
     if (chair === null) return fail('no-chair');
-    const people = await meetingPeople(ctx.org.id, ctx.meeting, record, ports.meetingInputs);
-    const draft = draftMinutes(
-      ctx.meeting,
-      await ports.decisions.list(ctx.org.id, ctx.group.id),
-      {
-        present: people.answers.filter((a) => a.attendance === 'attending').map((a) => a.member),
-        absent: people.answers.filter((a) => a.attendance === 'absent').map((a) => a.member),
-      },
-      ctx.user.aadObjectId,
-      [chair],
-    );
+    const draft = draftMinutes(ctx.meeting, await ports.decisions.list(ctx.org.id, ctx.group.id), await attendance(ctx, record, ports), ctx.user.aadObjectId, [chair]);
     const saved = await ports.decisions.saveMinutes(draft, null);
     if (!saved.ok) return fail('conflict');
     found = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);

@@ -221,6 +221,15 @@ export const meetingTexts = {
     'Write per item what was decided or noted. It is sent to those who could not attend.',
   ),
   closeSubmit: both('Markera som genomfört och skicka', 'Mark as held and send'),
+  fieldPresent: both('Närvarande', 'Present'),
+  presentHint: both(
+    'Förvalda är de som svarade Jag kommer. Bocka ur den som inte kom och bocka i den som kom ändå.',
+    "Those who answered I'm attending are ticked. Untick anyone who did not come and tick anyone who came after all.",
+  ),
+  unknownPresent: both(
+    'Fältet "Närvarande" får bara innehålla personer i gruppens förteckning. Inget sparades.',
+    'The field "Present" may only contain people on the group\'s roster. Nothing was saved.',
+  ),
   closed: (n: number) =>
     both(`Mötet är markerat som genomfört. ${counted('sammanfattning', n, 'sv')}.`, `The meeting is marked as held. ${counted('sammanfattning', n, 'en')}.`),
   noSummaries: both(

@@ -30,7 +30,7 @@ export const minutesTexts = {
   ),
   title: (group: string, date: string) => both(`Minnesanteckningar – ${group} ${date}`, `Minutes – ${group} ${date}`),
   present: both('Närvarande', 'Present'),
-  absent: both('Förhinder', 'Absent'),
+  absent: both('Förhinder', 'Apologies'),
   status: both('Status', 'Status'),
   version: both('Version', 'Version'),
   justerat: (date: string, name: string) => both(`Justerat ${date}, ${name}`, `Approved ${date}, ${name}`),
@@ -132,8 +132,8 @@ export function minutesCard(
   const rows: [string, string][] = [
     [minutesTexts.status[locale], statusNames[m.status][locale]],
     [minutesTexts.version[locale], String(m.version)],
-    [minutesTexts.present[locale], m.present.map((a) => plain(names(a))).join(', ') || '–'],
-    [minutesTexts.absent[locale], m.absent.map((a) => plain(names(a))).join(', ') || '–'],
+    [minutesTexts.present[locale], m.present.map((a) => plain(m.names?.[a] ?? names(a))).join(', ') || '–'],
+    [minutesTexts.absent[locale], m.absent.map((a) => plain(m.names?.[a] ?? names(a))).join(', ') || '–'],
   ];
   const body: CardElement[] = [facts(rows)];
   m.items.forEach((i, n) => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { groupMeetings, meetingBrief } from '../app/brief';
 import type { OrgCatalog } from '../app/catalog';
-import { submitClose as closeHeldMeeting } from '../app/closeMeeting';
+import { openCloseForm, submitClose as closeHeldMeeting } from '../app/closeMeeting';
 import { findMeeting, type MeetingInGroup, type MeetingRef, type PrivateDestination } from '../app/meetingAccess';
 import { leadForm, newMeetingForm } from '../app/meetingForms';
 import { answerFromCard, ownInputCard, submitWrittenInput as saveWrittenInput, type DeputyCall } from '../app/meetingInput';
@@ -13,7 +13,7 @@ import { changeText, meetingTexts as t, when } from '../cards/meetingTexts';
 import { texts } from '../cards/texts';
 import type { Meeting } from '../domain/meetings';
 import type { Group, LocalizedText, Organisation } from '../domain/organisation';
-import type { Failure, Result } from '../domain/result';
+import { ok, type Failure, type Result } from '../domain/result';
 import type { ConversationRef } from '../domain/conversation';
 import { describeError, type Logger } from '../logger';
 import {
@@ -238,16 +238,20 @@ export async function showMeetings(turn: Turn, deps: MeetingDeps, arg: string): 
   for (const { meeting, brief, mine } of meetings) await sendCard(turn, meetingViewCard(org, group, meeting, brief, rights, turn.locale, mine));
 }
 
-/** `avsluta <möte>`: the close form (summary per item), for leads, once the meeting has started. */
+/** `avsluta <möte>`: the close form (summary per item, the attendance register), for leads, once the meeting has started. */
 export async function showCloseForm(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
-  const r = await leadForm('close', meetingRefOf(arg), userAt(turn, deps), deps);
+  const r = await openCloseForm(meetingRefOf(arg), userAt(turn, deps), deps);
   if (!r.ok) return reply(turn, r.code === 'not-lead' ? t.notLead(r.group.shortName) : r.code === 'not-started' ? t.notStartedYet : t.unknownMeeting);
-  await sendCard(turn, closeCard(r.value.group, r.value.meeting, r.value.version, turn.locale));
+  await sendCard(turn, closeCard(r.value.group, r.value.meeting, r.value.version, turn.locale, r.value));
 }
 
 /** The close form's submission: every summary checked; status held with the summaries; the sweep sends the catch-up. */
 export async function submitClose(turn: Turn, deps: MeetingDeps, data: z.infer<typeof closeSubmission>): Promise<void> {
-  const r = await closeHeldMeeting(data, data.version, perItem('summary', data), userAt(turn, deps), deps);
+  const parse = (found: MeetingInGroup) => {
+    const summaries = perItem('summary', data)(found);
+    return summaries.ok ? ok({ summaries: summaries.value, present: data.present }) : summaries;
+  };
+  const r = await closeHeldMeeting(data, data.version, parse, userAt(turn, deps), deps);
   if (!r.ok) {
     switch (r.code) {
       case 'unknown-meeting':
@@ -262,6 +266,8 @@ export async function submitClose(turn: Turn, deps: MeetingDeps, data: z.infer<t
         return reply(turn, t.noSummaries);
       case 'conflict':
         return reply(turn, t.conflict);
+      case 'unknown-present':
+        return reply(turn, t.unknownPresent);
     }
   }
   deps.logger.info('meeting.closed', { org: r.value.found.org.id, group: r.value.found.group.id });
