@@ -132,7 +132,7 @@ export async function actOnMinutes(
   input: MinutesActionInput,
   ctx: MinutesContext,
   ports: MinutesPorts,
-): Promise<Result<{ minutes: Minutes; etag: string }, ActionFailure>> {
+): Promise<Result<{ minutes: Minutes; etag: string; defaulted: string | null }, ActionFailure>> {
   const record = await recordOf(ctx, ports);
   const current = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
   if (current === null) return fail('not-allowed');
@@ -142,6 +142,7 @@ export async function actOnMinutes(
   if (current.etag !== input.etag) return fail('conflict');
   const me = ctx.user.aadObjectId;
   let next: Result<Minutes, MinutesFailure>;
+  let defaulted: string | null = null;
   if (input.verb === 'sendMinutes' || input.verb === 'newMinutesVersion') {
     if (!may('editMinutes', roles)) return fail('not-allowed');
     const known = new Set(current.minutes.items.map((i) => i.itemId));
@@ -150,11 +151,17 @@ export async function actOnMinutes(
     if (!edited.ok) return edited;
     // Whoever sends a version (or starts a new one) is its author, and so cannot approve it.
     let version: Minutes = { ...edited.value, writtenBy: me };
+    const members = new Set((record?.members ?? []).map((m) => m.aadObjectId));
     if (input.verb === 'sendMinutes' && input.justerare !== undefined && !sameSet(input.justerare, current.minutes.justerare)) {
       if (!may('nameJusterare', roles)) return fail('not-chair');
-      const members = new Set((record?.members ?? []).map((m) => m.aadObjectId));
       if (input.justerare.some((j) => !members.has(j))) return fail('unknown-justerare');
       version = { ...version, justerare: [...new Set(input.justerare)] };
+    }
+    // Sent without naming anyone (a process leader's card has no choice): the group's default justerare (`inställningar`) joins.
+    const standing = ctx.group.justerareDefault;
+    if (input.verb === 'sendMinutes' && input.justerare === undefined && standing !== undefined && members.has(standing) && standing !== me) {
+      if (!version.justerare.includes(standing)) version = { ...version, justerare: [...version.justerare, standing] };
+      defaulted = standing;
     }
     next = input.verb === 'sendMinutes' ? sendForJustering(version) : ok(version);
   } else {
@@ -166,7 +173,7 @@ export async function actOnMinutes(
   if (!saved.ok) return fail('conflict');
   if (input.verb === 'approveMinutes') await ports.groupState.saveMeeting({ ...ctx.meeting, status: 'minutes-approved' });
   const fresh = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
-  return fresh === null ? fail('conflict') : ok(fresh);
+  return fresh === null ? fail('conflict') : ok({ ...fresh, defaulted });
 }
 
 /** Marks approved minutes as published at a web address (the group's leads). */
@@ -240,6 +247,8 @@ export interface MinutesActed extends MeetingPlace {
   readonly etag: string;
   readonly record: GroupRecord | undefined;
   readonly unreachable: readonly string[];
+  /** The group's default justerare, when the minutes were sent to them without anyone being named. */
+  readonly defaulted: string | null;
 }
 
 /**
@@ -258,7 +267,7 @@ export async function actOnMinutesCard<M>(
   if (place === null) return fail('unknown-meeting');
   const result = await actOnMinutes(input, { ...place, ...asker }, ports);
   if (!result.ok) return fail(result.code, { group: place.group });
-  const { minutes, etag } = result.value;
+  const { minutes, etag, defaulted } = result.value;
   const record = await recordOf({ ...place, ...asker }, ports);
   const unreachable: string[] = [];
   if (input.verb === 'sendMinutes') {
@@ -274,7 +283,7 @@ export async function actOnMinutesCard<M>(
     told.delete(asker.user.aadObjectId);
     for (const person of told) await ports.personal.deliver(person, outcomeMessage({ ...place, minutes, record, by: asker.user.aadObjectId }));
   }
-  return ok({ ...place, minutes, etag, record, unreachable });
+  return ok({ ...place, minutes, etag, record, unreachable, defaulted });
 }
 
 /** A web address the minutes may be published at. */

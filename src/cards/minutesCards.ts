@@ -47,6 +47,7 @@ export const minutesTexts = {
   returnIt: both('Returnera med kommentar', 'Return with comment'),
   comment: both('Kommentar', 'Comment'),
   sent: (names: string) => both(`Skickad för justering till ${names}.`, `Sent for approval to ${names}.`),
+  defaultJusterare: (name: string) => both(`${name} (gruppens förvalda justerare)`, `${name} (the group's default approver)`),
   unreachable: (names: string, ref: string) =>
     both(
       `${names} kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar ${ref}", eller be ordföranden utse en annan justerare.`,

@@ -155,7 +155,8 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
   if (data.verb === 'newMinutesVersion') return reply(turn, t.newVersionCreated(next.version));
   if (data.verb === 'sendMinutes') {
     // Whoever cannot be reached is named to the sender.
-    const lines = [t.sent(next.justerare.map((j) => plain(nameOf(j))).join(', '))[turn.locale]];
+    const named = (j: string) => (j === result.value.defaulted ? t.defaultJusterare(plain(nameOf(j)))[turn.locale] : plain(nameOf(j)));
+    const lines = [t.sent(next.justerare.map(named).join(', '))[turn.locale]];
     if (unreachable.length > 0) lines.push(t.unreachable(unreachable.map((j) => plain(nameOf(j))).join(', '), `${org.id}/${group.id}/${meeting.id}`)[turn.locale]);
     deps.logger.info('minutes.sent', { org: org.id, group: group.id, justerare: next.justerare.length, unreachable: unreachable.length });
     return reply(turn, { sv: lines.join(' '), en: lines.join(' ') });
