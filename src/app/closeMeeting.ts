@@ -6,12 +6,19 @@ import type { OrgCatalog } from './catalog';
 import { loadMeeting, type MeetingInGroup, type MeetingRef, type UnknownMeeting } from './meetingAccess';
 import type { NotLead } from './meetingForms';
 import { closeMeeting, openLeadForm, type CloseForm } from './meetings';
-import type { GroupStateRepository, MeetingInputRepository } from './ports';
+import type { ConversationRepository, GroupStateRepository, MeetingInputRepository } from './ports';
+import { refreshBoard, type AgendaBoard, type BoardOutcome } from './publishMeeting';
 
 export interface CloseMeetingPorts {
   readonly catalog: OrgCatalog;
   readonly groupState: Pick<GroupStateRepository, 'meeting' | 'groups' | 'saveMeeting'>;
   readonly meetingInputs: Pick<MeetingInputRepository, 'load'>;
+}
+
+/** Closing also shows the meeting as held on the group's channel card. */
+export interface SubmitClosePorts extends CloseMeetingPorts {
+  readonly conversations: Pick<ConversationRepository, 'channelOfGroup'>;
+  readonly board: AgendaBoard;
 }
 
 /** One person the close form offers in the attendance register. */
@@ -51,15 +58,16 @@ export type CloseSubmitFailure<P> =
 /**
  * The close form's submission (summaries and the register parsed by the Teams layer against the
  * meeting's items): the meeting is marked held with the summaries and who was present; the sweep
- * sends the catch-up. Returns how many members had förhinder and the held meeting.
+ * sends the catch-up. The posted channel card then shows the meeting as held (re-posted if it
+ * cannot be updated). Returns how many members had förhinder, the held meeting and the card's fate.
  */
 export async function submitClose<P>(
   ref: MeetingRef,
   version: string,
   parse: (found: MeetingInGroup) => Result<CloseForm, Failure<'bad-field', { problem: P }>>,
   ctx: { user: UserContext; now: Date },
-  ports: CloseMeetingPorts,
-): Promise<Result<{ found: MeetingInGroup; absent: number; meeting: Meeting }, CloseSubmitFailure<P>>> {
+  ports: SubmitClosePorts,
+): Promise<Result<{ found: MeetingInGroup; absent: number; meeting: Meeting; board: BoardOutcome }, CloseSubmitFailure<P>>> {
   const found = await loadMeeting(ports, ref);
   if (!found.ok) return found;
   const form = parse(found.value);
@@ -68,5 +76,8 @@ export async function submitClose<P>(
   if (Object.values(form.value.summaries).every((s) => s.trim() === '')) return fail('no-summaries');
   const closed = await closeMeeting(form.value, version, { ...found.value, ...ctx }, ports.groupState, ports.meetingInputs);
   if (!closed.ok) return closed.code === 'not-lead' ? fail('not-lead', { group: found.value.group }) : fail(closed.code);
-  return ok({ found: found.value, ...closed.value });
+  const { meeting, absent } = closed.value;
+  const { org, group } = found.value;
+  const board = meeting.posted === null ? 'none' : await refreshBoard({ org, group, meeting, version: closed.value.version, changes: [] }, ports);
+  return ok({ found: found.value, absent, meeting, board });
 }

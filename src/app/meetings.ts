@@ -259,7 +259,7 @@ export async function closeMeeting(
   ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
   state: Pick<GroupStateRepository, 'saveMeeting'>,
   inputs: Pick<MeetingInputRepository, 'load'>,
-): Promise<Result<{ absent: number; meeting: Meeting }, CloseFailure>> {
+): Promise<Result<{ absent: number; meeting: Meeting; version: string }, CloseFailure>> {
   if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-lead');
   if (beforeStart(ctx.meeting, ctx.now)) return fail('not-started');
   const roster = new Set((ctx.record?.members ?? []).map((m) => m.aadObjectId));
@@ -273,5 +273,5 @@ export async function closeMeeting(
   const held: Meeting = { ...ctx.meeting, status: 'held', summaries: merged, register };
   const saved = await state.saveMeeting(held, version);
   if (!saved.ok) return fail('conflict');
-  return ok({ absent: answers.filter((a) => a.attendance === 'absent').length, meeting: held });
+  return ok({ absent: answers.filter((a) => a.attendance === 'absent').length, meeting: held, version: saved.value });
 }

@@ -6,12 +6,12 @@ import { findMeeting, type MeetingInGroup, type MeetingRef, type PrivateDestinat
 import { leadForm, newMeetingForm } from '../app/meetingForms';
 import { answerFromCard, ownInputCard, submitWrittenInput as saveWrittenInput, type DeputyCall } from '../app/meetingInput';
 import type { Clock, ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from '../app/ports';
-import { publishMeeting, type AgendaBoard, type PublishFailure } from '../app/publishMeeting';
+import { publishMeeting, type AgendaBoard, type BoardOutcome, type PublishFailure } from '../app/publishMeeting';
 import { splitCard, type AdaptiveCard } from '../cards/adaptive';
 import { agendaCard, briefCard, closeCard, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
 import { changeText, meetingTexts as t, when } from '../cards/meetingTexts';
 import { texts } from '../cards/texts';
-import type { Meeting } from '../domain/meetings';
+import type { AgendaChange, Meeting } from '../domain/meetings';
 import type { Group, LocalizedText, Organisation } from '../domain/organisation';
 import { ok, type Failure, type Result } from '../domain/result';
 import type { ConversationRef } from '../domain/conversation';
@@ -27,6 +27,7 @@ import {
   type SubmissionProblem,
 } from './meetingSubmissions';
 import type { ProactiveSender } from './proactive';
+import { retryOnce } from './retryOnce';
 import { reply, replyText, replyWithCard, sendCard, type Turn } from './turn';
 
 export { closeSubmission, executeData, inputSubmission, saveMeetingSubmission } from './meetingSubmissions';
@@ -80,14 +81,36 @@ const perItem =
     return parsed.ok ? parsed : { ok: false, code: 'bad-field', problem: parsed.problem };
   };
 
-/** The agenda card in the group's channel, rendered in Swedish (the channel's language). */
-const agendaBoard = (deps: MeetingDeps): AgendaBoard => ({
-  post: async (channel, org, group, meeting, counts) => (await deps.proactive.send(channel, { card: agendaCard(org, group, meeting, counts, 'sv', null) })) ?? null,
-  update: async (channel, activityId, org, group, meeting, counts, changes) => {
-    const note = t.revision(meeting.revision, changes.map((c) => changeText(c, org.timeZone, 'sv')).join('; ')).sv;
-    await deps.proactive.update(channel, activityId, { card: agendaCard(org, group, meeting, counts, 'sv', note) });
-  },
-});
+/** The agenda card in the group's channel, rendered in Swedish (the channel's language); each send is tried twice, a failure is a value. */
+const agendaBoard = (deps: MeetingDeps): AgendaBoard => {
+  const note = (org: Organisation, meeting: Meeting, changes: readonly AgendaChange[]) =>
+    changes.length === 0 ? null : t.revision(meeting.revision, changes.map((c) => changeText(c, org.timeZone, 'sv')).join('; ')).sv;
+  return {
+    post: async (channel, org, group, meeting, counts, changes = []) => {
+      try {
+        return (await retryOnce(() => deps.proactive.send(channel, { card: agendaCard(org, group, meeting, counts, 'sv', note(org, meeting, changes)) }))) ?? '';
+      } catch (e) {
+        deps.logger.warn('meeting.card-post-failed', describeError(e));
+        return null;
+      }
+    },
+    update: async (channel, activityId, org, group, meeting, counts, changes) => {
+      try {
+        await retryOnce(() => deps.proactive.update(channel, activityId, { card: agendaCard(org, group, meeting, counts, 'sv', note(org, meeting, changes)) }));
+        return true;
+      } catch (e) {
+        deps.logger.warn('meeting.card-update-failed', describeError(e));
+        return false;
+      }
+    },
+  };
+};
+
+/** The reply about a saved change, followed by what became of the channel card when that is news (re-posted, posted, failed). */
+function withBoard(main: LocalizedText, board: BoardOutcome, group: Group): LocalizedText {
+  const note = board === 'reposted' ? t.cardReposted : board === 'posted' ? t.cardPosted : board === 'failed' ? t.cardFailed(group.shortName) : null;
+  return note === null ? main : { sv: `${main.sv} ${note.sv}`, en: `${main.en} ${note.en}` };
+}
 
 /** Why a meeting form was not saved (besides a group unknown or a person not leading it). */
 const saveRefusals: Record<Exclude<PublishFailure['code'], 'group-not-found' | 'not-lead'>, LocalizedText> = {
@@ -137,14 +160,17 @@ export async function submitMeeting(turn: Turn, deps: MeetingDeps, raw: z.infer<
     case 'unchanged':
       return reply(turn, t.noChanges);
     case 'revised':
-      deps.logger.info('meeting.revised', { org: org.id, group: group.id, changes: published.changes.length });
-      return reply(turn, t.revised(published.changes.map((c) => changeText(c, org.timeZone, turn.locale)).join('; ')));
+      deps.logger.info('meeting.revised', { org: org.id, group: group.id, changes: published.changes.length, card: published.board });
+      return replyText(
+        turn,
+        withBoard(t.revised(published.changes.map((c) => changeText(c, org.timeZone, turn.locale)).join('; ')), published.board, group)[turn.locale],
+      );
     case 'created': {
       const at = when(published.meeting.startsAt, org.timeZone, turn.locale);
       if (published.channel === 'none')
         return replyWithCard(turn, t.createdNoChannel(group.shortName, at)[turn.locale], agendaCard(org, group, published.meeting, published.counts, 'sv', null));
-      deps.logger.info('meeting.created', { org: org.id, group: group.id, items: published.meeting.agenda.length });
-      return reply(turn, t.created(group.shortName, at));
+      deps.logger.info('meeting.created', { org: org.id, group: group.id, items: published.meeting.agenda.length, card: published.channel });
+      return reply(turn, (published.channel === 'failed' ? t.createdNotPosted : t.created)(group.shortName, at));
     }
   }
 }
@@ -251,7 +277,7 @@ export async function submitClose(turn: Turn, deps: MeetingDeps, data: z.infer<t
     const summaries = perItem('summary', data)(found);
     return summaries.ok ? ok({ summaries: summaries.value, present: data.present }) : summaries;
   };
-  const r = await closeHeldMeeting(data, data.version, parse, userAt(turn, deps), deps);
+  const r = await closeHeldMeeting(data, data.version, parse, userAt(turn, deps), { ...deps, board: agendaBoard(deps) });
   if (!r.ok) {
     switch (r.code) {
       case 'unknown-meeting':
@@ -270,6 +296,6 @@ export async function submitClose(turn: Turn, deps: MeetingDeps, data: z.infer<t
         return reply(turn, t.unknownPresent);
     }
   }
-  deps.logger.info('meeting.closed', { org: r.value.found.org.id, group: r.value.found.group.id });
-  return replyText(turn, t.closed(r.value.absent)[turn.locale]);
+  deps.logger.info('meeting.closed', { org: r.value.found.org.id, group: r.value.found.group.id, card: r.value.board });
+  return replyText(turn, withBoard(t.closed(r.value.absent), r.value.board, r.value.found.group)[turn.locale]);
 }

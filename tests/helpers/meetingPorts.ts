@@ -105,6 +105,7 @@ export function meetingPorts(opts: { members?: GroupMember[]; personal?: Record<
         changes: readonly AgendaChange[],
       ) => {
         board.updated.push({ activityId, changes });
+        return true;
       },
     },
   };
