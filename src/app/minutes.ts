@@ -247,6 +247,8 @@ export interface MinutesActed extends MeetingPlace {
   readonly etag: string;
   readonly record: GroupRecord | undefined;
   readonly unreachable: readonly string[];
+  /** The justerare with a personal chat whose message could not be sent, also when tried again. */
+  readonly undelivered: readonly string[];
   /** The group's default justerare, when the minutes were sent to them without anyone being named. */
   readonly defaulted: string | null;
 }
@@ -254,7 +256,7 @@ export interface MinutesActed extends MeetingPlace {
 /**
  * A minutes card's action (send for justering, approve, return, new version) on the meeting
  * `org/group/meetingId`. After `sendMinutes` each justerare (but the sender) gets the minutes
- * in their personal chat; whoever cannot be reached is returned.
+ * in their personal chat; whoever has no personal chat, or could not be sent to, is returned.
  */
 export async function actOnMinutesCard<M>(
   input: MinutesActionInput & { org: string; group: string; meetingId: string },
@@ -270,10 +272,13 @@ export async function actOnMinutesCard<M>(
   const { minutes, etag, defaulted } = result.value;
   const record = await recordOf({ ...place, ...asker }, ports);
   const unreachable: string[] = [];
+  const undelivered: string[] = [];
   if (input.verb === 'sendMinutes') {
     for (const j of minutes.justerare) {
       if (j === asker.user.aadObjectId) continue;
-      if (!(await ports.personal.deliver(j, justeringMessage({ ...place, minutes, etag, record })))) unreachable.push(j);
+      const delivery = await ports.personal.reach(j, justeringMessage({ ...place, minutes, etag, record }));
+      if (delivery === 'no-chat') unreachable.push(j);
+      if (delivery === 'failed') undelivered.push(j);
     }
   }
   // Approved or returned: the group's process leaders and the version's author hear it where they are.
@@ -283,7 +288,7 @@ export async function actOnMinutesCard<M>(
     told.delete(asker.user.aadObjectId);
     for (const person of told) await ports.personal.deliver(person, outcomeMessage({ ...place, minutes, record, by: asker.user.aadObjectId }));
   }
-  return ok({ ...place, minutes, etag, record, unreachable, defaulted });
+  return ok({ ...place, minutes, etag, record, unreachable, undelivered, defaulted });
 }
 
 /** A web address the minutes may be published at. */

@@ -53,6 +53,11 @@ export const minutesTexts = {
       `${names} kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar ${ref}", eller be ordföranden utse en annan justerare.`,
       `${names} could not be reached: they have no personal chat with me. Ask them to open a chat with Samverkansboten and type "minutes ${ref}", or ask the chair to name another approver.`,
     ),
+  undelivered: (names: string, ref: string) =>
+    both(
+      `Minnesanteckningarna är sparade som skickade, men kortet kunde inte levereras till ${names} just nu, inte heller när jag försökte igen. Be dem skriva "minnesanteckningar ${ref}" i chatten med mig, eller öppna minnesanteckningarna och skicka dem igen om en stund.`,
+      `The minutes are saved as sent, but the card could not be delivered to ${names} just now, not even when I tried again. Ask them to type "minutes ${ref}" in their chat with me, or open the minutes and send them again in a while.`,
+    ),
   sentPrivately: both('Jag har skickat det till dig i en personlig chatt.', 'I have sent it to you in a personal chat.'),
   openPersonalChat: (ref: string) =>
     both(

@@ -158,7 +158,15 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
     const named = (j: string) => (j === result.value.defaulted ? t.defaultJusterare(plain(nameOf(j)))[turn.locale] : plain(nameOf(j)));
     const lines = [t.sent(next.justerare.map(named).join(', '))[turn.locale]];
     if (unreachable.length > 0) lines.push(t.unreachable(unreachable.map((j) => plain(nameOf(j))).join(', '), `${org.id}/${group.id}/${meeting.id}`)[turn.locale]);
-    deps.logger.info('minutes.sent', { org: org.id, group: group.id, justerare: next.justerare.length, unreachable: unreachable.length });
+    const { undelivered } = result.value;
+    if (undelivered.length > 0) lines.push(t.undelivered(undelivered.map((j) => plain(nameOf(j))).join(', '), `${group.shortName} ${meeting.date}`)[turn.locale]);
+    deps.logger.info('minutes.sent', {
+      org: org.id,
+      group: group.id,
+      justerare: next.justerare.length,
+      unreachable: unreachable.length,
+      undelivered: undelivered.length,
+    });
     return reply(turn, { sv: lines.join(' '), en: lines.join(' ') });
   }
   if (data.verb === 'approveMinutes') {

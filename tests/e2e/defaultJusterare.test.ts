@@ -54,4 +54,23 @@ describe('the default justerare', () => {
     expect(bot.connector.texts()).toEqual(['Skickad för justering till Ordförande LGS (demo).']);
     expect(minutesCardsTo(USERS.memberKommun)).toEqual([]);
   });
+
+  it('a justerare whose chat does not take the card, also when tried again, is named with what to do; the minutes are sent', async () => {
+    await bot.post(actionSubmit({ verb: 'saveSettings', org: 'goteborgsomradet', group: 'lgs', justerare: USERS.memberKommun }, lead()));
+    bot.connector.script(personal(USERS.memberKommun), [{ status: 500 }, { status: 500 }]);
+    await sendMinutes();
+    expect(bot.connector.texts()).toEqual([
+      'Skickad för justering till Ordförande LGS (demo), Ledamot kommun (demo) (gruppens förvalda justerare). Minnesanteckningarna är sparade som skickade, men kortet kunde inte levereras till Ledamot kommun (demo) just nu, inte heller när jag försökte igen. Be dem skriva "minnesanteckningar LGS 2026-12-08" i chatten med mig, eller öppna minnesanteckningarna och skicka dem igen om en stund.',
+    ]);
+    expect(bot.connector.attempts.filter((a) => a.conversationId === personal(USERS.memberKommun)).map((a) => a.status)).toEqual([500, 500]);
+    const meetingId = (await bot.running.repos.groupState.groups('goteborgsomradet', ['lgs'])).get('lgs')!.meetings[0].id;
+    expect((await bot.running.repos.decisions.minutes('goteborgsomradet', 'lgs', meetingId))?.minutes.status).toBe('sent');
+  });
+
+  it('a send that fails once is tried again and reaches the justerare', async () => {
+    bot.connector.script(personal(USERS.chairLgs), [{ status: 502 }]);
+    await sendMinutes();
+    expect(bot.connector.texts()).toEqual(['Skickad för justering till Ordförande LGS (demo).']);
+    expect(minutesCardsTo(USERS.chairLgs)).toHaveLength(1);
+  });
 });
