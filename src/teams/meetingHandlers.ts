@@ -6,7 +6,7 @@ import { findMeeting, type MeetingInGroup, type MeetingRef, type PrivateDestinat
 import { leadForm, newMeetingForm } from '../app/meetingForms';
 import { answerFromCard, ownInputCard, submitWrittenInput as saveWrittenInput, type DeputyCall } from '../app/meetingInput';
 import type { Clock, ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from '../app/ports';
-import { publishMeeting, type AgendaBoard, type BoardOutcome, type PublishFailure } from '../app/publishMeeting';
+import { publishMeeting, refreshBoard, type AgendaBoard, type BoardOutcome, type PublishFailure } from '../app/publishMeeting';
 import { splitCard, type AdaptiveCard } from '../cards/adaptive';
 import { agendaCard, briefCard, closeCard, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
 import { changeText, meetingTexts as t, when } from '../cards/meetingTexts';
@@ -185,8 +185,22 @@ export async function executeAnswer(
   const r = await answerFromCard(attendance, data, userAt(turn, deps), deps);
   if (!r.ok) return (r.code === 'unknown-meeting' ? t.unknownMeeting : r.code === 'not-member' ? t.notMember(r.group.shortName) : t.started)[turn.locale];
   const { found, counts, inputCard: input, deputyCall } = r.value;
-  if (input?.personal) await deps.proactive.send(input.personal, { card: inputCard(found.org, found.group, found.meeting, input.mine, turn.locale) });
-  if (deputyCall !== null) await callDeputy(turn, deps, found, deputyCall, input?.personal ?? null);
+  // Answered on another card than the channel's (the meeting view in a chat): the channel card's counts follow.
+  const posted = found.meeting.posted;
+  if (posted !== null && posted.conversationId !== turn.ref.conversationId) {
+    const card = await refreshBoard(
+      { org: found.org, group: found.group, meeting: found.meeting, version: found.version, changes: [] },
+      { ...deps, board: agendaBoard(deps) },
+    );
+    deps.logger.info('meeting.card-refreshed', { org: found.org.id, group: found.group.id, card });
+  }
+  // The answer is saved: a follow-up that cannot be sent is logged, never reported as "nothing was saved".
+  const personal = input?.personal ?? null;
+  if (input !== null && personal !== null)
+    await followUp(deps, 'meeting.input-card-failed', () =>
+      deps.proactive.send(personal, { card: inputCard(found.org, found.group, found.meeting, input.mine, turn.locale) }),
+    );
+  if (deputyCall !== null) await callDeputy(turn, deps, found, deputyCall, personal);
   deps.logger.info('meeting.answered', { org: found.org.id, group: found.group.id, attendance });
   return agendaCard(found.org, found.group, found.meeting, counts, 'sv', null);
 }
@@ -206,7 +220,19 @@ async function callDeputy(turn: Turn, deps: MeetingDeps, found: MeetingInGroup, 
       ),
     ),
   );
-  if (member !== null) await deps.proactive.send(member, { text: (sent.includes(true) ? t.deputyTold : t.deputyNotTold)[turn.locale] });
+  if (member !== null)
+    await followUp(deps, 'meeting.deputy-member-failed', () =>
+      deps.proactive.send(member, { text: (sent.includes(true) ? t.deputyTold : t.deputyNotTold)[turn.locale] }),
+    );
+}
+
+/** A message sent after the change is saved, tried twice; if it still fails it is logged (no personal data) and the turn goes on. */
+async function followUp(deps: MeetingDeps, event: string, send: () => Promise<unknown>): Promise<void> {
+  try {
+    await retryOnce(send);
+  } catch (e) {
+    deps.logger.warn(event, describeError(e));
+  }
 }
 
 /** `synpunkter <möte>`: the input card with the member's own input, in personal chat only. */

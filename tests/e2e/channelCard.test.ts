@@ -1,4 +1,4 @@
-import { actionSubmit, channelMessage, personalInstall, personalMessage, USERS } from '../helpers/activities';
+import { actionExecute, actionSubmit, channelMessage, personalInstall, personalMessage, USERS } from '../helpers/activities';
 import { cardTexts } from '../helpers/cards';
 import { createMeeting, meetingForm } from '../helpers/meetings';
 import { startTestBot, type TestBot } from '../helpers/testBot';
@@ -127,5 +127,33 @@ describe('closing the meeting', () => {
     ]);
     expect(lastLines(channelCards()[0])).toContain('Status: Genomfört');
     expect((await stored()).meeting.status).toBe('held');
+  });
+});
+
+describe('an answer given on another card than the channel card', () => {
+  beforeEach(async () => {
+    meetingId = (await createMeeting(bot, USERS.processLeaderLgs, { org: 'goteborgsomradet', group: 'lgs', query: 'LGS' })).id;
+    await bot.post(personalInstall(opts(USERS.memberKommun)));
+  });
+  const data = () => ({ org: 'goteborgsomradet', group: 'lgs', meetingId });
+
+  it('updates the counts on the channel card', async () => {
+    const posted = (await stored()).meeting.posted!;
+    bot.connector.clear();
+    await bot.post(actionExecute('attend', data(), opts(USERS.memberKommun)));
+    const [updated] = bot.connector.updated;
+    expect([updated.conversationId, updated.replyToId]).toEqual([CHANNEL, posted.activityId]);
+    expect(lastLines(updated)).toContain('1 kommer · 0 har förhinder');
+  });
+
+  it('keeps the saved förhinder and gives the refreshed card when the input card cannot be sent to the personal chat', async () => {
+    bot.connector.script(`a:personal-${USERS.memberKommun}`, [{ status: 500 }, { status: 500 }]);
+    bot.connector.clear();
+    const res = await bot.post(actionExecute('absent', data(), { ...opts(USERS.memberKommun), channelId: CHANNEL }));
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('0 kommer · 1 har förhinder');
+    expect(bot.connector.texts()).toEqual([]);
+    const { answers } = await bot.running.repos.meetingInputs.load({ org: 'goteborgsomradet', group: 'lgs', id: meetingId });
+    expect(answers.map((a) => [a.member, a.attendance])).toEqual([[USERS.memberKommun, 'absent']]);
   });
 });
