@@ -6,7 +6,8 @@ import type { OrgCatalog } from './catalog';
 import { loadMeeting, type MeetingInGroup, type MeetingRef, type UnknownMeeting } from './meetingAccess';
 import type { NotLead } from './meetingForms';
 import { closeMeeting, openLeadForm, type CloseForm } from './meetings';
-import type { ConversationRepository, GroupStateRepository, MeetingInputRepository } from './ports';
+import { registerInDraft } from './minutes';
+import type { ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from './ports';
 import { refreshBoard, type AgendaBoard, type BoardOutcome } from './publishMeeting';
 
 export interface CloseMeetingPorts {
@@ -15,10 +16,11 @@ export interface CloseMeetingPorts {
   readonly meetingInputs: Pick<MeetingInputRepository, 'load'>;
 }
 
-/** Closing also shows the meeting as held on the group's channel card. */
+/** Closing also shows the meeting as held on the group's channel card, and gives a draft of the minutes the register. */
 export interface SubmitClosePorts extends CloseMeetingPorts {
   readonly conversations: Pick<ConversationRepository, 'channelOfGroup'>;
   readonly board: AgendaBoard;
+  readonly decisions: Pick<DecisionRepository, 'minutes' | 'saveMinutes'>;
 }
 
 /** One person the close form offers in the attendance register. */
@@ -78,6 +80,7 @@ export async function submitClose<P>(
   if (!closed.ok) return closed.code === 'not-lead' ? fail('not-lead', { group: found.value.group }) : fail(closed.code);
   const { meeting, absent } = closed.value;
   const { org, group } = found.value;
+  await registerInDraft({ org, group, meeting }, found.value.record, ports.decisions);
   const board = meeting.posted === null ? 'none' : await refreshBoard({ org, group, meeting, version: closed.value.version, changes: [] }, ports);
   return ok({ found: found.value, absent, meeting, board });
 }

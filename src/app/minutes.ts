@@ -71,9 +71,36 @@ function viewOf(ctx: MinutesContext, record: GroupRecord | undefined, found: { m
  */
 async function attendance(ctx: MinutesContext, record: GroupRecord | undefined, ports: MinutesPorts) {
   const register = ctx.meeting.register ?? registerFromAnswers((await meetingPeople(ctx.org.id, ctx.meeting, record, ports.meetingInputs)).answers);
+  return byName(register, namesOf(register, record));
+}
+
+/** The register in alphabetical order of the names, as the minutes list people, with the names. */
+function byName(register: AttendanceRegister, names: Record<string, string>) {
+  const sorted = (ids: readonly string[]) => [...ids].sort((a, b) => (names[a] ?? a).localeCompare(names[b] ?? b, 'sv'));
+  return { present: sorted(register.present), absent: sorted(register.absent), names };
+}
+
+/** The roster's names of the people in a register, kept with the minutes. */
+function namesOf(register: AttendanceRegister, record: GroupRecord | undefined): Record<string, string> {
   const roster = new Map((record?.members ?? []).map((m) => [m.aadObjectId, m.displayName]));
-  const names = Object.fromEntries([...register.present, ...register.absent].flatMap((a) => (roster.has(a) ? [[a, roster.get(a) ?? '']] : [])));
-  return { ...register, names };
+  return Object.fromEntries([...register.present, ...register.absent].flatMap((a) => (roster.has(a) ? [[a, roster.get(a) ?? '']] : [])));
+}
+
+/**
+ * Minutes drafted during the meeting take the register recorded at its close. Only a draft:
+ * minutes already sent, returned or approved have been read by the justerare and stay as they are.
+ */
+export async function registerInDraft(
+  place: { org: Organisation; group: Group; meeting: Meeting },
+  record: GroupRecord | undefined,
+  decisions: Pick<DecisionRepository, 'minutes' | 'saveMinutes'>,
+): Promise<void> {
+  const register = place.meeting.register;
+  if (register === undefined) return;
+  const found = await decisions.minutes(place.org.id, place.group.id, place.meeting.id);
+  if (found?.minutes.status !== 'draft') return;
+  // A lost race (the draft edited meanwhile) leaves the draft's attendance as it was; the lead sees it there.
+  await decisions.saveMinutes({ ...found.minutes, ...byName(register, namesOf(register, record)) }, found.etag);
 }
 
 const registerFromAnswers = (answers: readonly AttendanceAnswer[]): AttendanceRegister => ({

@@ -87,7 +87,16 @@ describe('the attendance register', () => {
         lead(),
       ),
     );
-    expect(await minutesAttendance()).toEqual(['Närvarande: Ledamot kommun (demo), Ordförande LGS (demo), Ledamot region (demo)', 'Förhinder: –']);
+    expect(await minutesAttendance()).toEqual(['Närvarande: Ledamot kommun (demo), Ledamot region (demo), Ordförande LGS (demo)', 'Förhinder: –']);
+  });
+
+  it('gives minutes drafted during the meeting the register recorded at the close', async () => {
+    now = new Date('2026-12-08T12:30:00Z');
+    expect(await minutesAttendance()).toEqual(['Närvarande: Ledamot kommun (demo), Ordförande LGS (demo)', 'Förhinder: Ledamot region (demo)']);
+    now = new Date('2026-12-08T15:00:00Z');
+    const { version } = await closeForm();
+    await bot.post(actionSubmit({ verb: 'closeMeeting', ...data, version, present: USERS.chairLgs, [`summary_${itemId}`]: 'Budgeten diskuterades.' }, lead()));
+    expect(await minutesAttendance()).toEqual(['Närvarande: Ordförande LGS (demo)', 'Förhinder: Ledamot region (demo)']);
   });
 
   it('refuses someone outside the group, naming the field, and changes nothing', async () => {

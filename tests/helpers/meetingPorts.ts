@@ -83,6 +83,8 @@ export function meetingPorts(opts: { members?: GroupMember[]; personal?: Record<
         opts.channel ? { org, group, channel: opts.channel, linkedBy: 'admin', linkedAt: '2026-01-01T00:00:00.000Z' } : null,
     },
     decisions: {
+      minutes: async () => null,
+      saveMinutes: async () => ok(undefined),
       queue: async () => [...queue],
       dequeue: async (_org: string, _group: string, decision: { year: number; seq: number }) => {
         dequeued.push(`${decision.year}:${decision.seq}`);
