@@ -6,12 +6,12 @@ import { findMeeting, type MeetingInGroup, type MeetingRef, type PrivateDestinat
 import { leadForm, newMeetingForm } from '../app/meetingForms';
 import { answerFromCard, ownInputCard, submitWrittenInput as saveWrittenInput, type DeputyCall } from '../app/meetingInput';
 import type { Clock, ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from '../app/ports';
-import { publishMeeting, refreshBoard, type AgendaBoard, type BoardOutcome, type PublishFailure } from '../app/publishMeeting';
+import { publishMeeting, refreshBoard, type PublishFailure } from '../app/publishMeeting';
 import { splitCard, type AdaptiveCard } from '../cards/adaptive';
 import { agendaCard, briefCard, closeCard, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
 import { changeText, meetingTexts as t, when } from '../cards/meetingTexts';
 import { texts } from '../cards/texts';
-import type { AgendaChange, Meeting } from '../domain/meetings';
+import type { Meeting } from '../domain/meetings';
 import type { Group, LocalizedText, Organisation } from '../domain/organisation';
 import { ok, type Failure, type Result } from '../domain/result';
 import type { ConversationRef } from '../domain/conversation';
@@ -26,8 +26,8 @@ import {
   saveMeetingSubmission,
   type SubmissionProblem,
 } from './meetingSubmissions';
+import { agendaBoard, followUp, withBoard } from './agendaBoard';
 import type { ProactiveSender } from './proactive';
-import { retryOnce } from './retryOnce';
 import { reply, replyText, replyWithCard, sendCard, type Turn } from './turn';
 
 export { closeSubmission, executeData, inputSubmission, saveMeetingSubmission } from './meetingSubmissions';
@@ -80,37 +80,6 @@ const perItem =
     const parsed = parsePerItem(found.meeting, field, raw);
     return parsed.ok ? parsed : { ok: false, code: 'bad-field', problem: parsed.problem };
   };
-
-/** The agenda card in the group's channel, rendered in Swedish (the channel's language); each send is tried twice, a failure is a value. */
-const agendaBoard = (deps: MeetingDeps): AgendaBoard => {
-  const note = (org: Organisation, meeting: Meeting, changes: readonly AgendaChange[]) =>
-    changes.length === 0 ? null : t.revision(meeting.revision, changes.map((c) => changeText(c, org.timeZone, 'sv')).join('; ')).sv;
-  return {
-    post: async (channel, org, group, meeting, counts, changes = []) => {
-      try {
-        return (await retryOnce(() => deps.proactive.send(channel, { card: agendaCard(org, group, meeting, counts, 'sv', note(org, meeting, changes)) }))) ?? '';
-      } catch (e) {
-        deps.logger.warn('meeting.card-post-failed', describeError(e));
-        return null;
-      }
-    },
-    update: async (channel, activityId, org, group, meeting, counts, changes) => {
-      try {
-        await retryOnce(() => deps.proactive.update(channel, activityId, { card: agendaCard(org, group, meeting, counts, 'sv', note(org, meeting, changes)) }));
-        return true;
-      } catch (e) {
-        deps.logger.warn('meeting.card-update-failed', describeError(e));
-        return false;
-      }
-    },
-  };
-};
-
-/** The reply about a saved change, followed by what became of the channel card when that is news (re-posted, posted, failed). */
-function withBoard(main: LocalizedText, board: BoardOutcome, group: Group): LocalizedText {
-  const note = board === 'reposted' ? t.cardReposted : board === 'posted' ? t.cardPosted : board === 'failed' ? t.cardFailed(group.shortName) : null;
-  return note === null ? main : { sv: `${main.sv} ${note.sv}`, en: `${main.en} ${note.en}` };
-}
 
 /** Why a meeting form was not saved (besides a group unknown or a person not leading it). */
 const saveRefusals: Record<Exclude<PublishFailure['code'], 'group-not-found' | 'not-lead'>, LocalizedText> = {
@@ -224,15 +193,6 @@ async function callDeputy(turn: Turn, deps: MeetingDeps, found: MeetingInGroup, 
     await followUp(deps, 'meeting.deputy-member-failed', () =>
       deps.proactive.send(member, { text: (sent.includes(true) ? t.deputyTold : t.deputyNotTold)[turn.locale] }),
     );
-}
-
-/** A message sent after the change is saved, tried twice; if it still fails it is logged (no personal data) and the turn goes on. */
-async function followUp(deps: MeetingDeps, event: string, send: () => Promise<unknown>): Promise<void> {
-  try {
-    await retryOnce(send);
-  } catch (e) {
-    deps.logger.warn(event, describeError(e));
-  }
 }
 
 /** `synpunkter <möte>`: the input card with the member's own input, in personal chat only. */
