@@ -4,7 +4,7 @@ import type { Group, Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
-import { countAnswers, type AnswerCounts } from './meetingAccess';
+import { countAnswers, findMeeting, type AnswerCounts, type MeetingRef } from './meetingAccess';
 import { saveMeeting, type MeetingForm, type SaveFailure } from './meetings';
 import type { ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from './ports';
 
@@ -121,4 +121,18 @@ export async function publishMeeting(
  */
 async function dequeueSentBack(meeting: Meeting, org: Organisation, group: Group, decisions: Pick<DecisionRepository, 'dequeue'>): Promise<void> {
   for (const item of meeting.agenda) if (item.origin !== undefined) await decisions.dequeue(org.id, group.id, item.origin.decision);
+}
+
+/**
+ * After the minutes change the meeting's status (approved, published): the posted channel card
+ * shows it, read afresh by id. A meeting without a posted card is left without one.
+ */
+export async function refreshMeetingCard(
+  ref: MeetingRef,
+  ports: Pick<PublishPorts, 'catalog' | 'board' | 'conversations' | 'meetingInputs'> & { groupState: Pick<GroupStateRepository, 'meeting' | 'saveMeeting'> },
+): Promise<{ board: BoardOutcome; group: Group } | null> {
+  const found = await findMeeting(ports, ref);
+  if (found === null) return null;
+  const board = found.meeting.posted === null ? 'none' : await refreshBoard({ ...found, changes: [] }, ports);
+  return { board, group: found.group };
 }

@@ -157,3 +157,32 @@ describe('an answer given on another card than the channel card', () => {
     expect(answers.map((a) => [a.member, a.attendance])).toEqual([[USERS.memberKommun, 'absent']]);
   });
 });
+
+describe('minutes approved and published', () => {
+  beforeEach(async () => {
+    meetingId = (await createMeeting(bot, USERS.processLeaderLgs, { org: 'goteborgsomradet', group: 'lgs', query: 'LGS' })).id;
+    await bot.post(personalInstall(opts(USERS.chairLgs)));
+    now = new Date('2026-12-08T15:00:00Z');
+    // The lead sends the minutes for justering; the chair gets them with Justera.
+    await bot.post(personalMessage('minnesanteckningar LGS', lead()));
+    const send = (bot.connector.cards().at(-1)!.actions as { title: string; data: Record<string, string> }[]).find((a) => a.title === 'Skicka för justering')!;
+    bot.connector.clear();
+    await bot.post(actionSubmit(send.data, lead()));
+  });
+
+  it('the channel card shows the approval, and a publication it could not update is re-posted', async () => {
+    const toChair = bot.connector.sent.find((s) => s.conversationId === `a:personal-${USERS.chairLgs}`)!;
+    const approve = (toChair.activity.attachments![0].content.actions as { title: string; data: Record<string, string> }[]).find((a) => a.title === 'Justera')!;
+    bot.connector.clear();
+    await bot.post(actionSubmit(approve.data, opts(USERS.chairLgs)));
+    expect(bot.connector.texts().slice(-1)).toEqual(['Minnesanteckningarna för LGS är justerade och låsta.']);
+    expect(lastLines(bot.connector.updated[0])).toContain('Status: Minnesanteckningar justerade');
+    bot.connector.scriptUpdates(CHANNEL, [404, 404]);
+    bot.connector.clear();
+    await bot.post(personalMessage('publicera LGS https://www.vardsamverkan.se/lgs/2026-12-08', lead()));
+    expect(bot.connector.texts()).toEqual([
+      'Markerade som publicerade på https://www.vardsamverkan.se/lgs/2026-12-08. Kortet i kanalen kunde inte uppdateras, så jag har postat det på nytt.',
+    ]);
+    expect(lastLines(channelCards()[0])).toContain('Status: Publicerat');
+  });
+});
