@@ -1,10 +1,14 @@
+import { expectedPresent, type Meeting } from '../domain/meetings';
 import type { Group } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
 import { loadMeeting, type MeetingInGroup, type MeetingRef, type UnknownMeeting } from './meetingAccess';
-import { closeMeeting } from './meetings';
-import type { GroupStateRepository, MeetingInputRepository } from './ports';
+import type { NotLead } from './meetingForms';
+import { closeMeeting, openLeadForm, type CloseForm } from './meetings';
+import { registerInDraft } from './minutes';
+import type { ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from './ports';
+import { refreshBoard, type AgendaBoard, type BoardOutcome } from './publishMeeting';
 
 export interface CloseMeetingPorts {
   readonly catalog: OrgCatalog;
@@ -12,28 +16,71 @@ export interface CloseMeetingPorts {
   readonly meetingInputs: Pick<MeetingInputRepository, 'load'>;
 }
 
-export type CloseSubmitFailure<P> =
-  UnknownMeeting | Failure<'bad-field', { problem: P }> | Failure<'not-lead', { group: Group }> | Failure<'not-started'> | Failure<'no-summaries'> | Failure<'conflict'>;
+/** Closing also shows the meeting as held on the group's channel card, and gives a draft of the minutes the register. */
+export interface SubmitClosePorts extends CloseMeetingPorts {
+  readonly conversations: Pick<ConversationRepository, 'channelOfGroup'>;
+  readonly board: AgendaBoard;
+  readonly decisions: Pick<DecisionRepository, 'minutes' | 'saveMinutes'>;
+}
+
+/** One person the close form offers in the attendance register. */
+export interface RegisterChoice {
+  readonly aadObjectId: string;
+  readonly displayName: string;
+}
 
 /**
- * The close form's submission (summaries parsed by the Teams layer against the meeting's
- * items): the meeting is marked held with the summaries; the sweep sends the catch-up.
- * Returns how many members had förhinder.
+ * `avsluta <möte>`: the close form for a lead once the meeting has started, with the group's
+ * roster for the attendance register and those who answered "Jag kommer" ticked.
+ */
+export async function openCloseForm(
+  ref: MeetingRef,
+  ctx: { user: UserContext; now: Date },
+  ports: CloseMeetingPorts,
+): Promise<Result<MeetingInGroup & { roster: readonly RegisterChoice[]; present: readonly string[] }, UnknownMeeting | NotLead | Failure<'not-started'>>> {
+  const found = await loadMeeting(ports, ref);
+  if (!found.ok) return found;
+  const allowed = openLeadForm('close', { ...found.value, ...ctx });
+  if (!allowed.ok) return allowed.code === 'not-lead' ? fail('not-lead', { group: found.value.group }) : fail('not-started');
+  const roster = (found.value.record?.members ?? []).map((m) => ({ aadObjectId: m.aadObjectId, displayName: m.displayName }));
+  // A form opened again after the close shows the register as recorded.
+  const present = found.value.meeting.register?.present ?? expectedPresent((await ports.meetingInputs.load(found.value.meeting)).answers);
+  return ok({ ...found.value, roster, present });
+}
+
+export type CloseSubmitFailure<P> =
+  | UnknownMeeting
+  | Failure<'bad-field', { problem: P }>
+  | Failure<'not-lead', { group: Group }>
+  | Failure<'not-started'>
+  | Failure<'no-summaries'>
+  | Failure<'conflict'>
+  | Failure<'unknown-present'>;
+
+/**
+ * The close form's submission (summaries and the register parsed by the Teams layer against the
+ * meeting's items): the meeting is marked held with the summaries and who was present; the sweep
+ * sends the catch-up. The posted channel card then shows the meeting as held (re-posted if it
+ * cannot be updated). Returns how many members had förhinder, the held meeting and the card's fate.
  */
 export async function submitClose<P>(
   ref: MeetingRef,
   version: string,
-  parse: (found: MeetingInGroup) => Result<Readonly<Record<string, string>>, Failure<'bad-field', { problem: P }>>,
+  parse: (found: MeetingInGroup) => Result<CloseForm, Failure<'bad-field', { problem: P }>>,
   ctx: { user: UserContext; now: Date },
-  ports: CloseMeetingPorts,
-): Promise<Result<{ found: MeetingInGroup; absent: number }, CloseSubmitFailure<P>>> {
+  ports: SubmitClosePorts,
+): Promise<Result<{ found: MeetingInGroup; absent: number; meeting: Meeting; board: BoardOutcome }, CloseSubmitFailure<P>>> {
   const found = await loadMeeting(ports, ref);
   if (!found.ok) return found;
-  const summaries = parse(found.value);
-  if (!summaries.ok) return summaries;
+  const form = parse(found.value);
+  if (!form.ok) return form;
   // A close form sent with every summary empty is most likely a slip: nothing to record, so refused.
-  if (Object.values(summaries.value).every((s) => s.trim() === '')) return fail('no-summaries');
-  const closed = await closeMeeting(summaries.value, version, { ...found.value, ...ctx }, ports.groupState, ports.meetingInputs);
+  if (Object.values(form.value.summaries).every((s) => s.trim() === '')) return fail('no-summaries');
+  const closed = await closeMeeting(form.value, version, { ...found.value, ...ctx }, ports.groupState, ports.meetingInputs);
   if (!closed.ok) return closed.code === 'not-lead' ? fail('not-lead', { group: found.value.group }) : fail(closed.code);
-  return ok({ found: found.value, absent: closed.value.absent });
+  const { meeting, absent } = closed.value;
+  const { org, group } = found.value;
+  await registerInDraft({ org, group, meeting }, found.value.record, ports.decisions);
+  const board = meeting.posted === null ? 'none' : await refreshBoard({ org, group, meeting, version: closed.value.version, changes: [] }, ports);
+  return ok({ found: found.value, absent, meeting, board });
 }

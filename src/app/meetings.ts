@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { dateIn, zonedToInstant } from '../domain/calendarDate';
 import {
   agendaChanges,
+  attendanceRegister,
   beforeStart,
   compileBrief,
+  expectedPresent,
   inputOpen,
   type AgendaChange,
   type AgendaItem,
@@ -239,23 +241,37 @@ export async function ownInput(
   return ok((await inputs.load(ctx.meeting)).inputs.filter((i) => i.author === ctx.user.aadObjectId));
 }
 
-export type CloseFailure = 'not-lead' | 'not-started' | 'conflict';
+export type CloseFailure = 'not-lead' | 'not-started' | 'conflict' | 'unknown-present';
 
-/** Marks a meeting held with the process leader's summary per item; the sweep sends the catch-up. */
+/** The close form: a summary per item, and who was present (null: as answered, for a card without the register). */
+export interface CloseForm {
+  readonly summaries: Readonly<Record<string, string>>;
+  readonly present: readonly string[] | null;
+}
+
+/**
+ * Marks a meeting held with the process leader's summary per item and the attendance register
+ * (only people on the group's roster may be ticked present); the sweep sends the catch-up.
+ */
 export async function closeMeeting(
-  summaries: Readonly<Record<string, string>>,
+  form: CloseForm,
   version: string,
   ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
   state: Pick<GroupStateRepository, 'saveMeeting'>,
   inputs: Pick<MeetingInputRepository, 'load'>,
-): Promise<Result<{ absent: number }, CloseFailure>> {
+): Promise<Result<{ absent: number; meeting: Meeting; version: string }, CloseFailure>> {
   if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-lead');
   if (beforeStart(ctx.meeting, ctx.now)) return fail('not-started');
+  const roster = new Set((ctx.record?.members ?? []).map((m) => m.aadObjectId));
+  if (form.present?.some((p) => !roster.has(p))) return fail('unknown-present');
+  const answers = (await inputs.load(ctx.meeting)).answers;
   // Items not in the submission keep the summary they had (a card shown before an item was added).
-  const given: Readonly<Record<string, string | undefined>> = summaries;
+  const given: Readonly<Record<string, string | undefined>> = form.summaries;
   const kept: Readonly<Record<string, string | undefined>> = ctx.meeting.summaries;
   const merged = Object.fromEntries(ctx.meeting.agenda.map((i) => [i.id, given[i.id] ?? kept[i.id] ?? '']));
-  const saved = await state.saveMeeting({ ...ctx.meeting, status: 'held', summaries: merged }, version);
+  const register = attendanceRegister(form.present ?? expectedPresent(answers), answers);
+  const held: Meeting = { ...ctx.meeting, status: 'held', summaries: merged, register };
+  const saved = await state.saveMeeting(held, version);
   if (!saved.ok) return fail('conflict');
-  return ok({ absent: (await inputs.load(ctx.meeting)).answers.filter((a) => a.attendance === 'absent').length });
+  return ok({ absent: answers.filter((a) => a.attendance === 'absent').length, meeting: held, version: saved.value });
 }

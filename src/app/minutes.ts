@@ -1,6 +1,6 @@
 import { dateIn } from '../domain/calendarDate';
 import { termOn } from '../domain/chairTerms';
-import { beforeStart, type Meeting } from '../domain/meetings';
+import { beforeStart, type AttendanceAnswer, type AttendanceRegister, type Meeting } from '../domain/meetings';
 import { approve, draftMinutes, editNotes, publish, returnMinutes, sendForJustering, type Minutes, type MinutesFailure } from '../domain/minutes';
 import type { Group, Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
@@ -65,6 +65,49 @@ function viewOf(ctx: MinutesContext, record: GroupRecord | undefined, found: { m
   };
 }
 
+/**
+ * Who was there, for the minutes: the register recorded at the close, or before the close the
+ * answers (Jag kommer / Förhinder); with the names as on the roster now.
+ */
+async function attendance(ctx: MinutesContext, record: GroupRecord | undefined, ports: MinutesPorts) {
+  const register = ctx.meeting.register ?? registerFromAnswers((await meetingPeople(ctx.org.id, ctx.meeting, record, ports.meetingInputs)).answers);
+  return byName(register, namesOf(register, record));
+}
+
+/** The register in alphabetical order of the names, as the minutes list people, with the names. */
+function byName(register: AttendanceRegister, names: Record<string, string>) {
+  const sorted = (ids: readonly string[]) => [...ids].sort((a, b) => (names[a] ?? a).localeCompare(names[b] ?? b, 'sv'));
+  return { present: sorted(register.present), absent: sorted(register.absent), names };
+}
+
+/** The roster's names of the people in a register, kept with the minutes. */
+function namesOf(register: AttendanceRegister, record: GroupRecord | undefined): Record<string, string> {
+  const roster = new Map((record?.members ?? []).map((m) => [m.aadObjectId, m.displayName]));
+  return Object.fromEntries([...register.present, ...register.absent].flatMap((a) => (roster.has(a) ? [[a, roster.get(a) ?? '']] : [])));
+}
+
+/**
+ * Minutes drafted during the meeting take the register recorded at its close. Only a draft:
+ * minutes already sent, returned or approved have been read by the justerare and stay as they are.
+ */
+export async function registerInDraft(
+  place: { org: Organisation; group: Group; meeting: Meeting },
+  record: GroupRecord | undefined,
+  decisions: Pick<DecisionRepository, 'minutes' | 'saveMinutes'>,
+): Promise<void> {
+  const register = place.meeting.register;
+  if (register === undefined) return;
+  const found = await decisions.minutes(place.org.id, place.group.id, place.meeting.id);
+  if (found?.minutes.status !== 'draft') return;
+  // A lost race (the draft edited meanwhile) leaves the draft's attendance as it was; the lead sees it there.
+  await decisions.saveMinutes({ ...found.minutes, ...byName(register, namesOf(register, record)) }, found.etag);
+}
+
+const registerFromAnswers = (answers: readonly AttendanceAnswer[]): AttendanceRegister => ({
+  present: answers.filter((a) => a.attendance === 'attending').map((a) => a.member),
+  absent: answers.filter((a) => a.attendance === 'absent').map((a) => a.member),
+});
+
 export type OpenFailure = 'not-allowed' | 'draft-private' | 'no-chair' | 'conflict' | 'not-started';
 
 /**
@@ -80,17 +123,7 @@ export async function openMinutes(ctx: MinutesContext, ports: MinutesPorts): Pro
     if (beforeStart(ctx.meeting, ctx.now)) return fail('not-started');
     const chair = termOn(record?.terms ?? [], 'chair', dateIn(ctx.now, ctx.org.timeZone))?.holder.aadObjectId ?? null;
     if (chair === null) return fail('no-chair');
-    const people = await meetingPeople(ctx.org.id, ctx.meeting, record, ports.meetingInputs);
-    const draft = draftMinutes(
-      ctx.meeting,
-      await ports.decisions.list(ctx.org.id, ctx.group.id),
-      {
-        present: people.answers.filter((a) => a.attendance === 'attending').map((a) => a.member),
-        absent: people.answers.filter((a) => a.attendance === 'absent').map((a) => a.member),
-      },
-      ctx.user.aadObjectId,
-      [chair],
-    );
+    const draft = draftMinutes(ctx.meeting, await ports.decisions.list(ctx.org.id, ctx.group.id), await attendance(ctx, record, ports), ctx.user.aadObjectId, [chair]);
     const saved = await ports.decisions.saveMinutes(draft, null);
     if (!saved.ok) return fail('conflict');
     found = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
@@ -126,7 +159,7 @@ export async function actOnMinutes(
   input: MinutesActionInput,
   ctx: MinutesContext,
   ports: MinutesPorts,
-): Promise<Result<{ minutes: Minutes; etag: string }, ActionFailure>> {
+): Promise<Result<{ minutes: Minutes; etag: string; defaulted: string | null }, ActionFailure>> {
   const record = await recordOf(ctx, ports);
   const current = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
   if (current === null) return fail('not-allowed');
@@ -136,6 +169,7 @@ export async function actOnMinutes(
   if (current.etag !== input.etag) return fail('conflict');
   const me = ctx.user.aadObjectId;
   let next: Result<Minutes, MinutesFailure>;
+  let defaulted: string | null = null;
   if (input.verb === 'sendMinutes' || input.verb === 'newMinutesVersion') {
     if (!may('editMinutes', roles)) return fail('not-allowed');
     const known = new Set(current.minutes.items.map((i) => i.itemId));
@@ -144,11 +178,17 @@ export async function actOnMinutes(
     if (!edited.ok) return edited;
     // Whoever sends a version (or starts a new one) is its author, and so cannot approve it.
     let version: Minutes = { ...edited.value, writtenBy: me };
+    const members = new Set((record?.members ?? []).map((m) => m.aadObjectId));
     if (input.verb === 'sendMinutes' && input.justerare !== undefined && !sameSet(input.justerare, current.minutes.justerare)) {
       if (!may('nameJusterare', roles)) return fail('not-chair');
-      const members = new Set((record?.members ?? []).map((m) => m.aadObjectId));
       if (input.justerare.some((j) => !members.has(j))) return fail('unknown-justerare');
       version = { ...version, justerare: [...new Set(input.justerare)] };
+    }
+    // Sent without naming anyone (a process leader's card has no choice): the group's default justerare (`inställningar`) joins.
+    const standing = ctx.group.justerareDefault;
+    if (input.verb === 'sendMinutes' && input.justerare === undefined && standing !== undefined && members.has(standing) && standing !== me) {
+      if (!version.justerare.includes(standing)) version = { ...version, justerare: [...version.justerare, standing] };
+      defaulted = standing;
     }
     next = input.verb === 'sendMinutes' ? sendForJustering(version) : ok(version);
   } else {
@@ -160,7 +200,7 @@ export async function actOnMinutes(
   if (!saved.ok) return fail('conflict');
   if (input.verb === 'approveMinutes') await ports.groupState.saveMeeting({ ...ctx.meeting, status: 'minutes-approved' });
   const fresh = await ports.decisions.minutes(ctx.org.id, ctx.group.id, ctx.meeting.id);
-  return fresh === null ? fail('conflict') : ok(fresh);
+  return fresh === null ? fail('conflict') : ok({ ...fresh, defaulted });
 }
 
 /** Marks approved minutes as published at a web address (the group's leads). */
@@ -234,12 +274,16 @@ export interface MinutesActed extends MeetingPlace {
   readonly etag: string;
   readonly record: GroupRecord | undefined;
   readonly unreachable: readonly string[];
+  /** The justerare with a personal chat whose message could not be sent, also when tried again. */
+  readonly undelivered: readonly string[];
+  /** The group's default justerare, when the minutes were sent to them without anyone being named. */
+  readonly defaulted: string | null;
 }
 
 /**
  * A minutes card's action (send for justering, approve, return, new version) on the meeting
  * `org/group/meetingId`. After `sendMinutes` each justerare (but the sender) gets the minutes
- * in their personal chat; whoever cannot be reached is returned.
+ * in their personal chat; whoever has no personal chat, or could not be sent to, is returned.
  */
 export async function actOnMinutesCard<M>(
   input: MinutesActionInput & { org: string; group: string; meetingId: string },
@@ -252,13 +296,16 @@ export async function actOnMinutesCard<M>(
   if (place === null) return fail('unknown-meeting');
   const result = await actOnMinutes(input, { ...place, ...asker }, ports);
   if (!result.ok) return fail(result.code, { group: place.group });
-  const { minutes, etag } = result.value;
+  const { minutes, etag, defaulted } = result.value;
   const record = await recordOf({ ...place, ...asker }, ports);
   const unreachable: string[] = [];
+  const undelivered: string[] = [];
   if (input.verb === 'sendMinutes') {
     for (const j of minutes.justerare) {
       if (j === asker.user.aadObjectId) continue;
-      if (!(await ports.personal.deliver(j, justeringMessage({ ...place, minutes, etag, record })))) unreachable.push(j);
+      const delivery = await ports.personal.reach(j, justeringMessage({ ...place, minutes, etag, record }));
+      if (delivery === 'no-chat') unreachable.push(j);
+      if (delivery === 'failed') undelivered.push(j);
     }
   }
   // Approved or returned: the group's process leaders and the version's author hear it where they are.
@@ -268,7 +315,7 @@ export async function actOnMinutesCard<M>(
     told.delete(asker.user.aadObjectId);
     for (const person of told) await ports.personal.deliver(person, outcomeMessage({ ...place, minutes, record, by: asker.user.aadObjectId }));
   }
-  return ok({ ...place, minutes, etag, record, unreachable });
+  return ok({ ...place, minutes, etag, record, unreachable, undelivered, defaulted });
 }
 
 /** A web address the minutes may be published at. */

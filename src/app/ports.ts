@@ -296,7 +296,12 @@ export type StorageUnavailable = (error: unknown) => boolean;
  */
 export interface PersonalChats<M> {
   deliver(aadObjectId: string, message: M): Promise<boolean>;
+  /** As `deliver`, saying why not: no personal chat, or the send failed (also when tried again). */
+  reach(aadObjectId: string, message: M): Promise<Delivery>;
 }
+
+/** What became of a message to a person's personal chat. */
+export type Delivery = 'delivered' | 'no-chat' | 'failed';
 
 // ---- the reminder sweep (src/scheduler): what it needs from storage, Teams and telemetry ----
 

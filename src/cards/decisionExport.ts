@@ -86,6 +86,7 @@ export function decisionsMarkdown(org: Organisation, group: Group, ds: readonly 
     lines.push('# Justerade minnesanteckningar', '');
     for (const m of approved) {
       lines.push(`## Möte ${m.meetingId} (version ${m.version})`, '');
+      lines.push(`Närvarande: ${attendees(m, m.present)}`, `Förhinder: ${attendees(m, m.absent)}`, '');
       m.items.forEach((i, n) => {
         lines.push(`${n + 1}. **${i.title}**${i.notes ? ` – ${i.notes}` : ''}`);
         for (const d of i.decisions) lines.push(`   - ${d}`);
@@ -96,8 +97,17 @@ export function decisionsMarkdown(org: Organisation, group: Group, ds: readonly 
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** Who was present or had förhinder, by the names kept with the minutes (never an id; "–" for none). */
+const attendeeNames = (m: Minutes, ids: readonly string[]) => ids.map((a) => m.names?.[a] ?? '(namn saknas)');
+const attendees = (m: Minutes, ids: readonly string[]) => attendeeNames(m, ids).join(', ') || '–';
+
 export function decisionsJson(org: Organisation, group: Group, ds: readonly Decision[], minutes: readonly Minutes[] = []): string {
-  return `${JSON.stringify({ organisation: org.id, group: group.id, groupName: group.name, decisions: ds, minutes }, null, 2)}\n`;
+  // The attendance by name: the ids of the people are internal.
+  const shown = minutes.map((m) => {
+    const { names: _names, ...rest } = m;
+    return { ...rest, present: attendeeNames(m, m.present), absent: attendeeNames(m, m.absent) };
+  });
+  return `${JSON.stringify({ organisation: org.id, group: group.id, groupName: group.name, decisions: ds, minutes: shown }, null, 2)}\n`;
 }
 
 /** The export file in the asked format. */

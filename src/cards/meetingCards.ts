@@ -256,8 +256,20 @@ export function catchUpCard(org: Organisation, group: Group, m: Meeting, locale:
   return card(locale, t.catchUpTitle(group.shortName)[locale], body);
 }
 
-/** The close form: a summary per item. */
-export function closeCard(group: Group, m: Meeting, version: string, locale: Locale): AdaptiveCard {
+/**
+ * The close form: a summary per item and the attendance register (the group's roster, those
+ * who answered "Jag kommer" ticked), an accessible labelled multi-select.
+ */
+export function closeCard(
+  group: Group,
+  m: Meeting,
+  version: string,
+  locale: Locale,
+  register: { readonly roster: readonly { readonly aadObjectId: string; readonly displayName: string }[]; readonly present: readonly string[] } = {
+    roster: [],
+    present: [],
+  },
+): AdaptiveCard {
   const fields: CardElement[] = activeItems(m).map((item, i) => ({
     type: 'Input.Text',
     id: `summary_${item.id}`,
@@ -266,10 +278,29 @@ export function closeCard(group: Group, m: Meeting, version: string, locale: Loc
     maxLength: L.summary,
     value: m.summaries[item.id] ?? '',
   }));
+  const people = [...register.roster].sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'));
+  const present: CardElement[] =
+    people.length === 0
+      ? []
+      : [
+          {
+            type: 'Input.ChoiceSet',
+            id: 'present',
+            label: t.fieldPresent[locale],
+            isMultiSelect: true,
+            style: 'expanded',
+            value: people
+              .filter((p) => register.present.includes(p.aadObjectId))
+              .map((p) => p.aadObjectId)
+              .join(','),
+            choices: people.map((p) => ({ title: p.displayName, value: p.aadObjectId })),
+          },
+          textBlock(t.presentHint[locale], { isSubtle: true, size: 'Small', spacing: 'None' }),
+        ];
   return card(
     locale,
     t.closeTitle(group.shortName)[locale],
-    [textBlock(t.closeIntro[locale]), ...fields],
+    [textBlock(t.closeIntro[locale]), ...present, ...fields],
     [{ type: 'Action.Submit', title: t.closeSubmit[locale], data: { verb: 'closeMeeting', org: m.org, group: m.group, meetingId: m.id, version } }],
   );
 }

@@ -180,6 +180,21 @@ export const meetingTexts = {
       `The ${group} meeting on ${at} is created. The group has no linked channel, so the agenda is shown here – link one with **link** to post it there.`,
     ),
   revised: (changes: string) => both(`Dagordningen är reviderad: ${changes}.`, `The agenda is revised: ${changes}.`),
+  cardReposted: both(
+    'Kortet i kanalen kunde inte uppdateras, så jag har postat det på nytt.',
+    'The card in the channel could not be updated, so I have posted it again.',
+  ),
+  cardPosted: both('Dagordningen är nu postad i kanalen.', 'The agenda is now posted in the channel.'),
+  cardFailed: (group: string) =>
+    both(
+      `Kortet i kanalen kunde inte uppdateras och inte heller postas på nytt; visa det med **möten ${group}**.`,
+      `The card in the channel could not be updated or posted again; show it with **meetings ${group}**.`,
+    ),
+  createdNotPosted: (group: string, at: string) =>
+    both(
+      `Mötet för ${group} ${at} är skapat, men dagordningen kunde inte postas i kanalen. Den postas när mötet revideras; visa den med **möten ${group}**.`,
+      `The ${group} meeting on ${at} is created, but the agenda could not be posted in the channel. It is posted when the meeting is revised; show it with **meetings ${group}**.`,
+    ),
   noChanges: both('Inga ändringar att spara.', 'No changes to save.'),
   formTitle: (group: string) => both(`Nytt möte – ${group}`, `New meeting – ${group}`),
   reviseTitle: (group: string) => both(`Revidera möte – ${group}`, `Revise meeting – ${group}`),
@@ -223,6 +238,15 @@ export const meetingTexts = {
     'Write per item what was decided or noted. It is sent to those who could not attend.',
   ),
   closeSubmit: both('Markera som genomfört och skicka', 'Mark as held and send'),
+  fieldPresent: both('Närvarande', 'Present'),
+  presentHint: both(
+    'Förvalda är de som svarade Jag kommer. Bocka ur den som inte kom och bocka i den som kom ändå.',
+    "Those who answered I'm attending are ticked. Untick anyone who did not come and tick anyone who came after all.",
+  ),
+  unknownPresent: both(
+    'Fältet "Närvarande" får bara innehålla personer i gruppens förteckning. Inget sparades.',
+    'The field "Present" may only contain people on the group\'s roster. Nothing was saved.',
+  ),
   closed: (n: number) =>
     both(`Mötet är markerat som genomfört. ${counted('sammanfattning', n, 'sv')}.`, `The meeting is marked as held. ${counted('sammanfattning', n, 'en')}.`),
   noSummaries: both(

@@ -30,7 +30,7 @@ export const minutesTexts = {
   ),
   title: (group: string, date: string) => both(`Minnesanteckningar – ${group} ${date}`, `Minutes – ${group} ${date}`),
   present: both('Närvarande', 'Present'),
-  absent: both('Förhinder', 'Absent'),
+  absent: both('Förhinder', 'Apologies'),
   status: both('Status', 'Status'),
   version: both('Version', 'Version'),
   writtenBy: (name: string) => both(`Vid anteckningarna: ${name}`, `Minutes taken by: ${name}`),
@@ -48,10 +48,16 @@ export const minutesTexts = {
   returnIt: both('Returnera med kommentar', 'Return with comment'),
   comment: both('Kommentar', 'Comment'),
   sent: (names: string) => both(`Skickad för justering till ${names}.`, `Sent for approval to ${names}.`),
+  defaultJusterare: (name: string) => both(`${name} (gruppens förvalda justerare)`, `${name} (the group's default approver)`),
   unreachable: (names: string, ref: string) =>
     both(
       `${names} kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar ${ref}", eller be ordföranden utse en annan justerare.`,
       `${names} could not be reached: they have no personal chat with me. Ask them to open a chat with Samverkansboten and type "minutes ${ref}", or ask the chair to name another approver.`,
+    ),
+  undelivered: (names: string, ref: string) =>
+    both(
+      `Minnesanteckningarna är sparade som skickade, men kortet kunde inte levereras till ${names} just nu, inte heller när jag försökte igen. Be dem skriva "minnesanteckningar ${ref}" i chatten med mig, eller öppna minnesanteckningarna och skicka dem igen om en stund.`,
+      `The minutes are saved as sent, but the card could not be delivered to ${names} just now, not even when I tried again. Ask them to type "minutes ${ref}" in their chat with me, or open the minutes and send them again in a while.`,
     ),
   sentPrivately: both('Jag har skickat det till dig i en personlig chatt.', 'I have sent it to you in a personal chat.'),
   openPersonalChat: (ref: string) =>
@@ -133,8 +139,8 @@ export function minutesCard(
   const rows: [string, string][] = [
     [minutesTexts.status[locale], statusNames[m.status][locale]],
     [minutesTexts.version[locale], String(m.version)],
-    [minutesTexts.present[locale], m.present.map((a) => plain(names(a))).join(', ') || '–'],
-    [minutesTexts.absent[locale], m.absent.map((a) => plain(names(a))).join(', ') || '–'],
+    [minutesTexts.present[locale], m.present.map((a) => plain(m.names?.[a] ?? names(a))).join(', ') || '–'],
+    [minutesTexts.absent[locale], m.absent.map((a) => plain(m.names?.[a] ?? names(a))).join(', ') || '–'],
   ];
   const body: CardElement[] = [facts(rows)];
   m.items.forEach((i, n) => {

@@ -87,6 +87,14 @@ export interface Meeting extends PlannedMeeting {
   /** The process leader's summary per item after the meeting, until the decision log holds it. */
   readonly summaries: Readonly<Record<string, string>>;
   readonly createdBy: string;
+  /** Who was there, recorded by the lead when closing the meeting; absent on meetings closed before the register existed. */
+  readonly register?: AttendanceRegister;
+}
+
+/** The attendance register of a held meeting (AAD object ids): present as ticked at the close, förhinder as reported and not present. */
+export interface AttendanceRegister {
+  readonly present: readonly string[];
+  readonly absent: readonly string[];
 }
 
 export type Attendance = 'attending' | 'absent';
@@ -96,6 +104,15 @@ export interface AttendanceAnswer {
   readonly member: string;
   readonly attendance: Attendance;
   readonly at: string;
+}
+
+/** Who the close form ticks as present before the lead changes anything: those who answered "Jag kommer". */
+export const expectedPresent = (answers: readonly AttendanceAnswer[]): string[] => answers.filter((a) => a.attendance === 'attending').map((a) => a.member);
+
+/** The register from the people ticked present: förhinder are those who reported it and were not there after all. */
+export function attendanceRegister(present: readonly string[], answers: readonly AttendanceAnswer[]): AttendanceRegister {
+  const there = new Set(present);
+  return { present: [...there], absent: answers.filter((a) => a.attendance === 'absent' && !there.has(a.member)).map((a) => a.member) };
 }
 
 /** Written input ("synpunkter i förväg") from an absent member, per item or general. */

@@ -26,6 +26,8 @@ export interface Minutes {
   readonly items: readonly MinutesItem[];
   readonly present: readonly string[];
   readonly absent: readonly string[];
+  /** Display names of those present and absent when the draft was made, so the record reads the same after someone leaves the group. */
+  readonly names?: Readonly<Record<string, string>>;
   readonly writtenBy: string;
   readonly justerare: readonly string[];
   readonly returnComment: string | null;
@@ -38,7 +40,7 @@ export interface Minutes {
 export function draftMinutes(
   meeting: Meeting,
   decisions: readonly Decision[],
-  people: { present: readonly string[]; absent: readonly string[] },
+  people: { present: readonly string[]; absent: readonly string[]; names?: Readonly<Record<string, string>> },
   by: string,
   justerare: readonly string[],
 ): Minutes {
@@ -56,6 +58,7 @@ export function draftMinutes(
     })),
     present: [...people.present],
     absent: [...people.absent],
+    ...(people.names === undefined ? {} : { names: { ...people.names } }),
     writtenBy: by,
     justerare: [...justerare],
     returnComment: null,

@@ -60,6 +60,7 @@ const minutesSchema = z.object({
   items: z.array(z.object({ itemId: z.string(), title: z.string(), notes: z.string(), decisions: z.array(z.string()) })),
   present: z.array(z.string()),
   absent: z.array(z.string()),
+  names: z.record(z.string().max(200)).optional(),
   writtenBy: z.string(),
   justerare: z.array(z.string()),
   returnComment: z.string().nullable(),

@@ -82,6 +82,7 @@ export const meetingSchema = z.object({
   posted: z.object({ conversationId: z.string(), activityId: z.string() }).nullable().default(null),
   summaries: z.record(z.string().max(L.summary)).default({}),
   createdBy: z.string().default(''),
+  register: z.object({ present: z.array(z.string().max(80)).max(500), absent: z.array(z.string().max(80)).max(500) }).optional(),
 });
 const memberRow = z.object({ displayName: z.string(), party: z.string().nullish(), roles: z.string() });
 const rolesSchema = z.array(z.enum(['member', 'processLeader']));

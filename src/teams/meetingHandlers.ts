@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { groupMeetings, meetingBrief } from '../app/brief';
 import type { OrgCatalog } from '../app/catalog';
-import { submitClose as closeHeldMeeting } from '../app/closeMeeting';
+import { openCloseForm, submitClose as closeHeldMeeting } from '../app/closeMeeting';
 import { findMeeting, type MeetingInGroup, type MeetingRef, type PrivateDestination } from '../app/meetingAccess';
 import { leadForm, newMeetingForm } from '../app/meetingForms';
 import { answerFromCard, ownInputCard, submitWrittenInput as saveWrittenInput, type DeputyCall } from '../app/meetingInput';
@@ -10,14 +10,14 @@ import { callDeputy as callNamedDeputy } from '../app/deputies';
 import { deputyCallCard, deputyTexts } from '../cards/deputyCards';
 import { plain } from '../cards/escape';
 import { personalChats } from './personalChats';
-import { publishMeeting, type AgendaBoard, type PublishFailure } from '../app/publishMeeting';
+import { publishMeeting, refreshBoard, type PublishFailure } from '../app/publishMeeting';
 import { splitCard, type AdaptiveCard } from '../cards/adaptive';
 import { agendaCard, briefCard, closeCard, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
 import { changeText, meetingTexts as t, when } from '../cards/meetingTexts';
 import { texts } from '../cards/texts';
 import type { Meeting } from '../domain/meetings';
 import { orgLanguage, type Group, type LocalizedText, type Locale, type Organisation } from '../domain/organisation';
-import type { Failure, Result } from '../domain/result';
+import { ok, type Failure, type Result } from '../domain/result';
 import type { ConversationRef } from '../domain/conversation';
 import { describeError, type Logger } from '../logger';
 import {
@@ -30,6 +30,7 @@ import {
   saveMeetingSubmission,
   type SubmissionProblem,
 } from './meetingSubmissions';
+import { agendaBoard, followUp, withBoard } from './agendaBoard';
 import type { ProactiveSender } from './proactive';
 import { languageOfChat, languageOfPerson } from './recipients';
 import { reply, replyText, replyWithCard, sendCard, type Turn } from './turn';
@@ -88,17 +89,6 @@ const perItem =
     return parsed.ok ? parsed : { ok: false, code: 'bad-field', problem: parsed.problem };
   };
 
-/** The agenda card in the group's channel, in the organisation's language (the channel's). */
-const agendaBoard = (deps: MeetingDeps): AgendaBoard => ({
-  post: async (channel, org, group, meeting, counts) =>
-    (await deps.proactive.send(channel, { card: agendaCard(org, group, meeting, counts, orgLanguage(org), null) })) ?? null,
-  update: async (channel, activityId, org, group, meeting, counts, changes) => {
-    const locale = orgLanguage(org);
-    const note = t.revision(meeting.revision, changes.map((c) => changeText(c, org.timeZone, locale)).join('; '))[locale];
-    await deps.proactive.update(channel, activityId, { card: agendaCard(org, group, meeting, counts, locale, note) });
-  },
-});
-
 /** Why a meeting form was not saved (besides a group unknown or a person not leading it). */
 const saveRefusals: Record<Exclude<PublishFailure['code'], 'group-not-found' | 'not-lead'>, LocalizedText> = {
   'bad-time': t.badTime,
@@ -147,14 +137,17 @@ export async function submitMeeting(turn: Turn, deps: MeetingDeps, raw: z.infer<
     case 'unchanged':
       return reply(turn, t.noChanges);
     case 'revised':
-      deps.logger.info('meeting.revised', { org: org.id, group: group.id, changes: published.changes.length });
-      return reply(turn, t.revised(published.changes.map((c) => changeText(c, org.timeZone, turn.locale)).join('; ')));
+      deps.logger.info('meeting.revised', { org: org.id, group: group.id, changes: published.changes.length, card: published.board });
+      return replyText(
+        turn,
+        withBoard(t.revised(published.changes.map((c) => changeText(c, org.timeZone, turn.locale)).join('; ')), published.board, group)[turn.locale],
+      );
     case 'created': {
       const at = when(published.meeting.startsAt, org.timeZone, turn.locale);
       if (published.channel === 'none')
         return replyWithCard(turn, t.createdNoChannel(group.shortName, at)[turn.locale], agendaCard(org, group, published.meeting, published.counts, turn.locale, null));
-      deps.logger.info('meeting.created', { org: org.id, group: group.id, items: published.meeting.agenda.length });
-      return reply(turn, t.created(group.shortName, at));
+      deps.logger.info('meeting.created', { org: org.id, group: group.id, items: published.meeting.agenda.length, card: published.channel });
+      return reply(turn, (published.channel === 'failed' ? t.createdNotPosted : t.created)(group.shortName, at));
     }
   }
 }
@@ -169,8 +162,22 @@ export async function executeAnswer(
   const r = await answerFromCard(attendance, data, userAt(turn, deps), deps);
   if (!r.ok) return (r.code === 'unknown-meeting' ? t.unknownMeeting : r.code === 'not-member' ? t.notMember(r.group.shortName) : t.started)[turn.locale];
   const { found, counts, inputCard: input, deputyCall } = r.value;
-  if (input?.personal) await deps.proactive.send(input.personal, { card: inputCard(found.org, found.group, found.meeting, input.mine, turn.locale, input.deputy) });
-  if (deputyCall !== null) await callDeputy(turn, deps, found, deputyCall, input?.personal ?? null);
+  // Answered on another card than the channel's (the meeting view in a chat): the channel card's counts follow.
+  const posted = found.meeting.posted;
+  if (posted !== null && posted.conversationId !== turn.ref.conversationId) {
+    const card = await refreshBoard(
+      { org: found.org, group: found.group, meeting: found.meeting, version: found.version, changes: [] },
+      { ...deps, board: agendaBoard(deps) },
+    );
+    deps.logger.info('meeting.card-refreshed', { org: found.org.id, group: found.group.id, card });
+  }
+  // The answer is saved: a follow-up that cannot be sent is logged, never reported as "nothing was saved".
+  const personal = input?.personal ?? null;
+  if (input !== null && personal !== null)
+    await followUp(deps, 'meeting.input-card-failed', () =>
+      deps.proactive.send(personal, { card: inputCard(found.org, found.group, found.meeting, input.mine, turn.locale, input.deputy) }),
+    );
+  if (deputyCall !== null) await callDeputy(turn, deps, found, deputyCall, personal);
   deps.logger.info('meeting.answered', { org: found.org.id, group: found.group.id, attendance });
   // The refreshed card replaces the one tapped: in a channel everyone reads it (the organisation's language), in a personal chat only this person.
   return agendaCard(found.org, found.group, found.meeting, counts, turn.ref.conversationType === 'personal' ? turn.locale : orgLanguage(found.org), null);
@@ -200,7 +207,10 @@ async function callDeputy(turn: Turn, deps: MeetingDeps, found: MeetingInGroup, 
         ),
     ),
   );
-  if (member !== null) await deps.proactive.send(member, { text: (sent.includes(true) ? t.deputyTold : t.deputyNotTold)(found.group.shortName)[turn.locale] });
+  if (member !== null)
+    await followUp(deps, 'meeting.deputy-member-failed', () =>
+      deps.proactive.send(member, { text: (sent.includes(true) ? t.deputyTold : t.deputyNotTold)(found.group.shortName)[turn.locale] }),
+    );
 }
 
 /**
@@ -303,16 +313,20 @@ export async function showMeetings(turn: Turn, deps: MeetingDeps, arg: string): 
   for (const { meeting, brief, mine, calls } of meetings) await sendCard(turn, meetingViewCard(org, group, meeting, brief, rights, turn.locale, mine, calls));
 }
 
-/** `avsluta <möte>`: the close form (summary per item), for leads, once the meeting has started. */
+/** `avsluta <möte>`: the close form (summary per item, the attendance register), for leads, once the meeting has started. */
 export async function showCloseForm(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
-  const r = await leadForm('close', meetingRefOf(arg), userAt(turn, deps), deps);
+  const r = await openCloseForm(meetingRefOf(arg), userAt(turn, deps), deps);
   if (!r.ok) return reply(turn, r.code === 'not-lead' ? t.notLead(r.group.shortName) : r.code === 'not-started' ? t.notStartedYet : t.unknownMeeting);
-  await sendCard(turn, closeCard(r.value.group, r.value.meeting, r.value.version, turn.locale));
+  await sendCard(turn, closeCard(r.value.group, r.value.meeting, r.value.version, turn.locale, r.value));
 }
 
 /** The close form's submission: every summary checked; status held with the summaries; the sweep sends the catch-up. */
 export async function submitClose(turn: Turn, deps: MeetingDeps, data: z.infer<typeof closeSubmission>): Promise<void> {
-  const r = await closeHeldMeeting(data, data.version, perItem('summary', data), userAt(turn, deps), deps);
+  const parse = (found: MeetingInGroup) => {
+    const summaries = perItem('summary', data)(found);
+    return summaries.ok ? ok({ summaries: summaries.value, present: data.present }) : summaries;
+  };
+  const r = await closeHeldMeeting(data, data.version, parse, userAt(turn, deps), { ...deps, board: agendaBoard(deps) });
   if (!r.ok) {
     switch (r.code) {
       case 'unknown-meeting':
@@ -327,8 +341,10 @@ export async function submitClose(turn: Turn, deps: MeetingDeps, data: z.infer<t
         return reply(turn, t.noSummaries);
       case 'conflict':
         return reply(turn, t.conflict);
+      case 'unknown-present':
+        return reply(turn, t.unknownPresent);
     }
   }
-  deps.logger.info('meeting.closed', { org: r.value.found.org.id, group: r.value.found.group.id });
-  return replyText(turn, t.closed(r.value.absent)[turn.locale]);
+  deps.logger.info('meeting.closed', { org: r.value.found.org.id, group: r.value.found.group.id, card: r.value.board });
+  return replyText(turn, withBoard(t.closed(r.value.absent), r.value.board, r.value.found.group)[turn.locale]);
 }

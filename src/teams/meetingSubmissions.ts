@@ -228,5 +228,23 @@ export function parsePerItem(
 export const meetingRef = z.object({ org: slug, group: slug, meetingId });
 export const saveMeetingSubmission = z.object({ verb: z.literal('saveMeeting') }).passthrough();
 export const inputSubmission = meetingRef.extend({ verb: z.literal('submitInput') }).passthrough();
-export const closeSubmission = meetingRef.extend({ verb: z.literal('closeMeeting'), version: z.string().min(1).max(200) }).passthrough();
+export const closeSubmission = meetingRef
+  .extend({
+    verb: z.literal('closeMeeting'),
+    version: z.string().min(1).max(200),
+    // The register's multi-select: ids separated by commas; absent on a card from before the register (then as answered).
+    present: z
+      .string()
+      .max(20_000)
+      .optional()
+      .transform((v) =>
+        v === undefined
+          ? null
+          : v
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== ''),
+      ),
+  })
+  .passthrough();
 export const executeData = meetingRef;

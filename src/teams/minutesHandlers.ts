@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { OrgCatalog } from '../app/catalog';
 import { actOnMinutesCard, publishMinutesAt, showMinutes as openMinutesFor, type ActionFailure } from '../app/minutes';
 import type { Clock, ConversationRepository, DecisionRepository, GroupRecord, GroupStateRepository, MeetingInputRepository, MemberRepository } from '../app/ports';
+import { refreshMeetingCard } from '../app/publishMeeting';
 import type { AdaptiveCard } from '../cards/adaptive';
 import { plain } from '../cards/escape';
 import { meetingTexts } from '../cards/meetingTexts';
@@ -9,6 +10,7 @@ import { minutesCard, minutesTexts as t } from '../cards/minutesCards';
 import { texts } from '../cards/texts';
 import type { Locale, LocalizedText } from '../domain/organisation';
 import type { Logger } from '../logger';
+import { agendaBoard, withBoard } from './agendaBoard';
 import { personalChats } from './personalChats';
 import type { ProactiveSender } from './proactive';
 import { reply, sendCard, type Turn } from './turn';
@@ -162,14 +164,24 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
   if (data.verb === 'newMinutesVersion') return reply(turn, t.newVersionCreated(next.version));
   if (data.verb === 'sendMinutes') {
     // Whoever cannot be reached is named to the sender.
-    const lines = [t.sent(next.justerare.map((j) => plain(nameOf(j))).join(', '))[turn.locale]];
+    const named = (j: string) => (j === result.value.defaulted ? t.defaultJusterare(plain(nameOf(j)))[turn.locale] : plain(nameOf(j)));
+    const lines = [t.sent(next.justerare.map(named).join(', '))[turn.locale]];
     if (unreachable.length > 0) lines.push(t.unreachable(unreachable.map((j) => plain(nameOf(j))).join(', '), `${org.id}/${group.id}/${meeting.id}`)[turn.locale]);
-    deps.logger.info('minutes.sent', { org: org.id, group: group.id, justerare: next.justerare.length, unreachable: unreachable.length });
+    const { undelivered } = result.value;
+    if (undelivered.length > 0) lines.push(t.undelivered(undelivered.map((j) => plain(nameOf(j))).join(', '), `${group.shortName} ${meeting.date}`)[turn.locale]);
+    deps.logger.info('minutes.sent', {
+      org: org.id,
+      group: group.id,
+      justerare: next.justerare.length,
+      unreachable: unreachable.length,
+      undelivered: undelivered.length,
+    });
     return reply(turn, { sv: lines.join(' '), en: lines.join(' ') });
   }
   if (data.verb === 'approveMinutes') {
-    deps.logger.info('minutes.approved', { org: org.id, group: group.id });
-    return reply(turn, t.approved(group.shortName));
+    const card = await refreshMeetingCard({ org: org.id, group: group.id, meetingId: meeting.id }, { ...deps, board: agendaBoard(deps) });
+    deps.logger.info('minutes.approved', { org: org.id, group: group.id, card: card?.board });
+    return reply(turn, withBoard(t.approved(group.shortName), card?.board ?? 'none', group));
   }
   return reply(turn, t.returnedNote);
 }
@@ -180,7 +192,11 @@ export async function publishMinutes(turn: Turn, deps: MinutesDeps, arg: string)
   const result = await publishMinutesAt({ ref, url }, asker(turn, deps), ports(deps), (p) => (locale: Locale) => ({
     text: t.linkToAbsent(p.group.shortName, p.meeting.date, p.url)[locale],
   }));
-  if (result.ok) return reply(turn, t.publishedNote(url));
+  if (result.ok) {
+    const m = result.value;
+    const card = await refreshMeetingCard({ org: m.org, group: m.group, meetingId: m.meetingId }, { ...deps, board: agendaBoard(deps) });
+    return reply(turn, card === null ? t.publishedNote(url) : withBoard(t.publishedNote(url), card.board, card.group));
+  }
   if (result.code === 'unknown-meeting') return reply(turn, meetingTexts.unknownMeeting);
   if (result.code === 'bad-url') return reply(turn, t.failures['bad-url']);
   return reply(turn, result.code === 'not-allowed' ? t.notEditor(result.group.shortName) : t.failures[result.code]);

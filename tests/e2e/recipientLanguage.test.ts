@@ -201,7 +201,7 @@ describe('the minutes for justering and the outcome notice, in the recipient lan
         'Status: Sent for approval',
         'Version: 1',
         'Present: –',
-        'Absent: –',
+        'Apologies: –',
         '**1. Punkt a**',
         'Noterades.',
         'Minutes taken by: Processledare LGS (demo)',

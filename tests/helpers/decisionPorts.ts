@@ -186,6 +186,9 @@ export class RecordingChats<M> implements PersonalChats<M> {
     this.delivered.push({ to: aadObjectId, message });
     return Promise.resolve(true);
   }
+  async reach(aadObjectId: string, message: M) {
+    return (await this.deliver(aadObjectId, message)) ? ('delivered' as const) : ('no-chat' as const);
+  }
 }
 
 /** People in LGS (Göteborgsområdet): the process leader, the chair, two members and an outsider. */

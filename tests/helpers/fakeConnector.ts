@@ -34,6 +34,9 @@ export class FakeConnector {
   /** Every POST of an activity, with when it arrived and what was answered. */
   readonly attempts: { conversationId: string; at: number; status: number }[] = [];
   private readonly scripted = new Map<string, { status: number; headers?: Record<string, string> }[]>();
+  private readonly scriptedUpdates = new Map<string, number[]>();
+  /** Every PUT of an activity (an update in place), with what was answered. */
+  readonly updateAttempts: { conversationId: string; activityId: string; status: number }[] = [];
   private server: http.Server | null = null;
   private counter = 0;
 
@@ -56,11 +59,17 @@ export class FakeConnector {
     this.updated.length = 0;
     this.created.length = 0;
     this.attempts.length = 0;
+    this.updateAttempts.length = 0;
   }
 
   /** The next sends to a conversation get these responses (e.g. 429 with Retry-After, 403), in order. */
   script(conversationId: string, responses: { status: number; headers?: Record<string, string> }[]): void {
     this.scripted.set(conversationId, [...(this.scripted.get(conversationId) ?? []), ...responses]);
+  }
+
+  /** The next updates in place (PUT) in a conversation get these statuses (e.g. 404 for a deleted card), in order. */
+  scriptUpdates(conversationId: string, statuses: number[]): void {
+    this.scriptedUpdates.set(conversationId, [...(this.scriptedUpdates.get(conversationId) ?? []), ...statuses]);
   }
 
   /** Texts of the messages sent, in order (cards without text are not counted; see `cards`). */
@@ -99,6 +108,12 @@ export class FakeConnector {
       return;
     }
     if (req.method === 'PUT' && activityMatch) {
+      const status = this.scriptedUpdates.get(activityMatch[1])?.shift();
+      this.updateAttempts.push({ conversationId: activityMatch[1], activityId: activityMatch.at(2) ?? '', status: status ?? 200 });
+      if (status !== undefined) {
+        json(status, { error: { code: 'Scripted', message: `scripted ${status}` } });
+        return;
+      }
       this.updated.push({ conversationId: activityMatch[1], replyToId: activityMatch.at(2) ?? null, activity: JSON.parse(body) as Sent['activity'] });
       json(200, { id: activityMatch[2] });
       return;

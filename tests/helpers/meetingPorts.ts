@@ -85,6 +85,8 @@ export function meetingPorts(opts: { members?: GroupMember[]; personal?: Record<
     /** No deputies are named in these unit tests (the end-to-end tests name them). */
     deputies: { deputies: async () => [], calls: async () => [] },
     decisions: {
+      minutes: async () => null,
+      saveMinutes: async () => ok(undefined),
       queue: async () => [...queue],
       dequeue: async (_org: string, _group: string, decision: { year: number; seq: number }) => {
         dequeued.push(`${decision.year}:${decision.seq}`);
@@ -107,6 +109,7 @@ export function meetingPorts(opts: { members?: GroupMember[]; personal?: Record<
         changes: readonly AgendaChange[],
       ) => {
         board.updated.push({ activityId, changes });
+        return true;
       },
     },
   };

@@ -1,5 +1,5 @@
 import { correctionCard, decisionCard, decisionFormCard, decisionTexts } from '../../src/cards/decisionCards';
-import { decisionsMarkdown } from '../../src/cards/decisionExport';
+import { decisionsJson, decisionsMarkdown } from '../../src/cards/decisionExport';
 import { meetingFormCard } from '../../src/cards/meetingCards';
 import { minutesCard } from '../../src/cards/minutesCards';
 import { newDecision, type Decision } from '../../src/domain/decisions';
@@ -187,6 +187,9 @@ describe('the Markdown export', () => {
           meetingId: 'm1',
           version: 1,
           items: [{ itemId: 'p1', title: 'Årsrapport', notes: '', decisions: ['LGS 2026:3'] }],
+          present: ['a1', 'a2'],
+          absent: ['a3'],
+          names: { a1: 'Processledare Persson', a2: 'Ordförande Olsson', a3: 'Ledamot Lind' },
           approvedAt: '2026-12-09T10:00:00Z',
           publishedUrl: null,
         },
@@ -203,6 +206,14 @@ describe('the Markdown export', () => {
       '- Typ: beslut',
       '- Utfall: fattat i enighet',
     ]);
-    expect(md).toContain('# Justerade minnesanteckningar\n\n## Möte m1 (version 1)\n\n1. **Årsrapport**\n   - LGS 2026:3\n\nJusterat 2026-12-09\n');
+    expect(md).toContain(
+      '# Justerade minnesanteckningar\n\n## Möte m1 (version 1)\n\nNärvarande: Processledare Persson, Ordförande Olsson\nFörhinder: Ledamot Lind\n\n1. **Årsrapport**\n   - LGS 2026:3\n\nJusterat 2026-12-09\n',
+    );
+  });
+
+  it('the JSON export names who was present and absent, never by id', () => {
+    const m = { ...({} as Minutes), meetingId: 'm1', items: [], present: ['a1'], absent: [], names: { a1: 'Processledare Persson' } };
+    const json = JSON.parse(decisionsJson(GBG, LGS, [], [m])) as { minutes: Record<string, unknown>[] };
+    expect([json.minutes[0].present, json.minutes[0].absent, json.minutes[0].names]).toEqual([['Processledare Persson'], [], undefined]);
   });
 });

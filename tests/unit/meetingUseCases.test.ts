@@ -279,7 +279,7 @@ describe('the brief and the list of meetings', () => {
 });
 
 describe('closing a meeting', () => {
-  const summaries = () => ok({ 'p1-aaaa': 'Beslutat' });
+  const summaries = () => ok({ summaries: { 'p1-aaaa': 'Beslutat' }, present: null });
   const STARTED = new Date('2026-12-08T13:00:00.000Z');
 
   it('marks it held with the summaries (items not submitted keep theirs) and counts förhinder', async () => {
