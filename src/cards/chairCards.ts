@@ -1,6 +1,7 @@
 import type { ChairView } from '../app/chairs';
 import { isOpenEnded, type Term, type TermRole } from '../domain/chairTerms';
 import { groupOf, type Locale, type Organisation } from '../domain/organisation';
+import { quoteWithTitles, sourceTitles } from '../domain/sourceDocuments';
 import { daysLeft, nextOpenTerm, type RuleBreach } from '../domain/rotation';
 import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
@@ -64,8 +65,10 @@ function chairSection(v: ChairView, locale: Locale): CardElement[] {
   }
   body.push(facts(rows));
   if (v.next !== null) body.push(textBlock(principalReason(v.next.principal, n, rule.rotateAmongParties)));
+  const quoted = quoteWithTitles(rule.quote[locale]);
   body.push(
-    textBlock(`${t.rule[locale]} (${plain(v.org.shortName)}, ${word(locale, 'källa', 'source')} ${rule.source}): ”${rule.quote[locale]}”`, {
+    // The documents by title: after each passage when the quote marks them, else after the organisation.
+    textBlock(`${t.rule[locale]} (${plain(v.org.shortName)}${quoted === rule.quote[locale] ? `, ${plain(sourceTitles(rule.source))}` : ''}): ”${quoted}”`, {
       isSubtle: true,
       size: 'Small',
     }),
