@@ -91,9 +91,9 @@ describe('helpCard', () => {
       'ordförande [grupp]',
       'årshjul [grupp]',
       'möten [grupp]',
-      'beslut <grupp> [sökord] [år]',
-      'historik <grupp>',
-      'ledamöter <grupp>',
+      'beslut \\<grupp\\> [sökord] [år]',
+      'historik \\<grupp\\>',
+      'ledamöter \\<grupp\\>',
       'språk sv | en',
     ]);
     expect(texts.at(-1)).toBe('Du är inte registrerad i någon grupp ännu. Be gruppens processledare eller en administratör att lägga till dig.');
