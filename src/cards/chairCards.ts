@@ -120,7 +120,7 @@ export function appointCard(v: ChairView, locale: Locale, post: TermRole = 'chai
   const rule = v.group.chairRule;
   const eligible = v.members.filter((m): m is ChairView['members'][number] & { party: string } => m.party !== null && m.roles.includes('member'));
   if (rule === null) return card(locale, title, [textBlock(t.noChairRule(plain(v.group.shortName))[locale])]);
-  if (eligible.length === 0) return card(locale, title, [textBlock(t.noMembers(v.group.id)[locale])]);
+  if (eligible.length === 0) return card(locale, title, [textBlock(t.noMembers(plain(v.group.shortName))[locale])]);
   const choice = (id: string, label: string, choices: { title: string; value: string }[], value: string) => ({
     type: 'Input.ChoiceSet',
     id,

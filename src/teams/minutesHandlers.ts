@@ -7,7 +7,8 @@ import { plain } from '../cards/escape';
 import { meetingTexts } from '../cards/meetingTexts';
 import { minutesCard, minutesTexts as t } from '../cards/minutesCards';
 import { texts } from '../cards/texts';
-import type { LocalizedText } from '../domain/organisation';
+import type { Meeting } from '../domain/meetings';
+import type { Group, LocalizedText } from '../domain/organisation';
 import type { Logger } from '../logger';
 import { personalChats } from './personalChats';
 import type { ProactiveSender } from './proactive';
@@ -65,6 +66,9 @@ const ports = (deps: MinutesDeps) => ({ ...deps, personal: personalChats(deps.co
  * A card that shows draft minutes goes only to the person's personal chat: in a channel or group
  * chat they get a short note instead (or how to open a personal chat), never the draft.
  */
+/** A meeting as a person types it after a command: the group's short name and the date ("LGS 2026-12-08"), never its id. */
+const typedMeeting = (group: Group, meeting: Meeting): string => plain(`${group.shortName} ${meeting.date}`);
+
 async function sendPrivately(turn: Turn, deps: MinutesDeps, card: AdaptiveCard, ref: string): Promise<void> {
   if (turn.ref.conversationType === 'personal') return sendCard(turn, card);
   const delivered = await ports(deps).personal.deliver(turn.user.aadObjectId, { card });
@@ -96,7 +100,7 @@ export async function showMinutes(turn: Turn, deps: MinutesDeps, arg: string): P
     turn.locale,
     v.roster,
   );
-  if (v.isPrivate) return sendPrivately(turn, deps, card, `${v.org.id}/${v.group.id}/${v.meeting.id}`);
+  if (v.isPrivate) return sendPrivately(turn, deps, card, typedMeeting(v.group, v.meeting));
   return sendCard(turn, card);
 }
 
@@ -156,7 +160,7 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
   if (data.verb === 'sendMinutes') {
     // Whoever cannot be reached is named to the sender.
     const lines = [t.sent(next.justerare.map((j) => plain(nameOf(j))).join(', '))[turn.locale]];
-    if (unreachable.length > 0) lines.push(t.unreachable(unreachable.map((j) => plain(nameOf(j))).join(', '), `${org.id}/${group.id}/${meeting.id}`)[turn.locale]);
+    if (unreachable.length > 0) lines.push(t.unreachable(unreachable.map((j) => plain(nameOf(j))).join(', '), typedMeeting(group, meeting))[turn.locale]);
     deps.logger.info('minutes.sent', { org: org.id, group: group.id, justerare: next.justerare.length, unreachable: unreachable.length });
     return reply(turn, { sv: lines.join(' '), en: lines.join(' ') });
   }
