@@ -7,8 +7,8 @@ import { plain } from '../cards/escape';
 import { meetingTexts } from '../cards/meetingTexts';
 import { minutesCard, minutesTexts as t } from '../cards/minutesCards';
 import { texts } from '../cards/texts';
-import type { Meeting } from '../domain/meetings';
-import type { Group, LocalizedText } from '../domain/organisation';
+import { FORMER_MEMBER, type Meeting } from '../domain/meetings';
+import type { Group, Locale, LocalizedText } from '../domain/organisation';
 import type { Logger } from '../logger';
 import { personalChats } from './personalChats';
 import type { ProactiveSender } from './proactive';
@@ -51,9 +51,10 @@ export const minutesForm = z
     }
   });
 
-function names(record: GroupRecord | undefined): (aad: string) => string {
+/** Display names from the roster; someone no longer on it is "tidigare ledamot", never their AAD id. */
+function names(record: GroupRecord | undefined, locale: Locale = 'sv'): (aad: string) => string {
   const map = new Map((record?.members ?? []).map((m) => [m.aadObjectId, m.displayName]));
-  return (a) => map.get(a) ?? a;
+  return (a) => map.get(a) ?? (locale === 'sv' ? FORMER_MEMBER : 'former member');
 }
 
 /** "8 december 2026" from a calendar date, for the notices (a date needs no time zone). */
@@ -94,11 +95,12 @@ export async function showMinutes(turn: Turn, deps: MinutesDeps, arg: string): P
     v.minutes,
     v.group,
     v.meeting.date,
-    names(v.record),
+    names(v.record, turn.locale),
     { edit: v.mayEdit, approve: v.mayApprove, nameJusterare: v.mayNameJusterare },
     v.etag,
     turn.locale,
     v.roster,
+    v.org.timeZone,
   );
   if (v.isPrivate) return sendPrivately(turn, deps, card, typedMeeting(v.group, v.meeting));
   return sendCard(turn, card);
@@ -142,7 +144,9 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
     input,
     asker(turn, deps),
     ports(deps),
-    (s) => ({ card: minutesCard(s.minutes, s.group, s.meeting.date, names(s.record), { edit: false, approve: true, nameJusterare: false }, s.etag, 'sv') }),
+    (s) => ({
+      card: minutesCard(s.minutes, s.group, s.meeting.date, names(s.record), { edit: false, approve: true, nameJusterare: false }, s.etag, 'sv', [], s.org.timeZone),
+    }),
     // The process leader learns the outcome (in Swedish, like every proactive message).
     (o) => {
       const [group, date, by] = [plain(o.group.shortName), dayOf(o.meeting.date), plain(names(o.record)(o.by))];
@@ -155,7 +159,7 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
     return reply(turn, failureText(result.code, result.group.shortName));
   }
   const { org, group, meeting, minutes: next, unreachable } = result.value;
-  const nameOf = names(result.value.record);
+  const nameOf = names(result.value.record, turn.locale);
   if (data.verb === 'newMinutesVersion') return reply(turn, t.newVersionCreated(next.version));
   if (data.verb === 'sendMinutes') {
     // Whoever cannot be reached is named to the sender.

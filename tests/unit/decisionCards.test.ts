@@ -187,6 +187,21 @@ describe('the minutes card', () => {
     );
     expect(actions(c).map(([title]) => title)).toEqual(['New version']);
   });
+
+  it("dates the justering in the organisation's time zone (summer +02:00)", () => {
+    const c = minutesCard(
+      { ...minutes, status: 'approved', approvedBy: 'a2', approvedAt: '2026-06-30T22:30:00Z' },
+      LGS,
+      '2026-06-30',
+      () => 'Ordförande LGS',
+      { edit: false, approve: false, nameJusterare: false },
+      'W/"4"',
+      'sv',
+      [],
+      GBG.timeZone,
+    );
+    expect(cardTexts(c)).toContain('Justerat 2026-07-01, Ordförande LGS');
+  });
 });
 
 describe('the Markdown export', () => {
