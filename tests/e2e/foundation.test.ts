@@ -170,14 +170,14 @@ describe('groups', () => {
     const lgs = texts.indexOf('**LGS** · Din grupp');
     expect(texts.slice(lgs, lgs + 4)).toEqual([
       '**LGS** · Din grupp',
-      'Ledningsgrupp · id: lgs',
+      'Ledningsgrupp · Ledningsgruppen för samverkan (LGS)',
       'Ordförande: Ordförande LGS (demo) (Närhälsan (VGPV))',
       'Nästa möte: Inget möte planerat',
     ]);
     const ug = texts.indexOf('**UG SAMSA**');
     expect(texts.slice(ug, ug + 4)).toEqual([
       '**UG SAMSA**',
-      'Arbetsgrupp · id: ug-samsa',
+      'Arbetsgrupp · Utvecklingsgrupp SAMSA (UG SAMSA)',
       'Ordförande: Ingen ordförande registrerad',
       'Nästa möte: Inget möte planerat',
     ]);
@@ -216,7 +216,7 @@ describe('groups', () => {
 
   it('names the organisations when an unknown one is asked for', async () => {
     await bot.post(personalMessage('groups nowhere', opts(USERS.stranger, 'en-US')));
-    expect(bot.connector.texts()).toEqual(['I can\'t find an organisation called "nowhere". Choose one of: goteborgsomradet, samla.']);
+    expect(bot.connector.texts()).toEqual(['I can\'t find an organisation called "nowhere". Choose one of: Göteborgsområdet, SAMLA.']);
   });
 });
 

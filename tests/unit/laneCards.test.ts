@@ -29,7 +29,7 @@ describe('groupsCard', () => {
     expect(cardTexts(json(groupsCard(listing, 'sv')))).toEqual([
       'Grupper – Vårdsamverkan i Göteborgsområdet – Kommun och sjukvård',
       '**LGS** · Din grupp',
-      'Ledningsgrupp · id: lgs',
+      'Ledningsgrupp · Ledningsgruppen för samverkan (LGS)',
       'Ordförande: Anna \\<b\\> (Kommunerna)',
       'Nästa möte: 1 juni 2026 09:00 – Rum 1',
     ]);
