@@ -16,9 +16,10 @@ export function namer(org: Organisation, locale: Locale, escaped = true): Namer 
   const out = escaped ? plain : (s: string) => s;
   return {
     locale,
-    principal: (id) => out(org.principals.find((p) => p.id === id)?.name[locale] ?? id),
-    party: (id) => out(org.parties.find((p) => p.id === id)?.name ?? id),
-    group: (id) => out(groupOf(org, id)?.shortName ?? id),
+    // An id the organisation file no longer has is shown as "–": a person never sees the id.
+    principal: (id) => out(org.principals.find((p) => p.id === id)?.name[locale] ?? '–'),
+    party: (id) => out(org.parties.find((p) => p.id === id)?.name ?? '–'),
+    group: (id) => out(groupOf(org, id)?.shortName ?? '–'),
   };
 }
 

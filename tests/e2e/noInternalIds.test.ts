@@ -1,4 +1,5 @@
 import { actionExecute, actionSubmit, channelMessage, personalInstall, personalMessage, personalUninstall, USERS } from '../helpers/activities';
+import { sweep } from '../../src/scheduler/sweep';
 import { decisionForm } from '../helpers/decisionForm';
 import { agendaItem, createMeeting, heldLgsMeeting } from '../helpers/meetings';
 import { startTestBot, type TestBot } from '../helpers/testBot';
@@ -136,11 +137,18 @@ describe('no internal ids reach a user', () => {
     await bot.post(
       actionSubmit({ verb: 'submitInput', ...data, [`input_${made.itemIds[0]}`]: 'Kommunen stöder förslaget.', input_general: '' }, opts(USERS.memberKommun)),
     );
+    // The sweep's proactive messages: årshjul reminders, the input reminder and the brief at the cut-off.
+    const proactiveBefore = bot.connector.sent.length;
+    await sweep(bot.running.sweepDeps);
+    now = new Date('2026-12-07T12:30:00Z');
+    await sweep(bot.running.sweepDeps);
+    const proactive = bot.connector.sent.length - proactiveBefore;
     await say(USERS.chairLgs, 'sammanställning LGS');
     await say(USERS.processLeaderLgs, 'revidera LGS');
     await say(USERS.memberRegion, 'meetings LGS', 'en-US');
     collect();
     expect(seen.some((t) => t.startsWith('Dagordning – LGS'))).toBe(true);
+    expect(proactive).toBeGreaterThan(0);
     expect(leaks()).toEqual([]);
   });
 
