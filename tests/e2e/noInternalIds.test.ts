@@ -178,6 +178,14 @@ describe('no internal ids reach a user', () => {
     collect();
     const markdown = await (await fetch(exportCard.actions[0].url.replace('https://bot.example.se', bot.url))).text();
     seen.push(...markdown.split('\n'));
+    // The årshjul's calendar feed: what Outlook shows (name, summaries, descriptions).
+    await say(USERS.memberRegion, 'årshjul LGS');
+    const feedUrl = /https:\/\/bot\.example\.se\/ics\/[^"]+\.ics/.exec(JSON.stringify(bot.connector.cards().at(-1)))?.[0];
+    collect();
+    const feed = await (await fetch(feedUrl!.replace('https://bot.example.se', bot.url))).text();
+    const shownInOutlook = feed.split(/\r?\n/).filter((l) => /^(SUMMARY|DESCRIPTION|X-WR-CALNAME|NAME)[:;]/.test(l));
+    expect(shownInOutlook.length).toBeGreaterThan(3);
+    seen.push(...shownInOutlook);
     expect(markdown).toContain('- Möte: 2026-12-08 13:00');
     expect(leaks()).toEqual([]);
   });
