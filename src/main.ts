@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     process.stderr.write(`\nFöljande organisationsfiler avvisades helt (inget från dem sparades):\n${formatProblems(bot.load.problems)}\n\n`);
   const calendar = (token: string) => calendarForToken(token, { tokens: bot.calendarTokens, catalog: bot.catalog, groupState: bot.repos.groupState, clock: systemClock });
   const exportFile = (token: string, format: 'md' | 'csv' | 'json') =>
-    exportForToken(token, format, { tokens: bot.calendarTokens, catalog: bot.catalog, decisions: bot.repos.decisions });
+    exportForToken(token, format, { tokens: bot.calendarTokens, catalog: bot.catalog, decisions: bot.repos.decisions, groupState: bot.repos.groupState });
   const wheel = (token: string, locale: 'sv' | 'en') =>
     wheelForTokenPng(token, locale, { tokens: bot.calendarTokens, catalog: bot.catalog, groupState: bot.repos.groupState, clock: systemClock });
   const server = createServer({ adapter: bot.adapter, bot: bot.bot, store: bot.store, logger, calendar, exportFile, wheel });

@@ -1,6 +1,7 @@
 import { withCycleEdits } from '../domain/cycleEdits';
 import { withGroupSettings, type GroupSettings } from '../domain/groupSettings';
 import { findGroups, groupOf, normalizeName, type CycleEdit, type Group, type Organisation, type OrgId } from '../domain/organisation';
+import { foldName } from '../domain/names';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 
 export interface GroupInOrg {
@@ -69,6 +70,17 @@ export class OrgCatalog {
    * Finds a group by id, name or `org/group`. Looks first in `preferred` organisations (the user's);
    * a name found in several organisations is ambiguous.
    */
+  /** The groups a query names when it ends with an organisation's short or full name. */
+  private groupWithOrgName(query: string): GroupInOrg[] {
+    const q = foldName(query);
+    return this.organisations.flatMap((org) =>
+      [org.shortName, org.name]
+        .map(foldName)
+        .filter((n) => q.endsWith(` ${n}`))
+        .flatMap((n) => findGroups(org, q.slice(0, -n.length - 1)).map((group) => ({ org, group }))),
+    );
+  }
+
   findGroup(query: string, preferred: readonly OrgId[]): Result<GroupInOrg, GroupLookupFailure> {
     const hits = (orgs: readonly Organisation[]) => orgs.flatMap((org) => findGroups(org, query.trim()).map((group) => ({ org, group })));
     const qualified = /^([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(query.trim());
@@ -80,6 +92,9 @@ export class OrgCatalog {
     const inPreferred = hits(this.organisations.filter((o) => preferred.includes(o.id)));
     const found = inPreferred.length > 0 ? inPreferred : hits(this.organisations);
     if (found.length === 1) return ok(found[0]);
+    // "LGS Göteborgsområdet", "NOSAM SAMLA": the group named with its organisation, so nobody needs an id.
+    const named = this.groupWithOrgName(query);
+    if (named.length === 1) return ok(named[0]);
     if (found.length === 0) return fail('group-not-found', { query: query.trim() });
     const sameOrg = found.every((f) => f.org.id === found[0].org.id);
     const groups = sameOrg ? found.map((f) => f.group.shortName).join(', ') : null;

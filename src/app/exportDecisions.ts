@@ -1,4 +1,5 @@
 import type { Decision } from '../domain/decisions';
+import type { Meeting } from '../domain/meetings';
 import type { Minutes } from '../domain/minutes';
 import type { Group, Organisation } from '../domain/organisation';
 import { fail, ok, type Failure, type Result } from '../domain/result';
@@ -13,13 +14,15 @@ export interface ExportContent {
   readonly group: Group;
   readonly decisions: readonly Decision[];
   readonly minutes: readonly Minutes[];
+  /** The group's meetings, so the export names a meeting by its date and time, never its id. */
+  readonly meetings: readonly Meeting[];
 }
 
 /** The content behind `/export/{token}/beslut.{md,csv,json}`, or null for an unknown token (the CSV needs no minutes). */
 export async function exportContent(
   token: string,
   format: 'md' | 'csv' | 'json',
-  deps: { tokens: CalendarTokenStore; catalog: OrgCatalog; decisions: DecisionRepository },
+  deps: { tokens: CalendarTokenStore; catalog: OrgCatalog; decisions: DecisionRepository; groupState: Pick<GroupStateRepository, 'groups'> },
 ): Promise<ExportContent | null> {
   const target = await deps.tokens.resolve(token, 'export');
   const org = target === null ? undefined : deps.catalog.get(target.org);
@@ -27,7 +30,8 @@ export async function exportContent(
   if (org === undefined || group === undefined) return null;
   const decisions = await deps.decisions.list(org.id, group.id);
   const minutes = format === 'csv' ? [] : approvedMinutes(await deps.decisions.listMinutes(org.id, group.id));
-  return { org, group, decisions, minutes };
+  const meetings = (await deps.groupState.groups(org.id, [group.id], { members: false, meetings: 'all' })).get(group.id)?.meetings ?? [];
+  return { org, group, decisions, minutes, meetings };
 }
 
 /** Approved or published minutes, for the export (drafts are not public yet). */

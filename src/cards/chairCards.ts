@@ -1,6 +1,7 @@
 import type { ChairView } from '../app/chairs';
 import { isOpenEnded, type Term, type TermRole } from '../domain/chairTerms';
 import { groupOf, type Locale, type Organisation } from '../domain/organisation';
+import { quoteWithTitles, sourceTitles } from '../domain/sourceDocuments';
 import { daysLeft, nextOpenTerm, type RuleBreach } from '../domain/rotation';
 import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
@@ -15,9 +16,10 @@ export function namer(org: Organisation, locale: Locale, escaped = true): Namer 
   const out = escaped ? plain : (s: string) => s;
   return {
     locale,
-    principal: (id) => out(org.principals.find((p) => p.id === id)?.name[locale] ?? id),
-    party: (id) => out(org.parties.find((p) => p.id === id)?.name ?? id),
-    group: (id) => out(groupOf(org, id)?.shortName ?? id),
+    // An id the organisation file no longer has is shown as "–": a person never sees the id.
+    principal: (id) => out(org.principals.find((p) => p.id === id)?.name[locale] ?? '–'),
+    party: (id) => out(org.parties.find((p) => p.id === id)?.name ?? '–'),
+    group: (id) => out(groupOf(org, id)?.shortName ?? '–'),
   };
 }
 
@@ -64,8 +66,10 @@ function chairSection(v: ChairView, locale: Locale): CardElement[] {
   }
   body.push(facts(rows));
   if (v.next !== null) body.push(textBlock(principalReason(v.next.principal, n, rule.rotateAmongParties)));
+  const quoted = quoteWithTitles(rule.quote[locale]);
   body.push(
-    textBlock(`${t.rule[locale]} (${plain(v.org.shortName)}, ${word(locale, 'källa', 'source')} ${rule.source}): ”${rule.quote[locale]}”`, {
+    // The documents by title: after each passage when the quote marks them, else after the organisation.
+    textBlock(`${t.rule[locale]} (${plain(v.org.shortName)}${quoted === rule.quote[locale] ? `, ${plain(sourceTitles(rule.source))}` : ''}): ”${quoted}”`, {
       isSubtle: true,
       size: 'Small',
     }),
@@ -117,7 +121,7 @@ export function appointCard(v: ChairView, locale: Locale, post: TermRole = 'chai
   const rule = v.group.chairRule;
   const eligible = v.members.filter((m): m is ChairView['members'][number] & { party: string } => m.party !== null && m.roles.includes('member'));
   if (rule === null) return card(locale, title, [textBlock(t.noChairRule(plain(v.group.shortName))[locale])]);
-  if (eligible.length === 0) return card(locale, title, [textBlock(t.noMembers(v.group.id)[locale])]);
+  if (eligible.length === 0) return card(locale, title, [textBlock(t.noMembers(plain(v.group.shortName))[locale])]);
   const choice = (id: string, label: string, choices: { title: string; value: string }[], value: string) => ({
     type: 'Input.ChoiceSet',
     id,

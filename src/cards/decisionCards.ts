@@ -1,3 +1,4 @@
+import { dateIn } from '../domain/calendarDate';
 import { DECISION_KINDS, decisionNumber, defaultForankring, type Decision, type DecisionKind, type Outcome } from '../domain/decisions';
 import type { Meeting, SentBack } from '../domain/meetings';
 import type { Group, Locale, Organisation } from '../domain/organisation';
@@ -157,8 +158,14 @@ export function correctionCard(d: Decision, etag: string, locale: Locale): Adapt
   );
 }
 
+/** The principal or party a förankring holder id names ("kommun" → "Kommun"), in the reader's language. */
+export function holderName(org: Organisation | undefined, id: string, locale: Locale): string {
+  return org?.principals.find((p) => p.id === id)?.name[locale] ?? org?.parties.find((p) => p.id === id)?.name ?? id;
+}
+
 /** One decision: number, kind, outcome, text, and förankring status per principal, with actions for those who record. */
-export function decisionCard(d: Decision, canRecord: boolean, locale: Locale): AdaptiveCard {
+export function decisionCard(d: Decision, canRecord: boolean, locale: Locale, org: Organisation): AdaptiveCard {
+  const holder = (id: string) => plain(holderName(org, id, locale));
   const rows: [string, string][] = [
     [decisionTexts.date[locale], d.date],
     [decisionTexts.kind[locale], kindNames[d.kind][locale]],
@@ -167,10 +174,12 @@ export function decisionCard(d: Decision, canRecord: boolean, locale: Locale): A
   if (d.forankring.length > 0)
     rows.push([
       decisionTexts.forankringLabel[locale],
-      d.forankring.map((f) => `${f.holder}: ${f.status === 'done' ? `${decisionTexts.done[locale]} ${f.doneOn ?? ''}` : decisionTexts.pending[locale]}`).join(', '),
+      d.forankring
+        .map((f) => `${holder(f.holder)}: ${f.status === 'done' ? `${decisionTexts.done[locale]} ${f.doneOn ?? ''}` : decisionTexts.pending[locale]}`)
+        .join(', '),
     ]);
   if (d.version > 1) rows.push([decisionTexts.version[locale], String(d.version)]);
-  if (d.retracted !== null) rows.push([locale === 'sv' ? 'Återkallat' : 'Retracted', `${d.retracted.at.slice(0, 10)}: ${plain(d.retracted.reason)}`]);
+  if (d.retracted !== null) rows.push([locale === 'sv' ? 'Återkallat' : 'Retracted', `${dateIn(new Date(d.retracted.at), org.timeZone)}: ${plain(d.retracted.reason)}`]);
   const body: CardElement[] = [facts(rows), textBlock(plain(d.text))];
   if (d.rationale) body.push(textBlock(plain(d.rationale), { isSubtle: true }));
   if (d.dissent) body.push(textBlock(`${decisionTexts.dissent[locale].split(' (')[0]}: ${plain(d.dissent)}`, { isSubtle: true }));
@@ -180,7 +189,7 @@ export function decisionCard(d: Decision, canRecord: boolean, locale: Locale): A
         .slice(0, 4)
         .map((f) => ({
           type: 'Action.Submit',
-          title: decisionTexts.markDone(f.holder)[locale],
+          title: decisionTexts.markDone(holderName(org, f.holder, locale))[locale],
           data: { verb: 'forankringDone', org: d.org, group: d.group, number: `${d.year}:${d.seq}`, holder: f.holder },
         }))
     : [];

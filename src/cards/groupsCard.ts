@@ -31,7 +31,12 @@ export function groupsCard(listing: GroupListing, locale: Locale, page = 1): Ada
       spacing: 'Medium',
       items: [
         textBlock(`**${plain(group.shortName)}**${mine ? ` · ${texts.mineMarker[locale]}` : ''}`),
-        textBlock(`${kindName(group.kind, locale)} · id: ${group.id}`, { isSubtle: true, spacing: 'None', size: 'Small' }),
+        // The full name, which people may type as well as the short one; never the id.
+        textBlock(`${kindName(group.kind, locale)}${group.name === group.shortName ? '' : ` · ${plain(group.name)}`}`, {
+          isSubtle: true,
+          spacing: 'None',
+          size: 'Small',
+        }),
         textBlock(`${texts.chairLabel[locale]}: ${chair}`, { spacing: 'Small' }),
         textBlock(`${texts.nextMeetingLabel[locale]}: ${meeting}`, { spacing: 'None' }),
       ],

@@ -10,6 +10,9 @@ import { texts } from './texts';
 
 type CommandKey = keyof typeof texts.commands;
 
+/** A command as typed, its `<grupp>` shown as text: escaped, since card markdown may read `<…>` as a tag (`[datum]` alone is no link). */
+const usage = (command: string): string => command.replace(/[<>]/g, (c) => `\\${c}`);
+
 /** Which commands a user sees in help: appointing, adding and linking are for admins and process leaders. */
 export function visibleCommands(user: UserContext, orgs: readonly Organisation[]): CommandKey[] {
   // Offered to whoever may edit some group's roster (admins and process leaders); each command still checks its own group.
@@ -56,7 +59,7 @@ export function roleSections(standings: readonly GroupStanding[], locale: Locale
   const t = helpRoleTexts;
   const section = (heading: string, keys: readonly RoleCommand[]): CardElement[] => [
     textBlock(heading, { weight: 'Bolder', spacing: 'Medium' }),
-    facts(keys.map((k) => t.commands[k][locale]).map(([cmd, what]) => [cmd, what] as const)),
+    facts(keys.map((k) => t.commands[k][locale]).map(([cmd, what]) => [usage(cmd), what] as const)),
   ];
   const names = (xs: readonly GroupStanding[]) => xs.map((s) => plain(s.group.shortName)).join(', ');
   const out: CardElement[] = [];
@@ -84,7 +87,7 @@ export function helpCard(user: UserContext, orgs: readonly Organisation[], local
     texts.helpTitle[locale],
     [
       textBlock(texts.helpIntro[locale], { isSubtle: true }),
-      facts(commands.map(([cmd, what]) => [cmd, what] as const)),
+      facts(commands.map(([cmd, what]) => [usage(cmd), what] as const)),
       ...roleSections(standings, locale),
       textBlock(texts.yourRoles[locale], { weight: 'Bolder', spacing: 'Medium' }),
       roles.length > 0 ? textBlock(roles.map((r) => `- ${r}`).join('\n')) : textBlock(texts.noRoles[locale]),

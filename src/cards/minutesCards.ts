@@ -1,3 +1,4 @@
+import { dateIn } from '../domain/calendarDate';
 import type { Minutes } from '../domain/minutes';
 import type { Group, Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
@@ -135,6 +136,8 @@ export function minutesCard(
   etag: string,
   locale: Locale,
   roster: readonly string[] = [],
+  /** The organisation's time zone, for the date of justering. */
+  timeZone = 'Europe/Stockholm',
 ): AdaptiveCard {
   const rows: [string, string][] = [
     [minutesTexts.status[locale], statusNames[m.status][locale]],
@@ -149,7 +152,8 @@ export function minutesCard(
     for (const d of i.decisions) body.push(textBlock(plain(d), { spacing: 'None', weight: 'Bolder' }));
   });
   body.push(textBlock(minutesTexts.writtenBy(plain(names(m.writtenBy)))[locale], { isSubtle: true, spacing: 'Medium' }));
-  if (m.approvedBy && m.approvedAt) body.push(textBlock(minutesTexts.justerat(m.approvedAt.slice(0, 10), plain(names(m.approvedBy)))[locale], { weight: 'Bolder' }));
+  if (m.approvedBy && m.approvedAt)
+    body.push(textBlock(minutesTexts.justerat(dateIn(new Date(m.approvedAt), timeZone), plain(names(m.approvedBy)))[locale], { weight: 'Bolder' }));
   if (m.publishedUrl) body.push(textBlock(minutesTexts.published(m.publishedUrl)[locale]));
   if (m.returnComment) body.push(textBlock(minutesTexts.returned(plain(m.returnComment))[locale], { color: 'Attention' }));
   const data = { org: m.org, group: m.group, meetingId: m.meetingId, etag };

@@ -165,8 +165,8 @@ export const texts = {
           en: `"${q}" fits several groups: ${groups}. Type more of the name.`,
         }
       : {
-          sv: `"${q}" finns i flera organisationer (${orgs}). Skriv gruppens id, t.ex. från **grupper**.`,
-          en: `"${q}" exists in several organisations (${orgs}). Type the group's id, e.g. from **groups**.`,
+          sv: `"${q}" finns i flera organisationer (${orgs}). Skriv gruppen följt av organisationen, t.ex. **${q} ${orgs.split(', ')[0] ?? ''}**.`,
+          en: `"${q}" exists in several organisations (${orgs}). Type the group followed by its organisation, e.g. **${q} ${orgs.split(', ')[0] ?? ''}**.`,
         },
   linkNotChannel: {
     sv: 'Kanaler kopplas i kanalen själv: lägg till boten i teamet och skriv @Samverkansboten koppla \\<grupp\\> i kanalen.',

@@ -94,3 +94,35 @@ export function zonedToInstant(date: IsoDate, time: string, timeZone: string): D
   // No match: the time fell in a gap; read it with the offset before the switch, which lands after it.
   return new Date(wall - before);
 }
+
+/**
+ * An instant as ISO 8601 local time in a time zone with its offset, to the second:
+ * "2026-11-27T10:15:00+01:00" in winter, "2026-06-15T14:00:00+02:00" in summer (Europe/Stockholm).
+ */
+export function isoWithOffset(instant: Date, timeZone: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(instant)
+      .map((x) => [x.type, x.value]),
+  );
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const offset = Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${sign}${hh}:${mm}`;
+}
+
+/** An instant's local date and time in a time zone, "2026-11-27 10:15", for texts and exports read by people. */
+export function localDateTime(instant: Date, timeZone: string): string {
+  return isoWithOffset(instant, timeZone).slice(0, 16).replace('T', ' ');
+}

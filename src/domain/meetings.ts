@@ -207,9 +207,12 @@ export interface Brief {
   readonly notAnswered: readonly string[];
 }
 
+/** The name shown for someone no longer on the roster (their input and answer are kept): never their AAD id. */
+export const FORMER_MEMBER = 'tidigare ledamot';
+
 /** Compiles absent members' written input per agenda item (display names), for the chair. */
 export function compileBrief(meeting: Meeting, people: MeetingPeople): Brief {
-  const name = (aad: string) => people.members.find((m) => m.aadObjectId === aad)?.displayName ?? aad;
+  const name = (aad: string) => people.members.find((m) => m.aadObjectId === aad)?.displayName ?? FORMER_MEMBER;
   const answers = people.answers;
   const absent = answers.filter((a) => a.attendance === 'absent').map((a) => a.member);
   const textOf = (item: string) =>

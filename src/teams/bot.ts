@@ -348,9 +348,10 @@ export class SamverkansBot {
     if (r.ok) return sendCard(turn, groupsCard(r.value, turn.locale, page));
     if (r.code === 'no-orgs') return reply(turn, texts.noOrgs);
     if (r.code === 'choose-org') return sendCard(turn, chooseOrgCard(this.deps.catalog.all(), turn.locale));
+    // By the short names people type (`grupper SAMLA`), not the ids.
     const known = this.deps.catalog
       .all()
-      .map((o) => o.id)
+      .map((o) => plain(o.shortName))
       .join(', ');
     return reply(turn, texts.orgNotFound(plain(r.query), known));
   }

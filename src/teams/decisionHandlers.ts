@@ -4,13 +4,15 @@ import { confirmForankring, openCorrection, pendingForankring, retractInGroup, s
 import { listDecisions, openDecisionForm, recordFromForm } from '../app/decisions';
 import { exportLinks } from '../app/exportDecisions';
 import type { CalendarTokenStore, Clock, DecisionRepository, GroupStateRepository } from '../app/ports';
-import { correctionCard, decisionCard, decisionFormCard, decisionTexts as t, exportCard, moreDecisionsCard } from '../cards/decisionCards';
+import { correctionCard, decisionCard, holderName, decisionFormCard, decisionTexts as t, exportCard, moreDecisionsCard } from '../cards/decisionCards';
 import { cardsThatFit, jsonBytes } from '../cards/adaptive';
 import { meetingTexts } from '../cards/meetingTexts';
 import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { explainCardIssue } from './cardLimits';
 import { correctionForm, forankringSubmission, recordForm, type correctionSubmission, type recordSubmission } from './decisionForms';
+import type { Decision } from '../domain/decisions';
+import type { Organisation } from '../domain/organisation';
 import type { Logger } from '../logger';
 import { reply, replyText, replyWithCard, sendCard, sendCards, type Turn } from './turn';
 
@@ -32,6 +34,13 @@ const fieldLabels = t.fields;
 /** A short, safe echo of what the user typed (a 28 KB message is not sent back). */
 const echo = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
+/** The organisation of a decision the use case has just read through the catalog (so it is there; a miss is a bug). */
+function orgOf(deps: DecisionDeps, d: Decision): Organisation {
+  const org = deps.catalog.get(d.org);
+  if (org === undefined) throw new Error('decision of an organisation not in the catalog');
+  return org;
+}
+
 const asker = (turn: Turn, deps: DecisionDeps) => ({ user: turn.user, now: deps.clock.now() });
 
 /** `beslut <grupp> [sökord] [år]`: the latest decisions (or those matching), a card each. */
@@ -48,7 +57,7 @@ export async function showDecisions(turn: Turn, deps: DecisionDeps, arg: string)
   if (decisions.length === 0 && more !== null)
     return sendCard(turn, moreDecisionsCard(group.shortName, query, more, turn.locale, t.noneAmongLatest(group.shortName, scanned)[turn.locale]));
   // One message with the cards that fit Teams' size limit; the rest behind "Visa fler".
-  const cards = decisions.map((d) => decisionCard(d, canRecord, turn.locale));
+  const cards = decisions.map((d) => decisionCard(d, canRecord, turn.locale, orgOf(deps, d)));
   const probe = moreDecisionsCard(group.shortName, query, { year: 9999, seq: 9999 }, turn.locale);
   const n = cardsThatFit(cards, jsonBytes(probe) + 120);
   const last = decisions.at(n - 1);
@@ -103,13 +112,17 @@ export async function submitDecision(turn: Turn, deps: DecisionDeps, raw: z.infe
   if (replayed) return reply(turn, t.alreadyRecorded(decision.number));
   deps.logger.info('decision.recorded', { org: data.org, group: data.group, kind: decision.kind, outcome: decision.outcome });
   const note = [t.recorded(decision.number)[turn.locale], ...(decision.outcome === 'återremitterat' ? [t.requeued[turn.locale]] : [])].join(' ');
-  return replyWithCard(turn, note, decisionCard(decision, true, turn.locale));
+  return replyWithCard(turn, note, decisionCard(decision, true, turn.locale, orgOf(deps, decision)));
 }
 
 /** A "Förankrat" button: the principal has taken the decision in its own organisation. */
 export async function submitForankring(turn: Turn, deps: DecisionDeps, data: z.infer<typeof forankringSubmission>): Promise<void> {
   const result = await confirmForankring(data, asker(turn, deps), deps);
-  if (result.ok) return replyWithCard(turn, t.forankringSaved(data.holder, result.value.number)[turn.locale], decisionCard(result.value, true, turn.locale));
+  if (result.ok) {
+    const org = orgOf(deps, result.value);
+    const saved = t.forankringSaved(plain(holderName(org, data.holder, turn.locale)), result.value.number)[turn.locale];
+    return replyWithCard(turn, saved, decisionCard(result.value, true, turn.locale, org));
+  }
   if (result.code === 'not-allowed') return reply(turn, t.notAllowed(result.group.shortName));
   const messages = {
     'bad-card': texts.badCard,
@@ -158,7 +171,12 @@ export async function submitCorrection(turn: Turn, deps: DecisionDeps, raw: z.in
   if (!parsed.success) return reply(turn, explainCardIssue(parsed.error, fieldLabels, raw));
   const data = parsed.data;
   const result = await correct(data, data, asker(turn, deps), deps);
-  if (result.ok) return replyWithCard(turn, t.corrected(result.value.number, result.value.version)[turn.locale], decisionCard(result.value, true, turn.locale));
+  if (result.ok)
+    return replyWithCard(
+      turn,
+      t.corrected(result.value.number, result.value.version)[turn.locale],
+      decisionCard(result.value, true, turn.locale, orgOf(deps, result.value)),
+    );
   if (result.code === 'not-allowed') return reply(turn, t.notAllowed(result.group.shortName));
   const messages = { 'bad-card': texts.badCard, unknown: t.unknown, retracted: t.isRetracted, conflict: t.conflict, 'empty-text': t.problems['empty-text'] };
   return reply(turn, messages[result.code]);

@@ -8,7 +8,8 @@ import { plain } from '../cards/escape';
 import { meetingTexts } from '../cards/meetingTexts';
 import { minutesCard, minutesTexts as t } from '../cards/minutesCards';
 import { texts } from '../cards/texts';
-import type { Locale, LocalizedText } from '../domain/organisation';
+import { FORMER_MEMBER, type Meeting } from '../domain/meetings';
+import type { Group, Locale, LocalizedText } from '../domain/organisation';
 import type { Logger } from '../logger';
 import { agendaBoard, withBoard } from './agendaBoard';
 import { personalChats } from './personalChats';
@@ -54,9 +55,10 @@ export const minutesForm = z
     }
   });
 
-function names(record: GroupRecord | undefined): (aad: string) => string {
+/** Display names from the roster; someone no longer on it is "tidigare ledamot", never their AAD id. */
+function names(record: GroupRecord | undefined, locale: Locale = 'sv'): (aad: string) => string {
   const map = new Map((record?.members ?? []).map((m) => [m.aadObjectId, m.displayName]));
-  return (a) => map.get(a) ?? a;
+  return (a) => map.get(a) ?? (locale === 'sv' ? FORMER_MEMBER : 'former member');
 }
 
 /** "8 december 2026" (or "8 December 2026") from a calendar date, for the notices (a date needs no time zone). */
@@ -70,6 +72,9 @@ const ports = (deps: MinutesDeps) => ({ ...deps, personal: personalChats(deps.co
  * A card that shows draft minutes goes only to the person's personal chat: in a channel or group
  * chat they get a short note instead (or how to open a personal chat), never the draft.
  */
+/** A meeting as a person types it after a command: the group's short name and the date ("LGS 2026-12-08"), never its id. */
+const typedMeeting = (group: Group, meeting: Meeting): string => plain(`${group.shortName} ${meeting.date}`);
+
 async function sendPrivately(turn: Turn, deps: MinutesDeps, card: AdaptiveCard, ref: string): Promise<void> {
   if (turn.ref.conversationType === 'personal') return sendCard(turn, card);
   const delivered = await ports(deps).personal.deliver(turn.user.aadObjectId, { card });
@@ -95,13 +100,14 @@ export async function showMinutes(turn: Turn, deps: MinutesDeps, arg: string): P
     v.minutes,
     v.group,
     v.meeting.date,
-    names(v.record),
+    names(v.record, turn.locale),
     { edit: v.mayEdit, approve: v.mayApprove, nameJusterare: v.mayNameJusterare },
     v.etag,
     turn.locale,
     v.roster,
+    v.org.timeZone,
   );
-  if (v.isPrivate) return sendPrivately(turn, deps, card, `${v.org.id}/${v.group.id}/${v.meeting.id}`);
+  if (v.isPrivate) return sendPrivately(turn, deps, card, typedMeeting(v.group, v.meeting));
   return sendCard(turn, card);
 }
 
@@ -144,11 +150,21 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
     asker(turn, deps),
     ports(deps),
     (s) => (locale: Locale) => ({
-      card: minutesCard(s.minutes, s.group, s.meeting.date, names(s.record), { edit: false, approve: true, nameJusterare: false }, s.etag, locale),
+      card: minutesCard(
+        s.minutes,
+        s.group,
+        s.meeting.date,
+        names(s.record, locale),
+        { edit: false, approve: true, nameJusterare: false },
+        s.etag,
+        locale,
+        [],
+        s.org.timeZone,
+      ),
     }),
     // The process leader learns the outcome, in their language.
     (o) => (locale: Locale) => {
-      const [group, date, by] = [plain(o.group.shortName), dayOf(o.meeting.date, locale), plain(names(o.record)(o.by))];
+      const [group, date, by] = [plain(o.group.shortName), dayOf(o.meeting.date, locale), plain(names(o.record, locale)(o.by))];
       return {
         text: (o.minutes.status === 'approved' ? t.approvedNotice(group, date, by) : t.returnedNotice(group, date, by, plain(o.minutes.returnComment ?? '')))[locale],
       };
@@ -160,15 +176,15 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
     return reply(turn, failureText(result.code, result.group.shortName));
   }
   const { org, group, meeting, minutes: next, unreachable } = result.value;
-  const nameOf = names(result.value.record);
+  const nameOf = names(result.value.record, turn.locale);
   if (data.verb === 'newMinutesVersion') return reply(turn, t.newVersionCreated(next.version));
   if (data.verb === 'sendMinutes') {
     // Whoever cannot be reached is named to the sender.
     const named = (j: string) => (j === result.value.defaulted ? t.defaultJusterare(plain(nameOf(j)))[turn.locale] : plain(nameOf(j)));
     const lines = [t.sent(next.justerare.map(named).join(', '))[turn.locale]];
-    if (unreachable.length > 0) lines.push(t.unreachable(unreachable.map((j) => plain(nameOf(j))).join(', '), `${org.id}/${group.id}/${meeting.id}`)[turn.locale]);
+    if (unreachable.length > 0) lines.push(t.unreachable(unreachable.map((j) => plain(nameOf(j))).join(', '), typedMeeting(group, meeting))[turn.locale]);
     const { undelivered } = result.value;
-    if (undelivered.length > 0) lines.push(t.undelivered(undelivered.map((j) => plain(nameOf(j))).join(', '), `${group.shortName} ${meeting.date}`)[turn.locale]);
+    if (undelivered.length > 0) lines.push(t.undelivered(undelivered.map((j) => plain(nameOf(j))).join(', '), typedMeeting(group, meeting))[turn.locale]);
     deps.logger.info('minutes.sent', {
       org: org.id,
       group: group.id,

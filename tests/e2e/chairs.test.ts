@@ -52,7 +52,7 @@ async function historyLines(group: string): Promise<string[]> {
   return cardTexts(lastCard()).slice(1);
 }
 
-const RULE_QUOTE_LGS_PREFIX = 'Regel (Göteborgsområdet, källa 000): ”';
+const RULE_QUOTE_LGS_PREFIX = 'Regel (Göteborgsområdet, Uppdragsbeskrivning Ledningsgrupp, Beredningsgrupp, Temagrupper, NOSAM (2025)): ”';
 
 describe('viewing chairs', () => {
   it('shows chair, vice chair, parties, principals, term end, days left and who is next by the rules', async () => {
@@ -87,7 +87,7 @@ describe('viewing chairs', () => {
       'Next change: decided by the group',
       'Next by the rules: Region (Region Västra Götaland)',
       'The chair alternates between the principals. The latest chair is from Municipality, so the next must come from Region (Region Västra Götaland).',
-      'Rule (Göteborgsområdet, source 000, 002): ”The chairmanship rotates among the participating parties/services. The chair is appointed within the group. NOSAM may agree to appoint a vice chair. If the chair leaves during the term, the principal appoints a new chair. (000, 2025) NOSAM appoints its chair from within; it shall alternate between municipality and region. (002, 2022)”',
+      'Rule (Göteborgsområdet): ”The chairmanship rotates among the participating parties/services. The chair is appointed within the group. NOSAM may agree to appoint a vice chair. If the chair leaves during the term, the principal appoints a new chair. (Uppdragsbeskrivning Ledningsgrupp, Beredningsgrupp, Temagrupper, NOSAM, 2025) NOSAM appoints its chair from within; it shall alternate between municipality and region. (Revidering av NOSAM:s uppdrag och mandat, 2022)”',
     ]);
   });
 

@@ -148,8 +148,8 @@ describe('export', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.subarray(3).toString('utf8').split('\r\n')).toEqual([
       'nummer;datum;typ;utfall;rubrik;beslut;motivering;möte;synpunkter_från_frånvarande;förankring;version;återkallat;registrerat',
-      `LGS 2026:2;2026-12-08;beslut;fattat i enighet;'-2+3;'+46 31 123 45 67;"rad ett\nrad två";2026-12-08-aaa131;nej;;1;nej;2026-12-08T15:00:00.000Z`,
-      `LGS 2026:1;2026-12-08;beslut;fattat i enighet;"'=HYPERLINK(""https://evil.example"";""klicka"")";'+1+1;'@SUM(A1);2026-12-08-aaa131;nej;;1;nej;2026-12-08T15:00:00.000Z`,
+      `LGS 2026:2;2026-12-08;beslut;fattat i enighet;'-2+3;'+46 31 123 45 67;"rad ett\nrad två";2026-12-08 13:00;nej;;1;nej;2026-12-08T16:00:00+01:00`,
+      `LGS 2026:1;2026-12-08;beslut;fattat i enighet;"'=HYPERLINK(""https://evil.example"";""klicka"")";'+1+1;'@SUM(A1);2026-12-08 13:00;nej;;1;nej;2026-12-08T16:00:00+01:00`,
       '',
     ]);
   });
@@ -233,7 +233,7 @@ describe('minutes: private drafts and who approves', () => {
     await bot.post(channelMessage(`minnesanteckningar ${ref}`, opts(USERS.chairLgs)));
     expect(bot.connector.texts()).toEqual([
       'Jag har skickat det till dig i en personlig chatt.',
-      `Minnesanteckningar som inte är justerade visas bara i en personlig chatt. Öppna en chatt med Samverkansboten och skriv "minnesanteckningar ${ref}".`,
+      `Minnesanteckningar som inte är justerade visas bara i en personlig chatt. Öppna en chatt med Samverkansboten och skriv "minnesanteckningar LGS 2026-12-08".`,
     ]);
     expect(bot.connector.sent.filter((s) => s.activity.attachments?.length).map((s) => s.conversationId)).toEqual([`a:personal-${USERS.processLeaderLgs}`]);
   });
@@ -252,7 +252,7 @@ describe('minutes: private drafts and who approves', () => {
     expect(bot.connector.texts()).toEqual([
       'Bara ordföranden kan utse justerare. Inget ändrades.',
       'Anteckningarna för en punkt får vara högst 4 000 tecken. Inget ändrades.',
-      `Skickad för justering till Ordförande LGS (demo). Ordförande LGS (demo) kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar ${ref}", eller be ordföranden utse en annan justerare.`,
+      `Skickad för justering till Ordförande LGS (demo). Ordförande LGS (demo) kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar LGS 2026-12-08", eller be ordföranden utse en annan justerare.`,
     ]);
     const stored = await bot.running.repos.decisions.minutes(ORG, 'lgs', id);
     expect([stored?.minutes.status, stored?.minutes.justerare, stored?.minutes.writtenBy]).toEqual(['sent', [USERS.chairLgs], USERS.processLeaderLgs]);

@@ -106,12 +106,12 @@ describe('decision register', () => {
     await bot.post(personalMessage('beslut LGS årsrapport 2026', opts(USERS.memberRegion)));
     const cards = bot.connector.cards();
     expect(cards.map((c) => cardTexts(c)[0])).toEqual(['LGS 2026:1 – Årsrapport 2026']);
-    expect(cardTexts(cards[0])).toContain('Förankring: kommun: väntar, region: väntar');
+    expect(cardTexts(cards[0])).toContain('Förankring: Kommun: väntar, Region (Västra Götalandsregionen): väntar');
     expect(cards[0].actions).toBeUndefined();
     bot.connector.clear();
     await steps.kommunAnchored();
-    expect(bot.connector.sent[0].activity.text).toBe('Förankringen hos kommun för LGS 2026:1 är registrerad.');
-    expect(cardTexts(bot.connector.cards()[0])).toContain('Förankring: kommun: klar 2026-12-08, region: väntar');
+    expect(bot.connector.sent[0].activity.text).toBe('Förankringen hos Kommun för LGS 2026:1 är registrerad.');
+    expect(cardTexts(bot.connector.cards()[0])).toContain('Förankring: Kommun: klar 2026-12-08, Region (Västra Götalandsregionen): väntar');
     bot.connector.clear();
     await bot.post(personalMessage('förankring region', opts(USERS.memberRegion)));
     await bot.post(personalMessage('förankring kommun', opts(USERS.memberRegion)));
@@ -141,7 +141,7 @@ describe('decision register', () => {
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
     expect(lines[0]).toBe('nummer;datum;typ;utfall;rubrik;beslut;motivering;möte;synpunkter_från_frånvarande;förankring;version;återkallat;registrerat');
     expect(lines.find((l) => l.startsWith('LGS 2026:1;'))).toBe(
-      'LGS 2026:1;2026-12-08;beslut;fattat i enighet;Årsrapport 2026;"LGS fastställer dokumentet; och skickar det till politiskt samråd.";;2026-12-08-abc123;ja;kommun: klar 2026-12-08, region: väntar;2;nej;2026-12-08T15:00:00.000Z',
+      'LGS 2026:1;2026-12-08;beslut;fattat i enighet;Årsrapport 2026;"LGS fastställer dokumentet; och skickar det till politiskt samråd.";;2026-12-08 13:00;ja;Kommun: klar 2026-12-08, Region (Västra Götalandsregionen): väntar;2;nej;2026-12-08T16:00:00+01:00',
     );
     const md = await (await fetch(links[0][1])).text();
     expect(md.split('\n').slice(0, 3)).toEqual([
@@ -248,7 +248,8 @@ describe('minutes: draft, justering, lock, publish', () => {
     await bot.post(personalMessage('exportera LGS', opts(USERS.processLeaderLgs)));
     const mdUrl = (bot.connector.cards()[0].actions as { url: string }[])[0].url.replace('https://bot.example.se', bot.url);
     const md = await (await fetch(mdUrl)).text();
-    expect(md).toContain(`# Justerade minnesanteckningar\n\n## Möte ${meetingId} (version 1)`);
+    expect(md).toContain('# Justerade minnesanteckningar\n\n## Möte 2026-12-08 13:00 (version 1)');
+    expect(md).not.toContain(meetingId);
     expect(md).toContain('Justerat 2026-12-08 · publicerat: https://www.vardsamverkan.se/lgs/2026-12-08');
   });
 

@@ -97,25 +97,25 @@ describe('help', () => {
       'ordförande [grupp]: Ordförande, vice, mandatperiod och vem som står på tur enligt reglerna.',
       'årshjul [grupp]: Årshjulets kommande datum och en kalenderlänk för Outlook.',
       'möten [grupp]: Gruppens möten: dagordning, närvaro, förhinder med och utan synpunkter.',
-      'beslut <grupp> [sökord] [år]: Beslutsloggen: senaste besluten eller sökning, med förankringsstatus.',
-      'historik <grupp>: Alla ordförandeperioder, med undantag och skäl.',
-      'ledamöter <grupp>: Gruppens ledamöter med part och roll.',
+      'beslut \\<grupp\\> [sökord] [år]: Beslutsloggen: senaste besluten eller sökning, med förankringsstatus.',
+      'historik \\<grupp\\>: Alla ordförandeperioder, med undantag och skäl.',
+      'ledamöter \\<grupp\\>: Gruppens ledamöter med part och roll.',
       'språk sv | en: Byt språk för dina svar.',
-      'möte <grupp>: Skapa ett möte och publicera dagordningen.',
-      'utse <grupp>: Registrera ordförande eller vice (formulär, reglerna kontrolleras).',
-      'lägg till <grupp>: Lägg till en ledamot eller processledare.',
-      'koppla <grupp>: Koppla den här kanalen till en grupp (i en kanal).',
-      'exportera <grupp>: Beslutsloggen som Markdown, CSV och JSON för publicering.',
-      'årshjul <grupp> ändra: Fastställ, flytta eller ta bort årshjulets datum för i år, eller lägg till en engångspunkt.',
-      'inställningar <grupp>: Ersättare, mötesvägledning, rapporttakt, justerare och sista tid för synpunkter.',
-      'ersättare <grupp>: Namnge, byt eller ta bort ledamöternas ersättare (i grupper med ersättare).',
+      'möte \\<grupp\\>: Skapa ett möte och publicera dagordningen.',
+      'utse \\<grupp\\>: Registrera ordförande eller vice (formulär, reglerna kontrolleras).',
+      'lägg till \\<grupp\\>: Lägg till en ledamot eller processledare.',
+      'koppla \\<grupp\\>: Koppla den här kanalen till en grupp (i en kanal).',
+      'exportera \\<grupp\\>: Beslutsloggen som Markdown, CSV och JSON för publicering.',
+      'årshjul \\<grupp\\> ändra: Fastställ, flytta eller ta bort årshjulets datum för i år, eller lägg till en engångspunkt.',
+      'inställningar \\<grupp\\>: Ersättare, mötesvägledning, rapporttakt, justerare och sista tid för synpunkter.',
+      'ersättare \\<grupp\\>: Namnge, byt eller ta bort ledamöternas ersättare (i grupper med ersättare).',
       'Mötet steg för steg – processledare (LGS, LGS styrgrupp, Politiskt samråd)',
-      'möte <grupp>: 1. Skapa mötet och publicera dagordningen.',
-      'sammanställning <grupp>: 2. Närvaro och synpunkter inför mötet.',
-      'avsluta <grupp>: 3. Markera mötet som genomfört och skriv sammanfattningar.',
-      'minnesanteckningar <grupp>: 4. Skriv minnesanteckningarna och skicka dem för justering.',
-      'registrera <grupp>: 5. Registrera besluten från mötet.',
-      'publicera <grupp>: 6. Publicera de justerade minnesanteckningarna.',
+      'möte \\<grupp\\>: 1. Skapa mötet och publicera dagordningen.',
+      'sammanställning \\<grupp\\> [datum]: 2. Närvaro och synpunkter inför mötet.',
+      'avsluta \\<grupp\\> [datum]: 3. Markera mötet som genomfört och skriv sammanfattningar.',
+      'minnesanteckningar \\<grupp\\> [datum]: 4. Skriv minnesanteckningarna och skicka dem för justering.',
+      'registrera \\<grupp\\> [datum]: 5. Registrera besluten från mötet.',
+      'publicera \\<grupp\\> [datum] \\<webbadress\\>: 6. Publicera de justerade minnesanteckningarna.',
       'Dina roller',
       '- Processledare – LGS\n- Processledare – LGS styrgrupp\n- Processledare – Politiskt samråd',
     ]);
@@ -132,19 +132,19 @@ describe('help', () => {
       'chair [group]: Chair, vice chair, term and who is next by the rules.',
       "cycle [group]: The annual cycle's coming dates and a calendar link for Outlook.",
       "meetings [group]: The group's meetings: agenda, attendance, absent with and without input.",
-      'decisions <group> [words] [year]: The decision log: latest decisions or a search, with anchoring status.',
-      'history <group>: Every chair term, with exceptions and reasons.',
-      "members <group>: The group's members with party and role.",
+      'decisions \\<group\\> [words] [year]: The decision log: latest decisions or a search, with anchoring status.',
+      'history \\<group\\>: Every chair term, with exceptions and reasons.',
+      "members \\<group\\>: The group's members with party and role.",
       'language sv | en: Change the language of replies.',
       'Vice chair – LGS',
-      'brief <group>: Attendance and written input before the meeting.',
-      "record <group>: Record a meeting's decision.",
-      'chair-decision <group>: Record a chair decision between meetings.',
+      'brief \\<group\\> [date]: Attendance and written input before the meeting.',
+      "record \\<group\\> [date]: Record a meeting's decision.",
+      'chair-decision \\<group\\>: Record a chair decision between meetings.',
       'Chair – NOSAM Hisingen',
-      'brief <group>: Attendance and written input before the meeting.',
-      "record <group>: Record a meeting's decision.",
-      'chair-decision <group>: Record a chair decision between meetings.',
-      'minutes <group>: Read, approve or return the minutes.',
+      'brief \\<group\\> [date]: Attendance and written input before the meeting.',
+      "record \\<group\\> [date]: Record a meeting's decision.",
+      'chair-decision \\<group\\>: Record a chair decision between meetings.',
+      'minutes \\<group\\> [date]: Read, approve or return the minutes.',
       'Your roles',
       '- Member – LGS (Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård))\n- Member – NOSAM Hisingen (Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård))',
     ]);
@@ -171,14 +171,14 @@ describe('groups', () => {
     const lgs = texts.indexOf('**LGS** · Din grupp');
     expect(texts.slice(lgs, lgs + 4)).toEqual([
       '**LGS** · Din grupp',
-      'Ledningsgrupp · id: lgs',
+      'Ledningsgrupp · Ledningsgruppen för samverkan (LGS)',
       'Ordförande: Ordförande LGS (demo) (Närhälsan (VGPV))',
       'Nästa möte: Inget möte planerat',
     ]);
     const ug = texts.indexOf('**UG SAMSA**');
     expect(texts.slice(ug, ug + 4)).toEqual([
       '**UG SAMSA**',
-      'Arbetsgrupp · id: ug-samsa',
+      'Arbetsgrupp · Utvecklingsgrupp SAMSA (UG SAMSA)',
       'Ordförande: Ingen ordförande registrerad',
       'Nästa möte: Inget möte planerat',
     ]);
@@ -217,7 +217,7 @@ describe('groups', () => {
 
   it('names the organisations when an unknown one is asked for', async () => {
     await bot.post(personalMessage('groups nowhere', opts(USERS.stranger, 'en-US')));
-    expect(bot.connector.texts()).toEqual(['I can\'t find an organisation called "nowhere". Choose one of: goteborgsomradet, samla.']);
+    expect(bot.connector.texts()).toEqual(['I can\'t find an organisation called "nowhere". Choose one of: Göteborgsområdet, SAMLA.']);
   });
 });
 

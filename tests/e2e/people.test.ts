@@ -89,10 +89,10 @@ describe('help by role', () => {
     const from = texts.findIndex((t) => t.startsWith('Som ledamot'));
     expect(texts.slice(from, from + 3)).toEqual([
       'Som ledamot (LGS)',
-      'synpunkter <grupp>: Skriv synpunkter till dagordningen om du har förhinder.',
-      'förankring <huvudman eller part>: Beslut som väntar på förankring hos din huvudman eller part.',
+      'synpunkter \\<grupp\\> [datum]: Skriv synpunkter till dagordningen om du har förhinder.',
+      'förankring \\<huvudman eller part\\>: Beslut som väntar på förankring hos din huvudman eller part.',
     ]);
-    expect(texts.some((t) => t.startsWith('möte <grupp>'))).toBe(false);
+    expect(texts.some((t) => t.startsWith('möte \\<grupp\\>'))).toBe(false);
   });
 
   it("names the chair and gives the chair's commands", async () => {
@@ -101,10 +101,10 @@ describe('help by role', () => {
     const from = texts.indexOf('Ordförande – LGS');
     expect(texts.slice(from, from + 5)).toEqual([
       'Ordförande – LGS',
-      'sammanställning <grupp>: Närvaro och synpunkter inför mötet.',
-      'registrera <grupp>: Registrera ett beslut från ett möte.',
-      'ordförandebeslut <grupp>: Registrera ett ordförandebeslut mellan mötena.',
-      'minnesanteckningar <grupp>: Läs, justera eller returnera minnesanteckningarna.',
+      'sammanställning \\<grupp\\> [datum]: Närvaro och synpunkter inför mötet.',
+      'registrera \\<grupp\\> [datum]: Registrera ett beslut från ett möte.',
+      'ordförandebeslut \\<grupp\\>: Registrera ett ordförandebeslut mellan mötena.',
+      'minnesanteckningar \\<grupp\\> [datum]: Läs, justera eller returnera minnesanteckningarna.',
     ]);
   });
 });

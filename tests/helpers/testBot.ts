@@ -37,7 +37,7 @@ export async function startTestBot(env: Record<string, string> = {}, clock?: Clo
   const calendar = (token: string) =>
     calendarForToken(token, { tokens: running.calendarTokens, catalog: running.catalog, groupState: running.repos.groupState, clock: clock ?? systemClock });
   const exportFile = (token: string, format: 'md' | 'csv' | 'json') =>
-    exportForToken(token, format, { tokens: running.calendarTokens, catalog: running.catalog, decisions: running.repos.decisions });
+    exportForToken(token, format, { tokens: running.calendarTokens, catalog: running.catalog, decisions: running.repos.decisions, groupState: running.repos.groupState });
   const wheel = (token: string, locale: 'sv' | 'en') =>
     wheelForTokenPng(token, locale, { tokens: running.calendarTokens, catalog: running.catalog, groupState: running.repos.groupState, clock: clock ?? systemClock });
   const server = createServer({ adapter: running.adapter, bot: running.bot, store: running.store, logger, calendar, exportFile, wheel });

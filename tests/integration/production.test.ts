@@ -50,7 +50,8 @@ describe('token endpoints when storage is down', () => {
       store: bot.running.store,
       logger,
       calendar: (token) => calendarForToken(token, { tokens, catalog: bot.running.catalog, groupState: bot.running.repos.groupState, clock: systemClock }),
-      exportFile: (token, format) => exportForToken(token, format, { tokens, catalog: bot.running.catalog, decisions: bot.running.repos.decisions }),
+      exportFile: (token, format) =>
+        exportForToken(token, format, { tokens, catalog: bot.running.catalog, decisions: bot.running.repos.decisions, groupState: bot.running.repos.groupState }),
     });
     const port = await listen(server, 0, '127.0.0.1');
     try {

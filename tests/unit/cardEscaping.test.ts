@@ -1,5 +1,5 @@
 import type { ChairView } from '../../src/app/chairs';
-import { historyCard } from '../../src/cards/chairCards';
+import { historyCard, namer } from '../../src/cards/chairCards';
 import { groupsCard } from '../../src/cards/groupsCard';
 import { presidiumOn, type Term } from '../../src/domain/chairTerms';
 import type { AdaptiveCard } from '../../src/cards/adaptive';
@@ -62,5 +62,13 @@ describe('escaping user text on cards', () => {
     const texts = cardTexts(historyCard(view, 'sv'));
     expect(texts[2]).toBe(`${ESCAPED}, Sahlgrenska Universitetssjukhuset (SU) (Region (Västra Götalandsregionen)) · Förlängning genom konsensus`);
     expect(texts[3]).toBe(`Undantag från regeln: mandatperiodens längd. Skäl: 1\\. ${ESCAPED}`);
+  });
+});
+
+describe('names instead of ids', () => {
+  it('names principals, parties and groups, and shows "–" (never the id) for one the organisation file no longer has', () => {
+    const n = namer(GBG, 'en');
+    expect([n.principal('kommun'), n.party('narhalsan'), n.group('lgs')]).toEqual(['Municipality', 'Närhälsan (VGPV)', 'LGS']);
+    expect([n.principal('gammal-huvudman'), n.party('gammal-part'), n.group('gammal-grupp')]).toEqual(['–', '–', '–']);
   });
 });

@@ -1,3 +1,4 @@
+import { texts } from '../../src/cards/texts';
 import { OrgCatalog } from '../../src/app/catalog';
 import { addMemberForm, addMemberFromForm, appointmentForm, chairsInContext, groupByIds, namedGroup, targetGroups } from '../../src/app/chairCommands';
 import { forgetConversation, groupsInContext, rememberConversation, teamOfGroup } from '../../src/app/conversations';
@@ -239,5 +240,30 @@ describe('recordOf and chooseLanguage', () => {
       [ALICE, 'en'],
       [ALICE, null],
     ]);
+  });
+});
+
+describe('a group named with its organisation', () => {
+  const OTHER = { ...GBG, id: 'other', shortName: 'Annan', name: 'Annan samverkan' };
+  const two = new OrgCatalog([GBG, OTHER]);
+
+  it('asks for the organisation by name, never for an id, when a group name fits in several', () => {
+    const r = two.findGroup('LGS', []);
+    expect(r).toEqual({ ok: false, code: 'group-ambiguous', query: 'LGS', orgs: 'Göteborgsområdet, Annan', groups: null });
+    expect(texts.groupAmbiguous('LGS', 'Göteborgsområdet, Annan').sv).toBe(
+      '"LGS" finns i flera organisationer (Göteborgsområdet, Annan). Skriv gruppen följt av organisationen, t.ex. **LGS Göteborgsområdet**.',
+    );
+  });
+
+  it('finds the group when the organisation follows its name, short or full, with or without å/ä/ö', () => {
+    const found = (q: string) => {
+      const r = two.findGroup(q, []);
+      return r.ok ? `${r.value.org.id}/${r.value.group.id}` : r.code;
+    };
+    expect(found('LGS Göteborgsområdet')).toBe('goteborgsomradet/lgs');
+    expect(found('lgs goteborgsomradet')).toBe('goteborgsomradet/lgs');
+    expect(found('LGS Annan')).toBe('other/lgs');
+    expect(found('LGS Annan samverkan')).toBe('other/lgs');
+    expect(found('LGS Okänd')).toBe('group-not-found');
   });
 });

@@ -44,22 +44,36 @@ describe('the decision card', () => {
         { holder: 'region', status: 'pending', doneOn: null, reference: null },
       ],
     });
-    const c = decisionCard(d, true, 'sv');
+    const c = decisionCard(d, true, 'sv', GBG);
     expect(cardTexts(c)).toEqual([
       'LGS 2026:3 – Rutin för \\*SIP\\*',
       'Datum: 2026-12-08',
       'Typ: Beslut',
       'Utfall: Fattat i enighet',
-      'Förankring: kommun: klar 2026-12-10, region: väntar',
+      'Förankring: Kommun: klar 2026-12-10, Region (Västra Götalandsregionen): väntar',
       'LGS fastställer rutinen.',
     ]);
-    expect(actions(c)).toEqual([['Förankrat: region', { verb: 'forankringDone', org: 'goteborgsomradet', group: 'lgs', number: '2026:3', holder: 'region' }]]);
-    expect(actions(decisionCard(d, false, 'sv'))).toEqual([]);
+    expect(actions(c)).toEqual([
+      ['Förankrat: Region (Västra Götalandsregionen)', { verb: 'forankringDone', org: 'goteborgsomradet', group: 'lgs', number: '2026:3', holder: 'region' }],
+    ]);
+    expect(actions(decisionCard(d, false, 'sv', GBG))).toEqual([]);
   });
 
   it('marks a retracted decision with the date and the reason as typed', () => {
-    const c = decisionCard(decision({ forankring: [], retracted: { by: 'pl', at: '2026-12-12T09:00:00Z', reason: '<at>Alla</at>' } }), true, 'en');
+    const c = decisionCard(decision({ forankring: [], retracted: { by: 'pl', at: '2026-12-12T09:00:00Z', reason: '<at>Alla</at>' } }), true, 'en', GBG);
     expect(cardTexts(c).slice(-2)).toEqual(['Retracted: 2026-12-12: \\<at\\>Alla\\</at\\>', 'LGS fastställer rutinen.']);
+  });
+
+  it("dates a retraction in the organisation's time zone, winter (+01:00) and summer (+02:00)", () => {
+    const retractedAt = (at: string) => cardTexts(decisionCard(decision({ forankring: [], retracted: { by: 'pl', at, reason: 'Fel' } }), true, 'sv', GBG)).at(-2);
+    expect(retractedAt('2026-12-12T23:30:00Z')).toBe('Återkallat: 2026-12-13: Fel');
+    expect(retractedAt('2026-06-30T22:30:00Z')).toBe('Återkallat: 2026-07-01: Fel');
+    expect(retractedAt('2026-06-30T21:30:00Z')).toBe('Återkallat: 2026-06-30: Fel');
+  });
+
+  it('names förankring holders by principal or party in English too, never by id', () => {
+    const d = decision({ forankring: [{ holder: 'region', status: 'pending', doneOn: null, reference: null }] });
+    expect(cardTexts(decisionCard(d, true, 'en', GBG))).toContain('Anchoring: Region (Region Västra Götaland): pending');
   });
 });
 
@@ -173,6 +187,21 @@ describe('the minutes card', () => {
     );
     expect(actions(c).map(([title]) => title)).toEqual(['New version']);
   });
+
+  it("dates the justering in the organisation's time zone (summer +02:00)", () => {
+    const c = minutesCard(
+      { ...minutes, status: 'approved', approvedBy: 'a2', approvedAt: '2026-06-30T22:30:00Z' },
+      LGS,
+      '2026-06-30',
+      () => 'Ordförande LGS',
+      { edit: false, approve: false, nameJusterare: false },
+      'W/"4"',
+      'sv',
+      [],
+      GBG.timeZone,
+    );
+    expect(cardTexts(c)).toContain('Justerat 2026-07-01, Ordförande LGS');
+  });
 });
 
 describe('the Markdown export', () => {
@@ -194,6 +223,7 @@ describe('the Markdown export', () => {
           publishedUrl: null,
         },
       ],
+      [{ id: 'm1', startsAt: '2026-12-08T12:00:00.000Z' } as Meeting],
     );
     expect(md.split('\n').slice(0, 9)).toEqual([
       `# Beslutslogg – ${LGS.name}`,
@@ -206,8 +236,9 @@ describe('the Markdown export', () => {
       '- Typ: beslut',
       '- Utfall: fattat i enighet',
     ]);
+    expect(md).toContain('- Möte: 2026-12-08 13:00\n');
     expect(md).toContain(
-      '# Justerade minnesanteckningar\n\n## Möte m1 (version 1)\n\nNärvarande: Processledare Persson, Ordförande Olsson\nFörhinder: Ledamot Lind\n\n1. **Årsrapport**\n   - LGS 2026:3\n\nJusterat 2026-12-09\n',
+      '# Justerade minnesanteckningar\n\n## Möte 2026-12-08 13:00 (version 1)\n\nNärvarande: Processledare Persson, Ordförande Olsson\nFörhinder: Ledamot Lind\n\n1. **Årsrapport**\n   - LGS 2026:3\n\nJusterat 2026-12-09\n',
     );
   });
 

@@ -29,7 +29,7 @@ describe('groupsCard', () => {
     expect(cardTexts(json(groupsCard(listing, 'sv')))).toEqual([
       'Grupper – Vårdsamverkan i Göteborgsområdet – Kommun och sjukvård',
       '**LGS** · Din grupp',
-      'Ledningsgrupp · id: lgs',
+      'Ledningsgrupp · Ledningsgruppen för samverkan (LGS)',
       'Ordförande: Anna \\<b\\> (Kommunerna)',
       'Nästa möte: 1 juni 2026 09:00 – Rum 1',
     ]);
@@ -91,9 +91,9 @@ describe('helpCard', () => {
       'ordförande [grupp]',
       'årshjul [grupp]',
       'möten [grupp]',
-      'beslut <grupp> [sökord] [år]',
-      'historik <grupp>',
-      'ledamöter <grupp>',
+      'beslut \\<grupp\\> [sökord] [år]',
+      'historik \\<grupp\\>',
+      'ledamöter \\<grupp\\>',
       'språk sv | en',
     ]);
     expect(texts.at(-1)).toBe('Du är inte registrerad i någon grupp ännu. Be gruppens processledare eller en administratör att lägga till dig.');

@@ -74,9 +74,59 @@ describe('help card', () => {
     const texts = cardTexts(card);
     expect(texts[0]).toBe('Det här kan du göra');
     expect(texts).toContain('hjälp: Visar den här listan.');
-    expect(texts).not.toContain('utse <grupp>: Registrera ordförande eller vice (formulär, reglerna kontrolleras).');
+    expect(texts).not.toContain('utse \\<grupp\\>: Registrera ordförande eller vice (formulär, reglerna kontrolleras).');
     expect(texts.slice(-2)).toEqual(['Dina roller', 'Du är inte registrerad i någon grupp ännu. Be gruppens processledare eller en administratör att lägga till dig.']);
     expect(cardActions(card)).toEqual([['Visa grupper', { verb: 'command', command: 'grupper' }]]);
     expect(cardActions(asRecord(helpCard(user(), [GBG], 'en')))).toEqual([['Show groups', { verb: 'command', command: 'groups' }]]);
+  });
+});
+
+describe('help placeholders', () => {
+  const lead = user({ memberships: [{ org: GBG.id, group: 'lgs', party: null, roles: ['processLeader'] }] });
+  const standing = {
+    org: GBG,
+    group: group(GBG, 'lgs'),
+    role: 'processLeader',
+    leadsMeetings: true,
+    recordsDecisions: true,
+    approvesMinutes: false,
+    takesPart: false,
+  } as const;
+  /** What Teams shows of card markdown: a backslash escape shows the character after it. */
+  const shown = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
+  const flow = (locale: 'sv' | 'en') => {
+    const texts = cardTexts(asRecord(helpCard(lead, [GBG], locale, [standing])));
+    const from = texts.findIndex((t) => t.startsWith(locale === 'sv' ? 'Mötet steg för steg' : 'The meeting step by step'));
+    return texts.slice(from, from + 7);
+  };
+
+  it('shows a process leader the meeting commands as typed, with the group and an optional date', () => {
+    expect(flow('sv').map(shown)).toEqual([
+      'Mötet steg för steg – processledare (LGS)',
+      'möte <grupp>: 1. Skapa mötet och publicera dagordningen.',
+      'sammanställning <grupp> [datum]: 2. Närvaro och synpunkter inför mötet.',
+      'avsluta <grupp> [datum]: 3. Markera mötet som genomfört och skriv sammanfattningar.',
+      'minnesanteckningar <grupp> [datum]: 4. Skriv minnesanteckningarna och skicka dem för justering.',
+      'registrera <grupp> [datum]: 5. Registrera besluten från mötet.',
+      'publicera <grupp> [datum] <webbadress>: 6. Publicera de justerade minnesanteckningarna.',
+    ]);
+    expect(flow('en').map(shown)).toEqual([
+      'The meeting step by step – process leader (LGS)',
+      'meeting <group>: 1. Create the meeting and post the agenda.',
+      'brief <group> [date]: 2. Attendance and written input before the meeting.',
+      'close <group> [date]: 3. Mark the meeting as held and write summaries.',
+      'minutes <group> [date]: 4. Write the minutes and send them for approval.',
+      "record <group> [date]: 5. Record the meeting's decisions.",
+      'publish <group> [date] <web address>: 6. Publish the approved minutes.',
+    ]);
+  });
+
+  it('escapes every angle bracket of a command, so card markdown cannot read <grupp> as a tag', () => {
+    const card = asRecord(helpCard(lead, [GBG], 'sv', [standing]));
+    const titles = cardTexts(card)
+      .filter((t) => t.includes(': '))
+      .map((t) => t.split(': ')[0]);
+    expect(titles).toContain('sammanställning \\<grupp\\> [datum]');
+    expect(titles.filter((t) => /(^|[^\\])[<>]/.test(t))).toEqual([]);
   });
 });

@@ -125,7 +125,7 @@ describe('every list reply fits one Teams message at national scale', () => {
         { org: 'goteborgsomradet', group: 'lgs', shortName: 'LGS', year: 2026, seq: 10 - i, by: 'aad', now: '2026-12-08T10:00:00Z' },
       ),
     );
-    const cards = decisions.map((d) => decisionCard(d, true, 'sv'));
+    const cards = decisions.map((d) => decisionCard(d, true, 'sv', GBG));
     const probe = moreDecisionsCard('LGS', 'årsrapport', { year: 9999, seq: 9999 }, 'sv');
     const n = cardsThatFit(cards, jsonBytes(probe) + 120);
     expect(n).toBeGreaterThanOrEqual(1);
