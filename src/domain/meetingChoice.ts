@@ -70,6 +70,7 @@ export type MeetingChoice =
 /**
  * The meeting a command means: with a date, the meetings that day (several ask the person to
  * choose); without one, the next coming meeting or the latest that has started. Cancelled meetings are skipped.
+ * When none has started yet, `latest-started` takes the next one, so the command can say it has not started.
  */
 export function chooseMeeting(meetings: readonly Meeting[], pick: MeetingPick, date: IsoDate | null, now: Date): MeetingChoice {
   const live = [...meetings].filter((m) => !m.cancelled).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
@@ -82,6 +83,6 @@ export function chooseMeeting(meetings: readonly Meeting[], pick: MeetingPick, d
   const nowIso = now.toISOString();
   const started = live.filter((m) => m.startsAt <= nowIso);
   const coming = live.filter((m) => m.startsAt > nowIso);
-  const chosen = pick === 'next' ? (coming[0] ?? started.at(-1)) : started.at(-1);
+  const chosen = pick === 'next' ? (coming.at(0) ?? started.at(-1)) : (started.at(-1) ?? coming.at(0));
   return chosen === undefined ? { kind: 'none' } : { kind: 'one', meeting: chosen };
 }

@@ -69,6 +69,18 @@ describe('meetings by name, not by id', () => {
     ]);
   });
 
+  it('says the meeting has not started when it is closed, minuted or decided before it starts, not that there is no meeting', async () => {
+    await bot.post(personalMessage('avsluta LGS', lead()));
+    await bot.post(personalMessage('minnesanteckningar LGS', lead()));
+    await bot.post(personalMessage('registrera LGS', lead()));
+    expect(bot.connector.texts()).toEqual([
+      'Mötet har inte börjat ännu, så det kan inte avslutas.',
+      'Mötet har inte börjat ännu, så det finns inga minnesanteckningar att skriva. De kan skrivas när mötet har börjat.',
+      'Mötet har inte börjat ännu, så inga beslut kan registreras för det. Mellan möten beslutar ordföranden: skriv **ordförandebeslut LGS**. Inget sparades.',
+    ]);
+    expect(bot.connector.cards()).toEqual([]);
+  });
+
   it('uses the linked group in its channel when no group is named', async () => {
     await bot.post(channelMessage('synpunkter', inChannel(USERS.memberKommun)));
     expect(bot.connector.texts()).toEqual(['Jag har skickat det till dig i en personlig chatt.']);

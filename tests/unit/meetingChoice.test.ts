@@ -49,11 +49,12 @@ describe('chooseMeeting', () => {
   const later = meeting('c', '2026-12-08T15:00:00Z');
   const cancelled = meeting('d', '2026-12-20T12:00:00Z', true);
 
-  it('takes the next coming meeting, or the latest started one', () => {
+  it('takes the next coming meeting, or the latest started one (the next when none has started)', () => {
     expect(chooseMeeting([later, past, today, cancelled], 'next', null, now)).toEqual({ kind: 'one', meeting: later });
     expect(chooseMeeting([later, past, today], 'latest-started', null, now)).toEqual({ kind: 'one', meeting: today });
     expect(chooseMeeting([past], 'next', null, now)).toEqual({ kind: 'one', meeting: past });
-    expect(chooseMeeting([later], 'latest-started', null, now)).toEqual({ kind: 'none' });
+    expect(chooseMeeting([later], 'latest-started', null, now)).toEqual({ kind: 'one', meeting: later });
+    expect(chooseMeeting([cancelled], 'latest-started', null, now)).toEqual({ kind: 'none' });
   });
 
   it('asks to choose when several meetings fall on the named day', () => {
