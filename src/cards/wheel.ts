@@ -26,8 +26,8 @@ const MONTHS: Record<Locale, readonly string[]> = {
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 };
 const WORDS = {
-  sv: { title: 'Årshjul', meeting: 'Möte', deadline: 'Deadline', proposal: 'Förslag (streckad)', today: 'I dag' },
-  en: { title: 'Annual cycle', meeting: 'Meeting', deadline: 'Deadline', proposal: 'Proposal (dashed)', today: 'Today' },
+  sv: { title: 'Årshjul', meeting: 'Möte', deadline: 'Datum i årshjulet', proposal: 'Förslag (streckad)', today: 'I dag' },
+  en: { title: 'Annual cycle', meeting: 'Meeting', deadline: 'Cycle date', proposal: 'Proposal (dashed)', today: 'Today' },
 } as const;
 
 const SIZE = 900;
