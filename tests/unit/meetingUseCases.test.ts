@@ -283,7 +283,7 @@ describe('closing a meeting', () => {
   const STARTED = new Date('2026-12-08T13:00:00.000Z');
 
   it('marks it held with the summaries (items not submitted keep theirs) and counts förhinder', async () => {
-    const fake = meetingPorts();
+    const fake = meetingPorts({ members: [...members] });
     const version = fake.seed(meeting({ summaries: { 'p2-bbbb': 'Informerat' } }));
     await fake.ports.meetingInputs.saveAnswer(
       { org: 'goteborgsomradet', group: 'lgs', id: REF.meetingId },
