@@ -203,7 +203,7 @@ describe('minutes: draft, justering, lock, publish', () => {
     const send = (draft.actions as { data: Record<string, string> }[])[0].data;
     bot.connector.clear();
     await bot.post(actionSubmit({ ...send, [`notes_${itemId}`]: 'Processledaren presenterade årsrapporten.' }, opts(USERS.processLeaderLgs)));
-    expect(bot.connector.texts()).toEqual(['Skickad för justering till Ordförande LGS (demo).']);
+    expect(bot.connector.texts()).toEqual(['Minnesanteckningarna är sparade som skickade för justering. Ordförande LGS (demo) har fått dem i en personlig chatt.']);
     expect(bot.connector.sent.filter((s) => s.activity.attachments?.length).map((s) => s.conversationId)).toEqual([`a:personal-${USERS.chairLgs}`]);
     const toChair = bot.connector.sent.find((s) => s.conversationId === `a:personal-${USERS.chairLgs}`)!;
     const chairCard = toChair.activity.attachments![0].content;
