@@ -17,7 +17,7 @@ import {
   type SentBack,
   type WrittenInput,
 } from '../domain/meetings';
-import type { Group, Organisation } from '../domain/organisation';
+import type { Group, Locale, Organisation } from '../domain/organisation';
 import type { GroupMember, UserContext } from '../domain/people';
 import { may, participants, rolesIn, type Action, type Roles } from '../domain/permissions';
 import { fail, ok, type Result } from '../domain/result';
@@ -229,11 +229,11 @@ export async function submitInput(
 
 /** The brief (everyone's input): only for the chair, vice chair and process leader of the meeting's own group (`readInput`). */
 export async function briefFor(
-  ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
+  ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined; locale: Locale },
   inputs: Pick<MeetingInputRepository, 'load'>,
 ): Promise<Result<Brief, 'not-allowed'>> {
   if (!mayInGroup('readInput', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-allowed');
-  return ok(compileBrief(ctx.meeting, await meetingPeople(ctx.org.id, ctx.meeting, ctx.record, inputs)));
+  return ok(compileBrief(ctx.meeting, await meetingPeople(ctx.org.id, ctx.meeting, ctx.record, inputs), ctx.locale));
 }
 
 /** A member's own input, for the input card: nobody else's, whoever asks. */

@@ -58,7 +58,7 @@ export const minutesForm = z
 /** Display names from the roster; someone no longer on it is "tidigare ledamot", never their AAD id. */
 function names(record: GroupRecord | undefined, locale: Locale = 'sv'): (aad: string) => string {
   const map = new Map((record?.members ?? []).map((m) => [m.aadObjectId, m.displayName]));
-  return (a) => map.get(a) ?? (locale === 'sv' ? FORMER_MEMBER : 'former member');
+  return (a) => map.get(a) ?? FORMER_MEMBER[locale];
 }
 
 /** "8 december 2026" (or "8 December 2026") from a calendar date, for the notices (a date needs no time zone). */
