@@ -251,6 +251,27 @@ describe('minutes: draft, justering, lock, publish', () => {
     expect(md).toContain('# Justerade minnesanteckningar\n\n## Möte 2026-12-08 13:00 (version 1)');
     expect(md).not.toContain(meetingId);
     expect(md).toContain('Justerat 2026-12-08 · publicerat: https://www.vardsamverkan.se/lgs/2026-12-08');
+    // The JSON keeps each id with the person's name beside it; the Markdown names people only.
+    const jsonUrl = (bot.connector.cards()[0].actions as { url: string }[])[2].url.replace('https://bot.example.se', bot.url);
+    const json = (await (await fetch(jsonUrl)).json()) as { decisions: Record<string, unknown>[]; minutes: Record<string, unknown>[] };
+    const [m] = json.minutes;
+    expect([m.writtenBy, m.writtenByName, m.justerare, m.justerareNames, m.approvedBy, m.approvedByName]).toEqual([
+      USERS.processLeaderLgs,
+      'Processledare LGS (demo)',
+      [USERS.chairLgs],
+      ['Ordförande LGS (demo)'],
+      USERS.chairLgs,
+      'Ordförande LGS (demo)',
+    ]);
+    const [d] = json.decisions;
+    expect([d.number, d.recordedBy, d.recordedByName, d.correctedBy, d.correctedByName]).toEqual([
+      'LGS 2026:1',
+      USERS.processLeaderLgs,
+      'Processledare LGS (demo)',
+      null,
+      null,
+    ]);
+    for (const id of Object.values(USERS)) expect(md).not.toContain(id);
   });
 
   it('offers a matter sent back as the first row of the next meeting form, with its history', async () => {
