@@ -1,7 +1,7 @@
 import { addDays, dateIn } from '../domain/calendarDate';
 import type { ConversationRef } from '../domain/conversation';
 import { compileBrief, type Attendance, type Brief, type Meeting } from '../domain/meetings';
-import { hasDeputies, type Group, type Organisation } from '../domain/organisation';
+import { hasDeputies, type Group, type Locale, type Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
@@ -31,7 +31,7 @@ export interface BriefPorts {
 /** `sammanställning <möte>`: the brief with everyone's input, for those who may read it, and where it may go (personal chat only). */
 export async function meetingBrief(
   ref: MeetingRef,
-  ctx: { user: UserContext; now: Date; scope: ConversationRef['conversationType'] },
+  ctx: { user: UserContext; now: Date; scope: ConversationRef['conversationType']; locale: Locale },
   ports: BriefPorts & { readonly deputies: Pick<DeputyRepository, 'calls'> },
 ): Promise<
   Result<
@@ -59,7 +59,7 @@ export const MEETINGS_SHOWN = { past: 1, coming: 3 } as const;
  */
 export async function groupMeetings(
   query: string,
-  ctx: { user: UserContext; now: Date },
+  ctx: { user: UserContext; now: Date; locale: Locale },
   ports: Omit<BriefPorts, 'conversations'> & { readonly deputies: Pick<DeputyRepository, 'calls'> },
 ): Promise<
   Result<
@@ -91,7 +91,7 @@ export async function groupMeetings(
     const mine = people.answers.find((a) => a.member === ctx.user.aadObjectId)?.attendance ?? null;
     // Deputies called (issue 12) are read only for those who see the brief, in groups with deputies.
     const calls = rights.brief && hasDeputies(group) ? await ports.deputies.calls({ org: org.id, group: group.id, id: meeting.id }) : [];
-    withBriefs.push({ meeting, brief: compileBrief(meeting, people), mine, calls });
+    withBriefs.push({ meeting, brief: compileBrief(meeting, people, ctx.locale), mine, calls });
   }
   return ok({ org, group, meetings: withBriefs, rights });
 }

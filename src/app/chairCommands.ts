@@ -5,9 +5,10 @@ import { orgsOfUser, type UserContext } from '../domain/people';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { GroupInOrg, GroupLookupFailure, OrgCatalog } from './catalog';
 import { appoint, viewChairs, type AppointmentInput, type AppointResult, type ChairView } from './chairs';
-import { groupsInContext, teamOfGroup } from './conversations';
+import { groupsInContext } from './conversations';
 import { addMember, mayEditRoster, type NewMember } from './members';
-import type { ConversationRepository, GroupStateRepository, TeamRoster } from './ports';
+import { peopleToOffer, type KnownPerson, type PeopleToOfferDeps } from './peopleToOffer';
+import type { ConversationRepository, GroupStateRepository } from './ports';
 
 /** What the chair commands read: the catalog, channel links and group state. */
 export interface ChairCommandDeps {
@@ -101,35 +102,30 @@ export async function appointFromForm(
   return ok({ target: target.value, result: await appoint(input, { ...ctx, ...target.value }, deps.groupState) });
 }
 
-/** `lägg till <grupp>`: the group and its team's roster (null without a team), for those who may edit the roster. */
+/** `lägg till <grupp>`: the group and the people the bot can offer by name (see `peopleToOffer`), for those who may edit the roster. */
 export async function addMemberForm(
   input: { user: UserContext; channel: ConversationRef; query: string },
-  deps: { catalog: OrgCatalog; conversations: ConversationRepository; roster: TeamRoster },
-): Promise<Result<{ target: GroupInOrg; roster: { aadObjectId: string; name: string }[] | null }, NamedGroupFailure | Failure<'not-allowed', { group: string }>>> {
+  deps: PeopleToOfferDeps & { catalog: OrgCatalog },
+): Promise<Result<{ target: GroupInOrg; people: KnownPerson[] }, NamedGroupFailure | Failure<'not-allowed', { group: string }>>> {
   const target = namedGroup(input.query, input.user, deps.catalog);
   if (!target.ok) return target;
   if (!mayEditRoster(input.user, target.value.org, target.value.group)) return fail('not-allowed', { group: target.value.group.shortName });
-  const team = await teamOfGroup({ channel: input.channel, target: target.value }, deps.conversations);
-  return ok({ target: target.value, roster: team === null ? null : await deps.roster(team) });
+  return ok({ target: target.value, people: await peopleToOffer(target.value, input.channel, deps) });
 }
 
 /**
- * The add-member form's submission: a typed name is used as typed; otherwise the name comes
- * from the team roster, asked only once the user is allowed (see `addMember`).
+ * The add-member form's submission: the person must be one the form offers (checked again here,
+ * asked only once the user is allowed, see `addMember`); their name comes with them, never typed.
  */
 export async function addMemberFromForm(
-  input: NewMember & { readonly org: string; readonly group: string; readonly typedName: string | undefined },
+  input: NewMember & { readonly org: string; readonly group: string },
   ctx: { user: UserContext; channel: ConversationRef },
-  deps: { catalog: OrgCatalog; conversations: ConversationRepository; groupState: GroupStateRepository; roster: TeamRoster },
+  deps: PeopleToOfferDeps & { catalog: OrgCatalog; groupState: GroupStateRepository },
 ) {
   const target = groupByIds(input.org, input.group, deps.catalog);
   if (!target.ok) return target;
   const person = input.aadObjectId.toLowerCase();
-  const nameOf = async () => {
-    if (input.typedName !== undefined) return input.typedName;
-    const team = await teamOfGroup({ channel: ctx.channel, target: target.value }, deps.conversations);
-    return team === null ? undefined : (await deps.roster(team)).find((r) => r.aadObjectId === person)?.name;
-  };
+  const nameOf = async () => (await peopleToOffer(target.value, ctx.channel, deps)).find((p) => p.aadObjectId === person)?.name;
   const result = await addMember({ ...input, aadObjectId: person }, { ...target.value, user: ctx.user, nameOf }, deps.groupState);
   return result.ok ? ok({ target: target.value, member: result.value }) : result;
 }

@@ -5,7 +5,7 @@ import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
 import { loadMeeting, type MeetingInGroup, type MeetingRef, type UnknownMeeting } from './meetingAccess';
 import type { NotLead } from './meetingForms';
-import { closeMeeting, openLeadForm, type CloseForm } from './meetings';
+import { closeMeeting, openLeadForm, registerRoster, type CloseForm } from './meetings';
 import { registerInDraft } from './minutes';
 import type { ConversationRepository, DecisionRepository, GroupStateRepository, MeetingInputRepository } from './ports';
 import { refreshBoard, type AgendaBoard, type BoardOutcome } from './publishMeeting';
@@ -42,9 +42,10 @@ export async function openCloseForm(
   if (!found.ok) return found;
   const allowed = openLeadForm('close', { ...found.value, ...ctx });
   if (!allowed.ok) return allowed.code === 'not-lead' ? fail('not-lead', { group: found.value.group }) : fail('not-started');
-  const roster = (found.value.record?.members ?? []).map((m) => ({ aadObjectId: m.aadObjectId, displayName: m.displayName }));
+  const roster = registerRoster(found.value.org, found.value.record, ctx.now).map((m) => ({ aadObjectId: m.aadObjectId, displayName: m.displayName }));
+  const listed = new Set(roster.map((m) => m.aadObjectId));
   // A form opened again after the close shows the register as recorded.
-  const present = found.value.meeting.register?.present ?? expectedPresent((await ports.meetingInputs.load(found.value.meeting)).answers);
+  const present = found.value.meeting.register?.present ?? expectedPresent((await ports.meetingInputs.load(found.value.meeting)).answers).filter((p) => listed.has(p));
   return ok({ ...found.value, roster, present });
 }
 

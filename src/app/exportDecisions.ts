@@ -16,6 +16,8 @@ export interface ExportContent {
   readonly minutes: readonly Minutes[];
   /** The group's meetings, so the export names a meeting by its date and time, never its id. */
   readonly meetings: readonly Meeting[];
+  /** Display names by AAD id (the roster, the chair terms' holders, the names kept with the minutes), to put beside each id. */
+  readonly people: Readonly<Record<string, string>>;
 }
 
 /** The content behind `/export/{token}/beslut.{md,csv,json}`, or null for an unknown token (the CSV needs no minutes). */
@@ -30,8 +32,13 @@ export async function exportContent(
   if (org === undefined || group === undefined) return null;
   const decisions = await deps.decisions.list(org.id, group.id);
   const minutes = format === 'csv' ? [] : approvedMinutes(await deps.decisions.listMinutes(org.id, group.id));
-  const meetings = (await deps.groupState.groups(org.id, [group.id], { members: false, meetings: 'all' })).get(group.id)?.meetings ?? [];
-  return { org, group, decisions, minutes, meetings };
+  const record = (await deps.groupState.groups(org.id, [group.id], { members: format === 'json', meetings: 'all' })).get(group.id);
+  // Later sources win: the current roster over a term's holder, and over a name kept with old minutes.
+  const people: Record<string, string> = {};
+  for (const m of minutes) Object.assign(people, m.names ?? {});
+  for (const t of record?.terms ?? []) if (t.holder.aadObjectId !== null) people[t.holder.aadObjectId] = t.holder.displayName;
+  for (const m of record?.members ?? []) people[m.aadObjectId] = m.displayName;
+  return { org, group, decisions, minutes, meetings: record?.meetings ?? [], people };
 }
 
 /** Approved or published minutes, for the export (drafts are not public yet). */

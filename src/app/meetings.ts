@@ -17,9 +17,9 @@ import {
   type SentBack,
   type WrittenInput,
 } from '../domain/meetings';
-import type { Group, Organisation } from '../domain/organisation';
-import type { UserContext } from '../domain/people';
-import { may, rolesIn, type Action, type Roles } from '../domain/permissions';
+import type { Group, Locale, Organisation } from '../domain/organisation';
+import type { GroupMember, UserContext } from '../domain/people';
+import { may, participants, rolesIn, type Action, type Roles } from '../domain/permissions';
 import { fail, ok, type Result } from '../domain/result';
 import { TERMS_ONLY, type GroupRecord, type GroupStateRepository, type MeetingInputRepository } from './ports';
 
@@ -42,6 +42,10 @@ export const meetingViewRights = (user: UserContext, org: Organisation, group: G
   brief: mayInGroup('readInput', user, org, group, record, now),
   member: mayInGroup('takePart', user, org, group, record, now),
 });
+
+/** The people the attendance register lists: the group's ledamöter today, chair and vice included. */
+export const registerRoster = (org: Organisation, record: GroupRecord | undefined, now: Date): GroupMember[] =>
+  participants(record?.members ?? [], record?.terms ?? [], dateIn(now, org.timeZone));
 
 /** May a lead open the revise form (any time; saving checks the start) or the close form (once the meeting has started). */
 export function openLeadForm(
@@ -225,11 +229,11 @@ export async function submitInput(
 
 /** The brief (everyone's input): only for the chair, vice chair and process leader of the meeting's own group (`readInput`). */
 export async function briefFor(
-  ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined },
+  ctx: { org: Organisation; group: Group; user: UserContext; meeting: Meeting; now: Date; record: GroupRecord | undefined; locale: Locale },
   inputs: Pick<MeetingInputRepository, 'load'>,
 ): Promise<Result<Brief, 'not-allowed'>> {
   if (!mayInGroup('readInput', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-allowed');
-  return ok(compileBrief(ctx.meeting, await meetingPeople(ctx.org.id, ctx.meeting, ctx.record, inputs)));
+  return ok(compileBrief(ctx.meeting, await meetingPeople(ctx.org.id, ctx.meeting, ctx.record, inputs), ctx.locale));
 }
 
 /** A member's own input, for the input card: nobody else's, whoever asks. */
@@ -262,9 +266,10 @@ export async function closeMeeting(
 ): Promise<Result<{ absent: number; meeting: Meeting; version: string }, CloseFailure>> {
   if (!mayInGroup('leadMeeting', ctx.user, ctx.org, ctx.group, ctx.record, ctx.now)) return fail('not-lead');
   if (beforeStart(ctx.meeting, ctx.now)) return fail('not-started');
-  const roster = new Set((ctx.record?.members ?? []).map((m) => m.aadObjectId));
+  // The register lists the ledamöter only: an answer from anyone else (stored before the rule was tightened) is not attendance.
+  const roster = new Set(registerRoster(ctx.org, ctx.record, ctx.now).map((m) => m.aadObjectId));
   if (form.present?.some((p) => !roster.has(p))) return fail('unknown-present');
-  const answers = (await inputs.load(ctx.meeting)).answers;
+  const answers = (await inputs.load(ctx.meeting)).answers.filter((a) => roster.has(a.member));
   // Items not in the submission keep the summary they had (a card shown before an item was added).
   const given: Readonly<Record<string, string | undefined>> = form.summaries;
   const kept: Readonly<Record<string, string | undefined>> = ctx.meeting.summaries;

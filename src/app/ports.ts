@@ -125,6 +125,8 @@ export interface ConversationRepository {
   personalReference(aadObjectId: string): Promise<ConversationRef | null>;
   /** Every active personal chat by AAD object id (the reminder sweep; one paged partition query). */
   activePersonalReferences(now?: Date): Promise<Map<string, ConversationRef>>;
+  /** Everyone with a personal chat whose name Teams has sent, by name (to offer people without typing an id). */
+  personalChatPeople(): Promise<{ aadObjectId: string; name: string }[]>;
   /** Marks a conversation unreachable after a 403/404, so sends fall back to the channel. */
   markInactive(ref: ConversationRef, at?: Date): Promise<void>;
   linkChannel(link: ChannelLink): Promise<void>;

@@ -124,19 +124,44 @@ export function decisionsMarkdown(org: Organisation, group: Group, ds: readonly 
 }
 
 /** Who was present or had förhinder, by the names kept with the minutes (never an id; "–" for none). */
-const attendeeNames = (m: Minutes, ids: readonly string[]) => ids.map((a) => m.names?.[a] ?? '(namn saknas)');
+const NO_NAME = '(namn saknas)';
+const attendeeNames = (m: Minutes, ids: readonly string[]) => ids.map((a) => m.names?.[a] ?? NO_NAME);
 const attendees = (m: Minutes, ids: readonly string[]) => attendeeNames(m, ids).join(', ') || '–';
 
-/** The register as data: ids kept as fields, each beside its name (the meeting's local time, the principal or party); attendance by name only. */
-export function decisionsJson(org: Organisation, group: Group, ds: readonly Decision[], minutes: readonly Minutes[] = [], meetings: readonly Meeting[] = []): string {
+/**
+ * The register as data: ids kept as fields, each beside its name (the meeting's local time, the principal or party, the
+ * person: `recordedBy` and `recordedByName`, `justerare` and `justerareNames`, …); attendance by name only.
+ */
+export function decisionsJson(
+  org: Organisation,
+  group: Group,
+  ds: readonly Decision[],
+  minutes: readonly Minutes[] = [],
+  meetings: readonly Meeting[] = [],
+  people: Readonly<Record<string, string>> = {},
+): string {
+  const person = (id: string) => people[id] ?? NO_NAME;
+  const personOrNull = (id: string | null) => (id === null ? null : person(id));
   const decisions = ds.map((d) => ({
     ...d,
+    recordedByName: person(d.recordedBy),
+    correctedByName: personOrNull(d.correctedBy),
+    retracted: d.retracted === null ? null : { ...d.retracted, byName: person(d.retracted.by) },
     meeting: d.meetingId === null ? null : meetingName(d.meetingId, org, meetings),
     forankring: d.forankring.map((f) => ({ ...f, holderName: holderName(org, f.holder, 'sv') })),
   }));
   const named = minutes.map((m) => {
     const { names: _names, ...rest } = m;
-    return { ...rest, meeting: meetingName(m.meetingId, org, meetings), present: attendeeNames(m, m.present), absent: attendeeNames(m, m.absent) };
+    const nameOf = (id: string) => m.names?.[id] ?? person(id);
+    return {
+      ...rest,
+      writtenByName: nameOf(m.writtenBy),
+      justerareNames: m.justerare.map(nameOf),
+      approvedByName: m.approvedBy === null ? null : nameOf(m.approvedBy),
+      meeting: meetingName(m.meetingId, org, meetings),
+      present: attendeeNames(m, m.present),
+      absent: attendeeNames(m, m.absent),
+    };
   });
   return `${JSON.stringify({ organisation: org.id, organisationName: org.name, group: group.id, groupName: group.name, decisions, minutes: named }, null, 2)}\n`;
 }
@@ -146,5 +171,5 @@ export function renderExport(content: ExportContent, format: 'md' | 'csv' | 'jso
   if (format === 'csv') return decisionsCsv(content.org, content.decisions, content.meetings);
   return format === 'md'
     ? decisionsMarkdown(content.org, content.group, content.decisions, content.minutes, content.meetings)
-    : decisionsJson(content.org, content.group, content.decisions, content.minutes, content.meetings);
+    : decisionsJson(content.org, content.group, content.decisions, content.minutes, content.meetings, content.people);
 }

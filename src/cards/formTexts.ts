@@ -20,11 +20,6 @@ export const formTexts = {
     end: both('sista dag ska vara ett datum mellan 2000 och 2100', 'the last day must be a date between 2000 and 2100'),
     exceptionReason: both(`skälet till undantag får vara högst ${REASON_MAX} tecken`, `the reason for an exception can be at most ${REASON_MAX} characters`),
   } as FieldTexts,
-  addMemberFields: {
-    person: both(
-      'AAD-objekt-id ska vara ett GUID, t.ex. 0f8fad5b-d9cb-469f-a165-70867728950e',
-      'the AAD object id must be a GUID, e.g. 0f8fad5b-d9cb-469f-a165-70867728950e',
-    ),
-    displayName: both(`namnet ska vara 1–${NAME_MAX} tecken på en rad`, `the name must be 1–${NAME_MAX} characters on one line`),
-  } as FieldTexts,
+  // Nothing on the add-member form is typed (the person is chosen by name): a bad value means a tampered or stale card.
+  addMemberFields: {} as FieldTexts,
 };

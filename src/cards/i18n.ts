@@ -26,6 +26,12 @@ export function counted(key: CountedKey, count: number, locale: Locale): string 
   return catalog.t(key, { count, lng: locale });
 }
 
+/** A counted text about named people ("Anna har …", "Anna och Bo har …"): the count picks the form, the names are joined the language's way. */
+export function countedNames(key: CountedKey, names: readonly string[], locale: Locale, values: Readonly<Record<string, string>> = {}): string {
+  const joined = new Intl.ListFormat(locale === 'en' ? 'en' : 'sv', { style: 'long', type: 'conjunction' }).format(names);
+  return catalog.t(key, { count: names.length, lng: locale, ...values, names: joined });
+}
+
 /** The same in both languages, for the `both()` texts. */
 export function countedBoth(key: CountedKey, count: number): LocalizedText {
   return { sv: counted(key, count, 'sv'), en: counted(key, count, 'en') };

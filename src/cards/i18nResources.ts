@@ -26,6 +26,17 @@ export const countedResources = {
     moten_other: '{{count}} möten',
     deadlines_one: '{{count}} deadline',
     deadlines_other: '{{count}} deadlines',
+    // Sending minutes for justering: who got them, who could not be reached (names, not a number).
+    justeringNadd_one: '{{names}} har fått dem i en personlig chatt.',
+    justeringNadd_other: '{{names}} har fått dem i en personlig chatt.',
+    justeringOnadd_one:
+      '{{names}} kunde inte nås: hen har ingen personlig chatt med mig än. När hen har öppnat Samverkansboten i Teams (installerat den) öppnar hen dem med **minnesanteckningar {{ref}}**. Ordföranden kan också utse en annan justerare.',
+    justeringOnadd_other:
+      '{{names}} kunde inte nås: de har ingen personlig chatt med mig än. När de har öppnat Samverkansboten i Teams (installerat den) öppnar de dem med **minnesanteckningar {{ref}}**. Ordföranden kan också utse en annan justerare.',
+    justeringOlevererad_one:
+      'Kortet kunde inte levereras till {{names}} just nu, inte heller när jag försökte igen. Be hen skriva **minnesanteckningar {{ref}}** i chatten med mig, eller skicka dem igen om en stund.',
+    justeringOlevererad_other:
+      'Kortet kunde inte levereras till {{names}} just nu, inte heller när jag försökte igen. Be dem skriva **minnesanteckningar {{ref}}** i chatten med mig, eller skicka dem igen om en stund.',
   },
   en: {
     synpunkter_one: '{{count}} comment',
@@ -50,6 +61,16 @@ export const countedResources = {
     moten_other: '{{count}} meetings',
     deadlines_one: '{{count}} deadline',
     deadlines_other: '{{count}} deadlines',
+    justeringNadd_one: '{{names}} has them in a personal chat.',
+    justeringNadd_other: '{{names}} have them in their personal chats.',
+    justeringOnadd_one:
+      '{{names}} could not be reached: they have no personal chat with me yet. Once they have opened Samverkansboten in Teams (installed it), they open the minutes with **minutes {{ref}}**. The chair can also name another approver.',
+    justeringOnadd_other:
+      '{{names}} could not be reached: they have no personal chat with me yet. Once they have opened Samverkansboten in Teams (installed it), they open the minutes with **minutes {{ref}}**. The chair can also name another approver.',
+    justeringOlevererad_one:
+      'The card could not be delivered to {{names}} just now, not even when I tried again. Ask them to type **minutes {{ref}}** in their chat with me, or send the minutes again in a while.',
+    justeringOlevererad_other:
+      'The card could not be delivered to {{names}} just now, not even when I tried again. Ask them to type **minutes {{ref}}** in their chat with me, or send the minutes again in a while.',
   },
 } as const;
 

@@ -244,8 +244,8 @@ export const meetingTexts = {
     "Those who answered I'm attending are ticked. Untick anyone who did not come and tick anyone who came after all.",
   ),
   unknownPresent: both(
-    'Fältet "Närvarande" får bara innehålla personer i gruppens förteckning. Inget sparades.',
-    'The field "Present" may only contain people on the group\'s roster. Nothing was saved.',
+    'Fältet "Närvarande" får bara innehålla gruppens ledamöter. Inget sparades.',
+    'The field "Present" may only contain the group\'s members. Nothing was saved.',
   ),
   closed: (n: number) =>
     both(`Mötet är markerat som genomfört. ${counted('sammanfattning', n, 'sv')}.`, `The meeting is marked as held. ${counted('sammanfattning', n, 'en')}.`),

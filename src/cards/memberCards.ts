@@ -1,11 +1,9 @@
 import type { ChairView } from '../app/chairs';
-import { AAD_ID_INPUT_PATTERN } from '../domain/aadId';
 import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { namer } from './chairCards';
 import { plain } from './escape';
 import { pagedCard } from './paging';
-import { NAME_MAX } from './formTexts';
 import { roleName } from './chairTexts';
 import { both } from './texts';
 
@@ -17,12 +15,14 @@ export const memberTexts = {
   add: both('Lägg till ledamot', 'Add member'),
   deputies: both('Ersättare', 'Deputies'),
   addTitle: (g: string) => both(`Lägg till i ${g}`, `Add to ${g}`),
-  fromTeam: both('Person från teamet', 'Person from the team'),
-  aadObjectId: both('AAD-objekt-id (GUID)', 'AAD object id (GUID)'),
-  displayName: both('Namn som visas', 'Display name'),
-  noTeam: both(
-    'Gruppen har ingen kopplad kanal, så jag kan inte visa teamets medlemmar. Ange personen med AAD-objekt-id, eller koppla en kanal först.',
-    'The group has no linked channel, so I cannot show the team members. Enter the person by AAD object id, or link a channel first.',
+  person: both('Person (skriv för att söka)', 'Person (type to search)'),
+  personHint: both(
+    'Här finns de jag känner: organisationens grupper, det kopplade teamet och alla som har öppnat Samverkansboten. Saknas någon: be personen öppna Samverkansboten i Teams en gång, eller lägg till boten i gruppens team och koppla kanalen (koppla <grupp>).',
+    "These are the people I know: the organisation's groups, the linked team and everyone who has opened Samverkansboten. Someone missing: ask them to open Samverkansboten in Teams once, or add the bot to the group's team and link the channel (link <group>).",
+  ),
+  nobodyKnown: both(
+    'Jag känner ingen att föreslå ännu. Be personen öppna Samverkansboten i Teams en gång, eller lägg till boten i gruppens team och koppla kanalen (koppla <grupp>); öppna sedan formuläret igen.',
+    "I don't know anyone to offer yet. Ask the person to open Samverkansboten in Teams once, or add the bot to the group's team and link the channel (link <group>); then open the form again.",
   ),
   party: both('Part (organisation som personen företräder)', 'Party (organisation the person represents)'),
   noParty: both('Ingen part (t.ex. processledare)', 'No party (e.g. process leader)'),
@@ -38,8 +38,8 @@ export const memberTexts = {
   partyRequired: both('En ledamot företräder en part: välj part. Inget ändrades.', 'A member represents a party: choose one. Nothing was changed.'),
   unknownParty: both('Den valda parten finns inte i organisationen. Inget ändrades.', 'The chosen party does not exist in the organisation. Nothing was changed.'),
   notInTeam: both(
-    'Personen finns inte längre i teamet. Öppna formuläret igen. Inget ändrades.',
-    'The person is no longer in the team. Open the form again. Nothing was changed.',
+    'Personen finns inte bland dem jag kan föreslå. Öppna formuläret igen och välj i listan. Inget ändrades.',
+    'The person is not among those I can offer. Open the form again and choose from the list. Nothing was changed.',
   ),
 };
 
@@ -73,26 +73,21 @@ export function membersCard(v: ChairView, canEdit: boolean, locale: Locale, page
   );
 }
 
-/** The add-member form: a person from the linked team's roster (or by id), a party and a role. */
-export function addMemberCard(org: Organisation, group: Group, roster: readonly { aadObjectId: string; name: string }[] | null, locale: Locale): AdaptiveCard {
+/** The add-member form: a person chosen by name among those the bot knows (never a typed id), a party and a role. */
+export function addMemberCard(org: Organisation, group: Group, people: readonly { aadObjectId: string; name: string }[], locale: Locale): AdaptiveCard {
   const req = { isRequired: true, errorMessage: memberTexts.required[locale] };
-  const person: CardElement[] =
-    roster !== null && roster.length > 0
-      ? [
-          {
-            type: 'Input.ChoiceSet',
-            id: 'person',
-            label: memberTexts.fromTeam[locale],
-            style: 'compact',
-            ...req,
-            choices: roster.map((r) => ({ title: r.name, value: r.aadObjectId })),
-          },
-        ]
-      : [
-          textBlock(memberTexts.noTeam[locale], { isSubtle: true }),
-          { type: 'Input.Text', id: 'person', label: memberTexts.aadObjectId[locale], ...req, regex: AAD_ID_INPUT_PATTERN },
-          { type: 'Input.Text', id: 'displayName', label: memberTexts.displayName[locale], ...req, maxLength: NAME_MAX },
-        ];
+  if (people.length === 0) return card(locale, memberTexts.addTitle(plain(group.shortName))[locale], [textBlock(plain(memberTexts.nobodyKnown[locale]))]);
+  const person: CardElement[] = [
+    {
+      type: 'Input.ChoiceSet',
+      id: 'person',
+      label: memberTexts.person[locale],
+      style: 'filtered',
+      ...req,
+      choices: people.map((p) => ({ title: p.name, value: p.aadObjectId })),
+    },
+    textBlock(plain(memberTexts.personHint[locale]), { isSubtle: true, size: 'Small' }),
+  ];
   const n = namer(org, locale, false);
   return card(
     locale,

@@ -4,6 +4,7 @@ import type { Group, Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
 import { digits } from './digits';
+import { countedNames } from './i18n';
 import { both } from './texts';
 
 const statusNames = {
@@ -48,18 +49,8 @@ export const minutesTexts = {
   approve: both('Justera', 'Approve'),
   returnIt: both('Returnera med kommentar', 'Return with comment'),
   comment: both('Kommentar', 'Comment'),
-  sent: (names: string) => both(`Skickad för justering till ${names}.`, `Sent for approval to ${names}.`),
+  sentSaved: both('Minnesanteckningarna är sparade som skickade för justering.', 'The minutes are saved as sent for approval.'),
   defaultJusterare: (name: string) => both(`${name} (gruppens förvalda justerare)`, `${name} (the group's default approver)`),
-  unreachable: (names: string, ref: string) =>
-    both(
-      `${names} kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar ${ref}", eller be ordföranden utse en annan justerare.`,
-      `${names} could not be reached: they have no personal chat with me. Ask them to open a chat with Samverkansboten and type "minutes ${ref}", or ask the chair to name another approver.`,
-    ),
-  undelivered: (names: string, ref: string) =>
-    both(
-      `Minnesanteckningarna är sparade som skickade, men kortet kunde inte levereras till ${names} just nu, inte heller när jag försökte igen. Be dem skriva "minnesanteckningar ${ref}" i chatten med mig, eller öppna minnesanteckningarna och skicka dem igen om en stund.`,
-      `The minutes are saved as sent, but the card could not be delivered to ${names} just now, not even when I tried again. Ask them to type "minutes ${ref}" in their chat with me, or open the minutes and send them again in a while.`,
-    ),
   sentPrivately: both('Jag har skickat det till dig i en personlig chatt.', 'I have sent it to you in a personal chat.'),
   openPersonalChat: (ref: string) =>
     both(
@@ -184,4 +175,26 @@ export function minutesCard(
     buttons.push({ type: 'Action.Submit', title: minutesTexts.returnIt[locale], data: { verb: 'returnMinutes', ...data } });
   }
   return card(locale, minutesTexts.title(group.shortName, date)[locale], body, buttons);
+}
+
+/** Who the minutes went to, for the sender's reply: names already escaped (and marked where the group's default justerare). */
+export interface JusteringDelivery {
+  readonly delivered: readonly string[];
+  /** No personal chat with the bot yet. */
+  readonly unreachable: readonly string[];
+  /** A personal chat, but the card could not be delivered even on the retry. */
+  readonly undelivered: readonly string[];
+  /** The meeting as typed in a command (`LGS 2026-12-08`). */
+  readonly ref: string;
+}
+
+/** The reply to "Skicka för justering": what was saved, who has the minutes, and who could not be reached and what to do. */
+export function sentForJustering(d: JusteringDelivery, locale: Locale): string {
+  const values = { ref: d.ref };
+  return [
+    minutesTexts.sentSaved[locale],
+    ...(d.delivered.length > 0 ? [countedNames('justeringNadd', d.delivered, locale)] : []),
+    ...(d.unreachable.length > 0 ? [countedNames('justeringOnadd', d.unreachable, locale, values)] : []),
+    ...(d.undelivered.length > 0 ? [countedNames('justeringOlevererad', d.undelivered, locale, values)] : []),
+  ].join(' ');
 }

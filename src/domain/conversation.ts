@@ -10,6 +10,8 @@ export interface ConversationRef {
   readonly botName: string;
   /** The user's AAD object id for personal chats. */
   readonly userAadObjectId: string | null;
+  /** The person's display name as Teams sent it with a personal message (install events carry none), to offer them by name. */
+  readonly userName?: string;
   readonly teamId: string | null;
 }
 

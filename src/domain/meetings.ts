@@ -1,4 +1,4 @@
-import type { GroupId, OrgId } from './organisation';
+import type { GroupId, Locale, OrgId } from './organisation';
 import type { IsoDate } from './calendarDate';
 
 /** A planned or held meeting of a group, as far as the årshjul needs it. */
@@ -207,12 +207,12 @@ export interface Brief {
   readonly notAnswered: readonly string[];
 }
 
-/** The name shown for someone no longer on the roster (their input and answer are kept): never their AAD id. */
-export const FORMER_MEMBER = 'tidigare ledamot';
+/** The name shown for someone no longer on the roster (their input and answer are kept), in the reader's language: never their AAD id. */
+export const FORMER_MEMBER: Readonly<Record<Locale, string>> = { sv: 'tidigare ledamot', en: 'former member' };
 
-/** Compiles absent members' written input per agenda item (display names), for the chair. */
-export function compileBrief(meeting: Meeting, people: MeetingPeople): Brief {
-  const name = (aad: string) => people.members.find((m) => m.aadObjectId === aad)?.displayName ?? FORMER_MEMBER;
+/** Compiles absent members' written input per agenda item (display names), for the chair, in the reader's language. */
+export function compileBrief(meeting: Meeting, people: MeetingPeople, locale: Locale): Brief {
+  const name = (aad: string) => people.members.find((m) => m.aadObjectId === aad)?.displayName ?? FORMER_MEMBER[locale];
   const answers = people.answers;
   const absent = answers.filter((a) => a.attendance === 'absent').map((a) => a.member);
   const textOf = (item: string) =>

@@ -57,7 +57,7 @@ export interface Roles {
   readonly processLeader: boolean;
   readonly chair: boolean;
   readonly viceChair: boolean;
-  /** In the group's roster (any role). */
+  /** A ledamot: in the group's roster with the member role (a process leader alone is not one). */
   readonly member: boolean;
   /** Chair of the group that appoints this group's chairs (when another group does). */
   readonly appointingChair: boolean;
@@ -100,7 +100,8 @@ const RULES: Readonly<Record<Action, (r: Roles) => boolean>> = {
   linkChannel: (r) => r.orgAdmin || r.processLeader,
   export: (r) => r.orgAdmin || lead(r),
   rotateTokens: (r) => r.orgAdmin,
-  takePart: (r) => r.member || lead(r),
+  // Attendance and written input are the ledamöter's (DOMAIN.md): chair and vice sit at the table, a process leader convenes.
+  takePart: (r) => r.member || r.chair || r.viceChair,
   // Issue 12: "process leader, chair, admin" edit the årshjul; org-wide items and admins are the admins'.
   editCycle: (r) => r.orgAdmin || r.processLeader || r.chair,
   editOrgCycle: (r) => r.orgAdmin,
@@ -141,7 +142,7 @@ export function rolesIn(
     processLeader: mine.some((m) => m.roles.includes('processLeader')),
     chair: holds(own, 'chair'),
     viceChair: holds(own, 'viceChair'),
-    member: mine.length > 0,
+    member: mine.some((m) => m.roles.includes('member')),
     appointingChair: subject.appointingTerms !== undefined && holds(subject.appointingTerms, 'chair'),
     justerare: (subject.justerareIds ?? []).includes(id),
     author: subject.authorId !== undefined && subject.authorId !== null && subject.authorId === id,
@@ -165,5 +166,20 @@ export type MembershipAction = 'editRoster' | 'linkChannel' | 'rotateTokens' | '
 /** May this person take an action that depends on admin rights and memberships only (no terms needed). */
 export function mayByMembership(action: MembershipAction, user: UserContext, org: OrgId, group: GroupId): boolean {
   const mine = user.memberships.filter((m) => m.org === org && m.group === group);
-  return may(action, { ...NO_ROLES, orgAdmin: isOrgAdmin(user, org), processLeader: mine.some((m) => m.roles.includes('processLeader')), member: mine.length > 0 });
+  return may(action, {
+    ...NO_ROLES,
+    orgAdmin: isOrgAdmin(user, org),
+    processLeader: mine.some((m) => m.roles.includes('processLeader')),
+    member: mine.some((m) => m.roles.includes('member')),
+  });
+}
+
+/** The people who take part in a group's meetings on a date (ledamöter, chair and vice included): the attendance register's list. */
+export function participants<M extends { readonly aadObjectId: string; readonly roles: readonly string[] }>(
+  roster: readonly M[],
+  terms: readonly Term[],
+  today: IsoDate,
+): M[] {
+  const leads = new Set((['chair', 'viceChair'] as const).map((role) => termOn(terms, role, today)?.holder.aadObjectId));
+  return roster.filter((m) => m.roles.includes('member') || leads.has(m.aadObjectId));
 }

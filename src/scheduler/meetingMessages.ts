@@ -61,8 +61,7 @@ export async function meetingMessages(
           if (chair) leads.add(chair);
           for (const member of record?.members ?? []) if (member.roles.includes('processLeader')) leads.add(member.aadObjectId);
           // Eight items of long input pass Teams' message size: the brief goes in parts, each claimed (and so sent) once.
-          const brief = compileBrief(m, people);
-          const partsIn = cached((locale) => splitCard(briefCard(org, group, m, brief, locale)));
+          const partsIn = cached((locale) => splitCard(briefCard(org, group, m, compileBrief(m, people, locale), locale)));
           // The brief holds private input: personal chat only, never the channel.
           for (const lead of leads)
             partsIn(languageOf(lead)).forEach((card, i) =>

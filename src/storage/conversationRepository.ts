@@ -9,6 +9,8 @@ import { getOrNull, hasStatus, keyPart, type TableStore } from './tables';
  * AAD object id (so a reminder sweep loads every reference in one paged query); channels
  * at PK `t|{teamId}` RK `{channelId}` (a team's channels in one partition, so uninstalling
  * from a team is one query); group chats at PK `g|{conversationId}` RK `ref`.
+ * The names Teams sent with personal messages in their own partition `names`, RK the AAD object id (an install
+ * event carries no name and replaces the chat's row, so the name is kept beside it, not in it).
  * ChannelLinks: one small partition `links` holding both directions, `g|{org}|{group}` and
  * `c|{channelId}|{org}|{group}`, so a relink is one transaction.
  */
@@ -27,6 +29,10 @@ const linkRow = z.object({ org: z.string(), group: z.string(), channel: z.string
 
 const LINKS = 'links';
 const PERSONAL = 'personal';
+const NAMES = 'names';
+/** As the add-member form's name limit: a name longer than this is cut. */
+const NAME_LIMIT = 100;
+const nameRow = z.object({ rowKey: z.string(), userName: z.string() });
 const personalRow = z.object({ rowKey: z.string(), ref: z.string(), inactive: z.boolean().optional(), inactiveAt: z.string().optional() });
 /** A personal chat marked inactive after a 403/404 is tried again after this long (or as soon as the person writes). */
 export const INACTIVE_RETRY_MS = 24 * 3_600_000;
@@ -56,7 +62,10 @@ export class ConversationTableRepository implements ConversationRepository {
     if (known?.json === json && this.now() - known.at < WRITTEN_TTL_MS) return;
     // Replace also clears `inactive`: a user who writes to the bot again can be reached again. The
     // memory above expires, so a mark set by another instance is cleared by the next turn after it.
-    await this.store.table('Conversations').upsertEntity({ ...keys, ref: json, teamId: ref.teamId ?? '' }, 'Replace');
+    const { userName, ...stored } = ref;
+    await this.store.table('Conversations').upsertEntity({ ...keys, ref: JSON.stringify(stored), teamId: ref.teamId ?? '' }, 'Replace');
+    if (ref.conversationType === 'personal' && userName !== undefined)
+      await this.store.table('Conversations').upsertEntity({ partitionKey: NAMES, rowKey: keys.rowKey, userName: userName.slice(0, NAME_LIMIT) }, 'Replace');
     this.written.set(cacheKey, { json, at: this.now() });
   }
 
@@ -76,6 +85,7 @@ export class ConversationTableRepository implements ConversationRepository {
       for await (const e of links.listEntities({ queryOptions: { filter, select: ['RowKey'] } }))
         await deleteIgnoringMissing(() => links.deleteEntity(LINKS, e.rowKey ?? ''));
     } else await deleteIgnoringMissing(() => conversations.deleteEntity(keys.partitionKey, keys.rowKey));
+    if (ref.conversationType === 'personal') await deleteIgnoringMissing(() => conversations.deleteEntity(NAMES, keys.rowKey));
     for (const k of [...this.written.keys()]) if (k.startsWith(`${keys.partitionKey}/`)) this.written.delete(k);
   }
 
@@ -96,6 +106,15 @@ export class ConversationTableRepository implements ConversationRepository {
       if (!silenced) refs.set(row.rowKey, refSchema.parse(JSON.parse(row.ref)));
     }
     return refs;
+  }
+
+  async personalChatPeople(): Promise<{ aadObjectId: string; name: string }[]> {
+    const [active, out] = [await this.activePersonalReferences(), [] as { aadObjectId: string; name: string }[]];
+    for await (const e of this.store.table('Conversations').listEntities({ queryOptions: { filter: odata`PartitionKey eq ${NAMES}` } })) {
+      const row = nameRow.safeParse(e);
+      if (row.success && active.has(row.data.rowKey)) out.push({ aadObjectId: row.data.rowKey, name: row.data.userName });
+    }
+    return out;
   }
 
   async markInactive(ref: ConversationRef, at: Date = new Date(this.now())): Promise<void> {

@@ -105,6 +105,8 @@ export function conversationRefOf(activity: Partial<Activity>): ConversationRef 
     botName: a.recipient.name ?? '',
     userAadObjectId: type === 'personal' ? (a.from.aadObjectId?.toLowerCase() ?? null) : null,
     teamId,
+    // One line: a name with a line break would break every card it is on.
+    ...(type === 'personal' && a.from.name !== undefined && a.from.name.trim() !== '' ? { userName: a.from.name.replace(/\p{Cc}+/gu, ' ').trim() } : {}),
   };
 }
 

@@ -16,7 +16,7 @@ import { appointCard, chairCard, historyCard, ruleBreachText } from '../cards/ch
 import { chairTexts, roleName } from '../cards/chairTexts';
 import { addMemberCard, memberTexts, membersCard } from '../cards/memberCards';
 import { plain } from '../cards/escape';
-import { formTexts, NAME_MAX, REASON_MAX, type FieldTexts } from '../cards/formTexts';
+import { formTexts, REASON_MAX, type FieldTexts } from '../cards/formTexts';
 import { aadObjectIdSchema, type AadIdMode } from '../domain/aadId';
 import { isIsoDate } from '../domain/calendarDate';
 import { texts } from '../cards/texts';
@@ -40,14 +40,6 @@ const termDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((d) => isIsoDate(d) && d >= '2000-01-01' && d <= '2100-12-31');
-/** One line of text: no control characters (a name with a line break would break every card it is on). */
-const oneLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u);
 
 /** Routes the appointment form's submissions; the fields are checked by `appointSubmission` in the handler. */
 export const appointForm = z.object({ verb: z.literal('appoint') }).passthrough();
@@ -74,8 +66,8 @@ const addMemberSubmissionOf = (mode: AadIdMode) =>
     verb: z.literal('addMember'),
     org: slug,
     group: slug,
+    // Chosen from the people the form offers (checked again by the use case); a name is never typed.
     person: aadObjectIdSchema(mode),
-    displayName: oneLine(NAME_MAX).optional(),
     party: z
       .union([slug, z.literal('')])
       .optional()
@@ -208,7 +200,7 @@ export function teamRoster(context: TurnContext): TeamRoster {
 /** `lägg till <grupp>`: the add-member form, offering the linked team's roster. */
 export async function showAddMemberForm(turn: Turn, deps: ChairDeps, arg: string): Promise<void> {
   const r = await addMemberFormFor({ user: turn.user, channel: turn.ref, query: arg }, { ...deps, roster: teamRoster(turn.context) });
-  if (r.ok) return sendCard(turn, addMemberCard(r.value.target.org, r.value.target.group, r.value.roster, turn.locale));
+  if (r.ok) return sendCard(turn, addMemberCard(r.value.target.org, r.value.target.group, r.value.people, turn.locale));
   if (r.code === 'not-allowed') return reply(turn, memberTexts.notAllowed(plain(r.group)));
   return replyGroupLookup(turn, r);
 }
@@ -218,7 +210,7 @@ export async function submitAddMember(turn: Turn, deps: ChairDeps, form: unknown
   const data = await parseForm(turn, deps, addMemberSubmission[deps.aadIdMode], form, formTexts.addMemberFields);
   if (data === null) return;
   const result = await addMemberFromForm(
-    { org: data.org, group: data.group, aadObjectId: data.person, party: data.party === '' ? null : data.party, roles: [data.role], typedName: data.displayName },
+    { org: data.org, group: data.group, aadObjectId: data.person, party: data.party === '' ? null : data.party, roles: [data.role] },
     { user: turn.user, channel: turn.ref },
     { ...deps, roster: teamRoster(turn.context) },
   );

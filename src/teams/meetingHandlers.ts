@@ -295,7 +295,7 @@ export async function submitWrittenInput(turn: Turn, deps: MeetingDeps, data: z.
 
 /** `sammanställning <möte>`: the brief with everyone's input, for the group's chair, vice chair and process leader, in personal chat only. */
 export async function showBrief(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
-  const r = await meetingBrief(meetingRefOf(arg), { ...userAt(turn, deps), scope: turn.ref.conversationType }, deps);
+  const r = await meetingBrief(meetingRefOf(arg), { ...userAt(turn, deps), scope: turn.ref.conversationType, locale: turn.locale }, deps);
   if (!r.ok) {
     if (r.code === 'no-personal-chat') return refusePrivately(turn, deps);
     return reply(turn, r.code === 'not-input-reader' ? t.notInputReader(r.group.shortName) : t.unknownMeeting);
@@ -307,7 +307,7 @@ export async function showBrief(turn: Turn, deps: MeetingDeps, arg: string): Pro
 
 /** `möten [grupp]`: the group's upcoming and recent meetings, a card each. */
 export async function showMeetings(turn: Turn, deps: MeetingDeps, arg: string): Promise<void> {
-  const r = await groupMeetings(arg, userAt(turn, deps), deps);
+  const r = await groupMeetings(arg, { ...userAt(turn, deps), locale: turn.locale }, deps);
   if (!r.ok) return reply(turn, r.code === 'no-group' ? texts.helpIntro : r.code === 'no-meetings' ? t.noMeetings : texts.groupNotFound(r.query));
   const { org, group, meetings, rights } = r.value;
   for (const { meeting, brief, mine, calls } of meetings) await sendCard(turn, meetingViewCard(org, group, meeting, brief, rights, turn.locale, mine, calls));

@@ -6,7 +6,7 @@ import { refreshMeetingCard } from '../app/publishMeeting';
 import type { AdaptiveCard } from '../cards/adaptive';
 import { plain } from '../cards/escape';
 import { meetingTexts } from '../cards/meetingTexts';
-import { minutesCard, minutesTexts as t } from '../cards/minutesCards';
+import { minutesCard, minutesTexts as t, sentForJustering } from '../cards/minutesCards';
 import { texts } from '../cards/texts';
 import { FORMER_MEMBER, type Meeting } from '../domain/meetings';
 import type { Group, Locale, LocalizedText } from '../domain/organisation';
@@ -58,7 +58,7 @@ export const minutesForm = z
 /** Display names from the roster; someone no longer on it is "tidigare ledamot", never their AAD id. */
 function names(record: GroupRecord | undefined, locale: Locale = 'sv'): (aad: string) => string {
   const map = new Map((record?.members ?? []).map((m) => [m.aadObjectId, m.displayName]));
-  return (a) => map.get(a) ?? (locale === 'sv' ? FORMER_MEMBER : 'former member');
+  return (a) => map.get(a) ?? FORMER_MEMBER[locale];
 }
 
 /** "8 december 2026" (or "8 December 2026") from a calendar date, for the notices (a date needs no time zone). */
@@ -179,12 +179,16 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
   const nameOf = names(result.value.record, turn.locale);
   if (data.verb === 'newMinutesVersion') return reply(turn, t.newVersionCreated(next.version));
   if (data.verb === 'sendMinutes') {
-    // Whoever cannot be reached is named to the sender.
-    const named = (j: string) => (j === result.value.defaulted ? t.defaultJusterare(plain(nameOf(j)))[turn.locale] : plain(nameOf(j)));
-    const lines = [t.sent(next.justerare.map(named).join(', '))[turn.locale]];
-    if (unreachable.length > 0) lines.push(t.unreachable(unreachable.map((j) => plain(nameOf(j))).join(', '), typedMeeting(group, meeting))[turn.locale]);
+    // Whoever cannot be reached is named to the sender, with what to do; the minutes are saved as sent either way.
     const { undelivered } = result.value;
-    if (undelivered.length > 0) lines.push(t.undelivered(undelivered.map((j) => plain(nameOf(j))).join(', '), typedMeeting(group, meeting))[turn.locale]);
+    const named = (j: string) => (j === result.value.defaulted ? t.defaultJusterare(plain(nameOf(j)))[turn.locale] : plain(nameOf(j)));
+    const missed = new Set([...unreachable, ...undelivered]);
+    const delivery = {
+      delivered: next.justerare.filter((j) => !missed.has(j)).map(named),
+      unreachable: unreachable.map(named),
+      undelivered: undelivered.map(named),
+      ref: typedMeeting(group, meeting),
+    };
     deps.logger.info('minutes.sent', {
       org: org.id,
       group: group.id,
@@ -192,7 +196,7 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
       unreachable: unreachable.length,
       undelivered: undelivered.length,
     });
-    return reply(turn, { sv: lines.join(' '), en: lines.join(' ') });
+    return reply(turn, { sv: sentForJustering(delivery, 'sv'), en: sentForJustering(delivery, 'en') });
   }
   if (data.verb === 'approveMinutes') {
     const card = await refreshMeetingCard({ org: org.id, group: group.id, meetingId: meeting.id }, { ...deps, board: agendaBoard(deps) });

@@ -62,7 +62,8 @@ describe('the attendance register', () => {
   it('offers the roster with those who said Jag kommer ticked; closed without changes, the minutes show exactly them', async () => {
     const { present, version } = await closeForm();
     expect([present.type, present.label, present.isMultiSelect]).toEqual(['Input.ChoiceSet', 'Närvarande', true]);
-    expect(present.choices.map((c) => c.title)).toEqual(['Ledamot kommun (demo)', 'Ledamot region (demo)', 'Ordförande LGS (demo)', 'Processledare LGS (demo)']);
+    // The ledamöter only: the process leader convenes and is not on the register.
+    expect(present.choices.map((c) => c.title)).toEqual(['Ledamot kommun (demo)', 'Ledamot region (demo)', 'Ordförande LGS (demo)']);
     expect(present.value).toBe([USERS.memberKommun, USERS.chairLgs].join(','));
     bot.connector.clear();
     await bot.post(actionSubmit({ verb: 'closeMeeting', ...data, version, present: present.value, [`summary_${itemId}`]: 'Budgeten diskuterades.' }, lead()));
@@ -70,11 +71,11 @@ describe('the attendance register', () => {
     expect(await minutesAttendance()).toEqual(['Närvarande: Ledamot kommun (demo), Ordförande LGS (demo)', 'Förhinder: Ledamot region (demo)']);
   });
 
-  it('follows the lead: unticking one who said Jag kommer and ticking the process leader changes the minutes', async () => {
+  it('follows the lead: unticking one who said Jag kommer changes the minutes', async () => {
     const { version } = await closeForm();
-    const present = [USERS.chairLgs, USERS.processLeaderLgs].join(',');
+    const present = [USERS.chairLgs].join(',');
     await bot.post(actionSubmit({ verb: 'closeMeeting', ...data, version, present, [`summary_${itemId}`]: 'Budgeten diskuterades.' }, lead()));
-    expect(await minutesAttendance()).toEqual(['Närvarande: Ordförande LGS (demo), Processledare LGS (demo)', 'Förhinder: Ledamot region (demo)']);
+    expect(await minutesAttendance()).toEqual(['Närvarande: Ordförande LGS (demo)', 'Förhinder: Ledamot region (demo)']);
     // The form opened again shows the register as recorded.
     expect((await closeForm()).present.value).toBe(present);
   });
@@ -99,15 +100,17 @@ describe('the attendance register', () => {
     expect(await minutesAttendance()).toEqual(['Närvarande: Ordförande LGS (demo)', 'Förhinder: Ledamot region (demo)']);
   });
 
-  it('refuses someone outside the group, naming the field, and changes nothing', async () => {
+  it('refuses someone outside the group, or the process leader who is not a ledamot, naming the field, and changes nothing', async () => {
     const { version } = await closeForm();
     bot.connector.clear();
     const submission = { verb: 'closeMeeting', ...data, version, present: `${USERS.chairLgs},${USERS.processLeaderNosam}`, [`summary_${itemId}`]: 'x' };
     await bot.post(actionSubmit(submission, lead()));
     await bot.post(actionSubmit(submission, { ...lead(), locale: 'en-US' }));
+    await bot.post(actionSubmit({ ...submission, present: `${USERS.chairLgs},${USERS.processLeaderLgs}` }, lead()));
     expect(bot.connector.texts()).toEqual([
-      'Fältet "Närvarande" får bara innehålla personer i gruppens förteckning. Inget sparades.',
-      'The field "Present" may only contain people on the group\'s roster. Nothing was saved.',
+      'Fältet "Närvarande" får bara innehålla gruppens ledamöter. Inget sparades.',
+      'The field "Present" may only contain the group\'s members. Nothing was saved.',
+      'Fältet "Närvarande" får bara innehålla gruppens ledamöter. Inget sparades.',
     ]);
     const stored = (await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', data.meetingId))!.meeting;
     expect([stored.status, stored.register]).toEqual(['planned', undefined]);

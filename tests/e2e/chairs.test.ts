@@ -276,8 +276,14 @@ describe('members', () => {
     bot.connector.clear();
     await bot.post(personalMessage('lägg till NOSAM Öckerö', opts(USERS.processLeaderNosam)));
     const card = lastCard();
+    // The linked team's people and everyone in the organisation's groups, by name, searchable; never an id to type.
+    expect(cardInputs(card).person.style).toBe('filtered');
     expect((cardInputs(card).person.choices as { title: string; value: string }[]).map((c) => c.title)).toEqual([
+      'Ledamot kommun (demo)',
+      'Ledamot region (demo)',
       'Ny ledamot (demo)',
+      'Ordförande LGS (demo)',
+      'Processledare LGS (demo)',
       'Processledare NOSAM Hisingen/Öckerö (demo)',
     ]);
     bot.connector.clear();
@@ -295,7 +301,7 @@ describe('members', () => {
     expect(bot.connector.texts()).toEqual([
       'Ny ledamot (demo) är nu med i NOSAM Öckerö.',
       'Bara en administratör eller processledaren för NOSAM Öckerö kan ändra gruppens ledamöter. Inget ändrades.',
-      'Personen finns inte längre i teamet. Öppna formuläret igen. Inget ändrades.',
+      'Personen finns inte bland dem jag kan föreslå. Öppna formuläret igen och välj i listan. Inget ändrades.',
     ]);
     bot.connector.clear();
     await bot.post(personalMessage('ledamöter NOSAM Öckerö', opts(USERS.processLeaderNosam)));

@@ -252,7 +252,7 @@ describe('minutes: private drafts and who approves', () => {
     expect(bot.connector.texts()).toEqual([
       'Bara ordföranden kan utse justerare. Inget ändrades.',
       'Anteckningarna för en punkt får vara högst 4 000 tecken. Inget ändrades.',
-      `Skickad för justering till Ordförande LGS (demo). Ordförande LGS (demo) kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar LGS 2026-12-08", eller be ordföranden utse en annan justerare.`,
+      'Minnesanteckningarna är sparade som skickade för justering. Ordförande LGS (demo) kunde inte nås: hen har ingen personlig chatt med mig än. När hen har öppnat Samverkansboten i Teams (installerat den) öppnar hen dem med **minnesanteckningar LGS 2026-12-08**. Ordföranden kan också utse en annan justerare.',
     ]);
     const stored = await bot.running.repos.decisions.minutes(ORG, 'lgs', id);
     expect([stored?.minutes.status, stored?.minutes.justerare, stored?.minutes.writtenBy]).toEqual(['sent', [USERS.chairLgs], USERS.processLeaderLgs]);
@@ -313,7 +313,7 @@ describe('minutes: private drafts and who approves', () => {
     const notes = Object.fromEntries(items.map((i, n) => [`notes_${i}`, `${n}${'å"\\'.repeat(1333)}`]));
     bot.connector.clear();
     await bot.post(actionSubmit({ ...send, ...notes }, opts(USERS.processLeaderLgs)));
-    expect(bot.connector.texts()[0]).toMatch(/^Skickad för justering till /);
+    expect(bot.connector.texts()[0]).toMatch(/^Minnesanteckningarna är sparade som skickade för justering\. /);
     const stored = await bot.running.repos.decisions.minutes(ORG, 'lgs', id);
     expect(stored?.minutes.items.map((i) => i.notes)).toEqual(items.map((i) => notes[`notes_${i}`]));
     expect(stored?.minutes.items.map((i) => i.notes.length)).toEqual(Array(8).fill(4000));

@@ -203,7 +203,7 @@ describe('minutes: draft, justering, lock, publish', () => {
     const send = (draft.actions as { data: Record<string, string> }[])[0].data;
     bot.connector.clear();
     await bot.post(actionSubmit({ ...send, [`notes_${itemId}`]: 'Processledaren presenterade årsrapporten.' }, opts(USERS.processLeaderLgs)));
-    expect(bot.connector.texts()).toEqual(['Skickad för justering till Ordförande LGS (demo).']);
+    expect(bot.connector.texts()).toEqual(['Minnesanteckningarna är sparade som skickade för justering. Ordförande LGS (demo) har fått dem i en personlig chatt.']);
     expect(bot.connector.sent.filter((s) => s.activity.attachments?.length).map((s) => s.conversationId)).toEqual([`a:personal-${USERS.chairLgs}`]);
     const toChair = bot.connector.sent.find((s) => s.conversationId === `a:personal-${USERS.chairLgs}`)!;
     const chairCard = toChair.activity.attachments![0].content;
@@ -251,6 +251,27 @@ describe('minutes: draft, justering, lock, publish', () => {
     expect(md).toContain('# Justerade minnesanteckningar\n\n## Möte 2026-12-08 13:00 (version 1)');
     expect(md).not.toContain(meetingId);
     expect(md).toContain('Justerat 2026-12-08 · publicerat: https://www.vardsamverkan.se/lgs/2026-12-08');
+    // The JSON keeps each id with the person's name beside it; the Markdown names people only.
+    const jsonUrl = (bot.connector.cards()[0].actions as { url: string }[])[2].url.replace('https://bot.example.se', bot.url);
+    const json = (await (await fetch(jsonUrl)).json()) as { decisions: Record<string, unknown>[]; minutes: Record<string, unknown>[] };
+    const [m] = json.minutes;
+    expect([m.writtenBy, m.writtenByName, m.justerare, m.justerareNames, m.approvedBy, m.approvedByName]).toEqual([
+      USERS.processLeaderLgs,
+      'Processledare LGS (demo)',
+      [USERS.chairLgs],
+      ['Ordförande LGS (demo)'],
+      USERS.chairLgs,
+      'Ordförande LGS (demo)',
+    ]);
+    const [d] = json.decisions;
+    expect([d.number, d.recordedBy, d.recordedByName, d.correctedBy, d.correctedByName]).toEqual([
+      'LGS 2026:1',
+      USERS.processLeaderLgs,
+      'Processledare LGS (demo)',
+      null,
+      null,
+    ]);
+    for (const id of Object.values(USERS)) expect(md).not.toContain(id);
   });
 
   it('offers a matter sent back as the first row of the next meeting form, with its history', async () => {

@@ -39,7 +39,9 @@ describe('the default justerare', () => {
   it('joins the chair when a process leader sends the minutes without naming anyone, and the reply says so', async () => {
     await bot.post(actionSubmit({ verb: 'saveSettings', org: 'goteborgsomradet', group: 'lgs', justerare: USERS.memberKommun }, lead()));
     await sendMinutes();
-    expect(bot.connector.texts()).toEqual(['Skickad för justering till Ordförande LGS (demo), Ledamot kommun (demo) (gruppens förvalda justerare).']);
+    expect(bot.connector.texts()).toEqual([
+      'Minnesanteckningarna är sparade som skickade för justering. Ordförande LGS (demo) och Ledamot kommun (demo) (gruppens förvalda justerare) har fått dem i en personlig chatt.',
+    ]);
     expect([minutesCardsTo(USERS.chairLgs).length, minutesCardsTo(USERS.memberKommun).length]).toEqual([1, 1]);
     const stored = await bot.running.repos.decisions.minutes(
       'goteborgsomradet',
@@ -51,7 +53,7 @@ describe('the default justerare', () => {
 
   it('without a default, the minutes go to the chair as before', async () => {
     await sendMinutes();
-    expect(bot.connector.texts()).toEqual(['Skickad för justering till Ordförande LGS (demo).']);
+    expect(bot.connector.texts()).toEqual(['Minnesanteckningarna är sparade som skickade för justering. Ordförande LGS (demo) har fått dem i en personlig chatt.']);
     expect(minutesCardsTo(USERS.memberKommun)).toEqual([]);
   });
 
@@ -60,7 +62,7 @@ describe('the default justerare', () => {
     bot.connector.script(personal(USERS.memberKommun), [{ status: 500 }, { status: 500 }]);
     await sendMinutes();
     expect(bot.connector.texts()).toEqual([
-      'Skickad för justering till Ordförande LGS (demo), Ledamot kommun (demo) (gruppens förvalda justerare). Minnesanteckningarna är sparade som skickade, men kortet kunde inte levereras till Ledamot kommun (demo) just nu, inte heller när jag försökte igen. Be dem skriva "minnesanteckningar LGS 2026-12-08" i chatten med mig, eller öppna minnesanteckningarna och skicka dem igen om en stund.',
+      'Minnesanteckningarna är sparade som skickade för justering. Ordförande LGS (demo) har fått dem i en personlig chatt. Kortet kunde inte levereras till Ledamot kommun (demo) (gruppens förvalda justerare) just nu, inte heller när jag försökte igen. Be hen skriva **minnesanteckningar LGS 2026-12-08** i chatten med mig, eller skicka dem igen om en stund.',
     ]);
     expect(bot.connector.attempts.filter((a) => a.conversationId === personal(USERS.memberKommun)).map((a) => a.status)).toEqual([500, 500]);
     const meetingId = (await bot.running.repos.groupState.groups('goteborgsomradet', ['lgs'])).get('lgs')!.meetings[0].id;
@@ -70,7 +72,7 @@ describe('the default justerare', () => {
   it('a send that fails once is tried again and reaches the justerare', async () => {
     bot.connector.script(personal(USERS.chairLgs), [{ status: 502 }]);
     await sendMinutes();
-    expect(bot.connector.texts()).toEqual(['Skickad för justering till Ordförande LGS (demo).']);
+    expect(bot.connector.texts()).toEqual(['Minnesanteckningarna är sparade som skickade för justering. Ordförande LGS (demo) har fått dem i en personlig chatt.']);
     expect(minutesCardsTo(USERS.chairLgs)).toHaveLength(1);
   });
 });

@@ -52,6 +52,24 @@ describe('buttons where the person is', () => {
     expect(cardTexts(bot.connector.cards()[0])).toContain('Har inte svarat: Ledamot kommun (demo), Ordförande LGS (demo)');
   });
 
+  it('offers the process leader, who is not a ledamot of LGS, no member buttons; a press on the channel card is refused and changes nothing', async () => {
+    await bot.post(personalMessage('möten LGS', opts(USERS.processLeaderLgs)));
+    const [view] = bot.connector.cards();
+    expect(titles(view)).toEqual(['Revidera', 'Sammanställning', 'Avsluta möte', 'Registrera beslut']);
+    expect(cardTexts(view).filter((l) => l.startsWith('Ditt svar'))).toEqual([]);
+    bot.connector.clear();
+    const data = { org: 'goteborgsomradet', group: 'lgs', meetingId };
+    const sv = await bot.post(actionExecute('absent', data, { ...opts(USERS.processLeaderLgs), channelId: CHANNEL }));
+    const en = await bot.post(actionExecute('attend', data, { ...opts(USERS.processLeaderLgs), locale: 'en-US', channelId: CHANNEL }));
+    const message = (r: { body: string }) => (JSON.parse(r.body) as { value: unknown }).value;
+    expect([message(sv), message(en)]).toEqual([
+      'Bara ledamöter i LGS svarar på mötet. Inget sparades.',
+      'Only members of LGS answer for the meeting. Nothing was saved.',
+    ]);
+    const answers = (await bot.running.repos.meetingInputs.load({ org: 'goteborgsomradet', group: 'lgs', id: meetingId })).answers;
+    expect(answers.filter((a) => a.member === USERS.processLeaderLgs)).toEqual([]);
+  });
+
   it('gives leads the minutes once the meeting is held, and Publicera sends the typed address with the command', async () => {
     now = new Date('2026-12-08T14:00:00Z');
     const { version } = (await bot.running.repos.groupState.meeting('goteborgsomradet', 'lgs', meetingId))!;

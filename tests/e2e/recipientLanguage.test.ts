@@ -194,7 +194,7 @@ describe('the minutes for justering and the outcome notice, in the recipient lan
     const draft = bot.connector.cards()[0] as { actions: { data: Record<string, unknown> }[] };
     bot.connector.clear();
     await bot.post(actionSubmit({ ...draft.actions[0].data, notes_a: 'Noterades.' }, opts(USERS.processLeaderLgs, 'sv-SE')));
-    expect(bot.connector.texts()).toEqual(['Sent for approval to Ordförande LGS (demo).']);
+    expect(bot.connector.texts()).toEqual(['The minutes are saved as sent for approval. Ordförande LGS (demo) has them in a personal chat.']);
     expect(cardsIn(personal(USERS.chairLgs))).toEqual([
       [
         'Minutes – LGS 2026-12-08',

@@ -27,7 +27,11 @@ const roster = async (group: string) => (await bot.running.repos.groupState.grou
 
 describe('a hostile display name', () => {
   it('shows literally in the member list and in a channel-fallback reminder mention', async () => {
-    const add = { verb: 'addMember', org: 'goteborgsomradet', group: 'nosam-ockero', person: NEW_MEMBER, displayName: HOSTILE, party: 'ockero', role: 'member' };
+    // The name comes from the linked team's roster (nobody types it), chosen on the add-member form.
+    bot.connector.roster = [{ id: '29:hostile', aadObjectId: NEW_MEMBER, name: HOSTILE }];
+    await bot.post(channelMessage('koppla NOSAM Öckerö', { ...opts(USERS.processLeaderNosam), channelId: '19:ockero-text@thread.tacv2' }));
+    bot.connector.clear();
+    const add = { verb: 'addMember', org: 'goteborgsomradet', group: 'nosam-ockero', person: NEW_MEMBER, party: 'ockero', role: 'member' };
     await bot.post(actionSubmit(add, opts(USERS.processLeaderNosam)));
     expect(bot.connector.texts()).toEqual(['\\*\\*Bold\\*\\* \\<at\\>x\\</at\\> \\[länk\\](javascript:alert(1)) är nu med i NOSAM Öckerö.']);
 
@@ -40,7 +44,6 @@ describe('a hostile display name', () => {
     ]);
 
     // The new member has no personal chat with the bot: the reminder goes to the linked channel with an @mention.
-    await bot.post(channelMessage('koppla NOSAM Öckerö', { ...opts(USERS.processLeaderNosam), channelId: '19:ockero-text@thread.tacv2' }));
     bot.connector.clear();
     await bot.running.scheduler.runOnce();
     const inChannel = bot.connector.sent.filter((s) => s.conversationId.startsWith('19:ockero-text@thread.tacv2'));
@@ -112,32 +115,19 @@ describe('the appointment form', () => {
 });
 
 describe('the add-member form', () => {
-  const add = {
-    verb: 'addMember',
-    org: 'goteborgsomradet',
-    group: 'nosam-hisingen',
-    person: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
-    displayName: 'Ny ledamot',
-    party: 'goteborg-avo',
-    role: 'member',
-  };
+  const PERSON = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+  const add = { verb: 'addMember', org: 'goteborgsomradet', group: 'nosam-hisingen', person: PERSON, party: 'goteborg-avo', role: 'member' };
 
   it.each([
     [
-      'a name over 100 characters',
-      { displayName: 'x'.repeat(101) },
-      'Formuläret sparades inte: namnet ska vara 1–100 tecken på en rad. Inget ändrades – rätta och skicka igen.',
+      'a person the form does not offer',
+      { person: '0f8fad5b-d9cb-469f-a165-70867728950f' },
+      'Personen finns inte bland dem jag kan föreslå. Öppna formuläret igen och välj i listan. Inget ändrades.',
     ],
     [
-      'a name with a line break',
-      { displayName: 'Ny\nledamot' },
-      'Formuläret sparades inte: namnet ska vara 1–100 tecken på en rad. Inget ändrades – rätta och skicka igen.',
-    ],
-    ['a blank name', { displayName: '   ' }, 'Formuläret sparades inte: namnet ska vara 1–100 tecken på en rad. Inget ändrades – rätta och skicka igen.'],
-    [
-      'a person id that is not a GUID',
+      'a person id that is not a GUID (a tampered card: the person is chosen, never typed)',
       { person: '7c9e6679-7425-40de-944b' },
-      'Formuläret sparades inte: AAD-objekt-id ska vara ett GUID, t.ex. 0f8fad5b-d9cb-469f-a165-70867728950e. Inget ändrades – rätta och skicka igen.',
+      'Kortet skickade ofullständiga eller ogiltiga uppgifter, så inget ändrades. Öppna kortet på nytt och försök igen.',
     ],
     [
       'a party id that is not a slug',
@@ -151,9 +141,11 @@ describe('the add-member form', () => {
     expect(await roster('nosam-hisingen')).toEqual(before);
   });
 
-  it('adds a person whose name is within the limits, as typed', async () => {
-    await bot.post(actionSubmit({ ...add, displayName: `  ${'Å'.repeat(100)}  ` }, opts(USERS.processLeaderNosam)));
-    expect(bot.connector.texts()).toEqual([`${'Å'.repeat(100)} är nu med i NOSAM Hisingen.`]);
-    expect((await roster('nosam-hisingen')).find((m) => m.aadObjectId === add.person)?.displayName).toBe('Å'.repeat(100));
+  it('adds a person who has opened the bot, by the name Teams sent (on one line), never a typed one', async () => {
+    await bot.post(personalMessage('hej', { ...opts(PERSON), name: '  Ny\nledamot  ' }));
+    bot.connector.clear();
+    await bot.post(actionSubmit({ ...add, displayName: 'Påhittat namn' }, opts(USERS.processLeaderNosam)));
+    expect(bot.connector.texts()).toEqual(['Ny ledamot är nu med i NOSAM Hisingen.']);
+    expect((await roster('nosam-hisingen')).find((m) => m.aadObjectId === PERSON)?.displayName).toBe('Ny ledamot');
   });
 });

@@ -19,6 +19,8 @@ export const USERS = {
 
 export interface Options {
   user?: string;
+  /** The display name Teams sends with a message (default "Demo"). */
+  name?: string;
   locale?: string;
   tenant?: string;
   serviceUrl: string;
@@ -37,7 +39,7 @@ function base(o: Options) {
     timestamp: new Date().toISOString(),
     serviceUrl: o.serviceUrl,
     channelId: 'msteams',
-    from: { id: `29:${user}`, name: 'Demo', aadObjectId: user },
+    from: { id: `29:${user}`, name: o.name ?? 'Demo', aadObjectId: user },
     recipient: { ...BOT },
     locale: o.locale ?? 'sv-SE',
     tenant,

@@ -15,6 +15,8 @@ import { GBG, group } from '../helpers/shippedOrgs';
 
 const NOW = new Date('2026-05-04T10:00:00Z');
 const ALICE = '11111111-2222-3333-4444-555555555555';
+const BO = '22222222-2222-3333-4444-555555555555';
+const CARL = '33333333-2222-3333-4444-555555555555';
 
 const ref = (over: Partial<ConversationRef> = {}): ConversationRef => ({
   channelId: 'msteams',
@@ -32,7 +34,7 @@ const ref = (over: Partial<ConversationRef> = {}): ConversationRef => ({
 const user = (over: Partial<UserContext> = {}): UserContext => ({ aadObjectId: ALICE, preferredLocale: null, memberships: [], adminOf: [], globalAdmin: false, ...over });
 
 /** A conversation store that records every call, with the given channel links. */
-function conversations(links: ChannelLink[] = [], known = false) {
+function conversations(links: ChannelLink[] = [], known = false, chats: { aadObjectId: string; name: string }[] = []) {
   const calls: string[] = [];
   const repo: Partial<ConversationRepository> = {
     hasReference: (r) => (calls.push(`has ${r.conversationId}`), Promise.resolve(known)),
@@ -40,6 +42,7 @@ function conversations(links: ChannelLink[] = [], known = false) {
     removeReference: (r) => (calls.push(`remove ${r.conversationId}`), Promise.resolve()),
     linksOfChannel: (c) => (calls.push(`links ${c.conversationId}`), Promise.resolve(links.filter((l) => l.channel.conversationId === c.conversationId))),
     channelOfGroup: (org, g) => (calls.push(`channelOf ${org}/${g}`), Promise.resolve(links.find((l) => l.org === org && l.group === g) ?? null)),
+    personalChatPeople: () => Promise.resolve(chats),
   };
   return { repo: repo as ConversationRepository, calls };
 }
@@ -155,24 +158,31 @@ describe('adding a member', () => {
   const admin = user({ adminOf: [GBG.id] });
   const roster = (teamId: string) => Promise.resolve(teamId === 'team-of-lgs' ? [{ aadObjectId: ALICE, name: 'Alice Andersson' }] : []);
 
-  it("offers the linked team's roster to an admin, and refuses the form to others", async () => {
-    const c = conversations([link('lgs', ref({ teamId: 'team-of-lgs' }))]);
+  it("offers the organisation's rosters, the linked team's roster and personal chats, once each by name, to an admin; refuses the form to others", async () => {
+    const c = conversations([link('lgs', ref({ teamId: 'team-of-lgs' }))], false, [
+      { aadObjectId: BO, name: 'Bo Berg' },
+      { aadObjectId: ALICE, name: 'Alice i chatten' },
+    ]);
+    const state = groupState([
+      { group: 'nosam-hisingen', terms: [], meetings: [], version: null, members: [{ aadObjectId: CARL, displayName: 'Carl Ceder', party: null, roles: ['member'] }] },
+    ]);
     const personal = ref({ conversationType: 'personal' });
-    const offered = await addMemberForm({ user: admin, channel: personal, query: 'lgs' }, { catalog, conversations: c.repo, roster });
-    expect(offered.ok && offered.value.roster).toEqual([{ aadObjectId: ALICE, name: 'Alice Andersson' }]);
-    expect(await addMemberForm({ user: user(), channel: personal, query: 'lgs' }, { catalog, conversations: c.repo, roster })).toEqual({
-      ok: false,
-      code: 'not-allowed',
-      group: 'LGS',
-    });
+    const deps = { catalog, conversations: c.repo, groupState: state.repo, roster };
+    const offered = await addMemberForm({ user: admin, channel: personal, query: 'lgs' }, deps);
+    expect(offered.ok && offered.value.people).toEqual([
+      { aadObjectId: ALICE, name: 'Alice Andersson' },
+      { aadObjectId: BO, name: 'Bo Berg' },
+      { aadObjectId: CARL, name: 'Carl Ceder' },
+    ]);
+    expect(await addMemberForm({ user: user(), channel: personal, query: 'lgs' }, deps)).toEqual({ ok: false, code: 'not-allowed', group: 'LGS' });
   });
 
-  it('takes the name from the team roster when none was typed, and refuses someone not in the team', async () => {
+  it('takes the name of the person chosen among those offered, and refuses anyone else', async () => {
     const c = conversations([link('lgs', ref({ teamId: 'team-of-lgs' }))]);
     const state = groupState();
     const deps = { catalog, conversations: c.repo, groupState: state.repo, roster };
     const ctx = { user: admin, channel: ref({ conversationType: 'personal' }) };
-    const base = { org: GBG.id, group: 'lgs', party: null, roles: ['processLeader' as const], typedName: undefined };
+    const base = { org: GBG.id, group: 'lgs', party: null, roles: ['processLeader' as const] };
     const added = await addMemberFromForm({ ...base, aadObjectId: ALICE.toUpperCase() }, ctx, deps);
     expect(added.ok && added.value.member).toEqual({ aadObjectId: ALICE, displayName: 'Alice Andersson', party: null, roles: ['processLeader'] });
     expect(await addMemberFromForm({ ...base, aadObjectId: '99999999-2222-3333-4444-555555555555' }, ctx, deps)).toEqual({ ok: false, code: 'not-in-team' });

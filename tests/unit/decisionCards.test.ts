@@ -243,8 +243,26 @@ describe('the Markdown export', () => {
   });
 
   it('the JSON export names who was present and absent, never by id', () => {
-    const m = { ...({} as Minutes), meetingId: 'm1', items: [], present: ['a1'], absent: [], names: { a1: 'Processledare Persson' } };
-    const json = JSON.parse(decisionsJson(GBG, LGS, [], [m])) as { minutes: Record<string, unknown>[] };
-    expect([json.minutes[0].present, json.minutes[0].absent, json.minutes[0].names]).toEqual([['Processledare Persson'], [], undefined]);
+    const m = {
+      ...({} as Minutes),
+      meetingId: 'm1',
+      items: [],
+      present: ['a1'],
+      absent: [],
+      names: { a1: 'Processledare Persson' },
+      writtenBy: 'a1',
+      justerare: ['c1', 'gone'],
+      approvedBy: 'c1',
+    };
+    const json = JSON.parse(decisionsJson(GBG, LGS, [], [m], [], { c1: 'Ordförande Olsson' })) as { minutes: Record<string, unknown>[] };
+    const [out] = json.minutes;
+    expect([out.present, out.absent, out.names]).toEqual([['Processledare Persson'], [], undefined]);
+    // Each id with the name beside it; someone the bot no longer knows is "(namn saknas)", never blank.
+    expect([out.writtenByName, out.justerare, out.justerareNames, out.approvedByName]).toEqual([
+      'Processledare Persson',
+      ['c1', 'gone'],
+      ['Ordförande Olsson', '(namn saknas)'],
+      'Ordförande Olsson',
+    ]);
   });
 });

@@ -70,15 +70,20 @@ describe('cycleCard', () => {
 });
 
 describe('addMemberCard', () => {
-  it("offers the team's people when there is a roster", () => {
+  it('offers the people the bot knows by name, searchable, the id only in the value', () => {
     const person = cardInputs(json(addMemberCard(GBG, lgs, [{ aadObjectId: 'a', name: 'Anna' }], 'sv'))).person;
-    expect([person.type, person.choices]).toEqual(['Input.ChoiceSet', [{ title: 'Anna', value: 'a' }]]);
+    expect([person.type, person.style, person.choices]).toEqual(['Input.ChoiceSet', 'filtered', [{ title: 'Anna', value: 'a' }]]);
   });
 
-  it('asks for the id without a team, with a pattern that refuses 36 dashes', () => {
-    const person = cardInputs(json(addMemberCard(GBG, lgs, null, 'sv'))).person;
-    const pattern = new RegExp(String(person.regex));
-    expect([person.label, pattern.test('-'.repeat(36)), pattern.test('3f2504e0-4f89-11d3-9a0c-0305e82c3301')]).toEqual(['AAD-objekt-id (GUID)', false, true]);
+  it('says how to get someone in when nobody is known, and asks for no id', () => {
+    const c = json(addMemberCard(GBG, lgs, [], 'sv'));
+    expect([Object.keys(cardInputs(c)), cardTexts(c)]).toEqual([
+      [],
+      [
+        'Lägg till i LGS',
+        'Jag känner ingen att föreslå ännu. Be personen öppna Samverkansboten i Teams en gång, eller lägg till boten i gruppens team och koppla kanalen (koppla \\<grupp\\>); öppna sedan formuläret igen.',
+      ],
+    ]);
   });
 });
 

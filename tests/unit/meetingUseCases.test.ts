@@ -251,12 +251,12 @@ describe('the brief and the list of meetings', () => {
     const key = { org: 'goteborgsomradet', group: 'lgs', id: REF.meetingId };
     await fake.ports.meetingInputs.saveAnswer(key, { member: 'anna', attendance: 'absent', at: NOW.toISOString() });
     await fake.ports.meetingInputs.saveInputs(key, [{ author: 'anna', item: 'p1-aaaa', text: 'Ja', at: NOW.toISOString() }]);
-    const r = await meetingBrief(REF, { user: PL, now: NOW, scope: 'channel' }, fake.ports);
+    const r = await meetingBrief(REF, { user: PL, now: NOW, scope: 'channel', locale: 'sv' }, fake.ports);
     if (!r.ok) throw new Error(r.code);
     expect(r.value.destination).toEqual({ kind: 'personal', ref: conversation('a:pl', 'personal') });
     expect(r.value.brief.perItem[0]?.inputs).toEqual([{ author: 'Anna Ek', text: 'Ja' }]);
     expect(r.value.brief.absentWithInput).toEqual(['Anna Ek']);
-    const member = await meetingBrief(REF, { user: MEMBER, now: NOW, scope: 'personal' }, fake.ports);
+    const member = await meetingBrief(REF, { user: MEMBER, now: NOW, scope: 'personal', locale: 'sv' }, fake.ports);
     expect(!member.ok && member.code).toBe('not-input-reader');
   });
 
@@ -264,17 +264,17 @@ describe('the brief and the list of meetings', () => {
     const fake = meetingPorts({ members });
     const days = ['2026-11-03', '2026-11-24', '2026-12-08', '2027-01-12', '2027-02-09', '2027-03-09'];
     for (const [i, d] of days.entries()) fake.seed(meeting({ id: `${d}-0000000${i}`, date: d, startsAt: `${d}T12:00:00.000Z` }));
-    const r = await groupMeetings('', { user: MEMBER, now: NOW }, fake.ports);
+    const r = await groupMeetings('', { user: MEMBER, now: NOW, locale: 'sv' }, fake.ports);
     if (!r.ok) throw new Error(r.code);
     expect(r.value.meetings.map((m) => m.meeting.date)).toEqual(['2026-11-24', '2026-12-08', '2027-01-12', '2027-02-09']);
     expect(r.value.rights).toEqual({ lead: false, brief: false, member: true });
-    const lead = await groupMeetings('LGS', { user: PL, now: NOW }, fake.ports);
+    const lead = await groupMeetings('LGS', { user: PL, now: NOW, locale: 'sv' }, fake.ports);
     expect(lead.ok && lead.value.rights).toEqual({ lead: true, brief: true, member: true });
   });
 
   it('no group, no meetings', async () => {
-    expect(await groupMeetings('', { user: STRANGER, now: NOW }, meetingPorts().ports)).toEqual(fail('no-group'));
-    expect(await groupMeetings('LGS', { user: MEMBER, now: NOW }, meetingPorts().ports)).toEqual(fail('no-meetings'));
+    expect(await groupMeetings('', { user: STRANGER, now: NOW, locale: 'sv' }, meetingPorts().ports)).toEqual(fail('no-group'));
+    expect(await groupMeetings('LGS', { user: MEMBER, now: NOW, locale: 'sv' }, meetingPorts().ports)).toEqual(fail('no-meetings'));
   });
 });
 
@@ -283,7 +283,7 @@ describe('closing a meeting', () => {
   const STARTED = new Date('2026-12-08T13:00:00.000Z');
 
   it('marks it held with the summaries (items not submitted keep theirs) and counts förhinder', async () => {
-    const fake = meetingPorts();
+    const fake = meetingPorts({ members: [...members] });
     const version = fake.seed(meeting({ summaries: { 'p2-bbbb': 'Informerat' } }));
     await fake.ports.meetingInputs.saveAnswer(
       { org: 'goteborgsomradet', group: 'lgs', id: REF.meetingId },

@@ -278,7 +278,7 @@ describe('compileBrief', () => {
         input('u-asa', GENERAL, ''),
       ],
     });
-    const brief = compileBrief(m, p);
+    const brief = compileBrief(m, p, 'sv');
     expect(brief.perItem.map((p) => p.item.id)).toEqual(['a', 'c']);
     expect(brief.perItem[0].item).toBe(agenda[0]);
     expect(brief.perItem[0].inputs).toEqual([
@@ -298,11 +298,13 @@ describe('compileBrief', () => {
     expect(brief.noAnswer).toBe(1);
   });
 
-  test('names someone no longer on the roster "tidigare ledamot", never by their AAD id', () => {
+  test('names someone no longer on the roster "tidigare ledamot" (English: "former member"), never by their AAD id', () => {
     const gone = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
-    const brief = compileBrief(m, people({ members, answers: [answer(gone, 'absent')], inputs: [input(gone, 'a', 'Skrev innan jag slutade')] }));
+    const brief = compileBrief(m, people({ members, answers: [answer(gone, 'absent')], inputs: [input(gone, 'a', 'Skrev innan jag slutade')] }), 'sv');
     expect(brief.perItem[0].inputs).toEqual([{ author: 'tidigare ledamot', text: 'Skrev innan jag slutade' }]);
     expect(brief.absentWithInput).toEqual(['tidigare ledamot']);
+    const read = compileBrief(m, people({ members, answers: [answer(gone, 'absent')], inputs: [input(gone, 'a', 'Wrote before leaving')] }), 'en');
+    expect([read.perItem[0].inputs, read.absentWithInput]).toEqual([[{ author: 'former member', text: 'Wrote before leaving' }], ['former member']]);
   });
 
   test('absent with and without input, names sorted with Swedish collation', () => {
@@ -311,7 +313,7 @@ describe('compileBrief', () => {
       answers: [answer('u-orjan', 'absent'), answer('u-asa', 'absent'), answer('u-zara', 'absent'), answer('u-anna', 'absent'), answer('u-arla', 'absent')],
       inputs: [input('u-arla', GENERAL, 'bara allmänt'), input('u-zara', 'a', ' \n\t '), input('u-anna', 'a', 'text')],
     });
-    const brief = compileBrief(m, p);
+    const brief = compileBrief(m, p, 'sv');
     expect(brief.absentWithInput).toEqual(['Anna Andersson', 'Ärla Ek']);
     expect(brief.absentWithoutInput).toEqual(['Zara Zetterlund', 'Åsa Åberg', 'Örjan Olsson']);
     expect(brief.general).toEqual([{ author: 'Ärla Ek', text: 'bara allmänt' }]);
@@ -322,7 +324,7 @@ describe('compileBrief', () => {
   });
 
   test('input is kept as written (not trimmed) once it is non-blank', () => {
-    const brief = compileBrief(m, people({ members, answers: [answer('u-bo', 'absent')], inputs: [input('u-bo', 'a', '  Se bilaga.  ')] }));
+    const brief = compileBrief(m, people({ members, answers: [answer('u-bo', 'absent')], inputs: [input('u-bo', 'a', '  Se bilaga.  ')] }), 'sv');
     expect(brief.perItem[0].inputs).toEqual([{ author: 'Bo Berg', text: '  Se bilaga.  ' }]);
   });
 
@@ -330,6 +332,7 @@ describe('compileBrief', () => {
     const brief = compileBrief(
       m,
       people({ members, answers: [answer('u-bo', 'attending')], inputs: [input('u-bo', 'a', 'x'), input('u-cia', 'a', 'y'), input('u-cia', GENERAL, 'z')] }),
+      'sv',
     );
     expect(brief.perItem.map((p) => p.inputs)).toEqual([[], []]);
     expect(brief.general).toEqual([]);
@@ -338,7 +341,7 @@ describe('compileBrief', () => {
   });
 
   test('input only on a withdrawn item does not count: the chair would see nothing of it', () => {
-    const brief = compileBrief(m, people({ members, answers: [answer('u-asa', 'absent')], inputs: [input('u-asa', 'b', 'om SRO')] }));
+    const brief = compileBrief(m, people({ members, answers: [answer('u-asa', 'absent')], inputs: [input('u-asa', 'b', 'om SRO')] }), 'sv');
     expect(brief.perItem.map((p) => p.inputs)).toEqual([[], []]);
     expect(brief.absentWithInput).toEqual([]);
     expect(brief.absentWithoutInput).toEqual(['Åsa Åberg']);
@@ -357,7 +360,7 @@ describe('compileBrief', () => {
     ['an answer from someone not on the roster', people({ members, answers: [answer('u-ghost', 'attending')] }), [1, 0, 7]],
   ];
   test.each(counts)('counts: %s', (_name, p, [attending, absent, noAnswer]) => {
-    const brief = compileBrief(m, p);
+    const brief = compileBrief(m, p, 'sv');
     expect({ attending: brief.attending, absent: brief.absent, noAnswer: brief.noAnswer }).toEqual({ attending, absent, noAnswer });
   });
 
@@ -365,6 +368,7 @@ describe('compileBrief', () => {
     const brief = compileBrief(
       meeting({ agenda: [item('a', { withdrawn: true })] }),
       people({ members, answers: [answer('u-bo', 'absent')], inputs: [input('u-bo', GENERAL, 'g')] }),
+      'sv',
     );
     expect(brief.perItem).toEqual([]);
     expect(brief.general).toEqual([{ author: 'Bo Berg', text: 'g' }]);

@@ -43,7 +43,7 @@ const N = false;
 const EXPECTED: Record<Role, Record<Action, boolean>> = {
   //                          leadMeeting readInput readDraftMinutes editMinutes nameJusterare approveMinutes recordDecision markCycleDone appoint editRoster linkChannel export rotateTokens takePart
   'org admin':                { leadMeeting: Y, readInput: N, readDraftMinutes: N, editMinutes: N, nameJusterare: N, approveMinutes: N, recordDecision: N, markCycleDone: N, appoint: Y, editRoster: Y, linkChannel: Y, export: Y, rotateTokens: Y, takePart: N, editCycle: Y, editOrgCycle: Y, editSettings: Y, manageAdmins: Y, nameDeputy: Y },
-  'process leader':           { leadMeeting: Y, readInput: Y, readDraftMinutes: Y, editMinutes: Y, nameJusterare: N, approveMinutes: N, recordDecision: Y, markCycleDone: Y, appoint: Y, editRoster: Y, linkChannel: Y, export: Y, rotateTokens: N, takePart: Y, editCycle: Y, editOrgCycle: N, editSettings: Y, manageAdmins: N, nameDeputy: Y },
+  'process leader':           { leadMeeting: Y, readInput: Y, readDraftMinutes: Y, editMinutes: Y, nameJusterare: N, approveMinutes: N, recordDecision: Y, markCycleDone: Y, appoint: Y, editRoster: Y, linkChannel: Y, export: Y, rotateTokens: N, takePart: N, editCycle: Y, editOrgCycle: N, editSettings: Y, manageAdmins: N, nameDeputy: Y },
   chair:                      { leadMeeting: Y, readInput: Y, readDraftMinutes: Y, editMinutes: Y, nameJusterare: Y, approveMinutes: Y, recordDecision: Y, markCycleDone: Y, appoint: N, editRoster: N, linkChannel: N, export: Y, rotateTokens: N, takePart: Y, editCycle: Y, editOrgCycle: N, editSettings: N, manageAdmins: N, nameDeputy: N },
   'vice chair':               { leadMeeting: Y, readInput: Y, readDraftMinutes: Y, editMinutes: Y, nameJusterare: N, approveMinutes: N, recordDecision: Y, markCycleDone: Y, appoint: N, editRoster: N, linkChannel: N, export: Y, rotateTokens: N, takePart: Y, editCycle: N, editOrgCycle: N, editSettings: N, manageAdmins: N, nameDeputy: N },
   'plain member':             { leadMeeting: N, readInput: N, readDraftMinutes: N, editMinutes: N, nameJusterare: N, approveMinutes: N, recordDecision: N, markCycleDone: N, appoint: N, editRoster: N, linkChannel: N, export: N, rotateTokens: N, takePart: Y, editCycle: N, editOrgCycle: N, editSettings: N, manageAdmins: N, nameDeputy: N },
@@ -122,7 +122,13 @@ describe('rolesIn: roles in one group on a date', () => {
   it("does not make another group's process leader this group's lead", () => {
     const pl = user({ memberships: [{ org: ORG, group: 'nosam-hisingen', party: null, roles: ['processLeader'] }] });
     expect(rolesIn(pl, where())).toEqual(NO_ROLES);
-    expect(rolesIn(pl, where([], 'nosam-hisingen'))).toEqual({ ...NO_ROLES, processLeader: true, member: true });
+    expect(rolesIn(pl, where([], 'nosam-hisingen'))).toEqual({ ...NO_ROLES, processLeader: true });
+  });
+
+  it('lets a process leader take part only when they are also a ledamot of the group', () => {
+    const plOnly = user({ memberships: [{ org: ORG, group: 'lgs', party: null, roles: ['processLeader'] }] });
+    const plAndMember = user({ memberships: [{ org: ORG, group: 'lgs', party: 'su', roles: ['member', 'processLeader'] }] });
+    expect([mayIn('takePart', plOnly, where()), mayIn('takePart', plAndMember, where())]).toEqual([false, true]);
   });
 
   it('does not count a same-named group in another organisation', () => {
