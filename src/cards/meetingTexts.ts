@@ -17,17 +17,23 @@ export const statusLabel: Record<MeetingStatus, { sv: string; en: string }> = {
   published: both('Publicerat', 'Published'),
 };
 
+/** The one readable form of a day shown to people: "tis 8 dec. 2026" (sv), "Tue, 8 Dec 2026" (en). */
+const DAY = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' } as const;
+const intlLocale = (locale: Locale) => (locale === 'sv' ? 'sv-SE' : 'en-GB');
+
 /** Formats an instant as date and time in the organisation's zone, e.g. "tis 8 dec. 2026 14:00". */
 export function when(iso: string, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, ...DAY, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/**
+ * Formats a calendar date (YYYY-MM-DD, already a day in the organisation's calendar) the way `when`
+ * shows the day, e.g. "tors 10 dec. 2026" / "Thu, 10 Dec 2026". ISO stays where it is data: exports,
+ * `.ics`, button data and what people type. Without the weekday where the text names it anyway.
+ */
+export function day(date: string, locale: Locale, weekday = true): string {
+  const { weekday: _w, ...noWeekday } = DAY;
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: 'UTC', ...(weekday ? DAY : noWeekday) }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** A meeting's time with its planned end when known, e.g. "tis 8 dec. 2026 13:00–14:30". */

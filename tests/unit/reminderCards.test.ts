@@ -94,8 +94,8 @@ describe('cycleCard', () => {
     const card = asRecord(cycleCard('LGS', [occurrence(), occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' })], 'https://bot/ics/abc', 'sv'));
     expect(cardTexts(card)).toEqual([
       'Årshjul – LGS',
-      '2027-05-31: LGS årsrapport',
-      '2026-12-28: LGS årsrapport (flyttad från 2026-12-26, annandag jul)',
+      'mån 31 maj 2027: LGS årsrapport',
+      'mån 28 dec. 2026: LGS årsrapport (flyttad från 26 dec. 2026, annandag jul)',
       'Kalenderlänk (lägg till i Outlook via "Lägg till kalender" → "Från internet"): https://bot/ics/abc',
     ]);
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Prenumerera i Outlook', url: 'https://bot/ics/abc' }]);
@@ -103,7 +103,20 @@ describe('cycleCard', () => {
 
   it('gives the holiday a deadline moved off in English on an English card', () => {
     const card = asRecord(cycleCard('LGS', [occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' })], null, 'en'));
-    expect(cardTexts(card)).toEqual(['Annual cycle – LGS', '2026-12-28: LGS annual report (moved from 2026-12-26, Boxing Day)']);
+    expect(cardTexts(card)).toEqual(['Annual cycle – LGS', 'Mon, 28 Dec 2026: LGS annual report (moved from 26 Dec 2026, Boxing Day)']);
+  });
+
+  it("says whose term ends: the chair's and the vice's on their own lines, one line when they end the same day", () => {
+    const TERM_END = GBG.annualCycle.find((i) => i.id === 'ordforandeperiod-slutar')!;
+    const ends = (post: 'chair' | 'viceChair', deadline: string) =>
+      occurrence({ item: TERM_END, key: `ordforandeperiod-slutar|term:${post}${deadline}`, deadline, post });
+    expect(cardTexts(asRecord(cycleCard('LGS', [ends('viceChair', '2026-06-30'), ends('chair', '2026-12-31')], null, 'sv'))).slice(1)).toEqual([
+      'tis 30 juni 2026: Vice ordförandens period löper ut – förbered nästa vice ordförande',
+      'tors 31 dec. 2026: Ordförandens period löper ut – förbered nästa ordförande',
+    ]);
+    expect(cardTexts(asRecord(cycleCard('LGS', [ends('chair', '2026-12-31'), ends('viceChair', '2026-12-31')], null, 'en'))).slice(1)).toEqual([
+      "Thu, 31 Dec 2026: The chair's and vice chair's terms end – prepare the next chair and vice chair",
+    ]);
   });
 
   it('says so when nothing is coming, and offers no link without one', () => {
