@@ -5,6 +5,7 @@ import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
 import { both } from './texts';
+import { day } from './meetingTexts';
 
 export const kindNames: Record<DecisionKind, { sv: string; en: string }> = {
   beslut: both('Beslut', 'Decision'),
@@ -167,7 +168,7 @@ export function holderName(org: Organisation | undefined, id: string, locale: Lo
 export function decisionCard(d: Decision, canRecord: boolean, locale: Locale, org: Organisation): AdaptiveCard {
   const holder = (id: string) => plain(holderName(org, id, locale));
   const rows: [string, string][] = [
-    [decisionTexts.date[locale], d.date],
+    [decisionTexts.date[locale], day(d.date, locale)],
     [decisionTexts.kind[locale], kindNames[d.kind][locale]],
     [decisionTexts.outcome[locale], outcomeNames[d.outcome][locale]],
   ];
@@ -175,11 +176,15 @@ export function decisionCard(d: Decision, canRecord: boolean, locale: Locale, or
     rows.push([
       decisionTexts.forankringLabel[locale],
       d.forankring
-        .map((f) => `${holder(f.holder)}: ${f.status === 'done' ? `${decisionTexts.done[locale]} ${f.doneOn ?? ''}` : decisionTexts.pending[locale]}`)
+        .map(
+          (f) =>
+            `${holder(f.holder)}: ${f.status === 'done' ? `${decisionTexts.done[locale]}${f.doneOn === null ? '' : ` ${day(f.doneOn, locale)}`}` : decisionTexts.pending[locale]}`,
+        )
         .join(', '),
     ]);
   if (d.version > 1) rows.push([decisionTexts.version[locale], String(d.version)]);
-  if (d.retracted !== null) rows.push([locale === 'sv' ? 'Återkallat' : 'Retracted', `${dateIn(new Date(d.retracted.at), org.timeZone)}: ${plain(d.retracted.reason)}`]);
+  if (d.retracted !== null)
+    rows.push([locale === 'sv' ? 'Återkallat' : 'Retracted', `${day(dateIn(new Date(d.retracted.at), org.timeZone), locale)}: ${plain(d.retracted.reason)}`]);
   const body: CardElement[] = [facts(rows), textBlock(plain(d.text))];
   if (d.rationale) body.push(textBlock(plain(d.rationale), { isSubtle: true }));
   if (d.dissent) body.push(textBlock(`${decisionTexts.dissent[locale].split(' (')[0]}: ${plain(d.dissent)}`, { isSubtle: true }));

@@ -111,7 +111,7 @@ describe('decision register', () => {
     bot.connector.clear();
     await steps.kommunAnchored();
     expect(bot.connector.sent[0].activity.text).toBe('Förankringen hos Kommun för LGS 2026:1 är registrerad.');
-    expect(cardTexts(bot.connector.cards()[0])).toContain('Förankring: Kommun: klar 2026-12-08, Region (Västra Götalandsregionen): väntar');
+    expect(cardTexts(bot.connector.cards()[0])).toContain('Förankring: Kommun: klar tis 8 dec. 2026, Region (Västra Götalandsregionen): väntar');
     bot.connector.clear();
     await bot.post(personalMessage('förankring region', opts(USERS.memberRegion)));
     await bot.post(personalMessage('förankring kommun', opts(USERS.memberRegion)));
@@ -192,7 +192,7 @@ describe('minutes: draft, justering, lock, publish', () => {
     await bot.post(personalMessage(`minnesanteckningar ${ref()}`, opts(USERS.processLeaderLgs)));
     const draft = bot.connector.cards()[0];
     expect(cardTexts(draft).slice(0, 6)).toEqual([
-      'Minnesanteckningar – LGS 2026-12-08',
+      'Minnesanteckningar – LGS tis 8 dec. 2026',
       'Status: Utkast',
       'Version: 1',
       'Närvarande: –',
@@ -233,7 +233,7 @@ describe('minutes: draft, justering, lock, publish', () => {
     await bot.post(personalMessage(`minnesanteckningar ${ref()}`, opts(USERS.memberRegion)));
     const texts = cardTexts(bot.connector.cards()[0]);
     expect(texts).toContain('Status: Publicerad');
-    expect(texts).toContain('Justerat 2026-12-08, Ordförande LGS (demo)');
+    expect(texts).toContain('Justerat tis 8 dec. 2026, Ordförande LGS (demo)');
     expect(texts).toContain('Publicerad: https://www.vardsamverkan.se/lgs/2026-12-08');
     expect(texts).toContain('Processledaren presenterade årsrapporten.');
     bot.connector.clear();

@@ -260,7 +260,7 @@ describe('a meeting from agenda to catch-up', () => {
     await bot.post(personalMessage('möten LGS', opts(USERS.memberKommun)));
     const texts = cardTexts(bot.connector.cards()[0]);
     expect(texts.slice(0, 5)).toEqual([
-      'Dagordning – LGS · 2026-12-08',
+      'Dagordning – LGS · tis 8 dec. 2026',
       'Tid: tis 8 dec. 2026 13:00–13:30',
       'Plats: Teams-möte',
       'Status: Genomfört',

@@ -197,7 +197,7 @@ describe('the minutes for justering and the outcome notice, in the recipient lan
     expect(bot.connector.texts()).toEqual(['Sent for approval to Ordförande LGS (demo).']);
     expect(cardsIn(personal(USERS.chairLgs))).toEqual([
       [
-        'Minutes – LGS 2026-12-08',
+        'Minutes – LGS Tue, 8 Dec 2026',
         'Status: Sent for approval',
         'Version: 1',
         'Present: –',

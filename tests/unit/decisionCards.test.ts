@@ -47,10 +47,10 @@ describe('the decision card', () => {
     const c = decisionCard(d, true, 'sv', GBG);
     expect(cardTexts(c)).toEqual([
       'LGS 2026:3 – Rutin för \\*SIP\\*',
-      'Datum: 2026-12-08',
+      'Datum: tis 8 dec. 2026',
       'Typ: Beslut',
       'Utfall: Fattat i enighet',
-      'Förankring: Kommun: klar 2026-12-10, Region (Västra Götalandsregionen): väntar',
+      'Förankring: Kommun: klar tors 10 dec. 2026, Region (Västra Götalandsregionen): väntar',
       'LGS fastställer rutinen.',
     ]);
     expect(actions(c)).toEqual([
@@ -61,14 +61,14 @@ describe('the decision card', () => {
 
   it('marks a retracted decision with the date and the reason as typed', () => {
     const c = decisionCard(decision({ forankring: [], retracted: { by: 'pl', at: '2026-12-12T09:00:00Z', reason: '<at>Alla</at>' } }), true, 'en', GBG);
-    expect(cardTexts(c).slice(-2)).toEqual(['Retracted: 2026-12-12: \\<at\\>Alla\\</at\\>', 'LGS fastställer rutinen.']);
+    expect(cardTexts(c).slice(-2)).toEqual(['Retracted: Sat, 12 Dec 2026: \\<at\\>Alla\\</at\\>', 'LGS fastställer rutinen.']);
   });
 
   it("dates a retraction in the organisation's time zone, winter (+01:00) and summer (+02:00)", () => {
     const retractedAt = (at: string) => cardTexts(decisionCard(decision({ forankring: [], retracted: { by: 'pl', at, reason: 'Fel' } }), true, 'sv', GBG)).at(-2);
-    expect(retractedAt('2026-12-12T23:30:00Z')).toBe('Återkallat: 2026-12-13: Fel');
-    expect(retractedAt('2026-06-30T22:30:00Z')).toBe('Återkallat: 2026-07-01: Fel');
-    expect(retractedAt('2026-06-30T21:30:00Z')).toBe('Återkallat: 2026-06-30: Fel');
+    expect(retractedAt('2026-12-12T23:30:00Z')).toBe('Återkallat: sön 13 dec. 2026: Fel');
+    expect(retractedAt('2026-06-30T22:30:00Z')).toBe('Återkallat: ons 1 juli 2026: Fel');
+    expect(retractedAt('2026-06-30T21:30:00Z')).toBe('Återkallat: tis 30 juni 2026: Fel');
   });
 
   it('names förankring holders by principal or party in English too, never by id', () => {
@@ -160,7 +160,7 @@ describe('the minutes card', () => {
   it('shows status, people and notes, and gives a justerare approve and return', () => {
     const c = minutesCard(minutes, LGS, '2026-12-08', names, { edit: false, approve: true, nameJusterare: false }, 'W/"3"', 'sv');
     expect(cardTexts(c).slice(0, 7)).toEqual([
-      'Minnesanteckningar – LGS 2026-12-08',
+      'Minnesanteckningar – LGS tis 8 dec. 2026',
       'Status: Skickad för justering',
       'Version: 1',
       'Närvarande: Processledare Persson, Ordförande Olsson',
@@ -200,7 +200,7 @@ describe('the minutes card', () => {
       [],
       GBG.timeZone,
     );
-    expect(cardTexts(c)).toContain('Justerat 2026-07-01, Ordförande LGS');
+    expect(cardTexts(c)).toContain('Justerat ons 1 juli 2026, Ordförande LGS');
   });
 });
 

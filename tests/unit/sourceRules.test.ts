@@ -124,7 +124,7 @@ describe('årshjul dates the documents do not give are förslag', () => {
 
   it('the årshjul card marks each proposal', () => {
     const list = upcomingDeadlines(GBG, LGS, EMPTY, '2026-03-01', '2026-04-30');
-    expect(texts(cycleCard('LGS', list, null, 'sv'))).toEqual(['Årshjul – LGS', '2026-03-31: LGS årsrapport (förslag – inte fastställt)']);
+    expect(texts(cycleCard('LGS', list, null, 'sv'))).toEqual(['Årshjul – LGS', 'tis 31 mars 2026: LGS årsrapport (förslag – inte fastställt)']);
   });
 
   it('the calendar feed marks each proposal in SUMMARY and DESCRIPTION', () => {
