@@ -178,8 +178,12 @@ export const meetingTexts = {
     'Mötet är redan skapat från det här formuläret, så inget nytt skapades. Skriv **möten** för att se det.',
     'The meeting was already created from this form, so nothing new was created. Type **meetings** to see it.',
   ),
-  created: (group: string, at: string) =>
-    both(`Mötet för ${group} ${at} är skapat och dagordningen publicerad.`, `The ${group} meeting on ${at} is created and the agenda posted.`),
+  /** Where the agenda went and what comes next: answers on the card, the brief at the input deadline (`cutoff`) or on request. */
+  created: (group: string, at: string, cutoff: string) =>
+    both(
+      `Mötet för ${group} ${at} är skapat och dagordningen publicerad i gruppens kanal. Ledamöterna svarar Jag kommer eller Förhinder på kortet. Sammanställningen går till ordförande och processledare när synpunkterna stänger ${cutoff}; skriv **sammanställning ${group}** för att se den tidigare.`,
+      `The ${group} meeting on ${at} is created and the agenda posted in the group's channel. Members answer I'm attending or Can't attend on the card. The brief goes to the chair and process leader when input closes on ${cutoff}; type **brief ${group}** to see it sooner.`,
+    ),
   createdNoChannel: (group: string, at: string) =>
     both(
       `Mötet för ${group} ${at} är skapat. Gruppen har ingen kopplad kanal, så dagordningen visas här – koppla en kanal med **koppla** för att publicera den där.`,

@@ -112,7 +112,7 @@ describe('a meeting from agenda to catch-up', () => {
     await bot.post(actionSubmit({ ...form, formKey }, opts(USERS.processLeaderLgs)));
     await bot.post(actionSubmit({ ...form, formKey }, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual([
-      'Mötet för LGS tis 8 dec. 2026 13:00 är skapat och dagordningen publicerad.',
+      'Mötet för LGS tis 8 dec. 2026 13:00 är skapat och dagordningen publicerad i gruppens kanal. Ledamöterna svarar Jag kommer eller Förhinder på kortet. Sammanställningen går till ordförande och processledare när synpunkterna stänger mån 7 dec. 2026 13:00; skriv **sammanställning LGS** för att se den tidigare.',
       'Mötet är redan skapat från det här formuläret, så inget nytt skapades. Skriv **möten** för att se det.',
     ]);
     expect(cardsTo(CHANNEL, 'Dagordning – LGS')).toHaveLength(1);

@@ -246,7 +246,9 @@ describe('channel posts in the organisation language', () => {
         '0 attending · 0 absent',
       ],
     ]);
-    expect(bot.connector.texts()).toEqual(['Mötet för LGS tis 8 dec. 2026 13:00 är skapat och dagordningen publicerad.']);
+    expect(bot.connector.texts()).toEqual([
+      'Mötet för LGS tis 8 dec. 2026 13:00 är skapat och dagordningen publicerad i gruppens kanal. Ledamöterna svarar Jag kommer eller Förhinder på kortet. Sammanställningen går till ordförande och processledare när synpunkterna stänger mån 7 dec. 2026 13:00; skriv **sammanställning LGS** för att se den tidigare.',
+    ]);
   });
 
   it('falls back to the channel in English for someone without a personal chat, and still writes to the Swedish lead in Swedish', async () => {
