@@ -86,6 +86,22 @@ describe('decision register', () => {
     ]);
   });
 
+  it('reads consensus from the outcome when the form sends only the outcome (the form asks one question)', async () => {
+    const { consensus: _consensus, ...onlyOutcome } = submission({ outcome: 'återremitterat', forankring: 'kommun', title: 'Rutin för SIP' });
+    await bot.post(actionSubmit(onlyOutcome, opts(USERS.processLeaderLgs)));
+    const { consensus: _c2, ...decided } = submission({ title: 'Årsrapport 2026' });
+    await bot.post(actionSubmit(decided, opts(USERS.processLeaderLgs)));
+    expect(bot.connector.sent.map((s) => s.activity.text ?? '')).toEqual([
+      'Registrerat som LGS 2026:1. Ärendet läggs tillbaka i gruppens kö till ett kommande möte.',
+      'Registrerat som LGS 2026:2.',
+    ]);
+    const stored = await bot.running.repos.decisions.list('goteborgsomradet', 'lgs');
+    expect(stored.map((d) => [d.number, d.outcome, d.forankring.map((f) => f.holder)])).toEqual([
+      ['LGS 2026:2', 'enighet', ['kommun', 'region']],
+      ['LGS 2026:1', 'återremitterat', []],
+    ]);
+  });
+
   it('never gives two decisions recorded at once the same number', async () => {
     await Promise.all([1, 2, 3, 4].map((n) => bot.post(actionSubmit(submission({ title: `Samtidigt ${n}`, forankring: '' }), opts(USERS.processLeaderLgs)))));
     const numbers = (await bot.running.repos.decisions.list('goteborgsomradet', 'lgs')).map((d) => d.number);

@@ -6,7 +6,7 @@ import { newDecision, type Decision } from '../../src/domain/decisions';
 import type { Meeting } from '../../src/domain/meetings';
 import type { Minutes } from '../../src/domain/minutes';
 import { cardActions, cardInputs, cardTexts as textsOf } from '../helpers/cards';
-import { GBG, group } from '../helpers/shippedOrgs';
+import { GBG, SAMLA, group } from '../helpers/shippedOrgs';
 
 /** The decision and minutes cards: what a reader sees and what each button sends back. */
 
@@ -93,6 +93,43 @@ describe('the record and correction forms', () => {
     expect((inputs(c).itemId.choices as { title: string; value: string }[]).map((x) => x.value)).toEqual(['p1-abcd', 'p3-abcd']);
     expect(inputs(c).date.value).toBe('2026-12-08');
     expect(actions(c)).toEqual([['Registrera', { verb: 'recordDecision', org: 'goteborgsomradet', group: 'lgs', meetingId: 'm1', formKey: '0123456789abcdef' }]]);
+  });
+
+  it('asks one question about the outcome, with the rule of the organisation, and no separate consensus toggle', () => {
+    const form = (org: typeof GBG, m: Meeting | null, locale: 'sv' | 'en') => decisionFormCard(org, org.groups[0], m, '2026-12-01', locale, '0123456789abcdef');
+    const question = (c: unknown) => {
+      const outcome = inputs(c).outcome;
+      return [outcome.label, (outcome.choices as { title: string; value: string }[]).map((x) => `${x.value}: ${x.title}`)];
+    };
+    const gbg = form(GBG, meeting, 'sv');
+    expect(inputs(gbg).consensus).toBeUndefined();
+    expect(question(gbg)).toEqual([
+      'Vad blev utfallet?',
+      [
+        'enighet: Enighet – beslutet fattas',
+        'antecknat: Enighet – informationen antecknas',
+        'återremitterat: Ingen enighet – ärendet återremitteras',
+        'struket: Ingen enighet – ärendet stryks',
+      ],
+    ]);
+    expect(textsOf(gbg as unknown as Record<string, unknown>)).toContain('Beslut fattas i enighet. Utan enighet återremitteras eller stryks ärendet.');
+    const samla = form(SAMLA, meeting, 'en');
+    expect(question(samla)).toEqual([
+      'What was the outcome?',
+      [
+        'enighet: Consensus – the decision is taken',
+        'bred-enighet: Broad consensus – the decision is taken, the dissent recorded below',
+        'antecknat: Consensus – the information is noted',
+        'återremitterat: No consensus – the matter is sent back',
+        'struket: No consensus – the matter is struck',
+      ],
+    ]);
+    expect(textsOf(samla as unknown as Record<string, unknown>)).toContain(
+      'Decisions are taken by consensus, or by broad consensus with the dissent recorded. Otherwise the matter is sent back or struck.',
+    );
+    const chair = form(GBG, null, 'sv');
+    expect(question(chair)).toEqual(['Vad blev utfallet?', ['enighet: Beslutet fattas', 'antecknat: Informationen antecknas']]);
+    expect(textsOf(chair as unknown as Record<string, unknown>)).toContain('Ordföranden beslutar mellan mötena.');
   });
 
   it('as a chair decision: only that kind, dated today, without a meeting', () => {
