@@ -82,13 +82,16 @@ export function reminderCard(r: Reminder, locale: Locale): AdaptiveCard {
   const proposal = isProposal(occ.item);
   const rows: [string, string][] = [
     [reminderTexts.group[locale], plain(occ.group.shortName)],
-    proposal ? [reminderTexts.proposedDate[locale], `${occ.deadline} (${reminderTexts.proposal[locale]})`] : [reminderTexts.deadline[locale], occ.deadline],
+    proposal
+      ? [reminderTexts.proposedDate[locale], `${day(occ.deadline, locale)} (${reminderTexts.proposal[locale]})`]
+      : [reminderTexts.deadline[locale], day(occ.deadline, locale)],
     [reminderTexts.daysLeft[locale], r.daysLeft === 0 ? reminderTexts.today[locale] : String(r.daysLeft)],
     [reminderTexts.yourRole[locale], r.roles.map((x) => roleNames[x][locale]).join(', ')],
   ];
   const body: CardElement[] = [facts(rows)];
   if (proposal) body.push(textBlock(reminderTexts.proposalNote[locale], { isSubtle: true }));
-  if (occ.movedFrom !== null) body.push(textBlock(reminderTexts.moved(occ.movedFrom, nonWorkdayReason(occ.movedFrom, locale) ?? '')[locale], { isSubtle: true }));
+  if (occ.movedFrom !== null)
+    body.push(textBlock(reminderTexts.moved(day(occ.movedFrom, locale, false), nonWorkdayReason(occ.movedFrom, locale) ?? '')[locale], { isSubtle: true }));
   if (r.meetingCount !== null) body.push(textBlock(reminderTexts.meetings(r.meetingCount.planned, r.meetingCount.minimum)[locale]));
   const data = { org: occ.org.id, group: occ.group.id, occurrence: occ.key, deadline: occ.deadline };
   return card(locale, reminderTexts.title(what)[locale], body, [

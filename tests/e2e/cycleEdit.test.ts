@@ -94,7 +94,7 @@ describe('årshjul <grupp> ändra', () => {
     bot.connector.clear();
     await bot.running.scheduler.runOnce();
     const reminder = bot.connector.cards().find((c) => cardTexts(c)[0] === 'Påminnelse: Halvårsvis informationsbrev/rapport');
-    expect(cardTexts(reminder!).slice(1, 4)).toEqual(['Grupp: NOSAM Hisingen', 'Sista dag: 2026-11-30', 'Dagar kvar: 8']);
+    expect(cardTexts(reminder!).slice(1, 4)).toEqual(['Grupp: NOSAM Hisingen', 'Sista dag: mån 30 nov. 2026', 'Dagar kvar: 8']);
     expect(cardTexts(reminder!).join(' ')).not.toContain('förslag');
 
     const log = await bot.running.repos.cycleEdits.cycleEdits('goteborgsomradet');

@@ -44,7 +44,7 @@ describe('messages the sweep sends, in each recipient language', () => {
     expect(cardsIn(personal(USERS.chairLgs)).find((c) => c[0] === FOLLOW_UP_EN)).toEqual([
       FOLLOW_UP_EN,
       'Group: LGS',
-      'Proposed date: 2026-12-10 (proposal – not decided)',
+      'Proposed date: Thu, 10 Dec 2026 (proposal – not decided)',
       'Days left: 18',
       'You get it as: chair',
       'The date is a proposal, not decided: the documents name the task but not the date. The group decides when it is due.',
@@ -52,7 +52,7 @@ describe('messages the sweep sends, in each recipient language', () => {
     expect(cardsIn(personal(USERS.processLeaderLgs)).find((c) => c[0] === FOLLOW_UP_SV)).toEqual([
       FOLLOW_UP_SV,
       'Grupp: LGS',
-      'Föreslaget datum: 2026-12-10 (förslag – inte fastställt)',
+      'Föreslaget datum: tors 10 dec. 2026 (förslag – inte fastställt)',
       'Dagar kvar: 18',
       'Du får den som: processledare',
       'Datumet är ett förslag och inte fastställt: dokumenten nämner uppgiften men inte datumet. Gruppen bestämmer när den ska vara klar.',

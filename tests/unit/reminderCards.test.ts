@@ -35,7 +35,7 @@ describe('reminderCard', () => {
     expect(cardTexts(card)).toEqual([
       'Påminnelse: LGS årsrapport',
       'Grupp: LGS',
-      'Föreslaget datum: 2027-05-31 (förslag – inte fastställt)',
+      'Föreslaget datum: mån 31 maj 2027 (förslag – inte fastställt)',
       'Dagar kvar: 14',
       'Du får den som: ordförande, processledare',
       'Datumet är ett förslag och inte fastställt: dokumenten nämner uppgiften men inte datumet. Gruppen bestämmer när den ska vara klar.',
@@ -44,7 +44,13 @@ describe('reminderCard', () => {
 
   it('shows what, the group, the deadline, days left and the roles, in Swedish', () => {
     const card = asRecord(reminderCard(reminder(), 'sv'));
-    expect(cardTexts(card)).toEqual(['Påminnelse: LGS årsrapport', 'Grupp: LGS', 'Sista dag: 2027-05-31', 'Dagar kvar: 14', 'Du får den som: ordförande, processledare']);
+    expect(cardTexts(card)).toEqual([
+      'Påminnelse: LGS årsrapport',
+      'Grupp: LGS',
+      'Sista dag: mån 31 maj 2027',
+      'Dagar kvar: 14',
+      'Du får den som: ordförande, processledare',
+    ]);
     expect(card.lang).toBe('sv-SE');
     expect(card.fallbackText).toBe('Påminnelse: LGS årsrapport');
   });
@@ -53,7 +59,7 @@ describe('reminderCard', () => {
     expect(cardTexts(asRecord(reminderCard(reminder({ daysLeft: 0, roles: ['viceChair', 'members'] }), 'en')))).toEqual([
       'Reminder: LGS annual report',
       'Group: LGS',
-      'Deadline: 2027-05-31',
+      'Deadline: Mon, 31 May 2027',
       'Days left: today',
       'You get it as: vice chair, member',
     ]);
@@ -62,17 +68,17 @@ describe('reminderCard', () => {
   it('explains a deadline moved off a holiday, and a meeting count below the minimum', () => {
     const moved = reminder({ occurrence: occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' }), meetingCount: { planned: 1, minimum: 4 } });
     expect(cardTexts(asRecord(reminderCard(moved, 'sv'))).slice(-2)).toEqual([
-      'Flyttad från 2026-12-26 (annandag jul).',
+      'Flyttad från 26 dec. 2026 (annandag jul).',
       'Gruppen har 1 planerat möte under perioden, och dokumenten anger minst 4. Planera fler möten.',
     ]);
   });
 
   it('names the holiday a deadline moved off in English on an English card', () => {
     const moved = reminder({ occurrence: occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' }) });
-    expect(cardTexts(asRecord(reminderCard(moved, 'en'))).slice(-1)).toEqual(['Moved from 2026-12-26 (Boxing Day).']);
+    expect(cardTexts(asRecord(reminderCard(moved, 'en'))).slice(-1)).toEqual(['Moved from 26 Dec 2026 (Boxing Day).']);
     const weekend = reminder({ occurrence: occurrence({ deadline: '2027-05-31', movedFrom: '2027-05-29' }) });
-    expect(cardTexts(asRecord(reminderCard(weekend, 'en'))).slice(-1)).toEqual(['Moved from 2027-05-29 (Saturday).']);
-    expect(cardTexts(asRecord(reminderCard(weekend, 'sv'))).slice(-1)).toEqual(['Flyttad från 2027-05-29 (lördag).']);
+    expect(cardTexts(asRecord(reminderCard(weekend, 'en'))).slice(-1)).toEqual(['Moved from 29 May 2027 (Saturday).']);
+    expect(cardTexts(asRecord(reminderCard(weekend, 'sv'))).slice(-1)).toEqual(['Flyttad från 29 maj 2027 (lördag).']);
   });
 
   it('offers "done" and "seen" with the occurrence they answer', () => {

@@ -118,7 +118,7 @@ describe('årshjul dates the documents do not give are förslag', () => {
     const r = dueReminders({ orgs: [lgsArsrapport], groups: state, done: new Set(), acknowledged: new Set() }, '2026-03-17').at(0);
     if (r === undefined) throw new Error('no reminder due');
     const shown = texts(reminderCard(r, 'sv'));
-    expect(shown).toContain('Föreslaget datum: 2026-03-31 (förslag – inte fastställt)');
+    expect(shown).toContain('Föreslaget datum: tis 31 mars 2026 (förslag – inte fastställt)');
     expect(shown.some((l) => l.startsWith('Sista dag'))).toBe(false);
   });
 
