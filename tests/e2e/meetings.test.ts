@@ -103,6 +103,16 @@ describe('a meeting from agenda to catch-up', () => {
     ]);
   });
 
+  it('tells an English-speaking lead where the agenda went and what comes next, in English', async () => {
+    await bot.post(personalMessage('meeting LGS', opts(USERS.processLeaderLgs, 'en-US')));
+    const formKey = (bot.connector.cards()[0].actions as { data: { formKey: string } }[])[0].data.formKey;
+    bot.connector.clear();
+    await bot.post(actionSubmit({ ...form, formKey }, opts(USERS.processLeaderLgs, 'en-US')));
+    expect(bot.connector.texts()).toEqual([
+      "The LGS meeting on Tue, 8 Dec 2026, 13:00 is created and the agenda posted in the group's channel. Members answer I'm attending or Can't attend on the card. The brief goes to the chair and process leader when input closes on Mon, 7 Dec 2026, 13:00; type **brief LGS** to see it sooner.",
+    ]);
+  });
+
   it('creates the meeting and posts the dagordning in the linked channel', async () => {
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
     const formCard = bot.connector.cards()[0];
