@@ -5,6 +5,7 @@ import type { Group, Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
 import { both } from './texts';
+import { day } from './meetingTexts';
 
 export const kindNames: Record<DecisionKind, { sv: string; en: string }> = {
   beslut: both('Beslut', 'Decision'),
@@ -30,8 +31,34 @@ export const decisionTexts = {
   chairFormTitle: (group: string) => both(`Ordförandebeslut – ${group}`, `Chair's decision – ${group}`),
   item: both('Punkt på dagordningen', 'Agenda item'),
   kind: both('Typ', 'Kind'),
-  consensus: both('Enighet nåddes', 'Consensus was reached'),
   outcome: both('Utfall', 'Outcome'),
+  /** The form's one question about the outcome; the choices say whether consensus was reached. */
+  outcomeQuestion: both('Vad blev utfallet?', 'What was the outcome?'),
+  /** The organisation's rule, under the question. */
+  outcomeRule: {
+    'consensus-or-return': both(
+      'Beslut fattas i enighet. Utan enighet återremitteras eller stryks ärendet.',
+      'Decisions are taken by consensus. Without consensus the matter is sent back or struck.',
+    ),
+    'broad-consensus': both(
+      'Beslut fattas i enighet eller i bred enighet, då med den avvikande meningen antecknad. Annars återremitteras eller stryks ärendet.',
+      'Decisions are taken by consensus, or by broad consensus with the dissent recorded. Otherwise the matter is sent back or struck.',
+    ),
+    chair: both('Ordföranden beslutar mellan mötena.', 'The chair decides between meetings.'),
+  },
+  /** The outcomes as answers to the question (what is stored is the outcome alone; consensus follows from it). */
+  outcomeChoices: {
+    enighet: both('Enighet – beslutet fattas', 'Consensus – the decision is taken'),
+    'bred-enighet': both('Bred enighet – beslutet fattas, den avvikande meningen antecknas nedan', 'Broad consensus – the decision is taken, the dissent recorded below'),
+    antecknat: both('Enighet – informationen antecknas', 'Consensus – the information is noted'),
+    återremitterat: both('Ingen enighet – ärendet återremitteras', 'No consensus – the matter is sent back'),
+    struket: both('Ingen enighet – ärendet stryks', 'No consensus – the matter is struck'),
+  } satisfies Record<Outcome, { sv: string; en: string }>,
+  /** A chair's decision: the chair alone decides, so no consensus is asked. */
+  chairOutcomeChoices: {
+    enighet: both('Beslutet fattas', 'The decision is taken'),
+    antecknat: both('Informationen antecknas', 'The information is noted'),
+  },
   title: both('Rubrik', 'Title'),
   text: both('Beslutstext', 'Decision text'),
   rationale: both('Motivering (valfri)', 'Rationale (optional)'),
@@ -167,7 +194,7 @@ export function holderName(org: Organisation | undefined, id: string, locale: Lo
 export function decisionCard(d: Decision, canRecord: boolean, locale: Locale, org: Organisation): AdaptiveCard {
   const holder = (id: string) => plain(holderName(org, id, locale));
   const rows: [string, string][] = [
-    [decisionTexts.date[locale], d.date],
+    [decisionTexts.date[locale], day(d.date, locale)],
     [decisionTexts.kind[locale], kindNames[d.kind][locale]],
     [decisionTexts.outcome[locale], outcomeNames[d.outcome][locale]],
   ];
@@ -175,11 +202,15 @@ export function decisionCard(d: Decision, canRecord: boolean, locale: Locale, or
     rows.push([
       decisionTexts.forankringLabel[locale],
       d.forankring
-        .map((f) => `${holder(f.holder)}: ${f.status === 'done' ? `${decisionTexts.done[locale]} ${f.doneOn ?? ''}` : decisionTexts.pending[locale]}`)
+        .map(
+          (f) =>
+            `${holder(f.holder)}: ${f.status === 'done' ? `${decisionTexts.done[locale]}${f.doneOn === null ? '' : ` ${day(f.doneOn, locale)}`}` : decisionTexts.pending[locale]}`,
+        )
         .join(', '),
     ]);
   if (d.version > 1) rows.push([decisionTexts.version[locale], String(d.version)]);
-  if (d.retracted !== null) rows.push([locale === 'sv' ? 'Återkallat' : 'Retracted', `${dateIn(new Date(d.retracted.at), org.timeZone)}: ${plain(d.retracted.reason)}`]);
+  if (d.retracted !== null)
+    rows.push([locale === 'sv' ? 'Återkallat' : 'Retracted', `${day(dateIn(new Date(d.retracted.at), org.timeZone), locale)}: ${plain(d.retracted.reason)}`]);
   const body: CardElement[] = [facts(rows), textBlock(plain(d.text))];
   if (d.rationale) body.push(textBlock(plain(d.rationale), { isSubtle: true }));
   if (d.dissent) body.push(textBlock(`${decisionTexts.dissent[locale].split(' (')[0]}: ${plain(d.dissent)}`, { isSubtle: true }));
@@ -227,6 +258,12 @@ export function decisionFormCard(org: Organisation, group: Group, meeting: Meeti
   const outcomes = broad
     ? (['enighet', 'bred-enighet', 'antecknat', 'återremitterat', 'struket'] as const)
     : (['enighet', 'antecknat', 'återremitterat', 'struket'] as const);
+  // One question about the outcome, with the organisation's rule; consensus follows from the answer (`consensusOf`).
+  const outcomeChoices =
+    meeting === null
+      ? (['enighet', 'antecknat'] as const).map((o) => ({ title: decisionTexts.chairOutcomeChoices[o][locale], value: o }))
+      : outcomes.map((o) => ({ title: decisionTexts.outcomeChoices[o][locale], value: o }));
+  const rule = meeting === null ? decisionTexts.outcomeRule.chair : decisionTexts.outcomeRule[broad ? 'broad-consensus' : 'consensus-or-return'];
   body.push(
     { type: 'Input.Date', id: 'date', label: decisionTexts.date[locale], value: meeting?.date ?? today, ...req },
     {
@@ -237,15 +274,16 @@ export function decisionFormCard(org: Organisation, group: Group, meeting: Meeti
       value: kinds[0],
       choices: kinds.map((k) => ({ title: kindNames[k][locale], value: k })),
     },
-    { type: 'Input.Toggle', id: 'consensus', title: decisionTexts.consensus[locale], value: 'true' },
     {
       type: 'Input.ChoiceSet',
       id: 'outcome',
-      label: decisionTexts.outcome[locale],
-      style: 'compact',
+      label: decisionTexts.outcomeQuestion[locale],
+      style: 'expanded',
       value: 'enighet',
-      choices: outcomes.map((o) => ({ title: outcomeNames[o][locale], value: o })),
+      ...req,
+      choices: outcomeChoices,
     },
+    textBlock(rule[locale], { isSubtle: true, size: 'Small', spacing: 'None' }),
     { type: 'Input.Text', id: 'title', label: decisionTexts.title[locale], maxLength: 200, ...req },
     { type: 'Input.Text', id: 'text', label: decisionTexts.text[locale], isMultiline: true, maxLength: 4000, ...req },
     { type: 'Input.Text', id: 'rationale', label: decisionTexts.rationale[locale], isMultiline: true, maxLength: 4000 },

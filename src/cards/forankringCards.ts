@@ -3,6 +3,7 @@ import type { Locale, LocalizedText } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard } from './adaptive';
 import { plain } from './escape';
 import { both } from './texts';
+import { day } from './meetingTexts';
 
 export const forankringReminderTexts = {
   title: (number: string) => both(`Förankring väntar: ${number}`, `Anchoring pending: ${number}`),
@@ -21,7 +22,7 @@ export function forankringReminderCard(d: OpenForankring, holder: LocalizedText,
   return card(locale, t.title(d.number)[locale], [
     facts([
       [t.decision[locale], `${d.number} – ${plain(d.title)}`],
-      [t.date[locale], d.date],
+      [t.date[locale], day(d.date, locale)],
       [t.holder[locale], plain(holder[locale])],
     ]),
     textBlock(plain(d.text)),

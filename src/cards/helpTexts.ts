@@ -20,11 +20,12 @@ export const helpRoleTexts = {
       sv: ['avsluta <grupp> [datum]', '3. Markera mötet som genomfört och skriv sammanfattningar.'],
       en: ['close <group> [date]', '3. Mark the meeting as held and write summaries.'],
     },
+    // The minutes draft is built from the decisions already registered: registrera comes before minnesanteckningar.
+    record: { sv: ['registrera <grupp> [datum]', '4. Registrera besluten från mötet.'], en: ['record <group> [date]', "4. Record the meeting's decisions."] },
     minutes: {
-      sv: ['minnesanteckningar <grupp> [datum]', '4. Skriv minnesanteckningarna och skicka dem för justering.'],
-      en: ['minutes <group> [date]', '4. Write the minutes and send them for approval.'],
+      sv: ['minnesanteckningar <grupp> [datum]', '5. Skriv minnesanteckningarna och skicka dem för justering.'],
+      en: ['minutes <group> [date]', '5. Write the minutes and send them for approval.'],
     },
-    record: { sv: ['registrera <grupp> [datum]', '5. Registrera besluten från mötet.'], en: ['record <group> [date]', "5. Record the meeting's decisions."] },
     publish: {
       sv: ['publicera <grupp> [datum] <webbadress>', '6. Publicera de justerade minnesanteckningarna.'],
       en: ['publish <group> [date] <web address>', '6. Publish the approved minutes.'],
@@ -37,10 +38,10 @@ export const helpRoleTexts = {
       sv: ['minnesanteckningar <grupp> [datum]', 'Läs, justera eller returnera minnesanteckningarna.'],
       en: ['minutes <group> [date]', 'Read, approve or return the minutes.'],
     },
-    recordChair: { sv: ['registrera <grupp> [datum]', 'Registrera ett beslut från ett möte.'], en: ['record <group> [date]', "Record a meeting's decision."] },
-    briefChair: {
-      sv: ['sammanställning <grupp> [datum]', 'Närvaro och synpunkter inför mötet.'],
-      en: ['brief <group> [date]', 'Attendance and written input before the meeting.'],
+    /** The chair both writes and approves minutes (never a version they wrote themselves): one line for the one command. */
+    minutesChair: {
+      sv: ['minnesanteckningar <grupp> [datum]', '5. Skriv minnesanteckningarna och skicka dem för justering, eller justera eller returnera dem.'],
+      en: ['minutes <group> [date]', '5. Write the minutes and send them for approval, or approve or return them.'],
     },
     input: {
       sv: ['synpunkter <grupp> [datum]', 'Skriv synpunkter till dagordningen om du har förhinder.'],

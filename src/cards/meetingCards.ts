@@ -17,7 +17,7 @@ import type { DeputyCall } from '../domain/deputies';
 import { decisionTexts } from './decisionCards';
 import { plain } from './escape';
 import { callDeputyButton, deputyTexts } from './deputyCards';
-import { kindLabel, meetingTexts as t, statusLabel, timeSpan, when } from './meetingTexts';
+import { day, kindLabel, meetingTexts as t, statusLabel, timeSpan, when } from './meetingTexts';
 
 /** How many agenda rows the form offers. */
 export const FORM_ITEMS = L.items;
@@ -343,7 +343,7 @@ export function meetingViewCard(
     ...(may.lead && held ? [commandButton(t.buttonMinutes[locale], `${word('minnesanteckningar', 'minutes')} ${ref(m)}`)] : []),
     ...(may.lead && m.status === 'minutes-approved' ? [publishButton(m, locale)] : []),
   ];
-  return card(locale, `${t.agendaTitle(group.shortName)[locale]} · ${m.date}`, body, actions);
+  return card(locale, `${t.agendaTitle(group.shortName)[locale]} · ${day(m.date, locale)}`, body, actions);
 }
 
 /** A deputy called to the meeting, as the brief and the leads' meeting view show it. */

@@ -17,17 +17,23 @@ export const statusLabel: Record<MeetingStatus, { sv: string; en: string }> = {
   published: both('Publicerat', 'Published'),
 };
 
+/** The one readable form of a day shown to people: "tis 8 dec. 2026" (sv), "Tue, 8 Dec 2026" (en). */
+const DAY = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' } as const;
+const intlLocale = (locale: Locale) => (locale === 'sv' ? 'sv-SE' : 'en-GB');
+
 /** Formats an instant as date and time in the organisation's zone, e.g. "tis 8 dec. 2026 14:00". */
 export function when(iso: string, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, ...DAY, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/**
+ * Formats a calendar date (YYYY-MM-DD, already a day in the organisation's calendar) the way `when`
+ * shows the day, e.g. "tors 10 dec. 2026" / "Thu, 10 Dec 2026". ISO stays where it is data: exports,
+ * `.ics`, button data and what people type. Without the weekday where the text names it anyway.
+ */
+export function day(date: string, locale: Locale, weekday = true): string {
+  const { weekday: _w, ...noWeekday } = DAY;
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: 'UTC', ...(weekday ? DAY : noWeekday) }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** A meeting's time with its planned end when known, e.g. "tis 8 dec. 2026 13:00–14:30". */
@@ -172,8 +178,12 @@ export const meetingTexts = {
     'Mötet är redan skapat från det här formuläret, så inget nytt skapades. Skriv **möten** för att se det.',
     'The meeting was already created from this form, so nothing new was created. Type **meetings** to see it.',
   ),
-  created: (group: string, at: string) =>
-    both(`Mötet för ${group} ${at} är skapat och dagordningen publicerad.`, `The ${group} meeting on ${at} is created and the agenda posted.`),
+  /** Where the agenda went and what comes next: answers on the card, the brief at the input deadline (`cutoff`) or on request. */
+  created: (group: string, at: string, cutoff: string) =>
+    both(
+      `Mötet för ${group} ${at} är skapat och dagordningen publicerad i gruppens kanal. Ledamöterna svarar Jag kommer eller Förhinder på kortet. Sammanställningen går till ordförande och processledare när synpunkterna stänger ${cutoff}; skriv **sammanställning ${group}** för att se den tidigare.`,
+      `The ${group} meeting on ${at} is created and the agenda posted in the group's channel. Members answer I'm attending or Can't attend on the card. The brief goes to the chair and process leader when input closes on ${cutoff}; type **brief ${group}** to see it sooner.`,
+    ),
   createdNoChannel: (group: string, at: string) =>
     both(
       `Mötet för ${group} ${at} är skapat. Gruppen har ingen kopplad kanal, så dagordningen visas här – koppla en kanal med **koppla** för att publicera den där.`,

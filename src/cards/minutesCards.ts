@@ -6,6 +6,7 @@ import { plain } from './escape';
 import { digits } from './digits';
 import { countedNames } from './i18n';
 import { both } from './texts';
+import { day } from './meetingTexts';
 
 const statusNames = {
   draft: both('Utkast', 'Draft'),
@@ -144,7 +145,7 @@ export function minutesCard(
   });
   body.push(textBlock(minutesTexts.writtenBy(plain(names(m.writtenBy)))[locale], { isSubtle: true, spacing: 'Medium' }));
   if (m.approvedBy && m.approvedAt)
-    body.push(textBlock(minutesTexts.justerat(dateIn(new Date(m.approvedAt), timeZone), plain(names(m.approvedBy)))[locale], { weight: 'Bolder' }));
+    body.push(textBlock(minutesTexts.justerat(day(dateIn(new Date(m.approvedAt), timeZone), locale), plain(names(m.approvedBy)))[locale], { weight: 'Bolder' }));
   if (m.publishedUrl) body.push(textBlock(minutesTexts.published(m.publishedUrl)[locale]));
   if (m.returnComment) body.push(textBlock(minutesTexts.returned(plain(m.returnComment))[locale], { color: 'Attention' }));
   const data = { org: m.org, group: m.group, meetingId: m.meetingId, etag };
@@ -174,7 +175,7 @@ export function minutesCard(
     buttons.push({ type: 'Action.Submit', title: minutesTexts.approve[locale], data: { verb: 'approveMinutes', ...data } });
     buttons.push({ type: 'Action.Submit', title: minutesTexts.returnIt[locale], data: { verb: 'returnMinutes', ...data } });
   }
-  return card(locale, minutesTexts.title(group.shortName, date)[locale], body, buttons);
+  return card(locale, minutesTexts.title(group.shortName, day(date, locale))[locale], body, buttons);
 }
 
 /** Who the minutes went to, for the sender's reply: names already escaped (and marked where the group's default justerare). */

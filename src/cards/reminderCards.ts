@@ -5,6 +5,7 @@ import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './a
 import { plain } from './escape';
 import { both } from './texts';
 import { counted } from './i18n';
+import { day } from './meetingTexts';
 
 const roleNames: Record<CycleAudience, { sv: string; en: string }> = {
   chair: both('ordförande', 'chair'),
@@ -55,6 +56,15 @@ export const reminderTexts = {
       `Bara de som uppgiften är till för, och gruppens ordförande, vice ordförande och processledare, kan markera ”${what}” som klart för ${group}. Inget ändrades.`,
       `Only the people the task is for, and the group's chair, vice chair and process leader, can mark "${what}" as done for ${group}. Nothing was changed.`,
     ),
+  /** A term-end line in the årshjul: whose term ends (the organisation's item title says only "the term"). */
+  termEnds: {
+    chair: both('Ordförandens period löper ut – förbered nästa ordförande', "The chair's term ends – prepare the next chair"),
+    viceChair: both('Vice ordförandens period löper ut – förbered nästa vice ordförande', "The vice chair's term ends – prepare the next vice chair"),
+    both: both(
+      'Ordförandens och vice ordförandens perioder löper ut – förbered nästa ordförande och vice ordförande',
+      "The chair's and vice chair's terms end – prepare the next chair and vice chair",
+    ),
+  },
   cycleTitle: (group: string) => both(`Årshjul – ${group}`, `Annual cycle – ${group}`),
   cycleEmpty: both('Inga kommande datum i årshjulet för gruppen det närmaste året.', 'No upcoming annual-cycle dates for the group in the coming year.'),
   subscribe: both('Prenumerera i Outlook', 'Subscribe in Outlook'),
@@ -72,19 +82,40 @@ export function reminderCard(r: Reminder, locale: Locale): AdaptiveCard {
   const proposal = isProposal(occ.item);
   const rows: [string, string][] = [
     [reminderTexts.group[locale], plain(occ.group.shortName)],
-    proposal ? [reminderTexts.proposedDate[locale], `${occ.deadline} (${reminderTexts.proposal[locale]})`] : [reminderTexts.deadline[locale], occ.deadline],
+    proposal
+      ? [reminderTexts.proposedDate[locale], `${day(occ.deadline, locale)} (${reminderTexts.proposal[locale]})`]
+      : [reminderTexts.deadline[locale], day(occ.deadline, locale)],
     [reminderTexts.daysLeft[locale], r.daysLeft === 0 ? reminderTexts.today[locale] : String(r.daysLeft)],
     [reminderTexts.yourRole[locale], r.roles.map((x) => roleNames[x][locale]).join(', ')],
   ];
   const body: CardElement[] = [facts(rows)];
   if (proposal) body.push(textBlock(reminderTexts.proposalNote[locale], { isSubtle: true }));
-  if (occ.movedFrom !== null) body.push(textBlock(reminderTexts.moved(occ.movedFrom, nonWorkdayReason(occ.movedFrom, locale) ?? '')[locale], { isSubtle: true }));
+  if (occ.movedFrom !== null)
+    body.push(textBlock(reminderTexts.moved(day(occ.movedFrom, locale, false), nonWorkdayReason(occ.movedFrom, locale) ?? '')[locale], { isSubtle: true }));
   if (r.meetingCount !== null) body.push(textBlock(reminderTexts.meetings(r.meetingCount.planned, r.meetingCount.minimum)[locale]));
   const data = { org: occ.org.id, group: occ.group.id, occurrence: occ.key, deadline: occ.deadline };
   return card(locale, reminderTexts.title(what)[locale], body, [
     { type: 'Action.Submit', title: reminderTexts.done[locale], data: { verb: 'reminderDone', ...data } },
     { type: 'Action.Submit', title: reminderTexts.seen[locale], data: { verb: 'reminderAck', ...data } },
   ]);
+}
+
+/**
+ * A term-end line says whose term ends; the chair's and the vice's ending on the same day are one line.
+ * Other occurrences keep the item's own title.
+ */
+function cycleLines(deadlines: readonly Occurrence[], locale: Locale): { o: Occurrence; title: string }[] {
+  const out: { o: Occurrence; title: string }[] = [];
+  for (const o of deadlines) {
+    if (o.post === undefined) {
+      out.push({ o, title: plain(o.item.title[locale]) });
+      continue;
+    }
+    const twin = out.find((l) => l.o.item.id === o.item.id && l.o.deadline === o.deadline && l.o.post !== undefined && l.o.post !== o.post);
+    if (twin !== undefined) twin.title = reminderTexts.termEnds.both[locale];
+    else out.push({ o, title: reminderTexts.termEnds[o.post][locale] });
+  }
+  return out;
 }
 
 /** The group's coming deadlines, and the calendar subscription link. */
@@ -94,14 +125,16 @@ export function cycleCard(groupName: string, deadlines: readonly Occurrence[], i
       ? [textBlock(reminderTexts.cycleEmpty[locale])]
       : [
           facts(
-            deadlines.map((o) => {
+            cycleLines(deadlines, locale).map(({ o, title }) => {
               const notes = [
                 ...(isProposal(o.item) ? [reminderTexts.proposal[locale]] : []),
-                ...(o.changedFrom !== undefined ? [`${locale === 'sv' ? 'ändrat från' : 'changed from'} ${o.changedFrom}`] : []),
-                // Why it moved: the weekday or holiday of the nominal date, in the card's language.
-                ...(o.movedFrom ? [`${locale === 'sv' ? 'flyttad från' : 'moved from'} ${o.movedFrom}, ${nonWorkdayReason(o.movedFrom, locale) ?? ''}`] : []),
+                ...(o.changedFrom !== undefined ? [`${locale === 'sv' ? 'ändrat från' : 'changed from'} ${day(o.changedFrom, locale)}`] : []),
+                // Why it moved: the weekday or holiday of the nominal date, in the card's language (so the date goes without its weekday).
+                ...(o.movedFrom
+                  ? [`${locale === 'sv' ? 'flyttad från' : 'moved from'} ${day(o.movedFrom, locale, false)}, ${nonWorkdayReason(o.movedFrom, locale) ?? ''}`]
+                  : []),
               ];
-              return [o.deadline, `${plain(o.item.title[locale])}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`] as const;
+              return [day(o.deadline, locale), `${title}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`] as const;
             }),
           ),
         ];

@@ -1,5 +1,5 @@
 import { addDays, daysBetween, daysInMonth, yearOf, type IsoDate } from './calendarDate';
-import { effectiveEnd, termOn, type Term } from './chairTerms';
+import { effectiveEnd, termOn, type Term, type TermRole } from './chairTerms';
 import { editFor } from './cycleEdits';
 import { shiftDeadline } from './holidays';
 import type { PlannedMeeting } from './meetings';
@@ -19,6 +19,8 @@ export interface Occurrence {
   readonly movedFrom: IsoDate | null;
   /** The proposed date when the organisation moved the occurrence in Teams (the key keeps the proposed date). */
   readonly changedFrom?: IsoDate;
+  /** For a term-end item: whose term ends, the chair's or the vice chair's. */
+  readonly post?: TermRole;
 }
 
 /** What the årshjul needs to know about a group now. */
@@ -58,7 +60,7 @@ export function occurrences(org: Organisation, group: Group, item: CycleItem, st
   const years: number[] = [];
   for (let y = yearOf(from) - 1; y <= yearOf(to) + 1; y++) years.push(y);
   const edits = org.cycleEdits ?? [];
-  const push = (key: string, proposed: IsoDate, shift: 'org' | 'previous' | 'none') => {
+  const push = (key: string, proposed: IsoDate, shift: 'org' | 'previous' | 'none', post?: TermRole) => {
     // An edit made in Teams decides this occurrence: confirmed, moved (holiday moves still apply) or removed.
     const edit = editFor(edits, group.id, key);
     if (edit?.kind === 'remove') return;
@@ -70,7 +72,8 @@ export function occurrences(org: Organisation, group: Group, item: CycleItem, st
         : shiftDeadline(nominal, shift === 'previous' ? 'previous-weekday' : org.deadlineShift);
     if (out.some((o) => o.key === key)) return;
     const changed = edit?.kind === 'move' ? { changedFrom: proposed } : {};
-    if (moved.date >= from && moved.date <= to) out.push({ org, group, item: decided, key, deadline: moved.date, movedFrom: moved.movedFrom, ...changed });
+    const whose = post === undefined ? {} : { post };
+    if (moved.date >= from && moved.date <= to) out.push({ org, group, item: decided, key, deadline: moved.date, movedFrom: moved.movedFrom, ...changed, ...whose });
   };
   const meetings = state.meetings.filter((m) => !m.cancelled).sort((a, b) => a.date.localeCompare(b.date));
   const s = item.schedule;
@@ -100,7 +103,7 @@ export function occurrences(org: Organisation, group: Group, item: CycleItem, st
       }
       break;
     case 'term-end':
-      for (const t of state.terms) push(`${item.id}|term:${t.id}`, effectiveEnd(t), 'none');
+      for (const t of state.terms) push(`${item.id}|term:${t.id}`, effectiveEnd(t), 'none', t.role);
       break;
     case 'once':
       push(`${item.id}|${s.date}`, s.date, 'org');

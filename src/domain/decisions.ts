@@ -94,6 +94,9 @@ export function checkDraft(d: DecisionDraft, rule: DecisionRule['kind'] = 'conse
   return ok(d);
 }
 
+/** Whether an outcome means the group reached (full) consensus: decided or noted in enighet; sent back, struck or bred enighet without it. */
+export const consensusOf = (outcome: Outcome): boolean => outcome === 'enighet' || outcome === 'antecknat';
+
 /**
  * The förankring a new decision starts with: every principal of the organisation, pending
  * ("Varje huvudman ansvarar för att fatta formellt beslut … i den egna linje-/organisationen", 000).

@@ -33,7 +33,8 @@ export const recordForm = z
       .optional(),
     date: decisionDate,
     kind: z.enum(DECISION_KINDS),
-    consensus: z.enum(['true', 'false']).default('true'),
+    // Older cards sent a consensus toggle; the form now asks only the outcome, and consensus follows from it.
+    consensus: z.enum(['true', 'false']).optional(),
     outcome: z.enum(OUTCOMES),
     title: z.string().max(200),
     text: z.string().max(4000),

@@ -11,7 +11,7 @@ import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { explainCardIssue } from './cardLimits';
 import { correctionForm, forankringSubmission, recordForm, type correctionSubmission, type recordSubmission } from './decisionForms';
-import type { Decision } from '../domain/decisions';
+import { consensusOf, type Decision } from '../domain/decisions';
 import type { Organisation } from '../domain/organisation';
 import type { Logger } from '../logger';
 import { reply, replyText, replyWithCard, sendCard, sendCards, type Turn } from './turn';
@@ -85,7 +85,7 @@ export async function submitDecision(turn: Turn, deps: DecisionDeps, raw: z.infe
   const draft = {
     date: data.date,
     kind: data.kind,
-    consensus: data.consensus === 'true',
+    consensus: data.consensus === undefined ? consensusOf(data.outcome) : data.consensus === 'true',
     outcome: data.outcome,
     title: data.title,
     text: data.text,

@@ -15,7 +15,7 @@ import { splitCard, type AdaptiveCard } from '../cards/adaptive';
 import { agendaCard, briefCard, closeCard, inputCard, meetingFormCard, meetingViewCard } from '../cards/meetingCards';
 import { changeText, meetingTexts as t, when } from '../cards/meetingTexts';
 import { texts } from '../cards/texts';
-import type { Meeting } from '../domain/meetings';
+import { cutoffOf, type Meeting } from '../domain/meetings';
 import { orgLanguage, type Group, type LocalizedText, type Locale, type Organisation } from '../domain/organisation';
 import { ok, type Failure, type Result } from '../domain/result';
 import type { ConversationRef } from '../domain/conversation';
@@ -147,7 +147,8 @@ export async function submitMeeting(turn: Turn, deps: MeetingDeps, raw: z.infer<
       if (published.channel === 'none')
         return replyWithCard(turn, t.createdNoChannel(group.shortName, at)[turn.locale], agendaCard(org, group, published.meeting, published.counts, turn.locale, null));
       deps.logger.info('meeting.created', { org: org.id, group: group.id, items: published.meeting.agenda.length, card: published.channel });
-      return reply(turn, (published.channel === 'failed' ? t.createdNotPosted : t.created)(group.shortName, at));
+      if (published.channel === 'failed') return reply(turn, t.createdNotPosted(group.shortName, at));
+      return reply(turn, t.created(group.shortName, at, when(cutoffOf(published.meeting).toISOString(), org.timeZone, turn.locale)));
     }
   }
 }

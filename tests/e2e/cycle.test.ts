@@ -14,6 +14,12 @@ afterEach(async () => bot.stop());
 const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
 
 describe('årshjul', () => {
+  it("shows the LGS chair's and vice chair's terms ending on the same day as one line", async () => {
+    await bot.post(personalMessage('årshjul LGS', opts(USERS.chairLgs)));
+    const lines = cardTexts(bot.connector.cards()[0]).filter((l) => l.includes('period'));
+    expect(lines).toEqual(['tors 31 dec. 2026: Ordförandens och vice ordförandens perioder löper ut – förbered nästa ordförande och vice ordförande']);
+  });
+
   it("shows the group's coming deadlines with holiday moves and a calendar link", async () => {
     await bot.running.repos.groupState.saveMeeting({
       id: 'm-dec',
@@ -32,12 +38,12 @@ describe('årshjul', () => {
     // organisation's report cadence for NOSAM is half-yearly (a förslag), so no quarterly item.
     expect(texts.slice(0, 7)).toEqual([
       'Årshjul – NOSAM Hisingen',
-      '2026-12-15: Halvårsvis informationsbrev/rapport (förslag – inte fastställt)',
-      '2026-12-22: Justerade minnesanteckningar publiceras på webben (förslag – inte fastställt)',
-      '2026-12-31: Ordförandeperioden löper ut – förbered nästa ordförande',
-      '2027-02-01: Årsrapport till LGS (förslag – inte fastställt; flyttad från 2027-01-31, söndag)',
-      '2027-03-01: NOSAM handlingsplan (förslag – inte fastställt)',
-      '2027-06-30: Halvårsvis informationsbrev/rapport (förslag – inte fastställt)',
+      'tis 15 dec. 2026: Halvårsvis informationsbrev/rapport (förslag – inte fastställt)',
+      'tis 22 dec. 2026: Justerade minnesanteckningar publiceras på webben (förslag – inte fastställt)',
+      'tors 31 dec. 2026: Ordförandens period löper ut – förbered nästa ordförande',
+      'mån 1 feb. 2027: Årsrapport till LGS (förslag – inte fastställt; flyttad från 31 jan. 2027, söndag)',
+      'mån 1 mars 2027: NOSAM handlingsplan (förslag – inte fastställt)',
+      'ons 30 juni 2027: Halvårsvis informationsbrev/rapport (förslag – inte fastställt)',
     ]);
     expect(cardActions(card).map(([t]) => t)).toEqual(['Prenumerera i Outlook']);
     const open = (card.actions as { type: string; title: string; url: string }[])[0];
@@ -92,7 +98,7 @@ describe('årshjul', () => {
     expect(first?.ran).toBe(true);
     const leader = `a:personal-${USERS.processLeaderNosam}`;
     expect(bot.connector.sent.map((s) => [s.conversationId, ...cardTexts(s.activity.attachments![0].content).slice(0, 3)])).toEqual([
-      [leader, 'Påminnelse: Ordförandeperioden löper ut – förbered nästa ordförande', 'Grupp: NOSAM Hisingen', 'Sista dag: 2026-12-31'],
+      [leader, 'Påminnelse: Ordförandeperioden löper ut – förbered nästa ordförande', 'Grupp: NOSAM Hisingen', 'Sista dag: tors 31 dec. 2026'],
     ]);
     bot.connector.clear();
     const second = await bot.running.scheduler.runOnce();

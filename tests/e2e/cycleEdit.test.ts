@@ -79,10 +79,10 @@ describe('årshjul <grupp> ändra', () => {
     ]);
 
     const lines = await cycleLines(bot);
-    expect(lines).toContain('2026-11-30: Halvårsvis informationsbrev/rapport (ändrat från 2026-12-15; flyttad från 2026-11-28, lördag)');
-    expect(lines).toContain('2027-03-01: NOSAM handlingsplan');
+    expect(lines).toContain('mån 30 nov. 2026: Halvårsvis informationsbrev/rapport (ändrat från tis 15 dec. 2026; flyttad från 28 nov. 2026, lördag)');
+    expect(lines).toContain('mån 1 mars 2027: NOSAM handlingsplan');
     // A date nobody decided is still labelled a proposal.
-    expect(lines).toContain('2027-02-01: Årsrapport till LGS (förslag – inte fastställt; flyttad från 2027-01-31, söndag)');
+    expect(lines).toContain('mån 1 feb. 2027: Årsrapport till LGS (förslag – inte fastställt; flyttad från 31 jan. 2027, söndag)');
     const ics = await icsOf(bot, bot.connector.cards()[0]);
     expect(ics).toContain('SUMMARY:NOSAM handlingsplan – NOSAM Hisingen\r\n');
     expect(ics).toContain('SUMMARY:Halvårsvis informationsbrev/rapport – NOSAM Hisingen\r\n');
@@ -94,7 +94,7 @@ describe('årshjul <grupp> ändra', () => {
     bot.connector.clear();
     await bot.running.scheduler.runOnce();
     const reminder = bot.connector.cards().find((c) => cardTexts(c)[0] === 'Påminnelse: Halvårsvis informationsbrev/rapport');
-    expect(cardTexts(reminder!).slice(1, 4)).toEqual(['Grupp: NOSAM Hisingen', 'Sista dag: 2026-11-30', 'Dagar kvar: 8']);
+    expect(cardTexts(reminder!).slice(1, 4)).toEqual(['Grupp: NOSAM Hisingen', 'Sista dag: mån 30 nov. 2026', 'Dagar kvar: 8']);
     expect(cardTexts(reminder!).join(' ')).not.toContain('förslag');
 
     const log = await bot.running.repos.cycleEdits.cycleEdits('goteborgsomradet');
@@ -108,8 +108,8 @@ describe('årshjul <grupp> ändra', () => {
     try {
       expect(again.running.load.changes).toBe(0);
       const after = await cycleLines(again);
-      expect(after).toContain('2026-11-30: Halvårsvis informationsbrev/rapport (ändrat från 2026-12-15; flyttad från 2026-11-28, lördag)');
-      expect(after).toContain('2027-03-01: NOSAM handlingsplan');
+      expect(after).toContain('mån 30 nov. 2026: Halvårsvis informationsbrev/rapport (ändrat från tis 15 dec. 2026; flyttad från 28 nov. 2026, lördag)');
+      expect(after).toContain('mån 1 mars 2027: NOSAM handlingsplan');
     } finally {
       await again.stop(true);
     }
@@ -133,7 +133,7 @@ describe('årshjul <grupp> ändra', () => {
     bot.connector.clear();
     await bot.post(personalMessage('årshjul NOSAM Sydväst', opts(USERS.admin)));
     const lines = cardTexts(bot.connector.cards()[0]);
-    expect(lines).toContain('2027-01-15: Remissvar \\<b\\>vårdval\\</b\\>');
-    expect(lines.some((l) => l.startsWith('2027-03-01'))).toBe(false);
+    expect(lines).toContain('fre 15 jan. 2027: Remissvar \\<b\\>vårdval\\</b\\>');
+    expect(lines.some((l) => l.startsWith('mån 1 mars 2027'))).toBe(false);
   });
 });

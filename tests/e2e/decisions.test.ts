@@ -86,6 +86,22 @@ describe('decision register', () => {
     ]);
   });
 
+  it('reads consensus from the outcome when the form sends only the outcome (the form asks one question)', async () => {
+    const { consensus: _consensus, ...onlyOutcome } = submission({ outcome: 'återremitterat', forankring: 'kommun', title: 'Rutin för SIP' });
+    await bot.post(actionSubmit(onlyOutcome, opts(USERS.processLeaderLgs)));
+    const { consensus: _c2, ...decided } = submission({ title: 'Årsrapport 2026' });
+    await bot.post(actionSubmit(decided, opts(USERS.processLeaderLgs)));
+    expect(bot.connector.sent.map((s) => s.activity.text ?? '')).toEqual([
+      'Registrerat som LGS 2026:1. Ärendet läggs tillbaka i gruppens kö till ett kommande möte.',
+      'Registrerat som LGS 2026:2.',
+    ]);
+    const stored = await bot.running.repos.decisions.list('goteborgsomradet', 'lgs');
+    expect(stored.map((d) => [d.number, d.outcome, d.forankring.map((f) => f.holder)])).toEqual([
+      ['LGS 2026:2', 'enighet', ['kommun', 'region']],
+      ['LGS 2026:1', 'återremitterat', []],
+    ]);
+  });
+
   it('never gives two decisions recorded at once the same number', async () => {
     await Promise.all([1, 2, 3, 4].map((n) => bot.post(actionSubmit(submission({ title: `Samtidigt ${n}`, forankring: '' }), opts(USERS.processLeaderLgs)))));
     const numbers = (await bot.running.repos.decisions.list('goteborgsomradet', 'lgs')).map((d) => d.number);
@@ -111,7 +127,7 @@ describe('decision register', () => {
     bot.connector.clear();
     await steps.kommunAnchored();
     expect(bot.connector.sent[0].activity.text).toBe('Förankringen hos Kommun för LGS 2026:1 är registrerad.');
-    expect(cardTexts(bot.connector.cards()[0])).toContain('Förankring: Kommun: klar 2026-12-08, Region (Västra Götalandsregionen): väntar');
+    expect(cardTexts(bot.connector.cards()[0])).toContain('Förankring: Kommun: klar tis 8 dec. 2026, Region (Västra Götalandsregionen): väntar');
     bot.connector.clear();
     await bot.post(personalMessage('förankring region', opts(USERS.memberRegion)));
     await bot.post(personalMessage('förankring kommun', opts(USERS.memberRegion)));
@@ -192,7 +208,7 @@ describe('minutes: draft, justering, lock, publish', () => {
     await bot.post(personalMessage(`minnesanteckningar ${ref()}`, opts(USERS.processLeaderLgs)));
     const draft = bot.connector.cards()[0];
     expect(cardTexts(draft).slice(0, 6)).toEqual([
-      'Minnesanteckningar – LGS 2026-12-08',
+      'Minnesanteckningar – LGS tis 8 dec. 2026',
       'Status: Utkast',
       'Version: 1',
       'Närvarande: –',
@@ -233,7 +249,7 @@ describe('minutes: draft, justering, lock, publish', () => {
     await bot.post(personalMessage(`minnesanteckningar ${ref()}`, opts(USERS.memberRegion)));
     const texts = cardTexts(bot.connector.cards()[0]);
     expect(texts).toContain('Status: Publicerad');
-    expect(texts).toContain('Justerat 2026-12-08, Ordförande LGS (demo)');
+    expect(texts).toContain('Justerat tis 8 dec. 2026, Ordförande LGS (demo)');
     expect(texts).toContain('Publicerad: https://www.vardsamverkan.se/lgs/2026-12-08');
     expect(texts).toContain('Processledaren presenterade årsrapporten.');
     bot.connector.clear();

@@ -44,7 +44,7 @@ describe('one unreadable row breaks nothing', () => {
     expect(bot.connector.texts()).toEqual([]);
     expect(bot.connector.cards().map((c) => cardTexts(c).slice(0, 6))).toEqual([
       [
-        'Dagordning – LGS · 2026-12-08',
+        'Dagordning – LGS · tis 8 dec. 2026',
         'Tid: tis 8 dec. 2026 13:00–13:30',
         'Plats: Teams-möte',
         'Synpunkter senast: mån 7 dec. 2026 13:00',

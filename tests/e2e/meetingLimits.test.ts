@@ -174,7 +174,7 @@ describe('Azure Tables limits', () => {
     // The group, the groups list and the sweep still read it; the absent member gets every summary.
     bot.connector.clear();
     await bot.post(personalMessage('möten LGS', opts(USERS.chairLgs)));
-    expect(cardTexts(bot.connector.cards()[0]).slice(0, 1)).toEqual(['Dagordning – LGS · 2026-12-08']);
+    expect(cardTexts(bot.connector.cards()[0]).slice(0, 1)).toEqual(['Dagordning – LGS · tis 8 dec. 2026']);
     await bot.running.scheduler.runOnce();
     const [catchUp] = cardsIn(personal(USERS.memberRegion)).filter((c) => cardTexts(c)[0] === 'Det här hände på mötet – LGS');
     expect(cardTexts(catchUp).filter((t) => t === longText(4000))).toHaveLength(8);

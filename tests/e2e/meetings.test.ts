@@ -103,6 +103,16 @@ describe('a meeting from agenda to catch-up', () => {
     ]);
   });
 
+  it('tells an English-speaking lead where the agenda went and what comes next, in English', async () => {
+    await bot.post(personalMessage('meeting LGS', opts(USERS.processLeaderLgs, 'en-US')));
+    const formKey = (bot.connector.cards()[0].actions as { data: { formKey: string } }[])[0].data.formKey;
+    bot.connector.clear();
+    await bot.post(actionSubmit({ ...form, formKey }, opts(USERS.processLeaderLgs, 'en-US')));
+    expect(bot.connector.texts()).toEqual([
+      "The LGS meeting on Tue, 8 Dec 2026, 13:00 is created and the agenda posted in the group's channel. Members answer I'm attending or Can't attend on the card. The brief goes to the chair and process leader when input closes on Mon, 7 Dec 2026, 13:00; type **brief LGS** to see it sooner.",
+    ]);
+  });
+
   it('creates the meeting and posts the dagordning in the linked channel', async () => {
     await bot.post(personalMessage('möte LGS', opts(USERS.processLeaderLgs)));
     const formCard = bot.connector.cards()[0];
@@ -112,7 +122,7 @@ describe('a meeting from agenda to catch-up', () => {
     await bot.post(actionSubmit({ ...form, formKey }, opts(USERS.processLeaderLgs)));
     await bot.post(actionSubmit({ ...form, formKey }, opts(USERS.processLeaderLgs)));
     expect(bot.connector.texts()).toEqual([
-      'Mötet för LGS tis 8 dec. 2026 13:00 är skapat och dagordningen publicerad.',
+      'Mötet för LGS tis 8 dec. 2026 13:00 är skapat och dagordningen publicerad i gruppens kanal. Ledamöterna svarar Jag kommer eller Förhinder på kortet. Sammanställningen går till ordförande och processledare när synpunkterna stänger mån 7 dec. 2026 13:00; skriv **sammanställning LGS** för att se den tidigare.',
       'Mötet är redan skapat från det här formuläret, så inget nytt skapades. Skriv **möten** för att se det.',
     ]);
     expect(cardsTo(CHANNEL, 'Dagordning – LGS')).toHaveLength(1);
@@ -260,7 +270,7 @@ describe('a meeting from agenda to catch-up', () => {
     await bot.post(personalMessage('möten LGS', opts(USERS.memberKommun)));
     const texts = cardTexts(bot.connector.cards()[0]);
     expect(texts.slice(0, 5)).toEqual([
-      'Dagordning – LGS · 2026-12-08',
+      'Dagordning – LGS · tis 8 dec. 2026',
       'Tid: tis 8 dec. 2026 13:00–13:30',
       'Plats: Teams-möte',
       'Status: Genomfört',

@@ -2,6 +2,8 @@ import { actionExecute, actionSubmit, personalInstall, personalMessage, USERS } 
 import { cardActions, cardInputs, cardTexts } from '../helpers/cards';
 import { createMeeting } from '../helpers/meetings';
 import { startTestBot, type TestBot } from '../helpers/testBot';
+import { recordOf } from '../../src/app/groupRecord';
+import { mayIn, type Action } from '../../src/domain/permissions';
 
 /** Understanding people: group names as said, "Menade du", greetings (issue 13). */
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -88,24 +90,97 @@ describe('help by role', () => {
     const texts = cardTexts(bot.connector.cards()[0]);
     const from = texts.findIndex((t) => t.startsWith('Som ledamot'));
     expect(texts.slice(from, from + 3)).toEqual([
-      'Som ledamot (LGS)',
+      // A chair takes part as a member too: Temagrupp Äldre, where this member is chair, is named.
+      'Som ledamot (LGS, Temagrupp Äldre)',
       'synpunkter \\<grupp\\> [datum]: Skriv synpunkter till dagordningen om du har förhinder.',
       'förankring \\<huvudman eller part\\>: Beslut som väntar på förankring hos din huvudman eller part.',
     ]);
-    expect(texts.some((t) => t.startsWith('möte \\<grupp\\>'))).toBe(false);
+    // Chair of Temagrupp Äldre only: no chair's or process leader's section for LGS.
+    expect(texts.filter((t) => /^(Ordförande|Vice ordförande|Mötet steg för steg) /.test(t))).toEqual(['Ordförande – Temagrupp Äldre']);
   });
 
-  it("names the chair and gives the chair's commands", async () => {
+  it("names the chair, their role and every command the chair has, members' input included", async () => {
     await bot.post(personalMessage('hjälp', opts(USERS.chairLgs)));
     const texts = cardTexts(bot.connector.cards()[0]);
     const from = texts.indexOf('Ordförande – LGS');
-    expect(texts.slice(from, from + 5)).toEqual([
+    expect(texts.slice(from)).toEqual([
       'Ordförande – LGS',
-      'sammanställning \\<grupp\\> [datum]: Närvaro och synpunkter inför mötet.',
-      'registrera \\<grupp\\> [datum]: Registrera ett beslut från ett möte.',
+      'möte \\<grupp\\>: 1. Skapa mötet och publicera dagordningen.',
+      'sammanställning \\<grupp\\> [datum]: 2. Närvaro och synpunkter inför mötet.',
+      'avsluta \\<grupp\\> [datum]: 3. Markera mötet som genomfört och skriv sammanfattningar.',
+      'registrera \\<grupp\\> [datum]: 4. Registrera besluten från mötet.',
+      'minnesanteckningar \\<grupp\\> [datum]: 5. Skriv minnesanteckningarna och skicka dem för justering, eller justera eller returnera dem.',
+      'publicera \\<grupp\\> [datum] \\<webbadress\\>: 6. Publicera de justerade minnesanteckningarna.',
       'ordförandebeslut \\<grupp\\>: Registrera ett ordförandebeslut mellan mötena.',
-      'minnesanteckningar \\<grupp\\> [datum]: Läs, justera eller returnera minnesanteckningarna.',
+      'Som ledamot (LGS, LGS styrgrupp)',
+      'synpunkter \\<grupp\\> [datum]: Skriv synpunkter till dagordningen om du har förhinder.',
+      'förankring \\<huvudman eller part\\>: Beslut som väntar på förankring hos din huvudman eller part.',
+      'Dina roller',
+      '- Ordförande – LGS\n- Ledamot – LGS (Närhälsan (VGPV))\n- Ledamot – LGS styrgrupp (Närhälsan (VGPV))',
     ]);
+    expect(texts).toContain('exportera \\<grupp\\>: Beslutsloggen som Markdown, CSV och JSON för publicering.');
+  });
+
+  /** The commands help lists, by the groups its section names ('*' for the general list), as typed without escapes. */
+  function listedCommands(texts: readonly string[]): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>();
+    let groups = ['*'];
+    for (const t of texts) {
+      const heading = /^(?:Ordförande|Vice ordförande) – (.+)$/.exec(t) ?? /^(?:Mötet steg för steg – processledare|Som ledamot) \((.+)\)$/.exec(t);
+      if (heading !== null) groups = heading[1].split(', ');
+      else if (t.includes(': ')) {
+        // The command word(s) before the first argument: "årshjul <grupp> ändra" is "årshjul ändra".
+        const command = t
+          .split(': ')[0]
+          .replace(/\\/g, '')
+          .replace(/ ?(<[^>]*>|\[[^\]]*\])/g, '');
+        for (const g of groups) out.set(g, new Set([...(out.get(g) ?? []), command]));
+      }
+    }
+    return out;
+  }
+
+  /** The meeting and decision commands, and the permission each needs (minnesanteckningar: writing or approving). */
+  const COMMAND_ACTIONS: Record<string, readonly Action[]> = {
+    möte: ['leadMeeting'],
+    sammanställning: ['readInput'],
+    avsluta: ['leadMeeting'],
+    registrera: ['recordDecision'],
+    ordförandebeslut: ['recordDecision'],
+    minnesanteckningar: ['editMinutes', 'approveMinutes'],
+    publicera: ['editMinutes'],
+    exportera: ['export'],
+    'årshjul ändra': ['editCycle'],
+    synpunkter: ['takePart'],
+  };
+
+  it.each(Object.entries(USERS))('lists for %s exactly the meeting and decision commands the permission table allows, group by group', async (_name, aad) => {
+    bot.connector.clear();
+    await bot.post(personalMessage('hjälp', opts(aad)));
+    const listed = listedCommands(cardTexts(bot.connector.cards()[0]));
+    const user = await bot.running.repos.members.userContext(aad, []);
+    const today = '2026-11-22';
+    const inSection = new Set([...listed.entries()].filter(([g]) => g !== '*').flatMap(([, cs]) => [...cs]));
+    const allowedSomewhere = new Set<string>();
+    for (const m of user.memberships) {
+      const org = bot.running.catalog.get(m.org)!;
+      const group = org.groups.find((g) => g.id === m.group)!;
+      const { terms } = await recordOf(bot.running.repos.groupState, org.id, group.id);
+      const where = { org: org.id, group: group.id, terms, today };
+      const sections = listed.get(group.shortName) ?? new Set<string>();
+      for (const [command, actions] of Object.entries(COMMAND_ACTIONS)) {
+        // Input is offered to the roster's members; a process leader outside the roster reads it in the brief instead.
+        const allowed = actions.some((a) => mayIn(a, user, where)) && (command !== 'synpunkter' || m.roles.includes('member'));
+        if (allowed) allowedSomewhere.add(command);
+        // Section commands name the group: listed there exactly when allowed there (the export and årshjul edit are general).
+        if (inSection.has(command)) expect([group.shortName, command, sections.has(command)]).toEqual([group.shortName, command, allowed]);
+      }
+    }
+    // The general list offers a command only to someone allowed it in some group; every allowed command is listed somewhere.
+    const everywhere = new Set([...listed.values()].flatMap((cs) => [...cs]));
+    const general = [...(listed.get('*') ?? [])].filter((c) => c in COMMAND_ACTIONS && user.memberships.length > 0);
+    expect(general.filter((c) => !allowedSomewhere.has(c))).toEqual([]);
+    expect([...allowedSomewhere].filter((c) => !everywhere.has(c))).toEqual([]);
   });
 });
 

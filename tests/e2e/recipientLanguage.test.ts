@@ -44,7 +44,7 @@ describe('messages the sweep sends, in each recipient language', () => {
     expect(cardsIn(personal(USERS.chairLgs)).find((c) => c[0] === FOLLOW_UP_EN)).toEqual([
       FOLLOW_UP_EN,
       'Group: LGS',
-      'Proposed date: 2026-12-10 (proposal – not decided)',
+      'Proposed date: Thu, 10 Dec 2026 (proposal – not decided)',
       'Days left: 18',
       'You get it as: chair',
       'The date is a proposal, not decided: the documents name the task but not the date. The group decides when it is due.',
@@ -52,7 +52,7 @@ describe('messages the sweep sends, in each recipient language', () => {
     expect(cardsIn(personal(USERS.processLeaderLgs)).find((c) => c[0] === FOLLOW_UP_SV)).toEqual([
       FOLLOW_UP_SV,
       'Grupp: LGS',
-      'Föreslaget datum: 2026-12-10 (förslag – inte fastställt)',
+      'Föreslaget datum: tors 10 dec. 2026 (förslag – inte fastställt)',
       'Dagar kvar: 18',
       'Du får den som: processledare',
       'Datumet är ett förslag och inte fastställt: dokumenten nämner uppgiften men inte datumet. Gruppen bestämmer när den ska vara klar.',
@@ -197,7 +197,7 @@ describe('the minutes for justering and the outcome notice, in the recipient lan
     expect(bot.connector.texts()).toEqual(['The minutes are saved as sent for approval. Ordförande LGS (demo) has them in a personal chat.']);
     expect(cardsIn(personal(USERS.chairLgs))).toEqual([
       [
-        'Minutes – LGS 2026-12-08',
+        'Minutes – LGS Tue, 8 Dec 2026',
         'Status: Sent for approval',
         'Version: 1',
         'Present: –',
@@ -246,7 +246,9 @@ describe('channel posts in the organisation language', () => {
         '0 attending · 0 absent',
       ],
     ]);
-    expect(bot.connector.texts()).toEqual(['Mötet för LGS tis 8 dec. 2026 13:00 är skapat och dagordningen publicerad.']);
+    expect(bot.connector.texts()).toEqual([
+      'Mötet för LGS tis 8 dec. 2026 13:00 är skapat och dagordningen publicerad i gruppens kanal. Ledamöterna svarar Jag kommer eller Förhinder på kortet. Sammanställningen går till ordförande och processledare när synpunkterna stänger mån 7 dec. 2026 13:00; skriv **sammanställning LGS** för att se den tidigare.',
+    ]);
   });
 
   it('falls back to the channel in English for someone without a personal chat, and still writes to the Swedish lead in Swedish', async () => {

@@ -34,6 +34,6 @@ describe('edits made through another instance', () => {
     // The process leader's personal chat was last seen through the second bot's connector: the reminder goes there.
     const cards = [...first.connector.cards(), ...second.connector.cards()];
     const reminder = cards.find((c) => cardTexts(c)[0] === 'Påminnelse: Halvårsvis informationsbrev/rapport');
-    expect(cardTexts(reminder!).slice(1, 4)).toEqual(['Grupp: NOSAM Hisingen', 'Sista dag: 2026-11-30', 'Dagar kvar: 8']);
+    expect(cardTexts(reminder!).slice(1, 4)).toEqual(['Grupp: NOSAM Hisingen', 'Sista dag: mån 30 nov. 2026', 'Dagar kvar: 8']);
   });
 });

@@ -6,7 +6,7 @@ import { newDecision, type Decision } from '../../src/domain/decisions';
 import type { Meeting } from '../../src/domain/meetings';
 import type { Minutes } from '../../src/domain/minutes';
 import { cardActions, cardInputs, cardTexts as textsOf } from '../helpers/cards';
-import { GBG, group } from '../helpers/shippedOrgs';
+import { GBG, SAMLA, group } from '../helpers/shippedOrgs';
 
 /** The decision and minutes cards: what a reader sees and what each button sends back. */
 
@@ -47,10 +47,10 @@ describe('the decision card', () => {
     const c = decisionCard(d, true, 'sv', GBG);
     expect(cardTexts(c)).toEqual([
       'LGS 2026:3 – Rutin för \\*SIP\\*',
-      'Datum: 2026-12-08',
+      'Datum: tis 8 dec. 2026',
       'Typ: Beslut',
       'Utfall: Fattat i enighet',
-      'Förankring: Kommun: klar 2026-12-10, Region (Västra Götalandsregionen): väntar',
+      'Förankring: Kommun: klar tors 10 dec. 2026, Region (Västra Götalandsregionen): väntar',
       'LGS fastställer rutinen.',
     ]);
     expect(actions(c)).toEqual([
@@ -61,14 +61,14 @@ describe('the decision card', () => {
 
   it('marks a retracted decision with the date and the reason as typed', () => {
     const c = decisionCard(decision({ forankring: [], retracted: { by: 'pl', at: '2026-12-12T09:00:00Z', reason: '<at>Alla</at>' } }), true, 'en', GBG);
-    expect(cardTexts(c).slice(-2)).toEqual(['Retracted: 2026-12-12: \\<at\\>Alla\\</at\\>', 'LGS fastställer rutinen.']);
+    expect(cardTexts(c).slice(-2)).toEqual(['Retracted: Sat, 12 Dec 2026: \\<at\\>Alla\\</at\\>', 'LGS fastställer rutinen.']);
   });
 
   it("dates a retraction in the organisation's time zone, winter (+01:00) and summer (+02:00)", () => {
     const retractedAt = (at: string) => cardTexts(decisionCard(decision({ forankring: [], retracted: { by: 'pl', at, reason: 'Fel' } }), true, 'sv', GBG)).at(-2);
-    expect(retractedAt('2026-12-12T23:30:00Z')).toBe('Återkallat: 2026-12-13: Fel');
-    expect(retractedAt('2026-06-30T22:30:00Z')).toBe('Återkallat: 2026-07-01: Fel');
-    expect(retractedAt('2026-06-30T21:30:00Z')).toBe('Återkallat: 2026-06-30: Fel');
+    expect(retractedAt('2026-12-12T23:30:00Z')).toBe('Återkallat: sön 13 dec. 2026: Fel');
+    expect(retractedAt('2026-06-30T22:30:00Z')).toBe('Återkallat: ons 1 juli 2026: Fel');
+    expect(retractedAt('2026-06-30T21:30:00Z')).toBe('Återkallat: tis 30 juni 2026: Fel');
   });
 
   it('names förankring holders by principal or party in English too, never by id', () => {
@@ -93,6 +93,43 @@ describe('the record and correction forms', () => {
     expect((inputs(c).itemId.choices as { title: string; value: string }[]).map((x) => x.value)).toEqual(['p1-abcd', 'p3-abcd']);
     expect(inputs(c).date.value).toBe('2026-12-08');
     expect(actions(c)).toEqual([['Registrera', { verb: 'recordDecision', org: 'goteborgsomradet', group: 'lgs', meetingId: 'm1', formKey: '0123456789abcdef' }]]);
+  });
+
+  it('asks one question about the outcome, with the rule of the organisation, and no separate consensus toggle', () => {
+    const form = (org: typeof GBG, m: Meeting | null, locale: 'sv' | 'en') => decisionFormCard(org, org.groups[0], m, '2026-12-01', locale, '0123456789abcdef');
+    const question = (c: unknown) => {
+      const outcome = inputs(c).outcome;
+      return [outcome.label, (outcome.choices as { title: string; value: string }[]).map((x) => `${x.value}: ${x.title}`)];
+    };
+    const gbg = form(GBG, meeting, 'sv');
+    expect(inputs(gbg).consensus).toBeUndefined();
+    expect(question(gbg)).toEqual([
+      'Vad blev utfallet?',
+      [
+        'enighet: Enighet – beslutet fattas',
+        'antecknat: Enighet – informationen antecknas',
+        'återremitterat: Ingen enighet – ärendet återremitteras',
+        'struket: Ingen enighet – ärendet stryks',
+      ],
+    ]);
+    expect(textsOf(gbg as unknown as Record<string, unknown>)).toContain('Beslut fattas i enighet. Utan enighet återremitteras eller stryks ärendet.');
+    const samla = form(SAMLA, meeting, 'en');
+    expect(question(samla)).toEqual([
+      'What was the outcome?',
+      [
+        'enighet: Consensus – the decision is taken',
+        'bred-enighet: Broad consensus – the decision is taken, the dissent recorded below',
+        'antecknat: Consensus – the information is noted',
+        'återremitterat: No consensus – the matter is sent back',
+        'struket: No consensus – the matter is struck',
+      ],
+    ]);
+    expect(textsOf(samla as unknown as Record<string, unknown>)).toContain(
+      'Decisions are taken by consensus, or by broad consensus with the dissent recorded. Otherwise the matter is sent back or struck.',
+    );
+    const chair = form(GBG, null, 'sv');
+    expect(question(chair)).toEqual(['Vad blev utfallet?', ['enighet: Beslutet fattas', 'antecknat: Informationen antecknas']]);
+    expect(textsOf(chair as unknown as Record<string, unknown>)).toContain('Ordföranden beslutar mellan mötena.');
   });
 
   it('as a chair decision: only that kind, dated today, without a meeting', () => {
@@ -160,7 +197,7 @@ describe('the minutes card', () => {
   it('shows status, people and notes, and gives a justerare approve and return', () => {
     const c = minutesCard(minutes, LGS, '2026-12-08', names, { edit: false, approve: true, nameJusterare: false }, 'W/"3"', 'sv');
     expect(cardTexts(c).slice(0, 7)).toEqual([
-      'Minnesanteckningar – LGS 2026-12-08',
+      'Minnesanteckningar – LGS tis 8 dec. 2026',
       'Status: Skickad för justering',
       'Version: 1',
       'Närvarande: Processledare Persson, Ordförande Olsson',
@@ -200,7 +237,7 @@ describe('the minutes card', () => {
       [],
       GBG.timeZone,
     );
-    expect(cardTexts(c)).toContain('Justerat 2026-07-01, Ordförande LGS');
+    expect(cardTexts(c)).toContain('Justerat ons 1 juli 2026, Ordförande LGS');
   });
 });
 

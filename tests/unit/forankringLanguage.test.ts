@@ -29,7 +29,7 @@ describe('förankring reminders', () => {
     expect(texts('card' in english.message ? english.message.card : null)).toEqual([
       'Anchoring pending: LGS 2026:1',
       'Decision: LGS 2026:1 – Gemensam rutin',
-      'Date: 2026-12-08',
+      'Date: Tue, 8 Dec 2026',
       'To be anchored by: Municipality',
       'Gruppen ställer sig bakom rutinen.',
       'The decision needs to be taken formally in your organisation. Tell the group’s process leader when it is done, and the anchoring is recorded.',
@@ -38,7 +38,7 @@ describe('förankring reminders', () => {
     expect(texts('card' in swedish.message ? swedish.message.card : null)).toEqual([
       'Förankring väntar: LGS 2026:1',
       'Beslut: LGS 2026:1 – Gemensam rutin',
-      'Datum: 2026-12-08',
+      'Datum: tis 8 dec. 2026',
       'Förankras hos: Kommun',
       'Gruppen ställer sig bakom rutinen.',
       'Beslutet behöver fattas formellt i din organisation. Meddela gruppens processledare när det är gjort, så registreras förankringen.',

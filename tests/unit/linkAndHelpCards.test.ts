@@ -87,10 +87,14 @@ describe('help placeholders', () => {
     org: GBG,
     group: group(GBG, 'lgs'),
     role: 'processLeader',
+    rosterMember: false,
     leadsMeetings: true,
     recordsDecisions: true,
+    editsMinutes: true,
     approvesMinutes: false,
-    takesPart: false,
+    takesPart: true,
+    exports: true,
+    editsCycle: true,
   } as const;
   /** What Teams shows of card markdown: a backslash escape shows the character after it. */
   const shown = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
@@ -106,8 +110,8 @@ describe('help placeholders', () => {
       'möte <grupp>: 1. Skapa mötet och publicera dagordningen.',
       'sammanställning <grupp> [datum]: 2. Närvaro och synpunkter inför mötet.',
       'avsluta <grupp> [datum]: 3. Markera mötet som genomfört och skriv sammanfattningar.',
-      'minnesanteckningar <grupp> [datum]: 4. Skriv minnesanteckningarna och skicka dem för justering.',
-      'registrera <grupp> [datum]: 5. Registrera besluten från mötet.',
+      'registrera <grupp> [datum]: 4. Registrera besluten från mötet.',
+      'minnesanteckningar <grupp> [datum]: 5. Skriv minnesanteckningarna och skicka dem för justering.',
       'publicera <grupp> [datum] <webbadress>: 6. Publicera de justerade minnesanteckningarna.',
     ]);
     expect(flow('en').map(shown)).toEqual([
@@ -115,8 +119,8 @@ describe('help placeholders', () => {
       'meeting <group>: 1. Create the meeting and post the agenda.',
       'brief <group> [date]: 2. Attendance and written input before the meeting.',
       'close <group> [date]: 3. Mark the meeting as held and write summaries.',
-      'minutes <group> [date]: 4. Write the minutes and send them for approval.',
-      "record <group> [date]: 5. Record the meeting's decisions.",
+      "record <group> [date]: 4. Record the meeting's decisions.",
+      'minutes <group> [date]: 5. Write the minutes and send them for approval.',
       'publish <group> [date] <web address>: 6. Publish the approved minutes.',
     ]);
   });

@@ -171,7 +171,7 @@ describe('the meeting view', () => {
   it('a member sees attendance and who is absent, and no buttons', () => {
     const c = meetingViewCard(GBG, LGS, meeting, brief, { lead: false, brief: false }, 'sv');
     const texts = cardTexts(c);
-    expect(texts[0]).toBe('Dagordning – LGS · 2026-12-08');
+    expect(texts[0]).toBe('Dagordning – LGS · tis 8 dec. 2026');
     expect(texts).toContain('Närvaro: 4 kommer, 3 har förhinder, 2 har inte svarat.');
     expect(texts.slice(-2)).toEqual(['Förhinder med synpunkter: Anna Ek', 'Förhinder utan synpunkter: Bo Berg, Cilla']);
     expect(actions(c)).toEqual([]);

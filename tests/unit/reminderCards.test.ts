@@ -35,7 +35,7 @@ describe('reminderCard', () => {
     expect(cardTexts(card)).toEqual([
       'Påminnelse: LGS årsrapport',
       'Grupp: LGS',
-      'Föreslaget datum: 2027-05-31 (förslag – inte fastställt)',
+      'Föreslaget datum: mån 31 maj 2027 (förslag – inte fastställt)',
       'Dagar kvar: 14',
       'Du får den som: ordförande, processledare',
       'Datumet är ett förslag och inte fastställt: dokumenten nämner uppgiften men inte datumet. Gruppen bestämmer när den ska vara klar.',
@@ -44,7 +44,13 @@ describe('reminderCard', () => {
 
   it('shows what, the group, the deadline, days left and the roles, in Swedish', () => {
     const card = asRecord(reminderCard(reminder(), 'sv'));
-    expect(cardTexts(card)).toEqual(['Påminnelse: LGS årsrapport', 'Grupp: LGS', 'Sista dag: 2027-05-31', 'Dagar kvar: 14', 'Du får den som: ordförande, processledare']);
+    expect(cardTexts(card)).toEqual([
+      'Påminnelse: LGS årsrapport',
+      'Grupp: LGS',
+      'Sista dag: mån 31 maj 2027',
+      'Dagar kvar: 14',
+      'Du får den som: ordförande, processledare',
+    ]);
     expect(card.lang).toBe('sv-SE');
     expect(card.fallbackText).toBe('Påminnelse: LGS årsrapport');
   });
@@ -53,7 +59,7 @@ describe('reminderCard', () => {
     expect(cardTexts(asRecord(reminderCard(reminder({ daysLeft: 0, roles: ['viceChair', 'members'] }), 'en')))).toEqual([
       'Reminder: LGS annual report',
       'Group: LGS',
-      'Deadline: 2027-05-31',
+      'Deadline: Mon, 31 May 2027',
       'Days left: today',
       'You get it as: vice chair, member',
     ]);
@@ -62,17 +68,17 @@ describe('reminderCard', () => {
   it('explains a deadline moved off a holiday, and a meeting count below the minimum', () => {
     const moved = reminder({ occurrence: occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' }), meetingCount: { planned: 1, minimum: 4 } });
     expect(cardTexts(asRecord(reminderCard(moved, 'sv'))).slice(-2)).toEqual([
-      'Flyttad från 2026-12-26 (annandag jul).',
+      'Flyttad från 26 dec. 2026 (annandag jul).',
       'Gruppen har 1 planerat möte under perioden, och dokumenten anger minst 4. Planera fler möten.',
     ]);
   });
 
   it('names the holiday a deadline moved off in English on an English card', () => {
     const moved = reminder({ occurrence: occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' }) });
-    expect(cardTexts(asRecord(reminderCard(moved, 'en'))).slice(-1)).toEqual(['Moved from 2026-12-26 (Boxing Day).']);
+    expect(cardTexts(asRecord(reminderCard(moved, 'en'))).slice(-1)).toEqual(['Moved from 26 Dec 2026 (Boxing Day).']);
     const weekend = reminder({ occurrence: occurrence({ deadline: '2027-05-31', movedFrom: '2027-05-29' }) });
-    expect(cardTexts(asRecord(reminderCard(weekend, 'en'))).slice(-1)).toEqual(['Moved from 2027-05-29 (Saturday).']);
-    expect(cardTexts(asRecord(reminderCard(weekend, 'sv'))).slice(-1)).toEqual(['Flyttad från 2027-05-29 (lördag).']);
+    expect(cardTexts(asRecord(reminderCard(weekend, 'en'))).slice(-1)).toEqual(['Moved from 29 May 2027 (Saturday).']);
+    expect(cardTexts(asRecord(reminderCard(weekend, 'sv'))).slice(-1)).toEqual(['Flyttad från 29 maj 2027 (lördag).']);
   });
 
   it('offers "done" and "seen" with the occurrence they answer', () => {
@@ -94,8 +100,8 @@ describe('cycleCard', () => {
     const card = asRecord(cycleCard('LGS', [occurrence(), occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' })], 'https://bot/ics/abc', 'sv'));
     expect(cardTexts(card)).toEqual([
       'Årshjul – LGS',
-      '2027-05-31: LGS årsrapport',
-      '2026-12-28: LGS årsrapport (flyttad från 2026-12-26, annandag jul)',
+      'mån 31 maj 2027: LGS årsrapport',
+      'mån 28 dec. 2026: LGS årsrapport (flyttad från 26 dec. 2026, annandag jul)',
       'Kalenderlänk (lägg till i Outlook via "Lägg till kalender" → "Från internet"): https://bot/ics/abc',
     ]);
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Prenumerera i Outlook', url: 'https://bot/ics/abc' }]);
@@ -103,7 +109,20 @@ describe('cycleCard', () => {
 
   it('gives the holiday a deadline moved off in English on an English card', () => {
     const card = asRecord(cycleCard('LGS', [occurrence({ deadline: '2026-12-28', movedFrom: '2026-12-26' })], null, 'en'));
-    expect(cardTexts(card)).toEqual(['Annual cycle – LGS', '2026-12-28: LGS annual report (moved from 2026-12-26, Boxing Day)']);
+    expect(cardTexts(card)).toEqual(['Annual cycle – LGS', 'Mon, 28 Dec 2026: LGS annual report (moved from 26 Dec 2026, Boxing Day)']);
+  });
+
+  it("says whose term ends: the chair's and the vice's on their own lines, one line when they end the same day", () => {
+    const TERM_END = GBG.annualCycle.find((i) => i.id === 'ordforandeperiod-slutar')!;
+    const ends = (post: 'chair' | 'viceChair', deadline: string) =>
+      occurrence({ item: TERM_END, key: `ordforandeperiod-slutar|term:${post}${deadline}`, deadline, post });
+    expect(cardTexts(asRecord(cycleCard('LGS', [ends('viceChair', '2026-06-30'), ends('chair', '2026-12-31')], null, 'sv'))).slice(1)).toEqual([
+      'tis 30 juni 2026: Vice ordförandens period löper ut – förbered nästa vice ordförande',
+      'tors 31 dec. 2026: Ordförandens period löper ut – förbered nästa ordförande',
+    ]);
+    expect(cardTexts(asRecord(cycleCard('LGS', [ends('chair', '2026-12-31'), ends('viceChair', '2026-12-31')], null, 'en'))).slice(1)).toEqual([
+      "Thu, 31 Dec 2026: The chair's and vice chair's terms end – prepare the next chair and vice chair",
+    ]);
   });
 
   it('says so when nothing is coming, and offers no link without one', () => {

@@ -118,13 +118,13 @@ describe('årshjul dates the documents do not give are förslag', () => {
     const r = dueReminders({ orgs: [lgsArsrapport], groups: state, done: new Set(), acknowledged: new Set() }, '2026-03-17').at(0);
     if (r === undefined) throw new Error('no reminder due');
     const shown = texts(reminderCard(r, 'sv'));
-    expect(shown).toContain('Föreslaget datum: 2026-03-31 (förslag – inte fastställt)');
+    expect(shown).toContain('Föreslaget datum: tis 31 mars 2026 (förslag – inte fastställt)');
     expect(shown.some((l) => l.startsWith('Sista dag'))).toBe(false);
   });
 
   it('the årshjul card marks each proposal', () => {
     const list = upcomingDeadlines(GBG, LGS, EMPTY, '2026-03-01', '2026-04-30');
-    expect(texts(cycleCard('LGS', list, null, 'sv'))).toEqual(['Årshjul – LGS', '2026-03-31: LGS årsrapport (förslag – inte fastställt)']);
+    expect(texts(cycleCard('LGS', list, null, 'sv'))).toEqual(['Årshjul – LGS', 'tis 31 mars 2026: LGS årsrapport (förslag – inte fastställt)']);
   });
 
   it('the calendar feed marks each proposal in SUMMARY and DESCRIPTION', () => {
