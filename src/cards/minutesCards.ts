@@ -50,15 +50,16 @@ export const minutesTexts = {
   comment: both('Kommentar', 'Comment'),
   sent: (names: string) => both(`Skickad för justering till ${names}.`, `Sent for approval to ${names}.`),
   defaultJusterare: (name: string) => both(`${name} (gruppens förvalda justerare)`, `${name} (the group's default approver)`),
-  unreachable: (names: string, ref: string) =>
+  // One person is "hen" in Swedish, several "de"/"dem".
+  unreachable: (names: readonly string[], ref: string) =>
     both(
-      `${names} kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar ${ref}", eller be ordföranden utse en annan justerare.`,
-      `${names} could not be reached: they have no personal chat with me. Ask them to open a chat with Samverkansboten and type "minutes ${ref}", or ask the chair to name another approver.`,
+      `${names.join(', ')} kunde inte nås: ${names.length === 1 ? 'hen' : 'de'} har ingen personlig chatt med mig. Be ${names.length === 1 ? 'hen' : 'dem'} öppna en chatt med Samverkansboten och skriva "minnesanteckningar ${ref}", eller be ordföranden utse en annan justerare.`,
+      `${names.join(', ')} could not be reached: they have no personal chat with me. Ask them to open a chat with Samverkansboten and type "minutes ${ref}", or ask the chair to name another approver.`,
     ),
-  undelivered: (names: string, ref: string) =>
+  undelivered: (names: readonly string[], ref: string) =>
     both(
-      `Minnesanteckningarna är sparade som skickade, men kortet kunde inte levereras till ${names} just nu, inte heller när jag försökte igen. Be dem skriva "minnesanteckningar ${ref}" i chatten med mig, eller öppna minnesanteckningarna och skicka dem igen om en stund.`,
-      `The minutes are saved as sent, but the card could not be delivered to ${names} just now, not even when I tried again. Ask them to type "minutes ${ref}" in their chat with me, or open the minutes and send them again in a while.`,
+      `Minnesanteckningarna är sparade som skickade, men kortet kunde inte levereras till ${names.join(', ')} just nu, inte heller när jag försökte igen. Be ${names.length === 1 ? 'hen' : 'dem'} skriva "minnesanteckningar ${ref}" i chatten med mig, eller öppna minnesanteckningarna och skicka dem igen om en stund.`,
+      `The minutes are saved as sent, but the card could not be delivered to ${names.join(', ')} just now, not even when I tried again. Ask them to type "minutes ${ref}" in their chat with me, or open the minutes and send them again in a while.`,
     ),
   sentPrivately: both('Jag har skickat det till dig i en personlig chatt.', 'I have sent it to you in a personal chat.'),
   openPersonalChat: (ref: string) =>

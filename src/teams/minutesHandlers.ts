@@ -182,9 +182,10 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
     // Whoever cannot be reached is named to the sender.
     const named = (j: string) => (j === result.value.defaulted ? t.defaultJusterare(plain(nameOf(j)))[turn.locale] : plain(nameOf(j)));
     const lines = [t.sent(next.justerare.map(named).join(', '))[turn.locale]];
-    if (unreachable.length > 0) lines.push(t.unreachable(unreachable.map((j) => plain(nameOf(j))).join(', '), typedMeeting(group, meeting))[turn.locale]);
+    const names = (ids: readonly string[]) => ids.map((j) => plain(nameOf(j)));
+    if (unreachable.length > 0) lines.push(t.unreachable(names(unreachable), typedMeeting(group, meeting))[turn.locale]);
     const { undelivered } = result.value;
-    if (undelivered.length > 0) lines.push(t.undelivered(undelivered.map((j) => plain(nameOf(j))).join(', '), typedMeeting(group, meeting))[turn.locale]);
+    if (undelivered.length > 0) lines.push(t.undelivered(names(undelivered), typedMeeting(group, meeting))[turn.locale]);
     deps.logger.info('minutes.sent', {
       org: org.id,
       group: group.id,

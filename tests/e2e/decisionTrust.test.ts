@@ -252,7 +252,7 @@ describe('minutes: private drafts and who approves', () => {
     expect(bot.connector.texts()).toEqual([
       'Bara ordföranden kan utse justerare. Inget ändrades.',
       'Anteckningarna för en punkt får vara högst 4 000 tecken. Inget ändrades.',
-      `Skickad för justering till Ordförande LGS (demo). Ordförande LGS (demo) kunde inte nås: de har ingen personlig chatt med mig. Be dem öppna en chatt med Samverkansboten och skriva "minnesanteckningar LGS 2026-12-08", eller be ordföranden utse en annan justerare.`,
+      `Skickad för justering till Ordförande LGS (demo). Ordförande LGS (demo) kunde inte nås: hen har ingen personlig chatt med mig. Be hen öppna en chatt med Samverkansboten och skriva "minnesanteckningar LGS 2026-12-08", eller be ordföranden utse en annan justerare.`,
     ]);
     const stored = await bot.running.repos.decisions.minutes(ORG, 'lgs', id);
     expect([stored?.minutes.status, stored?.minutes.justerare, stored?.minutes.writtenBy]).toEqual(['sent', [USERS.chairLgs], USERS.processLeaderLgs]);

@@ -60,7 +60,7 @@ describe('the default justerare', () => {
     bot.connector.script(personal(USERS.memberKommun), [{ status: 500 }, { status: 500 }]);
     await sendMinutes();
     expect(bot.connector.texts()).toEqual([
-      'Skickad för justering till Ordförande LGS (demo), Ledamot kommun (demo) (gruppens förvalda justerare). Minnesanteckningarna är sparade som skickade, men kortet kunde inte levereras till Ledamot kommun (demo) just nu, inte heller när jag försökte igen. Be dem skriva "minnesanteckningar LGS 2026-12-08" i chatten med mig, eller öppna minnesanteckningarna och skicka dem igen om en stund.',
+      'Skickad för justering till Ordförande LGS (demo), Ledamot kommun (demo) (gruppens förvalda justerare). Minnesanteckningarna är sparade som skickade, men kortet kunde inte levereras till Ledamot kommun (demo) just nu, inte heller när jag försökte igen. Be hen skriva "minnesanteckningar LGS 2026-12-08" i chatten med mig, eller öppna minnesanteckningarna och skicka dem igen om en stund.',
     ]);
     expect(bot.connector.attempts.filter((a) => a.conversationId === personal(USERS.memberKommun)).map((a) => a.status)).toEqual([500, 500]);
     const meetingId = (await bot.running.repos.groupState.groups('goteborgsomradet', ['lgs'])).get('lgs')!.meetings[0].id;
