@@ -278,24 +278,25 @@ async function main() {
       await shot('dagordning-i-kanalen', { whole: false });
     });
 
-    // 2. Ledamot kommun: förhinder och skriftliga synpunkter.
-    await as(4, async () => {
+    // 2. Ledamot region (en vanlig ledamot i LGS): förhinder och skriftliga synpunkter.
+    await as(5, async () => {
       await say('möten LGS');
       await shot('ledamot-moten');
       await press('Förhinder');
       await shot('ledamot-forhinder');
       const input = lastCard();
-      await input.locator('textarea, input[type="text"]').first().fill('Kommunen ser gärna att hemgångsplanen följs upp i mars.');
+      await input.locator('textarea, input[type="text"]').first().fill('Regionen ser gärna att hemgångsplanen följs upp i mars.');
       await shot('ledamot-synpunkter-formular');
       await press(await submitTitle(input));
       await shot('ledamot-synpunkter-skickade', { whole: false });
     });
 
-    // 3. Ledamot region: jag kommer.
-    await as(5, async () => {
+    // 3. Ledamot kommun (vice ordförande i LGS): jag kommer.
+    await as(4, async () => {
       await say('möten LGS');
+      await shot('vice-moten');
       await press('Jag kommer');
-      await shot('ledamot-jag-kommer');
+      await shot('vice-jag-kommer');
     });
 
     // 4. Processledaren: sammanställning; väntar tills mötet har börjat; avslutar, registrerar beslut,
@@ -314,9 +315,14 @@ async function main() {
       const n = await summaries.count();
       for (let i = 0; i < n; i++)
         await summaries.nth(i).fill(i === 0 ? 'Hemgångsprocessen följer planen. Uppföljning i mars.' : 'Avtalet ställs ut för förankring hos huvudmännen.');
+      // The register is pre-filled from the answers; the chair came without answering.
+      await close.getByText('Ordförande LGS (demo)', { exact: true }).click();
       await shot('avsluta-formular');
       await press(await submitTitle(close));
       await shot('avslutat', { whole: false });
+      await openChannel('LGS');
+      await shot('kanalen-efter-avslut', { whole: false });
+      await openChat('Personal Chat');
       await say('registrera LGS');
       await shot('registrera-beslut-formular');
       const form = lastCard();
@@ -342,7 +348,7 @@ async function main() {
       await shot('justerat', { whole: false });
     });
 
-    // 6. Processledaren publicerar, visar beslut och export, och årshjulet.
+    // 6. Processledaren publicerar, visar beslut och export, årshjulet och gruppens inställningar.
     await as(2, async () => {
       await say(`publicera LGS ${PUBLISHED_URL}`);
       await shot('publicerat', { whole: false });
@@ -353,6 +359,8 @@ async function main() {
       await say('årshjul LGS');
       await page.waitForTimeout(1500); // the wheel image loads after the card
       await shot('arshjul');
+      await say('inställningar LGS');
+      await shot('installningar');
     });
   } finally {
     await context?.close();

@@ -105,8 +105,8 @@ export const meetingTexts = {
   inputIntro: (cutoff: string, deputies: boolean | null) =>
     deputies === false
       ? both(
-          `Kan du inte komma? Eftersom ersättare inte utses når din syn mötet då bara skriftligt: skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
-          `Can't attend? With no deputies, your view then reaches the meeting only in writing: write per item what the chair should bring up. You can edit until ${cutoff}.`,
+          `Kan du inte komma? Eftersom ersättare inte utses, når dina synpunkter mötet bara skriftligt: skriv per punkt det du vill att ordföranden tar med. Du kan ändra fram till ${cutoff}.`,
+          `Can't attend? As no deputies are appointed, your input reaches the meeting only in writing: write per item what the chair should bring up. You can edit until ${cutoff}.`,
         )
       : deputies === true
         ? both(

@@ -190,7 +190,9 @@ describe('deputies per group', () => {
     expect(politician).not.toContain('ersättare inte utses');
     expect(politician).toContain('Kontakta din ersättare');
     const lgs = group(GBG, 'lgs');
-    expect(texts(inputCard(GBG, lgs, meeting(lgs), [], 'sv')).join('\n')).toContain('Eftersom ersättare inte utses');
+    expect(texts(inputCard(GBG, lgs, meeting(lgs), [], 'sv')).join('\n')).toContain(
+      'Kan du inte komma? Eftersom ersättare inte utses, når dina synpunkter mötet bara skriftligt: skriv per punkt det du vill att ordföranden tar med.',
+    );
   });
 });
 
