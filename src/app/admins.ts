@@ -1,26 +1,43 @@
+import type { ConversationRef } from '../domain/conversation';
 import { groupOf, type Group, type Organisation } from '../domain/organisation';
 import { isOrgAdmin, orgsOfUser, type UserContext } from '../domain/people';
 import { may, NO_ROLES } from '../domain/permissions';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { OrgCatalog } from './catalog';
-import type { AdminChange, AdminRepository, GroupStateRepository } from './ports';
+import { peopleOfOrganisation, type KnownPerson, type PeopleToOfferDeps } from './peopleToOffer';
+import type { AdminChange, AdminRepository, ConversationRepository, GroupStateRepository, TeamRoster } from './ports';
 
 export interface AdminDeps {
   readonly catalog: OrgCatalog;
   readonly groupState: GroupStateRepository;
   readonly admins: AdminRepository;
+  readonly conversations: ConversationRepository;
 }
 
-/** What `administratörer` shows: the admins added in Teams, each group's process leaders, the latest changes. */
+/** What `administratörer` shows: the admins added in Teams, each group's process leaders, the latest changes, and whom the form offers. */
 export interface AdminView {
   readonly org: Organisation;
   readonly admins: readonly { aadObjectId: string; displayName: string }[];
   readonly processLeaders: readonly { group: Group; names: readonly string[] }[];
   readonly recent: readonly AdminChange[];
+  /** The people the form offers by name (nobody types an id). */
+  readonly people: readonly KnownPerson[];
 }
 
-/** The typed name, else the stored one, else ''. */
-const firstName = (...names: (string | null | undefined)[]): string => names.map((n) => n?.trim() ?? '').find((n) => n !== '') ?? '';
+/** Where the card is used (its team's roster is offered too) and how to read a team's roster. */
+export interface AdminPlace {
+  readonly channel: ConversationRef;
+  readonly roster: TeamRoster;
+}
+
+/**
+ * The people the admin card offers: those the bot knows in the organisation (see `peopleOfOrganisation`;
+ * the team is the one the card is used in) and the admins added in Teams, so each can be removed by name.
+ */
+async function adminPeople(org: Organisation, admins: readonly KnownPerson[], place: AdminPlace, deps: AdminDeps): Promise<KnownPerson[]> {
+  const offerDeps: PeopleToOfferDeps = { conversations: deps.conversations, groupState: deps.groupState, roster: place.roster };
+  return peopleOfOrganisation(org, place.channel.teamId ?? null, offerDeps, admins);
+}
 
 const mayManage = (user: UserContext, org: Organisation) => may('manageAdmins', { ...NO_ROLES, orgAdmin: isOrgAdmin(user, org.id) });
 
@@ -39,7 +56,7 @@ function orgFor(user: UserContext, query: string, catalog: OrgCatalog): Result<O
 }
 
 /** `administratörer [organisation]`: the admin card's content, for the organisation's admins. */
-export async function adminView(input: { user: UserContext; query: string }, deps: AdminDeps): Promise<Result<AdminView, OrgFailure>> {
+export async function adminView(input: { user: UserContext; query: string } & AdminPlace, deps: AdminDeps): Promise<Result<AdminView, OrgFailure>> {
   const found = orgFor(input.user, input.query, deps.catalog);
   if (!found.ok) return found;
   const org = found.value;
@@ -49,15 +66,21 @@ export async function adminView(input: { user: UserContext; query: string }, dep
     group,
     names: (records.get(group.id)?.members ?? []).filter((m) => m.roles.includes('processLeader')).map((m) => m.displayName),
   }));
-  return ok({ org, admins: await deps.admins.admins(org.id), processLeaders, recent: await deps.admins.auditLog(org.id, 5) });
+  const admins = await deps.admins.admins(org.id);
+  const people = await adminPeople(
+    org,
+    admins.map((a) => ({ aadObjectId: a.aadObjectId, name: a.displayName })),
+    input,
+    deps,
+  );
+  return ok({ org, admins, processLeaders, recent: await deps.admins.auditLog(org.id, 5), people });
 }
 
-/** One change from the admin card. */
+/** One change from the admin card: the person as chosen among those offered (their name comes from the offer, never from the card). */
 export interface AdminChangeInput {
   readonly org: string;
   readonly action: AdminChange['action'];
   readonly person: string;
-  readonly displayName: string | null;
   readonly group: string | null;
 }
 
@@ -65,7 +88,7 @@ export type AdminChangeFailure =
   | Failure<'org-gone'>
   | Failure<'not-allowed', { org: Organisation }>
   | Failure<'need-group'>
-  | Failure<'need-name'>
+  | Failure<'not-offered'>
   | Failure<'not-process-leader', { group: Group }>
   | Failure<'last-admin'>;
 
@@ -73,34 +96,35 @@ export type AdminChangeFailure =
  * Adds or removes an admin of the organisation, or a group's process leader. Only the
  * organisation's admins may; every change keeps an audit row (who, when). A process leader
  * removed from a group where that was their only role leaves the roster. Nobody removes
- * themselves as admin (the organisation would risk having none). A refusal changes nothing.
+ * themselves as admin (the organisation would risk having none). The person must be one the card
+ * offers (checked again here, once the user is allowed); their name comes with them. A refusal changes nothing.
  */
 export async function changeAdmins(
   input: AdminChangeInput,
-  ctx: { user: UserContext; now: Date; newId: () => string },
+  ctx: { user: UserContext; now: Date; newId: () => string } & AdminPlace,
   deps: AdminDeps,
 ): Promise<Result<{ org: Organisation; change: AdminChange; group: Group | null }, AdminChangeFailure>> {
   const org = deps.catalog.get(input.org);
   if (org === undefined) return fail('org-gone');
   if (!mayManage(ctx.user, org)) return fail('not-allowed', { org });
   const person = input.person.toLowerCase();
+  const group = input.group === null ? undefined : groupOf(org, input.group);
+  const forGroup = input.action === 'addProcessLeader' || input.action === 'removeProcessLeader';
+  if (forGroup && group === undefined) return fail('need-group');
+  const admins = (await deps.admins.admins(org.id)).map((a) => ({ aadObjectId: a.aadObjectId, name: a.displayName }));
+  const displayName = (await adminPeople(org, admins, ctx, deps)).find((p) => p.aadObjectId === person)?.name;
+  if (displayName === undefined) return fail('not-offered');
   const base = { id: ctx.newId(), person, by: ctx.user.aadObjectId, at: ctx.now.toISOString() };
   if (input.action === 'addAdmin' || input.action === 'removeAdmin') {
     if (input.action === 'removeAdmin' && person === ctx.user.aadObjectId) return fail('last-admin');
-    const known = (await deps.admins.admins(org.id)).find((a) => a.aadObjectId === person);
-    const displayName = firstName(input.displayName, known?.displayName);
-    if (input.action === 'addAdmin' && displayName === '') return fail('need-name');
     const change: AdminChange = { ...base, action: input.action, displayName, group: null };
     await deps.admins.setAdmin(org.id, change);
     return ok({ org, change, group: null });
   }
-  const group = input.group === null ? undefined : groupOf(org, input.group);
-  if (group === undefined) return fail('need-group');
+  if (group === undefined) return fail('need-group'); // checked above; narrows the type
   const record = (await deps.groupState.groups(org.id, [group.id])).get(group.id);
   const current = record?.members.find((m) => m.aadObjectId === person);
   if (input.action === 'addProcessLeader') {
-    const displayName = firstName(input.displayName, current?.displayName);
-    if (displayName === '') return fail('need-name');
     const roles = [...new Set([...(current?.roles ?? []), 'processLeader' as const])];
     await deps.groupState.saveMember(org.id, group.id, { aadObjectId: person, displayName, party: current?.party ?? null, roles });
     const change: AdminChange = { ...base, action: 'addProcessLeader', displayName, group: group.id };

@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { addDays, dateIn, yearOf } from '../domain/calendarDate';
 import type { PlannedMeeting } from '../domain/meetings';
+import { cycleLines } from '../domain/cycleLines';
 import { audienceOf, inForce, occurrences, upcomingDeadlines, type Occurrence } from '../domain/annualCycle';
 import { nonWorkdayReason } from '../domain/holidays';
 import { groupOf, type CycleItem, type Group, type Organisation } from '../domain/organisation';
@@ -68,21 +69,24 @@ export async function respondToReminder(
   return ok({ org, group, item });
 }
 
-/** The group's årshjul as an iCalendar feed that Outlook can subscribe to: one all-day event per deadline. */
+/**
+ * The group's årshjul as an iCalendar feed that Outlook can subscribe to: one all-day event per
+ * line of the årshjul card (a term end says whose; the chair's and the vice's ending the same day are one event).
+ */
 export function calendarFeed(org: Organisation, group: Group, deadlines: readonly Occurrence[], now: Date): string {
   const cal = ical({ name: `Årshjul – ${group.shortName} (${org.shortName})`, method: ICalCalendarMethod.PUBLISH, timezone: org.timeZone, ttl: 60 * 60 * 6 });
-  for (const o of deadlines) {
+  for (const { occurrence: o, title } of cycleLines(deadlines)) {
     const moved = o.movedFrom === null ? '' : ` Flyttad från ${o.movedFrom} (${nonWorkdayReason(o.movedFrom) ?? ''}).`;
     cal.createEvent({
       id: `${org.id}.${group.id}.${o.key.replace(/[^A-Za-z0-9.-]/g, '-')}@samverkansboten`,
       start: new Date(`${o.deadline}T00:00:00Z`),
       allDay: true,
       // A date the documents do not give is a förslag: never presented as a decided deadline.
-      summary: `${o.item.title.sv} – ${group.shortName}${o.item.status === 'proposal' ? ' (förslag – inte fastställt)' : ''}`,
+      summary: `${title.sv} – ${group.shortName}${o.item.status === 'proposal' ? ' (förslag – inte fastställt)' : ''}`,
       description:
         o.item.status === 'proposal'
-          ? `Årshjul för ${group.name}: ${o.item.title.sv}. Föreslaget datum ${o.deadline} (förslag – inte fastställt).${moved}`
-          : `Årshjul för ${group.name}: ${o.item.title.sv}. Sista dag ${o.deadline}.${moved}`,
+          ? `Årshjul för ${group.name}: ${title.sv}. Föreslaget datum ${o.deadline} (förslag – inte fastställt).${moved}`
+          : `Årshjul för ${group.name}: ${title.sv}. Sista dag ${o.deadline}.${moved}`,
       stamp: now,
     });
   }

@@ -1,10 +1,8 @@
 import type { AdminView } from '../app/admins';
 import type { AdminChange } from '../app/ports';
-import { AAD_ID_INPUT_PATTERN } from '../domain/aadId';
 import type { Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
-import { NAME_MAX } from './formTexts';
 import { both } from './texts';
 
 export const adminTexts = {
@@ -17,10 +15,18 @@ export const adminTexts = {
   ),
   processLeaders: both('Processledare', 'Process leaders'),
   recent: both('Senaste ändringar', 'Latest changes'),
-  person: both('Personens AAD-objekt-id', "The person's AAD object id"),
-  displayName: both('Namn (när personen läggs till)', 'Name (when adding the person)'),
+  person: both('Person (skriv för att söka)', 'Person (type to search)'),
+  personHint: both(
+    'Här finns de jag känner: organisationens grupper, teamet där kortet öppnas och alla som har öppnat Samverkansboten. Saknas någon: be personen öppna Samverkansboten i Teams en gång och öppna sedan kortet igen.',
+    "These are the people I know: the organisation's groups, the team where the card is opened and everyone who has opened Samverkansboten. Someone missing: ask them to open Samverkansboten in Teams once, then open the card again.",
+  ),
+  nobodyKnown: both(
+    'Jag känner ingen att föreslå ännu. Be personen öppna Samverkansboten i Teams en gång, eller öppna kortet i en kanal i ett team där personen är med; öppna sedan kortet igen.',
+    "I don't know anyone to offer yet. Ask the person to open Samverkansboten in Teams once, or open the card in a channel of a team the person is in; then open the card again.",
+  ),
   group: both('Grupp (för processledare)', 'Group (for process leaders)'),
   noGroup: both('Ingen grupp', 'No group'),
+  required: both('Välj en person.', 'Choose a person.'),
   addAdmin: both('Lägg till administratör', 'Add admin'),
   removeAdmin: both('Ta bort administratör', 'Remove admin'),
   addProcessLeader: both('Lägg till processledare', 'Add process leader'),
@@ -33,7 +39,10 @@ export const adminTexts = {
   chooseOrg: (orgs: string) => both(`Skriv vilken organisation: administratörer <organisation> (${orgs}).`, `Say which organisation: admins <organisation> (${orgs}).`),
   orgNotFound: (q: string) => both(`Jag hittar ingen organisation som heter ”${q}”.`, `I can't find an organisation called "${q}".`),
   needGroup: both('Välj gruppen för processledaren. Inget ändrades.', "Choose the process leader's group. Nothing was changed."),
-  needName: both('Skriv personens namn. Inget ändrades.', "Enter the person's name. Nothing was changed."),
+  notOffered: both(
+    'Personen finns inte bland dem jag kan föreslå. Öppna kortet igen (administratörer) och välj i listan. Inget ändrades.',
+    'The person is not among those I can offer. Open the card again (admins) and choose from the list. Nothing was changed.',
+  ),
   notProcessLeader: (group: string) =>
     both(`Personen är inte processledare för ${group}. Inget ändrades.`, `The person is not process leader of ${group}. Nothing was changed.`),
   lastAdmin: both(
@@ -53,7 +62,7 @@ const changeLine = (c: AdminChange, v: AdminView, locale: Locale): readonly [str
   return [c.at.slice(0, 16).replace('T', ' '), `${adminTexts[c.action][locale]}: ${plain(c.displayName)}${group}`];
 };
 
-/** The `administratörer` card: who is admin and process leader, the latest changes, and the form. */
+/** The `administratörer` card: who is admin and process leader, the latest changes, and the form (a person chosen by name, never a typed id). */
 export function adminCard(v: AdminView, locale: Locale): AdaptiveCard {
   const t = adminTexts;
   const leaders = v.processLeaders.map((p) => [plain(p.group.shortName), p.names.length === 0 ? t.none[locale] : p.names.map(plain).join(', ')] as const);
@@ -65,9 +74,19 @@ export function adminCard(v: AdminView, locale: Locale): AdaptiveCard {
     facts(leaders),
   ];
   if (v.recent.length > 0) body.push(textBlock(t.recent[locale], { weight: 'Bolder' }), facts(v.recent.map((c) => changeLine(c, v, locale))));
+  const title = t.title(plain(v.org.shortName))[locale];
+  if (v.people.length === 0) return card(locale, title, [...body, textBlock(plain(t.nobodyKnown[locale]))]);
   body.push(
-    { type: 'Input.Text', id: 'person', label: t.person[locale], isRequired: true, regex: AAD_ID_INPUT_PATTERN },
-    { type: 'Input.Text', id: 'displayName', label: t.displayName[locale], maxLength: NAME_MAX },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'person',
+      label: t.person[locale],
+      style: 'filtered',
+      isRequired: true,
+      errorMessage: t.required[locale],
+      choices: v.people.map((p) => ({ title: p.name, value: p.aadObjectId })),
+    },
+    textBlock(plain(t.personHint[locale]), { isSubtle: true, size: 'Small' }),
     {
       type: 'Input.ChoiceSet',
       id: 'group',
@@ -78,10 +97,5 @@ export function adminCard(v: AdminView, locale: Locale): AdaptiveCard {
     },
   );
   const button = (action: AdminChange['action']) => ({ type: 'Action.Submit', title: t[action][locale], data: { verb: 'changeAdmins', org: v.org.id, action } });
-  return card(locale, t.title(plain(v.org.shortName))[locale], body, [
-    button('addAdmin'),
-    button('removeAdmin'),
-    button('addProcessLeader'),
-    button('removeProcessLeader'),
-  ]);
+  return card(locale, title, body, [button('addAdmin'), button('removeAdmin'), button('addProcessLeader'), button('removeProcessLeader')]);
 }

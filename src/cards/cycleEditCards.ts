@@ -4,6 +4,7 @@ import { nonWorkdayReason } from '../domain/holidays';
 import type { Locale } from '../domain/organisation';
 import { card, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
+import { day } from './meetingTexts';
 import { both } from './texts';
 
 /** Longest title of a one-off item (the submission schema uses the same bound). */
@@ -58,8 +59,9 @@ export const cycleEditTexts = {
     both(` ${from} är ${why}, så sista dag blir ${to}.`, ` ${from} is ${why} (Swedish calendar), so the deadline is ${to}.`),
 };
 
+/** A date in the list, read like the årshjul card: "tis 15 dec. 2026: Halvårsvis informationsbrev/rapport (förslag)". */
 const label = (o: Occurrence, locale: Locale): string =>
-  `${o.deadline} ${plain(o.item.title[locale])}${isProposal(o.item) ? ` (${locale === 'sv' ? 'förslag' : 'proposal'})` : ''}`;
+  `${day(o.deadline, locale)}: ${plain(o.item.title[locale])}${isProposal(o.item) ? ` (${locale === 'sv' ? 'förslag' : 'proposal'})` : ''}`;
 
 /** The edit card of `årshjul <grupp> ändra`: one list of dates, the inputs, and one button per change. */
 export function cycleEditCard(v: CycleEditView, locale: Locale): AdaptiveCard {
@@ -92,20 +94,25 @@ export function cycleEditCard(v: CycleEditView, locale: Locale): AdaptiveCard {
   return card(locale, t.title(plain(v.group.shortName))[locale], body, [button('confirm'), button('move'), button('remove'), button('add')]);
 }
 
-/** The answer after a change: what changed, and why the deadline moved off a holiday. */
+/**
+ * The answer after a change: what changed, and why the deadline moved off a holiday. The dates (ISO
+ * in `r`) read like the årshjul card; the moved-off date goes without its weekday, which the reason names.
+ */
 export function cycleChangedText(
   r: { kind: 'confirm' | 'move' | 'remove' | 'add'; what: string; proposed: string; occurrence: Occurrence | null; group: string; date: string },
   locale: Locale,
 ): string {
-  const deadline = r.occurrence?.deadline ?? r.date;
-  const holiday = r.occurrence?.movedFrom ? cycleEditTexts.holiday(r.occurrence.movedFrom, nonWorkdayReason(r.occurrence.movedFrom, locale) ?? '', deadline)[locale] : '';
+  const deadline = day(r.occurrence?.deadline ?? r.date, locale);
+  const proposed = day(r.proposed, locale);
+  const from = r.occurrence?.movedFrom;
+  const holiday = from ? cycleEditTexts.holiday(day(from, locale, false), nonWorkdayReason(from, locale) ?? '', deadline)[locale] : '';
   switch (r.kind) {
     case 'confirm':
       return cycleEditTexts.confirmed(r.what, deadline, r.group)[locale] + holiday;
     case 'move':
-      return cycleEditTexts.moved(r.what, r.proposed, deadline, r.group)[locale] + holiday;
+      return cycleEditTexts.moved(r.what, proposed, deadline, r.group)[locale] + holiday;
     case 'remove':
-      return cycleEditTexts.removed(r.what, r.proposed, r.group)[locale];
+      return cycleEditTexts.removed(r.what, proposed, r.group)[locale];
     case 'add':
       return cycleEditTexts.added(r.what, deadline, r.group)[locale] + holiday;
   }

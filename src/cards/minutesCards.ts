@@ -22,10 +22,11 @@ export const minutesTexts = {
       `Minnesanteckningarna för ${group} (${date}) är justerade av ${by}. Skriv **publicera ${group} \\<webbadress\\>** när de är publicerade.`,
       `The minutes of ${group} (${date}) were approved by ${by}. Type **publish ${group} \\<web address\\>** once they are published.`,
     ),
-  returnedNotice: (group: string, date: string, by: string, comment: string) =>
+  /** `ref` is the meeting as a person types it ("LGS 2026-12-08"). */
+  returnedNotice: (group: string, date: string, by: string, comment: string, ref: string) =>
     both(
-      `Minnesanteckningarna för ${group} (${date}) returnerades av ${by}: "${comment}". Öppna dem med **minnesanteckningar ${group} ${date}**.`,
-      `The minutes of ${group} (${date}) were returned by ${by}: "${comment}". Open them with **minutes ${group} ${date}**.`,
+      `Minnesanteckningarna för ${group} (${date}) returnerades av ${by}: "${comment}". Öppna dem med **minnesanteckningar ${ref}**.`,
+      `The minutes of ${group} (${date}) were returned by ${by}: "${comment}". Open them with **minutes ${ref}**.`,
     ),
   notStarted: both(
     'Mötet har inte börjat ännu, så det finns inga minnesanteckningar att skriva. De kan skrivas när mötet har börjat.',

@@ -1,4 +1,5 @@
 import { isProposal, type Occurrence, type Reminder } from '../domain/annualCycle';
+import { cycleLines } from '../domain/cycleLines';
 import { nonWorkdayReason } from '../domain/holidays';
 import type { CycleAudience, Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
@@ -56,15 +57,6 @@ export const reminderTexts = {
       `Bara de som uppgiften är till för, och gruppens ordförande, vice ordförande och processledare, kan markera ”${what}” som klart för ${group}. Inget ändrades.`,
       `Only the people the task is for, and the group's chair, vice chair and process leader, can mark "${what}" as done for ${group}. Nothing was changed.`,
     ),
-  /** A term-end line in the årshjul: whose term ends (the organisation's item title says only "the term"). */
-  termEnds: {
-    chair: both('Ordförandens period löper ut – förbered nästa ordförande', "The chair's term ends – prepare the next chair"),
-    viceChair: both('Vice ordförandens period löper ut – förbered nästa vice ordförande', "The vice chair's term ends – prepare the next vice chair"),
-    both: both(
-      'Ordförandens och vice ordförandens perioder löper ut – förbered nästa ordförande och vice ordförande',
-      "The chair's and vice chair's terms end – prepare the next chair and vice chair",
-    ),
-  },
   cycleTitle: (group: string) => both(`Årshjul – ${group}`, `Annual cycle – ${group}`),
   cycleEmpty: both('Inga kommande datum i årshjulet för gruppen det närmaste året.', 'No upcoming annual-cycle dates for the group in the coming year.'),
   subscribe: both('Prenumerera i Outlook', 'Subscribe in Outlook'),
@@ -100,24 +92,6 @@ export function reminderCard(r: Reminder, locale: Locale): AdaptiveCard {
   ]);
 }
 
-/**
- * A term-end line says whose term ends; the chair's and the vice's ending on the same day are one line.
- * Other occurrences keep the item's own title.
- */
-function cycleLines(deadlines: readonly Occurrence[], locale: Locale): { o: Occurrence; title: string }[] {
-  const out: { o: Occurrence; title: string }[] = [];
-  for (const o of deadlines) {
-    if (o.post === undefined) {
-      out.push({ o, title: plain(o.item.title[locale]) });
-      continue;
-    }
-    const twin = out.find((l) => l.o.item.id === o.item.id && l.o.deadline === o.deadline && l.o.post !== undefined && l.o.post !== o.post);
-    if (twin !== undefined) twin.title = reminderTexts.termEnds.both[locale];
-    else out.push({ o, title: reminderTexts.termEnds[o.post][locale] });
-  }
-  return out;
-}
-
 /** The group's coming deadlines, and the calendar subscription link. */
 export function cycleCard(groupName: string, deadlines: readonly Occurrence[], icsUrl: string | null, locale: Locale, wheelUrl: string | null = null): AdaptiveCard {
   const rows: CardElement[] =
@@ -125,7 +99,8 @@ export function cycleCard(groupName: string, deadlines: readonly Occurrence[], i
       ? [textBlock(reminderTexts.cycleEmpty[locale])]
       : [
           facts(
-            cycleLines(deadlines, locale).map(({ o, title }) => {
+            cycleLines(deadlines).map(({ occurrence: o, title: name }) => {
+              const title = plain(name[locale]);
               const notes = [
                 ...(isProposal(o.item) ? [reminderTexts.proposal[locale]] : []),
                 ...(o.changedFrom !== undefined ? [`${locale === 'sv' ? 'ändrat från' : 'changed from'} ${day(o.changedFrom, locale)}`] : []),

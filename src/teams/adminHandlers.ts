@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { adminView, changeAdmins, type AdminDeps } from '../app/admins';
 import { adminCard, adminTexts } from '../cards/adminCards';
-import { NAME_MAX } from '../cards/formTexts';
 import { plain } from '../cards/escape';
 import { texts } from '../cards/texts';
 import { aadObjectIdSchema, type AadIdMode } from '../domain/aadId';
 import type { Clock } from '../app/ports';
 import type { Logger } from '../logger';
+import { teamRoster } from './chairHandlers';
 import { reply, sendCard, type Turn } from './turn';
 
 export interface AdminHandlerDeps extends AdminDeps {
@@ -18,7 +18,7 @@ export interface AdminHandlerDeps extends AdminDeps {
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
 
-/** The admin card's submission, checked before anything else (the person's id by the deployment's AAD id mode). */
+/** The admin card's submission, checked before anything else (the person's id by the deployment's AAD id mode; a name on an old card is ignored). */
 export const adminSubmission = z.object({ verb: z.literal('changeAdmins') }).passthrough();
 const adminFormOf = (mode: AadIdMode) =>
   z.object({
@@ -26,18 +26,13 @@ const adminFormOf = (mode: AadIdMode) =>
     org: slug,
     action: z.enum(['addAdmin', 'removeAdmin', 'addProcessLeader', 'removeProcessLeader']),
     person: aadObjectIdSchema(mode),
-    displayName: z
-      .string()
-      .max(NAME_MAX)
-      .regex(/^[^\p{Cc}]*$/u)
-      .optional(),
     group: z.union([slug, z.literal('')]).optional(),
   });
 const adminForm = { strict: adminFormOf('strict'), local: adminFormOf('local') } as const;
 
 /** `administratörer [organisation]`: the admin card, or why not. */
 export async function showAdmins(turn: Turn, deps: AdminHandlerDeps, arg: string): Promise<void> {
-  const r = await adminView({ user: turn.user, query: arg }, deps);
+  const r = await adminView({ user: turn.user, query: arg, channel: turn.ref, roster: teamRoster(turn.context) }, deps);
   if (r.ok) return sendCard(turn, adminCard(r.value, turn.locale));
   switch (r.code) {
     case 'not-allowed':
@@ -63,8 +58,8 @@ export async function submitAdminChange(turn: Turn, deps: AdminHandlerDeps, raw:
   if (!parsed.success) return reply(turn, texts.badCard);
   const d = parsed.data;
   const r = await changeAdmins(
-    { org: d.org, action: d.action, person: d.person, displayName: d.displayName ?? null, group: d.group === undefined || d.group === '' ? null : d.group },
-    { user: turn.user, now: deps.clock.now(), newId: randomUUID },
+    { org: d.org, action: d.action, person: d.person, group: d.group === undefined || d.group === '' ? null : d.group },
+    { user: turn.user, now: deps.clock.now(), newId: randomUUID, channel: turn.ref, roster: teamRoster(turn.context) },
     deps,
   );
   if (!r.ok) {
@@ -76,8 +71,8 @@ export async function submitAdminChange(turn: Turn, deps: AdminHandlerDeps, raw:
         return reply(turn, adminTexts.notAllowed(plain(r.org.shortName)));
       case 'need-group':
         return reply(turn, adminTexts.needGroup);
-      case 'need-name':
-        return reply(turn, adminTexts.needName);
+      case 'not-offered':
+        return reply(turn, adminTexts.notOffered);
       case 'not-process-leader':
         return reply(turn, adminTexts.notProcessLeader(plain(r.group.shortName)));
       case 'last-admin':

@@ -164,14 +164,7 @@ export async function executeAnswer(
   if (!r.ok) return (r.code === 'unknown-meeting' ? t.unknownMeeting : r.code === 'not-member' ? t.notMember(r.group.shortName) : t.started)[turn.locale];
   const { found, counts, inputCard: input, deputyCall } = r.value;
   // Answered on another card than the channel's (the meeting view in a chat): the channel card's counts follow.
-  const posted = found.meeting.posted;
-  if (posted !== null && posted.conversationId !== turn.ref.conversationId) {
-    const card = await refreshBoard(
-      { org: found.org, group: found.group, meeting: found.meeting, version: found.version, changes: [] },
-      { ...deps, board: agendaBoard(deps) },
-    );
-    deps.logger.info('meeting.card-refreshed', { org: found.org.id, group: found.group.id, card });
-  }
+  if (found.meeting.posted?.conversationId !== turn.ref.conversationId) await refreshChannelCounts(deps, found);
   // The answer is saved: a follow-up that cannot be sent is logged, never reported as "nothing was saved".
   const personal = input?.personal ?? null;
   if (input !== null && personal !== null)
@@ -182,6 +175,24 @@ export async function executeAnswer(
   deps.logger.info('meeting.answered', { org: found.org.id, group: found.group.id, attendance });
   // The refreshed card replaces the one tapped: in a channel everyone reads it (the organisation's language), in a personal chat only this person.
   return agendaCard(found.org, found.group, found.meeting, counts, turn.ref.conversationType === 'personal' ? turn.locale : orgLanguage(found.org), null);
+}
+
+/**
+ * An answer was noted away from the channel card (a tap in a chat, "Kalla ersättare", written input
+ * that notes förhinder): the posted channel card's counts follow. The answer is saved either way, so
+ * what goes wrong here is logged, never an error reply.
+ */
+async function refreshChannelCounts(deps: MeetingDeps, found: MeetingInGroup): Promise<void> {
+  if (found.meeting.posted === null) return;
+  try {
+    const card = await refreshBoard(
+      { org: found.org, group: found.group, meeting: found.meeting, version: found.version, changes: [] },
+      { ...deps, board: agendaBoard(deps) },
+    );
+    deps.logger.info('meeting.card-refreshed', { org: found.org.id, group: found.group.id, card });
+  } catch (e) {
+    deps.logger.warn('meeting.card-refresh-failed', describeError(e));
+  }
 }
 
 /** Förhinder in a group with deputies but no deputy named for the member: each process leader is told to call the deputy, and the member what was done. */
@@ -255,6 +266,7 @@ export async function submitCallDeputy(turn: Turn, deps: MeetingDeps, data: z.in
   }
   const { found, deputyName, reached, leadersTold, markedAbsent } = r.value;
   deps.logger.info('meeting.deputy-called', { org: found.org.id, group: found.group.id, reached, leadersTold });
+  if (markedAbsent) await refreshChannelCounts(deps, found);
   const told = (reached ? deputyTexts.called : deputyTexts.unreached)(plain(deputyName), leadersTold)[turn.locale];
   return replyText(turn, markedAbsent ? `${told} ${deputyTexts.markedAbsent[turn.locale]}` : told);
 }
@@ -289,6 +301,7 @@ export async function submitWrittenInput(turn: Turn, deps: MeetingDeps, data: z.
   }
   const { found, saved, cutoff, attendance } = r.value;
   deps.logger.info('meeting.input', { org: found.org.id, group: found.group.id, items: saved });
+  if (attendance === 'marked-absent') await refreshChannelCounts(deps, found);
   const main = (saved === 0 ? t.inputNothing : t.inputSaved(saved, when(cutoff.toISOString(), found.org.timeZone, turn.locale)))[turn.locale];
   const note = attendance === 'marked-absent' ? t.inputMarkedAbsent[turn.locale] : attendance === 'attending' ? t.inputWhileAttending[turn.locale] : null;
   return replyText(turn, note === null ? main : `${main} ${note}`);

@@ -5,7 +5,7 @@ import type { Clock, ConversationRepository, DecisionRepository, GroupRecord, Gr
 import { refreshMeetingCard } from '../app/publishMeeting';
 import type { AdaptiveCard } from '../cards/adaptive';
 import { plain } from '../cards/escape';
-import { meetingTexts } from '../cards/meetingTexts';
+import { day, meetingTexts } from '../cards/meetingTexts';
 import { minutesCard, minutesTexts as t, sentForJustering } from '../cards/minutesCards';
 import { texts } from '../cards/texts';
 import { FORMER_MEMBER, type Meeting } from '../domain/meetings';
@@ -60,10 +60,6 @@ function names(record: GroupRecord | undefined, locale: Locale = 'sv'): (aad: st
   const map = new Map((record?.members ?? []).map((m) => [m.aadObjectId, m.displayName]));
   return (a) => map.get(a) ?? FORMER_MEMBER[locale];
 }
-
-/** "8 december 2026" (or "8 December 2026") from a calendar date, for the notices (a date needs no time zone). */
-const dayOf = (iso: string, locale: Locale = 'sv') =>
-  new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 
 const asker = (turn: Turn, deps: MinutesDeps) => ({ user: turn.user, now: deps.clock.now() });
 const ports = (deps: MinutesDeps) => ({ ...deps, personal: personalChats(deps.conversations, deps.proactive, deps.members) });
@@ -164,9 +160,12 @@ export async function submitMinutesAction(turn: Turn, deps: MinutesDeps, raw: z.
     }),
     // The process leader learns the outcome, in their language.
     (o) => (locale: Locale) => {
-      const [group, date, by] = [plain(o.group.shortName), dayOf(o.meeting.date, locale), plain(names(o.record, locale)(o.by))];
+      const [group, date, by] = [plain(o.group.shortName), day(o.meeting.date, locale), plain(names(o.record, locale)(o.by))];
+      const comment = plain(o.minutes.returnComment ?? '');
       return {
-        text: (o.minutes.status === 'approved' ? t.approvedNotice(group, date, by) : t.returnedNotice(group, date, by, plain(o.minutes.returnComment ?? '')))[locale],
+        text: (o.minutes.status === 'approved' ? t.approvedNotice(group, date, by) : t.returnedNotice(group, date, by, comment, typedMeeting(o.group, o.meeting)))[
+          locale
+        ],
       };
     },
   );

@@ -146,6 +146,37 @@ describe('an answer given on another card than the channel card', () => {
     expect(lastLines(updated)).toContain('1 kommer · 0 har förhinder');
   });
 
+  it('updates the counts on the channel card when written input notes förhinder for a member who had not answered', async () => {
+    const { meeting } = await stored();
+    const item = meeting.agenda[0].id;
+    bot.connector.clear();
+    await bot.post(
+      actionSubmit({ verb: 'submitInput', org: 'goteborgsomradet', group: 'lgs', meetingId, [`input_${item}`]: 'Vi stöder förslaget.' }, opts(USERS.memberKommun)),
+    );
+    expect(bot.connector.texts()[0]).toMatch(/^Sparat: 1 synpunkt\. .* Du hade inte svarat på mötet, så jag har noterat förhinder för dig/);
+    expect(bot.connector.updated.map((u) => [u.conversationId, u.replyToId])).toEqual([[CHANNEL, meeting.posted!.activityId]]);
+    expect(lastLines(bot.connector.updated[0])).toContain('0 kommer · 1 har förhinder');
+    // Input from someone who has already answered changes no count: the card is left alone.
+    bot.connector.clear();
+    await bot.post(
+      actionSubmit({ verb: 'submitInput', org: 'goteborgsomradet', group: 'lgs', meetingId, [`input_${item}`]: 'Och en sak till.' }, opts(USERS.memberKommun)),
+    );
+    expect(bot.connector.updated).toEqual([]);
+  });
+
+  it('updates the counts on the channel card when Kalla ersättare notes förhinder for a member who had not answered', async () => {
+    // LGS uses deputies, and the member's deputy is in the linked team.
+    bot.connector.roster = [{ id: '29:deputy', aadObjectId: USERS.stranger, name: 'Ersättare Sahlgrenska (test)' }];
+    await bot.post(actionSubmit({ verb: 'saveSettings', org: 'goteborgsomradet', group: 'lgs', deputies: 'true' }, lead()));
+    await bot.post(actionSubmit({ verb: 'setDeputy', org: 'goteborgsomradet', group: 'lgs', member: USERS.memberKommun, deputy: USERS.stranger }, lead()));
+    const posted = (await stored()).meeting.posted!;
+    bot.connector.clear();
+    await bot.post(actionSubmit({ verb: 'callDeputy', ...data() }, opts(USERS.memberKommun)));
+    expect(bot.connector.texts().at(-1)).toMatch(/Jag har också noterat förhinder för dig\.$/);
+    expect(bot.connector.updated.map((u) => [u.conversationId, u.replyToId])).toEqual([[CHANNEL, posted.activityId]]);
+    expect(lastLines(bot.connector.updated[0])).toContain('0 kommer · 1 har förhinder');
+  });
+
   it('keeps the saved förhinder and gives the refreshed card when the input card cannot be sent to the personal chat', async () => {
     bot.connector.script(`a:personal-${USERS.memberKommun}`, [{ status: 500 }, { status: 500 }]);
     bot.connector.clear();

@@ -14,10 +14,16 @@ afterEach(async () => bot.stop());
 const opts = (user: string, locale = 'sv-SE') => ({ user, locale, serviceUrl: bot.connector.url });
 
 describe('årshjul', () => {
-  it("shows the LGS chair's and vice chair's terms ending on the same day as one line", async () => {
+  it("shows the LGS chair's and vice chair's terms ending on the same day as one line, and as one calendar event of the same name", async () => {
     await bot.post(personalMessage('årshjul LGS', opts(USERS.chairLgs)));
-    const lines = cardTexts(bot.connector.cards()[0]).filter((l) => l.includes('period'));
+    const card = bot.connector.cards()[0];
+    const lines = cardTexts(card).filter((l) => l.includes('period'));
     expect(lines).toEqual(['tors 31 dec. 2026: Ordförandens och vice ordförandens perioder löper ut – förbered nästa ordförande och vice ordförande']);
+    const url = (card.actions as { url: string }[])[0].url.replace('https://samverkansboten.example.se', bot.url);
+    const ics = (await (await fetch(url)).text()).replace(/\r\n /g, '');
+    expect(ics.split('\r\n').filter((l) => l.startsWith('SUMMARY:') && l.includes('period'))).toEqual([
+      'SUMMARY:Ordförandens och vice ordförandens perioder löper ut – förbered nästa ordförande och vice ordförande – LGS',
+    ]);
   });
 
   it("shows the group's coming deadlines with holiday moves and a calendar link", async () => {
@@ -60,6 +66,8 @@ describe('årshjul', () => {
     expect(ics.replace(/\r\n /g, '')).toContain('SUMMARY:Halvårsvis informationsbrev/rapport – NOSAM Hisingen (förslag – inte fastställt)');
     expect(ics.replace(/\r\n /g, '')).toContain('Halvårsvis informationsbrev/rapport. Föreslaget datum 2026-12-15 (förslag – inte fastställt).');
     expect(ics).toContain('DTSTART;VALUE=DATE:20270301');
+    // Only the chair's term ends here: the event says whose, as the card does.
+    expect(ics.replace(/\r\n /g, '')).toContain('SUMMARY:Ordförandens period löper ut – förbered nästa ordförande – NOSAM Hisingen\r\n');
     // The same group keeps its token.
     bot.connector.clear();
     await bot.post(personalMessage('årshjul NOSAM Hisingen', opts(USERS.processLeaderNosam)));

@@ -62,9 +62,9 @@ describe('årshjul <grupp> ändra', () => {
     expect(cardActions(form).map(([t]) => t)).toEqual(['Fastställ', 'Flytta', 'Ta bort i år', 'Lägg till punkt']);
     const choices = (cardInputs(form).target.choices as { title: string; value: string }[]).slice(0, 2);
     expect(choices).toEqual([
-      { title: '2026-12-15 Halvårsvis informationsbrev/rapport (förslag)', value: 'halvarsrapport|2026-12-15' },
+      { title: 'tis 15 dec. 2026: Halvårsvis informationsbrev/rapport (förslag)', value: 'halvarsrapport|2026-12-15' },
       // Dates that follow meetings or terms are not offered: they have no date of their own to change.
-      { title: '2027-02-01 Årsrapport till LGS (förslag)', value: 'arsrapport-till-lgs|2027-01-31' },
+      { title: 'mån 1 feb. 2027: Årsrapport till LGS (förslag)', value: 'arsrapport-till-lgs|2027-01-31' },
     ]);
     // No orgWide toggle for a process leader.
     expect(cardInputs(form).orgWide).toBeUndefined();
@@ -74,8 +74,8 @@ describe('årshjul <grupp> ändra', () => {
     await bot.post(actionSubmit(edit('move', { target: 'halvarsrapport|2026-12-15', date: '2026-11-28' }), opts(USERS.processLeaderNosam)));
     await bot.post(actionSubmit(edit('confirm', { target: 'nosam-handlingsplan|2027-03-01' }), opts(USERS.processLeaderNosam)));
     expect(bot.connector.texts()).toEqual([
-      'Flyttat: Halvårsvis informationsbrev/rapport från 2026-12-15 till 2026-11-30 för NOSAM Hisingen (fastställt). Påminnelser, årshjulet och kalendern följer det nya datumet. 2026-11-28 är lördag, så sista dag blir 2026-11-30.',
-      'Fastställt: NOSAM handlingsplan 2027-03-01 för NOSAM Hisingen.',
+      'Flyttat: Halvårsvis informationsbrev/rapport från tis 15 dec. 2026 till mån 30 nov. 2026 för NOSAM Hisingen (fastställt). Påminnelser, årshjulet och kalendern följer det nya datumet. 28 nov. 2026 är lördag, så sista dag blir mån 30 nov. 2026.',
+      'Fastställt: NOSAM handlingsplan mån 1 mars 2027 för NOSAM Hisingen.',
     ]);
 
     const lines = await cycleLines(bot);
@@ -127,8 +127,8 @@ describe('årshjul <grupp> ändra', () => {
     );
     await bot.post(actionSubmit(edit('remove', { group: 'nosam-sydvast', target: 'nosam-handlingsplan|2027-03-01' }), opts(USERS.admin)));
     expect(bot.connector.texts()).toEqual([
-      'Tillagt i årshjulet: Remissvar \\<b\\>vårdval\\</b\\> 2027-01-15 för NOSAM Sydväst.',
-      'Borttaget för i år: NOSAM handlingsplan 2027-03-01 för NOSAM Sydväst.',
+      'Tillagt i årshjulet: Remissvar \\<b\\>vårdval\\</b\\> fre 15 jan. 2027 för NOSAM Sydväst.',
+      'Borttaget för i år: NOSAM handlingsplan mån 1 mars 2027 för NOSAM Sydväst.',
     ]);
     bot.connector.clear();
     await bot.post(personalMessage('årshjul NOSAM Sydväst', opts(USERS.admin)));

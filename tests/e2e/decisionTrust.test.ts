@@ -270,7 +270,7 @@ describe('minutes: private drafts and who approves', () => {
     await bot.post(actionSubmit({ ...chairButtons[1][1], comment: 'Komplettera punkt 1' }, opts(USERS.chairLgs)));
     // The process leader, who wrote the version, hears that it came back and why.
     expect(bot.connector.sent.filter((s) => s.conversationId === `a:personal-${USERS.processLeaderLgs}`).map((s) => s.activity.text)).toEqual([
-      'Minnesanteckningarna för LGS (8 december 2026) returnerades av Ordförande LGS (demo): "Komplettera punkt 1". Öppna dem med **minnesanteckningar LGS 8 december 2026**.',
+      'Minnesanteckningarna för LGS (tis 8 dec. 2026) returnerades av Ordförande LGS (demo): "Komplettera punkt 1". Öppna dem med **minnesanteckningar LGS 2026-12-08**.',
     ]);
     // The chair names the process leader justerare and sends: the chair is now the author and cannot approve.
     bot.connector.clear();
@@ -287,7 +287,7 @@ describe('minutes: private drafts and who approves', () => {
       'Den som skrev versionen kan inte själv justera den. Inget ändrades.',
       'Bara ordföranden eller en utsedd justerare kan justera. Inget ändrades.',
       // The chair wrote this version: they hear of the approval.
-      'Minnesanteckningarna för LGS (8 december 2026) är justerade av Processledare LGS (demo). Skriv **publicera LGS \\<webbadress\\>** när de är publicerade.',
+      'Minnesanteckningarna för LGS (tis 8 dec. 2026) är justerade av Processledare LGS (demo). Skriv **publicera LGS \\<webbadress\\>** när de är publicerade.',
       'Minnesanteckningarna för LGS är justerade och låsta.',
     ]);
     const approved = await bot.running.repos.decisions.minutes(ORG, 'lgs', id);

@@ -237,7 +237,7 @@ describe('minutes: draft, justering, lock, publish', () => {
     expect(bot.connector.texts()).toEqual([
       'Bara ordföranden eller en utsedd justerare kan justera. Inget ändrades.',
       // The process leader, who sent them, hears of the approval in their personal chat.
-      'Minnesanteckningarna för LGS (8 december 2026) är justerade av Ordförande LGS (demo). Skriv **publicera LGS \\<webbadress\\>** när de är publicerade.',
+      'Minnesanteckningarna för LGS (tis 8 dec. 2026) är justerade av Ordförande LGS (demo). Skriv **publicera LGS \\<webbadress\\>** när de är publicerade.',
       'Minnesanteckningarna för LGS är justerade och låsta.',
       'Någon annan ändrade minnesanteckningarna under tiden. Inget ändrades; visa dem igen.',
       'Bara ordförande, vice ordförande eller processledaren i LGS kan skriva, skicka och publicera minnesanteckningarna. Inget ändrades.',

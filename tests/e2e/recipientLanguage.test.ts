@@ -214,7 +214,7 @@ describe('the minutes for justering and the outcome notice, in the recipient lan
     bot.connector.clear();
     await bot.post(actionSubmit({ ...justering.actions[0].data, comment: '' }, opts(USERS.chairLgs, 'en-US')));
     expect(textsIn(personal(USERS.processLeaderLgs))).toEqual([
-      'The minutes of LGS (8 December 2026) were approved by Ordförande LGS (demo). Type **publish LGS \\<web address\\>** once they are published.',
+      'The minutes of LGS (Tue, 8 Dec 2026) were approved by Ordförande LGS (demo). Type **publish LGS \\<web address\\>** once they are published.',
     ]);
   });
 });

@@ -27,7 +27,7 @@ describe('edits made through another instance', () => {
       ),
     );
     expect(second.connector.texts()).toEqual([
-      'Flyttat: Halvårsvis informationsbrev/rapport från 2026-12-15 till 2026-11-30 för NOSAM Hisingen (fastställt). Påminnelser, årshjulet och kalendern följer det nya datumet.',
+      'Flyttat: Halvårsvis informationsbrev/rapport från tis 15 dec. 2026 till mån 30 nov. 2026 för NOSAM Hisingen (fastställt). Påminnelser, årshjulet och kalendern följer det nya datumet.',
     ]);
     second.connector.clear();
     await first.running.scheduler.runOnce();

@@ -1,4 +1,5 @@
 import type { Occurrence, Reminder } from '../../src/domain/annualCycle';
+import { calendarFeed } from '../../src/app/annualCycle';
 import { cycleCard, reminderCard } from '../../src/cards/reminderCards';
 import type { CycleItem } from '../../src/domain/organisation';
 import { cardActions, cardTexts } from '../helpers/cards';
@@ -122,6 +123,30 @@ describe('cycleCard', () => {
     ]);
     expect(cardTexts(asRecord(cycleCard('LGS', [ends('chair', '2026-12-31'), ends('viceChair', '2026-12-31')], null, 'en'))).slice(1)).toEqual([
       "Thu, 31 Dec 2026: The chair's and vice chair's terms end – prepare the next chair and vice chair",
+    ]);
+  });
+
+  it("the calendar feed names term ends as the card does: one event each, one event when both end the same day (with the chair's identity)", () => {
+    const TERM_END = GBG.annualCycle.find((i) => i.id === 'ordforandeperiod-slutar')!;
+    const ends = (post: 'chair' | 'viceChair', deadline: string) =>
+      occurrence({ item: TERM_END, key: `ordforandeperiod-slutar|term:${post}-${deadline}`, deadline, post });
+    const events = (list: Occurrence[]) =>
+      calendarFeed(GBG, LGS, list, new Date('2026-03-01T00:00:00Z'))
+        .replace(/\r\n /g, '')
+        .split('\r\n')
+        .filter((l) => l.startsWith('SUMMARY:') || l.startsWith('UID:') || l.startsWith('DTSTART'));
+    expect(events([ends('viceChair', '2026-06-30'), ends('chair', '2026-12-31')])).toEqual([
+      'UID:goteborgsomradet.lgs.ordforandeperiod-slutar-term-viceChair-2026-06-30@samverkansboten',
+      'DTSTART;VALUE=DATE:20260630',
+      'SUMMARY:Vice ordförandens period löper ut – förbered nästa vice ordförande – LGS',
+      'UID:goteborgsomradet.lgs.ordforandeperiod-slutar-term-chair-2026-12-31@samverkansboten',
+      'DTSTART;VALUE=DATE:20261231',
+      'SUMMARY:Ordförandens period löper ut – förbered nästa ordförande – LGS',
+    ]);
+    expect(events([ends('viceChair', '2026-12-31'), ends('chair', '2026-12-31')])).toEqual([
+      'UID:goteborgsomradet.lgs.ordforandeperiod-slutar-term-chair-2026-12-31@samverkansboten',
+      'DTSTART;VALUE=DATE:20261231',
+      'SUMMARY:Ordförandens och vice ordförandens perioder löper ut – förbered nästa ordförande och vice ordförande – LGS',
     ]);
   });
 
