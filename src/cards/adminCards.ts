@@ -3,6 +3,7 @@ import type { AdminChange } from '../app/ports';
 import type { Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
+import { when } from './meetingTexts';
 import { both } from './texts';
 
 export const adminTexts = {
@@ -59,7 +60,7 @@ export const adminTexts = {
 
 const changeLine = (c: AdminChange, v: AdminView, locale: Locale): readonly [string, string] => {
   const group = c.group === null ? '' : ` (${plain(v.org.groups.find((g) => g.id === c.group)?.shortName ?? c.group)})`;
-  return [c.at.slice(0, 16).replace('T', ' '), `${adminTexts[c.action][locale]}: ${plain(c.displayName)}${group}`];
+  return [when(c.at, v.org.timeZone, locale), `${adminTexts[c.action][locale]}: ${plain(c.displayName)}${group}`];
 };
 
 /** The `administratörer` card: who is admin and process leader, the latest changes, and the form (a person chosen by name, never a typed id). */

@@ -1,5 +1,5 @@
 import { isProposal, type Occurrence, type Reminder } from '../domain/annualCycle';
-import { cycleLines } from '../domain/cycleLines';
+import { cycleLines, TERM_END_TITLES } from '../domain/cycleLines';
 import { nonWorkdayReason } from '../domain/holidays';
 import type { CycleAudience, Locale } from '../domain/organisation';
 import { card, facts, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
@@ -70,7 +70,8 @@ export const reminderTexts = {
 /** The reminder card: what, for which group, the deadline (and why it moved), days left, and actions. */
 export function reminderCard(r: Reminder, locale: Locale): AdaptiveCard {
   const occ = r.occurrence;
-  const what = plain(occ.item.title[locale]);
+  // A term-end notice says whose term ends (the vice's holder is not told the chair's term ends).
+  const what = plain((occ.post === undefined ? occ.item.title : TERM_END_TITLES[occ.post])[locale]);
   const proposal = isProposal(occ.item);
   const rows: [string, string][] = [
     [reminderTexts.group[locale], plain(occ.group.shortName)],

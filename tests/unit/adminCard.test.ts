@@ -30,4 +30,10 @@ describe('adminCard', () => {
     expect(cardInputs(card).person.choices).toEqual([{ title: 'Anna <b>', value: 'a1b2' }]);
     expect(cardActions(card).map(([t]) => t)).toEqual(['Lägg till administratör', 'Ta bort administratör', 'Lägg till processledare', 'Ta bort processledare']);
   });
+
+  it("shows the latest changes at the organisation's local time, not the stored UTC instant", () => {
+    const change = { id: 'c1', action: 'addProcessLeader' as const, person: 'p1', displayName: 'Processledare', group: 'lgs', by: 'a1', at: '2026-06-10T11:05:00.000Z' };
+    const texts = cardTexts(asRecord(adminCard({ ...view([]), recent: [change] }, 'sv')));
+    expect(texts).toContain('ons 10 juni 2026 13:05: Lägg till processledare: Processledare (LGS)');
+  });
 });

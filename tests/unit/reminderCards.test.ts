@@ -56,6 +56,12 @@ describe('reminderCard', () => {
     expect(card.fallbackText).toBe('Påminnelse: LGS årsrapport');
   });
 
+  it("names the vice chair's term on the vice's term-end reminder, not the chair's", () => {
+    const vice = reminder({ occurrence: occurrence({ post: 'viceChair' }), roles: ['viceChair'] });
+    expect(cardTexts(asRecord(reminderCard(vice, 'sv')))[0]).toBe('Påminnelse: Vice ordförandens period löper ut – förbered nästa vice ordförande');
+    expect(cardTexts(asRecord(reminderCard(vice, 'en')))[0]).toBe("Reminder: The vice chair's term ends – prepare the next vice chair");
+  });
+
   it('says "today" on the deadline and names the roles in English', () => {
     expect(cardTexts(asRecord(reminderCard(reminder({ daysLeft: 0, roles: ['viceChair', 'members'] }), 'en')))).toEqual([
       'Reminder: LGS annual report',
