@@ -106,7 +106,7 @@ describe('årshjul', () => {
     expect(first?.ran).toBe(true);
     const leader = `a:personal-${USERS.processLeaderNosam}`;
     expect(bot.connector.sent.map((s) => [s.conversationId, ...cardTexts(s.activity.attachments![0].content).slice(0, 3)])).toEqual([
-      [leader, 'Påminnelse: Ordförandeperioden löper ut – förbered nästa ordförande', 'Grupp: NOSAM Hisingen', 'Sista dag: tors 31 dec. 2026'],
+      [leader, 'Påminnelse: Ordförandens period löper ut – förbered nästa ordförande', 'Grupp: NOSAM Hisingen', 'Sista dag: tors 31 dec. 2026'],
     ]);
     bot.connector.clear();
     const second = await bot.running.scheduler.runOnce();
