@@ -72,9 +72,12 @@ function meetingFacts(org: Organisation, m: Meeting, locale: Locale): [string, s
   ];
 }
 
-/** Jag kommer / Förhinder (one tap, the card refreshed) and Synpunkter (the input card in the personal chat), for every member. */
-function answerButtons(m: Meeting, locale: Locale): CardElement[] {
-  const data = { org: m.org, group: m.group, meetingId: m.id };
+/**
+ * Jag kommer / Förhinder (one tap, the card refreshed) and Synpunkter (the input card in the personal chat), for every member.
+ * On the meeting view the taps say so (`card: 'view'`), so the card that replaces it is the person's view again.
+ */
+function answerButtons(m: Meeting, locale: Locale, from: 'agenda' | 'view' = 'agenda'): CardElement[] {
+  const data = { org: m.org, group: m.group, meetingId: m.id, ...(from === 'view' ? { card: 'view' } : {}) };
   return [
     { type: 'Action.Execute', title: t.attend[locale], verb: 'attend', data },
     { type: 'Action.Execute', title: t.absent[locale], verb: 'absent', data },
@@ -333,7 +336,7 @@ export function meetingViewCard(
   const word = (sv: string, en: string) => (locale === 'sv' ? sv : en);
   const held = m.status !== 'planned';
   const actions = [
-    ...(may.member === true && m.status === 'planned' ? answerButtons(m, locale) : []),
+    ...(may.member === true && m.status === 'planned' ? answerButtons(m, locale, 'view') : []),
     ...(may.lead && !held ? [commandButton(t.buttonRevise[locale], `${word('revidera', 'revise')} ${ref(m)}`)] : []),
     // The brief goes to the person's personal chat, wherever the button is pressed.
     ...(may.brief ? [commandButton(t.buttonBrief[locale], `${word('sammanställning', 'brief')} ${ref(m)}`)] : []),
