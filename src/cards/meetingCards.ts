@@ -6,6 +6,7 @@ import {
   plannedEnd,
   type AgendaItem,
   type Attendance,
+  type AttendanceRegister,
   type Brief,
   type Meeting,
   type WrittenInput,
@@ -58,9 +59,14 @@ export function agendaCard(
   const body: CardElement[] = [facts(meetingFacts(org, m, locale))];
   if (changeNote !== null) body.push(textBlock(changeNote, { color: 'Attention', weight: 'Bolder' }));
   body.push(...(m.agenda.length === 0 ? [textBlock(t.noAgenda[locale])] : m.agenda.map((item, i) => itemLine(item, i + 1, locale))));
-  body.push(textBlock(t.answers(counts.attending, counts.absent)[locale], { isSubtle: true, spacing: 'Medium' }));
+  // Once closed with the register, the card shows who was there rather than the answers.
+  const tally = m.register === undefined ? t.answers(counts.attending, counts.absent) : registerTally(m.register);
+  body.push(textBlock(tally[locale], { isSubtle: true, spacing: 'Medium' }));
   return card(locale, t.agendaTitle(group.shortName)[locale], body, m.status === 'planned' ? answerButtons(m, locale) : []);
 }
+
+/** "2 närvarande · 1 förhinder" from the attendance register of a closed meeting. */
+const registerTally = (register: AttendanceRegister) => t.registerCounts(register.present.length, register.absent.length);
 
 /** Time with its planned end, place, the input deadline while input is open, and status. */
 function meetingFacts(org: Organisation, m: Meeting, locale: Locale): [string, string][] {
@@ -323,7 +329,7 @@ export function meetingViewCard(
   const body: CardElement[] = [
     facts([
       ...meetingFacts(org, m, locale),
-      [t.attendance[locale], t.briefCounts(brief.attending, brief.absent, brief.noAnswer)[locale]],
+      [t.attendance[locale], (m.register === undefined ? t.briefCounts(brief.attending, brief.absent, brief.noAnswer) : registerTally(m.register))[locale]],
       ...(may.member === true ? [[t.yourAnswer[locale], answer[locale]] as [string, string]] : []),
     ]),
     ...m.agenda.map((item, i) => itemLine(item, i + 1, locale)),

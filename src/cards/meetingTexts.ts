@@ -86,6 +86,8 @@ export const meetingTexts = {
   min: both('min', 'min'),
   source: both('ursprung', 'source'),
   answers: (a: number, b: number) => both(`${a} kommer · ${b} har förhinder`, `${a} attending · ${b} absent`),
+  /** A meeting closed with the attendance register: who was there, not who said they would come. */
+  registerCounts: (present: number, absent: number) => both(`${present} närvarande · ${absent} förhinder`, `${present} present · ${absent} absent`),
   attend: both('Jag kommer', "I'm attending"),
   inputBy: both('Synpunkter senast', 'Input by'),
   addItem: both('Lägg till punkt', 'Add item'),
