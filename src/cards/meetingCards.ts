@@ -204,7 +204,7 @@ export function inputCard(
           ? t.inputIntro(when(cutoffOf(m).toISOString(), org.timeZone, locale), group.deputies?.appointed ?? null)[locale]
           : deputyTexts.inputIntro(plain(deputy.displayName), when(cutoffOf(m).toISOString(), org.timeZone, locale))[locale],
       ),
-      textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }),
+      textBlock(t.inputMeetingAt(when(m.startsAt, org.timeZone, locale))[locale], { isSubtle: true }),
       ...fields,
     ],
     [

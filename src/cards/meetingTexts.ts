@@ -103,6 +103,8 @@ export const meetingTexts = {
   absent: both('Förhinder', "Can't attend"),
   noAgenda: both('Dagordningen är inte klar ännu.', 'The agenda is not ready yet.'),
   inputTitle: (group: string) => both(`Synpunkter i förväg – ${group}`, `Written input in advance – ${group}`),
+  /** The labelled meeting time on the input card. */
+  inputMeetingAt: (at: string) => both(`Mötet: ${at}`, `Meeting: ${at}`),
   /** `deputies`: the group's setting; "ersättare utses inte" is said only where the documents say it (never to politicians). */
   inputIntro: (cutoff: string, deputies: boolean | null) =>
     deputies === false
