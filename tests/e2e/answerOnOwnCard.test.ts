@@ -38,6 +38,28 @@ describe('the card after Jag kommer / Förhinder', () => {
     ]);
   });
 
+  it('a chair (a lead and a ledamot) keeps who has not answered and the lead buttons on their own view', async () => {
+    const { id } = await createMeeting(bot, USERS.processLeaderLgs, { org: 'goteborgsomradet', group: 'lgs', query: 'LGS' }, { date: '2026-12-15' });
+    await bot.post(personalInstall(opts(USERS.chairLgs)));
+    const data = { org: 'goteborgsomradet', group: 'lgs', meetingId: id, card: 'view' };
+    const card = invokeCard(await bot.post(actionExecute('attend', data, opts(USERS.chairLgs))));
+    const lines = cardTexts(card);
+    expect([lines[0], ...lines.filter((l) => l.startsWith('Ditt svar') || l.startsWith('Har inte svarat'))]).toEqual([
+      'Dagordning – LGS · tis 15 dec. 2026',
+      'Ditt svar: Kommer',
+      'Har inte svarat: Ledamot kommun (demo), Ledamot region (demo)',
+    ]);
+    expect(cardActions(card).map(([title]) => title)).toEqual([
+      'Jag kommer',
+      'Förhinder',
+      'Synpunkter',
+      'Revidera',
+      'Sammanställning',
+      'Avsluta möte',
+      'Registrera beslut',
+    ]);
+  });
+
   it("in the channel, the agenda card tapped comes back as the channel card: the counts, no one's own answer", async () => {
     const data = { org: 'goteborgsomradet', group: 'lgs', meetingId };
     await bot.post(actionExecute('absent', data, { ...opts(USERS.memberRegion), channelId: CHANNEL }));
