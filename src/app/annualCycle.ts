@@ -1,5 +1,5 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { addDays, dateIn, yearOf } from '../domain/calendarDate';
+import { addDays, addMonths, dateIn } from '../domain/calendarDate';
 import type { PlannedMeeting } from '../domain/meetings';
 import { cycleLines } from '../domain/cycleLines';
 import { audienceOf, inForce, occurrences, upcomingDeadlines, type Occurrence } from '../domain/annualCycle';
@@ -111,11 +111,18 @@ export async function calendarForToken(
   return calendarFeed(org, group, deadlines, now);
 }
 
-/** The group's calendar year for the årshjul wheel: its deadlines and (not cancelled) meetings, and today. */
+/**
+ * The group's year for the årshjul wheel: twelve months from the first of this month (as the
+ * card's list looks ahead, not back over the calendar year), its deadlines and (not cancelled)
+ * meetings in them, and today.
+ */
 export interface YearWheel {
   readonly org: Organisation;
   readonly group: Group;
-  readonly year: number;
+  /** The first day of the wheel: the first of today's month. */
+  readonly from: string;
+  /** The last day of the wheel: the day before `from` a year later. */
+  readonly to: string;
   readonly today: string;
   readonly deadlines: readonly Occurrence[];
   readonly meetings: readonly PlannedMeeting[];
@@ -131,9 +138,10 @@ export async function wheelForToken(
   const group = target === null ? undefined : groupOf(org, target.group);
   if (org === undefined || group === undefined) return null;
   const today = dateIn(deps.clock.now(), org.timeZone);
-  const year = yearOf(today);
+  const from = `${today.slice(0, 7)}-01`;
+  const to = addDays(addMonths(from, 12).date, -1);
   const record = await recordOf(deps.groupState, org.id, group.id);
-  const deadlines = upcomingDeadlines(org, group, record, `${year}-01-01`, `${year}-12-31`);
-  const meetings = record.meetings.filter((m) => !m.cancelled && yearOf(m.date) === year);
-  return { org, group, year, today, deadlines, meetings };
+  const deadlines = upcomingDeadlines(org, group, record, from, to);
+  const meetings = record.meetings.filter((m) => !m.cancelled && m.date >= from && m.date <= to);
+  return { org, group, from, to, today, deadlines, meetings };
 }

@@ -85,13 +85,39 @@ export async function groupMeetings(
     ...meetings.filter((m) => m.startsAt >= nowIso).slice(0, MEETINGS_SHOWN.coming),
   ];
   const rights = meetingViewRights(ctx.user, org, group, record, ctx.now);
-  const withBriefs: { meeting: Meeting; brief: Brief; mine: Attendance | null; calls: DeputyCall[] }[] = [];
-  for (const meeting of shown) {
-    const people = await meetingPeople(org.id, meeting, record, ports.meetingInputs);
-    const mine = people.answers.find((a) => a.member === ctx.user.aadObjectId)?.attendance ?? null;
-    // Deputies called (issue 12) are read only for those who see the brief, in groups with deputies.
-    const calls = rights.brief && hasDeputies(group) ? await ports.deputies.calls({ org: org.id, group: group.id, id: meeting.id }) : [];
-    withBriefs.push({ meeting, brief: compileBrief(meeting, people, ctx.locale), mine, calls });
-  }
+  const withBriefs: MeetingView[] = [];
+  for (const meeting of shown) withBriefs.push(await viewOf({ org, group, meeting, record }, rights, ctx, ports));
   return ok({ org, group, meetings: withBriefs, rights });
+}
+
+/** One meeting as the person's meeting view shows it: the brief, their own answer, and the deputies called where they may see them. */
+export interface MeetingView {
+  readonly meeting: Meeting;
+  readonly brief: Brief;
+  readonly mine: Attendance | null;
+  readonly calls: DeputyCall[];
+}
+
+async function viewOf(
+  found: Pick<MeetingInGroup, 'org' | 'group' | 'meeting' | 'record'>,
+  rights: { brief: boolean },
+  ctx: { user: UserContext; locale: Locale },
+  ports: { readonly meetingInputs: Pick<MeetingInputRepository, 'load'>; readonly deputies: Pick<DeputyRepository, 'calls'> },
+): Promise<MeetingView> {
+  const { org, group, meeting, record } = found;
+  const people = await meetingPeople(org.id, meeting, record, ports.meetingInputs);
+  const mine = people.answers.find((a) => a.member === ctx.user.aadObjectId)?.attendance ?? null;
+  // Deputies called (issue 12) are read only for those who see the brief, in groups with deputies.
+  const calls = rights.brief && hasDeputies(group) ? await ports.deputies.calls({ org: org.id, group: group.id, id: meeting.id }) : [];
+  return { meeting, brief: compileBrief(meeting, people, ctx.locale), mine, calls };
+}
+
+/** The meeting view of one meeting already loaded (after an answer on a view card): what `möten` would show this person for it. */
+export async function meetingView(
+  found: MeetingInGroup,
+  ctx: { user: UserContext; now: Date; locale: Locale },
+  ports: { readonly meetingInputs: Pick<MeetingInputRepository, 'load'>; readonly deputies: Pick<DeputyRepository, 'calls'> },
+): Promise<MeetingView & { rights: { lead: boolean; brief: boolean; member: boolean } }> {
+  const rights = meetingViewRights(ctx.user, found.org, found.group, found.record, ctx.now);
+  return { ...(await viewOf(found, rights, ctx, ports)), rights };
 }

@@ -56,6 +56,11 @@ export class OrgCatalog {
     });
   }
 
+  /** The group as the organisation file has it, before settings made in Teams (what "som i organisationsfilen" keeps). */
+  shippedGroup(org: OrgId, group: string): Group | undefined {
+    return this.shipped.find((o) => o.id === org)?.groups.find((g) => g.id === group);
+  }
+
   get(id: OrgId): Organisation | undefined {
     return this.organisations.find((o) => o.id === id);
   }

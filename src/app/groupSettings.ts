@@ -20,6 +20,8 @@ export interface SettingsView {
   readonly org: Organisation;
   readonly group: Group;
   readonly members: readonly GroupMember[];
+  /** The group as the organisation file has it, for what "Som i organisationsfilen" means. */
+  readonly file: Group;
 }
 
 async function allowed(user: UserContext, org: Organisation, group: Group, now: Date, deps: SettingsDeps) {
@@ -37,7 +39,7 @@ export async function settingsForm(
   const { org, group } = found.value;
   const a = await allowed(input.user, org, group, input.now, deps);
   if (!a.ok) return fail('not-allowed', { group });
-  return ok({ org, group, members: a.record.members });
+  return ok({ org, group, members: a.record.members, file: deps.catalog.shippedGroup(org.id, group.id) ?? group });
 }
 
 export type SettingsInput = Omit<GroupSettings, 'by' | 'at'> & { readonly org: string; readonly group: string };

@@ -2,6 +2,7 @@ import type { GroupListing } from '../app/listGroups';
 import type { Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
+import { withParty } from './withParty';
 import { pagedCard } from './paging';
 import { kindName, texts } from './texts';
 
@@ -20,7 +21,7 @@ export function groupsCard(listing: GroupListing, locale: Locale, page = 1): Ada
   if (listing.rows.length === 0) return card(locale, texts.groupsTitle(plain(org.shortName))[locale], [textBlock(texts.groupsEmpty[locale])]);
   const rows: CardElement[] = listing.rows.map(({ group, snapshot, mine }) => {
     const chair = snapshot?.chair
-      ? `${plain(snapshot.chair.displayName)}${snapshot.chair.partyName ? ` (${plain(snapshot.chair.partyName)})` : ''}`
+      ? withParty(plain(snapshot.chair.displayName), snapshot.chair.partyName ? plain(snapshot.chair.partyName) : null)
       : texts.noChair[locale];
     const meeting = snapshot?.nextMeeting
       ? `${formatDateTime(snapshot.nextMeeting.startsAt, org.timeZone, locale)} – ${plain(snapshot.nextMeeting.title)}`

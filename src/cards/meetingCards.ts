@@ -6,6 +6,7 @@ import {
   plannedEnd,
   type AgendaItem,
   type Attendance,
+  type AttendanceRegister,
   type Brief,
   type Meeting,
   type WrittenInput,
@@ -58,9 +59,14 @@ export function agendaCard(
   const body: CardElement[] = [facts(meetingFacts(org, m, locale))];
   if (changeNote !== null) body.push(textBlock(changeNote, { color: 'Attention', weight: 'Bolder' }));
   body.push(...(m.agenda.length === 0 ? [textBlock(t.noAgenda[locale])] : m.agenda.map((item, i) => itemLine(item, i + 1, locale))));
-  body.push(textBlock(t.answers(counts.attending, counts.absent)[locale], { isSubtle: true, spacing: 'Medium' }));
+  // Once closed with the register, the card shows who was there rather than the answers.
+  const tally = m.register === undefined ? t.answers(counts.attending, counts.absent) : registerTally(m.register);
+  body.push(textBlock(tally[locale], { isSubtle: true, spacing: 'Medium' }));
   return card(locale, t.agendaTitle(group.shortName)[locale], body, m.status === 'planned' ? answerButtons(m, locale) : []);
 }
+
+/** "2 närvarande · 1 förhinder" from the attendance register of a closed meeting. */
+const registerTally = (register: AttendanceRegister) => t.registerCounts(register.present.length, register.absent.length);
 
 /** Time with its planned end, place, the input deadline while input is open, and status. */
 function meetingFacts(org: Organisation, m: Meeting, locale: Locale): [string, string][] {
@@ -72,9 +78,12 @@ function meetingFacts(org: Organisation, m: Meeting, locale: Locale): [string, s
   ];
 }
 
-/** Jag kommer / Förhinder (one tap, the card refreshed) and Synpunkter (the input card in the personal chat), for every member. */
-function answerButtons(m: Meeting, locale: Locale): CardElement[] {
-  const data = { org: m.org, group: m.group, meetingId: m.id };
+/**
+ * Jag kommer / Förhinder (one tap, the card refreshed) and Synpunkter (the input card in the personal chat), for every member.
+ * On the meeting view the taps say so (`card: 'view'`), so the card that replaces it is the person's view again.
+ */
+function answerButtons(m: Meeting, locale: Locale, from: 'agenda' | 'view' = 'agenda'): CardElement[] {
+  const data = { org: m.org, group: m.group, meetingId: m.id, ...(from === 'view' ? { card: 'view' } : {}) };
   return [
     { type: 'Action.Execute', title: t.attend[locale], verb: 'attend', data },
     { type: 'Action.Execute', title: t.absent[locale], verb: 'absent', data },
@@ -195,7 +204,7 @@ export function inputCard(
           ? t.inputIntro(when(cutoffOf(m).toISOString(), org.timeZone, locale), group.deputies?.appointed ?? null)[locale]
           : deputyTexts.inputIntro(plain(deputy.displayName), when(cutoffOf(m).toISOString(), org.timeZone, locale))[locale],
       ),
-      textBlock(when(m.startsAt, org.timeZone, locale), { isSubtle: true }),
+      textBlock(t.inputMeetingAt(when(m.startsAt, org.timeZone, locale))[locale], { isSubtle: true }),
       ...fields,
     ],
     [
@@ -320,7 +329,7 @@ export function meetingViewCard(
   const body: CardElement[] = [
     facts([
       ...meetingFacts(org, m, locale),
-      [t.attendance[locale], t.briefCounts(brief.attending, brief.absent, brief.noAnswer)[locale]],
+      [t.attendance[locale], (m.register === undefined ? t.briefCounts(brief.attending, brief.absent, brief.noAnswer) : registerTally(m.register))[locale]],
       ...(may.member === true ? [[t.yourAnswer[locale], answer[locale]] as [string, string]] : []),
     ]),
     ...m.agenda.map((item, i) => itemLine(item, i + 1, locale)),
@@ -333,7 +342,7 @@ export function meetingViewCard(
   const word = (sv: string, en: string) => (locale === 'sv' ? sv : en);
   const held = m.status !== 'planned';
   const actions = [
-    ...(may.member === true && m.status === 'planned' ? answerButtons(m, locale) : []),
+    ...(may.member === true && m.status === 'planned' ? answerButtons(m, locale, 'view') : []),
     ...(may.lead && !held ? [commandButton(t.buttonRevise[locale], `${word('revidera', 'revise')} ${ref(m)}`)] : []),
     // The brief goes to the person's personal chat, wherever the button is pressed.
     ...(may.brief ? [commandButton(t.buttonBrief[locale], `${word('sammanställning', 'brief')} ${ref(m)}`)] : []),

@@ -86,6 +86,8 @@ export const meetingTexts = {
   min: both('min', 'min'),
   source: both('ursprung', 'source'),
   answers: (a: number, b: number) => both(`${a} kommer · ${b} har förhinder`, `${a} attending · ${b} absent`),
+  /** A meeting closed with the attendance register: who was there, not who said they would come. */
+  registerCounts: (present: number, absent: number) => both(`${present} närvarande · ${absent} förhinder`, `${present} present · ${absent} absent`),
   attend: both('Jag kommer', "I'm attending"),
   inputBy: both('Synpunkter senast', 'Input by'),
   addItem: both('Lägg till punkt', 'Add item'),
@@ -101,6 +103,8 @@ export const meetingTexts = {
   absent: both('Förhinder', "Can't attend"),
   noAgenda: both('Dagordningen är inte klar ännu.', 'The agenda is not ready yet.'),
   inputTitle: (group: string) => both(`Synpunkter i förväg – ${group}`, `Written input in advance – ${group}`),
+  /** The labelled meeting time on the input card. */
+  inputMeetingAt: (at: string) => both(`Mötet: ${at}`, `Meeting: ${at}`),
   /** `deputies`: the group's setting; "ersättare utses inte" is said only where the documents say it (never to politicians). */
   inputIntro: (cutoff: string, deputies: boolean | null) =>
     deputies === false

@@ -37,8 +37,8 @@ export const reminderTexts = {
   done: both('Klart', 'Done'),
   wheelAlt: (group: string) =>
     both(
-      `Årshjulet för ${group} som ett hjul över kalenderåret: månaderna runt cirkeln, gruppens möten som blå cirklar, årshjulets deadlines som orange romber, förslag (inte fastställda datum) ritade ihåliga och streckade, och i dag markerat med ett rött streck. De kommande datumen står i listan.`,
-      `The annual cycle of ${group} as a wheel over the calendar year: the months around the circle, the group's meetings as blue circles, deadlines as orange diamonds, proposals (dates not yet decided) drawn hollow and dashed, and today marked with a red line. The coming dates are in the list.`,
+      `Årshjulet för ${group} som ett hjul över de tolv månaderna från den här månaden (rubriken anger vilka), med årsskiftet markerat: månaderna runt cirkeln, gruppens möten som blå cirklar, årshjulets deadlines som orange romber, förslag (inte fastställda datum) ritade ihåliga och streckade, och i dag markerat med ett rött streck. De kommande datumen står i listan.`,
+      `The annual cycle of ${group} as a wheel over the twelve months from this month (the title names them), the turn of the year marked: the months around the circle, the group's meetings as blue circles, deadlines as orange diamonds, proposals (dates not yet decided) drawn hollow and dashed, and today marked with a red line. The coming dates are in the list.`,
     ),
   seen: both('Sett – påminn inte mig', 'Seen – stop reminding me'),
   markedDone: (what: string, group: string) =>

@@ -1,4 +1,5 @@
 import type { GroupKind, Locale, LocalizedText } from '../domain/organisation';
+import { withParty } from './withParty';
 
 /** A Swedish/English pair of a user-visible text. */
 export const both = (sv: string, en: string): LocalizedText => ({ sv, en });
@@ -74,8 +75,8 @@ export const texts = {
   roleGlobalAdmin: { sv: 'Administratör för boten', en: 'Bot administrator' },
   roleProcessLeader: (group: string) => ({ sv: `Processledare – ${group}`, en: `Process leader – ${group}` }),
   roleMember: (group: string, party: string | null) => ({
-    sv: `Ledamot – ${group}${party ? ` (${party})` : ''}`,
-    en: `Member – ${group}${party ? ` (${party})` : ''}`,
+    sv: `Ledamot – ${withParty(group, party)}`,
+    en: `Member – ${withParty(group, party)}`,
   }),
   commands: {
     help: { sv: ['hjälp', 'Visar den här listan.'], en: ['help', 'Shows this list.'] },

@@ -5,7 +5,7 @@ import { respondToReminder } from '../app/annualCycle';
 import { cycleOverview } from '../app/cycleOverview';
 import { changeCycle, cycleEditForm } from '../app/editCycle';
 import { saveSettings, settingsForm } from '../app/groupSettings';
-import { settingsCard, settingsTexts } from '../cards/settingsCards';
+import { AS_FILE, settingsCard, settingsTexts } from '../cards/settingsCards';
 import type {
   CalendarTokenStore,
   Clock,
@@ -186,17 +186,17 @@ export async function submitCycleEdit(turn: Turn, deps: CycleEditHandlerDeps, d:
 
 const optionalInt = (max: number) => z.union([z.literal(''), z.coerce.number().int().min(0).max(max)]).optional();
 
-/** The settings card's submission: every field bounded; '' keeps what the organisation file says. */
+/** The settings card's submission: every field bounded; "Som i organisationsfilen" (`file`, or '' from older cards) keeps what the file says. */
 export const settingsSubmission = z.object({
   verb: z.literal('saveSettings'),
   org: slug,
   group: slug,
-  deputies: z.enum(['', 'true', 'false']).optional(),
+  deputies: z.enum(['', AS_FILE, 'true', 'false']).optional(),
   guidanceMin: optionalInt(52),
   guidanceMax: optionalInt(52),
-  guidancePer: z.enum(['', 'year', 'half-year']).optional(),
-  reportCadence: z.enum(['', 'quarterly', 'half-yearly']).optional(),
-  justerare: z.union([z.literal(''), z.string().regex(/^[0-9a-f-]{36,37}$/)]).optional(),
+  guidancePer: z.enum(['', AS_FILE, 'year', 'half-year']).optional(),
+  reportCadence: z.enum(['', AS_FILE, 'quarterly', 'half-yearly']).optional(),
+  justerare: z.union([z.literal(''), z.literal(AS_FILE), z.string().regex(/^[0-9a-f-]{36,37}$/)]).optional(),
   cutoffHours: optionalInt(336),
 });
 
@@ -223,8 +223,8 @@ export async function submitSettings(turn: Turn, deps: SettingsHandlerDeps, d: z
       group: d.group,
       deputies: d.deputies === 'true' ? true : d.deputies === 'false' ? false : null,
       meetingGuidance: min === null ? null : { min, max: num(d.guidanceMax), per: d.guidancePer === 'half-year' ? 'half-year' : 'year' },
-      reportCadence: d.reportCadence === undefined || d.reportCadence === '' ? null : d.reportCadence,
-      justerareDefault: d.justerare === undefined || d.justerare === '' ? null : d.justerare,
+      reportCadence: d.reportCadence === 'quarterly' || d.reportCadence === 'half-yearly' ? d.reportCadence : null,
+      justerareDefault: d.justerare === undefined || d.justerare === '' || d.justerare === AS_FILE ? null : d.justerare,
       inputCutoffHours: num(d.cutoffHours),
     },
     { user: turn.user, now: deps.clock.now() },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { groupMeetings, meetingBrief } from '../app/brief';
+import { groupMeetings, meetingBrief, meetingView } from '../app/brief';
 import type { OrgCatalog } from '../app/catalog';
 import { openCloseForm, submitClose as closeHeldMeeting } from '../app/closeMeeting';
 import { findMeeting, type MeetingInGroup, type MeetingRef, type PrivateDestination } from '../app/meetingAccess';
@@ -173,8 +173,13 @@ export async function executeAnswer(
     );
   if (deputyCall !== null) await callDeputy(turn, deps, found, deputyCall, personal);
   deps.logger.info('meeting.answered', { org: found.org.id, group: found.group.id, attendance });
-  // The refreshed card replaces the one tapped: in a channel everyone reads it (the organisation's language), in a personal chat only this person.
-  return agendaCard(found.org, found.group, found.meeting, counts, turn.ref.conversationType === 'personal' ? turn.locale : orgLanguage(found.org), null);
+  // The refreshed card replaces the one tapped. A meeting view (and anything in a personal chat) stays this person's view, with their answer and rights.
+  if (turn.ref.conversationType === 'personal' || data.card === 'view') {
+    const view = await meetingView(found, { ...userAt(turn, deps), locale: turn.locale }, deps);
+    return meetingViewCard(found.org, found.group, view.meeting, view.brief, view.rights, turn.locale, view.mine, view.calls);
+  }
+  // The channel card: everyone reads it, in the organisation's language.
+  return agendaCard(found.org, found.group, found.meeting, counts, orgLanguage(found.org), null);
 }
 
 /**

@@ -247,4 +247,5 @@ export const closeSubmission = meetingRef
       ),
   })
   .passthrough();
-export const executeData = meetingRef;
+/** Jag kommer / Förhinder (and Kalla ersättare): the meeting, and whether the tapped card was a meeting view (`card: 'view'`). */
+export const executeData = meetingRef.extend({ card: z.literal('view').optional() });

@@ -159,7 +159,7 @@ describe('help', () => {
       'input \\<group\\> [date]: Write input on the agenda if you cannot attend.',
       'anchoring \\<principal or party\\>: Decisions waiting for anchoring with your principal or party.',
       'Your roles',
-      '- Vice chair – LGS\n- Member – LGS (Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård))\n- Chair – NOSAM Hisingen\n- Member – NOSAM Hisingen (Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård))',
+      '- Vice chair – LGS\n- Member – LGS, Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård)\n- Chair – NOSAM Hisingen\n- Member – NOSAM Hisingen, Göteborgs stad – ÄVO/HoS (äldre samt vård och omsorg, hälso- och sjukvård)',
     ]);
   });
 
@@ -185,7 +185,7 @@ describe('groups', () => {
     expect(texts.slice(lgs, lgs + 4)).toEqual([
       '**LGS** · Din grupp',
       'Ledningsgrupp · Ledningsgruppen för samverkan (LGS)',
-      'Ordförande: Ordförande LGS (demo) (Närhälsan (VGPV))',
+      'Ordförande: Ordförande LGS (demo), Närhälsan (VGPV)',
       'Nästa möte: Inget möte planerat',
     ]);
     const ug = texts.indexOf('**UG SAMSA**');

@@ -274,7 +274,8 @@ describe('a meeting from agenda to catch-up', () => {
       'Tid: tis 8 dec. 2026 13:00–13:30',
       'Plats: Teams-möte',
       'Status: Genomfört',
-      'Närvaro: 1 kommer, 2 har förhinder, 0 har inte svarat.',
+      // Closed with the register (as answered): who was there.
+      'Närvaro: 1 närvarande · 2 förhinder',
     ]);
   });
 });

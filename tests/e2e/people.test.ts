@@ -116,7 +116,7 @@ describe('help by role', () => {
       'synpunkter \\<grupp\\> [datum]: Skriv synpunkter till dagordningen om du har förhinder.',
       'förankring \\<huvudman eller part\\>: Beslut som väntar på förankring hos din huvudman eller part.',
       'Dina roller',
-      '- Ordförande – LGS\n- Ledamot – LGS (Närhälsan (VGPV))\n- Ledamot – LGS styrgrupp (Närhälsan (VGPV))',
+      '- Ordförande – LGS\n- Ledamot – LGS, Närhälsan (VGPV)\n- Ledamot – LGS styrgrupp, Närhälsan (VGPV)',
     ]);
     expect(texts).toContain('exportera \\<grupp\\>: Beslutsloggen som Markdown, CSV och JSON för publicering.');
   });

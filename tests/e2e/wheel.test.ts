@@ -38,7 +38,7 @@ describe('the årshjul as a wheel', () => {
     const image = imageOf(bot.connector.cards()[0]);
     expect(image?.url).toMatch(/\/arshjul\/[A-Za-z0-9_-]{43}\.png$/);
     expect(image?.altText).toBe(
-      'Årshjulet för LGS som ett hjul över kalenderåret: månaderna runt cirkeln, gruppens möten som blå cirklar, årshjulets deadlines som orange romber, förslag (inte fastställda datum) ritade ihåliga och streckade, och i dag markerat med ett rött streck. De kommande datumen står i listan.',
+      'Årshjulet för LGS som ett hjul över de tolv månaderna från den här månaden (rubriken anger vilka), med årsskiftet markerat: månaderna runt cirkeln, gruppens möten som blå cirklar, årshjulets deadlines som orange romber, förslag (inte fastställda datum) ritade ihåliga och streckade, och i dag markerat med ett rött streck. De kommande datumen står i listan.',
     );
     const url = new URL(image?.url ?? '');
     const res = await fetch(`${bot.url}${url.pathname}`);

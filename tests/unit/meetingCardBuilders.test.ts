@@ -121,6 +121,11 @@ describe('the input card and its reminder', () => {
     expect(actions(c)).toEqual([['Spara synpunkter', { verb: 'submitInput', ...DATA }]]);
   });
 
+  it('labels the meeting time under the intro: "Mötet: …" / "Meeting: …"', () => {
+    expect(cardTexts(inputCard(GBG, LGS, meeting, [], 'sv'))[2]).toBe('Mötet: tis 8 dec. 2026 13:00');
+    expect(cardTexts(inputCard(GBG, LGS, meeting, [], 'en'))[2]).toBe('Meeting: Tue, 8 Dec 2026, 13:00');
+  });
+
   it("the reminder names the cut-off and opens the input card with the command in the person's language", () => {
     const sv = inputReminderCard(GBG, LGS, meeting, 'sv');
     expect(cardTexts(sv).slice(2)).toEqual(['Du har förhinder och har inte lämnat några synpunkter ännu. Du kan skriva dem fram till mån 7 dec. 2026 13:00.']);
