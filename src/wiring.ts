@@ -26,6 +26,7 @@ import { GroupStateTableRepository } from './storage/groupStateRepository';
 import { MeetingInputTableRepository } from './storage/meetingInputRepository';
 import { MemberTableRepository } from './storage/memberRepository';
 import { CachedMemberRepository } from './storage/cachedMemberRepository';
+import { cachedTermsReader } from './storage/cachedTerms';
 import { OrganisationTableRepository } from './storage/organisationRepository';
 import { Leases, ReminderLedger } from './storage/reminderLedger';
 import { isStorageUnavailable, TableStore, type TableConnection } from './storage/tables';
@@ -69,7 +70,12 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     organisations: new OrganisationTableRepository(store, logger),
     members,
     conversations: new ConversationTableRepository(store),
-    groupState: new GroupStateTableRepository(store, logger, (aad) => members.forget(aad)),
+    groupState: new GroupStateTableRepository(
+      store,
+      logger,
+      (aad) => members.forget(aad),
+      (org) => helpTerms.forget(org),
+    ),
     ledger: new ReminderLedger(store),
     meetingInputs: new MeetingInputTableRepository(store, logger),
     decisions: new DecisionTableRepository(store, logger),
@@ -78,6 +84,8 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     settings: new GroupSettingsTableRepository(store, logger),
     deputies: new DeputyTableRepository(store, logger),
   };
+  // The terms help shows, cached like the members (MEMBER_CACHE_SECONDS); dropped when this instance records a term.
+  const helpTerms = cachedTermsReader(repos.groupState, config.memberCacheMs);
   const load = await loadOrganisations(orgDirectory(config.orgDir, config.loadDemoData), repos);
   for (const p of load.problems) logger.error('orgfile.refused', { file: p.file, line: p.line, path: p.path, reason: p.reason });
   logger.info('orgs.loaded', { organisations: load.organisations.length, changes: load.changes, demoPeople: load.demoPeople });
@@ -97,6 +105,7 @@ export async function startBot(config: AppConfig, connection: TableConnection, l
     members: repos.members,
     conversations: repos.conversations,
     groupState: repos.groupState,
+    helpTerms,
     ledger: repos.ledger,
     meetingInputs: repos.meetingInputs,
     decisions: repos.decisions,

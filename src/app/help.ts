@@ -35,7 +35,11 @@ export interface GroupStanding {
  * and what the permission table lets them do. The chair and vice come from the group's terms
  * for today in the organisation's time zone, as for every other command (`rolesIn`).
  */
-export async function helpStandings(user: UserContext, now: Date, ports: { catalog: OrgCatalog; groupState: GroupStateRepository }): Promise<GroupStanding[]> {
+export async function helpStandings(
+  user: UserContext,
+  now: Date,
+  ports: { catalog: OrgCatalog; groupState: Pick<GroupStateRepository, 'groups'> },
+): Promise<GroupStanding[]> {
   const standings: GroupStanding[] = [];
   const seen = new Set<string>();
   for (const m of user.memberships) {

@@ -29,7 +29,6 @@ const linkRow = z.object({ org: z.string(), group: z.string(), channel: z.string
 
 const LINKS = 'links';
 const PERSONAL = 'personal';
-const NAMES = 'names';
 /** As the add-member form's name limit: a name longer than this is cut. */
 const NAME_LIMIT = 100;
 const nameRow = z.object({ rowKey: z.string(), userName: z.string() });
@@ -60,12 +59,14 @@ export class ConversationTableRepository implements ConversationRepository {
     const json = JSON.stringify(ref);
     const known = this.written.get(cacheKey);
     if (known?.json === json && this.now() - known.at < WRITTEN_TTL_MS) return;
-    // Replace also clears `inactive`: a user who writes to the bot again can be reached again. The
-    // memory above expires, so a mark set by another instance is cleared by the next turn after it.
+    // One request: the write clears `inactive` (a user who writes to the bot again can be reached
+    // again; the memory above expires, so a mark set by another instance is cleared by the next turn
+    // after it), and Merge keeps the name Teams sent earlier when this activity has none (installs).
     const { userName, ...stored } = ref;
-    await this.store.table('Conversations').upsertEntity({ ...keys, ref: JSON.stringify(stored), teamId: ref.teamId ?? '' }, 'Replace');
-    if (ref.conversationType === 'personal' && userName !== undefined)
-      await this.store.table('Conversations').upsertEntity({ partitionKey: NAMES, rowKey: keys.rowKey, userName: userName.slice(0, NAME_LIMIT) }, 'Replace');
+    const name = ref.conversationType === 'personal' && userName !== undefined ? { userName: userName.slice(0, NAME_LIMIT) } : {};
+    await this.store
+      .table('Conversations')
+      .upsertEntity({ ...keys, ref: JSON.stringify(stored), teamId: ref.teamId ?? '', inactive: false, inactiveAt: '', ...name }, 'Merge');
     this.written.set(cacheKey, { json, at: this.now() });
   }
 
@@ -85,7 +86,6 @@ export class ConversationTableRepository implements ConversationRepository {
       for await (const e of links.listEntities({ queryOptions: { filter, select: ['RowKey'] } }))
         await deleteIgnoringMissing(() => links.deleteEntity(LINKS, e.rowKey ?? ''));
     } else await deleteIgnoringMissing(() => conversations.deleteEntity(keys.partitionKey, keys.rowKey));
-    if (ref.conversationType === 'personal') await deleteIgnoringMissing(() => conversations.deleteEntity(NAMES, keys.rowKey));
     for (const k of [...this.written.keys()]) if (k.startsWith(`${keys.partitionKey}/`)) this.written.delete(k);
   }
 
@@ -110,9 +110,10 @@ export class ConversationTableRepository implements ConversationRepository {
 
   async personalChatPeople(): Promise<{ aadObjectId: string; name: string }[]> {
     const [active, out] = [await this.activePersonalReferences(), [] as { aadObjectId: string; name: string }[]];
-    for await (const e of this.store.table('Conversations').listEntities({ queryOptions: { filter: odata`PartitionKey eq ${NAMES}` } })) {
+    const filter = odata`PartitionKey eq ${PERSONAL}`;
+    for await (const e of this.store.table('Conversations').listEntities({ queryOptions: { filter, select: ['RowKey', 'userName'] } })) {
       const row = nameRow.safeParse(e);
-      if (row.success && active.has(row.data.rowKey)) out.push({ aadObjectId: row.data.rowKey, name: row.data.userName });
+      if (row.success && row.data.userName !== '' && active.has(row.data.rowKey)) out.push({ aadObjectId: row.data.rowKey, name: row.data.userName });
     }
     return out;
   }

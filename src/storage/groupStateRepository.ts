@@ -145,6 +145,8 @@ export class GroupStateTableRepository implements GroupStateRepository {
     private readonly logger: Logger = silentLogger,
     /** Told when a person's own membership rows change (the member cache drops them). */
     private readonly personChanged: (aadObjectId: string) => void = () => undefined,
+    /** Told when an organisation's chair or vice terms change (the help terms cache drops them). */
+    private readonly termsChanged: (org: string) => void = () => undefined,
   ) {}
 
   async groups(org: string, groups: readonly GroupId[], parts: RecordParts = WHOLE_RECORD): Promise<Map<GroupId, GroupRecord>> {
@@ -306,6 +308,7 @@ export class GroupStateTableRepository implements GroupStateRepository {
     if (ended !== null) actions.push(['update', termEntity(ended), 'Replace']);
     try {
       await this.store.table('GroupState').submitTransaction(actions);
+      this.termsChanged(org);
       return ok(undefined);
     } catch (e) {
       if (hasStatus(e, 409) || hasStatus(e, 412)) return fail('conflict');

@@ -86,6 +86,8 @@ export interface BotDeps extends CycleEditHandlerDeps, SettingsHandlerDeps, Admi
   readonly members: MemberRepository;
   readonly conversations: ConversationRepository;
   readonly groupState: GroupStateRepository;
+  /** Terms for what help shows, possibly from a short-lived cache (`cachedTermsReader`); the repository itself when absent. */
+  readonly helpTerms?: Pick<GroupStateRepository, 'groups'>;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly allowedTenants: readonly string[];
@@ -317,7 +319,7 @@ export class SamverkansBot {
   }
 
   private async help(turn: Turn): Promise<void> {
-    const standings = await helpStandings(turn.user, this.deps.clock.now(), this.deps);
+    const standings = await helpStandings(turn.user, this.deps.clock.now(), { catalog: this.deps.catalog, groupState: this.deps.helpTerms ?? this.deps.groupState });
     return sendCard(turn, helpCard(turn.user, this.deps.catalog.all(), turn.locale, standings));
   }
 
