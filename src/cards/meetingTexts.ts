@@ -1,5 +1,6 @@
 import type { AgendaChange, FieldName, FieldRule, ItemKind, MeetingStatus } from '../domain/meetings';
 import type { Locale } from '../domain/organisation';
+import { dateFormat } from '../domain/calendarDate';
 import { plain } from './escape';
 import { both } from './texts';
 import { counted } from './i18n';
@@ -23,7 +24,7 @@ const intlLocale = (locale: Locale) => (locale === 'sv' ? 'sv-SE' : 'en-GB');
 
 /** Formats an instant as date and time in the organisation's zone, e.g. "tis 8 dec. 2026 14:00". */
 export function when(iso: string, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, ...DAY, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return dateFormat(intlLocale(locale), { timeZone, ...DAY, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
 /**
@@ -33,14 +34,14 @@ export function when(iso: string, timeZone: string, locale: Locale): string {
  */
 export function day(date: string, locale: Locale, weekday = true): string {
   const { weekday: _w, ...noWeekday } = DAY;
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: 'UTC', ...(weekday ? DAY : noWeekday) }).format(new Date(`${date}T12:00:00Z`));
+  return dateFormat(intlLocale(locale), { timeZone: 'UTC', ...(weekday ? DAY : noWeekday) }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** A meeting's time with its planned end when known, e.g. "tis 8 dec. 2026 13:00–14:30". */
 export function timeSpan(startIso: string, end: Date | null, timeZone: string, locale: Locale): string {
   const start = when(startIso, timeZone, locale);
   if (end === null) return start;
-  const endTime = new Intl.DateTimeFormat('sv-SE', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(end);
+  const endTime = dateFormat('sv-SE', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(end);
   return `${start}–${endTime}`;
 }
 

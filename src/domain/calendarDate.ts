@@ -53,9 +53,25 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
   return Math.round((Date.UTC(by, bm - 1, bd) - Date.UTC(ay, am - 1, ad)) / 86_400_000);
 }
 
+/**
+ * One `Intl.DateTimeFormat` per locale and options, reused: building one costs far more than
+ * formatting with it (it was most of the CPU of a `hjälp` turn). A memo, not state: same input,
+ * same formatter.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** The calendar date of an instant in a time zone (the bot's "today"). */
 export function dateIn(instant: Date, timeZone: string): IsoDate {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return dateFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 export const yearOf = (date: IsoDate): number => parts(date)[0];
@@ -72,7 +88,7 @@ export function zonedToInstant(date: IsoDate, time: string, timeZone: string): D
   if (!isIsoDate(date) || m === null || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
   const [y, mo, d] = parts(date);
   const wall = Date.UTC(y, mo - 1, d, Number(m[1]), Number(m[2]));
-  const formatter = new Intl.DateTimeFormat('en-US', {
+  const formatter = dateFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -101,7 +117,7 @@ export function zonedToInstant(date: IsoDate, time: string, timeZone: string): D
  */
 export function isoWithOffset(instant: Date, timeZone: string): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+    dateFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
