@@ -4,7 +4,7 @@ import type { PlannedMeeting } from '../domain/meetings';
 import { cycleLines } from '../domain/cycleLines';
 import { audienceOf, inForce, occurrences, upcomingDeadlines, type Occurrence } from '../domain/annualCycle';
 import { nonWorkdayReason } from '../domain/holidays';
-import { groupOf, type CycleItem, type Group, type Organisation } from '../domain/organisation';
+import { groupOf, orgLanguage, type CycleItem, type Group, type Organisation } from '../domain/organisation';
 import type { UserContext } from '../domain/people';
 import { may, rolesIn } from '../domain/permissions';
 import { fail, ok, type Failure, type Result } from '../domain/result';
@@ -74,24 +74,45 @@ export async function respondToReminder(
  * line of the årshjul card (a term end says whose; the chair's and the vice's ending the same day are one event).
  */
 export function calendarFeed(org: Organisation, group: Group, deadlines: readonly Occurrence[], now: Date): string {
-  const cal = ical({ name: `Årshjul – ${group.shortName} (${org.shortName})`, method: ICalCalendarMethod.PUBLISH, timezone: org.timeZone, ttl: 60 * 60 * 6 });
+  // A calendar is shared by everyone who subscribes: it is written in the organisation's language.
+  const locale = orgLanguage(org);
+  const t = FEED_TEXTS[locale];
+  const cal = ical({ name: `${t.name} – ${group.shortName} (${org.shortName})`, method: ICalCalendarMethod.PUBLISH, timezone: org.timeZone, ttl: 60 * 60 * 6 });
   for (const { occurrence: o, title } of cycleLines(deadlines)) {
-    const moved = o.movedFrom === null ? '' : ` Flyttad från ${o.movedFrom} (${nonWorkdayReason(o.movedFrom) ?? ''}).`;
+    const moved = o.movedFrom === null ? '' : ` ${t.moved(o.movedFrom, nonWorkdayReason(o.movedFrom, locale) ?? '')}`;
+    const proposal = o.item.status === 'proposal';
     cal.createEvent({
       id: `${org.id}.${group.id}.${o.key.replace(/[^A-Za-z0-9.-]/g, '-')}@samverkansboten`,
       start: new Date(`${o.deadline}T00:00:00Z`),
       allDay: true,
       // A date the documents do not give is a förslag: never presented as a decided deadline.
-      summary: `${title.sv} – ${group.shortName}${o.item.status === 'proposal' ? ' (förslag – inte fastställt)' : ''}`,
-      description:
-        o.item.status === 'proposal'
-          ? `Årshjul för ${group.name}: ${title.sv}. Föreslaget datum ${o.deadline} (förslag – inte fastställt).${moved}`
-          : `Årshjul för ${group.name}: ${title.sv}. Sista dag ${o.deadline}.${moved}`,
+      summary: `${title[locale]} – ${group.shortName}${proposal ? ` (${t.proposal})` : ''}`,
+      description: `${t.cycleOf(group.name)}: ${title[locale]}. ${proposal ? t.proposedDate(o.deadline) : t.lastDay(o.deadline)}.${moved}`,
       stamp: now,
     });
   }
   return cal.toString();
 }
+
+/** The words of the calendar feed, in the organisation's language. */
+const FEED_TEXTS = {
+  sv: {
+    name: 'Årshjul',
+    proposal: 'förslag – inte fastställt',
+    cycleOf: (group: string) => `Årshjul för ${group}`,
+    proposedDate: (date: string) => `Föreslaget datum ${date} (förslag – inte fastställt)`,
+    lastDay: (date: string) => `Sista dag ${date}`,
+    moved: (from: string, why: string) => `Flyttad från ${from} (${why}).`,
+  },
+  en: {
+    name: 'Annual cycle',
+    proposal: 'proposal – not decided',
+    cycleOf: (group: string) => `Annual cycle of ${group}`,
+    proposedDate: (date: string) => `Proposed date ${date} (proposal – not decided)`,
+    lastDay: (date: string) => `Deadline ${date}`,
+    moved: (from: string, why: string) => `Moved from ${from} (${why}).`,
+  },
+} as const;
 
 /**
  * The calendar feed behind `/ics/{token}.ics`: the group's deadlines from a month back to 18

@@ -156,6 +156,20 @@ describe('cycleCard', () => {
     ]);
   });
 
+  it("writes the calendar feed in the organisation's language: English for an organisation with language: en", () => {
+    const TERM_END = GBG.annualCycle.find((i) => i.id === 'ordforandeperiod-slutar')!;
+    const moved = occurrence({ item: TERM_END, key: 'ordforandeperiod-slutar|term:chair-2026-12-28', deadline: '2026-12-28', movedFrom: '2026-12-26', post: 'chair' });
+    const lines = calendarFeed({ ...GBG, language: 'en' }, LGS, [moved], new Date('2026-03-01T00:00:00Z'))
+      .replace(/\r\n /g, '')
+      .split('\r\n')
+      .filter((l) => l.startsWith('SUMMARY:') || l.startsWith('DESCRIPTION:') || l.startsWith('X-WR-CALNAME:'));
+    expect(lines).toEqual([
+      'X-WR-CALNAME:Annual cycle – LGS (Göteborgsområdet)',
+      "SUMMARY:The chair's term ends – prepare the next chair – LGS",
+      `DESCRIPTION:Annual cycle of ${LGS.name}: The chair's term ends – prepare the next chair. Deadline 2026-12-28. Moved from 2026-12-26 (Boxing Day).`,
+    ]);
+  });
+
   it('says so when nothing is coming, and offers no link without one', () => {
     const card = asRecord(cycleCard('LGS', [], null, 'en'));
     expect(cardTexts(card)).toEqual(['Annual cycle – LGS', 'No upcoming annual-cycle dates for the group in the coming year.']);
