@@ -1,4 +1,5 @@
 import type { GroupListing } from '../app/listGroups';
+import { dateFormat } from '../domain/calendarDate';
 import type { Locale, Organisation } from '../domain/organisation';
 import { card, commandButton, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { plain } from './escape';
@@ -8,7 +9,7 @@ import { kindName, texts } from './texts';
 
 /** Formats an ISO instant as a Swedish/English date and time in the organisation's zone. */
 export function formatDateTime(iso: string, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+  return dateFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
     timeZone,
     dateStyle: 'medium',
     timeStyle: 'short',

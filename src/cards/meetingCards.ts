@@ -1,3 +1,4 @@
+import { dateFormat } from '../domain/calendarDate';
 import {
   activeItems,
   cutoffOf,
@@ -126,7 +127,7 @@ export function meetingFormCard(
   const local =
     m === null
       ? null
-      : new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+      : dateFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
           new Date(m.startsAt),
         );
   const body: CardElement[] = [

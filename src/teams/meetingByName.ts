@@ -1,4 +1,5 @@
 import type { OrgCatalog } from '../app/catalog';
+import { dateFormat } from '../domain/calendarDate';
 import { impliedGroup, meetingByName } from '../app/meetingByName';
 import type { ConversationRepository, GroupStateRepository } from '../app/ports';
 import { plain } from '../cards/escape';
@@ -23,9 +24,7 @@ export async function meetingArgument(turn: Turn, deps: MeetingByNameDeps, argum
   const r = await meetingByName(argument, pick, { user: turn.user, now: deps.clock.now(), channel: turn.ref }, deps);
   if (r.ok) return r.value;
   const day = (iso: string) =>
-    new Intl.DateTimeFormat(turn.locale === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${iso}T12:00:00Z`),
-    );
+    dateFormat(turn.locale === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
   switch (r.code) {
     case 'group-not-found':
       await reply(turn, texts.groupNotFound(plain(r.query)));
