@@ -204,3 +204,15 @@ describe('förhinder with a named deputy', () => {
     expect(to(USERS.stranger)).toEqual([]);
   });
 });
+
+describe('Kalla ersättare from someone outside the group', () => {
+  it('refuses another group’s process leader and a stranger: nothing is sent, no answer or call is stored', async () => {
+    const key = { org: 'goteborgsomradet', group: 'lgs', id: lgsMeeting };
+    const before = await bot.running.repos.meetingInputs.load(key);
+    for (const user of [USERS.processLeaderNosam, USERS.stranger])
+      await bot.post(actionSubmit({ verb: 'callDeputy', org: 'goteborgsomradet', group: 'lgs', meetingId: lgsMeeting }, opts(user)));
+    expect(bot.connector.texts()).toEqual(['Bara ledamöter i LGS svarar på mötet. Inget sparades.', 'Bara ledamöter i LGS svarar på mötet. Inget sparades.']);
+    expect(bot.connector.sent.filter((s) => s.activity.attachments !== undefined)).toEqual([]);
+    expect(await bot.running.repos.meetingInputs.load(key)).toEqual(before);
+  });
+});
